@@ -1,0 +1,145 @@
+"""The `hamkari` command."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from hamkari.extraction import LANGUAGES, extract, to_json
+from hamkari.extraction.inputs import MAX_BYTES, Article, InputError, read_bytes
+
+SKIPPED_SUFFIXES = (".json", ".jsonl", ".py", ".pyc", ".gz", ".zip")
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from exc
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hamkari", description="Iran–Russia cooperation news → facts.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    ex = sub.add_parser("extract", help="extract facts from article files", description=(
+        "Extract facts from articles. Each path is a file, a folder (its files, recursively, in name "
+        "order) or '-' for standard input. A file that cannot be read gets one line on stderr and "
+        "the others are still processed; the exit status is 1 when any file failed."))
+    ex.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
+    ex.add_argument("--json", action="store_true", help="print JSON Lines (schema hamkari.extraction/1)")
+    ex.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
+                    help="publication date to resolve relative deadlines when the text gives none")
+    ex.add_argument("--lang", choices=LANGUAGES, help="language of every input (default: detected)")
+    ex.add_argument("--max-bytes", type=int, default=MAX_BYTES, help=argparse.SUPPRESS)
+    return parser
+
+
+def iter_inputs(paths: Sequence[str]) -> Iterator[tuple[str, bytes | InputError]]:
+    for raw in paths:
+        if raw == "-":
+            yield "-", sys.stdin.buffer.read()
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and p.suffix.lower() not in SKIPPED_SUFFIXES
+            )
+            if not files:
+                yield raw, InputError("folder holds no article files")
+            for f in files:
+                yield from _read_file(f)
+        else:
+            yield from _read_file(path)
+
+
+def _read_file(path: Path) -> Iterator[tuple[str, bytes | InputError]]:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES * 4:
+            yield str(path), InputError(f"file is too large: {size:,} bytes (limit {MAX_BYTES:,})")
+            return
+        yield str(path), path.read_bytes()
+    except FileNotFoundError:
+        yield str(path), InputError("no such file or folder")
+    except IsADirectoryError:
+        yield str(path), InputError("is a folder")
+    except PermissionError:
+        yield str(path), InputError("permission denied")
+    except OSError as exc:
+        yield str(path), InputError(f"cannot read: {exc.strerror or exc}")
+
+
+def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    failed = 0
+    for source, data in iter_inputs(args.paths):
+        try:
+            if isinstance(data, InputError):
+                raise data
+            article = read_bytes(data, source, max_bytes=args.max_bytes)
+        except InputError as exc:
+            failed += 1
+            print(f"hamkari: {source}: {exc}", file=err)
+            continue
+        for note in article.notes:
+            print(f"hamkari: {source}: note: {note}", file=err)
+        doc = extract(article.text, source=source, language=args.lang,
+                      published=args.published or article.published)
+        result = to_json(doc)
+        if args.json:
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        else:
+            out.write(report(result, article))
+    return 1 if failed else 0
+
+
+def _quote(text: str, span: list[int], width: int = 90) -> str:
+    words = " ".join(text[span[0] : span[1]].split())
+    return words if len(words) <= width else words[: width - 1] + "…"
+
+
+def report(result: dict[str, Any], article: Article) -> str:
+    """A readable report that quotes the words behind every fact."""
+    text = article.text
+    d = result["document"]
+    lines = [f"== {d['source']}", f"language {d['language']}  published {d['published'] or '-'}"
+             + (f" ({d['published_jalali']})" if d["published_jalali"] else "")]
+    if d["title"]:
+        lines.append(f"title    {d['title']}")
+    for o in d["outlets"]:
+        lines.append(f"outlet   {o['name']}  [{o['span'][0]}:{o['span'][1]}]")
+    for e in result["entities"]:
+        first = e["mentions"][0]
+        label = e.get("ref") or e.get("kind") or ""
+        lines.append(f"{e['type']:<12} {e['name']}  {label}  ×{len(e['mentions'])}  «{_quote(text, first)}» "
+                     f"[{first[0]}:{first[1]}] {e['provenance'][0]['rule']}")
+        for r in e.get("roles", []):
+            where = ", ".join(x for x in (r["region"], r["country"], r["organization"]) if x)
+            lines.append(f"    role {r['role']} ({where})  «{_quote(text, r['span'])}»")
+    for ev in result["events"]:
+        lines.append(f"event        {ev['type']} {ev['date'] or ''}  «{_quote(text, ev['evidence'])}»")
+    for i in result["instruments"]:
+        lines.append(f"instrument   {i['kind']} → {i['status']}  «{_quote(text, i['evidence'])}»")
+    for c in result["commitments"]:
+        due = c["due"] or c["due_relative"] or ""
+        lines.append(f"commitment   {c['action']}  {due}  «{_quote(text, c['evidence'])}»")
+    for q in result["quantities"]:
+        lines.append(f"quantity     {q['value']} {q['unit'] or ''}  «{q['text']}»")
+    return "\n".join(lines) + "\n\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "extract":
+        return cmd_extract(args, sys.stdout, sys.stderr)
+    return 2  # pragma: no cover - argparse enforces the choices
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

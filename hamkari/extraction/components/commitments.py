@@ -1,0 +1,160 @@
+"""Commitments: what someone undertook to do, and by when.
+
+Three triggers, one commitment per sentence at most:
+- a deadline («ظرف دو هفته آینده» → P14D, «в течение двух месяцев» → P2M,
+  «by the end of the year» → the year's last day; the Jalali year for Persian text);
+- an agreement to act («توافق کردند», «договорились», «agreed to»);
+- a schedule («قرار است …») or an obligation of a body or plan («این کارگروه باید …»).
+`due` is resolved from the publication date when one is known."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+import jdatetime
+
+from hamkari.extraction.components.context import Words
+from hamkari.extraction.components.events import entities_in, in_sentence
+from hamkari.extraction.document import Commitment, Document, Match, Provenance, Sentence, Span
+from hamkari.extraction.numbers import read_number
+from hamkari.extraction.pipeline import Component
+
+ACTION_STOP = re.compile(r"[.;؛:!?؟]| تا | که | чтобы | so that | in order to ")
+MAX_ACTION = 160
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def add_duration(day: dt.date, unit: str, n: int) -> dt.date:
+    if unit == "D":
+        return day + dt.timedelta(days=n)
+    if unit == "W":
+        return day + dt.timedelta(weeks=n)
+    if unit == "M":
+        return add_months(day, n)
+    return add_months(day, 12 * n)
+
+
+def end_of(day: dt.date, unit: str, jalali: bool) -> dt.date:
+    if jalali:
+        j = jdatetime.date.fromgregorian(date=day)
+        if unit == "Y":
+            last = jdatetime.date(j.year, 12, 30 if j.isleap() else 29)
+        else:
+            nxt = jdatetime.date(j.year + (j.month == 12), j.month % 12 + 1, 1)
+            last = nxt - jdatetime.timedelta(days=1)
+        result: dt.date = last.togregorian()
+        return result
+    if unit == "Y":
+        return dt.date(day.year, 12, 31)
+    return dt.date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+
+
+def iso_duration(unit: str, n: int) -> str:
+    if unit == "W":
+        return f"P{7 * n}D"
+    return f"P{n}{unit}"
+
+
+class CommitmentFinder(Component):
+    name = "commitments"
+    requires = ("matches", "tokens", "sentences", "entities", "published")
+    provides = ("commitments",)
+
+    def __call__(self, doc: Document) -> None:
+        words = Words(doc, tables=("durations",))
+        done: set[int] = set()
+        for cue in (m for m in doc.matches if m.table == "deadline_cues"):
+            sentence = doc.sentence_at(cue.span.start)
+            if sentence is None or sentence.span.start in done:
+                continue
+            found = self._deadline(doc, words, cue)
+            if found is None:
+                continue
+            done.add(sentence.span.start)
+            self._add(doc, sentence, cue.provenance.rule, *found)
+        for sentence in doc.sentences:
+            if sentence.span.start in done:
+                continue
+            agreed = in_sentence(doc, sentence, ("statuses",), "agreed")
+            planned = in_sentence(doc, sentence, ("modality",), "planned")
+            obliged = in_sentence(doc, sentence, ("modality",), "obligation")
+            bodies = in_sentence(doc, sentence, ("instruments",))
+            schedule = [p for p in planned if " " in doc.folded.text[p.fstart : p.fend]]  # type: ignore[union-attr]
+            # Only multi-word schedule phrases («قرار است») make a commitment alone; a bare future
+            # marker («خواهد») is too weak.
+            trigger = agreed or schedule or (obliged if bodies else [])
+            if not trigger:
+                continue
+            done.add(sentence.span.start)
+            self._add(doc, sentence, trigger[0].provenance.rule, None, None, None, None)
+
+    def _deadline(
+        self, doc: Document, words: Words, cue: Match
+    ) -> tuple[Span, str | None, dt.date | None, str] | None:
+        i = words.first_at(cue.fend)
+        if i >= len(words):
+            return None
+        n = 1
+        number = read_number(words.tokens, words.text, i)
+        if number is not None:
+            n = int(number.value)
+            i = number.last + 1
+        if i >= len(words):
+            return None
+        unit = words.covered.get(i)
+        if unit is None or unit.table != "durations":
+            return None
+        end = words.last_before(unit.fend)
+        # «ظرف دو هفته آینده», «в ближайшие две недели»: a following "next"/"coming" word belongs to it.
+        if end + 1 < len(words) and in_sentence_word(doc, words, end + 1):
+            end += 1
+        expression = doc.span_of(cue.fstart, words.tokens[end].end)
+        reference = doc.published
+        if cue.key == "end_of":
+            due = end_of(reference, unit.key, doc.language == "fa") if reference else None
+            return expression, None, due, "end_of"
+        relative = iso_duration(unit.key, n)
+        due = add_duration(reference, unit.key, n) if reference else None
+        return expression, relative, due, "within"
+
+    def _add(
+        self, doc: Document, sentence: Sentence, rule: str, expression: Span | None, relative: str | None,
+        due: dt.date | None, how: str | None,
+    ) -> None:
+        action = self._action(doc, sentence, expression)
+        actors = entities_in(doc, sentence.span, "person", "organization")
+        doc.commitments.append(
+            Commitment(
+                action=action, evidence=sentence.span,
+                provenance=Provenance(self.name, f"commitments.{how or 'agreed_or_scheduled'} ({rule})"),
+                actor=actors[0] if actors else None, due=due, due_relative=relative,
+                due_expression=doc.quote(expression) if expression else None,
+            )
+        )
+
+    @staticmethod
+    def _action(doc: Document, sentence: Sentence, expression: Span | None) -> str:
+        text = doc.text
+        if expression is not None:
+            after = text[expression.end : sentence.span.end].lstrip(" ،,")
+            cut = ACTION_STOP.search(after)
+            piece = (after[: cut.start()] if cut else after).strip()
+            if len(piece.split()) >= 2:
+                return " ".join(piece.split())[:MAX_ACTION]
+            before = text[sentence.span.start : expression.start]
+            before = re.split(r"[،,:;؛]| که | that | что ", before)[-1]
+            return " ".join(before.split())[:MAX_ACTION]
+        return " ".join(text[sentence.span.start : sentence.span.end].split())[:MAX_ACTION]
+
+
+def in_sentence_word(doc: Document, words: Words, i: int) -> bool:
+    """Whether token i is a «next/coming» word (`planned` modality) right after a duration."""
+    tok = words.tokens[i]
+    return any(m.table == "modality" and m.key == "planned" and m.fstart == tok.start for m in doc.matches)

@@ -1,0 +1,68 @@
+"""Word-level views of a document shared by the components that read context around a match."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+
+from hamkari.extraction.document import Document, Match, Span
+from hamkari.extraction.lexicon import word_set
+
+PUNCTUATION = re.compile(r"[.,،;؛:!?؟()\[\]{}\n|/\\…]")
+
+
+class Words:
+    """Tokens of a document with fast lookups from folded offsets and lexicon matches."""
+
+    def __init__(self, doc: Document, tables: Iterable[str] = ()) -> None:
+        assert doc.folded is not None
+        self.doc = doc
+        self.text = doc.folded.text
+        self.tokens = doc.tokens
+        self._starts = [t.start for t in doc.tokens]
+        self._ends = [t.end for t in doc.tokens]
+        self.covered: dict[int, Match] = {}
+        for m in doc.matches:
+            if m.table in tables:
+                for i in range(self.first_at(m.fstart), self.last_before(m.fend) + 1):
+                    self.covered.setdefault(i, m)
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def first_at(self, fpos: int) -> int:
+        """Index of the first token starting at or after folded `fpos`."""
+        return bisect_left(self._starts, fpos)
+
+    def last_before(self, fpos: int) -> int:
+        """Index of the last token ending at or before folded `fpos`."""
+        return bisect_right(self._ends, fpos) - 1
+
+    def word(self, i: int) -> str:
+        return self.tokens[i].text
+
+    def gap(self, i: int, j: int) -> str:
+        """Folded text between token i and token j (i < j)."""
+        return self.text[self.tokens[i].end : self.tokens[j].start]
+
+    def broken(self, i: int, j: int) -> bool:
+        """Whether punctuation separates token i from token j."""
+        return bool(PUNCTUATION.search(self.gap(i, j)))
+
+    def span(self, i: int, j: int) -> Span:
+        """Original span of tokens i..j inclusive."""
+        return self.doc.span_of(self.tokens[i].start, self.tokens[j].end)
+
+    def capitalised(self, i: int) -> bool:
+        """Whether token i starts with a capital letter in the original text."""
+        original = self.doc.text[self.span(i, i).start : self.span(i, i).start + 1]
+        return original.isupper()
+
+    def stop(self, i: int) -> bool:
+        t = self.tokens[i]
+        return t.text in stopwords() or t.lemma in stopwords()
+
+
+def stopwords() -> frozenset[str]:
+    return word_set("stopwords")

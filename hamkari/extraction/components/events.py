@@ -1,0 +1,142 @@
+"""Events (what happened: a meeting, a webinar, a fair) and instruments (memoranda, working
+groups, action plans …) with their status taken from the verbs around them."""
+
+from __future__ import annotations
+
+from hamkari.extraction.dates import find_dates
+from hamkari.extraction.document import (
+    Document,
+    Entity,
+    Event,
+    Instrument,
+    Match,
+    Provenance,
+    Sentence,
+    Span,
+    StatusStep,
+)
+from hamkari.extraction.pipeline import Component
+
+LIFECYCLE = ("proposed", "discussed", "agreed", "signed", "established", "completed")
+
+
+def in_sentence(doc: Document, sentence: Sentence, tables: tuple[str, ...], key: str | None = None) -> list[Match]:
+    return [
+        m for m in doc.matches
+        if m.table in tables and (key is None or m.key == key) and sentence.span.contains(m.span)
+    ]
+
+
+def is_planned(doc: Document, sentence: Sentence) -> bool:
+    """Whether a sentence speaks of the future or of a proposal rather than of what happened."""
+    return bool(
+        in_sentence(doc, sentence, ("modality",), "planned")
+        or in_sentence(doc, sentence, ("modality",), "obligation")
+        or in_sentence(doc, sentence, ("statuses",), "proposed")
+    )
+
+
+def entities_in(doc: Document, span: Span, *types: str) -> list[Entity]:
+    return [
+        e for e in doc.entities
+        if e.type in types and any(span.contains(m.span) for m in e.mentions)
+    ]
+
+
+class EventFinder(Component):
+    """One event per type and article. Words that name any session («نشست», «заседание») count
+    as a meeting only when nothing more specific is reported; events in sentences about plans
+    or proposals are not reported events (the commitments component reads those)."""
+
+    name = "events"
+    requires = ("matches", "sentences", "entities")
+    provides = ("events",)
+
+    def __call__(self, doc: Document) -> None:
+        cues = [m for m in doc.matches if m.table == "events"]
+        found: dict[str, tuple[Match, Sentence]] = {}
+        for cue in cues:
+            sentence = doc.sentence_at(cue.span.start)
+            if sentence is None or is_planned(doc, sentence):
+                continue
+            kind = "meeting" if cue.key == "generic" else cue.key
+            found.setdefault(kind if cue.key != "generic" else "generic", (cue, sentence))
+        if "generic" in found:
+            cue, sentence = found.pop("generic")
+            if not found:
+                found["meeting"] = (cue, sentence)
+        people_with_posts = [e for e in doc.entities_of("person") if e.roles]
+        for n, (kind, (cue, sentence)) in enumerate(sorted(found.items(), key=lambda kv: kv[1][0].span.start)):
+            folded_start, folded_end = doc.folded.to_folded(sentence.span.start, sentence.span.end)  # type: ignore[union-attr]
+            dates = find_dates(doc.folded.text[folded_start:folded_end])  # type: ignore[union-attr]
+            participants = entities_in(doc, sentence.span, "person")
+            if not participants and n == 0:
+                participants = people_with_posts
+            regions = [e.ref for e in entities_in(doc, sentence.span, "region") if e.ref]
+            for p in participants:
+                regions += [r.region for r in p.roles if r.region and r.region not in regions]
+            doc.events.append(
+                Event(
+                    type=kind if cue.key != "generic" else "meeting",
+                    evidence=sentence.span,
+                    provenance=Provenance(self.name, cue.provenance.rule),
+                    date=dates[0].date if dates else None,
+                    participants=participants,
+                    regions=list(dict.fromkeys(regions)),
+                )
+            )
+
+
+class InstrumentFinder(Component):
+    """An instrument word counts when a status verb or a joint marker («مشترک», «совместный»)
+    stands in its sentence; its status is the nearest status verb. Mentions of one kind in one
+    article are one instrument whose history keeps every step; its status is the furthest step."""
+
+    name = "instruments"
+    requires = ("matches", "sentences", "entities")
+    provides = ("instruments",)
+
+    def __call__(self, doc: Document) -> None:
+        by_kind: dict[str, Instrument] = {}
+        for cue in (m for m in doc.matches if m.table == "instruments"):
+            sentence = doc.sentence_at(cue.span.start)
+            if sentence is None:
+                continue
+            statuses = in_sentence(doc, sentence, ("statuses",))
+            joint = [
+                j for j in in_sentence(doc, sentence, ("modality",), "joint")
+                if 0 <= j.fstart - cue.fend <= 12
+            ]
+            inside_org = any(
+                m.span.contains(cue.span) and len(m.span) > len(cue.span)
+                for e in doc.entities_of("organization") for m in e.mentions
+            )
+            if not statuses and (not joint or inside_org):
+                continue
+            step = self._step(doc, sentence, cue, statuses)
+            parties = entities_in(doc, sentence.span, "region", "country", "organization")
+            instrument = by_kind.get(cue.key)
+            if instrument is None:
+                instrument = Instrument(
+                    kind=cue.key, status=step.status, evidence=sentence.span,
+                    provenance=Provenance(self.name, cue.provenance.rule),
+                )
+                by_kind[cue.key] = instrument
+                doc.instruments.append(instrument)
+            if statuses:
+                instrument.history.append(step)
+            for p in parties:
+                if p not in instrument.parties:
+                    instrument.parties.append(p)
+            if instrument.history:
+                best = max(instrument.history, key=lambda s: LIFECYCLE.index(s.status))
+                instrument.status = best.status
+            else:
+                instrument.status = step.status
+
+    def _step(self, doc: Document, sentence: Sentence, cue: Match, statuses: list[Match]) -> StatusStep:
+        if statuses:
+            nearest = min(statuses, key=lambda s: min(abs(s.fstart - cue.fend), abs(cue.fstart - s.fend)))
+            return StatusStep(nearest.key, nearest.span, Provenance(self.name, nearest.provenance.rule))
+        status = "proposed" if is_planned(doc, sentence) else "discussed"
+        return StatusStep(status, cue.span, Provenance(self.name, f"instruments.default_{status}"))

@@ -1,0 +1,167 @@
+"""Lexicon matching and the entities that come straight from it: regions, countries, cities,
+places (economic zones, ports, border crossings), sectors, routes and third markets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from hamkari.extraction.document import Document, Entity, Match, Mention, Provenance, Span
+from hamkari.extraction.lexicon import Pattern, lemma_automaton, persian_suffixes, surface_automaton
+from hamkari.extraction.overlap import resolve_overlaps
+from hamkari.extraction.pipeline import Component
+
+# Tables that compete for the same words; the longest match wins, then the lower rank.
+# Sectors and organisation heads share a rank so that «دانشگاه» stays both a sector word and
+# the head of a university's name.
+ENTITY_LAYER = {
+    "regions": 0, "countries": 0, "cities": 1, "places": 2, "markets": 3,
+    "sectors": 4, "organizations": 4, "outlets": 4,
+}
+_ENGLISH_ENDINGS = ("'s", "’s", "es", "s")
+
+
+def _accepts(text: str, start: int, end: int, script: str) -> bool:
+    """A term must start at a word start and end at a word end, or (Persian, English) before an
+    ending that the language allows: «استانهای», «همکاری‌ها», «Governors»."""
+    if start > 0 and text[start - 1].isalnum():
+        return False
+    if end >= len(text) or not text[end].isalnum():
+        return True
+    if script == "fa":
+        endings: tuple[str, ...] = persian_suffixes()
+    elif script == "en":
+        endings = _ENGLISH_ENDINGS
+    else:
+        return False
+    for ending in endings:
+        stop = end + len(ending)
+        if text.startswith(ending, end) and (stop >= len(text) or not text[stop].isalnum()):
+            return True
+    return False
+
+
+class LexiconMatcher(Component):
+    """Finds every lexicon term in the folded text (and, for Russian, in the lemmas), keeps those
+    at word boundaries and outside ignored spans, and resolves overlaps within each layer."""
+
+    name = "lexicon"
+    requires = ("folded", "tokens", "ignored")
+    provides = ("matches",)
+
+    def __call__(self, doc: Document) -> None:
+        found: dict[tuple[int, int, str], Match] = {}
+        for start, end, pattern in self._candidates(doc):
+            span = doc.span_of(start, end)
+            if doc.is_ignored(span):
+                continue
+            key = (start, end, pattern.entry.rule)
+            if key not in found:
+                found[key] = Match(
+                    span, pattern.entry.table, pattern.entry.key, pattern.entry.attrs,
+                    Provenance(self.name, pattern.entry.rule), start, end,
+                )
+        doc.matches = _resolve(list(found.values()))
+
+    def _candidates(self, doc: Document) -> Iterator[tuple[int, int, Pattern]]:
+        assert doc.folded is not None
+        text = doc.folded.text
+        for start, end, patterns in surface_automaton().iter(text):
+            for p in patterns:
+                if _accepts(text, start, end, p.script):
+                    yield start, end, p
+        if doc.language == "ru" and doc.tokens:
+            yield from _lemma_candidates(doc)
+
+
+def _lemma_candidates(doc: Document) -> Iterator[tuple[int, int, Pattern]]:
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    pieces = []
+    pos = 0
+    for i, tok in enumerate(doc.tokens):
+        starts[pos] = i
+        pieces.append(tok.lemma)
+        pos += len(tok.lemma)
+        ends[pos] = i
+        pos += 1
+    line = " ".join(pieces)
+    for start, end, patterns in lemma_automaton().iter(line):
+        if start in starts and end in ends:
+            first, last = doc.tokens[starts[start]], doc.tokens[ends[end]]
+            for p in patterns:
+                yield first.start, last.end, p
+
+
+def _resolve(matches: list[Match]) -> list[Match]:
+    by_layer: dict[str, list[Match]] = {}
+    for m in matches:
+        layer = "entity" if m.table in ENTITY_LAYER else m.table
+        by_layer.setdefault(layer, []).append(m)
+    kept: list[Match] = []
+    for layer, items in by_layer.items():
+        kept += resolve_overlaps(
+            items, span=lambda m: m.span, rank=lambda m: ENTITY_LAYER.get(m.table, 0)
+        ) if layer == "entity" else resolve_overlaps(items, span=lambda m: m.span, rank=lambda m: 0)
+    return sorted(kept, key=lambda m: (m.span.start, m.span.end))
+
+
+def _add(doc: Document, type_: str, ref: str, match: Match, name: str | None = None, **attrs: str | None) -> None:
+    for e in doc.entities:
+        if e.type == type_ and e.ref == ref:
+            if all(m.span != match.span for m in e.mentions):
+                e.mentions.append(Mention(match.span, match.provenance))
+            return
+    doc.entities.append(
+        Entity(type=type_, name=name or doc.quote(match.span), ref=ref,
+               mentions=[Mention(match.span, match.provenance)], **attrs)  # type: ignore[arg-type]
+    )
+
+
+def _sentence_has(doc: Document, match: Match, table: str, key: str) -> bool:
+    sentence = doc.sentence_at(match.span.start)
+    bounds = sentence.span if sentence else Span(0, len(doc.text))
+    return any(
+        m.table == table and m.key == key and bounds.contains(m.span) for m in doc.matches
+    )
+
+
+class Gazetteer(Component):
+    name = "gazetteer"
+    requires = ("matches", "sentences")
+    provides = ("entities",)
+
+    def __call__(self, doc: Document) -> None:
+        for m in doc.matches:
+            if m.table == "regions":
+                _add(doc, "region", m.key, m, country=m.key[:2])
+            elif m.table == "countries":
+                _add(doc, "country", m.key, m)
+            elif m.table == "cities":
+                region = m.attrs[0]
+                _add(doc, "city", m.key, m, region=region, country=region[:2])
+                _add(doc, "region", region, self._implied(m, "city"), country=region[:2])
+            elif m.table == "places":
+                kind, region = m.attrs
+                if kind in ("free_zone", "special_economic_zone"):
+                    _add(doc, "organization", m.key, m, kind="economic_zone",
+                         region=region if region != "-" else None,
+                         country=region[:2] if region != "-" else None)
+                else:
+                    _add(doc, "place", m.key, m, kind=kind, region=region if region != "-" else None)
+                if region != "-":
+                    _add(doc, "region", region, self._implied(m, "place"), country=region[:2])
+            elif m.table == "sectors":
+                _add(doc, "sector", m.key, m)
+            elif m.table == "routes" and m.attrs[0] == "name":
+                _add(doc, "route", m.key, m)
+            elif m.table == "routes" and _sentence_has(doc, m, "cues", "route"):
+                _add(doc, "route", m.key, self._implied(m, "waypoint"))
+            elif m.table == "markets" and _sentence_has(doc, m, "cues", "market"):
+                _add(doc, "market", m.key, m)
+        for e in doc.entities:
+            if e.type == "region" and e.mentions and e.name == "":
+                e.name = doc.quote(e.mentions[0].span)
+
+    def _implied(self, m: Match, how: str) -> Match:
+        return Match(m.span, m.table, m.key, m.attrs,
+                     Provenance(self.name, f"{how}→{m.provenance.rule}"), m.fstart, m.fend)

@@ -1,0 +1,151 @@
+"""Organisations named around a head word: «وزارت …», «сольство …», «… Chamber of Commerce».
+
+The name runs from the head over the following words until punctuation, a function word or
+verb, a person's name, or a place that closes it («… فدراسیون روسیه»). Embassies and consulates
+keep «در <city>». Generic uses are skipped: a plural or indefinite head («شرکت‌های», «کمیته‌ای»),
+a demonstrative before it («این اتحادیه»), a number before it («۳۰ شرکت»), a joint marker after
+it («کمیته دوجانبه» is an instrument, not a body), or a head with nothing after it."""
+
+from __future__ import annotations
+
+from hamkari.extraction.components.context import Words
+from hamkari.extraction.document import Document, Entity, Match, Mention, Provenance, Span
+from hamkari.extraction.lexicon import persian_suffixes, word_set
+from hamkari.extraction.pipeline import Component
+
+MAX_WORDS = 7
+PLACE_TABLES = ("regions", "countries", "cities")
+_IN = frozenset({"در", "в", "in", "во"})
+_LINK = frozenset({"و", "и", "and", "of", "for", "the", "&"})
+
+
+class OrganizationFinder(Component):
+    name = "organizations"
+    requires = ("matches", "tokens", "entities", "outlets")
+    provides = ("entities",)
+
+    def __call__(self, doc: Document) -> None:
+        words = Words(doc, tables=(*PLACE_TABLES, "places", "titles", "organizations", "modality", "honorifics"))
+        heads = [m for m in doc.matches if m.table == "organizations"]
+        for head in heads:
+            if any(o.span.overlaps(head.span) for o in doc.outlets):
+                continue
+            if any(p.span.contains(head.span) and p.table == "places" for p in doc.matches):
+                continue
+            found = self._extent(doc, words, head)
+            if found is None:
+                continue
+            span, key_words, region, country = found
+            self._add(doc, head, span, key_words, region, country)
+
+    def _extent(
+        self, doc: Document, words: Words, head: Match
+    ) -> tuple[Span, tuple[str, ...], str | None, str | None] | None:
+        first, last = words.first_at(head.fstart), words.last_before(head.fend)
+        if first > last or first >= len(words):
+            return None
+        if words.tokens[last].end != head.fend and words.text[head.fend : words.tokens[last].end] in persian_suffixes():
+            return None  # «کمیته‌ای», «شرکت‌های»: indefinite or plural, not a name
+        if first > 0 and not words.broken(first - 1, first):
+            before = words.tokens[first - 1]
+            if before.text in word_set("stopwords", "demonstrative") or before.text.isdigit():
+                return None
+        if head.attrs and head.attrs[0] == "tail":
+            return self._backwards(words, head, first, last)
+        end = last
+        region = country = None
+        key_words: list[str] = [t.text for t in words.tokens[first : last + 1]]
+        i = last + 1
+        while i < len(words) and i - last <= MAX_WORDS and not words.broken(i - 1, i):
+            tok = words.tokens[i]
+            covering = words.covered.get(i)
+            if i == last + 1 and (tok.text in persian_suffixes() or (covering and covering.table == "modality"
+                                                                  and covering.key == "joint")):
+                return None
+            if covering and covering.table in ("titles", "organizations", "honorifics") and covering.fstart >= tok.start:
+                break
+            if covering and covering.table in (*PLACE_TABLES, "places"):
+                j = words.last_before(covering.fend)
+                end = j
+                if covering.table == "regions" or covering.table == "cities":
+                    region = region or (covering.attrs[0] if covering.table == "cities" else covering.key)
+                if covering.table == "countries":
+                    country = country or covering.key
+                i = j + 1
+                # «سفارت ایران در مسکو»: the place where an embassy sits belongs to its name.
+                kind = head.key
+                if kind in ("embassy", "consulate") and i + 1 < len(words) and words.word(i) in _IN:
+                    nxt = words.covered.get(i + 1)
+                    if nxt and nxt.table in (*PLACE_TABLES, "places"):
+                        end = words.last_before(nxt.fend)
+                        region = region or (nxt.key if nxt.table == "regions" else None)
+                        i = end + 1
+                        continue
+                if i < len(words) and words.word(i) in _LINK and i + 1 < len(words):
+                    nxt = words.covered.get(i + 1)
+                    if nxt and nxt.table in PLACE_TABLES:
+                        continue
+                break
+            if words.stop(i) and tok.text not in _LINK:
+                break
+            if tok.text in _LINK:
+                if i + 1 >= len(words) or words.stop(i + 1) or words.covered.get(i + 1):
+                    break
+            elif doc.language != "fa" and words.capitalised(i) and _looks_like_person(tok.lemma):
+                break
+            key_words.append(tok.text)
+            end = i
+            i += 1
+        if end == last:
+            return None
+        return words.span(first, end), tuple(key_words), region, country
+
+    def _backwards(
+        self, words: Words, head: Match, first: int, last: int
+    ) -> tuple[Span, tuple[str, ...], str | None, str | None] | None:
+        start = first
+        region = country = None
+        while start - 1 >= 0 and first - start < MAX_WORDS and not words.broken(start - 1, start):
+            if not words.capitalised(start - 1):
+                break
+            covering = words.covered.get(start - 1)
+            if covering and covering.table == "regions":
+                region = region or covering.key
+            if covering and covering.table == "countries":
+                country = country or covering.key
+            start -= 1
+        if start == first:
+            return None
+        key = tuple(t.text for t in words.tokens[start : last + 1])
+        return words.span(start, last), key, region, country
+
+    def _add(
+        self, doc: Document, head: Match, span: Span, key_words: tuple[str, ...], region: str | None,
+        country: str | None,
+    ) -> None:
+        mention = Mention(span, Provenance(self.name, f"organizations.head ({head.provenance.rule})"))
+        for e in doc.entities:
+            if e.type != "organization" or e.kind != head.key:
+                continue
+            other = e.key
+            if not other:
+                continue
+            mine = key_words
+            if mine[: len(other)] == other or other[: len(mine)] == mine:
+                e.mentions.append(mention)
+                e.region = e.region or region
+                e.country = e.country or country or (region[:2] if region else None)
+                return
+        doc.entities.append(
+            Entity(
+                type="organization", name=doc.quote(span), kind=head.key,
+                key=key_words, region=region,
+                country=country or (region[:2] if region else None), mentions=[mention],
+            )
+        )
+
+
+def _looks_like_person(lemma: str) -> bool:
+    from hamkari.extraction.morphology import grammemes
+
+    return bool(grammemes(lemma) & {"Name", "Surn", "Patr"})

@@ -1,0 +1,86 @@
+"""Figures: a number, its scale and what it counts («۱۰۰ هزار شرکت» → 100000 company).
+
+Not figures: numbers inside dates, years («с 2019 года»), and small counts written in words
+(«سه استان», «две стороны»), which name participants rather than report a figure."""
+
+from __future__ import annotations
+
+from hamkari.extraction.components.context import Words
+from hamkari.extraction.dates import find_dates
+from hamkari.extraction.document import Document, Match, Provenance, Quantity
+from hamkari.extraction.numbers import read_number
+from hamkari.extraction.pipeline import Component
+
+SMALL_WORDED = 10
+
+
+class QuantityFinder(Component):
+    name = "quantities"
+    requires = ("matches", "tokens", "sentences", "entities")
+    provides = ("quantities",)
+
+    def __call__(self, doc: Document) -> None:
+        assert doc.folded is not None
+        words = Words(doc, tables=("units", "durations", "months"))
+        text = doc.folded.text
+        dates = [(d.start, d.end) for d in find_dates(text)]
+        units = {m.fstart: m for m in doc.matches if m.table == "units"}
+        i = 0
+        while i < len(words):
+            tok = words.tokens[i]
+            if any(a <= tok.start < b for a, b in dates):
+                i += 1
+                continue
+            number = read_number(words.tokens, text, i)
+            if number is None:
+                i += 1
+                continue
+            i = number.last + 1
+            if number.worded and number.value < SMALL_WORDED:
+                continue
+            unit = self._unit(words, units, number.last)
+            if unit is None and self._is_year(words, number.first, number.last, number.value):
+                continue
+            if unit is None and i < len(words) and words.tokens[i].start - words.tokens[number.last].end <= 1 \
+                    and words.covered.get(i) is not None and words.covered[i].table in ("durations", "months"):
+                continue  # «دو هفته», «5 دسامبر»: a duration or a date, not a figure
+            last = number.last if unit is None else words.last_before(unit.fend)
+            span = words.span(number.first, last)
+            if doc.is_ignored(span):
+                continue
+            doc.quantities.append(
+                Quantity(
+                    value=number.value, unit=unit.key if unit else None, text=doc.quote(span), span=span,
+                    provenance=Provenance(self.name, number.rule + (f" {unit.provenance.rule}" if unit else "")),
+                    subject=self._subject(doc, span.start),
+                )
+            )
+
+    @staticmethod
+    def _unit(words: Words, units: dict[int, Match], last: int) -> Match | None:
+        if last + 1 >= len(words):
+            return None
+        nxt = words.tokens[last + 1]
+        if words.broken(last, last + 1):
+            # «20 %» and «20%»: the percent sign is punctuation-free but not a word
+            return None
+        return units.get(nxt.start)
+
+    @staticmethod
+    def _is_year(words: Words, first: int, last: int, value: float) -> bool:
+        if not isinstance(value, int):
+            return False
+        return 1900 <= value <= 2100 or 1300 <= value <= 1499
+
+    @staticmethod
+    def _subject(doc: Document, pos: int) -> str | None:
+        sentence = doc.sentence_at(pos)
+        if sentence is None:
+            return None
+        regions = [
+            (abs(m.span.start - pos), e.ref)
+            for e in doc.entities_of("region")
+            for m in e.mentions
+            if sentence.span.contains(m.span)
+        ]
+        return min(regions)[1] if regions else None

@@ -1,0 +1,194 @@
+"""Components that prepare the text: folding, language, sentences, tokens, header."""
+
+from __future__ import annotations
+
+import re
+
+from hamkari.extraction.dates import find_dates
+from hamkari.extraction.document import Document, Provenance, Sentence, Span, Token
+from hamkari.extraction.lexicon import word_set
+from hamkari.extraction.morphology import lemma
+from hamkari.extraction.normalize import fold
+from hamkari.extraction.pipeline import Component
+
+
+class Normalizer(Component):
+    name = "normalize"
+    requires = ("text",)
+    provides = ("folded",)
+
+    def __call__(self, doc: Document) -> None:
+        doc.folded = fold(doc.text)
+
+
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[a-z]")
+
+
+class LanguageDetector(Component):
+    """The script with most letters decides: Arabic script → fa, Cyrillic → ru, Latin → en.
+    A language given by the caller (`--lang`) is kept."""
+
+    name = "language"
+    requires = ("folded",)
+    provides = ("language",)
+
+    def __call__(self, doc: Document) -> None:
+        if doc.language:
+            return
+        assert doc.folded is not None
+        t = doc.folded.text
+        counts = {
+            "fa": len(_ARABIC.findall(t)),
+            "ru": len(_CYRILLIC.findall(t)),
+            "en": len(_LATIN.findall(t)),
+        }
+        doc.language = max(counts, key=lambda k: counts[k]) if any(counts.values()) else "en"
+
+
+_TERMINAL = ".!?؟…"
+_SPLIT = re.compile(r"(?<=[.!?؟…])[\"'»”)]*\s+")
+_ABBREVIATIONS = frozenset(
+    "г гг тыс млн млрд руб ул им т д п см др mr mrs ms dr st no vs inc ltd jr co corp".split()
+)
+# A line shorter than this that stands alone (blank line after it) is a heading.
+_HEADING_MAX = 160
+
+
+class SentenceSplitter(Component):
+    """Sentences as spans of the original text.
+
+    A line break ends a sentence only after terminal punctuation or after a short line that a
+    blank line follows (a heading): news sites often break lines, even with blank lines, in the
+    middle of a sentence."""
+
+    name = "sentences"
+    requires = ("text", "language")
+    provides = ("sentences",)
+
+    def __call__(self, doc: Document) -> None:
+        doc.sentences = [Sentence(s) for s in split_sentences(doc.text, doc.language or "en")]
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for part in text.split("\n"):
+        lines.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    spans: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    index = 0
+    while index < len(lines):
+        a, b = lines[index]
+        content = text[a:b].strip()
+        if content:
+            current = (current[0], b) if current else (a, b)
+            blank_follows = index + 1 >= len(lines) or not text[slice(*lines[index + 1])].strip()
+            if (
+                content[-1] in _TERMINAL + ":"
+                or (len(content) <= _HEADING_MAX and blank_follows)
+            ):
+                spans.append(current)
+                current = None
+        index += 1
+    if current:
+        spans.append(current)
+    return spans
+
+
+def split_sentences(text: str, language: str) -> list[Span]:
+    out: list[Span] = []
+    for a, b in _blocks(text):
+        pos = a
+        for m in _SPLIT.finditer(text, a, b):
+            before = text[pos : m.start()].rstrip(_TERMINAL + "\"'»”)")
+            last_word = re.split(r"\W+", before)[-1].lower() if before else ""
+            nxt = text[m.end() : m.end() + 1]
+            if language != "fa" and (
+                last_word in _ABBREVIATIONS or len(last_word) == 1 or (nxt.isalpha() and nxt.islower())
+            ):
+                continue
+            _append(out, text, pos, m.start())
+            pos = m.end()
+        _append(out, text, pos, b)
+    return out
+
+
+def _append(out: list[Span], text: str, a: int, b: int) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if a < b:
+        out.append(Span(a, b))
+
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+class Tokenizer(Component):
+    name = "tokens"
+    requires = ("folded", "language")
+    provides = ("tokens",)
+
+    def __call__(self, doc: Document) -> None:
+        assert doc.folded is not None
+        russian = doc.language == "ru"
+        doc.tokens = [
+            Token(m.group(), lemma(m.group()) if russian else m.group(), m.start(), m.end())
+            for m in _WORD.finditer(doc.folded.text)
+        ]
+
+
+class HeaderReader(Component):
+    """Publication date and title from the top of the article; page furniture there
+    («date 2025-12-03 پخش زنده», «Поделиться») is marked as ignored."""
+
+    name = "header"
+    requires = ("text", "folded", "sentences")
+    provides = ("published", "title", "ignored")
+
+    HEADER_CHARS = 300
+
+    def __call__(self, doc: Document) -> None:
+        assert doc.folded is not None
+        folded = doc.folded
+        limit = min(len(folded.text), folded.to_folded(0, self._header_end(doc.text))[1])
+        head = folded.text[:limit]
+        for d in find_dates(head):
+            span = folded.to_original(d.start, d.end)
+            if doc.published is None:
+                doc.published = d.date
+                doc.published_provenance = Provenance(self.name, d.rule)
+            if self._on_own_line(doc.text, span):
+                doc.ignored.append(span)
+            break
+        noise = word_set("noise")
+        for term in noise:
+            for m in re.finditer(re.escape(term), head):
+                doc.ignored.append(folded.to_original(m.start(), m.end()))
+        doc.title = self._title(doc)
+
+    def _header_end(self, text: str) -> int:
+        """The header is the first lines up to HEADER_CHARS characters."""
+        end = min(len(text), self.HEADER_CHARS)
+        nl = text.find("\n", end)
+        return len(text) if nl == -1 else nl
+
+    @staticmethod
+    def _on_own_line(text: str, span: Span) -> bool:
+        line_start = text.rfind("\n", 0, span.start) + 1
+        line_end = text.find("\n", span.end)
+        line = text[line_start : len(text) if line_end == -1 else line_end]
+        return len(line.strip()) < 60
+
+    def _title(self, doc: Document) -> str | None:
+        for sentence in doc.sentences:
+            s = sentence.span
+            words = doc.text[s.start : s.end]
+            if doc.is_ignored(s) and len(words) < 80:
+                continue
+            return words.strip().strip("#").strip()[:300]
+        return None

@@ -1,0 +1,211 @@
+"""The one document object that the pipeline's components read and extend, and the typed records
+they add to it.
+
+Every record carries the `[start, end)` span of the original text it came from and a
+`Provenance`: the component that produced it and the lexicon entry or rule behind it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hamkari.extraction.normalize import Folded
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start < self.end:
+            raise ValueError(f"empty or reversed span [{self.start}, {self.end})")
+
+    def as_list(self) -> list[int]:
+        return [self.start, self.end]
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    component: str
+    rule: str  # a lexicon entry ("fa/regions.tsv:12") or a named rule ("people.title_after_name")
+
+    def as_dict(self) -> dict[str, str]:
+        return {"component": self.component, "rule": self.rule}
+
+
+@dataclass(slots=True)
+class Match:
+    """A lexicon term found in the text."""
+
+    span: Span
+    table: str  # "regions", "titles" …
+    key: str  # the entry's key: "IR-01", "head_of_region" …
+    attrs: tuple[str, ...]  # the entry's other columns
+    provenance: Provenance
+    fstart: int = 0  # folded offsets
+    fend: int = 0
+
+
+@dataclass(slots=True)
+class Token:
+    """A word of the folded text; `lemma` is the Russian dictionary form, else the word."""
+
+    text: str
+    lemma: str
+    start: int  # folded offsets
+    end: int
+
+
+@dataclass(slots=True)
+class Sentence:
+    span: Span
+
+
+@dataclass(slots=True)
+class Mention:
+    span: Span
+    provenance: Provenance
+
+
+@dataclass(slots=True)
+class Role:
+    title: str
+    role: str
+    span: Span
+    provenance: Provenance
+    region: str | None = None
+    organization: str | None = None
+    country: str | None = None
+
+
+@dataclass(slots=True)
+class Entity:
+    type: str  # region, country, city, person, organization, sector, route, market, place
+    name: str
+    ref: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    kind: str | None = None  # organisation or place kind
+    region: str | None = None
+    country: str | None = None
+    roles: list[Role] = field(default_factory=list)
+    id: str = ""
+    key: tuple[str, ...] = ()  # folded words that identify the entity within one document
+
+    def first(self) -> int:
+        return min(m.span.start for m in self.mentions)
+
+
+@dataclass(slots=True)
+class Outlet:
+    name: str
+    span: Span
+    provenance: Provenance
+    ref: str | None = None
+
+
+@dataclass(slots=True)
+class StatusStep:
+    status: str
+    span: Span
+    provenance: Provenance
+
+
+@dataclass(slots=True)
+class Event:
+    type: str
+    evidence: Span
+    provenance: Provenance
+    date: dt.date | None = None
+    participants: list[Entity] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Instrument:
+    kind: str
+    status: str
+    evidence: Span
+    provenance: Provenance
+    history: list[StatusStep] = field(default_factory=list)
+    parties: list[Entity] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Commitment:
+    action: str
+    evidence: Span
+    provenance: Provenance
+    actor: Entity | None = None
+    due: dt.date | None = None
+    due_relative: str | None = None
+    due_expression: str | None = None
+
+
+@dataclass(slots=True)
+class Quantity:
+    value: float | int
+    unit: str | None
+    text: str
+    span: Span
+    provenance: Provenance
+    subject: str | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    """What the pipeline works on: the decoded text, its folded form, and everything found."""
+
+    text: str
+    source: str = "-"
+    language: str | None = None
+    published: dt.date | None = None
+    published_provenance: Provenance | None = None
+    title: str | None = None
+    folded: Folded | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    matches: list[Match] = field(default_factory=list)
+    outlets: list[Outlet] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    instruments: list[Instrument] = field(default_factory=list)
+    commitments: list[Commitment] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    # Spans of the original text that components must ignore (page furniture, header dates).
+    ignored: list[Span] = field(default_factory=list)
+
+    def span_of(self, start: int, end: int) -> Span:
+        """The original span of folded `[start, end)`."""
+        assert self.folded is not None
+        return self.folded.to_original(start, end)
+
+    def is_ignored(self, span: Span) -> bool:
+        return any(i.overlaps(span) for i in self.ignored)
+
+    def quote(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.span.start <= pos < s.span.end:
+                return s
+        return None
+
+    def matches_of(self, *tables: str) -> list[Match]:
+        return [m for m in self.matches if m.table in tables]
+
+    def entities_of(self, type_: str) -> list[Entity]:
+        return [e for e in self.entities if e.type == type_]

@@ -1,0 +1,151 @@
+"""Reading article files: bytes → text, with a clear reason for every file that cannot be read.
+
+Accepted: UTF-8 (with or without BOM), UTF-16 with a BOM, legacy Windows-1256 (Persian) and
+Windows-1251 (Russian) files, which are decoded and reported, and HTML pages, whose article text
+is kept and whose menus, scripts and styles are dropped. Refused, with the reason: empty files,
+binary files, UTF-16 without a BOM, undecodable bytes and files over the size limit.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+MAX_BYTES = 5 * 1024 * 1024
+
+
+class InputError(ValueError):
+    """A file that cannot become an article; the message says why in one line."""
+
+
+@dataclass(slots=True)
+class Article:
+    text: str
+    source: str
+    published: dt.date | None = None
+    notes: list[str] = field(default_factory=list)  # what was done to read it (encoding, HTML)
+
+
+def decode(data: bytes, *, max_bytes: int = MAX_BYTES) -> tuple[str, list[str]]:
+    """Decode raw bytes; returns the text and notes about how it was read."""
+    if len(data) > max_bytes:
+        raise InputError(f"file is too large: {len(data):,} bytes (limit {max_bytes:,})")
+    if not data.strip():
+        raise InputError("file is empty")
+    if data.startswith(codecs.BOM_UTF8):
+        return _checked(data[3:].decode("utf-8", errors="strict"), "UTF-8 with BOM"), ["UTF-8 with BOM"]
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return _checked(data.decode("utf-16"), "UTF-16"), ["decoded from UTF-16 (BOM)"]
+        except UnicodeDecodeError as exc:
+            raise InputError(f"broken UTF-16 at byte {exc.start}") from exc
+    if b"\x00" in data:
+        if _looks_like_utf16(data):
+            raise InputError("looks like UTF-16 without a byte-order mark; re-save it as UTF-8")
+        raise InputError("binary file (contains NUL bytes), not text")
+    try:
+        return _checked(data.decode("utf-8"), "UTF-8"), []
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    for codec, script, label in (
+        ("cp1256", r"[\u0600-\u06ff]", "Windows-1256 (Arabic/Persian)"),
+        ("cp1251", r"[\u0400-\u04ff]", "Windows-1251 (Cyrillic)"),
+    ):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        non_ascii = [c for c in text if ord(c) > 127]
+        if non_ascii and len(re.findall(script, "".join(non_ascii))) / len(non_ascii) >= 0.8:
+            return _checked(text, label), [f"not UTF-8: decoded as {label}"]
+    raise InputError(
+        f"invalid UTF-8 at byte {utf8_error.start} (0x{data[utf8_error.start]:02x}) and not a "
+        "Windows-1256 or Windows-1251 text either"
+    )
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    sample = data[:4000]
+    even, odd = sample[0::2], sample[1::2]
+    return even.count(0) > len(even) * 0.3 or odd.count(0) > len(odd) * 0.3
+
+
+def _checked(text: str, label: str) -> str:
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
+    if controls > max(8, len(text) // 100):
+        raise InputError(f"binary content ({controls} control characters) in what decodes as {label}")
+    if not text.strip():
+        raise InputError("file has no text")
+    return text
+
+
+_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|div|p)\b", re.I | re.S)
+
+
+def looks_like_html(text: str, name: str = "") -> bool:
+    return name.lower().endswith((".html", ".htm", ".xhtml")) or bool(_HTML_START.match(text[:2000]))
+
+
+_DROP = "script, style, noscript, nav, header, footer, aside, form, menu, iframe, svg, button, select, template"
+_BLOCKS = ("h1", "h2", "h3", "h4", "p", "li", "blockquote", "pre", "td")
+
+
+def html_to_text(html: str) -> tuple[str, dt.date | None]:
+    """The article text of an HTML page, one paragraph per block, and its publication date."""
+    from selectolax.parser import HTMLParser
+
+    tree = HTMLParser(html)
+    published = None
+    for selector in ('meta[property="article:published_time"]', 'meta[name="date"]', "time[datetime]"):
+        node = tree.css_first(selector)
+        value = node and (node.attributes.get("content") or node.attributes.get("datetime"))
+        if value:
+            m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+            if m:
+                try:
+                    published = dt.date(int(m[1]), int(m[2]), int(m[3]))
+                except ValueError:
+                    published = None
+                break
+    for node in tree.css(_DROP):
+        node.decompose()
+    root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
+    if root is None:
+        raise InputError("HTML page without a body")
+    title_node = tree.css_first("h1") or tree.css_first("title")
+    paragraphs: list[str] = []
+    if title_node is not None and title_node.text(strip=True):
+        paragraphs.append(" ".join(title_node.text().split()))
+    for node in root.css(", ".join(_BLOCKS)):
+        if any(parent.tag in _BLOCKS for parent in _parents(node)):
+            continue
+        text = " ".join(node.text(separator=" ").split())
+        if text and text not in paragraphs:
+            paragraphs.append(text)
+    if len(paragraphs) <= 1:
+        text = root.text(separator="\n")
+        paragraphs += [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    body = "\n\n".join(paragraphs).strip()
+    if not body:
+        raise InputError("HTML page has no article text")
+    return body, published
+
+
+def _parents(node: object) -> list[object]:
+    out = []
+    parent = getattr(node, "parent", None)
+    while parent is not None:
+        out.append(parent)
+        parent = getattr(parent, "parent", None)
+    return out
+
+
+def read_bytes(data: bytes, source: str, *, max_bytes: int = MAX_BYTES) -> Article:
+    text, notes = decode(data, max_bytes=max_bytes)
+    published = None
+    if looks_like_html(text, source):
+        text, published = html_to_text(text)
+        notes.append("HTML: article text kept, page furniture dropped")
+    return Article(text=text, source=source, published=published, notes=notes)

@@ -1,0 +1,202 @@
+"""The one loader of the lexicon files in `lexicons/{fa,ru,en}/` (format in lexicons/README.md)
+and the matcher built from them."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+
+import ahocorasick
+
+from hamkari.extraction.morphology import lemma
+from hamkari.extraction.normalize import fold_term
+
+LANGUAGES = ("fa", "ru", "en")
+
+# Number of key/attribute columns before the terms column, per table.
+COLUMNS: dict[str, int] = {
+    "regions": 1, "cities": 2, "countries": 1, "places": 3, "routes": 2, "markets": 1,
+    "sectors": 1, "titles": 2, "honorifics": 1, "given_names": 1, "organizations": 2,
+    "outlets": 1, "outlet_cues": 1, "events": 1, "instruments": 1, "statuses": 1,
+    "modality": 1, "numbers": 2, "units": 1, "durations": 1, "deadline_cues": 1, "months": 2,
+    "stopwords": 1, "noise": 1, "suffixes": 1, "cues": 1,
+}
+
+# Tables whose terms are searched in running text. The others are looked up word by word.
+MATCHED_TABLES = (
+    "regions", "cities", "countries", "places", "routes", "markets", "sectors", "titles",
+    "honorifics", "organizations", "outlets", "outlet_cues", "events", "instruments", "statuses",
+    "modality", "units", "durations", "deadline_cues", "months", "noise", "cues",
+)
+
+
+class LexiconError(ValueError):
+    """A lexicon file breaks the format; the message names the file and line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    lang: str
+    table: str
+    line: int
+    key: str
+    attrs: tuple[str, ...]
+    terms: tuple[str, ...]
+
+    @property
+    def rule(self) -> str:
+        return f"{self.lang}/{self.table}.tsv:{self.line}"
+
+
+def _read(lang: str, table: str) -> str | None:
+    path = resources.files("hamkari.extraction") / "lexicons" / lang / f"{table}.tsv"
+    if not path.is_file():
+        return None
+    return path.read_text(encoding="utf-8")
+
+
+@functools.cache
+def load_table(lang: str, table: str) -> tuple[Entry, ...]:
+    if table not in COLUMNS:
+        raise LexiconError(f"unknown lexicon table {table!r}")
+    content = _read(lang, table)
+    if content is None:
+        return ()
+    width = COLUMNS[table]
+    entries = []
+    for number, raw in enumerate(content.splitlines(), start=1):
+        line = raw.rstrip("\r\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != width + 1:
+            raise LexiconError(
+                f"{lang}/{table}.tsv:{number}: expected {width + 1} tab-separated columns, got {len(cells)}"
+            )
+        terms = tuple(t.strip() for t in cells[-1].split(" | ") if t.strip())
+        if not terms:
+            raise LexiconError(f"{lang}/{table}.tsv:{number}: no terms")
+        key, *attrs = (c.strip() for c in cells[:-1])
+        entries.append(Entry(lang, table, number, key, tuple(attrs), terms))
+    return tuple(entries)
+
+
+def entries(table: str, langs: Iterable[str] = LANGUAGES) -> Iterator[Entry]:
+    for lang in langs:
+        yield from load_table(lang, table)
+
+
+@functools.cache
+def word_set(table: str, *keys: str) -> frozenset[str]:
+    """Folded single terms of a table (optionally only the given keys), for word lookups."""
+    return frozenset(
+        fold_term(t) for e in entries(table) if not keys or e.key in keys for t in e.terms
+    )
+
+
+@functools.cache
+def word_map(table: str) -> dict[str, Entry]:
+    """Folded term → entry; the first entry wins when a term repeats."""
+    out: dict[str, Entry] = {}
+    for e in entries(table):
+        for t in e.terms:
+            out.setdefault(fold_term(t), e)
+            if e.lang == "ru":
+                out.setdefault(lemma_key(t), e)
+    return out
+
+
+@functools.cache
+def persian_suffixes() -> tuple[str, ...]:
+    found = {fold_term(t) for e in load_table("fa", "suffixes") for t in e.terms}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def _script(term: str) -> str:
+    for c in term:
+        if "\u0600" <= c <= "\u06ff":
+            return "fa"
+        if "\u0400" <= c <= "\u04ff":
+            return "ru"
+        if c.isalpha():
+            return "en"
+    return "en"
+
+
+def persian_variants(folded: str) -> set[str]:
+    """Joined and spaced spellings of a multi-word Persian term: «حمل و نقل» → «حملونقل» …"""
+    parts = folded.split(" ")
+    if len(parts) == 1 or len(parts) > 6:
+        return {folded}
+    out = set()
+    for joins in itertools.product((" ", ""), repeat=len(parts) - 1):
+        out.add("".join(p + j for p, j in zip(parts, (*joins, ""), strict=True)))
+    return out
+
+
+_TOKEN = re.compile(r"\w+(?:[-']\w+)*")
+
+
+def lemma_key(term: str) -> str:
+    return " ".join(lemma(t) for t in _TOKEN.findall(fold_term(term)))
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    entry: Entry
+    script: str
+    length: int
+
+
+class Automaton:
+    """Aho–Corasick over folded terms; values are the entries that spell that term."""
+
+    def __init__(self, items: Iterable[tuple[str, Entry]]) -> None:
+        self._a = ahocorasick.Automaton()
+        table: dict[str, list[Pattern]] = {}
+        for key, entry in items:
+            if key:
+                table.setdefault(key, []).append(Pattern(entry, _script(key), len(key)))
+        for key, patterns in table.items():
+            self._a.add_word(key, (key, tuple(patterns)))
+        self.size = len(table)
+        if self.size:
+            self._a.make_automaton()
+
+    def iter(self, text: str) -> Iterator[tuple[int, int, tuple[Pattern, ...]]]:
+        """Yield `(start, end, patterns)` for every occurrence, overlapping ones included."""
+        if not self.size:
+            return
+        for end_index, (key, patterns) in self._a.iter(text):
+            yield end_index - len(key) + 1, end_index + 1, patterns
+
+
+@functools.cache
+def surface_automaton() -> Automaton:
+    def items() -> Iterator[tuple[str, Entry]]:
+        for table in MATCHED_TABLES:
+            for entry in entries(table):
+                for term in entry.terms:
+                    folded = fold_term(term)
+                    keys = persian_variants(folded) if _script(folded) == "fa" else {folded}
+                    for k in keys:
+                        yield k, entry
+
+    return Automaton(items())
+
+
+@functools.cache
+def lemma_automaton() -> Automaton:
+    """Russian terms by lemma, so that «Волгоградской области» finds «Волгоградская область»."""
+
+    def items() -> Iterator[tuple[str, Entry]]:
+        for table in MATCHED_TABLES:
+            for entry in load_table("ru", table):
+                for term in entry.terms:
+                    yield lemma_key(term), entry
+
+    return Automaton(items())

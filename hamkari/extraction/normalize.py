@@ -1,0 +1,128 @@
+"""Offset-preserving normalisation.
+
+Matching runs on a folded copy of the text: Arabic letter forms become Persian ones, digits
+become ASCII, case is folded, ё becomes е, zero-width joiners, tatweel, diacritics and
+direction marks disappear, HTML entities are decoded and every run of whitespace (including
+hard line breaks inside sentences) becomes one space. `Folded` keeps, for every folded
+character, the `[start, end)` of the original characters it came from, so any span found on
+the folded text maps back to the exact words of the original.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from hamkari.extraction.document import Span
+
+_ONE_TO_ONE = {
+    "ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "ہ": "ه",
+    "أ": "ا", "إ": "ا", "ٱ": "ا", "آ": "ا", "ؤ": "و",
+    "ё": "е", "Ё": "е",
+    "٫": ".", "٬": ",",
+    "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
+    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"',
+}
+for _i, (_fa, _ar) in enumerate(zip("۰۱۲۳۴۵۶۷۸۹", "٠١٢٣٤٥٦٧٨٩", strict=True)):
+    _ONE_TO_ONE[_fa] = str(_i)
+    _ONE_TO_ONE[_ar] = str(_i)
+_TABLE = str.maketrans(_ONE_TO_ONE)
+
+# Characters that carry no letter: joiners, tatweel, Arabic diacritics, bidi marks, soft hyphen.
+_DELETABLE = "\u200c\u200d\u0640\u064b-\u065f\u0670\u200e\u200f\u00ad\u2066-\u2069\u202a-\u202e\ufeff"
+_SPECIAL = re.compile(
+    rf"(?P<entity>&(?:#\d{{1,7}}|#[xX][0-9a-fA-F]{{1,6}}|[a-zA-Z]{{2,10}});)"
+    rf"|(?P<space>\s+)"
+    rf"|(?P<delete>[{_DELETABLE}]+)"
+)
+
+
+def fold_chars(segment: str) -> str:
+    """Fold a piece of text character by character; the result has the same length."""
+    out = segment.translate(_TABLE)
+    lowered = out.lower()
+    if len(lowered) == len(out):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in out)
+
+
+@dataclass(slots=True)
+class Folded:
+    text: str
+    starts: list[int]  # original start of each folded character
+    ends: list[int]  # original end of each folded character
+    original_length: int
+
+    def to_original(self, start: int, end: int) -> Span:
+        """Map a folded `[start, end)` to the original text."""
+        return Span(self.starts[start], self.ends[end - 1])
+
+    def to_folded(self, start: int, end: int) -> tuple[int, int]:
+        """Map an original `[start, end)` to the folded characters that lie inside it."""
+        return bisect_left(self.starts, start), bisect_right(self.ends, end)
+
+
+def fold(text: str) -> Folded:
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    last_space = True  # no leading space
+
+    def emit_plain(a: int, b: int) -> None:
+        nonlocal last_space
+        if a >= b:
+            return
+        pieces.append(fold_chars(text[a:b]))
+        starts.extend(range(a, b))
+        ends.extend(range(a + 1, b + 1))
+        last_space = False
+
+    def emit_space(a: int, b: int) -> None:
+        nonlocal last_space
+        if last_space:
+            if pieces and pieces[-1] == " ":
+                ends[-1] = b  # one space covers the whole run of blanks
+            return
+        pieces.append(" ")
+        starts.append(a)
+        ends.append(b)
+        last_space = True
+
+    pos = 0
+    for m in _SPECIAL.finditer(text):
+        emit_plain(pos, m.start())
+        pos = m.end()
+        kind = m.lastgroup
+        if kind == "space":
+            emit_space(m.start(), m.end())
+        elif kind == "entity":
+            decoded = html.unescape(m.group())
+            if decoded == m.group():
+                emit_plain(m.start(), m.end())
+            elif decoded.isspace() or not decoded:
+                emit_space(m.start(), m.end())
+            else:
+                folded = fold_chars(decoded)
+                pieces.append(folded)
+                starts.extend([m.start()] * len(folded))
+                ends.extend([m.end()] * len(folded))
+                last_space = False
+        # deletable characters emit nothing
+    emit_plain(pos, len(text))
+    folded_text = "".join(pieces)
+    if folded_text.endswith(" "):
+        folded_text = folded_text[:-1]
+        starts.pop()
+        ends.pop()
+    return Folded(folded_text, starts, ends, len(text))
+
+
+def fold_term(term: str) -> str:
+    """Fold a lexicon term exactly as document text is folded."""
+    return fold(term.strip()).text
+
+
+def is_word_char(c: str) -> bool:
+    return c.isalnum()

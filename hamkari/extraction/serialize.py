@@ -1,0 +1,115 @@
+"""The JSON of `../shared/spec/extraction.md` (schema hamkari.extraction/1), plus provenance."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hamkari.extraction.dates import to_jalali
+from hamkari.extraction.document import Document, Entity, Mention, Provenance
+
+SCHEMA = "hamkari.extraction/1"
+ENTITY_ORDER = ("region", "country", "city", "place", "person", "organization", "sector", "route", "market")
+
+
+def _provenance(p: Provenance) -> dict[str, str]:
+    return p.as_dict()
+
+
+def _mentions(mentions: list[Mention]) -> tuple[list[list[int]], list[dict[str, Any]]]:
+    ordered = sorted(mentions, key=lambda m: m.span.start)
+    return [m.span.as_list() for m in ordered], [
+        {"span": m.span.as_list(), **_provenance(m.provenance)} for m in ordered
+    ]
+
+
+def entity_json(e: Entity) -> dict[str, Any]:
+    spans, provenance = _mentions(e.mentions)
+    out: dict[str, Any] = {"id": e.id, "type": e.type}
+    if e.type == "organization":
+        out.update(kind=e.kind, ref=e.ref, name=e.name, country=e.country, region=e.region)
+    elif e.type == "person":
+        out.update(name=e.name, country=e.country)
+        out["roles"] = [
+            {
+                "title": r.title, "role": r.role, "region": r.region, "organization": r.organization,
+                "country": r.country, "span": r.span.as_list(), "provenance": _provenance(r.provenance),
+            }
+            for r in e.roles
+        ]
+    else:
+        out.update(ref=e.ref, name=e.name)
+        if e.type in ("city", "place"):
+            out.update(region=e.region)
+        if e.type == "place":
+            out.update(kind=e.kind)
+    out["mentions"] = spans
+    out["provenance"] = provenance
+    return out
+
+
+def assign_ids(doc: Document) -> None:
+    ordered = sorted(doc.entities, key=lambda e: (ENTITY_ORDER.index(e.type), e.first()))
+    doc.entities[:] = ordered
+    for n, e in enumerate(ordered, start=1):
+        e.id = f"e{n}"
+
+
+def to_json(doc: Document) -> dict[str, Any]:
+    assign_ids(doc)
+    ids = {id(e): e.id for e in doc.entities}
+
+    def ref(e: Entity | None) -> str | None:
+        return ids.get(id(e)) if e is not None else None
+
+    document: dict[str, Any] = {
+        "source": doc.source,
+        "language": doc.language,
+        "published": doc.published.isoformat() if doc.published else None,
+        "published_jalali": to_jalali(doc.published) if doc.published else None,
+        "published_provenance": _provenance(doc.published_provenance) if doc.published_provenance else None,
+        "title": doc.title,
+        "outlets": [
+            {"name": o.name, "ref": o.ref, "span": o.span.as_list(), "provenance": _provenance(o.provenance)}
+            for o in doc.outlets
+        ],
+        "length": len(doc.text),
+    }
+    return {
+        "schema": SCHEMA,
+        "document": document,
+        "entities": [entity_json(e) for e in doc.entities],
+        "events": [
+            {
+                "type": ev.type, "date": ev.date.isoformat() if ev.date else None,
+                "participants": [ref(p) for p in ev.participants], "regions": ev.regions,
+                "evidence": ev.evidence.as_list(), "provenance": _provenance(ev.provenance),
+            }
+            for ev in doc.events
+        ],
+        "instruments": [
+            {
+                "kind": i.kind, "status": i.status, "parties": [ref(p) for p in i.parties],
+                "evidence": i.evidence.as_list(), "provenance": _provenance(i.provenance),
+                "history": [
+                    {"status": s.status, "span": s.span.as_list(), "provenance": _provenance(s.provenance)}
+                    for s in i.history
+                ],
+            }
+            for i in doc.instruments
+        ],
+        "commitments": [
+            {
+                "action": c.action, "actor": ref(c.actor), "due": c.due.isoformat() if c.due else None,
+                "due_relative": c.due_relative, "due_expression": c.due_expression,
+                "evidence": c.evidence.as_list(), "provenance": _provenance(c.provenance),
+            }
+            for c in doc.commitments
+        ],
+        "quantities": [
+            {
+                "value": q.value, "unit": q.unit, "subject": q.subject, "text": q.text,
+                "span": q.span.as_list(), "provenance": _provenance(q.provenance),
+            }
+            for q in doc.quantities
+        ],
+    }
