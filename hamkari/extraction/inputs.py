@@ -41,7 +41,7 @@ def decode(data: bytes, *, max_bytes: int = MAX_BYTES) -> tuple[str, list[str]]:
             return _checked(data.decode("utf-16"), "UTF-16"), ["decoded from UTF-16 (BOM)"]
         except UnicodeDecodeError as exc:
             raise InputError(f"broken UTF-16 at byte {exc.start}") from exc
-    if b"\x00" in data:
+    if b"\x00" in data or _looks_like_utf16(data):
         if _looks_like_utf16(data):
             raise InputError("looks like UTF-16 without a byte-order mark; re-save it as UTF-8")
         raise InputError("binary file (contains NUL bytes), not text")
@@ -66,10 +66,22 @@ def decode(data: bytes, *, max_bytes: int = MAX_BYTES) -> tuple[str, list[str]]:
     )
 
 
+_TEXT_SCRIPTS = re.compile(r"[\s\x20-\x7e\u00a0-\u00ff\u0400-\u04ff\u0600-\u06ff\u200c-\u201f\u2026«»]")
+
+
 def _looks_like_utf16(data: bytes) -> bool:
-    sample = data[:4000]
-    even, odd = sample[0::2], sample[1::2]
-    return even.count(0) > len(even) * 0.3 or odd.count(0) > len(odd) * 0.3
+    """Text in the scripts we read when decoded as UTF-16 (either byte order) without a BOM."""
+    sample = data[: 4000 - (min(len(data), 4000) % 2)]
+    if len(sample) < 8:
+        return False
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if len(_TEXT_SCRIPTS.findall(text)) >= 0.9 * len(text) and re.search(r"[^\x00-\x7f]|[a-zA-Z]{3}", text):
+            return True
+    return False
 
 
 def _checked(text: str, label: str) -> str:
@@ -94,7 +106,7 @@ _BLOCKS = ("h1", "h2", "h3", "h4", "p", "li", "blockquote", "pre", "td")
 
 def html_to_text(html: str) -> tuple[str, dt.date | None]:
     """The article text of an HTML page, one paragraph per block, and its publication date."""
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
     tree = HTMLParser(html)
     published = None
@@ -115,19 +127,20 @@ def html_to_text(html: str) -> tuple[str, dt.date | None]:
     if root is None:
         raise InputError("HTML page without a body")
     title_node = tree.css_first("h1") or tree.css_first("title")
-    paragraphs: list[str] = []
-    if title_node is not None and title_node.text(strip=True):
-        paragraphs.append(" ".join(title_node.text().split()))
+    title = " ".join(title_node.text().split()) if title_node is not None else ""
+    blocks: list[str] = []
     for node in root.css(", ".join(_BLOCKS)):
         if any(parent.tag in _BLOCKS for parent in _parents(node)):
             continue
         text = " ".join(node.text(separator=" ").split())
-        if text and text not in paragraphs:
-            paragraphs.append(text)
-    if len(paragraphs) <= 1:
-        text = root.text(separator="\n")
-        paragraphs += [" ".join(line.split()) for line in text.splitlines() if line.strip()]
-    body = "\n\n".join(paragraphs).strip()
+        if text and text not in blocks and text != title:
+            blocks.append(text)
+    if not blocks:
+        lines = root.text(separator="\n").splitlines()
+        blocks = [" ".join(line.split()) for line in lines if line.strip() and " ".join(line.split()) != title]
+    if not blocks:
+        raise InputError("HTML page has no article text")
+    body = "\n\n".join([title, *blocks] if title else blocks).strip()
     if not body:
         raise InputError("HTML page has no article text")
     return body, published

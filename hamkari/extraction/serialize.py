@@ -100,7 +100,7 @@ def to_json(doc: Document) -> dict[str, Any]:
         "commitments": [
             {
                 "action": c.action, "actor": ref(c.actor), "due": c.due.isoformat() if c.due else None,
-                "due_relative": c.due_relative, "due_expression": c.due_expression,
+                "due_relative": c.due_relative, "due_expression": c.due_expression or "",
                 "evidence": c.evidence.as_list(), "provenance": _provenance(c.provenance),
             }
             for c in doc.commitments

@@ -4,7 +4,7 @@ Three triggers, one commitment per sentence at most:
 - a deadline («ظرف دو هفته آینده» → P14D, «в течение двух месяцев» → P2M,
   «by the end of the year» → the year's last day; the Jalali year for Persian text);
 - an agreement to act («توافق کردند», «договорились», «agreed to»);
-- a schedule («قرار است …») or an obligation of a body or plan («این کارگروه باید …»).
+- a schedule («قرار است», «планируется»; not a bare future «خواهد») or an obligation of a body or plan («این کارگروه باید …»).
 `due` is resolved from the publication date when one is known."""
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import jdatetime
 from hamkari.extraction.components.context import Words
 from hamkari.extraction.components.events import entities_in, in_sentence
 from hamkari.extraction.document import Commitment, Document, Match, Provenance, Sentence, Span
+from hamkari.extraction.morphology import grammemes
 from hamkari.extraction.numbers import read_number
 from hamkari.extraction.pipeline import Component
 
@@ -83,12 +84,9 @@ class CommitmentFinder(Component):
             if sentence.span.start in done:
                 continue
             agreed = in_sentence(doc, sentence, ("statuses",), "agreed")
-            planned = in_sentence(doc, sentence, ("modality",), "planned")
+            schedule = in_sentence(doc, sentence, ("modality",), "schedule")
             obliged = in_sentence(doc, sentence, ("modality",), "obligation")
             bodies = in_sentence(doc, sentence, ("instruments",))
-            schedule = [p for p in planned if " " in doc.folded.text[p.fstart : p.fend]]  # type: ignore[union-attr]
-            # Only multi-word schedule phrases («قرار است») make a commitment alone; a bare future
-            # marker («خواهد») is too weak.
             trigger = agreed or schedule or (obliged if bodies else [])
             if not trigger:
                 continue
@@ -111,6 +109,8 @@ class CommitmentFinder(Component):
         unit = words.covered.get(i)
         if unit is None or unit.table != "durations":
             return None
+        if number is None and _plural(words, i, unit):
+            return None  # «на ближайшие месяцы»: no number and a plural unit set no deadline
         end = words.last_before(unit.fend)
         # «ظرف دو هفته آینده», «в ближайшие две недели»: a following "next"/"coming" word belongs to it.
         if end + 1 < len(words) and in_sentence_word(doc, words, end + 1):
@@ -152,6 +152,13 @@ class CommitmentFinder(Component):
             before = re.split(r"[،,:;؛]| که | that | что ", before)[-1]
             return " ".join(before.split())[:MAX_ACTION]
         return " ".join(text[sentence.span.start : sentence.span.end].split())[:MAX_ACTION]
+
+
+def _plural(words: Words, i: int, unit: Match) -> bool:
+    tok = words.tokens[i]
+    if "plur" in grammemes(tok.text):
+        return True
+    return tok.end > unit.fend  # a Persian or English ending after the unit word: «ماه‌ها», «weeks»
 
 
 def in_sentence_word(doc: Document, words: Words, i: int) -> bool:

@@ -18,6 +18,9 @@ from hamkari.extraction.document import (
 from hamkari.extraction.pipeline import Component
 
 LIFECYCLE = ("proposed", "discussed", "agreed", "signed", "established", "completed")
+# Within one sentence only the most specific event counts: «встречу в формате видеоконференции»
+# is one virtual meeting, not a meeting and a virtual meeting.
+SPECIFICITY = ("virtual_meeting", "signing", "exhibition", "competition", "forum", "visit", "meeting", "generic")
 
 
 def in_sentence(doc: Document, sentence: Sentence, tables: tuple[str, ...], key: str | None = None) -> list[Match]:
@@ -31,6 +34,7 @@ def is_planned(doc: Document, sentence: Sentence) -> bool:
     """Whether a sentence speaks of the future or of a proposal rather than of what happened."""
     return bool(
         in_sentence(doc, sentence, ("modality",), "planned")
+        or in_sentence(doc, sentence, ("modality",), "schedule")
         or in_sentence(doc, sentence, ("modality",), "obligation")
         or in_sentence(doc, sentence, ("statuses",), "proposed")
     )
@@ -53,14 +57,13 @@ class EventFinder(Component):
     provides = ("events",)
 
     def __call__(self, doc: Document) -> None:
-        cues = [m for m in doc.matches if m.table == "events"]
         found: dict[str, tuple[Match, Sentence]] = {}
-        for cue in cues:
-            sentence = doc.sentence_at(cue.span.start)
-            if sentence is None or is_planned(doc, sentence):
+        for sentence in doc.sentences:
+            cues = in_sentence(doc, sentence, ("events",))
+            if not cues or is_planned(doc, sentence):
                 continue
-            kind = "meeting" if cue.key == "generic" else cue.key
-            found.setdefault(kind if cue.key != "generic" else "generic", (cue, sentence))
+            cue = min(cues, key=lambda c: (SPECIFICITY.index(c.key) if c.key in SPECIFICITY else 99, c.fstart))
+            found.setdefault(cue.key, (cue, sentence))
         if "generic" in found:
             cue, sentence = found.pop("generic")
             if not found:

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """The project's shared folder (`../shared`): seeds, gold, spec and scorer.
+
+    Tests that need it skip with the reason when it is absent, except in CI, where its absence
+    is a failure."""
+    if not (SHARED / "seeds").is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but the shared folder is missing at {SHARED}")
+        pytest.skip(f"needs the shared folder beside the repository ({SHARED} is absent)")
+    return SHARED
