@@ -59,10 +59,8 @@ class Words:
         original = self.doc.text[self.span(i, i).start : self.span(i, i).start + 1]
         return original.isupper()
 
-    def stop(self, i: int) -> bool:
+    def stop(self, i: int, *kinds: str) -> bool:
+        """Whether token i is a stopword (of the given kinds; all kinds by default)."""
         t = self.tokens[i]
-        return t.text in stopwords() or t.lemma in stopwords()
-
-
-def stopwords() -> frozenset[str]:
-    return word_set("stopwords")
+        words = word_set("stopwords", *kinds)
+        return t.text in words or t.lemma in words

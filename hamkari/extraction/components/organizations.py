@@ -11,9 +11,12 @@ from __future__ import annotations
 from hamkari.extraction.components.context import Words
 from hamkari.extraction.document import Document, Entity, Match, Mention, Provenance, Span
 from hamkari.extraction.lexicon import persian_suffixes, word_set
+from hamkari.extraction.numbers import number_words
 from hamkari.extraction.pipeline import Component
 
 MAX_WORDS = 7
+# Stopword kinds that end an organisation's name; common nouns («توسعه») may be part of it.
+NAME_ENDERS = ("function", "verb", "demonstrative")
 PLACE_TABLES = ("regions", "countries", "cities")
 _IN = frozenset({"در", "в", "in", "во"})
 _LINK = frozenset({"و", "и", "and", "of", "for", "the", "&"})
@@ -36,6 +39,9 @@ class OrganizationFinder(Component):
             if found is None:
                 continue
             span, key_words, region, country = found
+            zones = [z for z in doc.entities_of("organization") if z.ref and any(span.contains(m.span) for m in z.mentions)]
+            if zones:
+                continue  # «منطقه ویژه اقتصادی "لوتوس"» is the zone the lexicon already knows
             self._add(doc, head, span, key_words, region, country)
 
     def _extent(
@@ -48,8 +54,9 @@ class OrganizationFinder(Component):
             return None  # «کمیته‌ای», «شرکت‌های»: indefinite or plural, not a name
         if first > 0 and not words.broken(first - 1, first):
             before = words.tokens[first - 1]
-            if before.text in word_set("stopwords", "demonstrative") or before.text.isdigit():
-                return None
+            if (before.text in word_set("stopwords", "demonstrative") or before.text.isdigit()
+                    or before.text in number_words() or before.lemma in number_words()):
+                return None  # «این اتحادیه», «۳۰ شرکت», «دو منطقه ویژه»: not a name
         if head.attrs and head.attrs[0] == "tail":
             return self._backwards(words, head, first, last)
         end = last
@@ -86,10 +93,10 @@ class OrganizationFinder(Component):
                     if nxt and nxt.table in PLACE_TABLES:
                         continue
                 break
-            if words.stop(i) and tok.text not in _LINK:
+            if words.stop(i, *NAME_ENDERS) and tok.text not in _LINK:
                 break
             if tok.text in _LINK:
-                if i + 1 >= len(words) or words.stop(i + 1) or words.covered.get(i + 1):
+                if i + 1 >= len(words) or words.stop(i + 1, *NAME_ENDERS) or words.covered.get(i + 1):
                     break
             elif doc.language != "fa" and words.capitalised(i) and _looks_like_person(tok.lemma):
                 break
@@ -131,7 +138,9 @@ class OrganizationFinder(Component):
             if not other:
                 continue
             mine = key_words
-            if mine[: len(other)] == other or other[: len(mine)] == mine:
+            # «وزارت توسعه اقتصادی» and «… فدراسیون روسیه», «وزارت خارجه» and «وزارت امور خارجه»
+            shorter, longer = sorted((set(mine), set(other)), key=len)
+            if mine[: len(other)] == other or other[: len(mine)] == mine or (len(shorter) >= 2 and shorter <= longer):
                 e.mentions.append(mention)
                 e.region = e.region or region
                 e.country = e.country or country or (region[:2] if region else None)

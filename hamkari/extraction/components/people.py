@@ -148,7 +148,7 @@ class PeopleFinder(Component):
                     tp.country = tp.country or cov.key
                 elif cov.table == "regions":
                     tp.region = tp.region or cov.key
-                elif cov.table == "cities" and tp.scope == "region":
+                elif cov.table == "cities":
                     tp.region = tp.region or cov.attrs[0]
                 tp.last = j
                 i = j + 1
@@ -205,6 +205,7 @@ class PeopleFinder(Component):
             return None
         start = end
         given = given_names()
+        honorifics = word_set("honorifics", "honorific")
         while start - 1 >= 0 and end - start + 1 < MAX_NAME_WORDS and not words.broken(start - 1, start):
             prev = words.word(start - 1)
             if doc.language == "fa":
@@ -217,6 +218,13 @@ class PeopleFinder(Component):
             elif not self._candidate(doc, words, start - 1):
                 break
             start -= 1
+        if doc.language == "fa" and words.word(start) not in given and start > 0 \
+                and not words.broken(start - 1, start):
+            # Without a given name, a Persian name before a post starts a clause: «… و جلالی، سفیر»,
+            # never «مدیریت مؤثر استاندار» where an adjective precedes the post.
+            before = words.word(start - 1)
+            if not (words.stop(start - 1, "function") or before in honorifics):
+                return None
         return start, end
 
     def _name_after(self, doc: Document, words: Words, title_last: int) -> tuple[int, int] | None:
@@ -260,7 +268,9 @@ class PeopleFinder(Component):
     def _add_role(self, doc: Document, words: Words, person: Entity, tp: TitlePhrase) -> None:
         span = words.span(tp.first, tp.last)
         for r in person.roles:
-            if r.role == tp.role and (r.region == tp.region or not tp.region):
+            if r.role == tp.role and (r.region == tp.region or not tp.region or not r.region):
+                r.region = r.region or tp.region
+                r.country = r.country or tp.country
                 return
         person.roles.append(
             Role(
