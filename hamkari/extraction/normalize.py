@@ -1,7 +1,7 @@
 """Offset-preserving normalisation.
 
 Matching runs on a folded copy of the text: Arabic letter forms become Persian ones, digits
-become ASCII, case is folded, ё becomes е, zero-width joiners, tatweel, diacritics and
+become ASCII, case and Latin accents are folded, ё becomes е, zero-width joiners, tatweel, diacritics and
 direction marks disappear, HTML entities are decoded and every run of whitespace (including
 hard line breaks inside sentences) becomes one space. `Folded` keeps, for every folded
 character, the `[start, end)` of the original characters it came from, so any span found on
@@ -10,8 +10,10 @@ the folded text maps back to the exact words of the original.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -39,13 +41,24 @@ _SPECIAL = re.compile(
 )
 
 
+_ACCENTED = re.compile(r"[\u00c0-\u024f]")
+
+
+@functools.lru_cache(maxsize=1024)
+def _unaccent(c: str) -> str:
+    base = "".join(x for x in unicodedata.normalize("NFD", c) if not unicodedata.combining(x))
+    return base if len(base) == 1 else c
+
+
 def fold_chars(segment: str) -> str:
     """Fold a piece of text character by character; the result has the same length."""
     out = segment.translate(_TABLE)
     lowered = out.lower()
-    if len(lowered) == len(out):
-        return lowered
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in out)
+    if len(lowered) != len(out):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in out)
+    if _ACCENTED.search(lowered):
+        lowered = _ACCENTED.sub(lambda m: _unaccent(m.group()), lowered)
+    return lowered
 
 
 @dataclass(slots=True)

@@ -30,13 +30,23 @@ def in_sentence(doc: Document, sentence: Sentence, tables: tuple[str, ...], key:
     ]
 
 
-def is_planned(doc: Document, sentence: Sentence) -> bool:
-    """Whether a sentence speaks of the future or of a proposal rather than of what happened."""
-    return bool(
-        in_sentence(doc, sentence, ("modality",), "planned")
-        or in_sentence(doc, sentence, ("modality",), "schedule")
-        or in_sentence(doc, sentence, ("modality",), "obligation")
-        or in_sentence(doc, sentence, ("statuses",), "proposed")
+PLANNED_REACH = 60  # folded characters between a future marker and the word it qualifies
+
+
+def is_planned(doc: Document, sentence: Sentence, near: Match | None = None) -> bool:
+    """Whether a sentence (or, with `near`, the words around one match) speaks of the future or
+    of a proposal rather than of what happened. A proposal counts for the whole sentence only
+    when no match is given: «در دیدار … پیشنهاد داد» reports a meeting that took place."""
+    markers = [
+        m for m in in_sentence(doc, sentence, ("modality",))
+        if m.key in ("planned", "schedule", "obligation")
+    ]
+    if near is None:
+        markers += in_sentence(doc, sentence, ("statuses",), "proposed")
+        return bool(markers)
+    return any(
+        abs(m.fstart - near.fend) <= PLANNED_REACH or abs(near.fstart - m.fend) <= PLANNED_REACH
+        for m in markers
     )
 
 
@@ -59,15 +69,19 @@ class EventFinder(Component):
     def __call__(self, doc: Document) -> None:
         found: dict[str, tuple[Match, Sentence]] = {}
         for sentence in doc.sentences:
-            cues = in_sentence(doc, sentence, ("events",))
-            if not cues or is_planned(doc, sentence):
-                continue
-            cue = min(cues, key=lambda c: (SPECIFICITY.index(c.key) if c.key in SPECIFICITY else 99, c.fstart))
-            found.setdefault(cue.key, (cue, sentence))
+            cues = [c for c in in_sentence(doc, sentence, ("events",)) if not is_planned(doc, sentence, near=c)]
+            if cues:
+                cue = min(cues, key=lambda c: (SPECIFICITY.index(c.key) if c.key in SPECIFICITY else 99, c.fstart))
+                found.setdefault(cue.key, (cue, sentence))
+            # A signed instrument is also a signing, whatever the sentence calls the occasion.
+            for signed in in_sentence(doc, sentence, ("statuses",), "signed"):
+                if not is_planned(doc, sentence, near=signed):
+                    found.setdefault("signing", (signed, sentence))
         if "generic" in found:
+            # «در این نشست» after a webinar is the webinar; otherwise a session is a meeting.
             cue, sentence = found.pop("generic")
-            if not found:
-                found["meeting"] = (cue, sentence)
+            if "virtual_meeting" not in found:
+                found.setdefault("meeting", (cue, sentence))
         people_with_posts = [e for e in doc.entities_of("person") if e.roles]
         for n, (kind, (cue, sentence)) in enumerate(sorted(found.items(), key=lambda kv: kv[1][0].span.start)):
             folded_start, folded_end = doc.folded.to_folded(sentence.span.start, sentence.span.end)  # type: ignore[union-attr]
@@ -80,7 +94,7 @@ class EventFinder(Component):
                 regions += [r.region for r in p.roles if r.region and r.region not in regions]
             doc.events.append(
                 Event(
-                    type=kind if cue.key != "generic" else "meeting",
+                    type=kind,
                     evidence=sentence.span,
                     provenance=Provenance(self.name, cue.provenance.rule),
                     date=dates[0].date if dates else None,
