@@ -25,7 +25,8 @@ class Words:
         self.covered: dict[int, Match] = {}
         for m in doc.matches:
             if m.table in tables:
-                for i in range(self.first_at(m.fstart), self.last_before(m.fend) + 1):
+                # every token the match touches: «Region's» is covered by «Saratov Region»
+                for i in range(bisect_right(self._ends, m.fstart), bisect_left(self._starts, m.fend)):
                     self.covered.setdefault(i, m)
 
     def __len__(self) -> int:

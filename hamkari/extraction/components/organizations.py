@@ -11,6 +11,7 @@ from __future__ import annotations
 from hamkari.extraction.components.context import Words
 from hamkari.extraction.document import Document, Entity, Match, Mention, Provenance, Span
 from hamkari.extraction.lexicon import persian_suffixes, word_set
+from hamkari.extraction.morphology import grammemes
 from hamkari.extraction.numbers import number_words
 from hamkari.extraction.pipeline import Component
 
@@ -57,15 +58,23 @@ class OrganizationFinder(Component):
             if (before.text in word_set("stopwords", "demonstrative") or before.text.isdigit()
                     or before.text in number_words() or before.lemma in number_words()):
                 return None  # «این اتحادیه», «۳۰ شرکت», «دو منطقه ویژه»: not a name
+        if doc.language == "en" and not words.capitalised(first):
+            return None
         if head.attrs and head.attrs[0] == "tail":
             return self._backwards(words, head, first, last)
         end = last
         region = country = None
         key_words: list[str] = [t.text for t in words.tokens[first : last + 1]]
         i = last + 1
-        while i < len(words) and i - last <= MAX_WORDS and not words.broken(i - 1, i):
+        while i < len(words) and i - last <= MAX_WORDS and (not words.broken(i - 1, i) or self._listed(words, i)):
             tok = words.tokens[i]
             covering = words.covered.get(i)
+            if covering and covering.table == "modality" and not (i == last + 1 and covering.key == "joint"):
+                break
+            if doc.language == "ru" and {"VERB", "INFN"} & grammemes(tok.text):
+                break
+            if doc.language == "en" and not (words.capitalised(i) or tok.text in _LINK):
+                break
             if i == last + 1 and (tok.text in persian_suffixes() or (covering and covering.table == "modality"
                                                                   and covering.key == "joint")):
                 return None
@@ -105,7 +114,24 @@ class OrganizationFinder(Component):
             i += 1
         if end == last:
             return None
+        if head.key == "economic_zone" and not (region or country or any(
+            words.covered.get(k) and words.covered[k].table in ("places", "cities") for k in range(last + 1, end + 1)
+        )):
+            return None  # «منطقه آزاد» names a zone only with its place: «منطقه آزاد انزلی»
+        if doc.language == "en" and not any(words.capitalised(k) for k in range(last + 1, end + 1)):
+            return None  # «the committee on metallurgy»: an English name is capitalised
         return words.span(first, end), tuple(key_words), region, country
+
+    @staticmethod
+    def _listed(words: Words, i: int) -> bool:
+        """«وزارت صنعت، معدن و تجارت»: a comma inside a name that lists its fields."""
+        return (
+            words.gap(i - 1, i).strip() in (",", "،")
+            and i + 2 < len(words)
+            and words.word(i + 1) in _LINK
+            and not words.stop(i, "function", "verb")
+            and not words.stop(i + 2, "function", "verb")
+        )
 
     def _backwards(
         self, words: Words, head: Match, first: int, last: int
@@ -121,7 +147,16 @@ class OrganizationFinder(Component):
             if covering and covering.table == "countries":
                 country = country or covering.key
             start -= 1
-        if start == first:
+        # «Isfahan University of Technology», «University of Zanjan»
+        while (
+            last + 2 < len(words) and words.word(last + 1) == "of" and words.capitalised(last + 2)
+            and not words.broken(last, last + 2)
+        ):
+            covering = words.covered.get(last + 2)
+            if covering and covering.table == "regions":
+                region = region or covering.key
+            last = words.last_before(covering.fend) if covering else last + 2
+        if start == first and last == words.last_before(head.fend):
             return None
         key = tuple(t.text for t in words.tokens[start : last + 1])
         return words.span(start, last), key, region, country
@@ -135,7 +170,7 @@ class OrganizationFinder(Component):
             if e.type != "organization" or e.kind != head.key:
                 continue
             other = e.key
-            if not other:
+            if not other or (country and e.country and country != e.country):
                 continue
             mine = key_words
             # «وزارت توسعه اقتصادی» and «… فدراسیون روسیه», «وزارت خارجه» and «وزارت امور خارجه»
@@ -155,6 +190,4 @@ class OrganizationFinder(Component):
 
 
 def _looks_like_person(lemma: str) -> bool:
-    from hamkari.extraction.morphology import grammemes
-
     return bool(grammemes(lemma) & {"Name", "Surn", "Patr"})

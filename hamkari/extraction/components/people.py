@@ -28,6 +28,7 @@ COVERING = (*PLACE_TABLES, "titles", "organizations", "sectors", "events", "inst
 CONNECTORS = frozenset({"در", "в", "во", "in", "of", "the", "to", "for", "at"})
 DEPUTY_ROLES = {"head_of_region": "deputy_head_of_region", "minister": "deputy_minister"}
 MAX_NAME_WORDS = 3
+_LINKS = frozenset({"and", "и", "&"})
 
 
 @functools.cache
@@ -180,7 +181,7 @@ class PeopleFinder(Component):
         found = self._name_before(doc, words, tp.first)
         rule = "people.name_before_title"
         if found is None:
-            found = self._name_after(doc, words, tp.last)
+            found = self._name_after(doc, words, tp)
             rule = "people.name_after_title"
         if found is None:
             return None
@@ -188,18 +189,16 @@ class PeopleFinder(Component):
 
     def _candidate(self, doc: Document, words: Words, i: int) -> bool:
         tok = words.tokens[i]
-        if i in words.covered or words.stop(i) or not tok.text.isalpha() or len(tok.text) < 2:
+        bare = tok.text.replace("-", "").replace("'", "").replace("’", "")
+        if i in words.covered or words.stop(i) or not bare.isalpha() or len(tok.text) < 2:
             return False
-        if doc.language == "fa" or not any("a" <= c <= "z" or "а" <= c <= "я" for c in tok.text):
-            return "\u0600" <= tok.text[0] <= "\u06ff"
-        return words.capitalised(i) and "Geox" not in grammemes(tok.text)
+        if "\u0600" <= tok.text[0] <= "\u06ff":
+            return True
+        return doc.language != "fa" and words.capitalised(i)
 
     def _name_before(self, doc: Document, words: Words, title_first: int) -> tuple[int, int] | None:
         end = title_first - 1
-        if end < 0:
-            return None
-        gap = words.gap(end, title_first).strip() if end >= 0 else ""
-        if gap not in ("", ",", "،"):
+        if end < 0 or words.gap(end, title_first).strip() not in ("", ",", "،"):
             return None
         if not self._candidate(doc, words, end):
             return None
@@ -221,31 +220,74 @@ class PeopleFinder(Component):
         if doc.language == "fa" and words.word(start) not in given and start > 0 \
                 and not words.broken(start - 1, start):
             # Without a given name, a Persian name before a post starts a clause: «… و جلالی، سفیر»,
-            # never «مدیریت مؤثر استاندار» where an adjective precedes the post.
+            # never «مدیریت مؤثر استاندار» where an adjective precedes the post. At the start of
+            # a sentence, an unknown first name is still a name: «رافائل زیناتولین، معاون …».
             before = words.word(start - 1)
-            if not (words.stop(start - 1, "function") or before in honorifics):
+            opens = start - 1 == 0 or words.broken(start - 2, start - 1)
+            if opens and self._candidate(doc, words, start - 1):
+                start -= 1
+            elif not (words.stop(start - 1, "function") or before in honorifics):
                 return None
         return start, end
 
-    def _name_after(self, doc: Document, words: Words, title_last: int) -> tuple[int, int] | None:
-        i = title_last + 1
-        if i >= len(words) or words.gap(title_last, i).strip() not in ("", ",", "،"):
-            return None
+    def _name_after(self, doc: Document, words: Words, tp: TitlePhrase) -> tuple[int, int] | None:
+        """A name after the post, past the rest of its description: «مدیرکل راه‌آهن شمال شرق، رضا
+        قربانی‌نیا», «заместитель министра цифрового развития, связи … России Андрей Зарецкий»."""
         honorifics = word_set("honorifics", "honorific")
-        while i < len(words) and words.word(i) in honorifics:
+        given = given_names()
+        persian = doc.language == "fa"
+        reach = 6 if persian else 12
+        described = False
+        i = tp.last + 1
+        while i < len(words) and i - tp.last <= reach:
+            gap = words.gap(i - 1, i).strip()
+            if gap not in ("", ",", "،"):
+                return None
+            j = i
+            while j < len(words) and words.word(j) in honorifics:
+                j += 1
+            if j < len(words) and self._candidate(doc, words, j) and (
+                (persian and words.word(j) in given)
+                or (not persian and words.capitalised(j) and (words.word(j) in given or not described))
+            ):
+                end = self._name_run(doc, words, j)
+                tp.last = max(tp.last, i - 1)
+                return j, end
+            if words.stop(i, "verb") or (persian and words.stop(i, "function")):
+                return None
+            if not persian and ({"VERB", "INFN"} & grammemes(words.word(i))):
+                return None
+            if not persian and words.capitalised(i) and i not in words.covered:
+                # «Minister of Economic Development Olga Ivanova»: capitalised words of the post's
+                # description are passed over; any other capitalised word ends the search.
+                if not (described or words.word(i - 1) in CONNECTORS | _LINKS):
+                    return None
+                described = True
+            elif not persian:
+                described = words.word(i) in CONNECTORS | _LINKS and described
             i += 1
-        if i >= len(words) or not self._candidate(doc, words, i):
-            return None
-        if doc.language == "fa" and words.word(i) not in given_names():
-            return None  # Persian has no capitals: after a post, only a known given name starts a name
-        end = i
-        while (
-            end + 1 < len(words) and end + 1 - i < MAX_NAME_WORDS and not words.broken(end, end + 1)
-            and self._candidate(doc, words, end + 1)
-            and (doc.language != "fa" or words.word(end) in given_names())
-        ):
-            end += 1
-        return i, end
+        return None
+
+    def _name_run(self, doc: Document, words: Words, first: int) -> int:
+        """Where a name that starts at `first` ends: given name(s), patronymic, one surname."""
+        given = given_names()
+        end = first
+        while end + 1 < len(words) and end + 1 - first < MAX_NAME_WORDS and not words.broken(end, end + 1):
+            nxt = end + 1
+            cover = words.covered.get(nxt)
+            # «لیلا کشاورزیان»: after a given name, a surname may contain a sector word.
+            surname_like = cover is not None and cover.table == "sectors" and words.word(end) in given
+            if not (self._candidate(doc, words, nxt) or surname_like):
+                break
+            if doc.language == "fa":
+                if words.word(end) not in given:
+                    break
+            else:
+                current = grammemes(words.word(end)) | ({"Name"} if words.word(end) in given else set())
+                if "Name" not in current and "Patr" not in current:
+                    break  # a surname closes the name: «Хамидом Асгарзаде | Алиев предложил»
+            end = nxt
+        return end
 
     def _person(self, doc: Document, words: Words, start: int, end: int, rule: str) -> Entity:
         surname = words.tokens[end].lemma
@@ -291,13 +333,7 @@ class PeopleFinder(Component):
             start = i + 1 if w in honorifics else i
             rule = "people.honorific" if w in honorifics else "people.given_name"
             if start < len(words) and (w in honorifics or (w in given and self._candidate(doc, words, i))):
-                end = start
-                while (
-                    end + 1 < len(words) and end + 1 - start < MAX_NAME_WORDS and not words.broken(end, end + 1)
-                    and self._candidate(doc, words, end + 1)
-                    and (doc.language != "fa" or words.word(end) in given)
-                ):
-                    end += 1
+                end = self._name_run(doc, words, start) if self._candidate(doc, words, start) else start
                 if end > start or (w in honorifics and self._candidate(doc, words, start)):
                     if self._candidate(doc, words, end) and not self._inside_person(doc, words, start, end):
                         self._person(doc, words, start, end, rule)
