@@ -167,7 +167,7 @@ class HeaderReader(Component):
             break
         noise = word_set("noise")
         for term in noise:
-            for m in re.finditer(re.escape(term), head):
+            for m in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", head):
                 doc.ignored.append(folded.to_original(m.start(), m.end()))
         doc.title = self._title(doc)
 
