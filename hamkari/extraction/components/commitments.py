@@ -76,7 +76,7 @@ class CommitmentFinder(Component):
             if sentence is None or sentence.span.start in done:
                 continue
             found = self._deadline(doc, words, cue)
-            if found is None:
+            if found is None or not self._undertaken(doc, sentence):
                 continue
             done.add(sentence.span.start)
             self._add(doc, sentence, cue.provenance.rule, *found)
@@ -87,11 +87,22 @@ class CommitmentFinder(Component):
             schedule = in_sentence(doc, sentence, ("modality",), "schedule")
             obliged = in_sentence(doc, sentence, ("modality",), "obligation")
             bodies = in_sentence(doc, sentence, ("instruments",))
+            if agreed and bodies and in_sentence(doc, sentence, ("modality",), "formation"):
+                agreed = []  # agreeing to set up a body is that instrument's own status step
             trigger = agreed or schedule or (obliged if bodies else [])
             if not trigger:
                 continue
             done.add(sentence.span.start)
             self._add(doc, sentence, trigger[0].provenance.rule, None, None, None, None)
+
+    @staticmethod
+    def _undertaken(doc: Document, sentence: Sentence) -> bool:
+        """A deadline binds someone: «صید تا پایان هفته ممنوع است» (weather) is no commitment."""
+        return bool(
+            [m for m in in_sentence(doc, sentence, ("modality",)) if m.key != "planned"]
+            or in_sentence(doc, sentence, ("statuses", "instruments"))
+            or entities_in(doc, sentence.span, "person", "organization")
+        )
 
     def _deadline(
         self, doc: Document, words: Words, cue: Match

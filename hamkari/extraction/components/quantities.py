@@ -5,13 +5,18 @@ Not figures: numbers inside dates, years («с 2019 года»), and small count
 
 from __future__ import annotations
 
+import re
+
 from hamkari.extraction.components.context import Words
 from hamkari.extraction.dates import find_dates
-from hamkari.extraction.document import Document, Match, Provenance, Quantity
-from hamkari.extraction.numbers import read_number
+from hamkari.extraction.document import Document, Match, Provenance, Quantity, Span
+from hamkari.extraction.morphology import grammemes
+from hamkari.extraction.numbers import number_words, read_number
 from hamkari.extraction.pipeline import Component
 
 SMALL_WORDED = 10
+_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+PERCENT = Match(Span(0, 1), "units", "percent", (), Provenance("quantities", "quantities.percent_sign"))
 
 
 class QuantityFinder(Component):
@@ -23,7 +28,7 @@ class QuantityFinder(Component):
         assert doc.folded is not None
         words = Words(doc, tables=("units", "durations", "months"))
         text = doc.folded.text
-        dates = [(d.start, d.end) for d in find_dates(text)]
+        dates = [(d.start, d.end) for d in find_dates(text)] + [m.span() for m in _TIME.finditer(text)]
         units = {m.fstart: m for m in doc.matches if m.table == "units"}
         i = 0
         while i < len(words):
@@ -46,8 +51,13 @@ class QuantityFinder(Component):
                 continue  # «دو هفته», «5 دسامبر»: a duration or a date, not a figure
             last = number.last if unit is None else words.last_before(unit.fend)
             span = words.span(number.first, last)
-            if doc.is_ignored(span):
-                continue
+            if unit is None and text[words.tokens[number.last].end : words.tokens[number.last].end + 1] == "%":
+                span = doc.span_of(words.tokens[number.first].start, words.tokens[number.last].end + 1)
+                unit = PERCENT
+            if doc.is_ignored(span) or any(
+                q.value == number.value and q.unit == (unit.key if unit else None) for q in doc.quantities
+            ):
+                continue  # a figure repeated in one article is one fact
             doc.quantities.append(
                 Quantity(
                     value=number.value, unit=unit.key if unit else None, text=doc.quote(span), span=span,
@@ -61,10 +71,19 @@ class QuantityFinder(Component):
         if last + 1 >= len(words):
             return None
         nxt = words.tokens[last + 1]
-        if words.broken(last, last + 1):
-            # «20 %» and «20%»: the percent sign is punctuation-free but not a word
-            return None
-        return units.get(nxt.start)
+        gap = words.gap(last, last + 1).strip()
+        if gap not in ("", ".") or (gap == "." and words.word(last) not in number_words()):
+            return None  # only an abbreviated scale word may stand before its dot: «150 тыс. тонн»
+        found = units.get(nxt.start)
+        # «двадцать иранских компаний», «15 agricultural companies»: adjectives may stand between.
+        k = last + 1
+        while found is None and k + 1 < len(words) and k - last <= 2 and not words.broken(k, k + 1):
+            tok = words.tokens[k]
+            if words.stop(k) or not ({"ADJF", "PRTF"} & grammemes(tok.text) or (tok.text.isascii() and tok.text.isalpha())):
+                break
+            k += 1
+            found = units.get(words.tokens[k].start)
+        return found
 
     @staticmethod
     def _is_year(words: Words, first: int, last: int, value: float) -> bool:

@@ -168,7 +168,9 @@ class HeaderReader(Component):
         noise = word_set("noise")
         for term in noise:
             for m in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", head):
-                doc.ignored.append(folded.to_original(m.start(), m.end()))
+                span = folded.to_original(m.start(), m.end())
+                # «کد خبر: 731058»: on a short header line the furniture takes the whole line
+                doc.ignored.append(self._line_of(doc.text, span) if self._on_own_line(doc.text, span) else span)
         doc.title = self._title(doc)
 
     def _header_end(self, text: str) -> int:
@@ -178,11 +180,14 @@ class HeaderReader(Component):
         return len(text) if nl == -1 else nl
 
     @staticmethod
-    def _on_own_line(text: str, span: Span) -> bool:
+    def _line_of(text: str, span: Span) -> Span:
         line_start = text.rfind("\n", 0, span.start) + 1
         line_end = text.find("\n", span.end)
-        line = text[line_start : len(text) if line_end == -1 else line_end]
-        return len(line.strip()) < 60
+        return Span(line_start, len(text) if line_end == -1 else line_end)
+
+    def _on_own_line(self, text: str, span: Span) -> bool:
+        line = self._line_of(text, span)
+        return len(text[line.start : line.end].strip()) < 60
 
     def _title(self, doc: Document) -> str | None:
         for sentence in doc.sentences:
