@@ -15,6 +15,7 @@ from hamkari.extraction.document import (
     Span,
     StatusStep,
 )
+from hamkari.extraction.morphology import grammemes
 from hamkari.extraction.pipeline import Component
 
 LIFECYCLE = ("proposed", "discussed", "agreed", "signed", "established", "completed")
@@ -104,6 +105,17 @@ class EventFinder(Component):
             )
 
 
+def _infinitive(doc: Document, status: Match) -> bool:
+    """«agreed to set up», «договорились создать»: an infinitive names a step still to come."""
+    if status.key not in ("signed", "established", "completed"):
+        return False
+    text = doc.folded.text  # type: ignore[union-attr]
+    if text[max(0, status.fstart - 3) : status.fstart] == "to ":
+        return True
+    first = text[status.fstart : status.fend].split(" ")[0]
+    return doc.language == "ru" and "INFN" in grammemes(first)
+
+
 class InstrumentFinder(Component):
     """An instrument word counts when a status verb or a joint marker («مشترک», «совместный»)
     stands in its sentence; its status is the nearest status verb. Mentions of one kind in one
@@ -119,7 +131,7 @@ class InstrumentFinder(Component):
             sentence = doc.sentence_at(cue.span.start)
             if sentence is None:
                 continue
-            statuses = in_sentence(doc, sentence, ("statuses",))
+            statuses = [s for s in in_sentence(doc, sentence, ("statuses",)) if not _infinitive(doc, s)]
             joint = [
                 j for j in in_sentence(doc, sentence, ("modality",), "joint")
                 if 0 <= j.fstart - cue.fend <= 12
