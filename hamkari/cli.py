@@ -26,14 +26,23 @@ def _date(value: str) -> dt.date:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hamkari", description="Iran–Russia cooperation news → facts.")
     sub = parser.add_subparsers(dest="command", required=True)
-    ex = sub.add_parser("extract", help="extract facts from article files", description=(
-        "Extract facts from articles. Each path is a file, a folder (its files, recursively, in name "
-        "order) or '-' for standard input. A file that cannot be read gets one line on stderr and "
-        "the others are still processed; the exit status is 1 when any file failed."))
+    ex = sub.add_parser(
+        "extract",
+        help="extract facts from article files",
+        description=(
+            "Extract facts from articles. Each path is a file, a folder (its files, recursively, in name "
+            "order) or '-' for standard input. A file that cannot be read gets one line on stderr and "
+            "the others are still processed; the exit status is 1 when any file failed."
+        ),
+    )
     ex.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
     ex.add_argument("--json", action="store_true", help="print JSON Lines (schema hamkari.extraction/1)")
-    ex.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
-                    help="publication date to resolve relative deadlines when the text gives none")
+    ex.add_argument(
+        "--published",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="publication date to resolve relative deadlines when the text gives none",
+    )
     ex.add_argument("--lang", choices=LANGUAGES, help="language of every input (default: detected)")
     ex.add_argument("--max-bytes", type=int, default=MAX_BYTES, help=argparse.SUPPRESS)
     return parser
@@ -47,8 +56,10 @@ def iter_inputs(paths: Sequence[str]) -> Iterator[tuple[str, bytes | InputError]
         path = Path(raw)
         if path.is_dir():
             files = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
                 and p.suffix.lower() not in SKIPPED_SUFFIXES
             )
             if not files:
@@ -89,8 +100,9 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             continue
         for note in article.notes:
             print(f"hamkari: {source}: note: {note}", file=err)
-        doc = extract(article.text, source=source, language=args.lang,
-                      published=args.published or article.published)
+        doc = extract(
+            article.text, source=source, language=args.lang, published=args.published or article.published
+        )
         result = to_json(doc)
         if args.json:
             out.write(json.dumps(result, ensure_ascii=False) + "\n")
@@ -108,8 +120,11 @@ def report(result: dict[str, Any], article: Article) -> str:
     """A readable report that quotes the words behind every fact."""
     text = article.text
     d = result["document"]
-    lines = [f"== {d['source']}", f"language {d['language']}  published {d['published'] or '-'}"
-             + (f" ({d['published_jalali']})" if d["published_jalali"] else "")]
+    lines = [
+        f"== {d['source']}",
+        f"language {d['language']}  published {d['published'] or '-'}"
+        + (f" ({d['published_jalali']})" if d["published_jalali"] else ""),
+    ]
     if d["title"]:
         lines.append(f"title    {d['title']}")
     for o in d["outlets"]:
@@ -117,8 +132,10 @@ def report(result: dict[str, Any], article: Article) -> str:
     for e in result["entities"]:
         first = e["mentions"][0]
         label = e.get("ref") or e.get("kind") or ""
-        lines.append(f"{e['type']:<12} {e['name']}  {label}  ×{len(e['mentions'])}  «{_quote(text, first)}» "
-                     f"[{first[0]}:{first[1]}] {e['provenance'][0]['rule']}")
+        lines.append(
+            f"{e['type']:<12} {e['name']}  {label}  ×{len(e['mentions'])}  «{_quote(text, first)}» "
+            f"[{first[0]}:{first[1]}] {e['provenance'][0]['rule']}"
+        )
         for r in e.get("roles", []):
             where = ", ".join(x for x in (r["region"], r["country"], r["organization"]) if x)
             lines.append(f"    role {r['role']} ({where})  «{_quote(text, r['span'])}»")

@@ -26,7 +26,7 @@ def make_date(year: int, month: int, day: int) -> dt.date | None:
     """A Gregorian date from a Gregorian or (year < 1500) Jalali triple; None when invalid."""
     try:
         if year < 1500:
-            if not 1200 <= year:
+            if not year >= 1200:
                 return None
             result: dt.date = jdatetime.date(year, month, day).togregorian()
             return result
@@ -60,7 +60,10 @@ _DMY = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\d])")
 def _worded() -> tuple[re.Pattern[str], re.Pattern[str]]:
     _, months = _months()
     m = months.pattern
-    day_month_year = re.compile(rf"(?<![\w])(\d{{1,2}}) ?(?:ام |-?го )?({m}) (?:ماه |месяца )?(\d{{4}})(?: (?:года|г\.|год|م\.|ه\.ش\.))?")
+    day_month_year = re.compile(
+        rf"(?<![\w])(\d{{1,2}}) ?(?:ام |-?го )?({m}) (?:ماه |месяца )?(\d{{4}})"
+        rf"(?: (?:года|г\.|год|م\.|ه\.ش\.))?"
+    )
     month_day_year = re.compile(rf"(?<![\w])({m}) (\d{{1,2}}),? (\d{{4}})(?!\d)")
     return day_month_year, month_day_year
 
@@ -90,7 +93,17 @@ def find_dates(folded: str) -> list[FoundDate]:
             continue
         add(m.start(), m.end(), make_date(year, month, int(m.group(2))), f"dates.month_day_year ({rule})")
     for m in _ISO.finditer(folded):
-        add(m.start(), m.end(), make_date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "dates.numeric_ymd")
+        add(
+            m.start(),
+            m.end(),
+            make_date(int(m.group(1)), int(m.group(2)), int(m.group(3))),
+            "dates.numeric_ymd",
+        )
     for m in _DMY.finditer(folded):
-        add(m.start(), m.end(), make_date(int(m.group(3)), int(m.group(2)), int(m.group(1))), "dates.numeric_dmy")
+        add(
+            m.start(),
+            m.end(),
+            make_date(int(m.group(3)), int(m.group(2)), int(m.group(1))),
+            "dates.numeric_dmy",
+        )
     return sorted(found, key=lambda d: d.start)

@@ -79,7 +79,9 @@ def _looks_like_utf16(data: bytes) -> bool:
             text = sample.decode(codec)
         except UnicodeDecodeError:
             continue
-        if len(_TEXT_SCRIPTS.findall(text)) >= 0.9 * len(text) and re.search(r"[^\x00-\x7f]|[a-zA-Z]{3}", text):
+        if len(_TEXT_SCRIPTS.findall(text)) >= 0.9 * len(text) and re.search(
+            r"[^\x00-\x7f]|[a-zA-Z]{3}", text
+        ):
             return True
     return False
 
@@ -93,14 +95,18 @@ def _checked(text: str, label: str) -> str:
     return text
 
 
-_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|div|p)\b", re.I | re.S)
+_HTML_START = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|div|p)\b", re.I | re.S
+)
 
 
 def looks_like_html(text: str, name: str = "") -> bool:
     return name.lower().endswith((".html", ".htm", ".xhtml")) or bool(_HTML_START.match(text[:2000]))
 
 
-_DROP = "script, style, noscript, nav, header, footer, aside, form, menu, iframe, svg, button, select, template"
+_DROP = (
+    "script, style, noscript, nav, header, footer, aside, form, menu, iframe, svg, button, select, template"
+)
 _BLOCKS = ("h1", "h2", "h3", "h4", "p", "li", "blockquote", "pre", "td")
 
 
@@ -130,14 +136,16 @@ def html_to_text(html: str) -> tuple[str, dt.date | None]:
     title = " ".join(title_node.text().split()) if title_node is not None else ""
     blocks: list[str] = []
     for node in root.css(", ".join(_BLOCKS)):
-        if any(parent.tag in _BLOCKS for parent in _parents(node)):
+        if any(getattr(parent, "tag", None) in _BLOCKS for parent in _parents(node)):
             continue
         text = " ".join(node.text(separator=" ").split())
         if text and text not in blocks and text != title:
             blocks.append(text)
     if not blocks:
         lines = root.text(separator="\n").splitlines()
-        blocks = [" ".join(line.split()) for line in lines if line.strip() and " ".join(line.split()) != title]
+        blocks = [
+            " ".join(line.split()) for line in lines if line.strip() and " ".join(line.split()) != title
+        ]
     if not blocks:
         raise InputError("HTML page has no article text")
     body = "\n\n".join([title, *blocks] if title else blocks).strip()

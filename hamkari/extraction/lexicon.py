@@ -19,18 +19,58 @@ LANGUAGES = ("fa", "ru", "en")
 
 # Number of key/attribute columns before the terms column, per table.
 COLUMNS: dict[str, int] = {
-    "regions": 1, "cities": 2, "countries": 1, "places": 3, "routes": 2, "markets": 1,
-    "sectors": 1, "titles": 2, "honorifics": 1, "given_names": 1, "organizations": 2,
-    "outlets": 1, "outlet_cues": 1, "events": 1, "instruments": 1, "statuses": 1,
-    "modality": 1, "numbers": 2, "units": 1, "durations": 1, "deadline_cues": 1, "months": 2,
-    "stopwords": 1, "noise": 1, "suffixes": 1, "cues": 1,
+    "regions": 1,
+    "cities": 2,
+    "countries": 1,
+    "places": 3,
+    "routes": 2,
+    "markets": 1,
+    "sectors": 1,
+    "titles": 2,
+    "honorifics": 1,
+    "given_names": 1,
+    "organizations": 2,
+    "outlets": 1,
+    "outlet_cues": 1,
+    "events": 1,
+    "instruments": 1,
+    "statuses": 1,
+    "modality": 1,
+    "numbers": 2,
+    "units": 1,
+    "durations": 1,
+    "deadline_cues": 1,
+    "months": 2,
+    "stopwords": 1,
+    "noise": 1,
+    "suffixes": 1,
+    "cues": 1,
 }
 
 # Tables whose terms are searched in running text. The others are looked up word by word.
 MATCHED_TABLES = (
-    "regions", "cities", "countries", "places", "routes", "markets", "sectors", "titles",
-    "honorifics", "organizations", "outlets", "outlet_cues", "events", "instruments", "statuses",
-    "modality", "units", "durations", "deadline_cues", "months", "noise", "cues",
+    "regions",
+    "cities",
+    "countries",
+    "places",
+    "routes",
+    "markets",
+    "sectors",
+    "titles",
+    "honorifics",
+    "organizations",
+    "outlets",
+    "outlet_cues",
+    "events",
+    "instruments",
+    "statuses",
+    "modality",
+    "units",
+    "durations",
+    "deadline_cues",
+    "months",
+    "noise",
+    "cues",
 )
 
 
@@ -93,9 +133,7 @@ def entries(table: str, langs: Iterable[str] = LANGUAGES) -> Iterator[Entry]:
 @functools.cache
 def word_set(table: str, *keys: str) -> frozenset[str]:
     """Folded single terms of a table (optionally only the given keys), for word lookups."""
-    return frozenset(
-        fold_term(t) for e in entries(table) if not keys or e.key in keys for t in e.terms
-    )
+    return frozenset(fold_term(t) for e in entries(table) if not keys or e.key in keys for t in e.terms)
 
 
 @functools.cache

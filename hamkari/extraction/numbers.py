@@ -97,7 +97,12 @@ def _parse_words(tokens: list[Token], text: str, i: int) -> tuple[int, int, str]
         rules.append(w[2])
         last = j
         # «بیست و پنج», «twenty-five»: a connector may join the next number word.
-        if j + 1 < len(tokens) and tokens[j + 1].text in _AND and j + 2 < len(tokens) and _word(tokens[j + 2]):
+        if (
+            j + 1 < len(tokens)
+            and tokens[j + 1].text in _AND
+            and j + 2 < len(tokens)
+            and _word(tokens[j + 2])
+        ):
             j += 2
         else:
             j += 1

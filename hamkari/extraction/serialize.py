@@ -31,8 +31,13 @@ def entity_json(e: Entity) -> dict[str, Any]:
         out.update(name=e.name, country=e.country)
         out["roles"] = [
             {
-                "title": r.title, "role": r.role, "region": r.region, "organization": r.organization,
-                "country": r.country, "span": r.span.as_list(), "provenance": _provenance(r.provenance),
+                "title": r.title,
+                "role": r.role,
+                "region": r.region,
+                "organization": r.organization,
+                "country": r.country,
+                "span": r.span.as_list(),
+                "provenance": _provenance(r.provenance),
             }
             for r in e.roles
         ]
@@ -80,16 +85,22 @@ def to_json(doc: Document) -> dict[str, Any]:
         "entities": [entity_json(e) for e in doc.entities],
         "events": [
             {
-                "type": ev.type, "date": ev.date.isoformat() if ev.date else None,
-                "participants": [ref(p) for p in ev.participants], "regions": ev.regions,
-                "evidence": ev.evidence.as_list(), "provenance": _provenance(ev.provenance),
+                "type": ev.type,
+                "date": ev.date.isoformat() if ev.date else None,
+                "participants": [ref(p) for p in ev.participants],
+                "regions": ev.regions,
+                "evidence": ev.evidence.as_list(),
+                "provenance": _provenance(ev.provenance),
             }
             for ev in doc.events
         ],
         "instruments": [
             {
-                "kind": i.kind, "status": i.status, "parties": [ref(p) for p in i.parties],
-                "evidence": i.evidence.as_list(), "provenance": _provenance(i.provenance),
+                "kind": i.kind,
+                "status": i.status,
+                "parties": [ref(p) for p in i.parties],
+                "evidence": i.evidence.as_list(),
+                "provenance": _provenance(i.provenance),
                 "history": [
                     {"status": s.status, "span": s.span.as_list(), "provenance": _provenance(s.provenance)}
                     for s in i.history
@@ -99,16 +110,24 @@ def to_json(doc: Document) -> dict[str, Any]:
         ],
         "commitments": [
             {
-                "action": c.action, "actor": ref(c.actor), "due": c.due.isoformat() if c.due else None,
-                "due_relative": c.due_relative, "due_expression": c.due_expression or "",
-                "evidence": c.evidence.as_list(), "provenance": _provenance(c.provenance),
+                "action": c.action,
+                "actor": ref(c.actor),
+                "due": c.due.isoformat() if c.due else None,
+                "due_relative": c.due_relative,
+                "due_expression": c.due_expression or "",
+                "evidence": c.evidence.as_list(),
+                "provenance": _provenance(c.provenance),
             }
             for c in doc.commitments
         ],
         "quantities": [
             {
-                "value": q.value, "unit": q.unit, "subject": q.subject, "text": q.text,
-                "span": q.span.as_list(), "provenance": _provenance(q.provenance),
+                "value": q.value,
+                "unit": q.unit,
+                "subject": q.subject,
+                "text": q.text,
+                "span": q.span.as_list(),
+                "provenance": _provenance(q.provenance),
             }
             for q in doc.quantities
         ],

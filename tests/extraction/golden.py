@@ -9,10 +9,27 @@ from typing import Any
 
 from hamkari.extraction.normalize import fold
 
-CATEGORIES = ("countries", "regions", "people", "organizations", "sectors", "outlets", "events",
-              "instruments", "commitments", "quantities", "routes", "markets")
-_REF_TYPES = {"countries": "country", "regions": "region", "sectors": "sector", "routes": "route",
-              "markets": "market"}
+CATEGORIES = (
+    "countries",
+    "regions",
+    "people",
+    "organizations",
+    "sectors",
+    "outlets",
+    "events",
+    "instruments",
+    "commitments",
+    "quantities",
+    "routes",
+    "markets",
+)
+_REF_TYPES = {
+    "countries": "country",
+    "regions": "region",
+    "sectors": "sector",
+    "routes": "route",
+    "markets": "market",
+}
 
 
 def squash(s: str) -> str:
@@ -30,7 +47,9 @@ class Tally:
 
 def _items(doc: dict[str, Any], category: str) -> list[Any]:
     if category in _REF_TYPES:
-        return sorted({e["ref"] for e in doc["entities"] if e["type"] == _REF_TYPES[category] and e.get("ref")})
+        return sorted(
+            {e["ref"] for e in doc["entities"] if e["type"] == _REF_TYPES[category] and e.get("ref")}
+        )
     if category == "people":
         return [e for e in doc["entities"] if e["type"] == "person"]
     if category == "organizations":
@@ -52,9 +71,11 @@ def _matcher(category: str, text: str) -> Callable[[Any, Any], bool]:
     if category == "quantities":
         return lambda p, g: p["value"] == g["value"]
     if category == "commitments":
+
         def about(p: dict[str, Any], g: dict[str, Any]) -> bool:
             s, e = p["evidence"]
             return squash(g["about"]) in squash(" ".join((p["action"], p["due_expression"], text[s:e])))
+
         return about
     return lambda p, g: p == g
 
@@ -66,7 +87,8 @@ def _attribute_ok(category: str, p: Any, g: Any) -> bool:
         return bool(p["status"] in g["status"])
     if category == "commitments":
         return (not g.get("due_relative") or p["due_relative"] == g["due_relative"]) and (
-            not g.get("due") or p["due"] == g["due"])
+            not g.get("due") or p["due"] == g["due"]
+        )
     if category == "quantities":
         return not g.get("unit") or p.get("unit") == g["unit"]
     return True
@@ -99,7 +121,9 @@ def compare(gold: dict[str, Any], doc: dict[str, Any], text: str) -> dict[str, T
 
 def _short(p: Any) -> str:
     if isinstance(p, dict):
-        keep = {k: p[k] for k in ("name", "kind", "status", "value", "unit", "action", "due_relative") if k in p}
+        keep = {
+            k: p[k] for k in ("name", "kind", "status", "value", "unit", "action", "due_relative") if k in p
+        }
         if "roles" in p:
             keep["roles"] = [r["role"] for r in p["roles"]]
         return str(keep)[:160]

@@ -55,7 +55,10 @@ def test_each_component_meets_its_golden_expectations(
     total_missed = sum(len(v) for v in missed.values())
     recall = found / (found + total_missed) if found + total_missed else 1.0
     precision = found / (found + extra) if found + extra else 1.0
-    report = f"recall {recall:.2f} precision {precision:.2f}\nmissed {missed}\nwrong {wrong}\nunexpected {unexpected}"
+    report = (
+        f"recall {recall:.2f} precision {precision:.2f}\n"
+        f"missed {missed}\nwrong {wrong}\nunexpected {unexpected}"
+    )
     attributes = 1 - sum(len(v) for v in wrong.values()) / found if found else 1.0
     assert recall >= MIN_RECALL[category], report
     assert precision >= MIN_PRECISION[category], report

@@ -39,9 +39,19 @@ def _documents(path: Path) -> dict[str, dict[str, Any]]:
 
 def test_the_shared_scorer_passes_at_the_required_f1(shared: Path, seed_output: Path) -> None:
     result = subprocess.run(
-        [sys.executable, str(shared / "tools" / "score_extraction.py"), str(shared / "gold" / "seeds.json"),
-         str(seed_output), "--texts", str(shared / "seeds"), "--min-f1", str(GOLD_F1)],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            str(shared / "tools" / "score_extraction.py"),
+            str(shared / "gold" / "seeds.json"),
+            str(seed_output),
+            "--texts",
+            str(shared / "seeds"),
+            "--min-f1",
+            str(GOLD_F1),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "bad span" not in result.stdout

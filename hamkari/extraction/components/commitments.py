@@ -4,7 +4,8 @@ Three triggers, one commitment per sentence at most:
 - a deadline («ظرف دو هفته آینده» → P14D, «в течение двух месяцев» → P2M,
   «by the end of the year» → the year's last day; the Jalali year for Persian text);
 - an agreement to act («توافق کردند», «договорились», «agreed to»);
-- a schedule («قرار است», «планируется»; not a bare future «خواهد») or an obligation of a body or plan («این کارگروه باید …»).
+- a schedule («قرار است», «планируется»; not a bare future «خواهد») or an obligation of a body
+  or plan («این کارگروه باید …»).
 `due` is resolved from the publication date when one is known."""
 
 from __future__ import annotations
@@ -136,16 +137,25 @@ class CommitmentFinder(Component):
         return expression, relative, due, "within"
 
     def _add(
-        self, doc: Document, sentence: Sentence, rule: str, expression: Span | None, relative: str | None,
-        due: dt.date | None, how: str | None,
+        self,
+        doc: Document,
+        sentence: Sentence,
+        rule: str,
+        expression: Span | None,
+        relative: str | None,
+        due: dt.date | None,
+        how: str | None,
     ) -> None:
         action = self._action(doc, sentence, expression)
         actors = entities_in(doc, sentence.span, "person", "organization")
         doc.commitments.append(
             Commitment(
-                action=action, evidence=sentence.span,
+                action=action,
+                evidence=sentence.span,
                 provenance=Provenance(self.name, f"commitments.{how or 'agreed_or_scheduled'} ({rule})"),
-                actor=actors[0] if actors else None, due=due, due_relative=relative,
+                actor=actors[0] if actors else None,
+                due=due,
+                due_relative=relative,
                 due_expression=doc.quote(expression) if expression else None,
             )
         )

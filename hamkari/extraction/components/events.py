@@ -21,12 +21,24 @@ from hamkari.extraction.pipeline import Component
 LIFECYCLE = ("proposed", "discussed", "agreed", "signed", "established", "completed")
 # Within one sentence only the most specific event counts: «встречу в формате видеоконференции»
 # is one virtual meeting, not a meeting and a virtual meeting.
-SPECIFICITY = ("virtual_meeting", "signing", "exhibition", "competition", "forum", "visit", "meeting", "generic")
+SPECIFICITY = (
+    "virtual_meeting",
+    "signing",
+    "exhibition",
+    "competition",
+    "forum",
+    "visit",
+    "meeting",
+    "generic",
+)
 
 
-def in_sentence(doc: Document, sentence: Sentence, tables: tuple[str, ...], key: str | None = None) -> list[Match]:
+def in_sentence(
+    doc: Document, sentence: Sentence, tables: tuple[str, ...], key: str | None = None
+) -> list[Match]:
     return [
-        m for m in doc.matches
+        m
+        for m in doc.matches
         if m.table in tables and (key is None or m.key == key) and sentence.span.contains(m.span)
     ]
 
@@ -39,8 +51,7 @@ def is_planned(doc: Document, sentence: Sentence, near: Match | None = None) -> 
     of a proposal rather than of what happened. A proposal counts for the whole sentence only
     when no match is given: «در دیدار … پیشنهاد داد» reports a meeting that took place."""
     markers = [
-        m for m in in_sentence(doc, sentence, ("modality",))
-        if m.key in ("planned", "schedule", "obligation")
+        m for m in in_sentence(doc, sentence, ("modality",)) if m.key in ("planned", "schedule", "obligation")
     ]
     if near is None:
         markers += in_sentence(doc, sentence, ("statuses",), "proposed")
@@ -52,10 +63,7 @@ def is_planned(doc: Document, sentence: Sentence, near: Match | None = None) -> 
 
 
 def entities_in(doc: Document, span: Span, *types: str) -> list[Entity]:
-    return [
-        e for e in doc.entities
-        if e.type in types and any(span.contains(m.span) for m in e.mentions)
-    ]
+    return [e for e in doc.entities if e.type in types and any(span.contains(m.span) for m in e.mentions)]
 
 
 class EventFinder(Component):
@@ -70,9 +78,13 @@ class EventFinder(Component):
     def __call__(self, doc: Document) -> None:
         found: dict[str, tuple[Match, Sentence]] = {}
         for sentence in doc.sentences:
-            cues = [c for c in in_sentence(doc, sentence, ("events",)) if not is_planned(doc, sentence, near=c)]
+            cues = [
+                c for c in in_sentence(doc, sentence, ("events",)) if not is_planned(doc, sentence, near=c)
+            ]
             if cues:
-                cue = min(cues, key=lambda c: (SPECIFICITY.index(c.key) if c.key in SPECIFICITY else 99, c.fstart))
+                cue = min(
+                    cues, key=lambda c: (SPECIFICITY.index(c.key) if c.key in SPECIFICITY else 99, c.fstart)
+                )
                 found.setdefault(cue.key, (cue, sentence))
             # A signed instrument is also a signing, whatever the sentence calls the occasion.
             for signed in in_sentence(doc, sentence, ("statuses",), "signed"):
@@ -84,7 +96,9 @@ class EventFinder(Component):
             if "virtual_meeting" not in found:
                 found.setdefault("meeting", (cue, sentence))
         people_with_posts = [e for e in doc.entities_of("person") if e.roles]
-        for n, (kind, (cue, sentence)) in enumerate(sorted(found.items(), key=lambda kv: kv[1][0].span.start)):
+        for n, (kind, (cue, sentence)) in enumerate(
+            sorted(found.items(), key=lambda kv: kv[1][0].span.start)
+        ):
             folded_start, folded_end = doc.folded.to_folded(sentence.span.start, sentence.span.end)  # type: ignore[union-attr]
             dates = find_dates(doc.folded.text[folded_start:folded_end])  # type: ignore[union-attr]
             participants = entities_in(doc, sentence.span, "person")
@@ -133,12 +147,14 @@ class InstrumentFinder(Component):
                 continue
             statuses = [s for s in in_sentence(doc, sentence, ("statuses",)) if not _infinitive(doc, s)]
             joint = [
-                j for j in in_sentence(doc, sentence, ("modality",), "joint")
+                j
+                for j in in_sentence(doc, sentence, ("modality",), "joint")
                 if 0 <= j.fstart - cue.fend <= 12
             ]
             inside_org = any(
                 m.span.contains(cue.span) and len(m.span) > len(cue.span)
-                for e in doc.entities_of("organization") for m in e.mentions
+                for e in doc.entities_of("organization")
+                for m in e.mentions
             )
             if not statuses and (not joint or inside_org):
                 continue
@@ -147,7 +163,9 @@ class InstrumentFinder(Component):
             instrument = by_kind.get(cue.key)
             if instrument is None:
                 instrument = Instrument(
-                    kind=cue.key, status=step.status, evidence=sentence.span,
+                    kind=cue.key,
+                    status=step.status,
+                    evidence=sentence.span,
                     provenance=Provenance(self.name, cue.provenance.rule),
                 )
                 by_kind[cue.key] = instrument

@@ -14,8 +14,14 @@ from hamkari.extraction.pipeline import Component
 # Sectors and organisation heads share a rank so that «دانشگاه» stays both a sector word and
 # the head of a university's name.
 ENTITY_LAYER = {
-    "regions": 0, "countries": 0, "cities": 1, "places": 2, "markets": 3,
-    "sectors": 4, "organizations": 4, "outlets": 4,
+    "regions": 0,
+    "countries": 0,
+    "cities": 1,
+    "places": 2,
+    "markets": 3,
+    "sectors": 4,
+    "organizations": 4,
+    "outlets": 4,
 }
 _ENGLISH_ENDINGS = ("'s", "’s", "es", "s")
 
@@ -57,8 +63,13 @@ class LexiconMatcher(Component):
             key = (start, end, pattern.entry.rule)
             if key not in found:
                 found[key] = Match(
-                    span, pattern.entry.table, pattern.entry.key, pattern.entry.attrs,
-                    Provenance(self.name, pattern.entry.rule), start, end,
+                    span,
+                    pattern.entry.table,
+                    pattern.entry.key,
+                    pattern.entry.attrs,
+                    Provenance(self.name, pattern.entry.rule),
+                    start,
+                    end,
                 )
         doc.matches = _resolve(list(found.values()))
 
@@ -99,30 +110,46 @@ def _resolve(matches: list[Match]) -> list[Match]:
         by_layer.setdefault(layer, []).append(m)
     kept: list[Match] = []
     for layer, items in by_layer.items():
-        kept += resolve_overlaps(
-            items, span=lambda m: m.span, rank=lambda m: ENTITY_LAYER.get(m.table, 0)
-        ) if layer == "entity" else resolve_overlaps(items, span=lambda m: m.span, rank=lambda m: 0)
+        kept += (
+            resolve_overlaps(items, span=lambda m: m.span, rank=lambda m: ENTITY_LAYER.get(m.table, 0))
+            if layer == "entity"
+            else resolve_overlaps(items, span=lambda m: m.span, rank=lambda m: 0)
+        )
     return sorted(kept, key=lambda m: (m.span.start, m.span.end))
 
 
-def _add(doc: Document, type_: str, ref: str, match: Match, name: str | None = None, **attrs: str | None) -> None:
+def _add(
+    doc: Document,
+    type_: str,
+    ref: str,
+    match: Match,
+    *,
+    kind: str | None = None,
+    region: str | None = None,
+    country: str | None = None,
+) -> None:
     for e in doc.entities:
         if e.type == type_ and e.ref == ref:
             if all(m.span != match.span for m in e.mentions):
                 e.mentions.append(Mention(match.span, match.provenance))
             return
     doc.entities.append(
-        Entity(type=type_, name=name or doc.quote(match.span), ref=ref,
-               mentions=[Mention(match.span, match.provenance)], **attrs)  # type: ignore[arg-type]
+        Entity(
+            type=type_,
+            name=doc.quote(match.span),
+            ref=ref,
+            kind=kind,
+            region=region,
+            country=country,
+            mentions=[Mention(match.span, match.provenance)],
+        )
     )
 
 
 def _sentence_has(doc: Document, match: Match, table: str, key: str) -> bool:
     sentence = doc.sentence_at(match.span.start)
     bounds = sentence.span if sentence else Span(0, len(doc.text))
-    return any(
-        m.table == table and m.key == key and bounds.contains(m.span) for m in doc.matches
-    )
+    return any(m.table == table and m.key == key and bounds.contains(m.span) for m in doc.matches)
 
 
 class Gazetteer(Component):
@@ -143,9 +170,15 @@ class Gazetteer(Component):
             elif m.table == "places":
                 kind, region = m.attrs
                 if kind in ("free_zone", "special_economic_zone"):
-                    _add(doc, "organization", m.key, m, kind="economic_zone",
-                         region=region if region != "-" else None,
-                         country=region[:2] if region != "-" else None)
+                    _add(
+                        doc,
+                        "organization",
+                        m.key,
+                        m,
+                        kind="economic_zone",
+                        region=region if region != "-" else None,
+                        country=region[:2] if region != "-" else None,
+                    )
                 else:
                     _add(doc, "place", m.key, m, kind=kind, region=region if region != "-" else None)
                 if region != "-":
@@ -163,5 +196,12 @@ class Gazetteer(Component):
                 e.name = doc.quote(e.mentions[0].span)
 
     def _implied(self, m: Match, how: str) -> Match:
-        return Match(m.span, m.table, m.key, m.attrs,
-                     Provenance(self.name, f"{how}→{m.provenance.rule}"), m.fstart, m.fend)
+        return Match(
+            m.span,
+            m.table,
+            m.key,
+            m.attrs,
+            Provenance(self.name, f"{how}→{m.provenance.rule}"),
+            m.fstart,
+            m.fend,
+        )

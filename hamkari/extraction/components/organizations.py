@@ -29,7 +29,9 @@ class OrganizationFinder(Component):
     provides = ("entities",)
 
     def __call__(self, doc: Document) -> None:
-        words = Words(doc, tables=(*PLACE_TABLES, "places", "titles", "organizations", "modality", "honorifics"))
+        words = Words(
+            doc, tables=(*PLACE_TABLES, "places", "titles", "organizations", "modality", "honorifics")
+        )
         heads = [m for m in doc.matches if m.table == "organizations"]
         for head in heads:
             if any(o.span.overlaps(head.span) for o in doc.outlets):
@@ -40,7 +42,11 @@ class OrganizationFinder(Component):
             if found is None:
                 continue
             span, key_words, region, country = found
-            zones = [z for z in doc.entities_of("organization") if z.ref and any(span.contains(m.span) for m in z.mentions)]
+            zones = [
+                z
+                for z in doc.entities_of("organization")
+                if z.ref and any(span.contains(m.span) for m in z.mentions)
+            ]
             if zones:
                 continue  # «منطقه ویژه اقتصادی "لوتوس"» is the zone the lexicon already knows
             self._add(doc, head, span, key_words, region, country)
@@ -51,12 +57,19 @@ class OrganizationFinder(Component):
         first, last = words.first_at(head.fstart), words.last_before(head.fend)
         if first > last or first >= len(words):
             return None
-        if words.tokens[last].end != head.fend and words.text[head.fend : words.tokens[last].end] in persian_suffixes():
+        if (
+            words.tokens[last].end != head.fend
+            and words.text[head.fend : words.tokens[last].end] in persian_suffixes()
+        ):
             return None  # «کمیته‌ای», «شرکت‌های»: indefinite or plural, not a name
         if first > 0 and not words.broken(first - 1, first):
             before = words.tokens[first - 1]
-            if (before.text in word_set("stopwords", "demonstrative") or before.text.isdigit()
-                    or before.text in number_words() or before.lemma in number_words()):
+            if (
+                before.text in word_set("stopwords", "demonstrative")
+                or before.text.isdigit()
+                or before.text in number_words()
+                or before.lemma in number_words()
+            ):
                 return None  # «این اتحادیه», «۳۰ شرکت», «دو منطقه ویژه»: not a name
         if doc.language == "en" and not words.capitalised(first):
             return None
@@ -66,7 +79,11 @@ class OrganizationFinder(Component):
         region = country = None
         key_words: list[str] = [t.text for t in words.tokens[first : last + 1]]
         i = last + 1
-        while i < len(words) and i - last <= MAX_WORDS and (not words.broken(i - 1, i) or self._listed(words, i)):
+        while (
+            i < len(words)
+            and i - last <= MAX_WORDS
+            and (not words.broken(i - 1, i) or self._listed(words, i))
+        ):
             tok = words.tokens[i]
             covering = words.covered.get(i)
             if covering and covering.table == "modality" and not (i == last + 1 and covering.key == "joint"):
@@ -75,10 +92,16 @@ class OrganizationFinder(Component):
                 break
             if doc.language == "en" and not (words.capitalised(i) or tok.text in _LINK):
                 break
-            if i == last + 1 and (tok.text in persian_suffixes() or (covering and covering.table == "modality"
-                                                                  and covering.key == "joint")):
+            if i == last + 1 and (
+                tok.text in persian_suffixes()
+                or (covering and covering.table == "modality" and covering.key == "joint")
+            ):
                 return None
-            if covering and covering.table in ("titles", "organizations", "honorifics") and covering.fstart >= tok.start:
+            if (
+                covering
+                and covering.table in ("titles", "organizations", "honorifics")
+                and covering.fstart >= tok.start
+            ):
                 break
             if covering and covering.table in (*PLACE_TABLES, "places"):
                 j = words.last_before(covering.fend)
@@ -114,9 +137,14 @@ class OrganizationFinder(Component):
             i += 1
         if end == last:
             return None
-        if head.key == "economic_zone" and not (region or country or any(
-            words.covered.get(k) and words.covered[k].table in ("places", "cities") for k in range(last + 1, end + 1)
-        )):
+        if head.key == "economic_zone" and not (
+            region
+            or country
+            or any(
+                words.covered.get(k) and words.covered[k].table in ("places", "cities")
+                for k in range(last + 1, end + 1)
+            )
+        ):
             return None  # «منطقه آزاد» names a zone only with its place: «منطقه آزاد انزلی»
         if doc.language == "en" and not any(words.capitalised(k) for k in range(last + 1, end + 1)):
             return None  # «the committee on metallurgy»: an English name is capitalised
@@ -149,7 +177,9 @@ class OrganizationFinder(Component):
             start -= 1
         # «Isfahan University of Technology», «University of Zanjan»
         while (
-            last + 2 < len(words) and words.word(last + 1) == "of" and words.capitalised(last + 2)
+            last + 2 < len(words)
+            and words.word(last + 1) == "of"
+            and words.capitalised(last + 2)
             and not words.broken(last, last + 2)
         ):
             covering = words.covered.get(last + 2)
@@ -162,7 +192,12 @@ class OrganizationFinder(Component):
         return words.span(start, last), key, region, country
 
     def _add(
-        self, doc: Document, head: Match, span: Span, key_words: tuple[str, ...], region: str | None,
+        self,
+        doc: Document,
+        head: Match,
+        span: Span,
+        key_words: tuple[str, ...],
+        region: str | None,
         country: str | None,
     ) -> None:
         mention = Mention(span, Provenance(self.name, f"organizations.head ({head.provenance.rule})"))
@@ -175,16 +210,24 @@ class OrganizationFinder(Component):
             mine = key_words
             # «وزارت توسعه اقتصادی» and «… فدراسیون روسیه», «وزارت خارجه» and «وزارت امور خارجه»
             shorter, longer = sorted((set(mine), set(other)), key=len)
-            if mine[: len(other)] == other or other[: len(mine)] == mine or (len(shorter) >= 2 and shorter <= longer):
+            if (
+                mine[: len(other)] == other
+                or other[: len(mine)] == mine
+                or (len(shorter) >= 2 and shorter <= longer)
+            ):
                 e.mentions.append(mention)
                 e.region = e.region or region
                 e.country = e.country or country or (region[:2] if region else None)
                 return
         doc.entities.append(
             Entity(
-                type="organization", name=doc.quote(span), kind=head.key,
-                key=key_words, region=region,
-                country=country or (region[:2] if region else None), mentions=[mention],
+                type="organization",
+                name=doc.quote(span),
+                kind=head.key,
+                key=key_words,
+                region=region,
+                country=country or (region[:2] if region else None),
+                mentions=[mention],
             )
         )
 

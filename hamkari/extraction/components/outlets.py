@@ -28,7 +28,9 @@ class OutletFinder(Component):
                 self._before_cue(doc, words, cue, known)
         self._dash_line(doc, known)
 
-    def _after_cue(self, doc: Document, words: Words, cue: Match, known: list[Match], cues: list[Match]) -> None:
+    def _after_cue(
+        self, doc: Document, words: Words, cue: Match, known: list[Match], cues: list[Match]
+    ) -> None:
         first = words.first_at(cue.fend)
         if first >= len(words) or words.broken(words.last_before(cue.fend), first):
             return
@@ -44,13 +46,17 @@ class OutletFinder(Component):
             last += 1
         extent = words.span(first, last)
         titled = any(m.table == "titles" and extent.contains(m.span) for m in doc.matches)
-        if doc.language != "fa" and (titled or not (words.capitalised(first) or doc.text[extent.start - 1 : extent.start] in "«\"")):
-            # «по данным организаторов», «citing Deputy Minister …»: a source, not an outlet
-            if not any(extent.contains(k.span) for k in known):
-                return
+        unnamed = titled or not (
+            words.capitalised(first) or doc.text[extent.start - 1 : extent.start] in '«"'
+        )
+        if doc.language != "fa" and unnamed and not any(extent.contains(k.span) for k in known):
+            return  # «по данным организаторов», «citing Deputy Minister …»: a source, not an outlet
         # «به گزارش خبرگزاری X»: when the cue ends in the outlet's own head word, the name starts there.
-        heads = [m for m in doc.matches if m.table == "organizations" and m.key == "media"
-                 and m.span.start < cue.span.end <= m.span.end]
+        heads = [
+            m
+            for m in doc.matches
+            if m.table == "organizations" and m.key == "media" and m.span.start < cue.span.end <= m.span.end
+        ]
         if heads:
             extent = Span(heads[0].span.start, extent.end)
         self._add(doc, extent, known, cue, "outlets.after_cue")

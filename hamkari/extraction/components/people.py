@@ -23,8 +23,22 @@ from hamkari.extraction.normalize import fold_term
 from hamkari.extraction.pipeline import Component
 
 PLACE_TABLES = ("regions", "countries", "cities", "places")
-COVERING = (*PLACE_TABLES, "titles", "organizations", "sectors", "events", "instruments", "honorifics",
-            "markets", "outlets", "months", "units", "statuses", "modality", "durations")
+COVERING = (
+    *PLACE_TABLES,
+    "titles",
+    "organizations",
+    "sectors",
+    "events",
+    "instruments",
+    "honorifics",
+    "markets",
+    "outlets",
+    "months",
+    "units",
+    "statuses",
+    "modality",
+    "durations",
+)
 CONNECTORS = frozenset({"در", "в", "во", "in", "of", "the", "to", "for", "at"})
 DEPUTY_ROLES = {"head_of_region": "deputy_head_of_region", "minister": "deputy_minister"}
 MAX_NAME_WORDS = 3
@@ -124,8 +138,13 @@ class PeopleFinder(Component):
         return phrases
 
     def _complement(
-        self, doc: Document, words: Words, orgs: dict[int, Entity], tp: TitlePhrase,
-        titles: list[Match], used: set[int],
+        self,
+        doc: Document,
+        words: Words,
+        orgs: dict[int, Entity],
+        tp: TitlePhrase,
+        titles: list[Match],
+        used: set[int],
     ) -> None:
         """Read what the post names: «استاندار [سمنان]», «سفیر [جمهوری اسلامی ایران] در [روسیه]»."""
         i = tp.last + 1
@@ -173,7 +192,12 @@ class PeopleFinder(Component):
 
     def _chained(self, words: Words, before: TitlePhrase, tp: TitlePhrase) -> bool:
         """«X، مشاور رئیس جمهور، دبیر شورای …»: a second post right after the first, by comma."""
-        return tp.first - before.last == 1 and words.gap(before.last, tp.first).strip() in (",", "،", "، و", "و")
+        return tp.first - before.last == 1 and words.gap(before.last, tp.first).strip() in (
+            ",",
+            "،",
+            "، و",
+            "و",
+        )
 
     # --- names -------------------------------------------------------------------------
 
@@ -217,8 +241,12 @@ class PeopleFinder(Component):
             elif not self._candidate(doc, words, start - 1):
                 break
             start -= 1
-        if doc.language == "fa" and words.word(start) not in given and start > 0 \
-                and not words.broken(start - 1, start):
+        if (
+            doc.language == "fa"
+            and words.word(start) not in given
+            and start > 0
+            and not words.broken(start - 1, start)
+        ):
             # Without a given name, a Persian name before a post starts a clause: «… و جلالی، سفیر»,
             # never «مدیریت مؤثر استاندار» where an adjective precedes the post. At the start of
             # a sentence, an unknown first name is still a name: «رافائل زیناتولین، معاون …».
@@ -246,9 +274,13 @@ class PeopleFinder(Component):
             j = i
             while j < len(words) and words.word(j) in honorifics:
                 j += 1
-            if j < len(words) and self._candidate(doc, words, j) and (
-                (persian and words.word(j) in given)
-                or (not persian and words.capitalised(j) and (words.word(j) in given or not described))
+            if (
+                j < len(words)
+                and self._candidate(doc, words, j)
+                and (
+                    (persian and words.word(j) in given)
+                    or (not persian and words.capitalised(j) and (words.word(j) in given or not described))
+                )
             ):
                 end = self._name_run(doc, words, j)
                 tp.last = max(tp.last, i - 1)
@@ -303,7 +335,9 @@ class PeopleFinder(Component):
                     e.name = doc.quote(span)
                 e.country = e.country or country
                 return e
-        person = Entity(type="person", name=doc.quote(span), mentions=[mention], key=(surname,), country=country)
+        person = Entity(
+            type="person", name=doc.quote(span), mentions=[mention], key=(surname,), country=country
+        )
         doc.entities.append(person)
         return person
 
@@ -316,8 +350,12 @@ class PeopleFinder(Component):
                 return
         person.roles.append(
             Role(
-                title=doc.quote(span), role=tp.role, span=span, provenance=Provenance(self.name, tp.rule),
-                region=tp.region, organization=tp.organization.name if tp.organization else None,
+                title=doc.quote(span),
+                role=tp.role,
+                span=span,
+                provenance=Provenance(self.name, tp.rule),
+                region=tp.region,
+                organization=tp.organization.name if tp.organization else None,
                 country=tp.country,
             )
         )
@@ -359,9 +397,13 @@ class PeopleFinder(Component):
         for p in pronouns:
             person = self._last_person(doc, p.span.start, within_sentences=2)
             if person is not None:
-                person.mentions.append(Mention(p.span, Provenance(self.name, f"people.pronoun ({p.provenance.rule})")))
+                person.mentions.append(
+                    Mention(p.span, Provenance(self.name, f"people.pronoun ({p.provenance.rule})"))
+                )
 
-    def _last_person(self, doc: Document, before: int, within_sentences: int, untitled: bool = False) -> Entity | None:
+    def _last_person(
+        self, doc: Document, before: int, within_sentences: int, untitled: bool = False
+    ) -> Entity | None:
         sentence_starts = [s.span.start for s in doc.sentences if s.span.start <= before]
         horizon = sentence_starts[-within_sentences - 1] if len(sentence_starts) > within_sentences else 0
         best: tuple[int, Entity] | None = None
@@ -379,7 +421,8 @@ class PeopleFinder(Component):
             if tp.region is None and tp.organization is None:
                 continue  # «رئیس جمهور» alone names an office, not someone in the story
             same = [
-                e for e in doc.entities_of("person")
+                e
+                for e in doc.entities_of("person")
                 if any(r.role == tp.role and r.region == tp.region for r in e.roles)
             ]
             person = same[0] if len(same) == 1 else self._last_person(doc, span.start, 3, untitled=True)
@@ -390,4 +433,3 @@ class PeopleFinder(Component):
                 tp.rule = f"people.bare_title ({tp_rule})"
                 self._add_role(doc, words, person, tp)
             person.mentions.append(Mention(span, Provenance(self.name, f"people.bare_title ({tp.rule})")))
-

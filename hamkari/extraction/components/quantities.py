@@ -46,12 +46,20 @@ class QuantityFinder(Component):
             unit = self._unit(words, units, number.last)
             if unit is None and self._is_year(words, number.first, number.last, number.value):
                 continue
-            if unit is None and i < len(words) and words.tokens[i].start - words.tokens[number.last].end <= 1 \
-                    and words.covered.get(i) is not None and words.covered[i].table in ("durations", "months"):
+            if (
+                unit is None
+                and i < len(words)
+                and words.tokens[i].start - words.tokens[number.last].end <= 1
+                and words.covered.get(i) is not None
+                and words.covered[i].table in ("durations", "months")
+            ):
                 continue  # «دو هفته», «5 دسامبر»: a duration or a date, not a figure
             last = number.last if unit is None else words.last_before(unit.fend)
             span = words.span(number.first, last)
-            if unit is None and text[words.tokens[number.last].end : words.tokens[number.last].end + 1] == "%":
+            if (
+                unit is None
+                and text[words.tokens[number.last].end : words.tokens[number.last].end + 1] == "%"
+            ):
                 span = doc.span_of(words.tokens[number.first].start, words.tokens[number.last].end + 1)
                 unit = PERCENT
             if doc.is_ignored(span) or any(
@@ -60,8 +68,13 @@ class QuantityFinder(Component):
                 continue  # a figure repeated in one article is one fact
             doc.quantities.append(
                 Quantity(
-                    value=number.value, unit=unit.key if unit else None, text=doc.quote(span), span=span,
-                    provenance=Provenance(self.name, number.rule + (f" {unit.provenance.rule}" if unit else "")),
+                    value=number.value,
+                    unit=unit.key if unit else None,
+                    text=doc.quote(span),
+                    span=span,
+                    provenance=Provenance(
+                        self.name, number.rule + (f" {unit.provenance.rule}" if unit else "")
+                    ),
                     subject=self._subject(doc, span.start),
                 )
             )
@@ -79,7 +92,9 @@ class QuantityFinder(Component):
         k = last + 1
         while found is None and k + 1 < len(words) and k - last <= 2 and not words.broken(k, k + 1):
             tok = words.tokens[k]
-            if words.stop(k) or not ({"ADJF", "PRTF"} & grammemes(tok.text) or (tok.text.isascii() and tok.text.isalpha())):
+            if words.stop(k) or not (
+                {"ADJF", "PRTF"} & grammemes(tok.text) or (tok.text.isascii() and tok.text.isalpha())
+            ):
                 break
             k += 1
             found = units.get(words.tokens[k].start)

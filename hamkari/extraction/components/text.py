@@ -50,7 +50,33 @@ class LanguageDetector(Component):
 _TERMINAL = ".!?؟…"
 _SPLIT = re.compile(r"(?<=[.!?؟…])[\"'»”)]*\s+")
 _ABBREVIATIONS = frozenset(
-    "г гг тыс млн млрд руб ул им т д п см др mr mrs ms dr st no vs inc ltd jr co corp".split()
+    [
+        "г",
+        "гг",
+        "тыс",
+        "млн",
+        "млрд",
+        "руб",
+        "ул",
+        "им",
+        "т",
+        "д",
+        "п",
+        "см",
+        "др",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "no",
+        "vs",
+        "inc",
+        "ltd",
+        "jr",
+        "co",
+        "corp",
+    ]
 )
 # A line shorter than this that stands alone (blank line after it) is a heading.
 _HEADING_MAX = 160
@@ -86,10 +112,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         if content:
             current = (current[0], b) if current else (a, b)
             blank_follows = index + 1 >= len(lines) or not text[slice(*lines[index + 1])].strip()
-            if (
-                content[-1] in _TERMINAL + ":"
-                or (len(content) <= _HEADING_MAX and blank_follows)
-            ):
+            if content[-1] in _TERMINAL + ":" or (len(content) <= _HEADING_MAX and blank_follows):
                 spans.append(current)
                 current = None
         index += 1
@@ -170,7 +193,9 @@ class HeaderReader(Component):
             for m in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", head):
                 span = folded.to_original(m.start(), m.end())
                 # «کد خبر: 731058»: on a short header line the furniture takes the whole line
-                doc.ignored.append(self._line_of(doc.text, span) if self._on_own_line(doc.text, span) else span)
+                doc.ignored.append(
+                    self._line_of(doc.text, span) if self._on_own_line(doc.text, span) else span
+                )
         doc.title = self._title(doc)
 
     def _header_end(self, text: str) -> int:
