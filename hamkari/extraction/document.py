@@ -8,6 +8,7 @@ Every record carries the `[start, end)` span of the original text it came from a
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -178,6 +179,7 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
     matches: list[Match] = field(default_factory=list)
+    match_starts: list[int] = field(default_factory=list, repr=False)
     outlets: list[Outlet] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
@@ -193,7 +195,7 @@ class Document:
         return self.folded.to_original(start, end)
 
     def is_ignored(self, span: Span) -> bool:
-        return any(i.overlaps(span) for i in self.ignored)
+        return bool(self.ignored) and any(i.overlaps(span) for i in self.ignored)
 
     def quote(self, span: Span) -> str:
         return self.text[span.start : span.end]
@@ -203,6 +205,18 @@ class Document:
             if s.span.start <= pos < s.span.end:
                 return s
         return None
+
+    def matches_in(self, span: Span) -> list[Match]:
+        """Matches that lie inside `span` (matches are kept sorted by start)."""
+        if len(self.match_starts) != len(self.matches):
+            self.match_starts = [m.span.start for m in self.matches]
+        i = bisect_left(self.match_starts, span.start)
+        out = []
+        while i < len(self.matches) and self.matches[i].span.start < span.end:
+            if self.matches[i].span.end <= span.end:
+                out.append(self.matches[i])
+            i += 1
+        return out
 
     def matches_of(self, *tables: str) -> list[Match]:
         return [m for m in self.matches if m.table in tables]

@@ -56,7 +56,8 @@ _TABLE = str.maketrans(_ONE_TO_ONE)
 _DELETABLE = "\u200c\u200d\u0640\u064b-\u065f\u0670\u200e\u200f\u00ad\u2066-\u2069\u202a-\u202e\ufeff"
 _SPECIAL = re.compile(
     rf"(?P<entity>&(?:#\d{{1,7}}|#[xX][0-9a-fA-F]{{1,6}}|[a-zA-Z]{{2,10}});)"
-    rf"|(?P<space>\s+)"
+    # a single plain space needs no work; longer runs and other blanks collapse to one space
+    rf"|(?P<space>\s{{2,}}|[^\S ])"
     rf"|(?P<delete>[{_DELETABLE}]+)"
 )
 

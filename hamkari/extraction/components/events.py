@@ -36,11 +36,7 @@ SPECIFICITY = (
 def in_sentence(
     doc: Document, sentence: Sentence, tables: tuple[str, ...], key: str | None = None
 ) -> list[Match]:
-    return [
-        m
-        for m in doc.matches
-        if m.table in tables and (key is None or m.key == key) and sentence.span.contains(m.span)
-    ]
+    return [m for m in doc.matches_in(sentence.span) if m.table in tables and (key is None or m.key == key)]
 
 
 PLANNED_REACH = 60  # folded characters between a future marker and the word it qualifies

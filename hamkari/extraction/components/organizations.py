@@ -33,10 +33,11 @@ class OrganizationFinder(Component):
             doc, tables=(*PLACE_TABLES, "places", "titles", "organizations", "modality", "honorifics")
         )
         heads = [m for m in doc.matches if m.table == "organizations"]
+        places = [m.span for m in doc.matches if m.table == "places"]
         for head in heads:
             if any(o.span.overlaps(head.span) for o in doc.outlets):
                 continue
-            if any(p.span.contains(head.span) and p.table == "places" for p in doc.matches):
+            if any(p.contains(head.span) for p in places):
                 continue
             found = self._extent(doc, words, head)
             if found is None:

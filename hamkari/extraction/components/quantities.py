@@ -30,10 +30,14 @@ class QuantityFinder(Component):
         text = doc.folded.text
         dates = [(d.start, d.end) for d in find_dates(text)] + [m.span() for m in _TIME.finditer(text)]
         units = {m.fstart: m for m in doc.matches if m.table == "units"}
+        words_of_numbers = number_words()
         i = 0
         while i < len(words):
             tok = words.tokens[i]
             if any(a <= tok.start < b for a, b in dates):
+                i += 1
+                continue
+            if not (tok.text[0].isdigit() or tok.text in words_of_numbers or tok.lemma in words_of_numbers):
                 i += 1
                 continue
             number = read_number(words.tokens, text, i)

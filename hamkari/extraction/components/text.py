@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from hamkari.extraction.dates import find_dates
@@ -165,6 +166,12 @@ class Tokenizer(Component):
         ]
 
 
+@functools.cache
+def _noise() -> re.Pattern[str]:
+    terms = sorted(word_set("noise"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in terms) + r")(?!\w)")
+
+
 class HeaderReader(Component):
     """Publication date and title from the top of the article; page furniture there
     («date 2025-12-03 پخش زنده», «Поделиться») is marked as ignored."""
@@ -188,14 +195,10 @@ class HeaderReader(Component):
             if self._on_own_line(doc.text, span):
                 doc.ignored.append(span)
             break
-        noise = word_set("noise")
-        for term in noise:
-            for m in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", head):
-                span = folded.to_original(m.start(), m.end())
-                # «کد خبر: 731058»: on a short header line the furniture takes the whole line
-                doc.ignored.append(
-                    self._line_of(doc.text, span) if self._on_own_line(doc.text, span) else span
-                )
+        for m in _noise().finditer(head):
+            span = folded.to_original(m.start(), m.end())
+            # «کد خبر: 731058»: on a short header line the furniture takes the whole line
+            doc.ignored.append(self._line_of(doc.text, span) if self._on_own_line(doc.text, span) else span)
         doc.title = self._title(doc)
 
     def _header_end(self, text: str) -> int:
