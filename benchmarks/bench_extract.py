@@ -32,8 +32,11 @@ def paragraphs_by_language() -> dict[str, list[str]]:
     for folder in SOURCES:
         for path in sorted(folder.rglob("*.txt")):
             text = path.read_text(encoding="utf-8")
-            lang = "fa" if any("\u0600" <= c <= "\u06ff" for c in text[:200]) else (
-                "ru" if any("\u0400" <= c <= "\u04ff" for c in text[:200]) else "en")
+            lang = (
+                "fa"
+                if any("\u0600" <= c <= "\u06ff" for c in text[:200])
+                else ("ru" if any("\u0400" <= c <= "\u04ff" for c in text[:200]) else "en")
+            )
             out.setdefault(lang, []).extend(p.strip() for p in text.split("\n\n") if len(p.strip()) > 40)
     return out
 
@@ -54,7 +57,9 @@ def make_documents(count: int, seed: int) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from hamkari.extraction.dates import FoundDate
     from hamkari.extraction.normalize import Folded
 
 
@@ -177,9 +178,13 @@ class Document:
     title: str | None = None
     folded: Folded | None = None
     sentences: list[Sentence] = field(default_factory=list)
+    dates: list[FoundDate] = field(default_factory=list)  # calendar dates in the folded text
     tokens: list[Token] = field(default_factory=list)
+    token_starts: list[int] = field(default_factory=list, repr=False)
+    token_ends: list[int] = field(default_factory=list, repr=False)
     matches: list[Match] = field(default_factory=list)
     match_starts: list[int] = field(default_factory=list, repr=False)
+    match_cache: dict[tuple[int, int], list[Match]] = field(default_factory=dict, repr=False)
     outlets: list[Outlet] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
@@ -210,12 +215,17 @@ class Document:
         """Matches that lie inside `span` (matches are kept sorted by start)."""
         if len(self.match_starts) != len(self.matches):
             self.match_starts = [m.span.start for m in self.matches]
+            self.match_cache = {}
+        cached = self.match_cache.get((span.start, span.end))
+        if cached is not None:
+            return cached
         i = bisect_left(self.match_starts, span.start)
         out = []
         while i < len(self.matches) and self.matches[i].span.start < span.end:
             if self.matches[i].span.end <= span.end:
                 out.append(self.matches[i])
             i += 1
+        self.match_cache[(span.start, span.end)] = out
         return out
 
     def matches_of(self, *tables: str) -> list[Match]:

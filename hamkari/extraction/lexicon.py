@@ -86,10 +86,7 @@ class Entry:
     key: str
     attrs: tuple[str, ...]
     terms: tuple[str, ...]
-
-    @property
-    def rule(self) -> str:
-        return f"{self.lang}/{self.table}.tsv:{self.line}"
+    rule: str  # where the entry is written: "fa/regions.tsv:12"
 
 
 def _read(lang: str, table: str) -> str | None:
@@ -121,7 +118,7 @@ def load_table(lang: str, table: str) -> tuple[Entry, ...]:
         if not terms:
             raise LexiconError(f"{lang}/{table}.tsv:{number}: no terms")
         key, *attrs = (c.strip() for c in cells[:-1])
-        entries.append(Entry(lang, table, number, key, tuple(attrs), terms))
+        entries.append(Entry(lang, table, number, key, tuple(attrs), terms, f"{lang}/{table}.tsv:{number}"))
     return tuple(entries)
 
 

@@ -109,14 +109,14 @@ class CommitmentFinder(Component):
         self, doc: Document, words: Words, cue: Match
     ) -> tuple[Span, str | None, dt.date | None, str] | None:
         i = words.first_at(cue.fend)
-        if i >= len(words):
+        if i >= words.n:
             return None
         n = 1
         number = read_number(words.tokens, words.text, i)
         if number is not None:
             n = int(number.value)
             i = number.last + 1
-        if i >= len(words):
+        if i >= words.n:
             return None
         unit = words.covered.get(i)
         if unit is None or unit.table != "durations":
@@ -125,7 +125,7 @@ class CommitmentFinder(Component):
             return None  # «на ближайшие месяцы»: no number and a plural unit set no deadline
         end = words.last_before(unit.fend)
         # «ظرف دو هفته آینده», «в ближайшие две недели»: a following "next"/"coming" word belongs to it.
-        if end + 1 < len(words) and in_sentence_word(doc, words, end + 1):
+        if end + 1 < words.n and in_sentence_word(doc, words, end + 1):
             end += 1
         expression = doc.span_of(cue.fstart, words.tokens[end].end)
         reference = doc.published

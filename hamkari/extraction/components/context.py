@@ -20,8 +20,12 @@ class Words:
         self.doc = doc
         self.text = doc.folded.text
         self.tokens = doc.tokens
-        self._starts = [t.start for t in doc.tokens]
-        self._ends = [t.end for t in doc.tokens]
+        self.n = len(doc.tokens)
+        if len(doc.token_starts) != self.n:
+            doc.token_starts = [t.start for t in doc.tokens]
+            doc.token_ends = [t.end for t in doc.tokens]
+        self._starts = doc.token_starts
+        self._ends = doc.token_ends
         self.covered: dict[int, Match] = {}
         for m in doc.matches:
             if m.table in tables:

@@ -3,7 +3,6 @@ groups, action plans …) with their status taken from the verbs around them."""
 
 from __future__ import annotations
 
-from hamkari.extraction.dates import find_dates
 from hamkari.extraction.document import (
     Document,
     Entity,
@@ -68,7 +67,7 @@ class EventFinder(Component):
     or proposals are not reported events (the commitments component reads those)."""
 
     name = "events"
-    requires = ("matches", "sentences", "entities")
+    requires = ("matches", "sentences", "entities", "dates")
     provides = ("events",)
 
     def __call__(self, doc: Document) -> None:
@@ -96,7 +95,7 @@ class EventFinder(Component):
             sorted(found.items(), key=lambda kv: kv[1][0].span.start)
         ):
             folded_start, folded_end = doc.folded.to_folded(sentence.span.start, sentence.span.end)  # type: ignore[union-attr]
-            dates = find_dates(doc.folded.text[folded_start:folded_end])  # type: ignore[union-attr]
+            dates = [d for d in doc.dates if folded_start <= d.start < folded_end]
             participants = entities_in(doc, sentence.span, "person")
             if not participants and n == 0:
                 participants = people_with_posts

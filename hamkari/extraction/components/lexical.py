@@ -3,6 +3,8 @@ places (economic zones, ports, border crossings), sectors, routes and third mark
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator
 
 from hamkari.extraction.document import Document, Entity, Match, Mention, Provenance, Span
@@ -33,17 +35,16 @@ def _accepts(text: str, start: int, end: int, script: str) -> bool:
         return False
     if end >= len(text) or not text[end].isalnum():
         return True
-    if script == "fa":
-        endings: tuple[str, ...] = persian_suffixes()
-    elif script == "en":
-        endings = _ENGLISH_ENDINGS
-    else:
-        return False
-    for ending in endings:
-        stop = end + len(ending)
-        if text.startswith(ending, end) and (stop >= len(text) or not text[stop].isalnum()):
-            return True
-    return False
+    ending = _endings().get(script)
+    return ending is not None and ending.match(text, end) is not None
+
+
+@functools.cache
+def _endings() -> dict[str, re.Pattern[str]]:
+    def pattern(endings: tuple[str, ...]) -> re.Pattern[str]:
+        return re.compile("(?:" + "|".join(re.escape(e) for e in endings) + r")(?![^\W_])")
+
+    return {"fa": pattern(persian_suffixes()), "en": pattern(_ENGLISH_ENDINGS)}
 
 
 class LexiconMatcher(Component):
@@ -56,9 +57,13 @@ class LexiconMatcher(Component):
 
     def __call__(self, doc: Document) -> None:
         found: dict[tuple[int, int, str], Match] = {}
+        spans: dict[tuple[int, int], Span | None] = {}
         for start, end, pattern in self._candidates(doc):
-            span = doc.span_of(start, end)
-            if doc.is_ignored(span):
+            if (start, end) not in spans:
+                original = doc.span_of(start, end)
+                spans[(start, end)] = None if doc.is_ignored(original) else original
+            span = spans[(start, end)]
+            if span is None:
                 continue
             key = (start, end, pattern.entry.rule)
             if key not in found:
@@ -77,8 +82,11 @@ class LexiconMatcher(Component):
         assert doc.folded is not None
         text = doc.folded.text
         for start, end, patterns in surface_automaton().iter(text):
-            for p in patterns:
-                if _accepts(text, start, end, p.script):
+            # all spellings of one key share its script, so one boundary test serves them all
+            if (start == 0 or not text[start - 1].isalnum()) and _accepts(
+                text, start, end, patterns[0].script
+            ):
+                for p in patterns:
                     yield start, end, p
         if doc.language == "ru" and doc.tokens:
             yield from _lemma_candidates(doc)

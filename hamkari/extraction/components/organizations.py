@@ -56,7 +56,7 @@ class OrganizationFinder(Component):
         self, doc: Document, words: Words, head: Match
     ) -> tuple[Span, tuple[str, ...], str | None, str | None] | None:
         first, last = words.first_at(head.fstart), words.last_before(head.fend)
-        if first > last or first >= len(words):
+        if first > last or first >= words.n:
             return None
         if (
             words.tokens[last].end != head.fend
@@ -81,9 +81,7 @@ class OrganizationFinder(Component):
         key_words: list[str] = [t.text for t in words.tokens[first : last + 1]]
         i = last + 1
         while (
-            i < len(words)
-            and i - last <= MAX_WORDS
-            and (not words.broken(i - 1, i) or self._listed(words, i))
+            i < words.n and i - last <= MAX_WORDS and (not words.broken(i - 1, i) or self._listed(words, i))
         ):
             tok = words.tokens[i]
             covering = words.covered.get(i)
@@ -114,14 +112,14 @@ class OrganizationFinder(Component):
                 i = j + 1
                 # «سفارت ایران در مسکو»: the place where an embassy sits belongs to its name.
                 kind = head.key
-                if kind in ("embassy", "consulate") and i + 1 < len(words) and words.word(i) in _IN:
+                if kind in ("embassy", "consulate") and i + 1 < words.n and words.word(i) in _IN:
                     nxt = words.covered.get(i + 1)
                     if nxt and nxt.table in (*PLACE_TABLES, "places"):
                         end = words.last_before(nxt.fend)
                         region = region or (nxt.key if nxt.table == "regions" else None)
                         i = end + 1
                         continue
-                if i < len(words) and words.word(i) in _LINK and i + 1 < len(words):
+                if i < words.n and words.word(i) in _LINK and i + 1 < words.n:
                     nxt = words.covered.get(i + 1)
                     if nxt and nxt.table in PLACE_TABLES:
                         continue
@@ -129,7 +127,7 @@ class OrganizationFinder(Component):
             if words.stop(i, *NAME_ENDERS) and tok.text not in _LINK:
                 break
             if tok.text in _LINK:
-                if i + 1 >= len(words) or words.stop(i + 1, *NAME_ENDERS) or words.covered.get(i + 1):
+                if i + 1 >= words.n or words.stop(i + 1, *NAME_ENDERS) or words.covered.get(i + 1):
                     break
             elif doc.language != "fa" and words.capitalised(i) and _looks_like_person(tok.lemma):
                 break
@@ -156,7 +154,7 @@ class OrganizationFinder(Component):
         """«وزارت صنعت، معدن و تجارت»: a comma inside a name that lists its fields."""
         return (
             words.gap(i - 1, i).strip() in (",", "،")
-            and i + 2 < len(words)
+            and i + 2 < words.n
             and words.word(i + 1) in _LINK
             and not words.stop(i, "function", "verb")
             and not words.stop(i + 2, "function", "verb")
@@ -178,7 +176,7 @@ class OrganizationFinder(Component):
             start -= 1
         # «Isfahan University of Technology», «University of Zanjan»
         while (
-            last + 2 < len(words)
+            last + 2 < words.n
             and words.word(last + 1) == "of"
             and words.capitalised(last + 2)
             and not words.broken(last, last + 2)

@@ -32,12 +32,12 @@ class OutletFinder(Component):
         self, doc: Document, words: Words, cue: Match, known: list[Match], cues: list[Match]
     ) -> None:
         first = words.first_at(cue.fend)
-        if first >= len(words) or words.broken(words.last_before(cue.fend), first):
+        if first >= words.n or words.broken(words.last_before(cue.fend), first):
             return
         last = first
         next_cue = min((c.fstart for c in cues if c.fstart >= cue.fend), default=len(words.text))
         while (
-            last + 1 < len(words)
+            last + 1 < words.n
             and last + 1 - first < MAX_WORDS
             and words.tokens[last + 1].start < next_cue
             and not words.broken(last, last + 1)

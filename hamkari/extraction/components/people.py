@@ -149,7 +149,7 @@ class PeopleFinder(Component):
         """Read what the post names: «استاندار [سمنان]», «سفیر [جمهوری اسلامی ایران] در [روسیه]»."""
         i = tp.last + 1
         steps = 0
-        while i < len(words) and steps < 8 and not words.broken(i - 1, i):
+        while i < words.n and steps < 8 and not words.broken(i - 1, i):
             steps += 1
             org = orgs.get(i)
             cov = words.covered.get(i)
@@ -157,7 +157,7 @@ class PeopleFinder(Component):
                 tp.organization = tp.organization or org
                 tp.region = tp.region or org.region
                 tp.country = tp.country or org.country
-                while i + 1 < len(words) and orgs.get(i + 1) is org:
+                while i + 1 < words.n and orgs.get(i + 1) is org:
                     i += 1
                 tp.last = i
                 i += 1
@@ -181,7 +181,7 @@ class PeopleFinder(Component):
                 tp.last = words.last_before(cov.fend)
                 i = tp.last + 1
                 continue
-            if words.word(i) in CONNECTORS and i + 1 < len(words):
+            if words.word(i) in CONNECTORS and i + 1 < words.n:
                 nxt = words.covered.get(i + 1)
                 if orgs.get(i + 1) is not None or (nxt is not None and nxt.table in PLACE_TABLES):
                     i += 1
@@ -267,15 +267,15 @@ class PeopleFinder(Component):
         reach = 6 if persian else 12
         described = False
         i = tp.last + 1
-        while i < len(words) and i - tp.last <= reach:
+        while i < words.n and i - tp.last <= reach:
             gap = words.gap(i - 1, i).strip()
             if gap not in ("", ",", "،"):
                 return None
             j = i
-            while j < len(words) and words.word(j) in honorifics:
+            while j < words.n and words.word(j) in honorifics:
                 j += 1
             if (
-                j < len(words)
+                j < words.n
                 and self._candidate(doc, words, j)
                 and (
                     (persian and words.word(j) in given)
@@ -304,7 +304,7 @@ class PeopleFinder(Component):
         """Where a name that starts at `first` ends: given name(s), patronymic, one surname."""
         given = given_names()
         end = first
-        while end + 1 < len(words) and end + 1 - first < MAX_NAME_WORDS and not words.broken(end, end + 1):
+        while end + 1 < words.n and end + 1 - first < MAX_NAME_WORDS and not words.broken(end, end + 1):
             nxt = end + 1
             cover = words.covered.get(nxt)
             # «لیلا کشاورزیان»: after a given name, a surname may contain a sector word.
@@ -366,11 +366,11 @@ class PeopleFinder(Component):
         given = given_names()
         honorifics = word_set("honorifics", "honorific")
         i = 0
-        while i < len(words):
+        while i < words.n:
             w = words.word(i)
             start = i + 1 if w in honorifics else i
             rule = "people.honorific" if w in honorifics else "people.given_name"
-            if start < len(words) and (w in honorifics or (w in given and self._candidate(doc, words, i))):
+            if start < words.n and (w in honorifics or (w in given and self._candidate(doc, words, i))):
                 end = self._name_run(doc, words, start) if self._candidate(doc, words, start) else start
                 if end > start or (w in honorifics and self._candidate(doc, words, start)):
                     if self._candidate(doc, words, end) and not self._inside_person(doc, words, start, end):

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 from hamkari.extraction.components.context import Words
-from hamkari.extraction.dates import find_dates
 from hamkari.extraction.document import Document, Match, Provenance, Quantity, Span
 from hamkari.extraction.morphology import grammemes
 from hamkari.extraction.numbers import number_words, read_number
@@ -21,23 +20,23 @@ PERCENT = Match(Span(0, 1), "units", "percent", (), Provenance("quantities", "qu
 
 class QuantityFinder(Component):
     name = "quantities"
-    requires = ("matches", "tokens", "sentences", "entities")
+    requires = ("matches", "tokens", "sentences", "entities", "dates")
     provides = ("quantities",)
 
     def __call__(self, doc: Document) -> None:
         assert doc.folded is not None
         words = Words(doc, tables=("units", "durations", "months"))
         text = doc.folded.text
-        dates = [(d.start, d.end) for d in find_dates(text)] + [m.span() for m in _TIME.finditer(text)]
+        dates = [(d.start, d.end) for d in doc.dates] + [m.span() for m in _TIME.finditer(text)]
         units = {m.fstart: m for m in doc.matches if m.table == "units"}
         words_of_numbers = number_words()
         i = 0
-        while i < len(words):
+        while i < words.n:
             tok = words.tokens[i]
-            if any(a <= tok.start < b for a, b in dates):
+            if not (tok.text[0].isdigit() or tok.text in words_of_numbers or tok.lemma in words_of_numbers):
                 i += 1
                 continue
-            if not (tok.text[0].isdigit() or tok.text in words_of_numbers or tok.lemma in words_of_numbers):
+            if any(a <= tok.start < b for a, b in dates):
                 i += 1
                 continue
             number = read_number(words.tokens, text, i)
@@ -52,7 +51,7 @@ class QuantityFinder(Component):
                 continue
             if (
                 unit is None
-                and i < len(words)
+                and i < words.n
                 and words.tokens[i].start - words.tokens[number.last].end <= 1
                 and words.covered.get(i) is not None
                 and words.covered[i].table in ("durations", "months")
@@ -85,7 +84,7 @@ class QuantityFinder(Component):
 
     @staticmethod
     def _unit(words: Words, units: dict[int, Match], last: int) -> Match | None:
-        if last + 1 >= len(words):
+        if last + 1 >= words.n:
             return None
         nxt = words.tokens[last + 1]
         gap = words.gap(last, last + 1).strip()
@@ -94,7 +93,7 @@ class QuantityFinder(Component):
         found = units.get(nxt.start)
         # «двадцать иранских компаний», «15 agricultural companies»: adjectives may stand between.
         k = last + 1
-        while found is None and k + 1 < len(words) and k - last <= 2 and not words.broken(k, k + 1):
+        while found is None and k + 1 < words.n and k - last <= 2 and not words.broken(k, k + 1):
             tok = words.tokens[k]
             if words.stop(k) or not (
                 {"ADJF", "PRTF"} & grammemes(tok.text) or (tok.text.isascii() and tok.text.isalpha())

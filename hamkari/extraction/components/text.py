@@ -39,7 +39,7 @@ class LanguageDetector(Component):
         if doc.language:
             return
         assert doc.folded is not None
-        t = doc.folded.text
+        t = doc.folded.text[:3000]  # the script of the first pages decides
         counts = {
             "fa": len(_ARABIC.findall(t)),
             "ru": len(_CYRILLIC.findall(t)),
@@ -178,7 +178,7 @@ class HeaderReader(Component):
 
     name = "header"
     requires = ("text", "folded", "sentences")
-    provides = ("published", "title", "ignored")
+    provides = ("published", "title", "ignored", "dates")
 
     HEADER_CHARS = 300
 
@@ -187,7 +187,8 @@ class HeaderReader(Component):
         folded = doc.folded
         limit = min(len(folded.text), folded.to_folded(0, self._header_end(doc.text))[1])
         head = folded.text[:limit]
-        for d in find_dates(head):
+        doc.dates = find_dates(folded.text)
+        for d in (d for d in doc.dates if d.end <= limit):
             span = folded.to_original(d.start, d.end)
             if doc.published is None:
                 doc.published = d.date
