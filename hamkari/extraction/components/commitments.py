@@ -163,6 +163,11 @@ class CommitmentFinder(Component):
     @staticmethod
     def _action(doc: Document, sentence: Sentence, expression: Span | None) -> str:
         text = doc.text
+        if expression is not None and doc.language == "en":
+            # English puts the deadline after the action: «is to report to both governors within two weeks»
+            before = re.split(r"[,;:]| that | and ", text[sentence.span.start : expression.start])[-1]
+            if len(before.split()) >= 2:
+                return " ".join(before.split())[:MAX_ACTION]
         if expression is not None:
             after = text[expression.end : sentence.span.end].lstrip(" ،,")
             cut = ACTION_STOP.search(after)

@@ -83,7 +83,7 @@ class EventFinder(Component):
                 found.setdefault(cue.key, (cue, sentence))
             # A signed instrument is also a signing, whatever the sentence calls the occasion.
             for signed in in_sentence(doc, sentence, ("statuses",), "signed"):
-                if not is_planned(doc, sentence, near=signed):
+                if not unachieved(doc, sentence, signed):
                     found.setdefault("signing", (signed, sentence))
         if "generic" in found:
             # «در این نشست» after a webinar is the webinar; otherwise a session is a meeting.
@@ -114,12 +114,18 @@ class EventFinder(Component):
             )
 
 
-def _infinitive(doc: Document, status: Match) -> bool:
-    """«agreed to set up», «договорились создать»: an infinitive names a step still to come."""
+def unachieved(doc: Document, sentence: Sentence, status: Match) -> bool:
+    """Whether a status word names a step still to come: an infinitive («agreed to set up»,
+    «to be signed», «договорились создать») or a future marker next to it («is expected to be
+    signed», «آماده‌ایم … امضا کنیم»). Only steps that complete something can be unachieved."""
     if status.key not in ("signed", "established", "completed"):
         return False
+    return _infinitive(doc, status) or is_planned(doc, sentence, near=status)
+
+
+def _infinitive(doc: Document, status: Match) -> bool:
     text = doc.folded.text  # type: ignore[union-attr]
-    if text[max(0, status.fstart - 3) : status.fstart] == "to ":
+    if text[max(0, status.fstart - 6) : status.fstart].endswith(("to ", "to be ")):
         return True
     first = text[status.fstart : status.fend].split(" ")[0]
     return doc.language == "ru" and "INFN" in grammemes(first)
@@ -140,7 +146,9 @@ class InstrumentFinder(Component):
             sentence = doc.sentence_at(cue.span.start)
             if sentence is None:
                 continue
-            statuses = [s for s in in_sentence(doc, sentence, ("statuses",)) if not _infinitive(doc, s)]
+            statuses = [
+                s for s in in_sentence(doc, sentence, ("statuses",)) if not unachieved(doc, sentence, s)
+            ]
             joint = [
                 j
                 for j in in_sentence(doc, sentence, ("modality",), "joint")

@@ -43,6 +43,8 @@ class OrganizationFinder(Component):
             if found is None:
                 continue
             span, key_words, region, country = found
+            if any(o.span.overlaps(span) for o in doc.outlets):
+                continue  # «خبرگزاری ایرنا» after «به گزارش» is the outlet, not a party
             zones = [
                 z
                 for z in doc.entities_of("organization")

@@ -120,6 +120,8 @@ class PeopleFinder(Component):
             if first > last:
                 continue
             role, rule, scope = m.key, m.provenance.rule, m.attrs[0] if m.attrs else "none"
+            if role == "not_a_title":
+                continue  # an idiom that contains a post's word: «во главе с» (headed by)
             if role == "deputy":
                 role = "official"
                 for k in range(n + 1, min(n + 3, len(titles))):
@@ -187,6 +189,17 @@ class PeopleFinder(Component):
                     i += 1
                     continue
             break
+        before = words.covered.get(tp.first - 1)
+        if (
+            before is not None
+            and before.table in ("regions", "countries")
+            and words.word(tp.first - 1).endswith("'s")
+        ):
+            # «Volgograd Region's Deputy Governor»
+            if before.table == "regions":
+                tp.region = tp.region or before.key
+            else:
+                tp.country = tp.country or before.key
         if tp.region and not tp.country and tp.scope in ("region", "none", "organization"):
             tp.country = tp.region[:2]
 

@@ -224,5 +224,12 @@ class HeaderReader(Component):
             words = doc.text[s.start : s.end]
             if doc.is_ignored(s) and len(words) < 80:
                 continue
-            return words.strip().strip("#").strip()[:300]
+            words = "".join(
+                c
+                for k, c in enumerate(words, start=s.start)
+                if not any(i.start <= k < i.end for i in doc.ignored)
+            )
+            words = " ".join(words.split()).strip("#").strip()
+            if words:
+                return words[:300]
         return None
