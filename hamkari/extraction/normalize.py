@@ -62,6 +62,7 @@ _SPECIAL = re.compile(
 )
 
 
+_PERSIAN_HYPHEN = re.compile(r"(?<=[\u0600-\u06ff])-(?=[\u0600-\u06ff])")
 _ACCENTED = re.compile(r"[\u00c0-\u024f]")
 
 
@@ -145,7 +146,8 @@ def fold(text: str) -> Folded:
                 last_space = False
         # deletable characters emit nothing
     emit_plain(pos, len(text))
-    folded_text = "".join(pieces)
+    # Persian never hyphenates inside a word: «شمال–جنوب» is two words (same length, same offsets)
+    folded_text = _PERSIAN_HYPHEN.sub(" ", "".join(pieces))
     if folded_text.endswith(" "):
         folded_text = folded_text[:-1]
         starts.pop()

@@ -146,9 +146,9 @@ class InstrumentFinder(Component):
             sentence = doc.sentence_at(cue.span.start)
             if sentence is None:
                 continue
-            statuses = [
-                s for s in in_sentence(doc, sentence, ("statuses",)) if not unachieved(doc, sentence, s)
-            ]
+            said = in_sentence(doc, sentence, ("statuses",))
+            statuses = [s for s in said if not unachieved(doc, sentence, s)]
+            future = [s for s in said if s not in statuses]
             joint = [
                 j
                 for j in in_sentence(doc, sentence, ("modality",), "joint")
@@ -159,7 +159,7 @@ class InstrumentFinder(Component):
                 for e in doc.entities_of("organization")
                 for m in e.mentions
             )
-            if not statuses and (not joint or inside_org):
+            if not statuses and not future and (not joint or inside_org):
                 continue
             step = self._step(doc, sentence, cue, statuses)
             parties = entities_in(doc, sentence.span, "region", "country", "organization")
@@ -188,5 +188,9 @@ class InstrumentFinder(Component):
         if statuses:
             nearest = min(statuses, key=lambda s: min(abs(s.fstart - cue.fend), abs(cue.fstart - s.fend)))
             return StatusStep(nearest.key, nearest.span, Provenance(self.name, nearest.provenance.rule))
-        status = "proposed" if is_planned(doc, sentence) else "discussed"
+        # a step still to come («is expected to be signed») makes the instrument a proposal
+        planned = is_planned(doc, sentence) or any(
+            unachieved(doc, sentence, s) for s in in_sentence(doc, sentence, ("statuses",))
+        )
+        status = "proposed" if planned else "discussed"
         return StatusStep(status, cue.span, Provenance(self.name, f"instruments.default_{status}"))

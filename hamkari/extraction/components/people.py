@@ -2,7 +2,7 @@
 
 A post («استاندار سمنان», «генеральный консул Ирана в Астрахани», «Governor of Gilan») is
 read with what it names (a region, a country, an organisation); the person is the name right
-before it («کولیوند، استاندار سمنان») or right after it («губернатор … Игорь Бабушкин»).
+before it («یونسی، استاندار مازندران») or right after it («губернатор … Игорь Бабушкин»).
 A name is a run of words that are not function words, verbs, common nouns or lexicon terms;
 in Russian and English they are capitalised. The given-name list only decides where a Persian
 name starts and which country a name without a post belongs to; it never finds a person alone,
@@ -260,14 +260,14 @@ class PeopleFinder(Component):
             and start > 0
             and not words.broken(start - 1, start)
         ):
-            # Without a given name, a Persian name before a post starts a clause: «… و جلالی، سفیر»,
+            # Without a given name, a Persian name before a post starts a clause: «… و رحیمی، سفیر»,
             # never «مدیریت مؤثر استاندار» where an adjective precedes the post. At the start of
             # a sentence, an unknown first name is still a name: «رافائل زیناتولین، معاون …».
             before = words.word(start - 1)
             opens = start - 1 == 0 or words.broken(start - 2, start - 1)
             if opens and self._candidate(doc, words, start - 1):
                 start -= 1
-            elif not (words.stop(start - 1, "function") or before in honorifics):
+            elif not (words.stop(start - 1, "function", "noun") or before in honorifics):
                 return None
         return start, end
 

@@ -1,0 +1,229 @@
+"""Golden tables per component and language: (text, expected)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from hamkari.extraction import extract, to_json
+from hamkari.extraction.components.text import Normalizer
+from hamkari.extraction.document import Document
+from hamkari.extraction.pipeline import Pipeline, PipelineError
+
+PUBLISHED = [
+    ("date 2025-12-03 پخش زنده\nاستاندار گیلان با سفیر روسیه دیدار کرد.", "2025-12-03"),
+    ("۷ خرداد ۱۳۸۸\nاستاندار گیلان با سفیر روسیه دیدار کرد.", "2009-05-28"),
+    ("کد خبر: ۱۲۳۴۵\n1403/02/25 - 10:20\nاستاندار گیلان سخن گفت.", "2024-05-14"),
+    ("3 декабря 2025 года губернатор встретился с консулом.", "2025-12-03"),
+    ("15.04.2025. Губернатор встретился с консулом.", "2025-04-15"),
+    ("Tehran, May 3, 2025 — The governor met the consul.", "2025-05-03"),
+    ("استاندار گیلان با سفیر روسیه دیدار کرد.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PUBLISHED)
+def test_it_reads_the_publication_date_from_the_header(text: str, expected: str | None) -> None:
+    assert to_json(extract(text))["document"]["published"] == expected
+
+
+def test_it_gives_the_jalali_date_beside_the_gregorian() -> None:
+    doc = to_json(extract("date 2025-12-03\nخبر", published=None))["document"]
+    assert doc["published_jalali"] == "1404-09-12"
+
+
+DEADLINES = [
+    ("استاندار گفت کارگروه مشترک ظرف دو هفته آینده گزارش خود را ارائه کند.", "P14D", "2025-01-15"),
+    ("طرفین توافق کردند کارگروه در مدت یک ماه برنامه اجرایی را تدوین کند.", "P1M", "2025-02-01"),
+    ("مقرر شد دبیرخانه ظرف ۱۰ روز فهرست شرکت‌ها را اعلام کند.", "P10D", "2025-01-11"),
+    ("Стороны договорились в течение двух месяцев подготовить дорожную карту.", "P2M", "2025-03-01"),
+    ("Рабочая группа должна в течение 30 дней представить план.", "P30D", "2025-01-31"),
+    ("The working group is to report within two weeks.", "P14D", "2025-01-15"),
+]
+
+
+@pytest.mark.parametrize(("text", "relative", "due"), DEADLINES)
+def test_it_turns_deadlines_into_durations_and_dates(text: str, relative: str, due: str) -> None:
+    result = to_json(extract(text, published=dt.date(2025, 1, 1)))
+    assert [(c["due_relative"], c["due"]) for c in result["commitments"]] == [(relative, due)]
+
+
+END_OF = [
+    ("استاندار گفت کارگروه مشترک تا پایان سال گزارش خود را ارائه کند.", "2025-03-20"),  # Jalali 1403 ends
+    ("Стороны договорились подписать меморандум до конца года.", "2025-12-31"),
+    ("The two sides agreed to sign a memorandum by the end of the year.", "2025-12-31"),
+]
+
+
+@pytest.mark.parametrize(("text", "due"), END_OF)
+def test_end_of_year_is_the_last_day_of_the_calendar_of_the_text(text: str, due: str) -> None:
+    result = to_json(extract(text, published=dt.date(2025, 1, 10)))
+    assert [(c["due_relative"], c["due"]) for c in result["commitments"]] == [(None, due)]
+
+
+QUANTITIES = [
+    ("در این استان ۱۰۰ هزار شرکت فعال هستند.", [(100000, "company")]),
+    ("حدود 20 هزار واحد تولیدی در استان فعالیت دارند.", [(20000, "production_unit")]),
+    ("صادرات بیست و پنج درصد رشد کرد.", [(25, "percent")]),
+    ("سالانه ۱٫۵ میلیون تن کالا جابجا می‌شود.", [(1500000, "tonne")]),
+    ("نمایندگان سه استان در نشست حضور داشتند.", []),
+    ("двадцать иранских компаний участвуют в проекте.", [(20, "company")]),
+    ("Регион может направить до 1,5 млн тонн пшеницы.", [(1500000, "tonne")]),
+    ("Порт перевалил 150 тыс. тонн грузов с 2019 года.", [(150000, "tonne")]),
+    ("Russia plans to ship 1.5 million tonnes of grain.", [(1500000, "tonne")]),
+    ("Exports grew by 18% in 2024.", [(18, "percent")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUANTITIES)
+def test_it_reads_figures_with_digits_and_words(text: str, expected: list[tuple[int, str]]) -> None:
+    result = to_json(extract(text))
+    assert [(q["value"], q["unit"]) for q in result["quantities"]] == expected
+
+
+STATUSES = [
+    ("استاندار تهران پیشنهاد داد که دو کشور کنسرسیوم مشترک تشکیل دهند.", "consortium", "proposed"),
+    ("دو طرف موضوع انعقاد تفاهم‌نامه همکاری را مورد بررسی قرار دادند.", "memorandum", "discussed"),
+    ("طرفین درباره برنامه اقدام مشترک توافق کردند.", "action_plan", "agreed"),
+    ("بنابراین مصوب می‌کنیم که کارگروه دوجانبه‌ای تشکیل شود.", "working_group", "agreed"),
+    ("تفاهم‌نامه همکاری میان دو استان به امضا رسید.", "memorandum", "signed"),
+    ("دبیرخانه مشترک همکاری‌های دو استان در رشت تشکیل شد.", "secretariat", "established"),
+    ("Стороны обсудили создание совместной рабочей группы.", "working_group", "discussed"),
+    ("Губернаторы подписали соглашение о сотрудничестве.", "agreement", "signed"),
+    ("В Волгограде работает торговый дом провинции Мазандаран.", "trade_house", "established"),
+    ("The governors signed a memorandum of understanding.", "memorandum", "signed"),
+    ("A memorandum of understanding is expected to be signed next year.", "memorandum", "proposed"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "status"), STATUSES)
+def test_instrument_status_comes_from_the_verbs_around_it(text: str, kind: str, status: str) -> None:
+    result = to_json(extract(text))
+    assert [(i["kind"], i["status"]) for i in result["instruments"]] == [(kind, status)]
+
+
+PEOPLE = [
+    ("مهدی یونسی، استاندار مازندران، با سفیر روسیه دیدار کرد.", "یونسی", "head_of_region", "IR-02"),
+    ("در این نشست رحیمی سفیر ایران در روسیه گفت که همکاری ادامه دارد.", "رحیمی", "ambassador", None),
+    (
+        "معاون اول استاندار آستاراخان، آقای سرگئی پتروف، به رشت سفر کرد.",
+        "پتروف",
+        "deputy_head_of_region",
+        "RU-AST",
+    ),
+    ("معاون توسعه اقتصادی وزیر، یوری ایوانف، گفت.", "ایوانف", "deputy_minister", None),
+    (
+        "Губернатор Астраханской области Игорь Бабушкин провёл встречу.",
+        "Бабушкин",
+        "head_of_region",
+        "RU-AST",
+    ),
+    ("Ахмад Мохаммади, генеральный консул Ирана в Казани, выступил.", "Мохаммади", "consul_general", "RU-TA"),
+    (
+        "Первый заместитель губернатора Волгоградской области Иван Петров выступил.",
+        "Петров",
+        "deputy_head_of_region",
+        "RU-VGG",
+    ),
+    ("Governor of Gilan Province Hadi Haqshenas met the delegation.", "Haqshenas", "head_of_region", "IR-01"),
+    ("Mehdi Karimian, Deputy Minister of Roads of Iran, spoke.", "Karimian", "deputy_minister", None),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "role", "region"), PEOPLE)
+def test_people_are_found_by_their_posts(text: str, name: str, role: str, region: str | None) -> None:
+    people = [e for e in to_json(extract(text))["entities"] if e["type"] == "person"]
+    assert len(people) == 1 and name in people[0]["name"], people
+    assert [(r["role"], r["region"]) for r in people[0]["roles"]] == [(role, region)]
+
+
+def test_a_post_without_a_name_refers_back_to_the_person_last_named() -> None:
+    text = (
+        "مهدی یونسی در دیدار با هیئت روسی بر گسترش همکاری تأکید کرد. وی افزود: همکاری ادامه دارد. "
+        "استاندار مازندران همچنین گفت که بندر امیرآباد آماده است."
+    )
+    people = [e for e in to_json(extract(text))["entities"] if e["type"] == "person"]
+    assert [(p["name"], [r["role"] for r in p["roles"]]) for p in people] == [
+        ("مهدی یونسی", ["head_of_region"])
+    ]
+    rules = [m["rule"] for m in people[0]["provenance"]]
+    assert any(r.startswith("people.pronoun") for r in rules)
+    assert any(r.startswith("people.bare_title") for r in rules)
+
+
+OUTLETS = [
+    ("به گزارش ایرنا، استاندار گیلان سخن گفت.", "ایرنا"),
+    ("خبرگزاری آوا - استاندار گیلان سخن گفت.", "خبرگزاری آوا"),
+    ("به گزارش رکنا از رشت؛ استاندار گیلان سخن گفت.", "رکنا"),
+    ("Губернатор выступил, сообщает ТАСС.", "ТАСС"),
+    ("The governor spoke, according to IRNA.", "IRNA"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), OUTLETS)
+def test_outlets_are_read_from_their_cues(text: str, name: str) -> None:
+    assert [o["name"] for o in to_json(extract(text))["document"]["outlets"]] == [name]
+
+
+ROUTES = [
+    ("مسیر ریلی اینچه‌برون – ترکمنستان – قزاقستان – روسیه اهمیت دارد.", "instc_east"),
+    ("کریدور بین‌المللی حمل‌ونقل شمال–جنوب را تقویت می‌کنیم.", "instc"),
+    ("Груз пойдёт по железнодорожному маршруту Инчебурун – Туркменистан – Казахстан.", "instc_east"),
+]
+
+
+@pytest.mark.parametrize(("text", "route"), ROUTES)
+def test_routes_come_from_corridor_names_and_waypoints(text: str, route: str) -> None:
+    assert route in {e["ref"] for e in to_json(extract(text))["entities"] if e["type"] == "route"}
+
+
+def test_a_waypoint_without_a_transport_word_names_no_route() -> None:
+    text = "هیئتی از ترکمنستان و قزاقستان در نمایشگاه حضور داشت."
+    assert not [e for e in to_json(extract(text))["entities"] if e["type"] == "route"]
+
+
+def test_a_continent_is_a_market_only_next_to_a_market_word() -> None:
+    with_market = to_json(extract("بازارهای مشترکی در آفریقا و آسیا طراحی کنیم."))
+    without = to_json(extract("هیئتی از آفریقا به تهران آمد."))
+    assert {e["ref"] for e in with_market["entities"] if e["type"] == "market"} == {"africa", "asia"}
+    assert not [e for e in without["entities"] if e["type"] == "market"]
+
+
+EVENTS = [
+    ("وبینار همکاری استان گیلان و ولگاگراد برگزار شد.", ["virtual_meeting"]),
+    ("استاندار گیلان در دیدار با سفیر روسیه گفت.", ["meeting"]),
+    ("Встреча прошла в формате видеоконференции.", ["virtual_meeting"]),
+    ("پیشنهاد ما این است که پیش از هرگونه سفر هیئت‌ها کارگروه تشکیل شود.", []),
+    ("Губернаторы подписали соглашение во время визита делегации.", ["visit", "signing"]),
+]
+
+
+@pytest.mark.parametrize(("text", "types"), EVENTS)
+def test_events_are_what_happened_not_what_is_planned(text: str, types: list[str]) -> None:
+    assert sorted(e["type"] for e in to_json(extract(text))["events"]) == sorted(types)
+
+
+def test_every_fact_carries_its_component_and_rule() -> None:
+    result = to_json(extract("به گزارش ایرنا، مهدی یونسی، استاندار مازندران، ۳۰ شرکت را معرفی کرد."))
+    for e in result["entities"]:
+        assert all(p["component"] and p["rule"] for p in e["provenance"])
+    assert result["quantities"][0]["provenance"]["component"] == "quantities"
+    assert result["document"]["outlets"][0]["provenance"]["rule"].startswith("outlets.")
+
+
+def test_a_pipeline_refuses_a_component_before_what_it_needs() -> None:
+    from hamkari.extraction.components.lexical import LexiconMatcher
+
+    with pytest.raises(PipelineError, match="'lexicon' needs tokens"):
+        Pipeline([Normalizer(), LexiconMatcher()])
+
+
+def test_a_language_given_by_the_caller_wins() -> None:
+    assert extract("Tehran", language="fa").language == "fa"
+    with pytest.raises(ValueError, match="unsupported language"):
+        extract("x", language="de")
+
+
+def test_an_empty_text_gives_an_empty_result() -> None:
+    result = to_json(Pipeline([Normalizer()])(Document(text="")))
+    assert result["entities"] == [] and result["document"]["outlets"] == []
