@@ -52,19 +52,24 @@ def _months() -> tuple[dict[str, tuple[str, int, str]], re.Pattern[str]]:
     return table, re.compile(names) if names else re.compile(r"(?!x)x")
 
 
-_ISO = re.compile(r"(?<![\d.])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])")
-_DMY = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\d])")
+_WORD_BEFORE = re.compile(r"(?<!\w)([^\W\d_]+\.?) $")
+# Patterns start with a digit so the regex engine can skip ahead; boundaries are checked after.
+_NUMERIC = re.compile(r"(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})")
+_SEPARATOR = re.compile(r"[-/.]")
+_DIGIT_OR_DOT = frozenset("0123456789.")
 
 
 @functools.cache
 def _worded() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    _, months = _months()
-    m = months.pattern
+    # A month is one word; the regex takes any word there and the month table decides, which is
+    # much faster than an alternation of every month name.
+    m = r"[^\W\d_]+\.?"
     day_month_year = re.compile(
         rf"(?<![\w])(\d{{1,2}}) ?(?:ام |-?го )?({m}) (?:ماه |месяца )?(\d{{4}})"
         rf"(?: (?:года|г\.|год|م\.|ه\.ش\.))?"
     )
-    month_day_year = re.compile(rf"(?<![\w])({m}) (\d{{1,2}}),? (\d{{4}})(?!\d)")
+    # «May 3, 2025» is found from its digits, then the word before them is looked up
+    month_day_year = re.compile(r"(\d{1,2}),? (\d{4})(?!\d)")
     return day_month_year, month_day_year
 
 
@@ -81,29 +86,37 @@ def find_dates(folded: str) -> list[FoundDate]:
     months, _ = _months()
     dmy_words, mdy_words = _worded()
     for m in dmy_words.finditer(folded):
-        calendar, month, rule = months[m.group(2)]
+        month_entry = months.get(m.group(2)) or months.get(m.group(2).rstrip("."))
+        if month_entry is None:
+            continue
+        calendar, month, rule = month_entry
         year = int(m.group(3))
         if (calendar == "jalali") != (year < 1500):
             continue
         add(m.start(), m.end(), make_date(year, month, int(m.group(1))), f"dates.day_month_year ({rule})")
     for m in mdy_words.finditer(folded):
-        calendar, month, rule = months[m.group(1)]
-        year = int(m.group(3))
+        if m.start() and folded[m.start() - 1].isdigit():
+            continue
+        before = _WORD_BEFORE.search(folded, max(0, m.start() - 16), m.start())
+        if before is None:
+            continue
+        month_entry = months.get(before.group(1)) or months.get(before.group(1).rstrip("."))
+        if month_entry is None:
+            continue
+        calendar, month, rule = month_entry
+        year = int(m.group(2))
         if calendar != "gregorian" or year < 1500:
             continue
-        add(m.start(), m.end(), make_date(year, month, int(m.group(2))), f"dates.month_day_year ({rule})")
-    for m in _ISO.finditer(folded):
         add(
-            m.start(),
-            m.end(),
-            make_date(int(m.group(1)), int(m.group(2)), int(m.group(3))),
-            "dates.numeric_ymd",
+            before.start(), m.end(), make_date(year, month, int(m.group(1))), f"dates.month_day_year ({rule})"
         )
-    for m in _DMY.finditer(folded):
-        add(
-            m.start(),
-            m.end(),
-            make_date(int(m.group(3)), int(m.group(2)), int(m.group(1))),
-            "dates.numeric_dmy",
-        )
+    for m in _NUMERIC.finditer(folded):
+        start, end = m.span()
+        if (start and folded[start - 1] in _DIGIT_OR_DOT) or (end < len(folded) and folded[end].isdigit()):
+            continue
+        first, second, third = (int(x) for x in _SEPARATOR.split(m.group()))
+        if len(m.group(1)) == 4:
+            add(start, end, make_date(first, second, third), "dates.numeric_ymd")
+        elif len(m.group(3)) == 4:
+            add(start, end, make_date(third, second, first), "dates.numeric_dmy")
     return sorted(found, key=lambda d: d.start)

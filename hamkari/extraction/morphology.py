@@ -23,6 +23,7 @@ def _parse(word: str) -> tuple[str, frozenset[str]]:
     return parsed.normal_form.replace("ё", "е"), frozenset(parsed.tag.grammemes)
 
 
+@functools.lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """The dictionary form of a folded (lower-case) word."""
     if not _CYRILLIC.search(word):

@@ -72,7 +72,7 @@ class LexiconMatcher(Component):
                     pattern.entry.table,
                     pattern.entry.key,
                     pattern.entry.attrs,
-                    Provenance(self.name, pattern.entry.rule),
+                    _provenance(self.name, pattern.entry.rule),
                     start,
                     end,
                 )
@@ -90,6 +90,11 @@ class LexiconMatcher(Component):
                     yield start, end, p
         if doc.language == "ru" and doc.tokens:
             yield from _lemma_candidates(doc)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _provenance(component: str, rule: str) -> Provenance:
+    return Provenance(component, rule)
 
 
 def _lemma_candidates(doc: Document) -> Iterator[tuple[int, int, Pattern]]:
