@@ -69,3 +69,17 @@ def test_each_component_meets_its_golden_expectations(
 # names in running Persian and Russian text are the hardest part (no capitals, long genitives).
 MIN_RECALL = {**dict.fromkeys(CATEGORIES, 0.9), "organizations": 0.8}
 MIN_PRECISION = dict.fromkeys(CATEGORIES, 0.9)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_span_quotes_whole_words_of_the_original(name: str) -> None:
+    doc, text = _run(name)
+    spans = [m for e in doc["entities"] for m in e["mentions"]]
+    spans += [r["span"] for e in doc["entities"] for r in e.get("roles", [])]
+    spans += [x["evidence"] for k in ("events", "instruments", "commitments") for x in doc[k]]
+    spans += [q["span"] for q in doc["quantities"]] + [o["span"] for o in doc["document"]["outlets"]]
+    for start, end in spans:
+        assert 0 <= start < end <= len(text)
+        quoted = text[start:end]
+        assert quoted == quoted.strip(), (name, quoted)
+        assert start == 0 or not (text[start - 1].isalnum() and quoted[0].isalnum()), (name, quoted)
