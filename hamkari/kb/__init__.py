@@ -1,0 +1,1 @@
+"""The knowledge base: Django models, services and API around the extraction core."""

@@ -1,0 +1,210 @@
+"""The knowledge base: one record per outlet, article, story, entity and instrument; every fact
+(mention, position, event source, status step, commitment, quantity) points to the words of the
+article it came from and carries a review state.
+
+Models hold data only; writes live in services.py, reads in selectors.py."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class ReviewState(models.TextChoices):
+    PROPOSED = "proposed", "proposed"
+    ACCEPTED = "accepted", "accepted"
+    REJECTED = "rejected", "rejected"
+
+
+class Outlet(models.Model):
+    name = models.CharField(max_length=300)
+    key = models.CharField(max_length=300, unique=True)  # folded name
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Story(models.Model):
+    """One event reported by one or more articles, in any language."""
+
+    type = models.CharField(max_length=30)
+    date = models.DateField(null=True, blank=True)
+    title = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["date"])]
+        verbose_name_plural = "stories"
+
+    def __str__(self) -> str:
+        return self.title or f"{self.type} {self.date}"
+
+
+class Article(models.Model):
+    outlet = models.ForeignKey(Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
+    story = models.ForeignKey(Story, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
+    source = models.CharField(max_length=1000, blank=True)  # file path, feed or URL it was read from
+    url = models.CharField(max_length=2000, blank=True)
+    title = models.CharField(max_length=500, blank=True)
+    text = models.TextField()
+    content_hash = models.CharField(max_length=64, unique=True)  # of the folded text without blanks
+    language = models.CharField(max_length=2)
+    published = models.DateField(null=True, blank=True)
+    published_jalali = models.CharField(max_length=10, blank=True)
+    search_text = models.TextField(blank=True)  # folded text and fact names, for full-text search
+    ingested_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["published"]), models.Index(fields=["language"])]
+
+    def __str__(self) -> str:
+        return self.title or self.source
+
+
+class ExtractionRun(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="runs")
+    extractor_version = models.CharField(max_length=30)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class Entity(models.Model):
+    """A person, organisation, region, country, city, place, sector, route or market."""
+
+    type = models.CharField(max_length=20)
+    ref = models.CharField(max_length=100, null=True, blank=True)  # ISO code, slug; null for people
+    name = models.CharField(max_length=500)
+    key = models.CharField(max_length=200, blank=True, db_index=True)  # linking key (people: surname skeleton)
+    country = models.CharField(max_length=2, blank=True)
+    kind = models.CharField(max_length=40, blank=True)
+    region = models.CharField(max_length=10, blank=True)
+    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["type", "ref"], condition=models.Q(ref__isnull=False), name="entity_type_ref")
+        ]
+        indexes = [models.Index(fields=["type", "key"])]
+        verbose_name_plural = "entities"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Alias(models.Model):
+    """A spelling of an entity's name as some article wrote it."""
+
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=500)
+    key = models.CharField(max_length=500, db_index=True)  # folded name, for search
+    language = models.CharField(max_length=2, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["entity", "name"], name="alias_entity_name")]
+
+
+class Fact(models.Model):
+    """What every extracted fact carries: its article, its words, who made it, its review."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    run = models.ForeignKey(ExtractionRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    component = models.CharField(max_length=40)
+    rule = models.CharField(max_length=300)
+    review_state = models.CharField(max_length=10, choices=ReviewState.choices, default=ReviewState.PROPOSED)
+    edited = models.BooleanField(default=False)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def reviewed(self) -> bool:
+        return self.review_state != ReviewState.PROPOSED or self.edited
+
+
+class Mention(Fact):
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="mentions")
+    link_rule = models.CharField(max_length=100, blank=True)  # how the mention was tied to the entity
+    link_confidence = models.FloatField(default=1.0)
+
+    class Meta:
+        indexes = [models.Index(fields=["article", "start"])]
+
+
+class Position(Fact):
+    """A person seen holding a post on a date (the article's); positions accumulate over time."""
+
+    person = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="positions")
+    role = models.CharField(max_length=40)
+    title = models.CharField(max_length=500)
+    region = models.CharField(max_length=10, blank=True)
+    country = models.CharField(max_length=2, blank=True)
+    organization = models.ForeignKey(
+        Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="staff_positions"
+    )
+    observed_on = models.DateField(null=True, blank=True)
+
+
+class EventSource(Fact):
+    """An article's report of a story."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="sources")
+    type = models.CharField(max_length=30)
+    date = models.DateField(null=True, blank=True)
+
+
+class Instrument(models.Model):
+    kind = models.CharField(max_length=30)
+    status = models.CharField(max_length=20)  # the furthest accepted or proposed step
+    story = models.ForeignKey(Story, null=True, blank=True, on_delete=models.SET_NULL, related_name="instruments")
+    parties = models.ManyToManyField(Entity, blank=True, related_name="instruments")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class InstrumentStep(Fact):
+    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="steps")
+    status = models.CharField(max_length=20)
+    date = models.DateField(null=True, blank=True)
+
+
+class Commitment(Fact):
+    action = models.TextField()
+    actor = models.ForeignKey(Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="commitments")
+    instrument = models.ForeignKey(
+        Instrument, null=True, blank=True, on_delete=models.SET_NULL, related_name="commitments"
+    )
+    due = models.DateField(null=True, blank=True)
+    due_relative = models.CharField(max_length=20, blank=True)
+    due_expression = models.CharField(max_length=300, blank=True)
+
+
+class Quantity(Fact):
+    value = models.FloatField()
+    unit = models.CharField(max_length=40, blank=True)
+    subject = models.ForeignKey(Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="quantities")
+    text = models.CharField(max_length=300)
+
+
+class AuditLog(models.Model):
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    action = models.CharField(max_length=50)
+    object_type = models.CharField(max_length=50)
+    object_id = models.BigIntegerField()
+    data = models.JSONField(default=dict)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+
+class ApiToken(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100)
+    key_hash = models.CharField(max_length=64, unique=True)  # sha256 of the token; the token is shown once
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)

@@ -1,0 +1,70 @@
+"""Full-text search over articles and the names of their facts, folding Persian variants.
+
+The indexed text is the extractor's folded text (Arabic ي/ك → ی/ک, no zero-width non-joiner,
+no diacritics, ASCII digits), so «همکاری‌ها», «همکاریها» and «همكاريها» find the same articles.
+SQLite uses an FTS5 table; PostgreSQL a GIN index over `to_tsvector('simple', search_text)`."""
+
+from __future__ import annotations
+
+import re
+
+from django.db import connection
+
+from hamkari.extraction.normalize import fold
+from hamkari.kb.models import Alias, Article, Mention
+
+FTS_TABLE = "kb_article_fts"
+_WORD = re.compile(r"\w+")
+
+
+def searchable(text: str) -> str:
+    return fold(text).text
+
+
+def index_article(article: Article) -> None:
+    names = Alias.objects.filter(entity__mentions__article=article).values_list("key", flat=True).distinct()
+    article.search_text = searchable(article.title + "\n" + article.text) + "\n" + " ".join(names)
+    article.save(update_fields=["search_text"])
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [article.pk])
+            cursor.execute(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (%s, %s)", [article.pk, article.search_text])
+
+
+def terms(query: str) -> list[str]:
+    return _WORD.findall(searchable(query))
+
+
+def article_ids(query: str, limit: int = 1000) -> list[int]:
+    """Ids of articles that contain every word of the query (the last one as a prefix), best first."""
+    words = terms(query)
+    if not words:
+        return []
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            expression = " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
+            cursor.execute(
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s ORDER BY rank LIMIT %s",
+                [expression.strip(), limit],
+            )
+        else:
+            expression = " & ".join(w for w in words[:-1]) + (" & " if len(words) > 1 else "") + f"{words[-1]}:*"
+            cursor.execute(
+                "SELECT id FROM kb_article WHERE to_tsvector('simple', search_text) @@ to_tsquery('simple', %s) "
+                "ORDER BY ts_rank(to_tsvector('simple', search_text), to_tsquery('simple', %s)) DESC LIMIT %s",
+                [expression, expression, limit],
+            )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def entity_ids(query: str, limit: int = 100) -> list[int]:
+    """Entities one of whose names contains the folded query."""
+    folded = " ".join(terms(query))
+    if not folded:
+        return []
+    ids = Alias.objects.filter(key__contains=folded).values_list("entity_id", flat=True).distinct()[:limit]
+    return list(ids)
+
+
+def mentioned_in(article_ids_: list[int]) -> set[int]:
+    return set(Mention.objects.filter(article_id__in=article_ids_).values_list("entity_id", flat=True))

@@ -1,0 +1,144 @@
+"""Django settings, read from the environment with strict parsing: a wrong value stops the
+program with a message naming the variable.
+
+| variable | meaning | default |
+|---|---|---|
+| HAMKARI_ENV | `development` or `production` | development |
+| HAMKARI_HOME | data directory (SQLite file, uploads) | the user's data dir (platformdirs) |
+| HAMKARI_DATABASE_URL | e.g. `postgres://user:pass@host:5432/db`; empty → SQLite in HAMKARI_HOME | empty |
+| HAMKARI_SECRET_KEY | Django's secret key; required in production | a fixed development key |
+| HAMKARI_ALLOWED_HOSTS | comma-separated host names; required in production | localhost,127.0.0.1 |
+| HAMKARI_LOG_LEVEL | DEBUG, INFO, WARNING, ERROR | WARNING |
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+import platformdirs
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent
+
+
+def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    value = os.environ.get(name, default).strip()
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name}={value!r} is not one of {', '.join(choices)}")
+    return value
+
+
+def env_list(name: str, default: str) -> list[str]:
+    value = os.environ.get(name, default)
+    items = [v.strip() for v in value.split(",")]
+    if any(not v or " " in v for v in items):
+        raise ImproperlyConfigured(f"{name}={value!r} must be a comma-separated list without blanks")
+    return items
+
+
+ENVIRONMENT = env_choice("HAMKARI_ENV", "development", ("development", "production"))
+PRODUCTION = ENVIRONMENT == "production"
+DEBUG = False  # Debug pages would show article text and settings; never on, even in development.
+
+HOME = Path(os.environ.get("HAMKARI_HOME") or platformdirs.user_data_dir("hamkari")).expanduser()
+if HOME.exists() and not HOME.is_dir():
+    raise ImproperlyConfigured(f"HAMKARI_HOME={str(HOME)!r} is not a directory")
+
+SECRET_KEY = os.environ.get("HAMKARI_SECRET_KEY", "")
+if not SECRET_KEY:
+    if PRODUCTION:
+        raise ImproperlyConfigured("HAMKARI_SECRET_KEY must be set when HAMKARI_ENV=production")
+    SECRET_KEY = "development-only-key-not-secret-" + "x" * 32
+elif len(SECRET_KEY) < 50:
+    raise ImproperlyConfigured("HAMKARI_SECRET_KEY must be at least 50 characters long")
+
+ALLOWED_HOSTS = env_list("HAMKARI_ALLOWED_HOSTS", "" if PRODUCTION else "localhost,127.0.0.1,testserver")
+if PRODUCTION and ALLOWED_HOSTS == [""]:
+    raise ImproperlyConfigured("HAMKARI_ALLOWED_HOSTS must be set when HAMKARI_ENV=production")
+
+_database_url = os.environ.get("HAMKARI_DATABASE_URL", "").strip()
+if _database_url:
+    try:
+        DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
+    except Exception as exc:  # the parser raises several types; all mean the same to the user
+        raise ImproperlyConfigured(f"HAMKARI_DATABASE_URL is not a database URL: {exc}") from exc
+    if DATABASES["default"]["ENGINE"] not in ("django.db.backends.postgresql", "django.db.backends.sqlite3"):
+        raise ImproperlyConfigured("HAMKARI_DATABASE_URL must be a postgres:// or sqlite:// URL")
+else:
+    HOME.mkdir(parents=True, exist_ok=True)
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": HOME / "hamkari.sqlite3",
+            # a file, not memory, so that a test can hand the database to a child process
+            "TEST": {"NAME": str(HOME / "test_hamkari.sqlite3")},
+            # WAL keeps committed articles whole if a batch is killed, and lets readers run during writes.
+            "OPTIONS": {"transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
+        }
+    }
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "hamkari.kb",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "hamkari.urls"
+WSGI_APPLICATION = "hamkari.wsgi.application"
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ]
+        },
+    }
+]
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+LANGUAGE_CODE = "fa"
+LANGUAGES = [("fa", "فارسی"), ("ru", "Русский"), ("en", "English")]
+TIME_ZONE = "Asia/Tehran"
+USE_I18N = True
+USE_TZ = True
+STATIC_URL = "static/"
+STATIC_ROOT = HOME / "static"
+
+SESSION_COOKIE_SECURE = PRODUCTION
+CSRF_COOKIE_SECURE = PRODUCTION
+SECURE_SSL_REDIRECT = PRODUCTION
+SECURE_HSTS_SECONDS = 31536000 if PRODUCTION else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
+SECURE_HSTS_PRELOAD = PRODUCTION
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PRODUCTION else None
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_choice("HAMKARI_LOG_LEVEL", "WARNING", ("DEBUG", "INFO", "WARNING", "ERROR"))},
+}
