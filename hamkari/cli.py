@@ -45,7 +45,115 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ex.add_argument("--lang", choices=LANGUAGES, help="language of every input (default: detected)")
     ex.add_argument("--max-bytes", type=int, default=MAX_BYTES, help=argparse.SUPPRESS)
+
+    ing = sub.add_parser(
+        "ingest",
+        help="store articles and their facts in the knowledge base",
+        description=(
+            "Ingest articles into the knowledge base: files, folders, .html pages, .jsonl (one article per "
+            "line with text, url, published, outlet), RSS/Atom feeds (files or URLs) and web pages (URLs). "
+            "Each article is stored in its own transaction; the same text twice is a duplicate and changes "
+            "nothing. Exit status 1 when any item failed, 130 when interrupted."
+        ),
+    )
+    ing.add_argument("paths", nargs="+", metavar="PATH_OR_URL")
+    ing.add_argument(
+        "--published", type=_date, metavar="YYYY-MM-DD", help="publication date for items that carry none"
+    )
+    ing.add_argument(
+        "--no-progress", action="store_true", help="no progress bar (the summary is still printed)"
+    )
+
+    exp = sub.add_parser(
+        "export",
+        help="export the knowledge base for spreadsheets",
+        description=(
+            "Write one kind of record as JSON Lines or CSV (UTF-8 with BOM, so that spreadsheet programs "
+            "read Persian and Russian correctly)."
+        ),
+    )
+    exp.add_argument(
+        "kind", choices=("articles", "events", "people", "instruments", "commitments", "regions")
+    )
+    exp.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    exp.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+
+    tok = sub.add_parser("token", help="create an API token for a user (shown once)")
+    tok.add_argument("username")
+    tok.add_argument("--name", default="cli", help="a label for the token")
+    tok.add_argument("--create-user", action="store_true", help="create the user if it does not exist")
+
+    man = sub.add_parser(
+        "manage", help="run a Django management command (migrate, createsuperuser, …)", add_help=False
+    )
+    man.add_argument("args", nargs=argparse.REMAINDER)
     return parser
+
+
+def django_setup(*, migrate: bool = True) -> None:
+    """Configure Django from the environment and bring the database schema up to date."""
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hamkari.settings")
+    django.setup()
+    if migrate:
+        from django.core.management import call_command
+
+        call_command("migrate", interactive=False, verbosity=0)
+
+
+def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    django_setup()
+    from hamkari.kb.ingest import run_batch
+
+    summary = run_batch(args.paths, progress=not args.no_progress and err.isatty(), published=args.published)
+    for line in summary.lines():
+        print(line, file=out)
+    if summary.interrupted:
+        return 130
+    return 1 if summary.failed else 0
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    django_setup()
+    from hamkari.kb.exports import write_export
+
+    if args.output:
+        with open(
+            args.output, "w", encoding="utf-8-sig" if args.format == "csv" else "utf-8", newline=""
+        ) as handle:
+            count = write_export(args.kind, args.format, handle)
+    else:
+        count = write_export(args.kind, args.format, out)
+    print(f"hamkari: exported {count} {args.kind}", file=err)
+    return 0
+
+
+def cmd_token(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    django_setup()
+    from django.contrib.auth import get_user_model
+
+    from hamkari.kb.services import token_create
+
+    user_model = get_user_model()
+    user = user_model.objects.filter(username=args.username).first()
+    if user is None and args.create_user:
+        user = user_model.objects.create_user(username=args.username)
+    if user is None:
+        print(f"hamkari: no user {args.username!r} (use --create-user)", file=err)
+        return 1
+    print(token_create(user=user, name=args.name), file=out)
+    return 0
+
+
+def cmd_manage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    django_setup(migrate=False)
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["hamkari manage", *args.args])
+    return 0
 
 
 def iter_inputs(paths: Sequence[str]) -> Iterator[tuple[str, bytes | InputError]]:
@@ -153,9 +261,14 @@ def report(result: dict[str, Any], article: Article) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command == "extract":
-        return cmd_extract(args, sys.stdout, sys.stderr)
-    return 2  # pragma: no cover - argparse enforces the choices
+    commands = {
+        "extract": cmd_extract,
+        "ingest": cmd_ingest,
+        "export": cmd_export,
+        "token": cmd_token,
+        "manage": cmd_manage,
+    }
+    return commands[args.command](args, sys.stdout, sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

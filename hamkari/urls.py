@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import path
 
 from hamkari.kb.api import api
@@ -7,3 +8,16 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]
+
+
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Unknown addresses under /api/ answer in the API's error shape."""
+    if request.path.startswith("/api/"):
+        error = {"status": 404, "code": "not_found", "message": f"no API endpoint at {request.path}"}
+        return JsonResponse({"error": error}, status=404)
+    from django.views.defaults import page_not_found
+
+    return page_not_found(request, exception)
+
+
+handler404 = not_found

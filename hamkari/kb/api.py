@@ -1,3 +1,517 @@
-from ninja import NinjaAPI
+"""The JSON API under /api/ (OpenAPI at /api/docs).
 
-api = NinjaAPI(title="Hamkari", version="1")
+Reads are open; writes need `Authorization: Bearer <token>` (`hamkari token USER`). Every
+error has one shape: `{"error": {"status": 404, "code": "not_found", "message": "…"}}`, and a
+malformed request is a 4xx with a message, never a 500."""
+
+# No `from __future__ import annotations` here: django-ninja reads the annotations at import.
+import datetime as dt
+import logging
+import hashlib
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Field, NinjaAPI, Query, Schema
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.security import HttpBearer
+
+from hamkari.extraction.inputs import MAX_BYTES, InputError
+from hamkari.kb import search, selectors, services
+from hamkari.kb.models import ApiToken, Article, Commitment, Entity, Instrument, Story
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        digest = hashlib.sha256(token.encode()).hexdigest()
+        found = ApiToken.objects.select_related("user").filter(key_hash=digest, user__is_active=True).first()
+        if found is None:
+            return None
+        ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
+        request.user = found.user
+        return found.user
+
+
+api = NinjaAPI(
+    title="Hamkari", version="1", description="Iran–Russia cooperation knowledge base", urls_namespace="api"
+)
+
+
+def _error(request: HttpRequest, status: int, code: str, message: str, details: Any = None) -> HttpResponse:
+    body: dict[str, Any] = {"status": status, "code": code, "message": message}
+    if details is not None:
+        body["details"] = details
+    return api.create_response(request, {"error": body}, status=status)
+
+
+@api.exception_handler(NinjaValidationError)
+def _validation(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    details = [
+        {"where": ".".join(str(p) for p in e.get("loc", [])), "message": e.get("msg", "")} for e in exc.errors
+    ]
+    return _error(request, 422, "invalid_request", "the request does not match the API", details)
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return _error(request, 401, "unauthenticated", "send 'Authorization: Bearer <token>'")
+
+
+@api.exception_handler(HttpError)
+def _http(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    codes = {
+        400: "bad_request",
+        403: "forbidden",
+        404: "not_found",
+        405: "method_not_allowed",
+        413: "too_large",
+    }
+    return _error(request, exc.status_code, codes.get(exc.status_code, "error"), str(exc))
+
+
+@api.exception_handler(Http404)
+def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return _error(request, 404, "not_found", str(exc) or "no such record")
+
+
+@api.exception_handler(services.ReviewError)
+def _review(request: HttpRequest, exc: services.ReviewError) -> HttpResponse:
+    return _error(request, 400, "bad_request", str(exc))
+
+
+@api.exception_handler(Exception)
+def _unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
+    logging.getLogger("hamkari.api").exception("unexpected error on %s", request.path)
+    return _error(request, 500, "server_error", "unexpected server error; it has been logged")
+
+
+@api.exception_handler(DjangoValidationError)
+def _model_validation(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
+    return _error(request, 400, "bad_request", "; ".join(exc.messages))
+
+
+# --- schemas ------------------------------------------------------------------------------
+
+
+class ArticleOut(Schema):
+    id: int
+    title: str
+    language: str
+    published: dt.date | None
+    published_jalali: str
+    outlet: str | None
+    url: str
+    story: int | None
+
+
+def _article_out(a: Article) -> dict[str, Any]:
+    return {
+        "id": a.pk,
+        "title": a.title,
+        "language": a.language,
+        "published": a.published,
+        "published_jalali": a.published_jalali,
+        "outlet": a.outlet.name if a.outlet else None,
+        "url": a.url,
+        "story": a.story_id,
+    }
+
+
+class SpanOut(Schema):
+    start: int
+    end: int
+    kind: str
+    text: str
+
+
+class FactOut(Schema):
+    id: int
+    kind: str
+    start: int
+    end: int
+    text: str
+    component: str
+    rule: str
+    review_state: str
+    detail: dict[str, Any]
+
+
+class ArticleDetail(ArticleOut):
+    text: str
+    highlights: list[SpanOut]
+    facts: list[FactOut]
+
+
+class EntityOut(Schema):
+    id: int
+    type: str
+    ref: str | None
+    name: str
+    country: str
+    spellings: list[str] = Field(default_factory=list)
+
+
+class PersonDetail(EntityOut):
+    positions: list[dict[str, Any]]
+    mentions: list[dict[str, Any]]
+
+
+class StoryOut(Schema):
+    id: int
+    type: str
+    date: dt.date | None
+    title: str
+    sources: list[ArticleOut]
+
+
+class InstrumentOut(Schema):
+    id: int
+    kind: str
+    status: str
+    story: int | None
+    parties: list[str]
+    steps: list[dict[str, Any]]
+
+
+class CommitmentOut(Schema):
+    id: int
+    action: str
+    actor: str | None
+    due: dt.date | None
+    due_relative: str
+    due_expression: str
+    article: int
+    review_state: str
+
+
+class SearchOut(Schema):
+    articles: list[ArticleOut]
+    entities: list[EntityOut]
+
+
+class IngestIn(Schema):
+    text: str = Field(min_length=1, max_length=MAX_BYTES)
+    url: str = Field("", max_length=2000)
+    published: dt.date | None = None
+    outlet: str | None = Field(None, max_length=300)
+
+
+class IngestOut(Schema):
+    status: str
+    article: int
+
+
+class ReviewIn(Schema):
+    state: str
+    changes: dict[str, Any] | None = None
+
+
+class MergeIn(Schema):
+    into: int
+
+
+class SplitIn(Schema):
+    mentions: list[int] = Field(min_length=1)
+
+
+# --- reads --------------------------------------------------------------------------------
+
+
+class _Mapped:
+    """A queryset seen through a function, sliced lazily, so that pagination reads one page."""
+
+    def __init__(self, queryset: Any, convert: Any) -> None:
+        self.queryset, self.convert = queryset, convert
+
+    def count(self) -> int:
+        return int(self.queryset.count())
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, item: slice) -> list[Any]:
+        return [self.convert(x) for x in self.queryset[item]]
+
+
+def _entity_out(e: Entity) -> dict[str, Any]:
+    return {
+        "id": e.pk,
+        "type": e.type,
+        "ref": e.ref,
+        "name": e.name,
+        "country": e.country,
+        "spellings": sorted({a.name for a in e.aliases.all()}),
+    }
+
+
+def _facts(article: Article) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    facts = selectors.article_facts(article)
+    details = {
+        "mentions": (
+            "mention",
+            lambda f: {
+                "entity": f.entity_id,
+                "type": f.entity.type,
+                "name": f.entity.name,
+                "link_rule": f.link_rule,
+                "link_confidence": f.link_confidence,
+            },
+        ),
+        "positions": (
+            "position",
+            lambda f: {"person": f.person_id, "role": f.role, "region": f.region, "country": f.country},
+        ),
+        "events": ("event_source", lambda f: {"story": f.story_id, "type": f.type, "date": f.date}),
+        "instrument_steps": (
+            "instrument_step",
+            lambda f: {"instrument": f.instrument_id, "kind": f.instrument.kind, "status": f.status},
+        ),
+        "commitments": (
+            "commitment",
+            lambda f: {"action": f.action, "due": f.due, "due_relative": f.due_relative},
+        ),
+        "quantities": ("quantity", lambda f: {"value": f.value, "unit": f.unit}),
+    }
+    out = []
+    for key, (kind, detail) in details.items():
+        for f in facts[key]:
+            out.append(
+                {
+                    "id": f.pk,
+                    "kind": kind,
+                    "start": f.start,
+                    "end": f.end,
+                    "text": article.text[f.start : f.end],
+                    "component": f.component,
+                    "rule": f.rule,
+                    "review_state": f.review_state,
+                    "detail": detail(f),
+                }
+            )
+    return out, selectors.highlights(article, facts)
+
+
+@api.get("/articles", response=list[ArticleOut], tags=["articles"])
+@paginate(LimitOffsetPagination)
+def articles(
+    request: HttpRequest,
+    language: str | None = Query(None, pattern="^(fa|ru|en)$"),
+    region: str | None = Query(None, max_length=10),
+    q: str | None = Query(None, max_length=300),
+    published_from: dt.date | None = None,
+    published_to: dt.date | None = None,
+) -> Any:
+    articles = selectors.article_list(
+        language=language, region=region, q=q, published_from=published_from, published_to=published_to
+    )
+    return _Mapped(articles, _article_out)
+
+
+@api.get("/articles/{article_id}", response=ArticleDetail, tags=["articles"])
+def article(request: HttpRequest, article_id: int) -> Any:
+    obj = get_object_or_404(Article.objects.select_related("outlet"), pk=article_id)
+    facts, highlights = _facts(obj)
+    return {**_article_out(obj), "text": obj.text, "highlights": highlights, "facts": facts}
+
+
+@api.get("/people", response=list[EntityOut], tags=["people"])
+@paginate(LimitOffsetPagination)
+def people(
+    request: HttpRequest,
+    q: str | None = Query(None, max_length=300),
+    country: str | None = Query(None, pattern="^[A-Z]{2}$"),
+    region: str | None = Query(None, max_length=10),
+) -> Any:
+    return _Mapped(selectors.people_list(q=q, country=country, region=region), _entity_out)
+
+
+@api.get("/people/{person_id}", response=PersonDetail, tags=["people"])
+def person(request: HttpRequest, person_id: int) -> Any:
+    obj = get_object_or_404(Entity, pk=person_id, type="person")
+    if obj.merged_into_id:
+        raise HttpError(404, f"person {person_id} was merged into {obj.merged_into_id}")
+    mentions = [
+        {
+            "article": m.article_id,
+            "start": m.start,
+            "end": m.end,
+            "text": m.article.text[m.start : m.end],
+            "id": m.pk,
+            "link_rule": m.link_rule,
+            "link_confidence": m.link_confidence,
+        }
+        for m in obj.mentions.select_related("article").order_by("article_id", "start")
+    ]
+    return {**_entity_out(obj), "positions": selectors.positions_of(obj), "mentions": mentions}
+
+
+@api.get("/regions", response=list[EntityOut], tags=["regions"])
+@paginate(LimitOffsetPagination)
+def regions(request: HttpRequest) -> Any:
+    return _Mapped(selectors.region_list().prefetch_related("aliases"), _entity_out)
+
+
+@api.get("/regions/{code}", response=dict[str, Any], tags=["regions"])
+def region(request: HttpRequest, code: str) -> Any:
+    obj = get_object_or_404(Entity.objects.prefetch_related("aliases"), type="region", ref=code.upper())
+    profile = selectors.region_profile(obj)
+    return {
+        **_entity_out(obj),
+        "article_count": profile["article_count"],
+        "sectors": [{"sector": s["entity__ref"], "sources": s["sources"]} for s in profile["sectors"]],
+        "partners": [
+            {"region": s["entity__ref"], "name": s["entity__name"], "sources": s["sources"]}
+            for s in profile["partners"]
+        ],
+        "officials": [
+            {"person": pid, "name": name, "role": role} for pid, name, role in profile["officials"]
+        ],
+        "events": [
+            {"id": s.pk, "type": s.type, "date": s.date, "title": s.title} for s in profile["stories"]
+        ],
+        "instruments": [{"id": i.pk, "kind": i.kind, "status": i.status} for i in profile["instruments"]],
+        "commitments": [{"id": c.pk, "action": c.action, "due": c.due} for c in profile["commitments"]],
+    }
+
+
+@api.get("/events", response=list[StoryOut], tags=["events"])
+@paginate(LimitOffsetPagination)
+def events(
+    request: HttpRequest,
+    region: str | None = Query(None, max_length=10),
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> Any:
+    return _Mapped(selectors.story_list(region=region, date_from=date_from, date_to=date_to), _story_out)
+
+
+def _story_out(s: Story) -> dict[str, Any]:
+    return {
+        "id": s.pk,
+        "type": s.type,
+        "date": s.date,
+        "title": s.title,
+        "sources": [_article_out(a) for a in s.articles.all()],
+    }
+
+
+@api.get("/events/{event_id}", response=StoryOut, tags=["events"])
+def event(request: HttpRequest, event_id: int) -> Any:
+    return _story_out(get_object_or_404(selectors.story_list(), pk=event_id))
+
+
+@api.get("/instruments", response=list[InstrumentOut], tags=["instruments"])
+@paginate(LimitOffsetPagination)
+def instruments(
+    request: HttpRequest,
+    kind: str | None = Query(None, max_length=30),
+    status: str | None = Query(None, max_length=20),
+) -> Any:
+    return _Mapped(selectors.instrument_list(kind=kind, status=status), _instrument_out)
+
+
+def _instrument_out(i: Instrument) -> dict[str, Any]:
+    return {
+        "id": i.pk,
+        "kind": i.kind,
+        "status": i.status,
+        "story": i.story_id,
+        "parties": [p.ref or p.name for p in i.parties.all()],
+        "steps": [
+            {
+                "status": s.status,
+                "date": s.date,
+                "article": s.article_id,
+                "start": s.start,
+                "end": s.end,
+                "review_state": s.review_state,
+            }
+            for s in i.steps.all()
+        ],
+    }
+
+
+@api.get("/commitments", response=list[CommitmentOut], tags=["commitments"])
+@paginate(LimitOffsetPagination)
+def commitments(request: HttpRequest, overdue_on: dt.date | None = None) -> Any:
+    return _Mapped(selectors.commitment_list(overdue_on=overdue_on), _commitment_out)
+
+
+def _commitment_out(c: Commitment) -> dict[str, Any]:
+    return {
+        "id": c.pk,
+        "action": c.action,
+        "actor": c.actor.name if c.actor else None,
+        "due": c.due,
+        "due_relative": c.due_relative,
+        "due_expression": c.due_expression,
+        "article": c.article_id,
+        "review_state": c.review_state,
+    }
+
+
+@api.get("/search", response=SearchOut, tags=["search"])
+def search_view(
+    request: HttpRequest,
+    q: str = Query(..., min_length=1, max_length=300),
+    limit: int = Query(20, ge=1, le=100),
+) -> Any:
+    ids = search.article_ids(q, limit=limit)
+    found = {a.pk: a for a in Article.objects.select_related("outlet").filter(pk__in=ids)}
+    entities = Entity.objects.filter(
+        pk__in=search.entity_ids(q, limit=limit), merged_into=None
+    ).prefetch_related("aliases")
+    return {
+        "articles": [_article_out(found[i]) for i in ids if i in found],
+        "entities": [_entity_out(e) for e in entities],
+    }
+
+
+# --- writes -------------------------------------------------------------------------------
+
+
+@api.post("/articles", response={201: IngestOut, 200: IngestOut}, auth=TokenAuth(), tags=["articles"])
+def article_create(request: HttpRequest, payload: IngestIn) -> Any:
+    try:
+        outcome = services.article_ingest(
+            text=payload.text,
+            url=payload.url,
+            published=payload.published,
+            outlet=payload.outlet,
+            source=payload.url or "api",
+        )
+    except InputError as exc:
+        raise HttpError(400, str(exc)) from exc
+    return (201 if outcome.status == "new" else 200), {
+        "status": outcome.status,
+        "article": outcome.article.pk,
+    }
+
+
+@api.post("/facts/{kind}/{fact_id}/review", response=dict[str, Any], auth=TokenAuth(), tags=["review"])
+def fact_review(request: HttpRequest, kind: str, fact_id: int, payload: ReviewIn) -> Any:
+    model = services.FACT_MODELS.get(kind)
+    if model is None:
+        raise HttpError(404, f"unknown fact kind {kind!r}")
+    get_object_or_404(model, pk=fact_id)
+    fact = services.fact_review(
+        kind=kind, fact_id=fact_id, state=payload.state, user=request.user, changes=payload.changes
+    )
+    return {"id": fact.pk, "kind": kind, "review_state": fact.review_state, "edited": fact.edited}
+
+
+@api.post("/people/{person_id}/merge", response=EntityOut, auth=TokenAuth(), tags=["people"])
+def person_merge(request: HttpRequest, person_id: int, payload: MergeIn) -> Any:
+    source = get_object_or_404(Entity, pk=person_id, type="person", merged_into=None)
+    target = get_object_or_404(Entity, pk=payload.into, type="person", merged_into=None)
+    return _entity_out(services.person_merge(source=source, target=target, user=request.user))
+
+
+@api.post("/people/{person_id}/split", response=EntityOut, auth=TokenAuth(), tags=["people"])
+def person_split(request: HttpRequest, person_id: int, payload: SplitIn) -> Any:
+    person = get_object_or_404(Entity, pk=person_id, type="person", merged_into=None)
+    return _entity_out(services.person_split(person=person, mention_ids=payload.mentions, user=request.user))

@@ -41,8 +41,12 @@ class Story(models.Model):
 
 
 class Article(models.Model):
-    outlet = models.ForeignKey(Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
-    story = models.ForeignKey(Story, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
+    outlet = models.ForeignKey(
+        Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    story = models.ForeignKey(
+        Story, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
     source = models.CharField(max_length=1000, blank=True)  # file path, feed or URL it was read from
     url = models.CharField(max_length=2000, blank=True)
     title = models.CharField(max_length=500, blank=True)
@@ -73,16 +77,22 @@ class Entity(models.Model):
     type = models.CharField(max_length=20)
     ref = models.CharField(max_length=100, null=True, blank=True)  # ISO code, slug; null for people
     name = models.CharField(max_length=500)
-    key = models.CharField(max_length=200, blank=True, db_index=True)  # linking key (people: surname skeleton)
+    key = models.CharField(
+        max_length=200, blank=True, db_index=True
+    )  # linking key (people: surname skeleton)
     country = models.CharField(max_length=2, blank=True)
     kind = models.CharField(max_length=40, blank=True)
     region = models.CharField(max_length=10, blank=True)
-    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged")
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["type", "ref"], condition=models.Q(ref__isnull=False), name="entity_type_ref")
+            models.UniqueConstraint(
+                fields=["type", "ref"], condition=models.Q(ref__isnull=False), name="entity_type_ref"
+            )
         ]
         indexes = [models.Index(fields=["type", "key"])]
         verbose_name_plural = "entities"
@@ -161,7 +171,9 @@ class EventSource(Fact):
 class Instrument(models.Model):
     kind = models.CharField(max_length=30)
     status = models.CharField(max_length=20)  # the furthest accepted or proposed step
-    story = models.ForeignKey(Story, null=True, blank=True, on_delete=models.SET_NULL, related_name="instruments")
+    story = models.ForeignKey(
+        Story, null=True, blank=True, on_delete=models.SET_NULL, related_name="instruments"
+    )
     parties = models.ManyToManyField(Entity, blank=True, related_name="instruments")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -174,7 +186,9 @@ class InstrumentStep(Fact):
 
 class Commitment(Fact):
     action = models.TextField()
-    actor = models.ForeignKey(Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="commitments")
+    actor = models.ForeignKey(
+        Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="commitments"
+    )
     instrument = models.ForeignKey(
         Instrument, null=True, blank=True, on_delete=models.SET_NULL, related_name="commitments"
     )
@@ -186,7 +200,9 @@ class Commitment(Fact):
 class Quantity(Fact):
     value = models.FloatField()
     unit = models.CharField(max_length=40, blank=True)
-    subject = models.ForeignKey(Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="quantities")
+    subject = models.ForeignKey(
+        Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="quantities"
+    )
     text = models.CharField(max_length=300)
 
 

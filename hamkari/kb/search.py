@@ -28,7 +28,9 @@ def index_article(article: Article) -> None:
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [article.pk])
-            cursor.execute(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (%s, %s)", [article.pk, article.search_text])
+            cursor.execute(
+                f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (%s, %s)", [article.pk, article.search_text]
+            )
 
 
 def terms(query: str) -> list[str]:
@@ -48,7 +50,9 @@ def article_ids(query: str, limit: int = 1000) -> list[int]:
                 [expression.strip(), limit],
             )
         else:
-            expression = " & ".join(w for w in words[:-1]) + (" & " if len(words) > 1 else "") + f"{words[-1]}:*"
+            expression = (
+                " & ".join(w for w in words[:-1]) + (" & " if len(words) > 1 else "") + f"{words[-1]}:*"
+            )
             cursor.execute(
                 "SELECT id FROM kb_article WHERE to_tsvector('simple', search_text) @@ to_tsquery('simple', %s) "
                 "ORDER BY ts_rank(to_tsvector('simple', search_text), to_tsquery('simple', %s)) DESC LIMIT %s",

@@ -40,13 +40,20 @@ from hamkari.kb.models import (
 
 LIFECYCLE = ("proposed", "discussed", "agreed", "signed", "established", "completed")
 FACT_MODELS: dict[str, type[Model]] = {
-    "mention": Mention, "position": Position, "event_source": EventSource, "instrument_step": InstrumentStep,
-    "commitment": Commitment, "quantity": Quantity,
+    "mention": Mention,
+    "position": Position,
+    "event_source": EventSource,
+    "instrument_step": InstrumentStep,
+    "commitment": Commitment,
+    "quantity": Quantity,
 }
 # What an analyst may change on each kind of fact.
 EDITABLE: dict[str, tuple[str, ...]] = {
-    "mention": (), "position": ("role", "title", "region", "country"), "event_source": ("type", "date"),
-    "instrument_step": ("status", "date"), "commitment": ("action", "due", "due_relative"),
+    "mention": (),
+    "position": ("role", "title", "region", "country"),
+    "event_source": ("type", "date"),
+    "instrument_step": ("status", "date"),
+    "commitment": ("action", "due", "due_relative"),
     "quantity": ("value", "unit"),
 }
 
@@ -85,8 +92,13 @@ def article_ingest(
         outlet_name = outlet or (doc.outlets[0].name if doc.outlets else None)
         article = Article.objects.create(
             outlet=_outlet(outlet_name) if outlet_name else None,
-            source=source[:1000], url=url[:2000], title=(doc.title or "")[:500], text=text,
-            content_hash=digest, language=doc.language or "", published=doc.published,
+            source=source[:1000],
+            url=url[:2000],
+            title=(doc.title or "")[:500],
+            text=text,
+            content_hash=digest,
+            language=doc.language or "",
+            published=doc.published,
             published_jalali=to_jalali(doc.published) if doc.published else "",
         )
         run = ExtractionRun.objects.create(article=article, extractor_version=VERSION)
@@ -98,8 +110,12 @@ def article_ingest(
 def article_reextract(*, article: Article) -> ExtractionRun:
     """Extract an article again. Facts an analyst reviewed or edited stay exactly as they are;
     unreviewed facts are replaced by the new extraction's."""
-    doc = extract(article.text, source=article.source or "-", language=article.language or None,
-                  published=article.published)
+    doc = extract(
+        article.text,
+        source=article.source or "-",
+        language=article.language or None,
+        published=article.published,
+    )
     with transaction.atomic():
         keep: set[tuple[str, int, int, str]] = set()
         for name, model in FACT_MODELS.items():
@@ -118,8 +134,12 @@ def article_reextract(*, article: Article) -> ExtractionRun:
 
 def _natural_key(name: str, fact: Any) -> tuple[str, int, int, str]:
     detail = {
-        "mention": lambda f: f.entity.type, "position": lambda f: f.role, "event_source": lambda f: "",
-        "instrument_step": lambda f: "", "commitment": lambda f: "", "quantity": lambda f: "",
+        "mention": lambda f: f.entity.type,
+        "position": lambda f: f.role,
+        "event_source": lambda f: "",
+        "instrument_step": lambda f: "",
+        "commitment": lambda f: "",
+        "quantity": lambda f: "",
     }[name](fact)
     return (name, fact.start, fact.end, detail)
 
@@ -137,26 +157,51 @@ def _store(doc: Document, article: Article, run: ExtractionRun, keep: set[tuple[
         entity, link = _resolve(e, doc, article)
         entities[id(e)] = entity
         Alias.objects.get_or_create(
-            entity=entity, name=e.name[:500], defaults={"key": fold(e.name).text[:500], "language": doc.language or ""}
+            entity=entity,
+            name=e.name[:500],
+            defaults={"key": fold(e.name).text[:500], "language": doc.language or ""},
         )
         for m in e.mentions:
             if ("mention", m.span.start, m.span.end, e.type) in keep:
                 continue
             Mention.objects.create(
-                **common, entity=entity, start=m.span.start, end=m.span.end, component=m.provenance.component,
-                rule=m.provenance.rule[:300], link_rule=link.rule if link else "", link_confidence=link.confidence if link else 1.0,
+                **common,
+                entity=entity,
+                start=m.span.start,
+                end=m.span.end,
+                component=m.provenance.component,
+                rule=m.provenance.rule[:300],
+                link_rule=link.rule if link else "",
+                link_confidence=link.confidence if link else 1.0,
             )
         for r in e.roles:
             if ("position", r.span.start, r.span.end, r.role) in keep:
                 continue
-            organization = next(
-                (entities.get(id(o)) or _resolve(o, doc, article)[0] for o in doc.entities
-                 if o.type == "organization" and o.name == r.organization), None,
-            ) if r.organization else None
+            organization = (
+                next(
+                    (
+                        entities.get(id(o)) or _resolve(o, doc, article)[0]
+                        for o in doc.entities
+                        if o.type == "organization" and o.name == r.organization
+                    ),
+                    None,
+                )
+                if r.organization
+                else None
+            )
             Position.objects.create(
-                **common, person=entity, role=r.role, title=r.title[:500], region=r.region or "",
-                country=r.country or "", organization=organization, observed_on=article.published,
-                start=r.span.start, end=r.span.end, component=r.provenance.component, rule=r.provenance.rule[:300],
+                **common,
+                person=entity,
+                role=r.role,
+                title=r.title[:500],
+                region=r.region or "",
+                country=r.country or "",
+                organization=organization,
+                observed_on=article.published,
+                start=r.span.start,
+                end=r.span.end,
+                component=r.provenance.component,
+                rule=r.provenance.rule[:300],
             )
     story = stories.story_assign(article=article, doc=doc, keep=keep, run=run)
     for ins in doc.instruments:
@@ -170,25 +215,45 @@ def _store(doc: Document, article: Article, run: ExtractionRun, keep: set[tuple[
             if ("instrument_step", span.start, span.end, "") in keep:
                 continue
             InstrumentStep.objects.create(
-                **common, instrument=instrument, status=status, date=article.published, start=span.start,
-                end=span.end, component=provenance.component, rule=provenance.rule[:300],
+                **common,
+                instrument=instrument,
+                status=status,
+                date=article.published,
+                start=span.start,
+                end=span.end,
+                component=provenance.component,
+                rule=provenance.rule[:300],
             )
         instrument_status_update(instrument=instrument)
     for c in doc.commitments:
         if ("commitment", c.evidence.start, c.evidence.end, "") in keep:
             continue
         Commitment.objects.create(
-            **common, action=c.action, actor=entities.get(id(c.actor)) if c.actor else None, due=c.due,
-            due_relative=c.due_relative or "", due_expression=(c.due_expression or "")[:300],
-            start=c.evidence.start, end=c.evidence.end, component=c.provenance.component, rule=c.provenance.rule[:300],
+            **common,
+            action=c.action,
+            actor=entities.get(id(c.actor)) if c.actor else None,
+            due=c.due,
+            due_relative=c.due_relative or "",
+            due_expression=(c.due_expression or "")[:300],
+            start=c.evidence.start,
+            end=c.evidence.end,
+            component=c.provenance.component,
+            rule=c.provenance.rule[:300],
         )
     regions = {e.ref: entities[id(e)] for e in doc.entities if e.type == "region"}
     for q in doc.quantities:
         if ("quantity", q.span.start, q.span.end, "") in keep:
             continue
         Quantity.objects.create(
-            **common, value=float(q.value), unit=q.unit or "", subject=regions.get(q.subject), text=q.text[:300],
-            start=q.span.start, end=q.span.end, component=q.provenance.component, rule=q.provenance.rule[:300],
+            **common,
+            value=float(q.value),
+            unit=q.unit or "",
+            subject=regions.get(q.subject),
+            text=q.text[:300],
+            start=q.span.start,
+            end=q.span.end,
+            component=q.provenance.component,
+            rule=q.provenance.rule[:300],
         )
 
 
@@ -198,15 +263,27 @@ def _resolve(e: DocEntity, doc: Document, article: Article) -> tuple[Entity, lin
         return _person(e, doc)
     if e.ref:
         entity, _ = Entity.objects.get_or_create(
-            type=e.type, ref=e.ref,
-            defaults={"name": e.name[:500], "kind": e.kind or "", "region": e.region or "", "country": e.country or ""},
+            type=e.type,
+            ref=e.ref,
+            defaults={
+                "name": e.name[:500],
+                "kind": e.kind or "",
+                "region": e.region or "",
+                "country": e.country or "",
+            },
         )
         return _live(entity), None
     key = " ".join(e.key or fold(e.name).text.split())[:200]
     entity = Entity.objects.filter(type=e.type, key=key, merged_into=None).first()
     if entity is None:
-        entity = Entity.objects.create(type=e.type, name=e.name[:500], key=key, kind=e.kind or "",
-                                       region=e.region or "", country=e.country or "")
+        entity = Entity.objects.create(
+            type=e.type,
+            name=e.name[:500],
+            key=key,
+            kind=e.kind or "",
+            region=e.region or "",
+            country=e.country or "",
+        )
     return entity, None
 
 
@@ -227,8 +304,12 @@ def _person(e: DocEntity, doc: Document) -> tuple[Entity, linking.Link | None]:
         known_posts = {(p.role, p.region) for p in candidate.positions.all() if p.region}
         same_country = None if not (e.country and candidate.country) else e.country == candidate.country
         for alias in candidate.aliases.all():
-            link = linking.compare(key, linking.name_key(alias.name, _lemma_of(alias)), same_country=same_country,
-                                   same_post=bool(posts & known_posts))
+            link = linking.compare(
+                key,
+                linking.name_key(alias.name, _lemma_of(alias)),
+                same_country=same_country,
+                same_post=bool(posts & known_posts),
+            )
             if link and (best is None or link.confidence > best[0].confidence):
                 best = (link, candidate)
     if best is not None:
@@ -288,18 +369,37 @@ def fact_review(
     before = {"review_state": fact.review_state}
     for field, value in (changes or {}).items():
         if field not in EDITABLE[kind]:
-            raise ReviewError(f"{kind} field {field!r} cannot be edited; editable: {', '.join(EDITABLE[kind]) or 'none'}")
+            raise ReviewError(
+                f"{kind} field {field!r} cannot be edited; editable: {', '.join(EDITABLE[kind]) or 'none'}"
+            )
         before[field] = str(getattr(fact, field))
         setattr(fact, field, value)
         fact.edited = True
     fact.review_state = state
     fact.reviewed_by = user
     fact.reviewed_at = timezone.now()
-    fact.full_clean(exclude=["article", "run", "entity", "person", "story", "instrument", "actor", "subject", "organization"])
+    fact.full_clean(
+        exclude=[
+            "article",
+            "run",
+            "entity",
+            "person",
+            "story",
+            "instrument",
+            "actor",
+            "subject",
+            "organization",
+        ]
+    )
     fact.save()
     if kind == "instrument_step":
         instrument_status_update(instrument=fact.instrument)
-    _audit(user=user, action=f"review.{state}", obj=fact, data={"kind": kind, "before": before, "changes": changes or {}})
+    _audit(
+        user=user,
+        action=f"review.{state}",
+        obj=fact,
+        data={"kind": kind, "before": before, "changes": changes or {}},
+    )
     return fact
 
 
@@ -308,11 +408,15 @@ def person_merge(*, source: Entity, target: Entity, user: AbstractBaseUser | Non
     """Make `source` part of `target`: its mentions, posts, names and ties move over."""
     if source.pk == target.pk or source.type != "person" or target.type != "person":
         raise ReviewError("merge needs two different people")
-    Mention.objects.filter(entity=source).update(entity=target, link_rule="merged by analyst", link_confidence=1.0)
+    Mention.objects.filter(entity=source).update(
+        entity=target, link_rule="merged by analyst", link_confidence=1.0
+    )
     Position.objects.filter(person=source).update(person=target)
     Commitment.objects.filter(actor=source).update(actor=target)
     for alias in source.aliases.all():
-        Alias.objects.get_or_create(entity=target, name=alias.name, defaults={"key": alias.key, "language": alias.language})
+        Alias.objects.get_or_create(
+            entity=target, name=alias.name, defaults={"key": alias.key, "language": alias.language}
+        )
     source.aliases.all().delete()
     for instrument in source.instruments.all():
         instrument.parties.add(target)
@@ -333,9 +437,13 @@ def person_split(*, person: Entity, mention_ids: list[int], user: AbstractBaseUs
     first = mentions[0]
     name = first.article.text[first.start : first.end]
     other = Entity.objects.create(type="person", name=name[:500], key=person.key, country=person.country)
-    Alias.objects.create(entity=other, name=name[:500], key=fold(name).text[:500], language=first.article.language)
+    Alias.objects.create(
+        entity=other, name=name[:500], key=fold(name).text[:500], language=first.article.language
+    )
     articles = {m.article_id for m in mentions}
-    Mention.objects.filter(pk__in=mention_ids).update(entity=other, link_rule="split by analyst", link_confidence=1.0)
+    Mention.objects.filter(pk__in=mention_ids).update(
+        entity=other, link_rule="split by analyst", link_confidence=1.0
+    )
     Position.objects.filter(person=person, article_id__in=articles).update(person=other)
     _audit(user=user, action="person.split", obj=person, data={"new": other.pk, "mentions": mention_ids})
     return other
@@ -350,6 +458,9 @@ def token_create(*, user: AbstractBaseUser, name: str) -> str:
 
 def _audit(*, user: AbstractBaseUser | None, action: str, obj: Model, data: dict[str, Any]) -> None:
     AuditLog.objects.create(
-        actor=user if user is not None and user.is_authenticated else None, action=action,
-        object_type=obj._meta.model_name, object_id=obj.pk, data=data,
+        actor=user if user is not None and user.is_authenticated else None,
+        action=action,
+        object_type=obj._meta.model_name,
+        object_id=obj.pk,
+        data=data,
     )

@@ -41,7 +41,9 @@ def similarity(a: Features, b: Features) -> float:
 
 
 def features(articles: list[int]) -> Features:
-    rows = Mention.objects.filter(article_id__in=articles).values_list("entity__type", "entity__ref", "entity_id")
+    rows = Mention.objects.filter(article_id__in=articles).values_list(
+        "entity__type", "entity__ref", "entity_id"
+    )
     types = set(EventSource.objects.filter(article_id__in=articles).values_list("type", flat=True))
     return Features(
         regions={ref for kind, ref, _ in rows if kind == "region" and ref},
@@ -51,7 +53,9 @@ def features(articles: list[int]) -> Features:
     )
 
 
-def story_assign(*, article: Article, doc: Document, keep: set[tuple[str, int, int, str]], run: Any) -> Story | None:
+def story_assign(
+    *, article: Article, doc: Document, keep: set[tuple[str, int, int, str]], run: Any
+) -> Story | None:
     """Put an article into the story it reports (a new one if none matches) with its event sources."""
     if not doc.events:
         return article.story
@@ -69,8 +73,14 @@ def story_assign(*, article: Article, doc: Document, keep: set[tuple[str, int, i
         if ("event_source", event.evidence.start, event.evidence.end, "") in keep:
             continue
         EventSource.objects.create(
-            article=article, run=run, story=story, type=event.type, date=event.date or date,
-            start=event.evidence.start, end=event.evidence.end, component=event.provenance.component,
+            article=article,
+            run=run,
+            story=story,
+            type=event.type,
+            date=event.date or date,
+            start=event.evidence.start,
+            end=event.evidence.end,
+            component=event.provenance.component,
             rule=event.provenance.rule[:300],
         )
     return story

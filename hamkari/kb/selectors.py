@@ -1,0 +1,202 @@
+"""Reads from the knowledge base, shared by the API and the exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from hamkari.kb import search
+from hamkari.kb.models import (
+    Article,
+    Commitment,
+    Entity,
+    EventSource,
+    Instrument,
+    InstrumentStep,
+    Mention,
+    Position,
+    Quantity,
+    ReviewState,
+    Story,
+)
+
+LIVE = Q(merged_into__isnull=True)
+
+
+def article_list(
+    *,
+    language: str | None = None,
+    region: str | None = None,
+    q: str | None = None,
+    published_from: Any = None,
+    published_to: Any = None,
+) -> QuerySet[Article]:
+    qs = Article.objects.select_related("outlet").order_by("-published", "-pk")
+    if language:
+        qs = qs.filter(language=language)
+    if region:
+        qs = qs.filter(
+            pk__in=Mention.objects.filter(entity__type="region", entity__ref=region).values("article_id")
+        )
+    if published_from:
+        qs = qs.filter(published__gte=published_from)
+    if published_to:
+        qs = qs.filter(published__lte=published_to)
+    if q:
+        qs = qs.filter(pk__in=search.article_ids(q))
+    return qs
+
+
+def article_facts(article: Article) -> dict[str, list[Any]]:
+    """Every fact of an article with its span, for highlighting the words in place."""
+    mentions = Mention.objects.filter(article=article).select_related("entity").order_by("start")
+    return {
+        "mentions": list(mentions),
+        "positions": list(Position.objects.filter(article=article).select_related("person", "organization")),
+        "events": list(EventSource.objects.filter(article=article).select_related("story")),
+        "instrument_steps": list(InstrumentStep.objects.filter(article=article).select_related("instrument")),
+        "commitments": list(Commitment.objects.filter(article=article).select_related("actor")),
+        "quantities": list(Quantity.objects.filter(article=article).select_related("subject")),
+    }
+
+
+def highlights(article: Article, facts: dict[str, list[Any]]) -> list[dict[str, Any]]:
+    """Non-overlapping spans of the article text with the kind of fact they carry, in order."""
+    spans = [(m.start, m.end, m.entity.type) for m in facts["mentions"]]
+    spans += [(q.start, q.end, "quantity") for q in facts["quantities"]]
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    out: list[dict[str, Any]] = []
+    last = 0
+    for start, end, kind in spans:
+        if start < last:
+            continue
+        out.append({"start": start, "end": end, "kind": kind, "text": article.text[start:end]})
+        last = end
+    return out
+
+
+def people_list(
+    *, q: str | None = None, country: str | None = None, region: str | None = None
+) -> QuerySet[Entity]:
+    qs = (
+        Entity.objects.filter(LIVE, type="person")
+        .annotate(mention_count=Count("mentions"))
+        .order_by("-mention_count", "pk")
+    )
+    if country:
+        qs = qs.filter(country=country)
+    if region:
+        qs = qs.filter(positions__region=region).distinct()
+    if q:
+        qs = qs.filter(pk__in=search.entity_ids(q))
+    return qs.prefetch_related("aliases")
+
+
+def positions_of(person: Entity) -> list[dict[str, Any]]:
+    """A person's posts with the first and last date each was seen, newest first: a governor in
+    2019 is not assumed to be the governor in 2025."""
+    groups: dict[tuple[str, str, str, int | None], list[Position]] = defaultdict(list)
+    for p in person.positions.exclude(review_state=ReviewState.REJECTED).select_related("organization"):
+        groups[(p.role, p.region, p.country, p.organization_id)].append(p)
+    out = []
+    for (role, region, country, _), seen in groups.items():
+        dates = [p.observed_on for p in seen if p.observed_on]
+        out.append(
+            {
+                "role": role,
+                "region": region or None,
+                "country": country or None,
+                "organization": seen[0].organization.name if seen[0].organization else None,
+                "title": seen[0].title,
+                "first_seen": min(dates) if dates else None,
+                "last_seen": max(dates) if dates else None,
+                "sources": sorted({p.article_id for p in seen}),
+            }
+        )
+    return sorted(
+        out, key=lambda p: (p["last_seen"] is not None, p["last_seen"] or dt.date.min), reverse=True
+    )
+
+
+def region_list() -> QuerySet[Entity]:
+    return (
+        Entity.objects.filter(type="region")
+        .annotate(article_count=Count("mentions__article", distinct=True))
+        .order_by("ref")
+    )
+
+
+def region_profile(region: Entity) -> dict[str, Any]:
+    articles = Mention.objects.filter(entity=region).values("article_id")
+    sectors = (
+        Mention.objects.filter(article_id__in=articles, entity__type="sector")
+        .values("entity__ref", "entity__name")
+        .annotate(sources=Count("article", distinct=True))
+        .order_by("-sources")
+    )
+    partners = (
+        Mention.objects.filter(article_id__in=articles, entity__type="region")
+        .exclude(entity=region)
+        .values("entity__ref", "entity__name")
+        .annotate(sources=Count("article", distinct=True))
+        .order_by("-sources")
+    )
+    officials = (
+        Position.objects.filter(region=region.ref)
+        .exclude(review_state=ReviewState.REJECTED)
+        .select_related("person")
+    )
+    return {
+        "sectors": list(sectors),
+        "partners": list(partners),
+        "officials": sorted({(p.person_id, p.person.name, p.role) for p in officials}),
+        "stories": list(Story.objects.filter(articles__in=articles).distinct().order_by("-date")[:50]),
+        "instruments": list(Instrument.objects.filter(parties=region).distinct()),
+        "commitments": list(
+            Commitment.objects.filter(article_id__in=articles).exclude(review_state=ReviewState.REJECTED)
+        ),
+        "article_count": articles.count(),
+    }
+
+
+def story_list(*, region: str | None = None, date_from: Any = None, date_to: Any = None) -> QuerySet[Story]:
+    qs = Story.objects.annotate(source_count=Count("articles", distinct=True)).order_by("-date", "-pk")
+    if region:
+        qs = qs.filter(
+            articles__in=Mention.objects.filter(entity__ref=region).values("article_id")
+        ).distinct()
+    if date_from:
+        qs = qs.filter(date__gte=date_from)
+    if date_to:
+        qs = qs.filter(date__lte=date_to)
+    return qs.prefetch_related(
+        Prefetch("articles", queryset=Article.objects.select_related("outlet").order_by("pk"))
+    )
+
+
+def story_entities(story: Story, type_: str) -> list[Entity]:
+    ids = Mention.objects.filter(article__story=story, entity__type=type_).values("entity_id")
+    return list(Entity.objects.filter(pk__in=ids).order_by("name"))
+
+
+def instrument_list(*, kind: str | None = None, status: str | None = None) -> QuerySet[Instrument]:
+    qs = Instrument.objects.order_by("-pk").prefetch_related("parties", "steps")
+    if kind:
+        qs = qs.filter(kind=kind)
+    if status:
+        qs = qs.filter(status=status)
+    return qs
+
+
+def commitment_list(*, overdue_on: Any = None) -> QuerySet[Commitment]:
+    qs = (
+        Commitment.objects.exclude(review_state=ReviewState.REJECTED)
+        .select_related("actor", "article")
+        .order_by("due", "pk")
+    )
+    if overdue_on:
+        qs = qs.filter(due__lt=overdue_on)
+    return qs
