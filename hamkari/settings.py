@@ -71,7 +71,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": HOME / "hamkari.sqlite3",
+            "NAME": str(HOME / "hamkari.sqlite3"),
             # a file, not memory, so that a test can hand the database to a child process
             "TEST": {"NAME": str(HOME / "test_hamkari.sqlite3")},
             # WAL keeps committed articles whole if a batch is killed, and lets readers run during writes.

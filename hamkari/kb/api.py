@@ -6,8 +6,8 @@ malformed request is a 4xx with a message, never a 500."""
 
 # No `from __future__ import annotations` here: django-ninja reads the annotations at import.
 import datetime as dt
-import logging
 import hashlib
+import logging
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError

@@ -1,4 +1,4 @@
-"""Names across scripts: حیدریان, Хейдариан and Heydarian reduce to one consonant skeleton.
+"""Names across scripts: کریمیان, Каримиан and Karimian reduce to one consonant skeleton.
 
 Transliteration is deliberately rough: short vowels are not written in Persian, and Russian and
 English spell Persian vowels in many ways, so only consonants are compared. Letters that change
@@ -87,7 +87,7 @@ _CYRILLIC = str.maketrans(
         "я": "ya",
     }
 )
-# Digraphs that one script writes with one letter: Джалали = Jalali = جلالی; Kh = H = ح/خ; q = ق.
+# Digraphs that one script writes with one letter: Джафари = Jafari = جعفری; Kh = H = ح/خ; q = ق.
 _LATIN = [
     ("dzh", "j"),
     ("dj", "j"),
@@ -110,7 +110,7 @@ def latin(name: str) -> str:
 
 
 def skeleton(word: str) -> str:
-    """Consonants of one word, doubled letters once: «Heydarian», «حیدریان», «Хейдариан» → «hdrn»."""
+    """Consonants of one word, doubled letters once: «Karimian», «کریمیان», «Каримиан» → «krmn»."""
     bare = _VOWELS.sub("", latin(word).replace(" ", ""))
     # Persian writes the Russian final «в» as «ف» (Богданов → باگدانوف): a final f counts as v.
     return re.sub(r"(.)\1+", r"\1", bare).removesuffix("f")
@@ -128,7 +128,7 @@ def name_key(name: str, surname_lemma: str | None = None) -> NameKey:
     if not words:
         return NameKey("", "", "")
     last = surname_lemma or words[-1]
-    # Russian feminine surnames: «Быкадорова» and the Persian «بیکادورووا» share «bkdr»; the
+    # Russian feminine surnames: «Соколова» and the Persian «سوکولووا» share «skl»; the
     # Russian lemma is the masculine form, so the feminine ending is dropped on both sides.
     return NameKey(skeleton(last), " ".join(skeleton(w) for w in words[:-1]), latin(" ".join(words)))
 
@@ -148,9 +148,8 @@ def compare(new: NameKey, known: NameKey, *, same_country: bool | None, same_pos
         return None
     if same_country is False:
         return None
-    if new.given and known.given and new.given != known.given:
-        if fuzz.ratio(new.given, known.given) < 80:
-            return None
+    if new.given and known.given and fuzz.ratio(new.given, known.given) < 80:
+        return None
     score = 0.6
     rule = "surname"
     if new.given and known.given:

@@ -53,9 +53,10 @@ def article_ids(query: str, limit: int = 1000) -> list[int]:
             expression = (
                 " & ".join(w for w in words[:-1]) + (" & " if len(words) > 1 else "") + f"{words[-1]}:*"
             )
+            vector = "to_tsvector('simple', search_text)"
             cursor.execute(
-                "SELECT id FROM kb_article WHERE to_tsvector('simple', search_text) @@ to_tsquery('simple', %s) "
-                "ORDER BY ts_rank(to_tsvector('simple', search_text), to_tsquery('simple', %s)) DESC LIMIT %s",
+                f"SELECT id FROM kb_article WHERE {vector} @@ to_tsquery('simple', %s) "
+                f"ORDER BY ts_rank({vector}, to_tsquery('simple', %s)) DESC LIMIT %s",
                 [expression, expression, limit],
             )
         return [row[0] for row in cursor.fetchall()]

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from hamkari.extraction import VERSION, extract
 from hamkari.extraction.dates import to_jalali
-from hamkari.extraction.document import Document
+from hamkari.extraction.document import Document, StatusStep
 from hamkari.extraction.document import Entity as DocEntity
 from hamkari.extraction.normalize import fold
 from hamkari.kb import linking, search, stories
@@ -207,7 +207,7 @@ def _store(doc: Document, article: Article, run: ExtractionRun, keep: set[tuple[
     for ins in doc.instruments:
         instrument = _instrument(ins.kind, story)
         instrument.parties.add(*[entities[id(p)] for p in ins.parties if id(p) in entities])
-        steps = ins.history or [None]
+        steps: list[StatusStep | None] = list(ins.history) or [None]
         for step in steps:
             span = step.span if step else ins.evidence
             status = step.status if step else ins.status
