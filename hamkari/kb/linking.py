@@ -112,7 +112,7 @@ def latin(name: str) -> str:
 def skeleton(word: str) -> str:
     """Consonants of one word, doubled letters once: «Karimian», «کریمیان», «Каримиан» → «krmn»."""
     bare = _VOWELS.sub("", latin(word).replace(" ", ""))
-    # Persian writes the Russian final «в» as «ف» (Богданов → باگدانوف): a final f counts as v.
+    # Persian writes the Russian final «в» as «ف» (Смирнов → اسمیرنوف): a final f counts as v.
     return re.sub(r"(.)\1+", r"\1", bare).removesuffix("f")
 
 
