@@ -302,6 +302,8 @@ class PeopleFinder(Component):
                 return None
             if not persian and ({"VERB", "INFN"} & grammemes(words.word(i))):
                 return None
+            if doc.language == "en" and not words.capitalised(i) and words.word(i) not in CONNECTORS | _LINKS:
+                return None  # «… Governor of Astrakhan Region to discuss Caspian shipping»: no name here
             if not persian and words.capitalised(i) and i not in words.covered:
                 # «Minister of Economic Development Olga Ivanova»: capitalised words of the post's
                 # description are passed over; any other capitalised word ends the search.
