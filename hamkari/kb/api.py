@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Field, NinjaAPI, Query, Schema
+from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -486,10 +486,9 @@ def article_create(request: HttpRequest, payload: IngestIn) -> Any:
         )
     except InputError as exc:
         raise HttpError(400, str(exc)) from exc
-    return (201 if outcome.status == "new" else 200), {
-        "status": outcome.status,
-        "article": outcome.article.pk,
-    }
+    return Status(
+        201 if outcome.status == "new" else 200, {"status": outcome.status, "article": outcome.article.pk}
+    )
 
 
 @api.post("/facts/{kind}/{fact_id}/review", response=dict[str, Any], auth=TokenAuth(), tags=["review"])

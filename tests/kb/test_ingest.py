@@ -35,11 +35,15 @@ def batch(tmp_path: Path) -> Path:
     (tmp_path / "01.txt").write_text(FA_JALALI_FULL, encoding="utf-8")
     (tmp_path / "02_empty.txt").write_bytes(b"")
     (tmp_path / "03_binary.txt").write_bytes(bytes(range(256)) * 4)
-    (tmp_path / "04.html").write_text(f"<html><body><nav>menu</nav><p>{EN_JALALI}</p></body></html>", encoding="utf-8")
+    (tmp_path / "04.html").write_text(
+        f"<html><body><nav>menu</nav><p>{EN_JALALI}</p></body></html>", encoding="utf-8"
+    )
     (tmp_path / "05_same.txt").write_text(FA_JALALI_FULL.replace(" ", "  "), encoding="utf-8")
     (tmp_path / "06.rss").write_text(FEED, encoding="utf-8")
     lines = [
-        json.dumps({"text": RU_JALALI, "url": "https://example.org/ru", "published": "2024-06-10", "outlet": "ТАСС"}),
+        json.dumps(
+            {"text": RU_JALALI, "url": "https://example.org/ru", "published": "2024-06-10", "outlet": "ТАСС"}
+        ),
         "{not json",
         json.dumps({"text": "", "url": "x"}),
         json.dumps({"text": FA_JALALI_SHORT, "published": "10/06/2024"}),
@@ -62,7 +66,11 @@ def test_a_batch_goes_on_past_bad_items_and_says_why(batch: Path) -> None:
         "07.jsonl:4": "'published' is not a date: '10/06/2024'",
     }
     ru = Article.objects.get(language="ru")
-    assert (ru.url, ru.outlet.name if ru.outlet else None, str(ru.published)) == ("https://example.org/ru", "ТАСС", "2024-06-10")
+    assert (ru.url, ru.outlet.name if ru.outlet else None, str(ru.published)) == (
+        "https://example.org/ru",
+        "ТАСС",
+        "2024-06-10",
+    )
     feed_items = Article.objects.filter(url__startswith="https://example.org/").exclude(language="ru")
     assert sorted(a.url for a in feed_items) == ["https://example.org/1", "https://example.org/3"]
     assert str(feed_items.get(url="https://example.org/1").published) == "2024-07-02"
@@ -79,7 +87,9 @@ def test_ingesting_the_batch_again_adds_nothing(batch: Path) -> None:
 
 @pytest.mark.django_db
 def test_a_broken_feed_is_one_failure(tmp_path: Path) -> None:
-    (tmp_path / "broken.rss").write_text("<?xml version='1.0'?><rss><channel><title>Wire</tit", encoding="utf-8")
+    (tmp_path / "broken.rss").write_text(
+        "<?xml version='1.0'?><rss><channel><title>Wire</tit", encoding="utf-8"
+    )
     summary = run_batch([str(tmp_path / "broken.rss")], progress=False)
     assert summary.new == 0 and len(summary.failed) == 1
     assert summary.failed[0][1].startswith("not a readable RSS/Atom feed")
@@ -102,8 +112,12 @@ def _articles(folder: Path, count: int) -> None:
 
 def _start(folder: Path) -> subprocess.Popen[bytes]:
     env = {**os.environ, "HAMKARI_DATABASE_URL": _database_url()}
-    return subprocess.Popen([sys.executable, "-m", "hamkari.cli", "ingest", "--no-progress", str(folder)],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "hamkari.cli", "ingest", "--no-progress", str(folder)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def _wait_for_articles(process: subprocess.Popen[bytes], at_least: int) -> None:
@@ -153,8 +167,14 @@ def test_ctrl_c_stops_the_batch_with_a_summary(tmp_path: Path) -> None:
 def test_the_cli_reports_failures_with_exit_status_one(batch: Path, tmp_path_factory: Any) -> None:
     home = tmp_path_factory.mktemp("home")
     env = {k: v for k, v in os.environ.items() if k != "HAMKARI_DATABASE_URL"} | {"HAMKARI_HOME": str(home)}
-    result = subprocess.run([sys.executable, "-m", "hamkari.cli", "ingest", str(batch)], env=env,
-                            capture_output=True, text=True, check=False, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "hamkari.cli", "ingest", str(batch)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
     assert result.returncode == 1, result.stderr
     assert "new 5, duplicate 1, failed 6" in result.stdout
     assert (home / "hamkari.sqlite3").exists()

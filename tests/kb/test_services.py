@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 def person(name_part: str) -> Entity:
-    found = Entity.objects.filter(type="person", merged_into=None, aliases__name__contains=name_part).distinct()
+    found = Entity.objects.filter(
+        type="person", merged_into=None, aliases__name__contains=name_part
+    ).distinct()
     assert found.count() == 1, list(found)
     return found.get()
 
@@ -24,10 +26,16 @@ def test_it_stores_an_article_with_its_facts_and_jalali_date() -> None:
     outcome = services.article_ingest(text=FA_JALALI_FULL, source="a.txt")
     article = outcome.article
     assert outcome.status == "new"
-    assert (article.language, article.published, article.published_jalali) == ("fa", dt.date(2024, 3, 1), "1402-12-11")
+    assert (article.language, article.published, article.published_jalali) == (
+        "fa",
+        dt.date(2024, 3, 1),
+        "1402-12-11",
+    )
     assert article.outlet is not None and article.outlet.name == "ایرنا"
     assert ExtractionRun.objects.filter(article=article).count() == 1
-    regions = set(Mention.objects.filter(article=article, entity__type="region").values_list("entity__ref", flat=True))
+    regions = set(
+        Mention.objects.filter(article=article, entity__type="region").values_list("entity__ref", flat=True)
+    )
     assert "IR-01" in regions
 
 
@@ -47,7 +55,11 @@ def test_one_person_across_persian_russian_and_english_and_a_surname_only_mentio
     jalali = person("جلالی")
     assert {a.name for a in jalali.aliases.all()} >= {"کاظم جلالی", "جلالی", "Казем Джалали", "Kazem Jalali"}
     assert people.count() == 1 + people.exclude(pk=jalali.pk).count()
-    links = Mention.objects.filter(entity=jalali).exclude(link_rule="").values_list("link_rule", "link_confidence")
+    links = (
+        Mention.objects.filter(entity=jalali)
+        .exclude(link_rule="")
+        .values_list("link_rule", "link_confidence")
+    )
     assert links and all(0.5 <= confidence <= 1 for _, confidence in links)
     assert {p.role for p in jalali.positions.all()} == {"ambassador"}
 
@@ -69,14 +81,23 @@ def test_a_review_survives_re_extraction(analyst: Any) -> None:
     assert rejected is not None
     services.fact_review(kind="mention", fact_id=rejected.pk, state="rejected", user=analyst)
     position = Position.objects.get(article=article)
-    services.fact_review(kind="position", fact_id=position.pk, state="accepted", user=analyst,
-                         changes={"title": "سفیر ایران در مسکو"})
+    services.fact_review(
+        kind="position",
+        fact_id=position.pk,
+        state="accepted",
+        user=analyst,
+        changes={"title": "سفیر ایران در مسکو"},
+    )
     before = Mention.objects.filter(article=article).count()
     services.article_reextract(article=article)
     rejected.refresh_from_db()
     position.refresh_from_db()
     assert rejected.review_state == "rejected" and rejected.reviewed_by == analyst
-    assert (position.title, position.edited, position.review_state) == ("سفیر ایران در مسکو", True, "accepted")
+    assert (position.title, position.edited, position.review_state) == (
+        "سفیر ایران در مسکو",
+        True,
+        "accepted",
+    )
     assert Mention.objects.filter(article=article).count() == before
     assert Position.objects.filter(article=article).count() == 1
     assert ExtractionRun.objects.filter(article=article).count() == 2
@@ -90,7 +111,9 @@ def test_a_review_refuses_unknown_states_and_fields(analyst: Any) -> None:
     with pytest.raises(services.ReviewError, match="unknown review state"):
         services.fact_review(kind="mention", fact_id=mention.pk, state="maybe", user=analyst)
     with pytest.raises(services.ReviewError, match="cannot be edited"):
-        services.fact_review(kind="mention", fact_id=mention.pk, state="accepted", user=analyst, changes={"start": 0})
+        services.fact_review(
+            kind="mention", fact_id=mention.pk, state="accepted", user=analyst, changes={"start": 0}
+        )
 
 
 def test_merge_and_split_people(analyst: Any) -> None:
@@ -112,4 +135,8 @@ def test_quantities_keep_their_region() -> None:
     text = "date 2024-03-01\nبه گزارش ایرنا، استاندار گیلان گفت ۱۲۰ هزار شرکت در استان گیلان فعال هستند."
     services.article_ingest(text=text, source="a")
     quantity = Quantity.objects.get()
-    assert (quantity.value, quantity.unit, quantity.subject.ref if quantity.subject else None) == (120000, "company", "IR-01")
+    assert (quantity.value, quantity.unit, quantity.subject.ref if quantity.subject else None) == (
+        120000,
+        "company",
+        "IR-01",
+    )

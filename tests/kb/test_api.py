@@ -1,0 +1,168 @@
+"""The JSON API: reads, filters and pages, token-protected writes, one error shape, no 500s."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from hamkari.kb import services
+from hamkari.kb.models import Mention
+from tests.kb.factories import EN_JALALI, FA_JALALI_FULL, FA_JALALI_SHORT, RU_JALALI, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def loaded() -> None:
+    for text in (FA_JALALI_FULL, FA_JALALI_SHORT, RU_JALALI, EN_JALALI):
+        services.article_ingest(text=text, source="t")
+
+
+@pytest.fixture
+def token() -> str:
+    return services.token_create(user=UserFactory(username="writer"), name="test")
+
+
+def error(response: Any) -> dict[str, Any]:
+    body = response.json()
+    assert set(body) == {"error"}, body
+    assert body["error"]["status"] == response.status_code
+    return dict(body["error"])
+
+
+def test_articles_list_filters_and_pages(client: Client, loaded: None) -> None:
+    body = client.get("/api/articles", {"language": "fa", "limit": 1}).json()
+    assert body["count"] == 2 and len(body["items"]) == 1
+    assert client.get("/api/articles", {"region": "IR-01"}).json()["count"] == 1
+
+
+def test_an_article_comes_with_its_facts_and_highlighted_words(client: Client, loaded: None) -> None:
+    article_id = client.get("/api/articles", {"language": "ru"}).json()["items"][0]["id"]
+    body = client.get(f"/api/articles/{article_id}").json()
+    assert body["highlights"] and all(
+        body["text"][h["start"] : h["end"]] == h["text"] for h in body["highlights"]
+    )
+    kinds = {f["kind"] for f in body["facts"]}
+    assert {"mention", "position"} <= kinds
+    assert all(f["component"] and f["rule"] for f in body["facts"])
+
+
+def test_a_person_lists_spellings_posts_and_mentions(client: Client, loaded: None) -> None:
+    people = client.get("/api/people", {"q": "Jalali"}).json()["items"]
+    assert len(people) == 1
+    body = client.get(f"/api/people/{people[0]['id']}").json()
+    assert "Казем Джалали" in body["spellings"]
+    assert body["positions"][0]["role"] == "ambassador"
+    assert len(body["mentions"]) >= 4
+
+
+def test_region_events_instruments_commitments_and_search(client: Client, loaded: None) -> None:
+    region = client.get("/api/regions/RU-AST").json()
+    assert region["ref"] == "RU-AST" and region["article_count"] == 2
+    assert client.get("/api/events").json()["count"] >= 1
+    assert client.get("/api/instruments").status_code == 200
+    assert client.get("/api/commitments").status_code == 200
+    with_zwnj = client.get("/api/search", {"q": "همکاری"}).json()
+    arabic = client.get("/api/search", {"q": "همكاري"}).json()
+    assert with_zwnj["articles"] and [a["id"] for a in with_zwnj["articles"]] == [
+        a["id"] for a in arabic["articles"]
+    ]
+    assert client.get("/api/search", {"q": "Джалали"}).json()["entities"]
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "code"),
+    [
+        ("/api/articles/999999", 404, "not_found"),
+        ("/api/articles/abc", 422, "invalid_request"),
+        ("/api/articles?language=de", 422, "invalid_request"),
+        ("/api/articles?limit=-5", 422, "invalid_request"),
+        ("/api/articles?published_from=2025-13-40", 422, "invalid_request"),
+        ("/api/search", 422, "invalid_request"),
+        ("/api/people?country=iran", 422, "invalid_request"),
+        ("/api/regions/XX-99", 404, "not_found"),
+        ("/api/no-such-endpoint", 404, "not_found"),
+    ],
+)
+def test_malformed_reads_get_a_4xx_in_one_shape(client: Client, path: str, status: int, code: str) -> None:
+    response = client.get(path)
+    assert response.status_code == status
+    assert error(response)["code"] == code
+
+
+def test_writes_need_a_token(client: Client) -> None:
+    response = client.post("/api/articles", {"text": EN_JALALI}, content_type="application/json")
+    assert response.status_code == 401 and error(response)["code"] == "unauthenticated"
+    bad = client.post(
+        "/api/articles",
+        {"text": EN_JALALI},
+        content_type="application/json",
+        HTTP_AUTHORIZATION="Bearer not-a-token",
+    )
+    assert bad.status_code == 401
+
+
+def test_a_token_ingests_and_a_second_post_is_a_duplicate(client: Client, token: str) -> None:
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+    first = client.post(
+        "/api/articles",
+        {"text": EN_JALALI, "url": "https://example.org/a"},
+        content_type="application/json",
+        **auth,
+    )
+    again = client.post("/api/articles", {"text": EN_JALALI}, content_type="application/json", **auth)
+    assert (first.status_code, first.json()["status"]) == (201, "new")
+    assert (again.status_code, again.json()["status"]) == (200, "duplicate")
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["{not json", "[]", '{"text": ""}', '{"text": 5}', '{"text": "x", "published": "yesterday"}'],
+)
+def test_malformed_writes_get_a_4xx(client: Client, token: str, body: str) -> None:
+    response = client.post(
+        "/api/articles", body, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}"
+    )
+    assert 400 <= response.status_code < 500
+    assert error(response)["message"]
+
+
+def test_review_through_the_api_is_recorded(client: Client, loaded: None, token: str) -> None:
+    mention = Mention.objects.first()
+    assert mention is not None
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+    ok = client.post(
+        f"/api/facts/mention/{mention.pk}/review",
+        {"state": "rejected"},
+        content_type="application/json",
+        **auth,
+    )
+    assert ok.status_code == 200 and ok.json()["review_state"] == "rejected"
+    wrong = client.post(
+        f"/api/facts/mention/{mention.pk}/review", {"state": "maybe"}, content_type="application/json", **auth
+    )
+    assert wrong.status_code == 400 and "unknown review state" in error(wrong)["message"]
+    missing = client.post(
+        "/api/facts/mention/999999/review", {"state": "accepted"}, content_type="application/json", **auth
+    )
+    assert missing.status_code == 404
+    unknown = client.post(
+        "/api/facts/rumour/1/review", {"state": "accepted"}, content_type="application/json", **auth
+    )
+    assert unknown.status_code == 404
+
+
+def test_list_pages_run_a_fixed_number_of_queries(client: Client, loaded: None) -> None:
+    def queries(path: str) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path).status_code == 200
+        return len(captured)
+
+    small = {p: queries(p) for p in ("/api/articles?limit=1", "/api/people?limit=1", "/api/events?limit=1")}
+    large = {p.replace("limit=1", "limit=50"): queries(p.replace("limit=1", "limit=50")) for p in small}
+    assert list(small.values()) == list(large.values())
+    assert max(large.values()) <= 6
