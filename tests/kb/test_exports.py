@@ -18,7 +18,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def loaded() -> None:
     plan = (
-        "date 2024-05-01\nبه گزارش ایرنا، استانداران گیلان و آستاراخان توافق کردند کارگروه مشترک شیلات ظرف دو هفته "
+        "date 2024-05-01\nبه گزارش ایرنا، استانداران گیلان و آستاراخان توافق کردند "
+        "کارگروه مشترک شیلات ظرف دو هفته "
         "آینده برنامه اقدام مشترک را تدوین کند."
     )
     for text in (FA_JALALI_FULL, RU_JALALI, EN_JALALI, plan):

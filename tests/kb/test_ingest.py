@@ -23,7 +23,8 @@ FEED = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Caspian Wire</title>
 <item><title>Gilan and Astrakhan talk shipping</title><link>https://example.org/1</link>
 <pubDate>Tue, 02 Jul 2024 10:00:00 +0000</pubDate>
-<description>&lt;p&gt;The Governor of Gilan Province met a delegation from Astrakhan Region in Rasht.&lt;/p&gt;</description></item>
+<description>&lt;p&gt;The Governor of Gilan Province met a delegation from Astrakhan Region
+in Rasht.&lt;/p&gt;</description></item>
 <item><title></title><link>https://example.org/2</link><description></description></item>
 <item><title>Volgograd grain for Mazandaran</title><link>https://example.org/3</link>
 <description>Volgograd Region will ship grain to Mazandaran through Caspian ports.</description></item>

@@ -37,6 +37,9 @@ def test_an_unrelated_article_on_the_same_day_is_another_story(shared: Path) -> 
     webinar = services.article_ingest(
         text=(shared / "seeds" / "001_d954c839941529c2.txt").read_text(encoding="utf-8"), source="001"
     ).article
-    other = "date 2025-12-03\nبه گزارش ایرنا، استاندار سمنان در دیدار با سفیر روسیه بر توسعه صادرات پتروشیمی تأکید کرد."
+    other = (
+        "date 2025-12-03\nبه گزارش ایرنا، استاندار سمنان در دیدار با سفیر روسیه "
+        "بر توسعه صادرات پتروشیمی تأکید کرد."
+    )
     semnan = services.article_ingest(text=other, source="x").article
     assert semnan.story is not None and semnan.story != webinar.story
