@@ -151,58 +151,34 @@ def _outlet(name: str) -> Outlet:
 
 
 def _store(doc: Document, article: Article, run: ExtractionRun, keep: set[tuple[str, int, int, str]]) -> None:
-    entities: dict[int, Entity] = {}
     common = {"article": article, "run": run}
+    resolved = _resolve_all(doc)
+    entities = {key: entity for key, (entity, _) in resolved.items()}
+    _aliases(doc, entities)
+    mentions = []
+    positions = []
+    organizations = {e.name: entities[id(e)] for e in doc.entities if e.type == "organization"}
     for e in doc.entities:
-        entity, link = _resolve(e, doc, article)
-        entities[id(e)] = entity
-        Alias.objects.get_or_create(
-            entity=entity,
-            name=e.name[:500],
-            defaults={"key": fold(e.name).text[:500], "language": doc.language or ""},
-        )
+        entity, link = resolved[id(e)]
         for m in e.mentions:
             if ("mention", m.span.start, m.span.end, e.type) in keep:
                 continue
-            Mention.objects.create(
-                **common,
-                entity=entity,
-                start=m.span.start,
-                end=m.span.end,
-                component=m.provenance.component,
-                rule=m.provenance.rule[:300],
-                link_rule=link.rule if link else "",
+            mentions.append(Mention(
+                **common, entity=entity, start=m.span.start, end=m.span.end, component=m.provenance.component,
+                rule=m.provenance.rule[:300], link_rule=link.rule if link else "",
                 link_confidence=link.confidence if link else 1.0,
-            )
+            ))
         for r in e.roles:
             if ("position", r.span.start, r.span.end, r.role) in keep:
                 continue
-            organization = (
-                next(
-                    (
-                        entities.get(id(o)) or _resolve(o, doc, article)[0]
-                        for o in doc.entities
-                        if o.type == "organization" and o.name == r.organization
-                    ),
-                    None,
-                )
-                if r.organization
-                else None
-            )
-            Position.objects.create(
-                **common,
-                person=entity,
-                role=r.role,
-                title=r.title[:500],
-                region=r.region or "",
-                country=r.country or "",
-                organization=organization,
-                observed_on=article.published,
-                start=r.span.start,
-                end=r.span.end,
-                component=r.provenance.component,
-                rule=r.provenance.rule[:300],
-            )
+            positions.append(Position(
+                **common, person=entity, role=r.role, title=r.title[:500], region=r.region or "",
+                country=r.country or "", organization=organizations.get(r.organization or ""),
+                observed_on=article.published, start=r.span.start, end=r.span.end,
+                component=r.provenance.component, rule=r.provenance.rule[:300],
+            ))
+    Mention.objects.bulk_create(mentions)
+    Position.objects.bulk_create(positions)
     story = stories.story_assign(article=article, doc=doc, keep=keep, run=run)
     for ins in doc.instruments:
         instrument = _instrument(ins.kind, story)
@@ -257,7 +233,48 @@ def _store(doc: Document, article: Article, run: ExtractionRun, keep: set[tuple[
         )
 
 
-def _resolve(e: DocEntity, doc: Document, article: Article) -> tuple[Entity, linking.Link | None]:
+def _resolve_all(doc: Document) -> dict[int, tuple[Entity, linking.Link | None]]:
+    """Knowledge-base records for every entity of a document; entities with a reference code
+    (regions, countries, sectors …) are fetched and created in bulk."""
+    out: dict[int, tuple[Entity, linking.Link | None]] = {}
+    coded = [e for e in doc.entities if e.ref and e.type != "person"]
+    if coded:
+        found = {
+            (x.type, x.ref): x
+            for x in Entity.objects.filter(type__in={e.type for e in coded}, ref__in={e.ref for e in coded})
+        }
+        missing = {(e.type, e.ref): e for e in coded if (e.type, e.ref) not in found}
+        if missing:
+            Entity.objects.bulk_create(
+                [Entity(type=e.type, ref=e.ref, name=e.name[:500], kind=e.kind or "", region=e.region or "",
+                        country=e.country or "") for e in missing.values()],
+                ignore_conflicts=True,
+            )
+            found |= {
+                (x.type, x.ref): x
+                for x in Entity.objects.filter(type__in={t for t, _ in missing}, ref__in={r for _, r in missing})
+            }
+        for e in coded:
+            out[id(e)] = (_live(found[(e.type, e.ref)]), None)
+    for e in doc.entities:
+        if id(e) not in out:
+            out[id(e)] = _resolve(e, doc)
+    return out
+
+
+def _aliases(doc: Document, entities: dict[int, Entity]) -> None:
+    wanted = {(entities[id(e)].pk, e.name[:500]) for e in doc.entities}
+    existing = set(
+        Alias.objects.filter(entity_id__in={pk for pk, _ in wanted}).values_list("entity_id", "name")
+    )
+    Alias.objects.bulk_create(
+        [Alias(entity_id=pk, name=name, key=fold(name).text[:500], language=doc.language or "")
+         for pk, name in wanted - existing],
+        ignore_conflicts=True,
+    )
+
+
+def _resolve(e: DocEntity, doc: Document) -> tuple[Entity, linking.Link | None]:
     """The knowledge-base record of an entity found in one article."""
     if e.type == "person":
         return _person(e, doc)

@@ -91,10 +91,27 @@ def _matching_story(article: Article, date: dt.date | None, types: set[str]) -> 
         return None
     mine = features([article.pk])
     mine.types |= types
+    candidates = {s.pk: s for s in Story.objects.filter(date__range=(date - DATE_WINDOW, date + DATE_WINDOW))}
+    if not candidates:
+        return None
+    # the features of every candidate story in two queries, not two per story
+    by_story: dict[int, Features] = {pk: Features(set(), set(), set(), set()) for pk in candidates}
+    rows = Mention.objects.filter(article__story_id__in=candidates).values_list(
+        "article__story_id", "entity__type", "entity__ref", "entity_id"
+    )
+    for story_id, kind, ref, pk in rows:
+        f = by_story[story_id]
+        if kind == "region" and ref:
+            f.regions.add(ref)
+        elif kind == "person":
+            f.people.add(pk)
+        elif kind == "sector" and ref:
+            f.sectors.add(ref)
+    for story_id, kind in EventSource.objects.filter(story_id__in=candidates).values_list("story_id", "type"):
+        by_story[story_id].types.add(kind)
     best: tuple[float, Story] | None = None
-    for story in Story.objects.filter(date__range=(date - DATE_WINDOW, date + DATE_WINDOW)):
-        theirs = features(list(story.articles.values_list("pk", flat=True)))
+    for pk, theirs in by_story.items():
         score = similarity(mine, theirs)
         if score >= THRESHOLD and (best is None or score > best[0]):
-            best = (score, story)
+            best = (score, candidates[pk])
     return best[1] if best else None
