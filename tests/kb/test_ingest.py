@@ -179,3 +179,35 @@ def test_the_cli_reports_failures_with_exit_status_one(batch: Path, tmp_path_fac
     assert result.returncode == 1, result.stderr
     assert "new 5, duplicate 1, failed 6" in result.stdout
     assert (home / "hamkari.sqlite3").exists()
+
+
+@pytest.fixture
+def web(tmp_path: Path) -> Any:
+    """A local web server (127.0.0.1 only) with a page, a feed and a missing page."""
+    import http.server
+    import threading
+    from functools import partial
+
+    (tmp_path / "page.html").write_text(
+        f"<html><head><meta property='article:published_time' content='2024-06-12'></head><body>"
+        f"<nav>menu</nav><article><p>{EN_JALALI}</p></article></body></html>", encoding="utf-8")
+    (tmp_path / "feed.xml").write_text(FEED, encoding="utf-8")
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    http.server.SimpleHTTPRequestHandler.log_message = lambda *a: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.mark.django_db
+def test_it_ingests_pages_and_feeds_by_url(web: str) -> None:
+    summary = run_batch([f"{web}/page.html", f"{web}/feed.xml", f"{web}/missing.html"], progress=False)
+    assert (summary.new, summary.duplicate) == (3, 0)
+    assert summary.failed == [
+        (f"{web}/feed.xml#2", "feed item has no title and no text"),
+        (f"{web}/missing.html", "HTTP 404 File not found"),
+    ]
+    page = Article.objects.get(url=f"{web}/page.html")
+    assert str(page.published) == "2024-06-12" and page.language == "en"
