@@ -24,6 +24,7 @@ from hamkari.kb.models import (
 )
 
 LIVE = Q(merged_into__isnull=True)
+PROFILE_LIMIT = 50  # newest items per list on a region profile
 
 
 def article_list(
@@ -147,17 +148,17 @@ def region_profile(region: Entity) -> dict[str, Any]:
     officials = (
         Position.objects.filter(region=region.ref)
         .exclude(review_state=ReviewState.REJECTED)
-        .select_related("person")
+        .values_list("person_id", "person__name", "role")
+        .distinct()
     )
+    commitments = Commitment.objects.filter(article_id__in=articles).exclude(review_state=ReviewState.REJECTED)
     return {
         "sectors": list(sectors),
         "partners": list(partners),
-        "officials": sorted({(p.person_id, p.person.name, p.role) for p in officials}),
-        "stories": list(Story.objects.filter(articles__in=articles).distinct().order_by("-date")[:50]),
-        "instruments": list(Instrument.objects.filter(parties=region).distinct()),
-        "commitments": list(
-            Commitment.objects.filter(article_id__in=articles).exclude(review_state=ReviewState.REJECTED)
-        ),
+        "officials": sorted(set(officials[:PROFILE_LIMIT])),
+        "stories": list(Story.objects.filter(articles__in=articles).distinct().order_by("-date")[:PROFILE_LIMIT]),
+        "instruments": list(Instrument.objects.filter(parties=region).distinct().order_by("-pk")[:PROFILE_LIMIT]),
+        "commitments": list(commitments.order_by("-due", "-pk")[:PROFILE_LIMIT]),
         "article_count": articles.count(),
     }
 
