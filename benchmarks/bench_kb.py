@@ -46,8 +46,21 @@ EN = [
     "The two sides signed a memorandum of understanding and agreed that a joint working group would report "
     "within {weeks} weeks. More than {n},000 companies could take part.",
 ]
-IR_FA = {"IR-01": "گیلان", "IR-02": "مازندران", "IR-27": "گلستان", "IR-10": "اصفهان", "IR-20": "سمنان", "IR-23": "تهران"}
-RU_FA = {"RU-AST": "آستاراخان", "RU-VGG": "ولگاگراد", "RU-TA": "تاتارستان", "RU-DA": "داغستان", "RU-NGR": "نووگورود"}
+IR_FA = {
+    "IR-01": "گیلان",
+    "IR-02": "مازندران",
+    "IR-27": "گلستان",
+    "IR-10": "اصفهان",
+    "IR-20": "سمنان",
+    "IR-23": "تهران",
+}
+RU_FA = {
+    "RU-AST": "آستاراخان",
+    "RU-VGG": "ولگاگراد",
+    "RU-TA": "تاتارستان",
+    "RU-DA": "داغستان",
+    "RU-NGR": "نووگورود",
+}
 RU_CITY_FA = ["آستاراخان", "کازان", "ولگاگراد", "ماخاچ قلعه"]
 RU_GEN = ["Астраханской области", "Волгоградской области", "Самарской области", "Нижегородской области"]
 IR_RU = ["Гилян", "Мазандаран", "Голестан", "Исфахан", "Семнан"]
@@ -64,10 +77,52 @@ RGIVEN_EN = ["Sergei", "Vladimir", "Andrei", "Igor", "Dmitry"]
 OUTLETS_FA = ["ایرنا", "ایسنا", "خبرگزاری مهر", "خبرگزاری تسنیم"]
 OUTLETS_RU = ["ТАСС", "РИА Новости", "Интерфакс"]
 OUTLETS_EN = ["IRNA", "TASS", "Tehran Times"]
-MONTHS_RU = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"]
-MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December"]
-SYLLABLES_FA = ["کا", "ری", "می", "نژ", "اد", "زا", "ده", "پور", "فر", "نیا", "خا", "نی", "مو", "سوی", "تا", "جی"]
+MONTHS_RU = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+]
+MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+SYLLABLES_FA = [
+    "کا",
+    "ری",
+    "می",
+    "نژ",
+    "اد",
+    "زا",
+    "ده",
+    "پور",
+    "فر",
+    "نیا",
+    "خا",
+    "نی",
+    "مو",
+    "سوی",
+    "تا",
+    "جی",
+]
 SYLLABLES_RU = ["ко", "ва", "ле", "ни", "ро", "ма", "ши", "ка", "до", "бе", "зу", "ли"]
 SYLLABLES_EN = ["ka", "ri", "mi", "za", "de", "pour", "far", "nia", "kha", "ni", "mo", "ta"]
 
@@ -81,25 +136,50 @@ def make_article(n: int, rng: random.Random) -> str:
     kind = n % 3
     if kind == 0:
         return rng.choice(FA).format(
-            date=date.isoformat(), outlet=rng.choice(OUTLETS_FA), given=rng.choice(GIVEN_FA),
-            surname=surname(rng, SYLLABLES_FA, "ی"), ir=rng.choice(list(IR_FA.values())),
-            ru=rng.choice(list(RU_FA.values())), rgiven=rng.choice(RGIVEN_FA), rsurname=surname(rng, SYLLABLES_FA, "وف"),
-            rucity=rng.choice(RU_CITY_FA), s1=rng.choice(SECTORS_FA), s2=rng.choice(SECTORS_FA),
-            n=rng.randint(10, 300), weeks=rng.choice(["دو", "سه", "چهار"]),
+            date=date.isoformat(),
+            outlet=rng.choice(OUTLETS_FA),
+            given=rng.choice(GIVEN_FA),
+            surname=surname(rng, SYLLABLES_FA, "ی"),
+            ir=rng.choice(list(IR_FA.values())),
+            ru=rng.choice(list(RU_FA.values())),
+            rgiven=rng.choice(RGIVEN_FA),
+            rsurname=surname(rng, SYLLABLES_FA, "وف"),
+            rucity=rng.choice(RU_CITY_FA),
+            s1=rng.choice(SECTORS_FA),
+            s2=rng.choice(SECTORS_FA),
+            n=rng.randint(10, 300),
+            weeks=rng.choice(["دو", "سه", "چهار"]),
         )
     if kind == 1:
         return rng.choice(RU).format(
-            day=date.day, month=MONTHS_RU[date.month - 1], year=date.year, ru_gen=rng.choice(RU_GEN),
-            rgiven=rng.choice(GIVEN_RU), rsurname=surname(rng, SYLLABLES_RU, "ов").capitalize(),
-            ir_ru=rng.choice(IR_RU), outlet_ru=rng.choice(OUTLETS_RU), s1_ru=rng.choice(SECTORS_RU),
-            s2_ru=rng.choice(SECTORS_RU), months=rng.choice(["двух", "трех", "шести"]), pct=rng.randint(3, 40),
+            day=date.day,
+            month=MONTHS_RU[date.month - 1],
+            year=date.year,
+            ru_gen=rng.choice(RU_GEN),
+            rgiven=rng.choice(GIVEN_RU),
+            rsurname=surname(rng, SYLLABLES_RU, "ов").capitalize(),
+            ir_ru=rng.choice(IR_RU),
+            outlet_ru=rng.choice(OUTLETS_RU),
+            s1_ru=rng.choice(SECTORS_RU),
+            s2_ru=rng.choice(SECTORS_RU),
+            months=rng.choice(["двух", "трех", "шести"]),
+            pct=rng.randint(3, 40),
         )
     return rng.choice(EN).format(
-        month_en=MONTHS_EN[date.month - 1], day=date.day, year=date.year, ir_en=rng.choice(IR_EN),
-        given_en=rng.choice(GIVEN_EN), surname_en=surname(rng, SYLLABLES_EN, "i").capitalize(),
-        ru_en=rng.choice(RU_EN), rgiven_en=rng.choice(RGIVEN_EN), rsurname_en=surname(rng, SYLLABLES_EN, "ov").capitalize(),
-        s1_en=rng.choice(SECTORS_EN), s2_en=rng.choice(SECTORS_EN), outlet_en=rng.choice(OUTLETS_EN),
-        weeks=rng.choice(["two", "three", "four"]), n=rng.randint(10, 300),
+        month_en=MONTHS_EN[date.month - 1],
+        day=date.day,
+        year=date.year,
+        ir_en=rng.choice(IR_EN),
+        given_en=rng.choice(GIVEN_EN),
+        surname_en=surname(rng, SYLLABLES_EN, "i").capitalize(),
+        ru_en=rng.choice(RU_EN),
+        rgiven_en=rng.choice(RGIVEN_EN),
+        rsurname_en=surname(rng, SYLLABLES_EN, "ov").capitalize(),
+        s1_en=rng.choice(SECTORS_EN),
+        s2_en=rng.choice(SECTORS_EN),
+        outlet_en=rng.choice(OUTLETS_EN),
+        weeks=rng.choice(["two", "three", "four"]),
+        n=rng.randint(10, 300),
     )
 
 
@@ -109,7 +189,9 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--seed", type=int, default=11)
@@ -138,13 +220,24 @@ def main() -> None:
     size = sum(p.stat().st_size for p in home.glob("hamkari.sqlite3*"))
     print(f"articles         {len(texts)} generated, {new} new (the rest repeat a generated text)")
     print(f"ingest           {elapsed:.1f} s, {len(texts) / elapsed:.1f} articles/s end to end")
-    print(f"database         {size / 1e6:.1f} MB ({db}), {Entity.objects.count()} entities, "
-          f"{Story.objects.count()} stories")
+    print(
+        f"database         {size / 1e6:.1f} MB ({db}), {Entity.objects.count()} entities, "
+        f"{Story.objects.count()} stories"
+    )
 
     client = Client()
     article_ids = list(Article.objects.values_list("pk", flat=True))
     regions = list(Entity.objects.filter(type="region").values_list("ref", flat=True))
-    queries = ["همکاری", "همكاري شیلات", "گردشگری", "Астрахан", "губернатор", "fisheries", "memorandum", "گیلان"]
+    queries = [
+        "همکاری",
+        "همكاري شیلات",
+        "گردشگری",
+        "Астрахан",
+        "губернатор",
+        "fisheries",
+        "memorandum",
+        "گیلان",
+    ]
     targets = {
         "article": lambda i: f"/api/articles/{rng.choice(article_ids)}",
         "region": lambda i: f"/api/regions/{rng.choice(regions)}",
@@ -157,8 +250,10 @@ def main() -> None:
             response = client.get(url(i))
             timings.append((time.perf_counter() - t) * 1000)
             assert response.status_code == 200, (url(i), response.status_code)
-        print(f"api {name:<12} median {statistics.median(timings):6.1f} ms   p95 {percentile(timings, 95):6.1f} ms"
-              f"   ({args.requests} requests)")
+        print(
+            f"api {name:<12} median {statistics.median(timings):6.1f} ms   p95 {percentile(timings, 95):6.1f} ms"
+            f"   ({args.requests} requests)"
+        )
 
 
 if __name__ == "__main__":

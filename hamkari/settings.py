@@ -54,9 +54,9 @@ if not SECRET_KEY:
 elif len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("HAMKARI_SECRET_KEY must be at least 50 characters long")
 
-ALLOWED_HOSTS = env_list("HAMKARI_ALLOWED_HOSTS", "" if PRODUCTION else "localhost,127.0.0.1,testserver")
-if PRODUCTION and ALLOWED_HOSTS == [""]:
+if PRODUCTION and not os.environ.get("HAMKARI_ALLOWED_HOSTS", "").strip():
     raise ImproperlyConfigured("HAMKARI_ALLOWED_HOSTS must be set when HAMKARI_ENV=production")
+ALLOWED_HOSTS = env_list("HAMKARI_ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
 
 _database_url = os.environ.get("HAMKARI_DATABASE_URL", "").strip()
 if _database_url:

@@ -151,13 +151,19 @@ def region_profile(region: Entity) -> dict[str, Any]:
         .values_list("person_id", "person__name", "role")
         .distinct()
     )
-    commitments = Commitment.objects.filter(article_id__in=articles).exclude(review_state=ReviewState.REJECTED)
+    commitments = Commitment.objects.filter(article_id__in=articles).exclude(
+        review_state=ReviewState.REJECTED
+    )
     return {
         "sectors": list(sectors),
         "partners": list(partners),
         "officials": sorted(set(officials[:PROFILE_LIMIT])),
-        "stories": list(Story.objects.filter(articles__in=articles).distinct().order_by("-date")[:PROFILE_LIMIT]),
-        "instruments": list(Instrument.objects.filter(parties=region).distinct().order_by("-pk")[:PROFILE_LIMIT]),
+        "stories": list(
+            Story.objects.filter(articles__in=articles).distinct().order_by("-date")[:PROFILE_LIMIT]
+        ),
+        "instruments": list(
+            Instrument.objects.filter(parties=region).distinct().order_by("-pk")[:PROFILE_LIMIT]
+        ),
         "commitments": list(commitments.order_by("-due", "-pk")[:PROFILE_LIMIT]),
         "article_count": articles.count(),
     }

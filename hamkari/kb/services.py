@@ -163,20 +163,37 @@ def _store(doc: Document, article: Article, run: ExtractionRun, keep: set[tuple[
         for m in e.mentions:
             if ("mention", m.span.start, m.span.end, e.type) in keep:
                 continue
-            mentions.append(Mention(
-                **common, entity=entity, start=m.span.start, end=m.span.end, component=m.provenance.component,
-                rule=m.provenance.rule[:300], link_rule=link.rule if link else "",
-                link_confidence=link.confidence if link else 1.0,
-            ))
+            mentions.append(
+                Mention(
+                    **common,
+                    entity=entity,
+                    start=m.span.start,
+                    end=m.span.end,
+                    component=m.provenance.component,
+                    rule=m.provenance.rule[:300],
+                    link_rule=link.rule if link else "",
+                    link_confidence=link.confidence if link else 1.0,
+                )
+            )
         for r in e.roles:
             if ("position", r.span.start, r.span.end, r.role) in keep:
                 continue
-            positions.append(Position(
-                **common, person=entity, role=r.role, title=r.title[:500], region=r.region or "",
-                country=r.country or "", organization=organizations.get(r.organization or ""),
-                observed_on=article.published, start=r.span.start, end=r.span.end,
-                component=r.provenance.component, rule=r.provenance.rule[:300],
-            ))
+            positions.append(
+                Position(
+                    **common,
+                    person=entity,
+                    role=r.role,
+                    title=r.title[:500],
+                    region=r.region or "",
+                    country=r.country or "",
+                    organization=organizations.get(r.organization or ""),
+                    observed_on=article.published,
+                    start=r.span.start,
+                    end=r.span.end,
+                    component=r.provenance.component,
+                    rule=r.provenance.rule[:300],
+                )
+            )
     Mention.objects.bulk_create(mentions)
     Position.objects.bulk_create(positions)
     story = stories.story_assign(article=article, doc=doc, keep=keep, run=run)
@@ -246,13 +263,24 @@ def _resolve_all(doc: Document) -> dict[int, tuple[Entity, linking.Link | None]]
         missing = {(e.type, e.ref): e for e in coded if (e.type, e.ref) not in found}
         if missing:
             Entity.objects.bulk_create(
-                [Entity(type=e.type, ref=e.ref, name=e.name[:500], kind=e.kind or "", region=e.region or "",
-                        country=e.country or "") for e in missing.values()],
+                [
+                    Entity(
+                        type=e.type,
+                        ref=e.ref,
+                        name=e.name[:500],
+                        kind=e.kind or "",
+                        region=e.region or "",
+                        country=e.country or "",
+                    )
+                    for e in missing.values()
+                ],
                 ignore_conflicts=True,
             )
             found |= {
                 (x.type, x.ref): x
-                for x in Entity.objects.filter(type__in={t for t, _ in missing}, ref__in={r for _, r in missing})
+                for x in Entity.objects.filter(
+                    type__in={t for t, _ in missing}, ref__in={r for _, r in missing}
+                )
             }
         for e in coded:
             out[id(e)] = (_live(found[(e.type, e.ref)]), None)
@@ -268,8 +296,10 @@ def _aliases(doc: Document, entities: dict[int, Entity]) -> None:
         Alias.objects.filter(entity_id__in={pk for pk, _ in wanted}).values_list("entity_id", "name")
     )
     Alias.objects.bulk_create(
-        [Alias(entity_id=pk, name=name, key=fold(name).text[:500], language=doc.language or "")
-         for pk, name in wanted - existing],
+        [
+            Alias(entity_id=pk, name=name, key=fold(name).text[:500], language=doc.language or "")
+            for pk, name in wanted - existing
+        ],
         ignore_conflicts=True,
     )
 

@@ -190,7 +190,9 @@ def web(tmp_path: Path) -> Any:
 
     (tmp_path / "page.html").write_text(
         f"<html><head><meta property='article:published_time' content='2024-06-12'></head><body>"
-        f"<nav>menu</nav><article><p>{EN_JALALI}</p></article></body></html>", encoding="utf-8")
+        f"<nav>menu</nav><article><p>{EN_JALALI}</p></article></body></html>",
+        encoding="utf-8",
+    )
     (tmp_path / "feed.xml").write_text(FEED, encoding="utf-8")
     handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
     http.server.SimpleHTTPRequestHandler.log_message = lambda *a: None  # type: ignore[method-assign]

@@ -1,0 +1,58 @@
+"""Settings come from the environment; wrong values fail loudly; production passes check --deploy."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SECRET = "s3cr3t-" + "x" * 30 + "-Qz9!" * 5
+
+
+def manage(args: list[str], env: dict[str, str], home: Path) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("HAMKARI_")}
+    return subprocess.run(
+        [sys.executable, "-m", "hamkari.cli", "manage", *args],
+        env={**clean, "HAMKARI_HOME": str(home), **env},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def test_production_settings_pass_the_deployment_checks(tmp_path: Path) -> None:
+    result = manage(
+        ["check", "--deploy", "--fail-level", "WARNING"],
+        {
+            "HAMKARI_ENV": "production",
+            "HAMKARI_SECRET_KEY": SECRET,
+            "HAMKARI_ALLOWED_HOSTS": "hamkari.example.org",
+        },
+        tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"HAMKARI_ENV": "staging"}, "HAMKARI_ENV='staging' is not one of development, production"),
+        ({"HAMKARI_ENV": "production"}, "HAMKARI_SECRET_KEY must be set when HAMKARI_ENV=production"),
+        ({"HAMKARI_SECRET_KEY": "short"}, "HAMKARI_SECRET_KEY must be at least 50 characters long"),
+        ({"HAMKARI_ENV": "production", "HAMKARI_SECRET_KEY": SECRET}, "HAMKARI_ALLOWED_HOSTS must be set"),
+        ({"HAMKARI_ALLOWED_HOSTS": "a.org,,b.org"}, "must be a comma-separated list without blanks"),
+        ({"HAMKARI_DATABASE_URL": "mysql://u@h/db"}, "must be a postgres:// or sqlite:// URL"),
+        ({"HAMKARI_LOG_LEVEL": "LOUD"}, "HAMKARI_LOG_LEVEL='LOUD' is not one of"),
+    ],
+)
+def test_a_wrong_setting_fails_loudly_and_names_the_variable(
+    tmp_path: Path, env: dict[str, str], message: str
+) -> None:
+    result = manage(["check"], env, tmp_path)
+    assert result.returncode != 0
+    assert message in result.stderr
