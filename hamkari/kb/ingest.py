@@ -222,6 +222,7 @@ class Summary:
 
 def run_batch(paths: list[str], *, progress: bool = True, published: dt.date | None = None) -> Summary:
     """Ingest every item of every path, each article in its own transaction."""
+    from rich.console import Console
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -241,7 +242,8 @@ def run_batch(paths: list[str], *, progress: bool = True, published: dt.date | N
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, disable=not progress, transient=False) as bar:
+    # the bar goes to standard error, so that the summary on standard output can be piped
+    with Progress(*columns, disable=not progress, transient=False, console=Console(stderr=True)) as bar:
         task = bar.add_task("ingesting", total=None)
         try:
             for item in items(paths):
