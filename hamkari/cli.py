@@ -83,6 +83,21 @@ def build_parser() -> argparse.ArgumentParser:
     tok.add_argument("--name", default="cli", help="a label for the token")
     tok.add_argument("--create-user", action="store_true", help="create the user if it does not exist")
 
+    srv = sub.add_parser(
+        "serve",
+        help="run the web application",
+        description=(
+            "Run the web application: migrate the database, load the reference data (all Iranian and "
+            "Russian regions, countries), ingest the bundled sample articles when the knowledge base is "
+            "empty, create an administrator on the first run (its password is printed once) and serve "
+            "pages, API and static files with waitress."
+        ),
+    )
+    srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    srv.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    srv.add_argument("--threads", type=int, default=4, help="worker threads (default 4)")
+    srv.add_argument("--no-samples", action="store_true", help="do not ingest the bundled samples")
+
     man = sub.add_parser(
         "manage", help="run a Django management command (migrate, createsuperuser, …)", add_help=False
     )
@@ -145,6 +160,35 @@ def cmd_token(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"hamkari: no user {args.username!r} (use --create-user)", file=err)
         return 1
     print(token_create(user=user, name=args.name), file=out)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    django_setup()
+    from django.core.management import call_command
+
+    from hamkari.kb.ingest import run_batch
+    from hamkari.kb.models import Article
+    from hamkari.kb.services import reference_load
+    from hamkari.web.i18n import compile_messages
+    from hamkari.web.services import administrator_ensure
+
+    compile_messages()
+    call_command("collectstatic", interactive=False, verbosity=0)
+    reference_load()
+    if not args.no_samples and not Article.objects.exists():
+        summary = run_batch([str(Path(__file__).parent / "samples")], progress=False)
+        print(f"hamkari: sample articles: {summary.lines()[0]}", file=out)
+    password = administrator_ensure()
+    if password:
+        print(f"hamkari: created the administrator 'admin' with the password {password}", file=out)
+        print("hamkari: change it after logging in (Change password)", file=out)
+    import waitress
+
+    from hamkari.wsgi import application
+
+    print(f"hamkari: serving on http://{args.host}:{args.port}/ (Ctrl-C stops)", file=out, flush=True)
+    waitress.serve(application, host=args.host, port=args.port, threads=args.threads, ident="hamkari")
     return 0
 
 
@@ -264,6 +308,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = {
         "extract": cmd_extract,
         "ingest": cmd_ingest,
+        "serve": cmd_serve,
         "export": cmd_export,
         "token": cmd_token,
         "manage": cmd_manage,

@@ -511,3 +511,20 @@ def _audit(*, user: AbstractBaseUser | None, action: str, obj: Model, data: dict
         object_id=obj.pk,
         data=data,
     )
+
+
+def reference_load() -> int:
+    """Records for every Iranian and Russian region and every country of the lexicons, named in
+    English, so that each has a page before any article names it. Returns how many were added."""
+    from hamkari.extraction.lexicon import load_table
+
+    wanted = {("region", e.key): e.terms[0] for e in load_table("en", "regions")}
+    wanted |= {("country", e.key): e.terms[0] for e in load_table("en", "countries")}
+    existing = set(Entity.objects.filter(type__in=("region", "country")).values_list("type", "ref"))
+    missing = [
+        Entity(type=t, ref=ref, name=name, country=ref[:2] if t == "region" else ref)
+        for (t, ref), name in wanted.items()
+        if (t, ref) not in existing
+    ]
+    Entity.objects.bulk_create(missing, ignore_conflicts=True)
+    return len(missing)

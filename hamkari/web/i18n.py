@@ -1,0 +1,21 @@
+"""Translations: the .po catalogues in web/locale are compiled to .mo with polib, so that no
+system gettext is needed. Run at set-up, before the tests and when the server starts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+LOCALE = Path(__file__).resolve().parent / "locale"
+
+
+def compile_messages() -> list[Path]:
+    """Compile every catalogue whose .mo is missing or older than its .po; return what was written."""
+    import polib
+
+    written = []
+    for po_path in sorted(LOCALE.glob("*/LC_MESSAGES/django.po")):
+        mo_path = po_path.with_suffix(".mo")
+        if not mo_path.exists() or mo_path.stat().st_mtime < po_path.stat().st_mtime:
+            polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
+            written.append(mo_path)
+    return written

@@ -1,0 +1,49 @@
+"""Roles and object-level permissions.
+
+- viewer: reads everything published (every logged-in user can read);
+- analyst: reviews facts and links, merges and splits people, uploads articles;
+- editor: reviews the facts of articles that mention a region or organisation in their scope;
+- administrator: everything, and the Django admin (staff or superuser)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hamkari.kb.models import Mention
+
+ROLES = ("viewer", "analyst", "editor", "administrator")
+
+
+def role_of(user: Any) -> str:
+    if not user.is_authenticated:
+        return "anonymous"
+    if user.is_superuser or user.is_staff:
+        return "administrator"
+    groups = set(user.groups.values_list("name", flat=True))
+    for role in ("analyst", "editor"):
+        if role in groups:
+            return role
+    return "viewer"
+
+
+def scope_of(user: Any) -> set[int]:
+    from hamkari.web.models import EditorScope
+
+    return set(EditorScope.objects.filter(user=user).values_list("entity_id", flat=True))
+
+
+def can_review_article(user: Any, article_id: int) -> bool:
+    role = role_of(user)
+    if role in ("analyst", "administrator"):
+        return True
+    if role != "editor":
+        return False
+    return Mention.objects.filter(article_id=article_id, entity_id__in=scope_of(user)).exists()
+
+
+def can_curate_people(user: Any) -> bool:
+    return role_of(user) in ("analyst", "administrator")
+
+
+def can_upload(user: Any) -> bool:
+    return role_of(user) in ("analyst", "administrator")

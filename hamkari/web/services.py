@@ -1,0 +1,45 @@
+"""Writes of the web application: accounts and roles."""
+
+from __future__ import annotations
+
+import os
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser, Group
+from django.db import transaction
+
+from hamkari.kb.models import Entity
+from hamkari.web.models import EditorScope
+
+GROUPS = ("viewer", "analyst", "editor")
+
+
+@transaction.atomic
+def administrator_ensure() -> str | None:
+    """On the first run, create the administrator `admin`; returns its password when created.
+    HAMKARI_ADMIN_PASSWORD sets the password instead of a random one."""
+    user_model = get_user_model()
+    if user_model.objects.filter(is_superuser=True).exists():
+        return None
+    password = os.environ.get("HAMKARI_ADMIN_PASSWORD") or secrets.token_urlsafe(12)
+    user_model.objects.create_superuser(username="admin", password=password, email="")
+    return password
+
+
+@transaction.atomic
+def user_create(
+    *, username: str, password: str, role: str, scope: list[Entity] | None = None
+) -> AbstractBaseUser:
+    """A user with one role (viewer, analyst, editor, administrator); editors get their scope."""
+    user_model = get_user_model()
+    if role == "administrator":
+        return user_model.objects.create_superuser(username=username, password=password, email="")
+    if role not in GROUPS:
+        raise ValueError(f"unknown role {role!r}")
+    user = user_model.objects.create_user(username=username, password=password)
+    group, _ = Group.objects.get_or_create(name=role)
+    user.groups.add(group)
+    for entity in scope or []:
+        EditorScope.objects.create(user=user, entity=entity)
+    return user

@@ -1,0 +1,117 @@
+"""Filters for Persian digits, Jalali dates beside Gregorian ones, facts highlighted in place and
+bar charts drawn as SVG on the server (no script, no CDN)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import jdatetime
+from django import template
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+register = template.Library()
+
+_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+JALALI_MONTHS = (
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
+)
+
+
+def _persian() -> bool:
+    return (get_language() or "fa").startswith("fa")
+
+
+@register.filter
+def digits(value: Any) -> str:
+    """Persian digits when the page is in Persian."""
+    text = "" if value is None else str(value)
+    return text.translate(_PERSIAN_DIGITS) if _persian() else text
+
+
+@register.filter
+def jdate(value: dt.date | None) -> str:
+    """«۱۲ آذر ۱۴۰۴ (2025-12-03)» in Persian; «2025-12-03 (1404-09-12)» in the other languages."""
+    if not value:
+        return "—"
+    j = jdatetime.date.fromgregorian(date=value)
+    if _persian():
+        return (
+            f"{j.day} {JALALI_MONTHS[j.month - 1]} {j.year}".translate(_PERSIAN_DIGITS)
+            + f" ({value.isoformat()})"
+        )
+    return f"{value.isoformat()} ({j.year:04d}-{j.month:02d}-{j.day:02d})"
+
+
+@register.simple_tag
+def highlighted(text: str, spans: list[dict[str, Any]]) -> SafeString:
+    """The article text, escaped, with each fact's words in a <mark> that the side list links to.
+    Article text is hostile input: every piece goes through escape()."""
+    out: list[str] = []
+    last = 0
+    for span in spans:
+        start, end = span["start"], span["end"]
+        if start < last:
+            continue
+        out.append(str(escape(text[last:start])))
+        out.append(
+            str(
+                format_html(
+                    '<mark id="{}" class="fact fact-{}" title="{}">{}</mark>',
+                    span["anchor"],
+                    span["kind"],
+                    span["label"],
+                    text[start:end],
+                )
+            )
+        )
+        last = end
+    out.append(str(escape(text[last:])))
+    return mark_safe("".join(out))  # every piece above went through escape() or format_html()
+
+
+@register.inclusion_tag("web/_bars.html")
+def bars(rows: list[tuple[str, int]], width: int = 520) -> dict[str, Any]:
+    """A horizontal bar chart: one row per (label, value)."""
+    top = max((v for _, v in rows), default=0) or 1
+    height = 22
+    items = [
+        {"label": label, "value": value, "y": i * height, "w": round(value / top * (width - 200))}
+        for i, (label, value) in enumerate(rows)
+    ]
+    return {"items": items, "width": width, "height": max(height, height * len(items)), "row": height}
+
+
+@register.inclusion_tag("web/_columns.html")
+def columns(rows: list[tuple[str, int]], height: int = 160) -> dict[str, Any]:
+    """A column chart over time: one column per (label, value)."""
+    top = max((v for _, v in rows), default=0) or 1
+    step = 26
+    base = height - 20
+    items = []
+    for i, (label, value) in enumerate(rows):
+        h = round(value / top * (height - 30))
+        items.append(
+            {
+                "label": label,
+                "value": value,
+                "x": i * step,
+                "h": h,
+                "top": base - h,
+                "short": label[2:4] + label[4:],
+            }
+        )
+    return {"items": items, "width": max(step, step * len(items)), "height": height}

@@ -1,0 +1,198 @@
+"""Pages, roles and object-level permissions, escaping of hostile article text, query counts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from hamkari.kb.models import Article, AuditLog, Entity, Mention
+
+pytestmark = pytest.mark.django_db
+
+
+def logged_in(user: Any, language: str = "fa") -> Client:
+    client = Client()
+    client.force_login(user)
+    client.cookies["django_language"] = language
+    return client
+
+
+def test_pages_need_a_login(client: Client, articles: list[Any]) -> None:
+    response = client.get("/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+@pytest.mark.parametrize("language", ["fa", "ru", "en"])
+def test_every_page_renders_in_every_language(
+    users: dict[str, Any], articles: list[Any], language: str
+) -> None:
+    client = logged_in(users["analyst"], language)
+    person = Entity.objects.filter(type="person").first()
+    assert person is not None
+    story_id = articles[0].story_id
+    for path in (
+        "/",
+        "/regions/IR-01/",
+        "/regions/IR-01/RU-AST/",
+        f"/people/{person.pk}/",
+        f"/stories/{story_id}/",
+        f"/articles/{articles[0].pk}/",
+        "/search/?q=همکاری",
+        "/review/",
+        "/upload/",
+        f"/audit/person/{person.pk}/",
+        "/accounts/password_change/",
+    ):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        body = response.content.decode()
+        assert f'lang="{language}"' in body and ('dir="rtl"' in body) == (language == "fa"), path
+
+
+def test_persian_pages_show_persian_digits_and_jalali_dates_beside_gregorian(
+    users: dict[str, Any], articles: list[Any]
+) -> None:
+    body = logged_in(users["viewer"], "fa").get(f"/articles/{articles[0].pk}/").content.decode()
+    assert "۱۱ اسفند ۱۴۰۲ (2024-03-01)" in body
+    english = logged_in(users["viewer"], "en").get(f"/articles/{articles[0].pk}/").content.decode()
+    assert "2024-03-01 (1402-12-11)" in english
+    assert (
+        "Dashboard" in english
+        and "پیشخوان" in body
+        and "Сводка" in logged_in(users["viewer"], "ru").get("/").content.decode()
+    )
+
+
+def test_article_text_is_shown_as_text_everywhere(users: dict[str, Any], hostile: Any) -> None:
+    client = logged_in(users["analyst"], "en")
+    for path in (
+        f"/articles/{hostile.pk}/",
+        "/",
+        "/search/?q=استاندار",
+        "/regions/IR-01/",
+        f"/stories/{hostile.story_id}/",
+    ):
+        body = client.get(path).content.decode()
+        assert "<script>alert" not in body and "<img src=x" not in body, path
+    body = client.get(f"/articles/{hostile.pk}/").content.decode()
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in body
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in body
+
+
+def test_an_analyst_reviews_a_fact_in_place_and_it_is_audited(
+    users: dict[str, Any], articles: list[Any]
+) -> None:
+    mention = Mention.objects.filter(article=articles[0]).first()
+    assert mention is not None
+    client = logged_in(users["analyst"], "en")
+    response = client.post(
+        f"/facts/mention/{mention.pk}/review/", {"state": "rejected"}, HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 200 and "state-rejected" in response.content.decode()
+    mention.refresh_from_db()
+    assert mention.review_state == "rejected" and mention.reviewed_by == users["analyst"]
+    assert AuditLog.objects.filter(object_type="mention", object_id=mention.pk).exists()
+    audit = client.get(f"/audit/mention/{mention.pk}/").content.decode()
+    assert "review.rejected" in audit and "analyst" in audit
+
+
+def test_viewers_may_not_review(users: dict[str, Any], articles: list[Any]) -> None:
+    mention = Mention.objects.filter(article=articles[0]).first()
+    assert mention is not None
+    response = logged_in(users["viewer"]).post(f"/facts/mention/{mention.pk}/review/", {"state": "accepted"})
+    assert response.status_code == 403
+    page = logged_in(users["viewer"]).get(f"/articles/{articles[0].pk}/").content.decode()
+    assert 'name="state"' not in page
+
+
+def test_an_editor_reviews_only_articles_of_their_region(users: dict[str, Any], articles: list[Any]) -> None:
+    gilan = Article.objects.get(pk=articles[0].pk)  # mentions Gilan (IR-01)
+    other = Article.objects.get(pk=articles[2].pk)  # the Russian article: Astrakhan, no Gilan
+    assert Mention.objects.filter(article=gilan, entity__ref="IR-01").exists()
+    assert not Mention.objects.filter(article=other, entity__ref="IR-01").exists()
+    editor = logged_in(users["editor"])
+    own = Mention.objects.filter(article=gilan).first()
+    foreign = Mention.objects.filter(article=other).first()
+    assert own is not None and foreign is not None
+    assert editor.post(f"/facts/mention/{own.pk}/review/", {"state": "accepted"}).status_code == 302
+    assert editor.post(f"/facts/mention/{foreign.pk}/review/", {"state": "accepted"}).status_code == 403
+
+
+def test_only_analysts_merge_split_and_upload(users: dict[str, Any], articles: list[Any]) -> None:
+    person = Entity.objects.filter(type="person").first()
+    assert person is not None
+    for role in ("viewer", "editor"):
+        client = logged_in(users[role])
+        assert client.post(f"/people/{person.pk}/merge/", {"into": person.pk}).status_code == 403
+        assert client.post(f"/people/{person.pk}/split/", {"mentions": [1]}).status_code == 403
+        assert client.get("/upload/").status_code == 403
+    bad = logged_in(users["analyst"]).post(f"/people/{person.pk}/merge/", {"into": "abc"})
+    assert bad.status_code == 400
+
+
+def test_the_admin_is_for_administrators_only(users: dict[str, Any]) -> None:
+    assert logged_in(users["analyst"]).get("/admin/").status_code == 302
+    assert logged_in(users["admin"]).get("/admin/").status_code == 200
+
+
+def test_forms_carry_a_csrf_token_and_posts_without_it_are_refused(
+    users: dict[str, Any], articles: list[Any]
+) -> None:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(users["analyst"])
+    page = client.get(f"/articles/{articles[0].pk}/").content.decode()
+    assert page.count("csrfmiddlewaretoken") >= page.count("<form")
+    mention = Mention.objects.filter(article=articles[0]).first()
+    assert mention is not None
+    assert client.post(f"/facts/mention/{mention.pk}/review/", {"state": "accepted"}).status_code == 403
+
+
+def test_upload_reports_bad_files_and_stores_good_ones(users: dict[str, Any]) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = logged_in(users["analyst"], "en")
+    files = [
+        SimpleUploadedFile("empty.txt", b""),
+        SimpleUploadedFile("binary.bin", bytes(range(256)) * 4),
+        SimpleUploadedFile(
+            "good.txt", b"Governor of Gilan Province Hadi Haqshenas met a delegation."
+        ),
+    ]
+    response = client.post("/upload/", {"files": files, "url": "ftp://example.org/x", "text": "   "})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "empty.txt: file is empty" in body and "binary.bin: binary file" in body
+    assert "ftp://example.org/x: an address must start with http:// or https://" in body
+    assert "good.txt: stored" in body
+    assert Article.objects.count() == 1
+
+
+def test_search_folds_persian_variants(users: dict[str, Any], articles: list[Any]) -> None:
+    client = logged_in(users["viewer"])
+    pages = [client.get("/search/", {"q": q}).content.decode() for q in ("همکاری", "همكاري", "همکاری")]
+    assert pages[0].count("/articles/") == pages[1].count("/articles/") == pages[2].count("/articles/") > 0
+
+
+def test_list_pages_use_a_fixed_number_of_queries(users: dict[str, Any], articles: list[Any]) -> None:
+    from hamkari.kb import services
+
+    client = logged_in(users["viewer"])
+
+    def count(path: str) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path).status_code == 200
+        return len(captured)
+
+    before = {p: count(p) for p in ("/", "/regions/IR-01/", "/review/", "/search/?q=همکاری")}
+    for n in range(10):
+        services.article_ingest(
+            text=f"date 2024-0{1 + n % 9}-1{n % 9}\nبه گزارش ایرنا، استاندار گیلان "
+            f"با هیئت روسی درباره همکاری شیلات گفتگو کرد {n}.",
+            source=str(n),
+        )
+    after = {p: count(p) for p in before}
+    assert after == before
