@@ -10,7 +10,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.core.cache import cache
+from django.db.models import Count, Max, Q
 from django.db.models.functions import TruncMonth
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -70,10 +71,9 @@ def _names(refs: set[str]) -> dict[str, str]:
     return dict(Entity.objects.filter(type="region", ref__in=refs).values_list("ref", "name"))
 
 
-@login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
-    today = dt.date.today()
-    commitments = Commitment.objects.exclude(review_state=ReviewState.REJECTED).select_related("article")
+def _aggregates() -> dict[str, Any]:
+    """Region pairs and monthly activity over the whole knowledge base; computed once per state of
+    the data (cached under the number and newest id of the articles), not on every page load."""
     activity = (
         Article.objects.filter(published__isnull=False)
         .annotate(month=TruncMonth("published"))
@@ -98,17 +98,28 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         }
         for a in iranian
     ]
+    return {
+        "pairs": [(a, names.get(a, a), b, names.get(b, b), n) for a, b, n in pairs],
+        "activity": [(row["month"].strftime("%Y-%m"), row["n"]) for row in reversed(list(activity))],
+        "matrix": matrix,
+        "russian": [(b, names.get(b, b)) for b in russian],
+    }
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    today = dt.date.today()
+    commitments = Commitment.objects.exclude(review_state=ReviewState.REJECTED).select_related("article")
+    state = Article.objects.aggregate(n=Count("id"), newest=Max("id"))
+    aggregates = cache.get_or_set(f"dashboard:{state['n']}:{state['newest']}", _aggregates, timeout=3600)
     context = {
         "stories": selectors.story_list()[:10],
         "open_commitments": commitments.filter(Q(due__gte=today) | Q(due__isnull=True)).order_by(
             "due", "-pk"
         )[:10],
         "overdue": commitments.filter(due__lt=today).order_by("due")[:10],
-        "pairs": [(a, names.get(a, a), b, names.get(b, b), n) for a, b, n in pairs],
-        "activity": [(row["month"].strftime("%Y-%m"), row["n"]) for row in reversed(list(activity))],
-        "matrix": matrix,
-        "russian": [(b, names.get(b, b)) for b in russian],
-        "article_count": Article.objects.count(),
+        "article_count": state["n"],
+        **aggregates,
     }
     return render(request, "web/dashboard.html", context)
 
@@ -206,19 +217,19 @@ def _fact_rows(article: Article) -> list[dict[str, Any]]:
                 "kind": "position",
                 "type": "position",
                 "fact": p,
-                "label": f"{p.person.name}: {p.role}",
+                "label": f"{p.person.name}: {_(p.role)}",
                 "extra": p.region,
             }
         )
     for e in facts["events"]:
-        rows.append({"kind": "event_source", "type": "event", "fact": e, "label": e.type, "extra": ""})
+        rows.append({"kind": "event_source", "type": "event", "fact": e, "label": _(e.type), "extra": ""})
     for s in facts["instrument_steps"]:
         rows.append(
             {
                 "kind": "instrument_step",
                 "type": "instrument",
                 "fact": s,
-                "label": f"{s.instrument.kind}: {s.status}",
+                "label": f"{_(s.instrument.kind)}: {_(s.status)}",
                 "extra": "",
             }
         )

@@ -194,7 +194,8 @@ class HeaderReader(Component):
                 doc.published = d.date
                 doc.published_provenance = Provenance(self.name, d.rule)
             if self._on_own_line(doc.text, span):
-                doc.ignored.append(span)
+                # «date 2025-12-03», «۷ خرداد ۱۴۰۳ - ۱۱:۲۰»: the whole short dateline is furniture
+                doc.ignored.append(self._line_of(doc.text, span))
             break
         for m in _noise().finditer(head):
             span = folded.to_original(m.start(), m.end())
