@@ -29,9 +29,13 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--home", help="a data directory with a knowledge base (from bench_kb.py)")
-    parser.add_argument("--articles", type=int, default=10_000, help="articles to generate when --home is not given")
+    parser.add_argument(
+        "--articles", type=int, default=10_000, help="articles to generate when --home is not given"
+    )
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--seed", type=int, default=5)
     args = parser.parse_args()
@@ -65,7 +69,9 @@ def main() -> None:
     client.force_login(user)
     rng = random.Random(args.seed)
     article_ids = list(Article.objects.values_list("pk", flat=True))
-    regions = list(Entity.objects.filter(type="region", mentions__isnull=False).distinct().values_list("ref", flat=True))
+    regions = list(
+        Entity.objects.filter(type="region", mentions__isnull=False).distinct().values_list("ref", flat=True)
+    )
     queries = ["همکاری", "همكاري شیلات", "گردشگری", "Астрахан", "губернатор", "fisheries", "گیلان"]
     print(f"database         {home}: {len(article_ids)} articles")
     pages = {
@@ -84,8 +90,8 @@ def main() -> None:
                 response = client.get(path)
                 timings.append((time.perf_counter() - start) * 1000)
                 assert response.status_code == 200, (path, response.status_code)
-            print(f"page {name:<11} median {statistics.median(timings):6.1f} ms   p95 {percentile(timings, 95):6.1f} ms"
-                  f"   ({args.requests} requests)")
+            median, p95 = statistics.median(timings), percentile(timings, 95)
+            print(f"page {name:<11} median {median:6.1f} ms   p95 {p95:6.1f} ms   ({args.requests} requests)")
 
 
 if __name__ == "__main__":

@@ -29,8 +29,15 @@ def browser() -> Iterator[Any]:
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         yield instance
         instance.close()
@@ -63,15 +70,22 @@ def switch(page: Any, language: str) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_log_in_switch_language_and_screenshot_every_page(page: Any, live_server: Any, articles: list[Any]) -> None:
+def test_log_in_switch_language_and_screenshot_every_page(
+    page: Any, live_server: Any, articles: list[Any]
+) -> None:
     from hamkari.kb.models import Entity
 
     person = Entity.objects.filter(type="person").first()
     assert person is not None
     paths = {
-        "dashboard": "/", "region": "/regions/IR-01/", "region_pair": "/regions/IR-01/RU-AST/",
-        "person": f"/people/{person.pk}/", "story": f"/stories/{articles[0].story_id}/",
-        "article": f"/articles/{articles[0].pk}/", "search": "/search/?q=همکاری", "review": "/review/",
+        "dashboard": "/",
+        "region": "/regions/IR-01/",
+        "region_pair": "/regions/IR-01/RU-AST/",
+        "person": f"/people/{person.pk}/",
+        "story": f"/stories/{articles[0].story_id}/",
+        "article": f"/articles/{articles[0].pk}/",
+        "search": "/search/?q=همکاری",
+        "review": "/review/",
         "upload": "/upload/",
     }
     assert page.locator("html").get_attribute("dir") == "rtl"

@@ -158,9 +158,7 @@ def test_upload_reports_bad_files_and_stores_good_ones(users: dict[str, Any]) ->
     files = [
         SimpleUploadedFile("empty.txt", b""),
         SimpleUploadedFile("binary.bin", bytes(range(256)) * 4),
-        SimpleUploadedFile(
-            "good.txt", b"Governor of Gilan Province Hadi Haqshenas met a delegation."
-        ),
+        SimpleUploadedFile("good.txt", b"Governor of Gilan Province Hadi Haqshenas met a delegation."),
     ]
     response = client.post("/upload/", {"files": files, "url": "ftp://example.org/x", "text": "   "})
     body = response.content.decode()
