@@ -78,6 +78,25 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     exp.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
 
+    usr = sub.add_parser(
+        "user",
+        help="create a user with a role",
+        description=(
+            "Create a user: viewer (reads), analyst (reviews, merges, uploads), editor (reviews the articles "
+            "and edits the profiles of the regions or organisations given with --scope) or administrator. "
+            "The password is read from HAMKARI_USER_PASSWORD, else asked for."
+        ),
+    )
+    usr.add_argument("username")
+    usr.add_argument("--role", required=True, choices=("viewer", "analyst", "editor", "administrator"))
+    usr.add_argument(
+        "--scope",
+        action="append",
+        default=[],
+        metavar="REGION_OR_ID",
+        help="for editors: an ISO region code (IR-01) or an entity number; repeatable",
+    )
+
     tok = sub.add_parser("token", help="create an API token for a user (shown once)")
     tok.add_argument("username")
     tok.add_argument("--name", default="cli", help="a label for the token")
@@ -143,6 +162,45 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         count = write_export(args.kind, args.format, out)
     print(f"hamkari: exported {count} {args.kind}", file=err)
+    return 0
+
+
+def cmd_user(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import getpass
+    import os
+
+    django_setup()
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    from hamkari.kb.models import Entity
+    from hamkari.kb.services import reference_load
+    from hamkari.web.services import user_create
+
+    if get_user_model().objects.filter(username=args.username).exists():
+        print(f"hamkari: the user {args.username!r} exists already", file=err)
+        return 1
+    reference_load()
+    scope = []
+    for item in args.scope:
+        found = (
+            Entity.objects.filter(pk=int(item)).first()
+            if item.isdigit()
+            else Entity.objects.filter(type="region", ref=item.upper()).first()
+        )
+        if found is None:
+            print(f"hamkari: no region or entity {item!r}", file=err)
+            return 1
+        scope.append(found)
+    password = os.environ.get("HAMKARI_USER_PASSWORD") or getpass.getpass(f"password for {args.username}: ")
+    try:
+        validate_password(password)
+    except ValidationError as exc:
+        print("hamkari: " + " ".join(exc.messages), file=err)
+        return 1
+    user_create(username=args.username, password=password, role=args.role, scope=scope)
+    print(f"hamkari: created {args.role} {args.username}", file=out)
     return 0
 
 
@@ -309,6 +367,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "extract": cmd_extract,
         "ingest": cmd_ingest,
         "serve": cmd_serve,
+        "user": cmd_user,
         "export": cmd_export,
         "token": cmd_token,
         "manage": cmd_manage,

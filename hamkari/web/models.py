@@ -14,3 +14,12 @@ class EditorScope(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "entity"], name="editor_scope_unique")]
+
+
+class Profile(models.Model):
+    """The text a region's or organisation's own editor keeps about it (contacts, priorities)."""
+
+    entity = models.OneToOneField(Entity, on_delete=models.CASCADE, related_name="profile")
+    summary = models.TextField(blank=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    updated_at = models.DateTimeField(auto_now=True)

@@ -47,3 +47,12 @@ def can_curate_people(user: Any) -> bool:
 
 def can_upload(user: Any) -> bool:
     return role_of(user) in ("analyst", "administrator")
+
+
+def can_edit_profile(user: Any, entity_id: int) -> bool:
+    """Administrators edit every profile; an editor only those of the regions and organisations in
+    their scope; analysts and viewers none."""
+    role = role_of(user)
+    if role == "administrator":
+        return True
+    return role == "editor" and entity_id in scope_of(user)

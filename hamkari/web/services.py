@@ -10,7 +10,7 @@ from django.contrib.auth.models import AbstractBaseUser, Group
 from django.db import transaction
 
 from hamkari.kb.models import Entity
-from hamkari.web.models import EditorScope
+from hamkari.web.models import EditorScope, Profile
 
 GROUPS = ("viewer", "analyst", "editor")
 
@@ -43,3 +43,22 @@ def user_create(
     for entity in scope or []:
         EditorScope.objects.create(user=user, entity=entity)
     return user
+
+
+@transaction.atomic
+def profile_update(*, entity: Entity, summary: str, user: AbstractBaseUser) -> Profile:
+    from hamkari.kb.models import AuditLog
+
+    profile, _ = Profile.objects.get_or_create(entity=entity)
+    before = profile.summary
+    profile.summary = summary.strip()[:10_000]
+    profile.updated_by = user
+    profile.save()
+    AuditLog.objects.create(
+        actor=user,
+        action="profile.update",
+        object_type="entity",
+        object_id=entity.pk,
+        data={"before": before[:500], "after": profile.summary[:500]},
+    )
+    return profile

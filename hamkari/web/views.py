@@ -35,7 +35,9 @@ from hamkari.kb.models import (
     ReviewState,
     Story,
 )
-from hamkari.web.permissions import can_curate_people, can_review_article, can_upload
+from hamkari.web.models import Profile
+from hamkari.web.permissions import can_curate_people, can_edit_profile, can_review_article, can_upload
+from hamkari.web.services import profile_update
 
 KIND_LABELS = {
     "region": "region",
@@ -133,8 +135,44 @@ def region(request: HttpRequest, code: str) -> HttpResponse:
         "profile": profile,
         "sector_bars": [(s["entity__ref"], s["sources"]) for s in profile["sectors"][:15]],
         "officials": profile["officials"],
+        "profile_text": Profile.objects.filter(entity=obj).first(),
+        "can_edit_profile": can_edit_profile(request.user, obj.pk),
     }
     return render(request, "web/region.html", context)
+
+
+@login_required
+def entity(request: HttpRequest, pk: int) -> HttpResponse:
+    """An organisation's (or any other entity's) page: its profile, spellings and mentions."""
+    obj = get_object_or_404(Entity, pk=pk)
+    if obj.type == "region" and obj.ref:
+        return redirect("region", code=obj.ref)
+    if obj.type == "person":
+        return redirect("person", pk=obj.pk)
+    mentions = obj.mentions.select_related("article").order_by("-article_id", "start")[:100]
+    context = {
+        "entity": obj,
+        "spellings": sorted({a.name for a in obj.aliases.all()}),
+        "mentions": [{"m": m, "words": m.article.text[m.start : m.end]} for m in mentions],
+        "profile": Profile.objects.filter(entity=obj).first(),
+        "can_edit_profile": can_edit_profile(request.user, obj.pk),
+    }
+    return render(request, "web/entity.html", context)
+
+
+@login_required
+@require_POST
+def profile_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    obj = get_object_or_404(Entity, pk=pk, type__in=("region", "organization"))
+    if not can_edit_profile(request.user, obj.pk):
+        raise PermissionDenied(_("Only the editor of this region or organisation may edit its profile."))
+    profile_update(entity=obj, summary=request.POST.get("summary", ""), user=request.user)
+    messages.success(request, _("Saved."))
+    return (
+        redirect("region", code=obj.ref)
+        if obj.type == "region" and obj.ref
+        else redirect("entity", pk=obj.pk)
+    )
 
 
 @login_required
@@ -376,6 +414,7 @@ def person_split(request: HttpRequest, pk: int) -> HttpResponse:
 
 AUDITED = {
     "person": Entity,
+    "entity": Entity,
     "mention": Mention,
     "position": Position,
     "event_source": EventSource,
