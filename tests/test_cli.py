@@ -123,11 +123,19 @@ def test_the_installed_command_runs() -> None:
 def test_it_creates_users_with_roles_and_refuses_weak_passwords(tmp_path: Path) -> None:
     import os
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith("HAMKARI_")} | {"HAMKARI_HOME": str(tmp_path)}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HAMKARI_")} | {
+        "HAMKARI_HOME": str(tmp_path)
+    }
 
     def user(*args: str, password: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "hamkari.cli", "user", *args], capture_output=True, text=True,
-                              env=env | {"HAMKARI_USER_PASSWORD": password}, check=False, timeout=120)
+        return subprocess.run(
+            [sys.executable, "-m", "hamkari.cli", "user", *args],
+            capture_output=True,
+            text=True,
+            env=env | {"HAMKARI_USER_PASSWORD": password},
+            check=False,
+            timeout=120,
+        )
 
     weak = user("ed", "--role", "editor", "--scope", "IR-01", password="short")
     assert weak.returncode == 1 and "too short" in weak.stderr

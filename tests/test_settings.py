@@ -13,7 +13,11 @@ SECRET = "s3cr3t-" + "x" * 30 + "-Qz9!" * 5
 
 
 def manage(args: list[str], env: dict[str, str], home: Path) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("HAMKARI_")}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("HAMKARI_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     return subprocess.run(
         [sys.executable, "-m", "hamkari.cli", "manage", *args],
         env={**clean, "HAMKARI_HOME": str(home), **env},

@@ -13,9 +13,6 @@ import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
-# Playwright's sync API runs an event loop in this thread; the ORM calls made by the test itself
-# are ordinary synchronous calls.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +23,16 @@ def browser() -> Iterator[Any]:
         pytest.skip("needs Debian's chromium at /usr/bin/chromium (scripts/browser installs it)")
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make meanwhile
+    # are ordinary synchronous calls. Set only while the browser runs, never for other processes.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        yield from _launch(sync_playwright)
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+def _launch(sync_playwright: Any) -> Iterator[Any]:
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
