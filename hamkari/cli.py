@@ -97,6 +97,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="for editors: an ISO region code (IR-01) or an entity number; repeatable",
     )
 
+    rem = sub.add_parser(
+        "remind",
+        help="e-mail each user the deadlines of their working groups",
+        description=(
+            "Send every active user with an e-mail address a digest of the overdue plan items and those due "
+            "within --days in the working groups they follow; users with nothing due get no mail. Mail goes "
+            "through HAMKARI_EMAIL_URL (console:// prints it)."
+        ),
+    )
+    rem.add_argument("--days", type=int, default=7, help="lead time in days (default 7)")
+    rem.add_argument("--dry-run", action="store_true", help="print the digests instead of sending them")
+
+    bri = sub.add_parser("brief", help="a brief of a region pair or a working group as PDF or HTML")
+    bri.add_argument("regions", nargs="*", metavar="REGION", help="two regions: ISO codes or names")
+    bri.add_argument("--working-group", type=int, metavar="ID")
+    bri.add_argument("--pdf", metavar="FILE")
+    bri.add_argument("--html", metavar="FILE")
+    bri.add_argument("--language", choices=LANGUAGES, default="fa")
+
     tok = sub.add_parser("token", help="create an API token for a user (shown once)")
     tok.add_argument("username")
     tok.add_argument("--name", default="cli", help="a label for the token")
@@ -201,6 +220,65 @@ def cmd_user(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 1
     user_create(username=args.username, password=password, role=args.role, scope=scope)
     print(f"hamkari: created {args.role} {args.username}", file=out)
+    return 0
+
+
+def cmd_remind(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    django_setup()
+    from django.utils import timezone
+
+    from hamkari.tracker.remind import send_digests
+
+    sent = send_digests(today=timezone.localdate(), lead_days=args.days, dry_run=args.dry_run)
+    for address, body in sent if args.dry_run else []:
+        print(f"== {address}\n{body}", file=out)
+    print(f"hamkari: {len(sent)} digest(s) {'composed' if args.dry_run else 'sent'}", file=err)
+    return 0
+
+
+def _region(name: str) -> Any:
+    from hamkari.extraction import extract
+    from hamkari.kb.models import Entity
+
+    found = Entity.objects.filter(type="region", ref=name.upper()).first()
+    if found is None:
+        refs = [e.ref for e in extract(name).entities if e.type == "region" and e.ref]
+        found = Entity.objects.filter(type="region", ref__in=refs[:1]).first()
+    return found
+
+
+def cmd_brief(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    django_setup()
+    from hamkari.kb.services import reference_load
+    from hamkari.tracker import brief, selectors
+    from hamkari.tracker.models import WorkingGroup
+    from hamkari.web.i18n import compile_messages
+
+    compile_messages()
+    reference_load()
+    if args.working_group is not None:
+        group = WorkingGroup.objects.filter(pk=args.working_group).first()
+        if group is None:
+            print(f"hamkari: no working group {args.working_group}", file=err)
+            return 1
+        data = selectors.group_brief(group)
+    elif len(args.regions) == 2:
+        regions = [_region(name) for name in args.regions]
+        if None in regions:
+            missing = [n for n, r in zip(args.regions, regions, strict=True) if r is None]
+            print(f"hamkari: unknown region {', '.join(missing)}", file=err)
+            return 1
+        data = selectors.pair_brief(*regions)
+    else:
+        print("hamkari: give two regions or --working-group ID", file=err)
+        return 2
+    html = brief.render_html(data, language=args.language)
+    if args.html:
+        Path(args.html).write_text(html, encoding="utf-8")
+    if args.pdf:
+        Path(args.pdf).write_bytes(brief.render_pdf(html))
+    if not args.html and not args.pdf:
+        out.write(html)
     return 0
 
 
@@ -368,6 +446,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "ingest": cmd_ingest,
         "serve": cmd_serve,
         "user": cmd_user,
+        "remind": cmd_remind,
+        "brief": cmd_brief,
         "export": cmd_export,
         "token": cmd_token,
         "manage": cmd_manage,

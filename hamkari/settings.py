@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "hamkari.kb",
     "hamkari.web",
+    "hamkari.tracker",
 ]
 
 MIDDLEWARE = [
@@ -172,6 +173,25 @@ LOGGING = {
         "level": env_choice("HAMKARI_LOG_LEVEL", "WARNING", ("DEBUG", "INFO", "WARNING", "ERROR")),
     },
 }
+
+# Mail for `hamkari remind`: HAMKARI_EMAIL_URL like smtp://user:pass@host:587 (tls) or console://
+_email_url = os.environ.get("HAMKARI_EMAIL_URL", "console://").strip()
+if _email_url == "console://":
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+elif _email_url.startswith(("smtp://", "smtps://")):
+    from urllib.parse import unquote, urlsplit
+
+    _mail = urlsplit(_email_url)
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST, EMAIL_PORT = (
+        _mail.hostname or "localhost",
+        _mail.port or (465 if _mail.scheme == "smtps" else 587),
+    )
+    EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = unquote(_mail.username or ""), unquote(_mail.password or "")
+    EMAIL_USE_SSL, EMAIL_USE_TLS = _mail.scheme == "smtps", _mail.scheme == "smtp"
+else:
+    raise ImproperlyConfigured("HAMKARI_EMAIL_URL must be console:// or smtp(s)://user:password@host:port")
+DEFAULT_FROM_EMAIL = os.environ.get("HAMKARI_EMAIL_FROM", "hamkari@localhost")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

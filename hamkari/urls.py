@@ -9,6 +9,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("tracker/", include("hamkari.tracker.urls")),
     path("", include("hamkari.web.urls")),
 ]
 

@@ -388,7 +388,11 @@ def _instrument(kind: str, story: Any) -> Instrument:
 
 
 def instrument_status_update(*, instrument: Instrument) -> Instrument:
-    """The furthest step that no analyst rejected."""
+    """The furthest step that no analyst rejected; a status an analyst set by hand stays."""
+    if AuditLog.objects.filter(
+        object_type="instrument", object_id=instrument.pk, action="instrument.status"
+    ).exists():
+        return instrument
     statuses = instrument.steps.exclude(review_state=ReviewState.REJECTED).values_list("status", flat=True)
     known = [s for s in statuses if s in LIFECYCLE]
     status = max(known, key=LIFECYCLE.index) if known else "proposed"

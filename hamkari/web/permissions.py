@@ -56,3 +56,18 @@ def can_edit_profile(user: Any, entity_id: int) -> bool:
     if role == "administrator":
         return True
     return role == "editor" and entity_id in scope_of(user)
+
+
+def can_edit_group(user: Any, group: Any) -> bool:
+    """Analysts and administrators edit every working group; an editor only those of the regions
+    (or with members) in their scope: an editor of Semnan cannot edit Isfahan's plan."""
+    role = role_of(user)
+    if role in ("analyst", "administrator"):
+        return True
+    if role != "editor":
+        return False
+    scope = scope_of(user)
+    return (
+        bool(set(group.regions.values_list("pk", flat=True)) & scope)
+        or group.members.filter(entity_id__in=scope).exists()
+    )

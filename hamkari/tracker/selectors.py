@@ -1,0 +1,99 @@
+"""Reads of the tracker: deadline boards, calendars, the data of a brief."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from hamkari.kb import selectors as kb_selectors
+from hamkari.kb.models import Entity, Instrument, Mention, Story
+from hamkari.tracker.models import ItemStatus, PlanItem, WorkingGroup
+
+OPEN = (ItemStatus.PROPOSED, ItemStatus.PLANNED, ItemStatus.IN_PROGRESS, ItemStatus.BLOCKED)
+
+
+def open_items(
+    *, region: Entity | None = None, owner: Entity | None = None, group: WorkingGroup | None = None
+) -> QuerySet[PlanItem]:
+    qs = PlanItem.objects.filter(status__in=OPEN, due__isnull=False).select_related("group", "owner")
+    if region is not None:
+        qs = qs.filter(group__regions=region)
+    if owner is not None:
+        qs = qs.filter(owner=owner)
+    if group is not None:
+        qs = qs.filter(group=group)
+    return qs.distinct().order_by("due", "group_id", "number")
+
+
+def deadline_board(*, today: dt.date, lead_days: int = 14, **scope: Any) -> dict[str, list[PlanItem]]:
+    """Overdue items and those due within `lead_days`, oldest first."""
+    items = open_items(**scope)
+    return {
+        "overdue": list(items.filter(due__lt=today)),
+        "due_soon": list(items.filter(due__gte=today, due__lte=today + dt.timedelta(days=lead_days))),
+    }
+
+
+def groups_of(user: Any) -> QuerySet[WorkingGroup]:
+    """The working groups a user follows: of the regions and organisations in their editor scope,
+    and those they created; administrators and analysts follow all."""
+    from hamkari.web.permissions import role_of, scope_of
+
+    if role_of(user) in ("administrator", "analyst"):
+        return WorkingGroup.objects.all()
+    scope = scope_of(user)
+    return WorkingGroup.objects.filter(
+        Q(regions__in=scope) | Q(members__entity__in=scope) | Q(created_by=user)
+    ).distinct()
+
+
+def pair_brief(a: Entity, b: Entity) -> dict[str, Any]:
+    both = (
+        Mention.objects.filter(entity=a)
+        .values("article_id")
+        .intersection(Mention.objects.filter(entity=b).values("article_id"))
+    )
+    ids = [row["article_id"] for row in both]
+    groups = WorkingGroup.objects.filter(regions=a).filter(regions=b).distinct()
+    return {
+        "title": f"{a.name} — {b.name}",
+        "parties": [a, b],
+        "instruments": list(Instrument.objects.filter(parties=a).filter(parties=b).distinct()),
+        "items": _items_overdue_first(PlanItem.objects.filter(group__in=groups)),
+        "stories": list(Story.objects.filter(articles__in=ids).distinct().order_by("-date")[:15]),
+    }
+
+
+def group_brief(group: WorkingGroup) -> dict[str, Any]:
+    instruments = [group.instrument] if group.instrument else []
+    regions = list(group.regions.all())
+    stories = Story.objects.filter(
+        articles__in=Mention.objects.filter(entity__in=regions).values("article_id")
+    )
+    if group.instrument and group.instrument.story_id:
+        stories = Story.objects.filter(pk=group.instrument.story_id) | stories
+    return {
+        "title": group.name,
+        "parties": regions,
+        "members": list(group.members.select_related("entity")),
+        "instruments": instruments,
+        "items": _items_overdue_first(group.items.all()),
+        "stories": list(stories.distinct().order_by("-date")[:15]),
+    }
+
+
+def _items_overdue_first(items: QuerySet[PlanItem]) -> list[PlanItem]:
+    today = dt.date.today()
+    listed = list(items.select_related("owner", "group"))
+    return sorted(
+        listed, key=lambda i: (not (i.due and i.due < today and i.status in OPEN), i.due or dt.date.max)
+    )
+
+
+def story_sources(story: Story) -> list[Any]:
+    return list(story.articles.select_related("outlet").order_by("published"))
+
+
+__all__ = ["deadline_board", "group_brief", "groups_of", "kb_selectors", "open_items", "pair_brief"]

@@ -1,0 +1,368 @@
+"""Writes of the tracker: working groups, plan items, baselines, plan import, instrument lifecycle."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import jdatetime
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+
+from hamkari.kb.models import AuditLog, Commitment, Entity, Instrument, ReviewState
+from hamkari.tracker.models import Baseline, ItemStatus, Meeting, Member, PlanItem, WorkingGroup
+
+LIFECYCLE = ("proposed", "discussed", "agreed", "signed", "established", "completed")
+STATUSES = (*LIFECYCLE, "lapsed")
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+
+
+class TrackerError(ValueError):
+    """A request the tracker refuses, with the reason for the person who made it."""
+
+
+def parse_date(value: str | dt.date | None) -> dt.date | None:
+    """A date typed as Gregorian (2025-12-17) or Jalali (1404/09/26, ۱۴۰۴-۰۹-۲۶): years before
+    1700 are Jalali. Empty → None; anything else is an error that says what was expected."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    text = str(value).strip().translate(_DIGITS)
+    if not text:
+        return None
+    m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", text)
+    if not m:
+        raise TrackerError(f"not a date: {value!r} (write 2025-12-17 or 1404/09/26)")
+    year, month, day = (int(x) for x in m.groups())
+    try:
+        if year < 1700:
+            result: dt.date = jdatetime.date(year, month, day).togregorian()
+            return result
+        return dt.date(year, month, day)
+    except ValueError as exc:
+        raise TrackerError(f"not a date: {value!r} ({exc})") from exc
+
+
+def jalali(value: dt.date | None) -> str:
+    if value is None:
+        return ""
+    j = jdatetime.date.fromgregorian(date=value)
+    return f"{j.year:04d}/{j.month:02d}/{j.day:02d}"
+
+
+def _audit(user: AbstractBaseUser | None, action: str, obj: Any, data: dict[str, Any]) -> None:
+    AuditLog.objects.create(
+        actor=user if user is not None and user.is_authenticated else None,
+        action=action,
+        object_type=obj._meta.model_name,
+        object_id=obj.pk,
+        data=data,
+    )
+
+
+@transaction.atomic
+def group_create(
+    *, name: str, regions: list[Entity], user: AbstractBaseUser | None, instrument: Instrument | None = None
+) -> WorkingGroup:
+    """A working group; created from an extracted instrument, the commitments reported with it
+    become proposed plan items with their due dates."""
+    if not name.strip():
+        raise TrackerError("a working group needs a name")
+    group = WorkingGroup.objects.create(name=name.strip()[:300], instrument=instrument, created_by=user)
+    group.regions.set(regions)
+    if instrument is not None:
+        commitments = (
+            Commitment.objects.exclude(review_state=ReviewState.REJECTED).filter(
+                article__story=instrument.story
+            )
+            if instrument.story_id
+            else Commitment.objects.filter(instrument=instrument)
+        )
+        for c in commitments.order_by("pk"):
+            item_add(
+                group=group,
+                title=c.action,
+                due=c.due,
+                status="proposed",
+                user=None,
+                notes=f"{c.due_expression}".strip(),
+                commitment=c,
+            )
+    _audit(user, "group.create", group, {"name": group.name})
+    return group
+
+
+def item_add(
+    *,
+    group: WorkingGroup,
+    title: str,
+    user: AbstractBaseUser | None,
+    owner: Entity | None = None,
+    start: Any = None,
+    due: Any = None,
+    status: str = "planned",
+    progress: int = 0,
+    notes: str = "",
+    commitment: Commitment | None = None,
+) -> PlanItem:
+    if not title.strip():
+        raise TrackerError("an item needs a title")
+    start_date, due_date = parse_date(start), parse_date(due)
+    _check(status, progress, start_date, due_date)
+    number = (group.items.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    item = PlanItem.objects.create(
+        group=group,
+        number=number,
+        title=title.strip()[:500],
+        owner=owner,
+        start=start_date,
+        due=due_date,
+        status=status,
+        progress=progress,
+        notes=notes,
+        commitment=commitment,
+    )
+    if user is not None:
+        _audit(user, "item.add", item, {"group": group.pk, "title": item.title})
+    return item
+
+
+def _check(status: str, progress: int, start: dt.date | None, due: dt.date | None) -> None:
+    if status not in ItemStatus.values:
+        raise TrackerError(f"unknown status {status!r}; use one of {', '.join(ItemStatus.values)}")
+    if not 0 <= progress <= 100:
+        raise TrackerError(f"progress must be between 0 and 100, not {progress}")
+    if start and due and due < start:
+        raise TrackerError("the due date is before the start date")
+
+
+@transaction.atomic
+def item_update(*, item: PlanItem, user: AbstractBaseUser | None, **changes: Any) -> PlanItem:
+    before = {k: str(getattr(item, k)) for k in changes}
+    for key in ("start", "due"):
+        if key in changes:
+            changes[key] = parse_date(changes[key])
+    if changes.get("status") == ItemStatus.DONE and "progress" not in changes:
+        changes["progress"] = 100
+    for key, value in changes.items():
+        if key not in ("title", "owner", "start", "due", "status", "progress", "notes"):
+            raise TrackerError(f"{key!r} cannot be changed here")
+        setattr(item, key, value)
+    _check(item.status, int(item.progress), item.start, item.due)
+    item.save()
+    _audit(user, "item.update", item, {"before": before, "after": {k: str(v) for k, v in changes.items()}})
+    return item
+
+
+@transaction.atomic
+def baseline_freeze(*, group: WorkingGroup, user: AbstractBaseUser | None) -> Baseline:
+    items = [
+        {
+            "number": i.number,
+            "title": i.title,
+            "start": i.start.isoformat() if i.start else None,
+            "due": i.due.isoformat() if i.due else None,
+            "status": i.status,
+            "progress": i.progress,
+        }
+        for i in group.items.all()
+    ]
+    baseline = Baseline.objects.create(group=group, created_by=user, items=items)
+    _audit(user, "baseline.freeze", group, {"baseline": baseline.pk, "items": len(items)})
+    return baseline
+
+
+@dataclass(frozen=True)
+class Slip:
+    number: int
+    title: str
+    planned_due: dt.date | None
+    actual_due: dt.date | None
+    days: int | None  # later (+) or earlier (−) than planned; None when either date is missing
+    status: str
+    added: bool  # not in the baseline
+
+
+def plan_compare(*, group: WorkingGroup, baseline: Baseline) -> list[Slip]:
+    """Plan (the baseline) against actual (the items now): how far each due date moved."""
+    planned = {row["number"]: row for row in baseline.items}
+    out = []
+    for item in group.items.all():
+        row = planned.get(item.number)
+        planned_due = dt.date.fromisoformat(row["due"]) if row and row["due"] else None
+        days = (item.due - planned_due).days if item.due and planned_due else None
+        out.append(Slip(item.number, item.title, planned_due, item.due, days, item.status, row is None))
+    return out
+
+
+@transaction.atomic
+def member_add(
+    *, group: WorkingGroup, entity: Entity, side: str, chair: bool, since: Any, user: AbstractBaseUser | None
+) -> Member:
+    if side not in ("IR", "RU"):
+        raise TrackerError("a member's side is IR or RU")
+    member = Member.objects.create(
+        group=group, entity=entity, side=side, chair=chair, since=parse_date(since)
+    )
+    _audit(user, "member.add", group, {"entity": entity.pk, "side": side, "chair": chair})
+    return member
+
+
+@transaction.atomic
+def meeting_add(
+    *, group: WorkingGroup, date: Any, title: str, minutes: str, user: AbstractBaseUser | None
+) -> Meeting:
+    when = parse_date(date)
+    if when is None:
+        raise TrackerError("a meeting needs a date")
+    meeting = Meeting.objects.create(
+        group=group, date=when, title=title.strip()[:300] or "—", minutes=minutes
+    )
+    _audit(user, "meeting.add", group, {"meeting": meeting.pk})
+    return meeting
+
+
+# --- action plans as CSV and XLSX -------------------------------------------------------------
+
+COLUMNS = ("number", "title", "owner", "start", "due", "status", "progress", "notes")
+
+
+def plan_rows(group: WorkingGroup) -> list[list[Any]]:
+    rows: list[list[Any]] = [list(COLUMNS)]
+    for i in group.items.select_related("owner"):
+        rows.append(
+            [
+                i.number,
+                i.title,
+                i.owner.name if i.owner else "",
+                i.start.isoformat() if i.start else "",
+                i.due.isoformat() if i.due else "",
+                i.status,
+                i.progress,
+                i.notes,
+            ]
+        )
+    return rows
+
+
+def plan_export_csv(group: WorkingGroup) -> str:
+    out = io.StringIO()
+    csv.writer(out).writerows(plan_rows(group))
+    return out.getvalue()
+
+
+def plan_export_xlsx(group: WorkingGroup) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "plan"
+    for row in plan_rows(group):
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _read_csv(data: bytes) -> list[list[str]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise TrackerError(f"the CSV file is not UTF-8 (byte {exc.start})") from exc
+    return [row for row in csv.reader(io.StringIO(text))]
+
+
+def _read_xlsx(data: bytes) -> list[list[str]]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a file that is not a workbook
+        raise TrackerError(f"not an XLSX workbook: {exc}") from exc
+    sheet = book.worksheets[0]
+    return [
+        ["" if v is None else (v.date().isoformat() if isinstance(v, dt.datetime) else str(v)) for v in row]
+        for row in sheet.iter_rows(values_only=True)
+    ]
+
+
+@transaction.atomic
+def plan_import(*, group: WorkingGroup, data: bytes, fmt: str, user: AbstractBaseUser | None) -> int:
+    """Create or update items from a CSV or XLSX plan (the columns of the export). Every row is
+    checked first; a bad row stops the import with its line number and nothing is applied."""
+    rows = _read_csv(data) if fmt == "csv" else _read_xlsx(data)
+    if not rows or [c.strip().lower() for c in rows[0][: len(COLUMNS)]] != list(COLUMNS):
+        raise TrackerError(f"line 1: the header must be {','.join(COLUMNS)}")
+    existing = {i.number: i for i in group.items.all()}
+    owners = {
+        e.name: e for e in Entity.objects.filter(name__in={r[2] for r in rows[1:] if len(r) > 2 and r[2]})
+    }
+    parsed = []
+    for line, row in enumerate(rows[1:], start=2):
+        if not any(str(c).strip() for c in row):
+            continue
+        try:
+            row = [*row, *[""] * (len(COLUMNS) - len(row))]
+            number = int(float(row[0])) if str(row[0]).strip() else None
+            progress = int(float(row[6])) if str(row[6]).strip() else 0
+            values: dict[str, Any] = {
+                "title": str(row[1]).strip(),
+                "owner": owners.get(str(row[2]).strip()),
+                "start": parse_date(row[3]),
+                "due": parse_date(row[4]),
+                "status": str(row[5]).strip() or ItemStatus.PLANNED,
+                "progress": progress,
+                "notes": str(row[7]),
+            }
+            if str(row[2]).strip() and values["owner"] is None:
+                raise TrackerError(f"no person or organisation named {row[2]!r}")
+            if not values["title"]:
+                raise TrackerError("the title is empty")
+            _check(values["status"], progress, values["start"], values["due"])
+        except (TrackerError, ValueError) as exc:
+            raise TrackerError(f"line {line}: {exc}") from exc
+        parsed.append((number, values))
+    count = 0
+    for number, values in parsed:
+        if number in existing:
+            item_update(item=existing[number], user=user, **values)
+        else:
+            item_add(group=group, user=user, **values)
+        count += 1
+    _audit(user, "plan.import", group, {"rows": count, "format": fmt})
+    return count
+
+
+# --- instrument lifecycle -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def instrument_status_change(
+    *, instrument: Instrument, status: str, date: Any, user: AbstractBaseUser | None, reason: str = ""
+) -> Instrument:
+    """Move an instrument along proposed → discussed → agreed → signed → established → completed,
+    or to lapsed. Skipping a step or going back needs a reason, which is kept with the change."""
+    if status not in STATUSES:
+        raise TrackerError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
+    current = instrument.status
+    legal = (
+        status == "lapsed"
+        or status == current
+        or (current in LIFECYCLE and LIFECYCLE.index(status) == LIFECYCLE.index(current) + 1)
+    )
+    if not legal and not reason.strip():
+        raise TrackerError(f"from {current} to {status} skips or reverses steps: give a reason")
+    when = parse_date(date) or timezone.localdate()
+    instrument.status = status
+    instrument.save(update_fields=["status"])
+    _audit(
+        user,
+        "instrument.status",
+        instrument,
+        {"from": current, "to": status, "date": when.isoformat(), "reason": reason.strip()},
+    )
+    return instrument

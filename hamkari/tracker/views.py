@@ -1,0 +1,263 @@
+"""Tracker pages: working groups and their plans, deadline boards, calendars, briefs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hamkari.kb.models import Entity, Instrument, Story
+from hamkari.tracker import brief, ical, selectors, services
+from hamkari.tracker.models import ItemStatus, Meeting, PlanItem, WorkingGroup
+from hamkari.web.permissions import can_edit_group, role_of
+
+
+def _editable(request: HttpRequest, group: WorkingGroup) -> None:
+    if not can_edit_group(request.user, group):
+        raise PermissionDenied(_("You may not edit this working group."))
+
+
+@login_required
+def groups(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        if role_of(request.user) not in ("analyst", "administrator", "editor"):
+            raise PermissionDenied(_("You may not create working groups."))
+        codes = [
+            c.strip().upper()
+            for c in request.POST.get("regions", "").replace("،", ",").split(",")
+            if c.strip()
+        ]
+        regions = list(Entity.objects.filter(type="region", ref__in=codes))
+        instrument = Instrument.objects.filter(pk=request.POST.get("instrument") or 0).first()
+        try:
+            if len(regions) != len(codes):
+                raise services.TrackerError(_("Unknown region code."))
+            group = services.group_create(
+                name=request.POST.get("name", ""), regions=regions, user=request.user, instrument=instrument
+            )
+            if not can_edit_group(request.user, group):
+                raise services.TrackerError(_("An editor creates working groups of their own regions only."))
+        except services.TrackerError as exc:
+            messages.error(request, str(exc))
+            return redirect("groups")
+        return redirect("group", pk=group.pk)
+    context = {
+        "groups": WorkingGroup.objects.prefetch_related("regions").order_by("-pk"),
+        "instruments": Instrument.objects.filter(kind="working_group", working_group__isnull=True)[:50],
+    }
+    return render(request, "tracker/groups.html", context)
+
+
+def _gantt(items: list[PlanItem], today: dt.date) -> dict[str, Any]:
+    dated = [i for i in items if i.due]
+    if not dated:
+        return {"rows": [], "width": 0, "height": 0}
+    first = min(i.start or i.due for i in dated)
+    last = max(i.due for i in dated)
+    span = max(1, (last - first).days + 1)
+    width, row = 600, 22
+    rows = []
+    for n, i in enumerate(dated):
+        start = i.start or i.due
+        x = round((start - first).days / span * width)
+        w = max(4, round(((i.due - start).days + 1) / span * width))
+        late = i.due < today and i.status not in (ItemStatus.DONE, ItemStatus.CANCELLED)
+        rows.append({"item": i, "x": x + 40, "w": w, "y": n * row, "late": late})
+    marker = round((today - first).days / span * width) + 40 if first <= today <= last else None
+    return {"rows": rows, "width": width + 60, "height": row * len(rows) + 4, "today": marker}
+
+
+@login_required
+def group(request: HttpRequest, pk: int) -> HttpResponse:
+    obj = get_object_or_404(WorkingGroup, pk=pk)
+    items = list(obj.items.select_related("owner").prefetch_related("depends_on"))
+    baseline = obj.baselines.order_by("-pk").first()
+    today = timezone.localdate()
+    context = {
+        "group": obj,
+        "items": items,
+        "members": obj.members.select_related("entity"),
+        "meetings": obj.meetings.order_by("-date"),
+        "baseline": baseline,
+        "slips": services.plan_compare(group=obj, baseline=baseline) if baseline else [],
+        "gantt": _gantt(items, today),
+        "can_edit": can_edit_group(request.user, obj),
+        "statuses": ItemStatus.values,
+        "today": today,
+    }
+    return render(request, "tracker/group.html", context)
+
+
+@login_required
+@require_POST
+def group_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    obj = get_object_or_404(WorkingGroup, pk=pk)
+    _editable(request, obj)
+    data = request.POST
+    try:
+        if action == "item":
+            owner = Entity.objects.filter(pk=data.get("owner") or 0).first()
+            services.item_add(
+                group=obj,
+                title=data.get("title", ""),
+                owner=owner,
+                start=data.get("start"),
+                due=data.get("due"),
+                status=str(data.get("status") or "planned"),
+                progress=int(data.get("progress") or 0),
+                notes=data.get("notes", ""),
+                user=request.user,
+            )
+        elif action == "update":
+            item = get_object_or_404(PlanItem, pk=data.get("item"), group=obj)
+            changes: dict[str, Any] = {"status": data.get("status", item.status)}
+            if data.get("progress", "") != "":
+                changes["progress"] = int(data["progress"])
+            if data.get("due", "") != "":
+                changes["due"] = data["due"]
+            services.item_update(item=item, user=request.user, **changes)
+        elif action == "baseline":
+            services.baseline_freeze(group=obj, user=request.user)
+        elif action == "member":
+            entity = get_object_or_404(Entity, pk=data.get("entity") or 0)
+            services.member_add(
+                group=obj,
+                entity=entity,
+                side=data.get("side", ""),
+                chair=bool(data.get("chair")),
+                since=data.get("since"),
+                user=request.user,
+            )
+        elif action == "meeting":
+            services.meeting_add(
+                group=obj,
+                date=data.get("date"),
+                title=data.get("title", ""),
+                minutes=data.get("minutes", ""),
+                user=request.user,
+            )
+        elif action == "import":
+            upload = request.FILES.get("plan")
+            if upload is None:
+                raise services.TrackerError(_("Choose a CSV or XLSX file."))
+            fmt = "xlsx" if upload.name.lower().endswith(".xlsx") else "csv"
+            count = services.plan_import(group=obj, data=upload.read(), fmt=fmt, user=request.user)
+            messages.success(request, _("%(n)s rows imported.") % {"n": count})
+        else:
+            raise services.TrackerError(_("Unknown action."))
+    except (services.TrackerError, ValueError) as exc:
+        messages.error(request, str(exc))
+    return redirect("group", pk=obj.pk)
+
+
+@login_required
+def plan_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    obj = get_object_or_404(WorkingGroup, pk=pk)
+    if fmt == "xlsx":
+        response = HttpResponse(
+            services.plan_export_xlsx(obj),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(
+            services.plan_export_csv(obj).encode("utf-8-sig"), content_type="text/csv; charset=utf-8"
+        )
+    response["Content-Disposition"] = f'attachment; filename="plan-{obj.pk}.{fmt}"'
+    return response
+
+
+@login_required
+def deadlines(request: HttpRequest) -> HttpResponse:
+    scope: dict[str, Any] = {}
+    region_code = request.GET.get("region", "")
+    owner_id = request.GET.get("owner", "")
+    if region_code:
+        scope["region"] = get_object_or_404(Entity, type="region", ref=region_code.upper())
+    if owner_id.isdigit():
+        scope["owner"] = get_object_or_404(Entity, pk=int(owner_id))
+    board = selectors.deadline_board(today=timezone.localdate(), **scope)
+    return render(request, "tracker/deadlines.html", {"board": board, "scope": scope})
+
+
+@login_required
+def events(request: HttpRequest) -> HttpResponse:
+    """Meetings, webinars, visits, exhibitions, competitions from news and meetings entered by hand."""
+    stories = Story.objects.order_by("-date", "-pk")[:100]
+    meetings = Meeting.objects.select_related("group").order_by("-date")[:100]
+    return render(request, "tracker/events.html", {"stories": stories, "meetings": meetings})
+
+
+@login_required
+def instrument(request: HttpRequest, pk: int) -> HttpResponse:
+    obj = get_object_or_404(Instrument, pk=pk)
+    if request.method == "POST":
+        if role_of(request.user) not in ("analyst", "administrator"):
+            raise PermissionDenied(_("Only analysts change the status of an instrument."))
+        try:
+            services.instrument_status_change(
+                instrument=obj,
+                status=request.POST.get("status", ""),
+                date=request.POST.get("date"),
+                reason=request.POST.get("reason", ""),
+                user=request.user,
+            )
+        except services.TrackerError as exc:
+            messages.error(request, str(exc))
+        return redirect("instrument", pk=obj.pk)
+    from hamkari.kb.models import AuditLog
+
+    history = AuditLog.objects.filter(object_type="instrument", object_id=obj.pk).order_by("at")
+    context = {
+        "instrument": obj,
+        "steps": obj.steps.select_related("article").order_by("pk"),
+        "history": history,
+        "statuses": services.STATUSES,
+        "parties": obj.parties.all(),
+    }
+    return render(request, "tracker/instrument.html", context)
+
+
+def calendar_response(name: str, items: Any, meetings: Any) -> HttpResponse:
+    response = HttpResponse(ical.calendar(name, items, meetings), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="hamkari.ics"'
+    return response
+
+
+@login_required
+def group_calendar(request: HttpRequest, pk: int) -> HttpResponse:
+    obj = get_object_or_404(WorkingGroup, pk=pk)
+    return calendar_response(
+        obj.name, obj.items.select_related("group"), obj.meetings.select_related("group")
+    )
+
+
+@login_required
+def my_calendar(request: HttpRequest) -> HttpResponse:
+    groups_ = selectors.groups_of(request.user)
+    items = PlanItem.objects.filter(group__in=groups_).select_related("group")
+    meetings = Meeting.objects.filter(group__in=groups_).select_related("group")
+    return calendar_response(request.user.get_username(), items, meetings)
+
+
+@login_required
+def brief_page(request: HttpRequest, kind: str, first: str, second: str = "") -> HttpResponse:
+    if kind == "group":
+        data = selectors.group_brief(get_object_or_404(WorkingGroup, pk=int(first)))
+    else:
+        a = get_object_or_404(Entity, type="region", ref=first.upper())
+        b = get_object_or_404(Entity, type="region", ref=second.upper())
+        data = selectors.pair_brief(a, b)
+    html = brief.render_html(data, language=request.LANGUAGE_CODE or "fa")
+    if request.GET.get("format") == "pdf":
+        response = HttpResponse(brief.render_pdf(html), content_type="application/pdf")
+        response["Content-Disposition"] = 'attachment; filename="brief.pdf"'
+        return response
+    return HttpResponse(html)
