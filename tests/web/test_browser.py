@@ -1,5 +1,5 @@
 """Browser tests: Playwright for Python driving Debian's /usr/bin/chromium (installed by
-scripts/browser, never by `playwright install`). Screenshots of every page in Persian and
+scripts/system-packages, never by `playwright install`). Screenshots of every page in Persian and
 English are saved under artifacts/screenshots/{fa,en}/."""
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
         if os.environ.get("CI") == "true":
-            pytest.fail("CI=true but /usr/bin/chromium is missing; scripts/browser installs it")
-        pytest.skip("needs Debian's chromium at /usr/bin/chromium (scripts/browser installs it)")
+            pytest.fail("CI=true but /usr/bin/chromium is missing; scripts/system-packages installs it")
+        pytest.skip("needs Debian's chromium at /usr/bin/chromium (scripts/system-packages installs it)")
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make meanwhile
