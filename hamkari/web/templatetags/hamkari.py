@@ -51,7 +51,8 @@ def jdate(value: dt.date | None) -> str:
     if _persian():
         return (
             f"{j.day} {JALALI_MONTHS[j.month - 1]} {j.year}".translate(_PERSIAN_DIGITS)
-            + f" ({value.isoformat()})"
+            # the Gregorian date is isolated left-to-right, or right-to-left text would show it reversed
+            + f" (\u2066{value.isoformat()}\u2069)"
         )
     return f"{value.isoformat()} ({j.year:04d}-{j.month:02d}-{j.day:02d})"
 
