@@ -40,8 +40,13 @@ def client_for(user: Any, language: str = "fa") -> Client:
 def test_an_editor_of_semnan_cannot_edit_isfahans_plan(regions: dict[str, Entity]) -> None:
     semnan = services.group_create(name="Semnan WG", regions=[regions["IR-20"]], user=None)
     isfahan = services.group_create(name="Isfahan WG", regions=[regions["IR-10"]], user=None)
-    editor = client_for(user_create(username="ed", password="pw-editor-123", role="editor", scope=[regions["IR-20"]]))
-    assert editor.post(f"/tracker/groups/{semnan.pk}/item/", {"title": "Draft", "due": "1404/09/26"}).status_code == 302
+    editor = client_for(
+        user_create(username="ed", password="pw-editor-123", role="editor", scope=[regions["IR-20"]])
+    )
+    assert (
+        editor.post(f"/tracker/groups/{semnan.pk}/item/", {"title": "Draft", "due": "1404/09/26"}).status_code
+        == 302
+    )
     assert editor.post(f"/tracker/groups/{isfahan.pk}/item/", {"title": "Draft"}).status_code == 403
     assert semnan.items.count() == 1 and isfahan.items.count() == 0
     page = editor.get(f"/tracker/groups/{isfahan.pk}/").content.decode()
@@ -53,15 +58,24 @@ def test_an_editor_of_semnan_cannot_edit_isfahans_plan(regions: dict[str, Entity
 def test_group_page_shows_jalali_dates_timeline_and_baseline(regions: dict[str, Entity]) -> None:
     group = services.group_create(name="Semnan WG", regions=[regions["IR-20"]], user=None)
     analyst = client_for(user_create(username="a", password="pw-analyst-123", role="analyst"))
-    analyst.post(f"/tracker/groups/{group.pk}/item/", {"title": "Draft", "start": "1404/09/20", "due": "1404/09/26"})
+    analyst.post(
+        f"/tracker/groups/{group.pk}/item/", {"title": "Draft", "start": "1404/09/20", "due": "1404/09/26"}
+    )
     analyst.post(f"/tracker/groups/{group.pk}/baseline/")
     page = analyst.get(f"/tracker/groups/{group.pk}/").content.decode()
-    assert "۲۶ آذر ۱۴۰۴ (\u20662025-12-17\u2069)" in page and "<svg class=\"gantt\"" in page
+    assert "۲۶ آذر ۱۴۰۴ (\u20662025-12-17\u2069)" in page and '<svg class="gantt"' in page
     bad = analyst.post(f"/tracker/groups/{group.pk}/item/", {"title": "x", "due": "1404/13/40"}, follow=True)
     assert "not a date" in bad.content.decode()
-    for path in (f"/tracker/groups/{group.pk}/plan.csv", f"/tracker/groups/{group.pk}/plan.xlsx",
-                 f"/tracker/groups/{group.pk}/calendar.ics", "/tracker/calendar.ics", "/tracker/deadlines/?region=IR-20",
-                 "/tracker/events/", "/tracker/groups/", f"/tracker/briefs/group/{group.pk}/"):
+    for path in (
+        f"/tracker/groups/{group.pk}/plan.csv",
+        f"/tracker/groups/{group.pk}/plan.xlsx",
+        f"/tracker/groups/{group.pk}/calendar.ics",
+        "/tracker/calendar.ics",
+        "/tracker/deadlines/?region=IR-20",
+        "/tracker/events/",
+        "/tracker/groups/",
+        f"/tracker/briefs/group/{group.pk}/",
+    ):
         assert analyst.get(path).status_code == 200, path
 
 
@@ -77,33 +91,51 @@ def test_instrument_status_changes_need_a_reason_to_skip(regions: dict[str, Enti
     assert viewer.post(f"/tracker/instruments/{instrument.pk}/", {"status": "agreed"}).status_code == 403
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None and __import__("os").environ.get("CI") != "true",
-                    reason="needs poppler-utils (scripts/system-packages installs it)")
-def test_the_brief_of_the_semnan_working_group_is_a_readable_pdf(shared: Path, regions: dict[str, Entity],
-                                                                 tmp_path: Path) -> None:
+@pytest.mark.skipif(
+    shutil.which("pdftotext") is None and __import__("os").environ.get("CI") != "true",
+    reason="needs poppler-utils (scripts/system-packages installs it)",
+)
+def test_the_brief_of_the_semnan_working_group_is_a_readable_pdf(
+    shared: Path, regions: dict[str, Entity], tmp_path: Path
+) -> None:
     from hamkari.tracker import brief, selectors
 
-    kb.article_ingest(text=(shared / "seeds" / "003_25666bbb06b08970.txt").read_text(encoding="utf-8"), source="003",
-                      published=__import__("datetime").date(2025, 12, 3))
+    kb.article_ingest(
+        text=(shared / "seeds" / "003_25666bbb06b08970.txt").read_text(encoding="utf-8"),
+        source="003",
+        published=__import__("datetime").date(2025, 12, 3),
+    )
     instrument = Instrument.objects.get(kind="working_group")
-    group = services.group_create(name="Semnan-Russia WG", regions=[regions["IR-20"]], user=None,
-                                  instrument=instrument)
+    group = services.group_create(
+        name="Semnan-Russia WG", regions=[regions["IR-20"]], user=None, instrument=instrument
+    )
     services.item_add(group=group, title="Alpha export list", due="1404/09/10", user=None)
     services.item_add(group=group, title="Bravo delegation to Moscow", due="1407/02/01", user=None)
     pdf = brief.render_pdf(brief.render_html(selectors.group_brief(group), language="fa"))
     target = tmp_path / "brief.pdf"
     target.write_bytes(pdf)
     assert pdf.startswith(b"%PDF")
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(target), str(tmp_path / "page")],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(target), str(tmp_path / "page")],
+        check=True,
+    )
     assert (tmp_path / "page-1.png").stat().st_size > 5000
     fonts = subprocess.run(["pdffonts", str(target)], capture_output=True, text=True, check=True).stdout
     assert "Noto-Sans-Arabic" in fonts  # the packaged font, embedded
-    text = subprocess.run(["pdftotext", "-raw", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-raw", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
     # Persian glyphs do not always extract back to letters (shaped forms), so the order is checked, in
     # the content stream's order (-raw), on what does: the title, the parties, then the plan items
     # with the Gregorian date beside each Jalali one, overdue items first and in date order.
-    markers = ["Semnan-Russia WG", "IR-20", "Alpha export list", "2025-12-01", "2025-12-17",
-               "Bravo delegation to Moscow", "2028-04-20"]
+    markers = [
+        "Semnan-Russia WG",
+        "IR-20",
+        "Alpha export list",
+        "2025-12-01",
+        "2025-12-17",
+        "Bravo delegation to Moscow",
+        "2028-04-20",
+    ]
     positions = [text.find(m) for m in markers]
     assert -1 not in positions and positions == sorted(positions), (positions, text[:600])

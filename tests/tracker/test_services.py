@@ -32,7 +32,9 @@ def regions() -> dict[str, Entity]:
 
 @pytest.fixture
 def group(regions: dict[str, Entity]) -> Any:
-    return services.group_create(name="Semnan–Astrakhan", regions=[regions["IR-20"], regions["RU-AST"]], user=None)
+    return services.group_create(
+        name="Semnan–Astrakhan", regions=[regions["IR-20"], regions["RU-AST"]], user=None
+    )
 
 
 def test_dates_are_entered_in_jalali_or_gregorian() -> None:
@@ -46,7 +48,9 @@ def test_dates_are_entered_in_jalali_or_gregorian() -> None:
         services.parse_date("next week")
 
 
-def test_an_extracted_working_group_brings_its_commitments_as_proposed_items(regions: dict[str, Entity]) -> None:
+def test_an_extracted_working_group_brings_its_commitments_as_proposed_items(
+    regions: dict[str, Entity],
+) -> None:
     article = kb.article_ingest(text=WG_TEXT, source="wg").article
     instrument = Instrument.objects.get(kind="working_group")
     group = services.group_create(name="WG", regions=[regions["IR-20"]], user=None, instrument=instrument)
@@ -62,8 +66,13 @@ def test_the_lifecycle_refuses_jumps_without_a_reason(group: Any) -> None:
         services.instrument_status_change(instrument=instrument, status="signed", date=None, user=None)
     with pytest.raises(services.TrackerError, match="give a reason"):
         services.instrument_status_change(instrument=instrument, status="proposed", date=None, user=None)
-    services.instrument_status_change(instrument=instrument, status="signed", date=None, user=None,
-                                      reason="signed at the joint commission without a separate agreement")
+    services.instrument_status_change(
+        instrument=instrument,
+        status="signed",
+        date=None,
+        user=None,
+        reason="signed at the joint commission without a separate agreement",
+    )
     services.instrument_status_change(instrument=instrument, status="lapsed", date=None, user=None)
     instrument.refresh_from_db()
     assert instrument.status == "lapsed"
@@ -81,7 +90,11 @@ def test_baseline_against_actual(group: Any) -> None:
     services.item_update(item=first, user=None, due="1404/10/06")
     services.item_add(group=group, title="Report to the governors", due="2026-02-01", user=None)
     slips = {s.number: s for s in services.plan_compare(group=group, baseline=baseline)}
-    assert (slips[1].planned_due, slips[1].actual_due, slips[1].days) == (dt.date(2025, 12, 17), dt.date(2025, 12, 27), 10)
+    assert (slips[1].planned_due, slips[1].actual_due, slips[1].days) == (
+        dt.date(2025, 12, 17),
+        dt.date(2025, 12, 27),
+        10,
+    )
     assert slips[2].days == 0 and not slips[2].added
     assert slips[3].added and slips[3].planned_due is None
 
@@ -106,7 +119,10 @@ def test_a_plan_round_trips_and_a_bad_row_changes_nothing(group: Any, fmt: str) 
     rows.append(["", "Report to the governors", "", "1404/11/01", "1404/11/15", "planned", "0", "new"])
     assert services.plan_import(group=group, data=_write(rows, fmt), fmt=fmt, user=None) == 3
     assert [(i.number, i.status, i.progress) for i in group.items.all()] == [
-        (1, "in_progress", 40), (2, "planned", 0), (3, "planned", 0)]
+        (1, "in_progress", 40),
+        (2, "planned", 0),
+        (3, "planned", 0),
+    ]
     assert group.items.get(number=3).due == dt.date(2026, 2, 4)
     bad = [*rows, ["", "Broken", "", "2026-02-30", "", "planned", "0", ""]]
     bad[2][5] = "done"
@@ -143,8 +159,9 @@ def _write(rows: list[list[str]], fmt: str) -> bytes:
     return buffer.getvalue()
 
 
-def test_the_digest_is_sent_only_when_something_is_due(group: Any, regions: dict[str, Entity],
-                                                       settings: Any) -> None:
+def test_the_digest_is_sent_only_when_something_is_due(
+    group: Any, regions: dict[str, Entity], settings: Any
+) -> None:
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     editor = user_create(username="semnan", password="pw-semnan-12", role="editor", scope=[regions["IR-20"]])
     editor.email = "semnan@example.org"
@@ -158,17 +175,26 @@ def test_the_digest_is_sent_only_when_something_is_due(group: Any, regions: dict
     services.item_add(group=group, title="Late report", due="2025-12-17", user=None)
     sent = send_digests(today=today, lead_days=7)
     assert [address for address, _ in sent] == ["semnan@example.org"]
-    assert len(mail.outbox) == 1 and "OVERDUE 2025-12-17" in mail.outbox[0].body and "Far away" not in mail.outbox[0].body
+    assert (
+        len(mail.outbox) == 1
+        and "OVERDUE 2025-12-17" in mail.outbox[0].body
+        and "Far away" not in mail.outbox[0].body
+    )
 
 
 def test_the_icalendar_feed_parses_back(group: Any) -> None:
     from icalendar import Calendar
 
     services.item_add(group=group, title="Report, with commas; and semicolons", due="2025-12-17", user=None)
-    services.meeting_add(group=group, date="1404/09/20", title="Second session", minutes="Minutes\nline two",
-                         user=None)
-    parsed = Calendar.from_ical(ical.calendar(group.name, PlanItem.objects.filter(group=group), group.meetings.all()))
+    services.meeting_add(
+        group=group, date="1404/09/20", title="Second session", minutes="Minutes\nline two", user=None
+    )
+    parsed = Calendar.from_ical(
+        ical.calendar(group.name, PlanItem.objects.filter(group=group), group.meetings.all())
+    )
     events = {str(e["SUMMARY"]): e for e in parsed.walk("VEVENT")}
-    assert events[f"{group.name} #1: Report, with commas; and semicolons"].decoded("DTSTART") == dt.date(2025, 12, 17)
+    assert events[f"{group.name} #1: Report, with commas; and semicolons"].decoded("DTSTART") == dt.date(
+        2025, 12, 17
+    )
     assert events[f"{group.name}: Second session"].decoded("DTSTART") == dt.date(2025, 12, 11)
     assert str(events[f"{group.name}: Second session"]["DESCRIPTION"]) == "Minutes\nline two"

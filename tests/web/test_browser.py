@@ -147,3 +147,40 @@ def test_open_a_region_page_with_its_chart(page: Any, live_server: Any) -> None:
     page.goto(f"{live_server.url}/regions/IR-01/")
     assert "IR-01" in page.inner_text("h1")
     assert page.locator("svg.chart.bars rect.bar").count() > 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_create_a_working_group_add_items_finish_one_and_see_the_overdue_board(
+    page: Any, live_server: Any
+) -> None:
+    from hamkari.kb.services import reference_load
+
+    reference_load()
+    page.goto(f"{live_server.url}/tracker/groups/")
+    page.fill("form.new-group input[name=name]", "Gilan–Astrakhan fisheries")
+    page.fill("form.new-group input[name=regions]", "IR-01, RU-AST")
+    page.click("form.new-group button[type=submit]")
+    page.wait_for_selector("table.plan")
+    for title, due in (
+        ("Draft the plan", "1404/01/15"),
+        ("Exchange delegations", "1404/02/20"),
+        ("Report to the governors", "2099-01-01"),
+    ):
+        page.fill("form.new-item input[name=title]", title)
+        page.fill("form.new-item input[name=due]", due)
+        page.click("form.new-item button[type=submit]")
+        page.wait_for_selector(f"tr.item:has-text('{title}')")
+    assert page.locator("tr.item").count() == 3
+    first = page.locator("tr.item").first
+    first.locator("select[name=status]").select_option("done")
+    first.locator("form.item-status button").click()
+    page.wait_for_selector("tr.item.status-done")
+    shot(page, "fa", "working_group")
+    page.goto(f"{live_server.url}/tracker/deadlines/?region=IR-01")
+    board = page.inner_text("section.overdue-board")
+    assert (
+        "Exchange delegations" in board
+        and "Draft the plan" not in board
+        and "Report to the governors" not in board
+    )
+    shot(page, "fa", "deadlines")

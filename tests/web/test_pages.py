@@ -226,3 +226,24 @@ def test_editors_edit_only_their_own_profiles(users: dict[str, Any], articles: l
     organization = Entity.objects.get(type="organization")
     page = editor.get(f"/entities/{organization.pk}/").content.decode()
     assert "اتاق بازرگانی گیلان" in page and 'name="summary"' not in page
+
+
+def test_every_string_of_the_templates_has_a_persian_and_a_russian_translation() -> None:
+    import re
+    from pathlib import Path
+
+    import polib
+
+    root = Path(__file__).resolve().parents[2] / "hamkari"
+    wanted: set[str] = set()
+    for template in root.glob("*/templates/**/*.html"):
+        text = template.read_text(encoding="utf-8")
+        wanted |= set(re.findall(r'{%\s*translate\s+"([^"]+)"', text)) | set(
+            re.findall(r"{%\s*translate\s+'([^']+)'", text)
+        )
+    for views in root.glob("*/views.py"):
+        wanted |= set(re.findall(r'_\(\s*"([^"]+)"\s*\)', views.read_text(encoding="utf-8")))
+    for language in ("fa", "ru"):
+        catalogue = polib.pofile(str(root / "web" / "locale" / language / "LC_MESSAGES" / "django.po"))
+        translated = {e.msgid for e in catalogue if e.msgstr or e.msgstr_plural}
+        assert not sorted(wanted - translated), language
