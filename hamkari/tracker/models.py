@@ -77,3 +77,24 @@ class Baseline(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     items = models.JSONField()  # [{number, title, start, due, status, progress}]
+
+
+class InstrumentMember(models.Model):
+    """A party that joins an instrument (an association gaining members) or leaves it, over time."""
+
+    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="members")
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="instrument_memberships")
+    joined = models.DateField(null=True, blank=True)
+    left = models.DateField(null=True, blank=True)
+    note = models.CharField(max_length=300, blank=True)
+
+
+class EventEntry(models.Model):
+    """An event entered by hand (a meeting, webinar, visit, exhibition, competition …)."""
+
+    date = models.DateField()
+    type = models.CharField(max_length=30)
+    title = models.CharField(max_length=300)
+    outcome = models.TextField(blank=True)
+    participants = models.ManyToManyField(Entity, blank=True, related_name="event_entries")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)

@@ -15,7 +15,18 @@ from django.db import transaction
 from django.utils import timezone
 
 from hamkari.kb.models import AuditLog, Commitment, Entity, Instrument, ReviewState
-from hamkari.tracker.models import Baseline, ItemStatus, Meeting, Member, PlanItem, WorkingGroup
+from hamkari.tracker.models import (
+    Baseline,
+    EventEntry,
+    InstrumentMember,
+    ItemStatus,
+    Meeting,
+    Member,
+    PlanItem,
+    WorkingGroup,
+)
+
+EVENT_TYPES = ("meeting", "virtual_meeting", "visit", "signing", "exhibition", "forum", "competition")
 
 LIFECYCLE = ("proposed", "discussed", "agreed", "signed", "established", "completed")
 STATUSES = (*LIFECYCLE, "lapsed")
@@ -158,6 +169,24 @@ def item_update(*, item: PlanItem, user: AbstractBaseUser | None, **changes: Any
     return item
 
 
+def dependencies_set(*, item: PlanItem, numbers: list[int]) -> None:
+    """The items this one waits for, by their numbers in the same plan."""
+    if item.number in numbers:
+        raise TrackerError("an item cannot depend on itself")
+    found = list(item.group.items.filter(number__in=numbers))
+    if len(found) != len(set(numbers)):
+        missing = sorted(set(numbers) - {i.number for i in found})
+        raise TrackerError(f"no item {missing[0]} in this plan")
+    item.depends_on.set(found)
+
+
+def parse_numbers(value: str) -> list[int]:
+    try:
+        return [int(n) for n in re.split(r"[\s;,،]+", value.translate(_DIGITS).strip()) if n]
+    except ValueError as exc:
+        raise TrackerError(f"item numbers expected, not {value!r}") from exc
+
+
 @transaction.atomic
 def baseline_freeze(*, group: WorkingGroup, user: AbstractBaseUser | None) -> Baseline:
     items = [
@@ -228,12 +257,13 @@ def meeting_add(
 
 # --- action plans as CSV and XLSX -------------------------------------------------------------
 
-COLUMNS = ("number", "title", "owner", "start", "due", "status", "progress", "notes")
+COLUMNS = ("number", "title", "owner", "start", "due", "status", "progress", "notes", "depends_on")
 
 
 def plan_rows(group: WorkingGroup) -> list[list[Any]]:
     rows: list[list[Any]] = [list(COLUMNS)]
-    for i in group.items.select_related("owner"):
+    for i in group.items.select_related("owner").prefetch_related("depends_on"):
+        depends = " ".join(str(n) for n in sorted(d.number for d in i.depends_on.all()))
         rows.append(
             [
                 i.number,
@@ -244,6 +274,7 @@ def plan_rows(group: WorkingGroup) -> list[list[Any]]:
                 i.status,
                 i.progress,
                 i.notes,
+                depends,
             ]
         )
     return rows
@@ -318,6 +349,7 @@ def plan_import(*, group: WorkingGroup, data: bytes, fmt: str, user: AbstractBas
                 "progress": progress,
                 "notes": str(row[7]),
             }
+            depends = parse_numbers(str(row[8]))
             if str(row[2]).strip() and values["owner"] is None:
                 raise TrackerError(f"no person or organisation named {row[2]!r}")
             if not values["title"]:
@@ -325,19 +357,62 @@ def plan_import(*, group: WorkingGroup, data: bytes, fmt: str, user: AbstractBas
             _check(values["status"], progress, values["start"], values["due"])
         except (TrackerError, ValueError) as exc:
             raise TrackerError(f"line {line}: {exc}") from exc
-        parsed.append((number, values))
+        parsed.append((line, number, values, depends))
+    known = set(existing) | {number for _, number, _, _ in parsed if number is not None}
+    for line, number, _, depends in parsed:
+        unknown = [n for n in depends if n not in known or n == number]
+        if unknown:
+            raise TrackerError(f"line {line}: depends on unknown or its own item {unknown[0]}")
     count = 0
-    for number, values in parsed:
+    for _, number, values, depends in parsed:
         if number in existing:
-            item_update(item=existing[number], user=user, **values)
+            item = item_update(item=existing[number], user=user, **values)
         else:
-            item_add(group=group, user=user, **values)
+            item = item_add(group=group, user=user, **values)
+        dependencies_set(item=item, numbers=depends)
         count += 1
     _audit(user, "plan.import", group, {"rows": count, "format": fmt})
     return count
 
 
-# --- instrument lifecycle -----------------------------------------------------------------------
+# --- instrument lifecycle, members, events entered by hand -------------------------------------
+
+
+@transaction.atomic
+def instrument_member_add(
+    *, instrument: Instrument, entity: Entity, joined: Any, user: AbstractBaseUser | None, note: str = ""
+) -> InstrumentMember:
+    member = InstrumentMember.objects.create(
+        instrument=instrument, entity=entity, joined=parse_date(joined), note=note.strip()[:300]
+    )
+    instrument.parties.add(entity)
+    _audit(user, "instrument.member", instrument, {"entity": entity.pk, "joined": str(member.joined or "")})
+    return member
+
+
+@transaction.atomic
+def event_add(
+    *,
+    date: Any,
+    type_: str,
+    title: str,
+    outcome: str,
+    participants: list[Entity],
+    user: AbstractBaseUser | None,
+) -> EventEntry:
+    when = parse_date(date)
+    if when is None:
+        raise TrackerError("an event needs a date")
+    if type_ not in EVENT_TYPES:
+        raise TrackerError(f"unknown kind of event {type_!r}")
+    if not title.strip():
+        raise TrackerError("an event needs a title")
+    event = EventEntry.objects.create(
+        date=when, type=type_, title=title.strip()[:300], outcome=outcome, created_by=user
+    )
+    event.participants.set(participants)
+    _audit(user, "event.add", event, {"title": event.title})
+    return event
 
 
 @transaction.atomic

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from hamkari.kb.models import Entity, Instrument, Story
 from hamkari.tracker import brief, ical, selectors, services
-from hamkari.tracker.models import ItemStatus, Meeting, PlanItem, WorkingGroup
+from hamkari.tracker.models import EventEntry, ItemStatus, Meeting, PlanItem, WorkingGroup
 from hamkari.web.permissions import can_edit_group, role_of
 
 
@@ -105,7 +105,8 @@ def group_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     try:
         if action == "item":
             owner = Entity.objects.filter(pk=data.get("owner") or 0).first()
-            services.item_add(
+            depends = services.parse_numbers(data.get("depends", ""))
+            item = services.item_add(
                 group=obj,
                 title=data.get("title", ""),
                 owner=owner,
@@ -116,6 +117,7 @@ def group_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 notes=data.get("notes", ""),
                 user=request.user,
             )
+            services.dependencies_set(item=item, numbers=depends)
         elif action == "update":
             item = get_object_or_404(PlanItem, pk=data.get("item"), group=obj)
             changes: dict[str, Any] = {"status": data.get("status", item.status)}
@@ -190,9 +192,30 @@ def deadlines(request: HttpRequest) -> HttpResponse:
 @login_required
 def events(request: HttpRequest) -> HttpResponse:
     """Meetings, webinars, visits, exhibitions, competitions from news and meetings entered by hand."""
+    if request.method == "POST":
+        if role_of(request.user) not in ("analyst", "administrator", "editor"):
+            raise PermissionDenied(_("You may not add events."))
+        try:
+            ids = services.parse_numbers(request.POST.get("participants", ""))
+            people = list(Entity.objects.filter(pk__in=ids))
+            if len(people) != len(set(ids)):
+                raise services.TrackerError(_("Unknown participant number."))
+            services.event_add(
+                date=request.POST.get("date"),
+                type_=request.POST.get("type", ""),
+                title=request.POST.get("title", ""),
+                outcome=request.POST.get("outcome", ""),
+                participants=people,
+                user=request.user,
+            )
+        except services.TrackerError as exc:
+            messages.error(request, str(exc))
+        return redirect("events")
     stories = Story.objects.order_by("-date", "-pk")[:100]
     meetings = Meeting.objects.select_related("group").order_by("-date")[:100]
-    return render(request, "tracker/events.html", {"stories": stories, "meetings": meetings})
+    entries = EventEntry.objects.prefetch_related("participants").order_by("-date")[:100]
+    context = {"stories": stories, "meetings": meetings, "entries": entries, "types": services.EVENT_TYPES}
+    return render(request, "tracker/events.html", context)
 
 
 @login_required
@@ -202,13 +225,20 @@ def instrument(request: HttpRequest, pk: int) -> HttpResponse:
         if role_of(request.user) not in ("analyst", "administrator"):
             raise PermissionDenied(_("Only analysts change the status of an instrument."))
         try:
-            services.instrument_status_change(
-                instrument=obj,
-                status=request.POST.get("status", ""),
-                date=request.POST.get("date"),
-                reason=request.POST.get("reason", ""),
-                user=request.user,
-            )
+            member = request.POST.get("member", "")
+            if member:
+                entity = get_object_or_404(Entity, pk=int(member) if member.isdigit() else 0)
+                services.instrument_member_add(
+                    instrument=obj, entity=entity, joined=request.POST.get("joined"), user=request.user
+                )
+            else:
+                services.instrument_status_change(
+                    instrument=obj,
+                    status=request.POST.get("status", ""),
+                    date=request.POST.get("date"),
+                    reason=request.POST.get("reason", ""),
+                    user=request.user,
+                )
         except services.TrackerError as exc:
             messages.error(request, str(exc))
         return redirect("instrument", pk=obj.pk)
@@ -221,6 +251,7 @@ def instrument(request: HttpRequest, pk: int) -> HttpResponse:
         "history": history,
         "statuses": services.STATUSES,
         "parties": obj.parties.all(),
+        "members": obj.members.select_related("entity").order_by("joined"),
     }
     return render(request, "tracker/instrument.html", context)
 

@@ -116,8 +116,15 @@ def test_a_plan_round_trips_and_a_bad_row_changes_nothing(group: Any, fmt: str) 
     exported = services.plan_export_csv(group) if fmt == "csv" else services.plan_export_xlsx(group)
     rows = _rows(exported, fmt)
     rows[1][5], rows[1][6] = "in_progress", "40"
-    rows.append(["", "Report to the governors", "", "1404/11/01", "1404/11/15", "planned", "0", "new"])
+    rows[2][8] = "1"  # delegations wait for the plan
+    rows.append(["", "Report to the governors", "", "1404/11/01", "1404/11/15", "planned", "0", "new", "1 2"])
     assert services.plan_import(group=group, data=_write(rows, fmt), fmt=fmt, user=None) == 3
+    assert [d.number for d in group.items.get(number=2).depends_on.all()] == [1]
+    assert sorted(d.number for d in group.items.get(number=3).depends_on.all()) == [1, 2]
+    circular = [row[:] for row in rows]
+    circular[1][8] = "7"
+    with pytest.raises(services.TrackerError, match="line 2: depends on unknown or its own item 7"):
+        services.plan_import(group=group, data=_write(circular, fmt), fmt=fmt, user=None)
     assert [(i.number, i.status, i.progress) for i in group.items.all()] == [
         (1, "in_progress", 40),
         (2, "planned", 0),
@@ -180,6 +187,36 @@ def test_the_digest_is_sent_only_when_something_is_due(
         and "OVERDUE 2025-12-17" in mail.outbox[0].body
         and "Far away" not in mail.outbox[0].body
     )
+
+
+def test_members_join_instruments_over_time_and_events_are_entered_by_hand(
+    regions: dict[str, Entity],
+) -> None:
+    association = Instrument.objects.create(kind="association", status="established")
+    services.instrument_member_add(
+        instrument=association, entity=regions["IR-20"], joined="1403/05/01", user=None
+    )
+    services.instrument_member_add(
+        instrument=association, entity=regions["RU-AST"], joined="2025-03-10", user=None
+    )
+    assert [(m.entity.ref, m.joined) for m in association.members.order_by("joined")] == [
+        ("IR-20", dt.date(2024, 7, 22)),
+        ("RU-AST", dt.date(2025, 3, 10)),
+    ]
+    assert set(association.parties.values_list("ref", flat=True)) == {"IR-20", "RU-AST"}
+    event = services.event_add(
+        date="1404/09/12",
+        type_="virtual_meeting",
+        title="Webinar on grain transit",
+        outcome="Agreed to draft a plan",
+        participants=[regions["IR-20"]],
+        user=None,
+    )
+    assert (event.date, list(event.participants.all())) == (dt.date(2025, 12, 3), [regions["IR-20"]])
+    with pytest.raises(services.TrackerError, match="unknown kind of event"):
+        services.event_add(
+            date="2025-12-03", type_="party", title="x", outcome="", participants=[], user=None
+        )
 
 
 def test_the_icalendar_feed_parses_back(group: Any) -> None:
