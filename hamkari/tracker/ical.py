@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from hamkari.tracker.models import Meeting, PlanItem
+from hamkari.tracker.models import EventEntry, Meeting, PlanItem
 
 
 def _escape(text: str) -> str:
@@ -26,7 +26,13 @@ def _fold(line: str) -> list[str]:
     return out
 
 
-def calendar(name: str, items: Iterable[PlanItem], meetings: Iterable[Meeting], host: str = "hamkari") -> str:
+def calendar(
+    name: str,
+    items: Iterable[PlanItem],
+    meetings: Iterable[Meeting],
+    host: str = "hamkari",
+    entries: Iterable[EventEntry] = (),
+) -> str:
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = [
         "BEGIN:VCALENDAR",
@@ -57,6 +63,17 @@ def calendar(name: str, items: Iterable[PlanItem], meetings: Iterable[Meeting], 
             f"DTEND;VALUE=DATE:{meeting.date + dt.timedelta(days=1):%Y%m%d}",
             f"SUMMARY:{_escape(f'{meeting.group.name}: {meeting.title}')}",
             f"DESCRIPTION:{_escape(meeting.minutes[:1000])}",
+            "END:VEVENT",
+        ]
+    for entry in entries:
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:event-{entry.pk}@{host}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{entry.date:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{entry.date + dt.timedelta(days=1):%Y%m%d}",
+            f"SUMMARY:{_escape(f'{entry.type}: {entry.title}')}",
+            f"DESCRIPTION:{_escape(entry.outcome[:1000])}",
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")

@@ -256,8 +256,10 @@ def instrument(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "tracker/instrument.html", context)
 
 
-def calendar_response(name: str, items: Any, meetings: Any) -> HttpResponse:
-    response = HttpResponse(ical.calendar(name, items, meetings), content_type="text/calendar; charset=utf-8")
+def calendar_response(name: str, items: Any, meetings: Any, entries: Any = ()) -> HttpResponse:
+    response = HttpResponse(
+        ical.calendar(name, items, meetings, entries=entries), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = 'attachment; filename="hamkari.ics"'
     return response
 
@@ -275,7 +277,7 @@ def my_calendar(request: HttpRequest) -> HttpResponse:
     groups_ = selectors.groups_of(request.user)
     items = PlanItem.objects.filter(group__in=groups_).select_related("group")
     meetings = Meeting.objects.filter(group__in=groups_).select_related("group")
-    return calendar_response(request.user.get_username(), items, meetings)
+    return calendar_response(request.user.get_username(), items, meetings, EventEntry.objects.all())
 
 
 @login_required
