@@ -116,6 +116,34 @@ def build_parser() -> argparse.ArgumentParser:
     bri.add_argument("--html", metavar="FILE")
     bri.add_argument("--language", choices=LANGUAGES, default="fa")
 
+    par = sub.add_parser("partners", help="rank partner regions on the other side for a region or a firm")
+    par.add_argument("region", metavar="REGION_OR_FIRM", help="ISO code or name of a region, or firm:ID")
+    par.add_argument("--top", type=int, default=10)
+    par.add_argument("--json", action="store_true")
+    par.add_argument(
+        "--weight",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="weight of a component: complement, trade, ties, route (repeatable)",
+    )
+
+    con = sub.add_parser("consortium", help="propose consortia of Iranian and Russian regions or firms")
+    con.add_argument("--market", required=True, help="target market: africa, asia, europe, middle_east, …")
+    con.add_argument("--sectors", required=True, help="the value chain, comma-separated sector slugs")
+    con.add_argument("--proposals", type=int, default=3)
+    con.add_argument("--json", action="store_true")
+
+    rou = sub.add_parser("route", help="transit routes between two places (ISO codes or names)")
+    rou.add_argument("start", metavar="FROM")
+    rou.add_argument("end", metavar="TO")
+    rou.add_argument("--options", type=int, default=3)
+    rou.add_argument("--json", action="store_true")
+
+    imp = sub.add_parser("import", help="import firms or trade figures from CSV or XLSX")
+    imp.add_argument("kind", choices=("firms", "trade"))
+    imp.add_argument("file")
+
     tok = sub.add_parser("token", help="create an API token for a user (shown once)")
     tok.add_argument("username")
     tok.add_argument("--name", default="cli", help="a label for the token")
@@ -279,6 +307,118 @@ def cmd_brief(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         Path(args.pdf).write_bytes(brief.render_pdf(html))
     if not args.html and not args.pdf:
         out.write(html)
+    return 0
+
+
+def _print_json(out: TextIO, value: object) -> None:
+    out.write(json.dumps(value, ensure_ascii=False, indent=1, default=str) + "\n")
+
+
+def cmd_partners(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    django_setup()
+    from hamkari.kb.services import reference_load
+    from hamkari.partners.finder import DEFAULT_WEIGHTS, rank
+    from hamkari.partners.models import Firm
+
+    reference_load()
+    weights = {}
+    for item in args.weight:
+        name, _, value = item.partition("=")
+        if name not in DEFAULT_WEIGHTS:
+            print(f"hamkari: unknown weight {name!r}; use {', '.join(DEFAULT_WEIGHTS)}", file=err)
+            return 2
+        try:
+            weights[name] = float(value)
+        except ValueError:
+            print(f"hamkari: weight {name} needs a number, not {value!r}", file=err)
+            return 2
+    sector = None
+    if args.region.startswith("firm:"):
+        firm = Firm.objects.select_related("region").filter(pk=int(args.region[5:] or 0)).first()
+        if firm is None:
+            print(f"hamkari: no firm {args.region[5:]}", file=err)
+            return 1
+        code, sector = firm.region.ref, firm.sector
+    else:
+        region = _region(args.region)
+        if region is None:
+            print(f"hamkari: unknown region {args.region!r}", file=err)
+            return 1
+        code = region.ref
+    results = rank(code, top=args.top, weights=weights, sector=sector)
+    if args.json:
+        _print_json(out, [r.as_dict() for r in results])
+    else:
+        for n, r in enumerate(results, start=1):
+            parts = "  ".join(f"{k} {'-' if v is None else f'{v:.2f}'}" for k, v in r.components.items())
+            print(f"{n:>2}. {r.code:<7} {r.score:.3f}  {parts}\n    {r.explanation}", file=out)
+    return 0
+
+
+def cmd_consortium(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    django_setup()
+    from hamkari.partners.finder import propose
+    from hamkari.partners.services import sectors
+
+    wanted = [s.strip() for s in args.sectors.split(",") if s.strip()]
+    unknown = [s for s in wanted if s not in sectors()]
+    if unknown or not wanted:
+        print(f"hamkari: unknown sector(s) {', '.join(unknown) or '(none given)'}", file=err)
+        return 2
+    try:
+        found = propose(market=args.market, sectors=wanted, proposals=args.proposals)
+    except ValueError as exc:
+        print(f"hamkari: {exc}", file=err)
+        return 1
+    if args.json:
+        _print_json(out, [p.as_dict() for p in found])
+    else:
+        for n, p in enumerate(found, start=1):
+            print(
+                f"{n}. score {p.score:.3f} (coverage {p.coverage:.2f}, competition {p.competition:.2f})",
+                file=out,
+            )
+            for m in p.members:
+                print(f"   {m.country} {m.kind} {m.name}: {m.reason}", file=out)
+    return 0
+
+
+def cmd_route(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from hamkari.partners import routes
+
+    django_setup(migrate=False)
+    start, end = routes.resolve(args.start), routes.resolve(args.end)
+    if start is None or end is None:
+        print(f"hamkari: unknown place {args.start if start is None else args.end!r}", file=err)
+        return 1
+    found = routes.routes(start, end, options=args.options)
+    if args.json:
+        _print_json(out, [r.as_dict() for r in found])
+    else:
+        for n, r in enumerate(found, start=1):
+            print(f"{n}. {r.summary()}, {r.mode_changes} change(s) of mode", file=out)
+            for leg in r.legs:
+                line = f"   {leg.mode:<4} {leg.start} → {leg.end}: {leg.km} km, {leg.days:g} days"
+                print(f"{line} ({leg.source})", file=out)
+    if not found:
+        print("hamkari: no route", file=err)
+        return 1
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    django_setup()
+    from hamkari.kb.services import reference_load
+    from hamkari.partners.services import ImportError_, firms_import, trade_import
+
+    reference_load()
+    try:
+        data = Path(args.file).read_bytes()
+        count = (firms_import if args.kind == "firms" else trade_import)(data=data, name=args.file)
+    except (OSError, ImportError_) as exc:
+        print(f"hamkari: {args.file}: {exc}", file=err)
+        return 1
+    print(f"hamkari: imported {count} {args.kind} rows", file=out)
     return 0
 
 
@@ -448,6 +588,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "user": cmd_user,
         "remind": cmd_remind,
         "brief": cmd_brief,
+        "partners": cmd_partners,
+        "consortium": cmd_consortium,
+        "route": cmd_route,
+        "import": cmd_import,
         "export": cmd_export,
         "token": cmd_token,
         "manage": cmd_manage,

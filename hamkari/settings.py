@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "hamkari.kb",
     "hamkari.web",
     "hamkari.tracker",
+    "hamkari.partners",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,189 @@
+"""Transit routes over a network (networkx) kept in data files: nodes (regional centres, Caspian
+ports, border crossings, gateway ports) and edges by mode with distance, typical days and the
+source of each figure (`data/transit_nodes.tsv`, `data/transit_edges.tsv`)."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import itertools
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import networkx as nx
+
+# A change of mode (rail → sea) costs handling time at the port or the border.
+MODE_CHANGE_DAYS = 1.0
+
+
+@dataclass(frozen=True)
+class Leg:
+    start: str
+    end: str
+    mode: str
+    km: int
+    days: float
+    source: str
+
+
+@dataclass(frozen=True)
+class Route:
+    legs: tuple[Leg, ...]
+    km: int
+    days: float
+    mode_changes: int
+    via: tuple[str, ...]  # ports and crossings on the way
+
+    def summary(self) -> str:
+        modes = "–".join(m for m, _ in itertools.groupby(leg.mode for leg in self.legs))
+        via = f" via {', '.join(self.via)}" if self.via else ""
+        return f"{self.days:.0f} days, {self.km} km by {modes}{via}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "km": self.km,
+            "days": round(self.days, 1),
+            "mode_changes": self.mode_changes,
+            "via": list(self.via),
+            "summary": self.summary(),
+            "legs": [
+                {
+                    "from": leg.start,
+                    "to": leg.end,
+                    "mode": leg.mode,
+                    "km": leg.km,
+                    "days": leg.days,
+                    "source": leg.source,
+                }
+                for leg in self.legs
+            ],
+        }
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = (resources.files("hamkari.partners") / "data" / name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+@functools.cache
+def network() -> nx.MultiGraph:
+    graph = nx.MultiGraph()
+    for row in _rows("transit_nodes.tsv"):
+        graph.add_node(
+            row["id"],
+            kind=row["kind"],
+            region=row["region"],
+            name=row["name_en"],
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+        )
+    for row in _rows("transit_edges.tsv"):
+        for end in (row["from"], row["to"]):
+            if end not in graph:
+                raise ValueError(f"transit_edges.tsv: unknown node {end!r}")
+        graph.add_edge(
+            row["from"],
+            row["to"],
+            mode=row["mode"],
+            km=int(float(row["km"])),
+            days=float(row["days"]),
+            source=row["source"],
+            note=row.get("note", ""),
+        )
+    return graph
+
+
+@functools.cache
+def centres() -> dict[str, str]:
+    """Region code → the node of its administrative centre."""
+    return {data["region"]: node for node, data in network().nodes(data=True) if data["kind"] == "centre"}
+
+
+def resolve(place: str) -> str | None:
+    """A node from an ISO region code, a node id, or a place name in Persian, Russian or English."""
+    graph = network()
+    key = place.strip()
+    if key.upper() in centres():
+        return centres()[key.upper()]
+    if key.lower() in graph:
+        return key.lower()
+    for node, data in graph.nodes(data=True):
+        if data["name"].lower() == key.lower():
+            return str(node)
+    from hamkari.extraction import extract
+
+    found = extract(key)
+    for entity in found.entities:
+        if entity.type == "region" and entity.ref in centres():
+            return centres()[entity.ref]
+    return None
+
+
+def _simple_graph() -> nx.Graph:
+    """The fastest edge between each pair of nodes, with the mode kept, for path search."""
+    simple = nx.Graph()
+    for a, b, data in network().edges(data=True):
+        if not simple.has_edge(a, b) or simple[a][b]["days"] > data["days"]:
+            simple.add_edge(a, b, **data)
+    return simple
+
+
+@functools.cache
+def simple_graph() -> nx.Graph:
+    return _simple_graph()
+
+
+def _route(path: list[str]) -> Route:
+    graph, nodes = simple_graph(), network().nodes
+    legs = tuple(
+        Leg(
+            nodes[a]["name"],
+            nodes[b]["name"],
+            graph[a][b]["mode"],
+            graph[a][b]["km"],
+            graph[a][b]["days"],
+            graph[a][b]["source"],
+        )
+        for a, b in itertools.pairwise(path)
+    )
+    changes = sum(1 for x, y in itertools.pairwise(legs) if x.mode != y.mode)
+    via = tuple(nodes[n]["name"] for n in path[1:-1] if nodes[n]["kind"] in ("port", "crossing"))
+    return Route(
+        legs,
+        sum(leg.km for leg in legs),
+        sum(leg.days for leg in legs) + changes * MODE_CHANGE_DAYS,
+        changes,
+        via,
+    )
+
+
+def routes(start: str, end: str, options: int = 3) -> list[Route]:
+    """The best `options` routes by days (mode changes included), each through other ports or
+    crossings than the faster ones, fastest first."""
+    graph = simple_graph()
+    if start == end or start not in graph or end not in graph or not nx.has_path(graph, start, end):
+        return []
+    found: list[Route] = []
+    seen: set[tuple[str, ...]] = set()
+    for path in itertools.islice(nx.shortest_simple_paths(graph, start, end, weight="days"), 40):
+        route = _route(path)
+        signature = route.via + tuple(m for m, _ in itertools.groupby(leg.mode for leg in route.legs))
+        if signature in seen:
+            continue
+        seen.add(signature)
+        found.append(route)
+        if len(found) == options:
+            break
+    return sorted(found, key=lambda r: r.days)
+
+
+@functools.cache
+def days_from(region: str) -> dict[str, float]:
+    """Days to every region's centre from a region's centre (fastest route, without mode changes)."""
+    start = centres().get(region)
+    if start is None:
+        return {}
+    lengths = nx.single_source_dijkstra_path_length(simple_graph(), start, weight="days")
+    return {code: lengths[node] for code, node in centres().items() if node in lengths}

@@ -1,0 +1,142 @@
+"""Writes: declared offers and needs, firms and trade figures imported from CSV or XLSX. A bad row
+stops an import with its line number and nothing is applied."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+
+from hamkari.extraction.lexicon import load_table
+from hamkari.kb.models import Entity
+from hamkari.partners.models import Capacity, Firm, TradeFlow
+
+
+class ImportError_(ValueError):
+    """A file or row that cannot be imported; the message names the line."""
+
+
+def sectors() -> set[str]:
+    return {e.key for e in load_table("en", "sectors")}
+
+
+@transaction.atomic
+def capacity_set(
+    *, entity: Entity, sector: str, kind: str, strength: int, note: str = "", user: AbstractBaseUser | None
+) -> Capacity:
+    if sector not in sectors():
+        raise ImportError_(f"unknown sector {sector!r}")
+    if kind not in ("offer", "need") or not 1 <= strength <= 5:
+        raise ImportError_("kind is offer or need, strength 1 to 5")
+    capacity, _ = Capacity.objects.update_or_create(
+        entity=entity,
+        sector=sector,
+        kind=kind,
+        defaults={"strength": strength, "note": note[:300], "entered_by": user},
+    )
+    return capacity
+
+
+def _table(data: bytes, name: str) -> list[list[str]]:
+    if name.lower().endswith(".xlsx"):
+        from openpyxl import load_workbook
+
+        try:
+            sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
+        except Exception as exc:  # openpyxl raises many types for a file that is not a workbook
+            raise ImportError_(f"not an XLSX workbook: {exc}") from exc
+        return [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    try:
+        return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    except UnicodeDecodeError as exc:
+        raise ImportError_(f"the file is not UTF-8 (byte {exc.start})") from exc
+
+
+def _records(data: bytes, name: str, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    rows = _table(data, name)
+    header = [c.strip().lower() for c in rows[0]] if rows else []
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise ImportError_(f"line 1: missing column(s) {', '.join(missing)}")
+    for line, row in enumerate(rows[1:], start=2):
+        if any(c.strip() for c in row):
+            yield line, {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header)}
+
+
+def _regions() -> dict[str, Entity]:
+    return {e.ref: e for e in Entity.objects.filter(type="region") if e.ref}
+
+
+@transaction.atomic
+def firms_import(*, data: bytes, name: str) -> int:
+    """Columns: name, region (ISO code), sector (slug), size (employees), exports (USD), markets."""
+    regions, known, batch = _regions(), sectors(), []
+    for line, r in _records(data, name, ("name", "region", "sector")):
+        try:
+            region = regions.get(r["region"].upper())
+            if region is None:
+                raise ImportError_(f"unknown region {r['region']!r}")
+            if r["sector"] not in known:
+                raise ImportError_(f"unknown sector {r['sector']!r}")
+            if not r["name"]:
+                raise ImportError_("the name is empty")
+            batch.append(
+                Firm(
+                    name=r["name"][:300],
+                    region=region,
+                    sector=r["sector"],
+                    size=int(float(r.get("size") or 0)),
+                    exports=float(r.get("exports") or 0),
+                    markets=r.get("markets", "")[:200],
+                )
+            )
+        except (ImportError_, ValueError) as exc:
+            raise ImportError_(f"line {line}: {exc}") from exc
+    Firm.objects.bulk_create(
+        batch,
+        batch_size=2000,
+        update_conflicts=True,
+        unique_fields=["region", "name"],
+        update_fields=["sector", "size", "exports", "markets"],
+    )
+    return len(batch)
+
+
+@transaction.atomic
+def trade_import(*, data: bytes, name: str) -> int:
+    """Columns: region (ISO code), partner, hs, year, period (Y, H1, Q2, M03 …), flow (export or
+    import), value (USD)."""
+    regions, batch = _regions(), []
+    for line, r in _records(data, name, ("region", "partner", "hs", "year", "flow", "value")):
+        try:
+            region = regions.get(r["region"].upper())
+            if region is None:
+                raise ImportError_(f"unknown region {r['region']!r}")
+            if r["flow"] not in ("export", "import"):
+                raise ImportError_(f"flow must be export or import, not {r['flow']!r}")
+            if not r["hs"].isdigit() or not 2 <= len(r["hs"]) <= 10:
+                raise ImportError_(f"HS code must be 2 to 10 digits, not {r['hs']!r}")
+            batch.append(
+                TradeFlow(
+                    region=region,
+                    partner=r["partner"].upper()[:10] or "WLD",
+                    hs=r["hs"],
+                    year=int(r["year"]),
+                    period=(r.get("period") or "Y")[:3],
+                    flow=r["flow"],
+                    value=float(r["value"]),
+                )
+            )
+        except (ImportError_, ValueError) as exc:
+            raise ImportError_(f"line {line}: {exc}") from exc
+    TradeFlow.objects.bulk_create(
+        batch,
+        batch_size=2000,
+        update_conflicts=True,
+        unique_fields=["region", "partner", "hs", "year", "period", "flow"],
+        update_fields=["value"],
+    )
+    return len(batch)
