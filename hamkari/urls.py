@@ -3,6 +3,9 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import include, path
 
 from hamkari.kb.api import api
+from hamkari.partners.api import router as partners_router
+
+api.add_router("", partners_router)
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -10,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("tracker/", include("hamkari.tracker.urls")),
+    path("", include("hamkari.partners.urls")),
     path("", include("hamkari.web.urls")),
 ]
 

@@ -104,12 +104,23 @@ def _profiles(state: tuple[Any, ...]) -> dict[str, Profile]:
     return out
 
 
-def _trade(region: str, flow: str) -> dict[str, float]:
-    rows = TradeFlow.objects.filter(region__ref=region, flow=flow)
-    latest = rows.aggregate(y=Max("year"))["y"]
-    if latest is None:
-        return {}
-    return {hs: float(v) for hs, v in rows.filter(year=latest).values_list("hs").annotate(v=Sum("value"))}
+def trade_vectors() -> dict[tuple[str, str], dict[str, float]]:
+    """(region, flow) → product → value in the latest year each region reported, in one query."""
+    state = tuple(TradeFlow.objects.aggregate(n=Count("id"), m=Max("id"), v=Sum("value")).values())
+    return _trade_vectors(state)
+
+
+@functools.lru_cache(maxsize=4)
+def _trade_vectors(state: tuple[Any, ...]) -> dict[tuple[str, str], dict[str, float]]:
+    latest: dict[tuple[str, str], int] = {}
+    rows = list(TradeFlow.objects.values_list("region__ref", "flow", "year", "hs").annotate(v=Sum("value")))
+    for ref, flow, year, _, _ in rows:
+        latest[(ref, flow)] = max(latest.get((ref, flow), 0), year)
+    out: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)
+    for ref, flow, year, hs, value in rows:
+        if year == latest[(ref, flow)]:
+            out[(ref, flow)][hs] = float(value)
+    return dict(out)
 
 
 @dataclass
@@ -153,8 +164,9 @@ def rank(
     me = all_profiles[code]
     weights = {**DEFAULT_WEIGHTS, **(weights or {})}
     days = routes.days_from(code)
-    my_imports, my_exports = _trade(code, "import"), _trade(code, "export")
-    results = []
+    trade_data = trade_vectors()
+    my_imports, my_exports = trade_data.get((code, "import"), {}), trade_data.get((code, "export"), {})
+    results: list[tuple[Ranking, tuple[Any, ...]]] = []
     for other in all_profiles.values():
         if other.country == me.country:
             continue
@@ -178,7 +190,8 @@ def rank(
             gives = [(v, s) for v, s in gives if s == sector]
         complement = min(1.0, (sum(v for v, _ in lacks[:3]) + sum(v for v, _ in gives[:3])) / 2)
         trade: float | None = None
-        their_imports, their_exports = _trade(other.code, "import"), _trade(other.code, "export")
+        their_imports = trade_data.get((other.code, "import"), {})
+        their_exports = trade_data.get((other.code, "export"), {})
         if (my_imports and their_exports) or (their_imports and my_exports):
             pairs = [
                 scores.complementarity(my_imports, their_exports),
@@ -187,6 +200,7 @@ def rank(
             trade = sum(pairs) / 200
         reports, instruments = _ties(me, other)
         ties = min(1.0, (reports + instruments) / TIES_FULL)
+        reasons = (lacks, gives, reports, instruments)
         route_days = days.get(other.code)
         route = 1 / (1 + route_days / ROUTE_SCALE) if route_days is not None else None
         components: dict[str, float | None] = {
@@ -198,10 +212,13 @@ def rank(
         used = {k: w for k, w in weights.items() if components.get(k) is not None}
         total = sum(used.values()) or 1.0
         score = sum(w * (components[k] or 0.0) for k, w in used.items()) / total
-        explanation = _explain(me, other, lacks, gives, reports, instruments, code)
-        results.append(Ranking(other.code, other.name, score, components, explanation))
-    results.sort(key=lambda r: (-r.score, r.code))
-    chosen = results[:top]
+        results.append((Ranking(other.code, other.name, score, components, ""), reasons))
+    results.sort(key=lambda pair: (-pair[0].score, pair[0].code))
+    chosen = []
+    for r, (lacks, gives, reports, instruments) in results[:top]:
+        # the explanation's route and firms are looked up for the partners shown only
+        r.explanation = _explain(me, all_profiles[r.code], lacks, gives, reports, instruments, code)
+        chosen.append(r)
     for r in chosen:
         needed = [
             s

@@ -121,22 +121,22 @@ def resolve(place: str) -> str | None:
     return None
 
 
-def _simple_graph() -> nx.Graph:
-    """The fastest edge between each pair of nodes, with the mode kept, for path search."""
+@functools.cache
+def mode_graph(modes: tuple[str, ...] = ("rail", "road", "sea")) -> nx.Graph:
+    """The fastest edge of the given modes between each pair of nodes, for path search."""
     simple = nx.Graph()
     for a, b, data in network().edges(data=True):
-        if not simple.has_edge(a, b) or simple[a][b]["days"] > data["days"]:
+        if data["mode"] in modes and (not simple.has_edge(a, b) or simple[a][b]["days"] > data["days"]):
             simple.add_edge(a, b, **data)
     return simple
 
 
-@functools.cache
 def simple_graph() -> nx.Graph:
-    return _simple_graph()
+    return mode_graph()
 
 
-def _route(path: list[str]) -> Route:
-    graph, nodes = simple_graph(), network().nodes
+def _route(path: list[str], graph: nx.Graph) -> Route:
+    nodes = network().nodes
     legs = tuple(
         Leg(
             nodes[a]["name"],
@@ -159,16 +159,37 @@ def _route(path: list[str]) -> Route:
     )
 
 
+def _shortest(graph: nx.Graph, start: str, end: str) -> list[str] | None:
+    if start not in graph or end not in graph or not nx.has_path(graph, start, end):
+        return None
+    return list(nx.shortest_path(graph, start, end, weight="days"))
+
+
 def routes(start: str, end: str, options: int = 3) -> list[Route]:
-    """The best `options` routes by days (mode changes included), each through other ports or
-    crossings than the faster ones, fastest first."""
-    graph = simple_graph()
-    if start == end or start not in graph or end not in graph or not nx.has_path(graph, start, end):
+    """The best routes, fastest first: the fastest of all, then the fastest by rail alone, the
+    fastest with a sea leg and the fastest by road alone (so the eastern rail branch shows even
+    when a road-and-ship route is quicker), then other routes through other ports or crossings."""
+    full = mode_graph()
+    if start == end or _shortest(full, start, end) is None:
         return []
+    candidates: list[tuple[list[str], nx.Graph]] = []
+    for modes in (("rail", "road", "sea"), ("rail",), ("road",)):
+        graph = mode_graph(modes)
+        path = _shortest(graph, start, end)
+        if path is not None:
+            candidates.append((path, graph))
+    for path in itertools.islice(nx.shortest_simple_paths(full, start, end, weight="days"), 40):
+        candidates.append((path, full))
+    sea = next(
+        ((p, g) for p, g in candidates if any(g[a][b]["mode"] == "sea" for a, b in itertools.pairwise(p))),
+        None,
+    )
+    if sea is not None:
+        candidates.insert(2, sea)
     found: list[Route] = []
     seen: set[tuple[str, ...]] = set()
-    for path in itertools.islice(nx.shortest_simple_paths(graph, start, end, weight="days"), 40):
-        route = _route(path)
+    for path, graph in candidates:
+        route = _route(path, graph)
         signature = route.via + tuple(m for m, _ in itertools.groupby(leg.mode for leg in route.legs))
         if signature in seen:
             continue
@@ -185,5 +206,5 @@ def days_from(region: str) -> dict[str, float]:
     start = centres().get(region)
     if start is None:
         return {}
-    lengths = nx.single_source_dijkstra_path_length(simple_graph(), start, weight="days")
+    lengths = nx.single_source_dijkstra_path_length(mode_graph(), start, weight="days")
     return {code: lengths[node] for code, node in centres().items() if node in lengths}

@@ -35,6 +35,7 @@ from hamkari.kb.models import (
     ReviewState,
     Story,
 )
+from hamkari.partners.views import route_map
 from hamkari.web.models import Profile
 from hamkari.web.permissions import can_curate_people, can_edit_profile, can_review_article, can_upload
 from hamkari.web.services import profile_update
@@ -203,6 +204,7 @@ def region_pair(request: HttpRequest, first: str, second: str) -> HttpResponse:
             review_state=ReviewState.REJECTED
         )[:50],
         "sector_bars": [(s["entity__ref"], s["n"]) for s in sectors[:15]],
+        "route_map": route_map(a.ref or "", b.ref or ""),
     }
     return render(request, "web/region_pair.html", context)
 

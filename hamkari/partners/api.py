@@ -1,0 +1,60 @@
+"""API: partner ranking, consortium proposals and routes (mounted under /api/)."""
+
+# No `from __future__ import annotations`: django-ninja reads the annotations at import.
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router
+from ninja.errors import HttpError
+
+from hamkari.partners import finder, routes
+from hamkari.partners.services import sectors
+
+router = Router(tags=["partners"])
+
+
+@router.get("/partners/{code}", response=list[dict[str, Any]])
+def partners(
+    request: HttpRequest,
+    code: str,
+    top: int = Query(10, ge=1, le=100),
+    complement: float = Query(finder.DEFAULT_WEIGHTS["complement"], ge=0),
+    trade: float = Query(finder.DEFAULT_WEIGHTS["trade"], ge=0),
+    ties: float = Query(finder.DEFAULT_WEIGHTS["ties"], ge=0),
+    route: float = Query(finder.DEFAULT_WEIGHTS["route"], ge=0),
+) -> Any:
+    weights = {"complement": complement, "trade": trade, "ties": ties, "route": route}
+    try:
+        return [r.as_dict() for r in finder.rank(code.upper(), top=top, weights=weights)]
+    except KeyError as exc:
+        raise HttpError(404, f"unknown region {code!r}") from exc
+
+
+@router.get("/consortium", response=list[dict[str, Any]])
+def consortium(
+    request: HttpRequest,
+    market: str = Query(..., max_length=30),
+    sectors_: str = Query(..., alias="sectors", max_length=500),
+    proposals: int = Query(3, ge=1, le=10),
+) -> Any:
+    wanted = [s.strip() for s in sectors_.split(",") if s.strip()]
+    unknown = [s for s in wanted if s not in sectors()]
+    if unknown or not wanted or len(wanted) > 6:
+        raise HttpError(400, f"give 1 to 6 known sectors; unknown: {', '.join(unknown) or '-'}")
+    try:
+        return [p.as_dict() for p in finder.propose(market=market, sectors=wanted, proposals=proposals)]
+    except ValueError as exc:
+        raise HttpError(400, str(exc)) from exc
+
+
+@router.get("/route", response=list[dict[str, Any]])
+def route(
+    request: HttpRequest,
+    start: str = Query(..., alias="from", max_length=100),
+    end: str = Query(..., alias="to", max_length=100),
+    options: int = Query(3, ge=1, le=5),
+) -> Any:
+    a, b = routes.resolve(start), routes.resolve(end)
+    if a is None or b is None:
+        raise HttpError(404, f"unknown place {start if a is None else end!r}")
+    return [r.as_dict() for r in routes.routes(a, b, options=options)]

@@ -1,0 +1,99 @@
+"""Pages: the partner finder and the consortium builder."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from hamkari.kb.models import Entity
+from hamkari.partners import finder, routes
+from hamkari.partners.services import sectors
+
+
+@login_required
+def partners(request: HttpRequest, code: str) -> HttpResponse:
+    region = get_object_or_404(Entity, type="region", ref=code.upper())
+    weights: dict[str, float] = {}
+    for name in finder.DEFAULT_WEIGHTS:
+        try:
+            weights[name] = max(0.0, float(request.GET.get(name, finder.DEFAULT_WEIGHTS[name])))
+        except ValueError:
+            weights[name] = finder.DEFAULT_WEIGHTS[name]
+    results = finder.rank(region.ref or "", top=15, weights=weights)
+    return render(
+        request, "partners/partners.html", {"region": region, "results": results, "weights": weights}
+    )
+
+
+@login_required
+def consortium(request: HttpRequest) -> HttpResponse:
+    market = request.GET.get("market", "")
+    wanted = [s for s in request.GET.getlist("sector") if s in sectors()][:6]
+    proposals: list[Any] = []
+    error = ""
+    if market and wanted:
+        try:
+            proposals = finder.propose(market=market, sectors=wanted)
+        except ValueError as exc:
+            error = str(exc)
+    markets = (
+        "africa",
+        "asia",
+        "europe",
+        "middle_east",
+        "south_asia",
+        "central_asia",
+        "caucasus",
+        "latin_america",
+    )
+    return render(
+        request,
+        "partners/consortium.html",
+        {
+            "market": market,
+            "wanted": wanted,
+            "proposals": proposals,
+            "error": error,
+            "markets": markets,
+            "sectors": sorted(sectors()),
+        },
+    )
+
+
+def route_map(first: str, second: str) -> dict[str, Any] | None:
+    """A schematic map (SVG coordinates) of the fastest route between two regions' centres."""
+    centres = routes.centres()
+    if first not in centres or second not in centres:
+        return None
+    found = routes.routes(centres[first], centres[second], options=1)
+    if not found:
+        return None
+    graph = routes.network()
+    path_nodes = [centres[first]]
+    names = {data["name"]: node for node, data in graph.nodes(data=True)}
+    for leg in found[0].legs:
+        path_nodes.append(names.get(leg.end, ""))
+    coords = [(graph.nodes[n]["lon"], graph.nodes[n]["lat"]) for n in path_nodes if n in graph]
+    if len(coords) < 2:
+        return None
+    lons, lats = [c[0] for c in coords], [c[1] for c in coords]
+    width, height, pad = 520, 320, 30
+    span_x, span_y = max(lons) - min(lons) or 1, max(lats) - min(lats) or 1
+    scale = min((width - 2 * pad) / span_x, (height - 2 * pad) / span_y)
+
+    def xy(lon: float, lat: float) -> tuple[float, float]:
+        return pad + (lon - min(lons)) * scale, height - pad - (lat - min(lats)) * scale
+
+    points = [xy(*c) for c in coords]
+    segments = [
+        {"x1": a[0], "y1": a[1], "x2": b[0], "y2": b[1], "mode": leg.mode}
+        for a, b, leg in zip(points, points[1:], found[0].legs, strict=False)
+    ]
+    stops = [
+        {"x": p[0], "y": p[1], "name": graph.nodes[n]["name"]}
+        for p, n in zip(points, path_nodes, strict=False)
+    ]
+    return {"width": width, "height": height, "segments": segments, "stops": stops, "route": found[0]}
