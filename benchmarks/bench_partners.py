@@ -91,7 +91,8 @@ def main() -> None:
     TradeFlow.objects.bulk_create(flows, ignore_conflicts=True)
     load = time.perf_counter() - start
     print(
-        f"data             {Firm.objects.count():,} firms, {len(regions)} regions, {len(caps)} offers and needs, "
+        f"data             {Firm.objects.count():,} firms, {len(regions)} regions, "
+        f"{len(caps)} offers and needs, "
         f"{len(flows)} trade rows ({load:.1f} s to create)"
     )
 

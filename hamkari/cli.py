@@ -399,7 +399,8 @@ def cmd_route(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print(f"{n}. {r.summary()}, {r.mode_changes} change(s) of mode", file=out)
             for leg in r.legs:
                 line = f"   {leg.mode:<4} {leg.start} → {leg.end}: {leg.km} km, {leg.days:g} days"
-                print(f"{line} ({leg.source})", file=out)
+                source = "estimate from coordinates" if leg.source.startswith("estimate:") else leg.source
+                print(f"{line} ({source})", file=out)
     if not found:
         print("hamkari: no route", file=err)
         return 1

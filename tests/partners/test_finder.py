@@ -64,7 +64,8 @@ def test_trade_figures_give_rca_complementarity_and_a_trade_component(case: dict
     ]
     assert services.trade_import(data="\n".join(rows).encode(), name="t.csv") == 4
     result = {r.code: r for r in finder.rank("IR-10", top=83)}
-    # Isfahan imports only 44, Novgorod exports only 44 → 100; Novgorod imports only 72, Isfahan exports only 72 → 100
+    # Isfahan imports only 44 and Novgorod exports only 44 → 100;
+    # Novgorod imports only 72 and Isfahan exports only 72 → 100
     assert result["RU-NGR"].components["trade"] == pytest.approx(1.0)
     assert result["RU-TA"].components["trade"] is None
 
