@@ -251,13 +251,14 @@ def _explain(
         parts.append(f"needs {', '.join(s for _, s in gives[:3])} that {me.name} offers")
     if reports or instruments:
         parts.append(f"{reports} shared reports, {instruments} instruments")
-    options = (
-        routes.routes(routes.centres()[code], routes.centres()[other.code], options=1)
-        if code in routes.centres() and other.code in routes.centres()
-        else []
+    centres = routes.centres()
+    best = (
+        routes.fastest(centres[code], centres[other.code])
+        if code in centres and other.code in centres
+        else None
     )
-    if options:
-        parts.append(options[0].summary())
+    if best is not None:
+        parts.append(best.summary())
     return f"{other.name}: " + "; ".join(parts) if parts else f"{other.name}: no evidence yet"
 
 

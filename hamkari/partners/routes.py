@@ -200,6 +200,14 @@ def routes(start: str, end: str, options: int = 3) -> list[Route]:
     return sorted(found, key=lambda r: r.days)
 
 
+@functools.lru_cache(maxsize=20_000)
+def fastest(start: str, end: str) -> Route | None:
+    """The fastest route between two nodes (cached: the network is fixed data)."""
+    graph = mode_graph()
+    path = _shortest(graph, start, end) if start != end else None
+    return _route(path, graph) if path else None
+
+
 @functools.cache
 def days_from(region: str) -> dict[str, float]:
     """Days to every region's centre from a region's centre (fastest route, without mode changes)."""

@@ -5,4 +5,5 @@ from hamkari.partners import views
 urlpatterns = [
     path("partners/<str:code>/", views.partners, name="partners"),
     path("consortium/", views.consortium, name="consortium"),
+    path("entities/<int:pk>/capacity/", views.capacity_edit, name="capacity_edit"),
 ]

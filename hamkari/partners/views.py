@@ -97,3 +97,60 @@ def route_map(first: str, second: str) -> dict[str, Any] | None:
         for p, n in zip(points, path_nodes, strict=False)
     ]
     return {"width": width, "height": height, "segments": segments, "stops": stops, "route": found[0]}
+
+
+@login_required
+def capacity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """An editor (of this region or organisation) or an administrator declares an offer or a need."""
+    from django.contrib import messages
+    from django.core.exceptions import PermissionDenied
+    from django.shortcuts import redirect
+    from django.utils.translation import gettext as _
+
+    from hamkari.partners.services import ImportError_, capacity_set
+    from hamkari.web.permissions import can_edit_profile
+
+    if request.method != "POST":
+        return redirect("entity", pk=pk)
+    entity = get_object_or_404(Entity, pk=pk, type__in=("region", "organization"))
+    if not can_edit_profile(request.user, entity.pk):
+        raise PermissionDenied(_("Only the editor of this region or organisation may edit its profile."))
+    try:
+        strength = int(request.POST.get("strength", "3"))
+        capacity_set(
+            entity=entity,
+            sector=request.POST.get("sector", ""),
+            kind=request.POST.get("kind", ""),
+            strength=strength,
+            note=request.POST.get("note", ""),
+            user=request.user,
+        )
+    except (ValueError, ImportError_) as exc:
+        messages.error(request, str(exc))
+    return (
+        redirect("region", code=entity.ref)
+        if entity.type == "region" and entity.ref
+        else redirect("entity", pk=pk)
+    )
+
+
+def capacity_rows(entity: Entity) -> list[dict[str, Any]]:
+    """Sectors with strength and the evidence behind them (regions), or declared offers (others)."""
+    from hamkari.partners.models import Capacity
+
+    declared = list(Capacity.objects.filter(entity=entity).order_by("kind", "-strength"))
+    if entity.type == "region" and entity.ref in finder.profiles():
+        profile = finder.profiles()[entity.ref]
+        rows = [
+            {"sector": s, "strength": v, "evidence": "; ".join(profile.evidence.get(s, [])), "kind": "offer"}
+            for s, v in sorted(profile.strength.items(), key=lambda kv: -kv[1])[:15]
+        ]
+        rows += [
+            {"sector": c.sector, "strength": c.strength / 5, "evidence": c.note, "kind": "need"}
+            for c in declared
+            if c.kind == "need"
+        ]
+        return rows
+    return [
+        {"sector": c.sector, "strength": c.strength / 5, "evidence": c.note, "kind": c.kind} for c in declared
+    ]

@@ -35,7 +35,8 @@ from hamkari.kb.models import (
     ReviewState,
     Story,
 )
-from hamkari.partners.views import route_map
+from hamkari.partners.services import sectors
+from hamkari.partners.views import capacity_rows, route_map
 from hamkari.web.models import Profile
 from hamkari.web.permissions import can_curate_people, can_edit_profile, can_review_article, can_upload
 from hamkari.web.services import profile_update
@@ -137,6 +138,8 @@ def region(request: HttpRequest, code: str) -> HttpResponse:
         "sector_bars": [(s["entity__ref"], s["sources"]) for s in profile["sectors"][:15]],
         "officials": profile["officials"],
         "profile_text": Profile.objects.filter(entity=obj).first(),
+        "capacity": capacity_rows(obj),
+        "sectors": sorted(sectors()),
         "can_edit_profile": can_edit_profile(request.user, obj.pk),
     }
     return render(request, "web/region.html", context)
@@ -156,6 +159,8 @@ def entity(request: HttpRequest, pk: int) -> HttpResponse:
         "spellings": sorted({a.name for a in obj.aliases.all()}),
         "mentions": [{"m": m, "words": m.article.text[m.start : m.end]} for m in mentions],
         "profile": Profile.objects.filter(entity=obj).first(),
+        "capacity": capacity_rows(obj),
+        "sectors": sorted(sectors()),
         "can_edit_profile": can_edit_profile(request.user, obj.pk),
     }
     return render(request, "web/entity.html", context)

@@ -1,0 +1,66 @@
+"""Partner pages, the consortium page, capacities declared by editors, the API, the route map."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from hamkari.kb import services as kb
+from hamkari.kb.models import Entity
+from hamkari.partners.models import Capacity
+from hamkari.web.i18n import compile_messages
+from hamkari.web.services import user_create
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor() -> Any:
+    compile_messages()
+    kb.reference_load()
+    gilan = Entity.objects.get(type="region", ref="IR-01")
+    client = Client()
+    client.force_login(user_create(username="ed", password="pw-editor-123", role="editor", scope=[gilan]))
+    return client
+
+
+def test_an_editor_declares_offers_and_needs_of_their_region_only(editor: Client) -> None:
+    gilan = Entity.objects.get(type="region", ref="IR-01")
+    isfahan = Entity.objects.get(type="region", ref="IR-10")
+    assert editor.post(f"/entities/{gilan.pk}/capacity/", {"kind": "offer", "sector": "fisheries",
+                                                           "strength": "5"}).status_code == 302
+    assert editor.post(f"/entities/{isfahan.pk}/capacity/", {"kind": "offer", "sector": "steel",
+                                                             "strength": "5"}).status_code == 403
+    bad = editor.post(f"/entities/{gilan.pk}/capacity/", {"kind": "offer", "sector": "magic", "strength": "5"},
+                      follow=True)
+    assert "unknown sector" in bad.content.decode()
+    assert list(Capacity.objects.values_list("entity__ref", "sector")) == [("IR-01", "fisheries")]
+    page = editor.get("/regions/IR-01/").content.decode()
+    assert "fisheries" in page and "declared offer 5/5" in page
+
+
+def test_partner_and_consortium_pages_and_the_route_map(editor: Client) -> None:
+    gilan = Entity.objects.get(type="region", ref="IR-01")
+    from hamkari.partners.services import capacity_set
+
+    capacity_set(entity=gilan, sector="fisheries", kind="offer", strength=5, user=None)
+    capacity_set(entity=Entity.objects.get(ref="RU-AST"), sector="shipbuilding", kind="offer", strength=4, user=None)
+    page = editor.get("/partners/IR-01/", {"route": "0.5"}).content.decode()
+    assert "shipbuilding that" in page and 'value="0.5"' in page
+    consortium = editor.get("/consortium/", {"market": "europe", "sector": ["fisheries", "shipbuilding"]})
+    assert "Gilan" in consortium.content.decode()
+    pair = editor.get("/regions/IR-01/RU-AST/").content.decode()
+    assert '<svg class="route-map"' in pair and "days" in pair
+
+
+def test_the_partner_api_and_its_errors(editor: Client) -> None:
+    body = editor.get("/api/partners/IR-01", {"top": 3}).json()
+    assert len(body) == 3 and set(body[0]["components"]) == {"complement", "trade", "ties", "route"}
+    assert editor.get("/api/partners/XX-01").status_code == 404
+    assert editor.get("/api/partners/IR-01", {"route": "-1"}).status_code == 422
+    assert editor.get("/api/consortium", {"market": "africa", "sectors": "magic"}).status_code == 400
+    routes = editor.get("/api/route", {"from": "IR-27", "to": "Волгоград"}).json()
+    assert routes and all({"legs", "km", "days", "mode_changes"} <= set(r) for r in routes)
+    assert editor.get("/api/route", {"from": "Atlantis", "to": "IR-01"}).status_code == 404
