@@ -29,12 +29,21 @@ def editor() -> Any:
 def test_an_editor_declares_offers_and_needs_of_their_region_only(editor: Client) -> None:
     gilan = Entity.objects.get(type="region", ref="IR-01")
     isfahan = Entity.objects.get(type="region", ref="IR-10")
-    assert editor.post(f"/entities/{gilan.pk}/capacity/", {"kind": "offer", "sector": "fisheries",
-                                                           "strength": "5"}).status_code == 302
-    assert editor.post(f"/entities/{isfahan.pk}/capacity/", {"kind": "offer", "sector": "steel",
-                                                             "strength": "5"}).status_code == 403
-    bad = editor.post(f"/entities/{gilan.pk}/capacity/", {"kind": "offer", "sector": "magic", "strength": "5"},
-                      follow=True)
+    assert (
+        editor.post(
+            f"/entities/{gilan.pk}/capacity/", {"kind": "offer", "sector": "fisheries", "strength": "5"}
+        ).status_code
+        == 302
+    )
+    assert (
+        editor.post(
+            f"/entities/{isfahan.pk}/capacity/", {"kind": "offer", "sector": "steel", "strength": "5"}
+        ).status_code
+        == 403
+    )
+    bad = editor.post(
+        f"/entities/{gilan.pk}/capacity/", {"kind": "offer", "sector": "magic", "strength": "5"}, follow=True
+    )
     assert "unknown sector" in bad.content.decode()
     assert list(Capacity.objects.values_list("entity__ref", "sector")) == [("IR-01", "fisheries")]
     page = editor.get("/regions/IR-01/").content.decode()
@@ -46,7 +55,9 @@ def test_partner_and_consortium_pages_and_the_route_map(editor: Client) -> None:
     from hamkari.partners.services import capacity_set
 
     capacity_set(entity=gilan, sector="fisheries", kind="offer", strength=5, user=None)
-    capacity_set(entity=Entity.objects.get(ref="RU-AST"), sector="shipbuilding", kind="offer", strength=4, user=None)
+    capacity_set(
+        entity=Entity.objects.get(ref="RU-AST"), sector="shipbuilding", kind="offer", strength=4, user=None
+    )
     page = editor.get("/partners/IR-01/", {"route": "0.5"}).content.decode()
     assert "shipbuilding that" in page and 'value="0.5"' in page
     consortium = editor.get("/consortium/", {"market": "europe", "sector": ["fisheries", "shipbuilding"]})
