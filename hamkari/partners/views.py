@@ -154,3 +154,56 @@ def capacity_rows(entity: Entity) -> list[dict[str, Any]]:
     return [
         {"sector": c.sector, "strength": c.strength / 5, "evidence": c.note, "kind": c.kind} for c in declared
     ]
+
+
+def trade_summary(code: str) -> dict[str, Any] | None:
+    """Charts of a region's trade: revealed comparative advantage by product, complementarity with
+    the partners that report trade, and growth against the same period a year before."""
+    from collections import defaultdict
+
+    from django.db.models import Sum
+
+    from hamkari.partners import scores
+    from hamkari.partners.models import TradeFlow
+
+    vectors = finder.trade_vectors()
+    exports = vectors.get((code, "export"), {})
+    if not exports and not vectors.get((code, "import")):
+        return None
+    reference: dict[str, float] = defaultdict(float)
+    for (_, flow), products in vectors.items():
+        if flow == "export":
+            for hs, value in products.items():
+                reference[hs] += value
+    rca = sorted(scores.rca(exports, reference).items(), key=lambda kv: -kv[1])[:10] if exports else []
+    partners = []
+    for (other, flow), products in vectors.items():
+        if flow == "export" and other[:2] != code[:2] and vectors.get((code, "import")):
+            partners.append((other, round(scores.complementarity(vectors[(code, "import")], products), 1)))
+    partners.sort(key=lambda kv: -kv[1])
+    growth = []
+    rows = (
+        TradeFlow.objects.filter(region__ref=code)
+        .values("flow", "period", "year")
+        .annotate(total=Sum("value"))
+        .order_by("flow", "period", "year")
+    )
+    totals = {(r["flow"], r["period"], r["year"]): r["total"] for r in rows}
+    for (flow, period, year), total in sorted(totals.items()):
+        before = totals.get((flow, period, year - 1))
+        if before:
+            change = scores.growth(total, before)
+            growth.append(
+                {
+                    "flow": flow,
+                    "period": period,
+                    "year": year,
+                    "percent": round(100 * change, 1) if change is not None else None,
+                }
+            )
+    return {
+        "rca": [(hs, round(v * 100)) for hs, v in rca],
+        "rca_raw": rca,
+        "partners": [(p, int(v)) for p, v in partners[:10]],
+        "growth": growth,
+    }

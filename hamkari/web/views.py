@@ -36,7 +36,7 @@ from hamkari.kb.models import (
     Story,
 )
 from hamkari.partners.services import sectors
-from hamkari.partners.views import capacity_rows, route_map
+from hamkari.partners.views import capacity_rows, route_map, trade_summary
 from hamkari.web.models import Profile
 from hamkari.web.permissions import can_curate_people, can_edit_profile, can_review_article, can_upload
 from hamkari.web.services import profile_update
@@ -141,6 +141,7 @@ def region(request: HttpRequest, code: str) -> HttpResponse:
         "capacity": capacity_rows(obj),
         "sectors": sorted(sectors()),
         "can_edit_profile": can_edit_profile(request.user, obj.pk),
+        "trade": trade_summary(obj.ref or ""),
     }
     return render(request, "web/region.html", context)
 

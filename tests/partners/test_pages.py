@@ -75,3 +75,23 @@ def test_the_partner_api_and_its_errors(editor: Client) -> None:
     routes = editor.get("/api/route", {"from": "IR-27", "to": "Волгоград"}).json()
     assert routes and all({"legs", "km", "days", "mode_changes"} <= set(r) for r in routes)
     assert editor.get("/api/route", {"from": "Atlantis", "to": "IR-01"}).status_code == 404
+
+
+def test_the_region_page_charts_rca_complementarity_and_growth(editor: Client) -> None:
+    from hamkari.partners.services import trade_import
+
+    rows = [
+        "region,partner,hs,year,period,flow,value",
+        "IR-01,WLD,03,2024,H1,export,300",
+        "IR-01,WLD,03,2023,H1,export,200",
+        "IR-01,WLD,89,2024,H1,import,50",
+        "RU-AST,WLD,89,2024,H1,export,400",
+        "RU-AST,WLD,03,2024,H1,export,100",
+    ]
+    trade_import(data="\n".join(rows).encode(), name="t.csv")
+    page = editor.get("/regions/IR-01/").content.decode()
+    # fish (03): Gilan 300/300 = 1.0 of its exports; all regions 400/800 = 0.5 → RCA 2.0 → 200
+    assert "<title>03: 200</title>" in page
+    # Gilan imports only 89, Astrakhan exports 89 (0.8) and 03 (0.2) → 100·(1 − 0.4/2) = 80
+    assert "<title>RU-AST: 80</title>" in page
+    assert "H1 2024: 50.0%" in page
