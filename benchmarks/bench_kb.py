@@ -24,6 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from _stats import percentile  # noqa: E402
 
 FA = [
     "date {date}\nبه گزارش {outlet}، {given} {surname}، استاندار {ir}، در دیدار با {rgiven} {rsurname}، "
@@ -181,11 +184,6 @@ def make_article(n: int, rng: random.Random) -> str:
         weeks=rng.choice(["two", "three", "four"]),
         n=rng.randint(10, 300),
     )
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def main() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from hamkari.extraction import LANGUAGES, extract, to_json
-from hamkari.extraction.inputs import MAX_BYTES, Article, InputError, read_bytes
+from hamkari.extraction.inputs import MAX_BYTES, Article, InputError, folder_files, read_bytes
 
 SKIPPED_SUFFIXES = (".json", ".jsonl", ".py", ".pyc", ".gz", ".zip")
 
@@ -484,13 +484,7 @@ def iter_inputs(paths: Sequence[str]) -> Iterator[tuple[str, bytes | InputError]
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and p.suffix.lower() not in SKIPPED_SUFFIXES
-            )
+            files = folder_files(path, SKIPPED_SUFFIXES)
             if not files:
                 yield raw, InputError("folder holds no article files")
             for f in files:

@@ -12,6 +12,7 @@ import codecs
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -161,6 +162,17 @@ def _parents(node: object) -> list[object]:
         out.append(parent)
         parent = getattr(parent, "parent", None)
     return out
+
+
+def folder_files(folder: Path, skipped_suffixes: tuple[str, ...]) -> list[Path]:
+    """The files of a folder, recursively, in name order, without hidden ones or skipped kinds."""
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        and p.suffix.lower() not in skipped_suffixes
+    )
 
 
 def read_bytes(data: bytes, source: str, *, max_bytes: int = MAX_BYTES) -> Article:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hamkari.extraction.inputs import MAX_BYTES, InputError, html_to_text, read_bytes
+from hamkari.extraction.inputs import MAX_BYTES, InputError, folder_files, html_to_text, read_bytes
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 SKIPPED_SUFFIXES = (".py", ".pyc", ".gz", ".zip", ".json")
@@ -42,13 +42,7 @@ def items(paths: list[str]) -> Iterator[Item]:
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and p.suffix.lower() not in SKIPPED_SUFFIXES
-            )
+            files = folder_files(path, SKIPPED_SUFFIXES)
             if not files:
                 yield Item(raw, error="folder holds no article files")
             for f in files:

@@ -15,6 +15,7 @@ from django.db.models import Model
 from django.utils import timezone
 
 from hamkari.extraction import VERSION, extract
+from hamkari.extraction.components.events import LIFECYCLE
 from hamkari.extraction.dates import to_jalali
 from hamkari.extraction.document import Document, StatusStep
 from hamkari.extraction.document import Entity as DocEntity
@@ -38,7 +39,6 @@ from hamkari.kb.models import (
     ReviewState,
 )
 
-LIFECYCLE = ("proposed", "discussed", "agreed", "signed", "established", "completed")
 FACT_MODELS: dict[str, type[Model]] = {
     "mention": Mention,
     "position": Position,
@@ -445,7 +445,7 @@ def fact_review(
     fact.save()
     if kind == "instrument_step":
         instrument_status_update(instrument=fact.instrument)
-    _audit(
+    audit_record(
         user=user,
         action=f"review.{state}",
         obj=fact,
@@ -473,7 +473,9 @@ def person_merge(*, source: Entity, target: Entity, user: AbstractBaseUser | Non
         instrument.parties.add(target)
     source.merged_into = target
     source.save(update_fields=["merged_into"])
-    _audit(user=user, action="person.merge", obj=target, data={"merged": source.pk, "name": source.name})
+    audit_record(
+        user=user, action="person.merge", obj=target, data={"merged": source.pk, "name": source.name}
+    )
     return target
 
 
@@ -496,7 +498,9 @@ def person_split(*, person: Entity, mention_ids: list[int], user: AbstractBaseUs
         entity=other, link_rule="split by analyst", link_confidence=1.0
     )
     Position.objects.filter(person=person, article_id__in=articles).update(person=other)
-    _audit(user=user, action="person.split", obj=person, data={"new": other.pk, "mentions": mention_ids})
+    audit_record(
+        user=user, action="person.split", obj=person, data={"new": other.pk, "mentions": mention_ids}
+    )
     return other
 
 
@@ -507,7 +511,8 @@ def token_create(*, user: AbstractBaseUser, name: str) -> str:
     return token
 
 
-def _audit(*, user: AbstractBaseUser | None, action: str, obj: Model, data: dict[str, Any]) -> None:
+def audit_record(*, user: AbstractBaseUser | None, action: str, obj: Model, data: dict[str, Any]) -> None:
+    """Who changed what and when, for the history page of a record."""
     AuditLog.objects.create(
         actor=user if user is not None and user.is_authenticated else None,
         action=action,

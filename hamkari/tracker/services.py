@@ -14,7 +14,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from hamkari.kb.models import AuditLog, Commitment, Entity, Instrument, ReviewState
+from hamkari.extraction.components.events import LIFECYCLE
+from hamkari.kb.models import Commitment, Entity, Instrument, ReviewState
+from hamkari.kb.services import audit_record
 from hamkari.tracker.models import (
     Baseline,
     EventEntry,
@@ -28,7 +30,6 @@ from hamkari.tracker.models import (
 
 EVENT_TYPES = ("meeting", "virtual_meeting", "visit", "signing", "exhibition", "forum", "competition")
 
-LIFECYCLE = ("proposed", "discussed", "agreed", "signed", "established", "completed")
 STATUSES = (*LIFECYCLE, "lapsed")
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
@@ -66,13 +67,7 @@ def jalali(value: dt.date | None) -> str:
 
 
 def _audit(user: AbstractBaseUser | None, action: str, obj: Any, data: dict[str, Any]) -> None:
-    AuditLog.objects.create(
-        actor=user if user is not None and user.is_authenticated else None,
-        action=action,
-        object_type=obj._meta.model_name,
-        object_id=obj.pk,
-        data=data,
-    )
+    audit_record(user=user, action=action, obj=obj, data=data)
 
 
 @transaction.atomic

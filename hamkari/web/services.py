@@ -47,18 +47,17 @@ def user_create(
 
 @transaction.atomic
 def profile_update(*, entity: Entity, summary: str, user: AbstractBaseUser) -> Profile:
-    from hamkari.kb.models import AuditLog
+    from hamkari.kb.services import audit_record
 
     profile, _ = Profile.objects.get_or_create(entity=entity)
     before = profile.summary
     profile.summary = summary.strip()[:10_000]
     profile.updated_by = user
     profile.save()
-    AuditLog.objects.create(
-        actor=user,
+    audit_record(
+        user=user,
         action="profile.update",
-        object_type="entity",
-        object_id=entity.pk,
+        obj=entity,
         data={"before": before[:500], "after": profile.summary[:500]},
     )
     return profile

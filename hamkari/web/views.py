@@ -26,12 +26,10 @@ from hamkari.kb.models import (
     AuditLog,
     Commitment,
     Entity,
-    EventSource,
     Instrument,
     InstrumentStep,
     Mention,
     Position,
-    Quantity,
     ReviewState,
     Story,
 )
@@ -420,16 +418,7 @@ def person_split(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("person", pk=other.pk)
 
 
-AUDITED = {
-    "person": Entity,
-    "entity": Entity,
-    "mention": Mention,
-    "position": Position,
-    "event_source": EventSource,
-    "instrument_step": InstrumentStep,
-    "commitment": Commitment,
-    "quantity": Quantity,
-}
+AUDITED = {"person": Entity, "entity": Entity, **FACT_MODELS}
 
 
 @login_required
