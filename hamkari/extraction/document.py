@@ -228,8 +228,5 @@ class Document:
         self.match_cache[(span.start, span.end)] = out
         return out
 
-    def matches_of(self, *tables: str) -> list[Match]:
-        return [m for m in self.matches if m.table in tables]
-
     def entities_of(self, type_: str) -> list[Entity]:
         return [e for e in self.entities if e.type == type_]

@@ -134,18 +134,6 @@ def word_set(table: str, *keys: str) -> frozenset[str]:
 
 
 @functools.cache
-def word_map(table: str) -> dict[str, Entry]:
-    """Folded term → entry; the first entry wins when a term repeats."""
-    out: dict[str, Entry] = {}
-    for e in entries(table):
-        for t in e.terms:
-            out.setdefault(fold_term(t), e)
-            if e.lang == "ru":
-                out.setdefault(lemma_key(t), e)
-    return out
-
-
-@functools.cache
 def persian_suffixes() -> tuple[str, ...]:
     found = {fold_term(t) for e in load_table("fa", "suffixes") for t in e.terms}
     return tuple(sorted(found, key=len, reverse=True))

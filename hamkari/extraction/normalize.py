@@ -158,7 +158,3 @@ def fold(text: str) -> Folded:
 def fold_term(term: str) -> str:
     """Fold a lexicon term exactly as document text is folded."""
     return fold(term.strip()).text
-
-
-def is_word_char(c: str) -> bool:
-    return c.isalnum()

@@ -11,7 +11,7 @@ import re
 from django.db import connection
 
 from hamkari.extraction.normalize import fold
-from hamkari.kb.models import Alias, Article, Mention
+from hamkari.kb.models import Alias, Article
 
 FTS_TABLE = "kb_article_fts"
 _WORD = re.compile(r"\w+")
@@ -69,7 +69,3 @@ def entity_ids(query: str, limit: int = 100) -> list[int]:
         return []
     ids = Alias.objects.filter(key__contains=folded).values_list("entity_id", flat=True).distinct()[:limit]
     return list(ids)
-
-
-def mentioned_in(article_ids_: list[int]) -> set[int]:
-    return set(Mention.objects.filter(article_id__in=article_ids_).values_list("entity_id", flat=True))

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from hamkari.kb import selectors as kb_selectors
 from hamkari.kb.models import Entity, Instrument, Mention, Story
 from hamkari.tracker.models import ItemStatus, PlanItem, WorkingGroup
 
@@ -90,10 +89,3 @@ def _items_overdue_first(items: QuerySet[PlanItem]) -> list[PlanItem]:
     return sorted(
         listed, key=lambda i: (not (i.due and i.due < today and i.status in OPEN), i.due or dt.date.max)
     )
-
-
-def story_sources(story: Story) -> list[Any]:
-    return list(story.articles.select_related("outlet").order_by("published"))
-
-
-__all__ = ["deadline_board", "group_brief", "groups_of", "kb_selectors", "open_items", "pair_brief"]
