@@ -4,6 +4,7 @@ bar charts drawn as SVG on the server (no script, no CDN)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 import jdatetime
@@ -116,3 +117,43 @@ def columns(rows: list[tuple[str, int]], height: int = 160) -> dict[str, Any]:
             }
         )
     return {"items": items, "width": max(step, step * len(items)), "height": height}
+
+
+@functools.cache
+def _place_names(language: str) -> dict[str, str]:
+    from hamkari.extraction.lexicon import load_table
+
+    names: dict[str, str] = {}
+    for table in ("countries", "regions"):
+        for entry in load_table(language, table):
+            names.setdefault(entry.key, entry.terms[0])
+    return names
+
+
+@register.filter
+def place(value: Any) -> str:
+    """A region's or country's name in the language of the page («گیلان», «Гилян», «Gilan»), from
+    an entity or an ISO code; other entities keep their name."""
+    code = value if isinstance(value, str) else getattr(value, "ref", None)
+    language = (get_language() or "fa")[:2]
+    if code and code in _place_names(language):
+        return _place_names(language)[code]
+    return str(getattr(value, "name", value))
+
+
+@functools.cache
+def _sector_names(language: str) -> dict[str, str]:
+    from hamkari.extraction.lexicon import load_table
+
+    return {entry.key: entry.terms[0] for entry in load_table(language, "sectors")}
+
+
+@register.filter
+def named(value: Any) -> str:
+    """A sector slug, a region or a country code as a name in the language of the page; anything
+    else (an HS code, a number) unchanged."""
+    text = str(value)
+    language = (get_language() or "fa")[:2]
+    if text in _sector_names(language):
+        return _sector_names(language)[text]
+    return place(text)
