@@ -64,6 +64,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-progress", action="store_true", help="no progress bar (the summary is still printed)"
     )
 
+    rex = sub.add_parser(
+        "reextract",
+        help="extract stored articles again with the current extractor",
+        description=(
+            "Run the current extractor over stored articles again. Facts an analyst "
+            "reviewed or edited stay exactly as they are; the others are replaced."
+        ),
+    )
+    rex.add_argument("articles", nargs="*", type=int, metavar="ARTICLE_ID")
+    rex.add_argument("--all", action="store_true", help="every stored article")
+
     exp = sub.add_parser(
         "export",
         help="export the knowledge base for spreadsheets",
@@ -195,6 +206,26 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if summary.interrupted:
         return 130
     return 1 if summary.failed else 0
+
+
+def cmd_reextract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    django_setup()
+    from hamkari.kb.models import Article
+    from hamkari.kb.services import article_reextract
+
+    if not args.all and not args.articles:
+        print("hamkari: give article numbers or --all", file=err)
+        return 2
+    articles = Article.objects.all() if args.all else Article.objects.filter(pk__in=args.articles)
+    missing = set(args.articles) - set(articles.values_list("pk", flat=True))
+    for pk in sorted(missing):
+        print(f"hamkari: no article {pk}", file=err)
+    count = 0
+    for article in articles.iterator(chunk_size=200):
+        article_reextract(article=article)
+        count += 1
+    print(f"hamkari: extracted {count} article(s) again", file=out)
+    return 1 if missing else 0
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -579,6 +610,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = {
         "extract": cmd_extract,
         "ingest": cmd_ingest,
+        "reextract": cmd_reextract,
         "serve": cmd_serve,
         "user": cmd_user,
         "remind": cmd_remind,

@@ -140,3 +140,22 @@ def test_quantities_keep_their_region() -> None:
         "company",
         "IR-01",
     )
+
+
+def test_the_reextract_command_keeps_reviews(analyst: Any, capsys: Any) -> None:
+    from hamkari.cli import main
+
+    article = kb_ingest(FA_JALALI_FULL)
+    mention = Mention.objects.filter(article=article).first()
+    assert mention is not None
+    services.fact_review(kind="mention", fact_id=mention.pk, state="rejected", user=analyst)
+    assert main(["reextract", str(article.pk), "999999"]) == 1
+    assert "no article 999999" in capsys.readouterr().err
+    mention.refresh_from_db()
+    assert mention.review_state == "rejected"
+    assert ExtractionRun.objects.filter(article=article).count() == 2
+    assert main(["reextract"]) == 2
+
+
+def kb_ingest(text: str) -> Article:
+    return services.article_ingest(text=text, source="t").article
