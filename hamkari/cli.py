@@ -389,8 +389,11 @@ def cmd_partners(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_consortium(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     django_setup()
     from hamkari.partners.finder import propose
-    from hamkari.partners.services import sectors
+    from hamkari.partners.services import markets, sectors
 
+    if args.market not in markets():
+        print(f"hamkari: unknown market {args.market!r}; use one of {', '.join(markets())}", file=err)
+        return 2
     wanted = [s.strip() for s in args.sectors.split(",") if s.strip()]
     unknown = [s for s in wanted if s not in sectors()]
     if unknown or not wanted:

@@ -524,8 +524,9 @@ def audit_record(*, user: AbstractBaseUser | None, action: str, obj: Model, data
 
 def reference_load() -> int:
     """Records for every Iranian and Russian region and every country of the lexicons, named in
-    English, so that each has a page before any article names it. Returns how many were added."""
-    from hamkari.extraction.lexicon import load_table
+    English, with their names in the three languages as spellings (so that search finds them), so
+    that each has a page before any article names it. Returns how many were added."""
+    from hamkari.extraction.lexicon import LANGUAGES, load_table
 
     wanted = {("region", e.key): e.terms[0] for e in load_table("en", "regions")}
     wanted |= {("country", e.key): e.terms[0] for e in load_table("en", "countries")}
@@ -536,4 +537,15 @@ def reference_load() -> int:
         if (t, ref) not in existing
     ]
     Entity.objects.bulk_create(missing, ignore_conflicts=True)
+    if missing:
+        ids = {(e.type, e.ref): e.pk for e in Entity.objects.filter(type__in=("region", "country"))}
+        aliases = [
+            Alias(entity_id=ids[(kind, entry.key)], name=term[:500], key=fold(term).text[:500], language=lang)
+            for lang in LANGUAGES
+            for kind, table in (("region", "regions"), ("country", "countries"))
+            for entry in load_table(lang, table)
+            if (kind, entry.key) in ids and (kind, entry.key) not in existing
+            for term in entry.terms[:3]
+        ]
+        Alias.objects.bulk_create(aliases, ignore_conflicts=True)
     return len(missing)

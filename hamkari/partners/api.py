@@ -8,7 +8,7 @@ from ninja import Query, Router
 from ninja.errors import HttpError
 
 from hamkari.partners import finder, routes
-from hamkari.partners.services import sectors
+from hamkari.partners.services import markets, sectors
 
 router = Router(tags=["partners"])
 
@@ -37,6 +37,8 @@ def consortium(
     sectors_: str = Query(..., alias="sectors", max_length=500),
     proposals: int = Query(3, ge=1, le=10),
 ) -> Any:
+    if market not in markets():
+        raise HttpError(400, f"unknown market {market!r}; use one of {', '.join(markets())}")
     wanted = [s.strip() for s in sectors_.split(",") if s.strip()]
     unknown = [s for s in wanted if s not in sectors()]
     if unknown or not wanted or len(wanted) > 6:

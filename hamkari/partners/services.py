@@ -23,6 +23,11 @@ def sectors() -> set[str]:
     return {e.key for e in load_table("en", "sectors")}
 
 
+def markets() -> list[str]:
+    """The third markets of the spec, as the lexicons name them."""
+    return [e.key for e in load_table("en", "markets")]
+
+
 @transaction.atomic
 def capacity_set(
     *, entity: Entity, sector: str, kind: str, strength: int, note: str = "", user: AbstractBaseUser | None

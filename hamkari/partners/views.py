@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 
 from hamkari.kb.models import Entity
 from hamkari.partners import finder, routes
-from hamkari.partners.services import sectors
+from hamkari.partners.services import markets, sectors
 
 
 @login_required
@@ -34,21 +34,13 @@ def consortium(request: HttpRequest) -> HttpResponse:
     wanted = [s for s in request.GET.getlist("sector") if s in sectors()][:6]
     proposals: list[Any] = []
     error = ""
+    if market not in markets():
+        market = ""
     if market and wanted:
         try:
             proposals = finder.propose(market=market, sectors=wanted)
         except ValueError as exc:
             error = str(exc)
-    markets = (
-        "africa",
-        "asia",
-        "europe",
-        "middle_east",
-        "south_asia",
-        "central_asia",
-        "caucasus",
-        "latin_america",
-    )
     return render(
         request,
         "partners/consortium.html",
@@ -57,7 +49,7 @@ def consortium(request: HttpRequest) -> HttpResponse:
             "wanted": wanted,
             "proposals": proposals,
             "error": error,
-            "markets": markets,
+            "markets": markets(),
             "sectors": sorted(sectors()),
         },
     )

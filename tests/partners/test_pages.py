@@ -95,3 +95,10 @@ def test_the_region_page_charts_rca_complementarity_and_growth(editor: Client) -
     # Gilan imports only 89, Astrakhan exports 89 (0.8) and 03 (0.2) → 100·(1 − 0.4/2) = 80
     assert "<title>RU-AST: 80</title>" in page
     assert "H1 2024: 50.0%" in page
+
+
+def test_an_unknown_market_is_refused_and_regions_are_found_by_name_in_any_language(editor: Client) -> None:
+    assert editor.get("/api/consortium", {"market": "mars", "sectors": "fisheries"}).status_code == 400
+    for name in ("گیلان", "Гилян", "Gilan"):
+        found = editor.get("/api/search", {"q": name}).json()["entities"]
+        assert "IR-01" in {e["ref"] for e in found}, name
