@@ -43,13 +43,12 @@ def to_jalali(day: dt.date) -> str:
 
 
 @functools.cache
-def _months() -> tuple[dict[str, tuple[str, int, str]], re.Pattern[str]]:
+def _months() -> dict[str, tuple[str, int, str]]:
     table: dict[str, tuple[str, int, str]] = {}
     for e in entries("months"):
         for t in e.terms:
             table.setdefault(fold_term(t), (e.key, int(e.attrs[0]), e.rule))
-    names = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
-    return table, re.compile(names) if names else re.compile(r"(?!x)x")
+    return table
 
 
 _WORD_BEFORE = re.compile(r"(?<!\w)([^\W\d_]+\.?) $")
@@ -83,7 +82,7 @@ def find_dates(folded: str) -> list[FoundDate]:
         taken.append((start, end))
         found.append(FoundDate(start, end, value, rule))
 
-    months, _ = _months()
+    months = _months()
     dmy_words, mdy_words = _worded()
     for m in dmy_words.finditer(folded):
         month_entry = months.get(m.group(2)) or months.get(m.group(2).rstrip("."))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -13,7 +12,7 @@ from importlib import resources
 import ahocorasick
 
 from hamkari.extraction.morphology import lemma
-from hamkari.extraction.normalize import fold_term
+from hamkari.extraction.normalize import WORD, fold_term
 
 LANGUAGES = ("fa", "ru", "en")
 
@@ -69,7 +68,6 @@ MATCHED_TABLES = (
     "durations",
     "deadline_cues",
     "months",
-    "noise",
     "cues",
 )
 
@@ -161,11 +159,8 @@ def persian_variants(folded: str) -> set[str]:
     return out
 
 
-_TOKEN = re.compile(r"\w+(?:[-']\w+)*")
-
-
 def lemma_key(term: str) -> str:
-    return " ".join(lemma(t) for t in _TOKEN.findall(fold_term(term)))
+    return " ".join(lemma(t) for t in WORD.findall(fold_term(term)))
 
 
 @dataclass(frozen=True, slots=True)

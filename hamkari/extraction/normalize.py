@@ -88,7 +88,6 @@ class Folded:
     text: str
     starts: list[int]  # original start of each folded character
     ends: list[int]  # original end of each folded character
-    original_length: int
 
     def to_original(self, start: int, end: int) -> Span:
         """Map a folded `[start, end)` to the original text."""
@@ -152,7 +151,11 @@ def fold(text: str) -> Folded:
         folded_text = folded_text[:-1]
         starts.pop()
         ends.pop()
-    return Folded(folded_text, starts, ends, len(text))
+    return Folded(folded_text, starts, ends)
+
+
+# A word of folded text; the tokenizer and the lemma keys of lexicon terms must cut words alike.
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
 def fold_term(term: str) -> str:

@@ -38,10 +38,6 @@ class Pipeline:
                 raise PipelineError(f"component {c.name!r} needs {', '.join(missing)} before it runs")
             available.update(c.provides)
 
-    @property
-    def names(self) -> list[str]:
-        return [c.name for c in self.components]
-
     def __call__(self, doc: Document) -> Document:
         for component in self.components:
             component(doc)

@@ -149,6 +149,7 @@ def test_a_post_without_a_name_refers_back_to_the_person_last_named() -> None:
     rules = [m["rule"] for m in people[0]["provenance"]]
     assert any(r.startswith("people.pronoun") for r in rules)
     assert any(r.startswith("people.bare_title") for r in rules)
+    assert not any(r.count("people.bare_title") > 1 for r in rules)
 
 
 OUTLETS = [

@@ -33,9 +33,6 @@ class Words:
                 for i in range(bisect_right(self._ends, m.fstart), bisect_left(self._starts, m.fend)):
                     self.covered.setdefault(i, m)
 
-    def __len__(self) -> int:
-        return len(self.tokens)
-
     def first_at(self, fpos: int) -> int:
         """Index of the first token starting at or after folded `fpos`."""
         return bisect_left(self._starts, fpos)

@@ -162,7 +162,7 @@ def _add(
 def _sentence_has(doc: Document, match: Match, table: str, key: str) -> bool:
     sentence = doc.sentence_at(match.span.start)
     bounds = sentence.span if sentence else Span(0, len(doc.text))
-    return any(m.table == table and m.key == key and bounds.contains(m.span) for m in doc.matches)
+    return any(m.table == table and m.key == key for m in doc.matches_in(bounds))
 
 
 class Gazetteer(Component):
@@ -204,9 +204,6 @@ class Gazetteer(Component):
                 _add(doc, "route", m.key, self._implied(m, "waypoint"))
             elif m.table == "markets" and _sentence_has(doc, m, "cues", "market"):
                 _add(doc, "market", m.key, m)
-        for e in doc.entities:
-            if e.type == "region" and e.mentions and e.name == "":
-                e.name = doc.quote(e.mentions[0].span)
 
     def _implied(self, m: Match, how: str) -> Match:
         return Match(

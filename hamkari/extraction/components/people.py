@@ -13,7 +13,7 @@ mentioned without a post; «وی» / «он» / «he» refer to the person last 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from hamkari.extraction.components.context import Words
 from hamkari.extraction.document import Document, Entity, Match, Mention, Provenance, Role
@@ -66,7 +66,6 @@ class TitlePhrase:
     region: str | None = None
     country: str | None = None
     organization: Entity | None = None
-    consumed: set[int] = field(default_factory=set)
 
 
 class PeopleFinder(Component):
@@ -443,8 +442,8 @@ class PeopleFinder(Component):
             person = same[0] if len(same) == 1 else self._last_person(doc, span.start, 3, untitled=True)
             if person is None:
                 continue
+            rule = f"people.bare_title ({tp.rule})"
             if not same:
-                tp_rule = tp.rule
-                tp.rule = f"people.bare_title ({tp_rule})"
+                tp.rule = rule
                 self._add_role(doc, words, person, tp)
-            person.mentions.append(Mention(span, Provenance(self.name, f"people.bare_title ({tp.rule})")))
+            person.mentions.append(Mention(span, Provenance(self.name, rule)))

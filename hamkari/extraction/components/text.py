@@ -9,7 +9,7 @@ from hamkari.extraction.dates import find_dates
 from hamkari.extraction.document import Document, Provenance, Sentence, Span, Token
 from hamkari.extraction.lexicon import word_set
 from hamkari.extraction.morphology import lemma
-from hamkari.extraction.normalize import fold
+from hamkari.extraction.normalize import WORD, fold
 from hamkari.extraction.pipeline import Component
 
 
@@ -149,9 +149,6 @@ def _append(out: list[Span], text: str, a: int, b: int) -> None:
         out.append(Span(a, b))
 
 
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-
-
 class Tokenizer(Component):
     name = "tokens"
     requires = ("folded", "language")
@@ -162,7 +159,7 @@ class Tokenizer(Component):
         russian = doc.language == "ru"
         doc.tokens = [
             Token(m.group(), lemma(m.group()) if russian else m.group(), m.start(), m.end())
-            for m in _WORD.finditer(doc.folded.text)
+            for m in WORD.finditer(doc.folded.text)
         ]
 
 
