@@ -23,6 +23,7 @@ from ninja.security import HttpBearer
 from hamkari.extraction.inputs import MAX_BYTES, InputError
 from hamkari.kb import search, selectors, services
 from hamkari.kb.models import ApiToken, Article, Commitment, Entity, Instrument, Story
+from hamkari.web import permissions
 
 
 class TokenAuth(HttpBearer):
@@ -474,8 +475,15 @@ def search_view(
 # --- writes -------------------------------------------------------------------------------
 
 
+def _allow(ok: bool, what: str) -> None:
+    """A token acts as its user: the same roles as on the web pages decide what it may write."""
+    if not ok:
+        raise HttpError(403, f"this user may not {what}")
+
+
 @api.post("/articles", response={201: IngestOut, 200: IngestOut}, auth=TokenAuth(), tags=["articles"])
 def article_create(request: HttpRequest, payload: IngestIn) -> Any:
+    _allow(permissions.can_upload(request.user), "add articles")
     try:
         outcome = services.article_ingest(
             text=payload.text,
@@ -496,7 +504,8 @@ def fact_review(request: HttpRequest, kind: str, fact_id: int, payload: ReviewIn
     model = services.FACT_MODELS.get(kind)
     if model is None:
         raise HttpError(404, f"unknown fact kind {kind!r}")
-    get_object_or_404(model, pk=fact_id)
+    found = get_object_or_404(model, pk=fact_id)
+    _allow(permissions.can_review_article(request.user, found.article_id), "review this article's facts")
     fact = services.fact_review(
         kind=kind, fact_id=fact_id, state=payload.state, user=request.user, changes=payload.changes
     )
@@ -505,6 +514,7 @@ def fact_review(request: HttpRequest, kind: str, fact_id: int, payload: ReviewIn
 
 @api.post("/people/{person_id}/merge", response=EntityOut, auth=TokenAuth(), tags=["people"])
 def person_merge(request: HttpRequest, person_id: int, payload: MergeIn) -> Any:
+    _allow(permissions.can_curate_people(request.user), "merge people")
     source = get_object_or_404(Entity, pk=person_id, type="person", merged_into=None)
     target = get_object_or_404(Entity, pk=payload.into, type="person", merged_into=None)
     return _entity_out(services.person_merge(source=source, target=target, user=request.user))
@@ -512,5 +522,6 @@ def person_merge(request: HttpRequest, person_id: int, payload: MergeIn) -> Any:
 
 @api.post("/people/{person_id}/split", response=EntityOut, auth=TokenAuth(), tags=["people"])
 def person_split(request: HttpRequest, person_id: int, payload: SplitIn) -> Any:
+    _allow(permissions.can_curate_people(request.user), "split people")
     person = get_object_or_404(Entity, pk=person_id, type="person", merged_into=None)
     return _entity_out(services.person_split(person=person, mention_ids=payload.mentions, user=request.user))

@@ -21,6 +21,7 @@ from hamkari.extraction.document import Document, StatusStep
 from hamkari.extraction.document import Entity as DocEntity
 from hamkari.extraction.normalize import fold
 from hamkari.kb import linking, search, stories
+from hamkari.kb.ingest import is_url
 from hamkari.kb.models import (
     Alias,
     ApiToken,
@@ -93,7 +94,8 @@ def article_ingest(
         article = Article.objects.create(
             outlet=_outlet(outlet_name) if outlet_name else None,
             source=source[:1000],
-            url=url[:2000],
+            # the page links to it: a «javascript:» address from a feed or the API must not survive
+            url=url[:2000] if is_url(url) else "",
             title=(doc.title or "")[:500],
             text=text,
             content_hash=digest,

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from hamkari.extraction.inputs import InputError
 from hamkari.kb import search, selectors, services
-from hamkari.kb.ingest import Item, items
+from hamkari.kb.ingest import Item, is_url, items
 from hamkari.kb.models import (
     Article,
     AuditLog,
@@ -512,7 +512,7 @@ def upload(request: HttpRequest) -> HttpResponse:
             batch.append(_uploaded(f))
         url = request.POST.get("url", "").strip()
         if url:
-            if not url.startswith(("http://", "https://")):
+            if not is_url(url):
                 batch.append(Item(url, error=_("an address must start with http:// or https://")))
             else:
                 batch.extend(items([url]))

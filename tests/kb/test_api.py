@@ -11,7 +11,8 @@ from django.test.utils import CaptureQueriesContext
 
 from hamkari.kb import services
 from hamkari.kb.models import Mention
-from tests.kb.factories import EN_JALALI, FA_JALALI_FULL, FA_JALALI_SHORT, RU_JALALI, UserFactory
+from hamkari.web.services import user_create
+from tests.kb.factories import EN_JALALI, FA_JALALI_FULL, FA_JALALI_SHORT, RU_JALALI
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,8 @@ def loaded() -> None:
 
 @pytest.fixture
 def token() -> str:
-    return services.token_create(user=UserFactory(username="writer"), name="test")
+    writer = user_create(username="writer", password="pw-not-used-here", role="analyst")
+    return services.token_create(user=writer, name="test")
 
 
 def error(response: Any) -> dict[str, Any]:
@@ -104,6 +106,38 @@ def test_writes_need_a_token(client: Client) -> None:
         HTTP_AUTHORIZATION="Bearer not-a-token",
     )
     assert bad.status_code == 401
+
+
+def test_a_viewer_token_may_not_write(client: Client, loaded: None) -> None:
+    viewer = user_create(username="reader", password="pw-not-used-here", role="viewer")
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {services.token_create(user=viewer, name='r')}"}
+    mention = Mention.objects.first()
+    assert mention is not None
+    responses = [
+        client.post("/api/articles", {"text": EN_JALALI}, content_type="application/json", **auth),
+        client.post(
+            f"/api/facts/mention/{mention.pk}/review",
+            {"state": "rejected"},
+            content_type="application/json",
+            **auth,
+        ),
+        client.post(
+            f"/api/people/{mention.entity_id}/split",
+            {"mentions": [mention.pk]},
+            content_type="application/json",
+            **auth,
+        ),
+    ]
+    assert [(r.status_code, error(r)["code"]) for r in responses] == [(403, "forbidden")] * 3
+    mention.refresh_from_db()
+    assert mention.review_state != "rejected"
+
+
+def test_an_address_that_is_not_http_is_not_kept(client: Client, token: str) -> None:
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+    body = {"text": EN_JALALI, "url": "javascript:alert(1)"}
+    article_id = client.post("/api/articles", body, content_type="application/json", **auth).json()["article"]
+    assert client.get(f"/api/articles/{article_id}").json()["url"] == ""
 
 
 def test_a_token_ingests_and_a_second_post_is_a_duplicate(client: Client, token: str) -> None:
