@@ -119,6 +119,8 @@ def article_reextract(*, article: Article) -> ExtractionRun:
         published=article.published,
     )
     with transaction.atomic():
+        # the article's instruments are reused, not created again, when their steps are replaced
+        previous = {i.kind: i for i in Instrument.objects.filter(steps__article=article).distinct()}
         keep: set[tuple[str, int, int, str]] = set()
         for name, model in FACT_MODELS.items():
             facts = model.objects.filter(article=article)  # type: ignore[attr-defined]
@@ -127,9 +129,16 @@ def article_reextract(*, article: Article) -> ExtractionRun:
                     keep.add(_natural_key(name, fact))
             facts.filter(review_state=ReviewState.PROPOSED, edited=False).delete()
         run = ExtractionRun.objects.create(article=article, extractor_version=VERSION)
-        _store(doc, article, run, keep=keep)
+        _store(doc, article, run, keep=keep, previous=previous)
         for instrument in Instrument.objects.filter(steps__article=article).distinct():
             instrument_status_update(instrument=instrument)
+        # an instrument the new extraction no longer finds goes, unless a user tied work to it
+        Instrument.objects.filter(
+            pk__in=[i.pk for i in previous.values()],
+            steps__isnull=True,
+            working_group__isnull=True,
+            members__isnull=True,
+        ).delete()
         search.index_article(article)
     return run
 
@@ -152,7 +161,13 @@ def _outlet(name: str) -> Outlet:
     return outlet
 
 
-def _store(doc: Document, article: Article, run: ExtractionRun, keep: set[tuple[str, int, int, str]]) -> None:
+def _store(
+    doc: Document,
+    article: Article,
+    run: ExtractionRun,
+    keep: set[tuple[str, int, int, str]],
+    previous: dict[str, Instrument] | None = None,
+) -> None:
     common = {"article": article, "run": run}
     resolved = _resolve_all(doc)
     entities = {key: entity for key, (entity, _) in resolved.items()}
@@ -200,7 +215,7 @@ def _store(doc: Document, article: Article, run: ExtractionRun, keep: set[tuple[
     Position.objects.bulk_create(positions)
     story = stories.story_assign(article=article, doc=doc, keep=keep, run=run)
     for ins in doc.instruments:
-        instrument = _instrument(ins.kind, story)
+        instrument = _instrument(ins.kind, story, (previous or {}).get(ins.kind))
         instrument.parties.add(*[entities[id(p)] for p in ins.parties if id(p) in entities])
         steps: list[StatusStep | None] = list(ins.history) or [None]
         for step in steps:
@@ -380,12 +395,15 @@ def _lemma_of(alias: Alias) -> str | None:
     return lemma(words[-1]) if words else None
 
 
-def _instrument(kind: str, story: Any) -> Instrument:
-    """The same memorandum reported by several articles of one story is one record."""
+def _instrument(kind: str, story: Any, previous: Instrument | None) -> Instrument:
+    """The same memorandum reported by several articles of one story is one record, and so is the
+    one an article named before it was extracted again."""
     if story is not None:
         found = Instrument.objects.filter(kind=kind, story=story).first()
         if found is not None:
             return found
+    if previous is not None:
+        return previous
     return Instrument.objects.create(kind=kind, status="proposed", story=story)
 
 

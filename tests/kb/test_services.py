@@ -8,7 +8,16 @@ from typing import Any
 import pytest
 
 from hamkari.kb import services
-from hamkari.kb.models import Article, AuditLog, Entity, ExtractionRun, Mention, Position, Quantity
+from hamkari.kb.models import (
+    Article,
+    AuditLog,
+    Entity,
+    ExtractionRun,
+    Instrument,
+    Mention,
+    Position,
+    Quantity,
+)
 from tests.kb.factories import EN_JALALI, FA_JALALI_FULL, FA_JALALI_SHORT, RU_JALALI
 
 pytestmark = pytest.mark.django_db
@@ -159,3 +168,21 @@ def test_the_reextract_command_keeps_reviews(analyst: Any, capsys: Any) -> None:
 
 def kb_ingest(text: str) -> Article:
     return services.article_ingest(text=text, source="t").article
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # written for this test: a memorandum with no event, so the article starts no story
+        "The draft memorandum between Gilan and Astrakhan on fisheries trade was discussed.",
+        "On 12 March 2025 the governors of Astrakhan Region and Gilan met in Rasht and signed a "
+        "memorandum of understanding on shipping.",
+    ],
+)
+def test_re_extraction_leaves_no_empty_instruments(text: str) -> None:
+    article = services.article_ingest(text=text, source="a").article
+    before = sorted(Instrument.objects.values_list("pk", flat=True))
+    services.article_reextract(article=article)
+    services.article_reextract(article=article)
+    assert before and sorted(Instrument.objects.values_list("pk", flat=True)) == before
+    assert not Instrument.objects.filter(steps__isnull=True).exists()

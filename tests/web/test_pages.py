@@ -202,6 +202,26 @@ def test_list_pages_use_a_fixed_number_of_queries(users: dict[str, Any], article
     assert after == before
 
 
+def test_the_article_page_costs_the_same_queries_however_many_facts_were_reviewed(
+    users: dict[str, Any], articles: list[Any]
+) -> None:
+    from hamkari.kb import services
+
+    client = logged_in(users["analyst"])
+    article = articles[0]
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(f"/articles/{article.pk}/").status_code == 200
+        return len(captured)
+
+    before = count()
+    for mention in Mention.objects.filter(article=article):
+        services.fact_review(kind="mention", fact_id=mention.pk, state="accepted", user=users["analyst"])
+    assert Mention.objects.filter(article=article, reviewed_by__isnull=False).count() > 1
+    assert count() == before
+
+
 def test_editors_edit_only_their_own_profiles(users: dict[str, Any], articles: list[Any]) -> None:
     gilan = Entity.objects.get(type="region", ref="IR-01")
     astrakhan = Entity.objects.get(type="region", ref="RU-AST")
