@@ -4,11 +4,10 @@ Jalali dates beside Gregorian ones)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
 
 def font_face() -> str:
@@ -24,7 +23,7 @@ def render_html(data: dict[str, Any], *, language: str = "fa") -> str:
     with translation.override(language):
         return render_to_string(
             "tracker/brief.html",
-            {**data, "today": dt.date.today(), "font_face": font_face(), "rtl": language == "fa"},
+            {**data, "today": timezone.localdate(), "font_face": font_face(), "rtl": language == "fa"},
         )
 
 

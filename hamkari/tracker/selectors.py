@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from hamkari.kb.models import Entity, Instrument, Mention, Story
 from hamkari.tracker.models import ItemStatus, PlanItem, WorkingGroup
@@ -84,7 +85,7 @@ def group_brief(group: WorkingGroup) -> dict[str, Any]:
 
 
 def _items_overdue_first(items: QuerySet[PlanItem]) -> list[PlanItem]:
-    today = dt.date.today()
+    today = timezone.localdate()
     listed = list(items.select_related("owner", "group"))
     return sorted(
         listed, key=lambda i: (not (i.due and i.due < today and i.status in OPEN), i.due or dt.date.max)

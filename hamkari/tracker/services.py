@@ -114,12 +114,17 @@ def item_add(
     progress: int = 0,
     notes: str = "",
     commitment: Commitment | None = None,
+    number: int | None = None,
 ) -> PlanItem:
+    """A new item of the plan, numbered after the last unless a free `number` is given."""
     if not title.strip():
         raise TrackerError("an item needs a title")
     start_date, due_date = parse_date(start), parse_date(due)
     _check(status, progress, start_date, due_date)
-    number = (group.items.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    if number is None:
+        number = (group.items.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    elif number < 1 or group.items.filter(number=number).exists():
+        raise TrackerError(f"item {number} already exists or is not a positive number")
     item = PlanItem.objects.create(
         group=group,
         number=number,
@@ -358,16 +363,25 @@ def plan_import(*, group: WorkingGroup, data: bytes, fmt: str, user: AbstractBas
         unknown = [n for n in depends if n not in known or n == number]
         if unknown:
             raise TrackerError(f"line {line}: depends on unknown or its own item {unknown[0]}")
-    count = 0
-    for _, number, values, depends in parsed:
-        if number in existing:
-            item = item_update(item=existing[number], user=user, **values)
-        else:
-            item = item_add(group=group, user=user, **values)
-        dependencies_set(item=item, numbers=depends)
-        count += 1
-    _audit(user, "plan.import", group, {"rows": count, "format": fmt})
-    return count
+    # numbered rows keep their numbers (so other rows can depend on them) before unnumbered rows
+    # take the next free ones; dependencies are set once every item exists
+    items = []
+    for line, number, values, depends in sorted(parsed, key=lambda p: p[1] is None):
+        try:
+            if number in existing:
+                item = item_update(item=existing[number], user=user, **values)
+            else:
+                item = item_add(group=group, user=user, number=number, **values)
+        except TrackerError as exc:
+            raise TrackerError(f"line {line}: {exc}") from exc
+        items.append((line, item, depends))
+    for line, item, depends in items:
+        try:
+            dependencies_set(item=item, numbers=depends)
+        except TrackerError as exc:
+            raise TrackerError(f"line {line}: {exc}") from exc
+    _audit(user, "plan.import", group, {"rows": len(items), "format": fmt})
+    return len(items)
 
 
 # --- instrument lifecycle, members, events entered by hand -------------------------------------

@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -40,11 +41,18 @@ def groups(request: HttpRequest) -> HttpResponse:
         try:
             if len(regions) != len(codes):
                 raise services.TrackerError(_("Unknown region code."))
-            group = services.group_create(
-                name=request.POST.get("name", ""), regions=regions, user=request.user, instrument=instrument
-            )
-            if not can_edit_group(request.user, group):
-                raise services.TrackerError(_("An editor creates working groups of their own regions only."))
+            # the same rule decides who may create a group as who may edit it; a refused group is rolled back
+            with transaction.atomic():
+                group = services.group_create(
+                    name=request.POST.get("name", ""),
+                    regions=regions,
+                    user=request.user,
+                    instrument=instrument,
+                )
+                if not can_edit_group(request.user, group):
+                    raise services.TrackerError(
+                        _("An editor creates working groups of their own regions only.")
+                    )
         except services.TrackerError as exc:
             messages.error(request, str(exc))
             return redirect("groups")

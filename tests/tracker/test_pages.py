@@ -13,6 +13,7 @@ from django.test import Client
 from hamkari.kb import services as kb
 from hamkari.kb.models import Entity, Instrument
 from hamkari.tracker import services
+from hamkari.tracker.models import WorkingGroup
 from hamkari.web.i18n import compile_messages
 from hamkari.web.services import user_create
 
@@ -53,6 +54,16 @@ def test_an_editor_of_semnan_cannot_edit_isfahans_plan(regions: dict[str, Entity
     assert 'name="title"' not in page
     viewer = client_for(user_create(username="v", password="pw-viewer-123", role="viewer"))
     assert viewer.post(f"/tracker/groups/{semnan.pk}/baseline/").status_code == 403
+
+
+def test_an_editor_cannot_create_a_group_of_a_region_outside_their_scope(regions: dict[str, Entity]) -> None:
+    editor = client_for(
+        user_create(username="ed", password="pw-editor-123", role="editor", scope=[regions["IR-20"]])
+    )
+    refused = editor.post("/tracker/groups/", {"name": "Isfahan WG", "regions": "IR-10"})
+    accepted = editor.post("/tracker/groups/", {"name": "Semnan WG", "regions": "IR-20"})
+    assert refused.status_code == accepted.status_code == 302
+    assert list(WorkingGroup.objects.values_list("name", flat=True)) == ["Semnan WG"]
 
 
 def test_group_page_shows_jalali_dates_timeline_and_baseline(regions: dict[str, Entity]) -> None:

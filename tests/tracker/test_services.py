@@ -138,6 +138,23 @@ def test_a_plan_round_trips_and_a_bad_row_changes_nothing(group: Any, fmt: str) 
     assert group.items.get(number=2).status == "planned" and group.items.count() == 3
 
 
+def test_an_imported_plan_keeps_its_numbers_and_may_depend_on_later_rows(group: Any) -> None:
+    header = services.COLUMNS
+    rows = [
+        list(header),
+        ["10", "Open the office", "", "", "", "planned", "0", "", "11"],
+        ["", "Write the report", "", "", "", "planned", "0", "", "10 11"],
+        ["11", "Rent the office", "", "", "", "planned", "0", "", ""],
+    ]
+    assert services.plan_import(group=group, data=_write(rows, "csv"), fmt="csv", user=None) == 3
+    plan = {i.title: (i.number, sorted(d.number for d in i.depends_on.all())) for i in group.items.all()}
+    assert plan == {
+        "Open the office": (10, [11]),
+        "Rent the office": (11, []),
+        "Write the report": (12, [10, 11]),
+    }
+
+
 def _rows(data: Any, fmt: str) -> list[list[str]]:
     if fmt == "csv":
         import csv
