@@ -44,7 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="publication date to resolve relative deadlines when the text gives none",
     )
     ex.add_argument("--lang", choices=LANGUAGES, help="language of every input (default: detected)")
-    ex.add_argument("--max-bytes", type=int, default=MAX_BYTES, help=argparse.SUPPRESS)
+    ex.add_argument(
+        "--max-bytes", type=int, default=MAX_BYTES, help=f"largest input file in bytes (default {MAX_BYTES})"
+    )
 
     ing = sub.add_parser(
         "ingest",
@@ -232,13 +234,16 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     django_setup()
     from hamkari.kb.exports import write_export
 
+    def export(handle: TextIO) -> int:
+        if args.format == "csv":
+            handle.write("\ufeff")  # spreadsheet programs read CSV as UTF-8 only after a BOM
+        return write_export(args.kind, args.format, handle)
+
     if args.output:
-        with open(
-            args.output, "w", encoding="utf-8-sig" if args.format == "csv" else "utf-8", newline=""
-        ) as handle:
-            count = write_export(args.kind, args.format, handle)
+        with open(args.output, "w", encoding="utf-8", newline="") as handle:
+            count = export(handle)
     else:
-        count = write_export(args.kind, args.format, out)
+        count = export(out)
     print(f"hamkari: exported {count} {args.kind}", file=err)
     return 0
 
@@ -348,16 +353,13 @@ def _print_json(out: TextIO, value: object) -> None:
 def cmd_partners(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     django_setup()
     from hamkari.kb.services import reference_load
-    from hamkari.partners.finder import DEFAULT_WEIGHTS, rank
+    from hamkari.partners.finder import rank
     from hamkari.partners.models import Firm
 
     reference_load()
     weights = {}
     for item in args.weight:
         name, _, value = item.partition("=")
-        if name not in DEFAULT_WEIGHTS:
-            print(f"hamkari: unknown weight {name!r}; use {', '.join(DEFAULT_WEIGHTS)}", file=err)
-            return 2
         try:
             weights[name] = float(value)
         except ValueError:
@@ -365,7 +367,10 @@ def cmd_partners(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return 2
     sector = None
     if args.region.startswith("firm:"):
-        firm = Firm.objects.select_related("region").filter(pk=int(args.region[5:] or 0)).first()
+        number = args.region[5:]
+        firm = (
+            Firm.objects.select_related("region").filter(pk=int(number)).first() if number.isdigit() else None
+        )
         if firm is None:
             print(f"hamkari: no firm {args.region[5:]}", file=err)
             return 1
@@ -376,7 +381,11 @@ def cmd_partners(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print(f"hamkari: unknown region {args.region!r}", file=err)
             return 1
         code = region.ref
-    results = rank(code, top=args.top, weights=weights, sector=sector)
+    try:
+        results = rank(code, top=args.top, weights=weights, sector=sector)
+    except ValueError as exc:
+        print(f"hamkari: {exc}", file=err)
+        return 2
     if args.json:
         _print_json(out, [r.as_dict() for r in results])
     else:
@@ -389,21 +398,13 @@ def cmd_partners(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_consortium(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     django_setup()
     from hamkari.partners.finder import propose
-    from hamkari.partners.services import markets, sectors
 
-    if args.market not in markets():
-        print(f"hamkari: unknown market {args.market!r}; use one of {', '.join(markets())}", file=err)
-        return 2
     wanted = [s.strip() for s in args.sectors.split(",") if s.strip()]
-    unknown = [s for s in wanted if s not in sectors()]
-    if unknown or not wanted:
-        print(f"hamkari: unknown sector(s) {', '.join(unknown) or '(none given)'}", file=err)
-        return 2
     try:
         found = propose(market=args.market, sectors=wanted, proposals=args.proposals)
     except ValueError as exc:
         print(f"hamkari: {exc}", file=err)
-        return 1
+        return 2
     if args.json:
         _print_json(out, [p.as_dict() for p in found])
     else:
@@ -511,7 +512,7 @@ def cmd_manage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-def iter_inputs(paths: Sequence[str]) -> Iterator[tuple[str, bytes | InputError]]:
+def iter_inputs(paths: Sequence[str], max_bytes: int = MAX_BYTES) -> Iterator[tuple[str, bytes | InputError]]:
     for raw in paths:
         if raw == "-":
             yield "-", sys.stdin.buffer.read()
@@ -522,16 +523,16 @@ def iter_inputs(paths: Sequence[str]) -> Iterator[tuple[str, bytes | InputError]
             if not files:
                 yield raw, InputError("folder holds no article files")
             for f in files:
-                yield from _read_file(f)
+                yield from _read_file(f, max_bytes)
         else:
-            yield from _read_file(path)
+            yield from _read_file(path, max_bytes)
 
 
-def _read_file(path: Path) -> Iterator[tuple[str, bytes | InputError]]:
+def _read_file(path: Path, max_bytes: int) -> Iterator[tuple[str, bytes | InputError]]:
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES * 4:
-            yield str(path), InputError(f"file is too large: {size:,} bytes (limit {MAX_BYTES:,})")
+        if size > max_bytes:  # refused before it is read into memory
+            yield str(path), InputError(f"file is too large: {size:,} bytes (limit {max_bytes:,})")
             return
         yield str(path), path.read_bytes()
     except FileNotFoundError:
@@ -546,7 +547,7 @@ def _read_file(path: Path) -> Iterator[tuple[str, bytes | InputError]]:
 
 def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     failed = 0
-    for source, data in iter_inputs(args.paths):
+    for source, data in iter_inputs(args.paths, args.max_bytes):
         try:
             if isinstance(data, InputError):
                 raise data

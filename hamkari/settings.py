@@ -1,15 +1,6 @@
 """Django settings, read from the environment with strict parsing: a wrong value stops the
-program with a message naming the variable.
-
-| variable | meaning | default |
-|---|---|---|
-| HAMKARI_ENV | `development` or `production` | development |
-| HAMKARI_HOME | data directory (SQLite file, uploads) | the user's data dir (platformdirs) |
-| HAMKARI_DATABASE_URL | e.g. `postgres://user:pass@host:5432/db`; empty → SQLite in HAMKARI_HOME | empty |
-| HAMKARI_SECRET_KEY | Django's secret key; required in production | a fixed development key |
-| HAMKARI_ALLOWED_HOSTS | comma-separated host names; required in production | localhost,127.0.0.1 |
-| HAMKARI_LOG_LEVEL | DEBUG, INFO, WARNING, ERROR | WARNING |
-"""
+program with a message naming the variable. The variables, their meaning and defaults are in
+the README's Settings table (one place, so that the two cannot drift)."""
 
 from __future__ import annotations
 

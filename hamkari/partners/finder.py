@@ -21,6 +21,7 @@ from hamkari.partners.models import Capacity, Firm, TradeFlow
 
 EVIDENCE_WEIGHTS = {"news": 0.4, "declared": 0.3, "firms": 0.3}
 DEFAULT_WEIGHTS = {"complement": 0.35, "trade": 0.25, "ties": 0.2, "route": 0.2}
+MAX_CHAIN = 6  # sectors in one consortium
 TIES_FULL = 4  # shared reports and instruments that count as a full tie
 ROUTE_SCALE = 7.0  # days at which the route score halves
 
@@ -161,6 +162,10 @@ def rank(
     all_profiles = profiles()
     if code not in all_profiles:
         raise KeyError(f"unknown region {code!r}")
+    unknown = set(weights or {}) - set(DEFAULT_WEIGHTS)
+    if unknown or any(w < 0 for w in (weights or {}).values()):
+        wrong = ", ".join(unknown) or "negative"
+        raise ValueError(f"weights are {', '.join(DEFAULT_WEIGHTS)}, each 0 or more; not {wrong}")
     me = all_profiles[code]
     weights = {**DEFAULT_WEIGHTS, **(weights or {})}
     days = routes.days_from(code)
@@ -192,12 +197,14 @@ def rank(
         trade: float | None = None
         their_imports = trade_data.get((other.code, "import"), {})
         their_exports = trade_data.get((other.code, "export"), {})
-        if (my_imports and their_exports) or (their_imports and my_exports):
-            pairs = [
-                scores.complementarity(my_imports, their_exports),
-                scores.complementarity(their_imports, my_exports),
-            ]
-            trade = sum(pairs) / 200
+        # a direction counts only where one side's imports and the other's exports are both known
+        pairs = [
+            scores.complementarity(imports, exports)
+            for imports, exports in ((my_imports, their_exports), (their_imports, my_exports))
+            if imports and exports
+        ]
+        if pairs:
+            trade = sum(pairs) / (100 * len(pairs))
         reports, instruments = _ties(me, other)
         ties = min(1.0, (reports + instruments) / TIES_FULL)
         reasons = (lacks, gives, reports, instruments)
@@ -218,20 +225,12 @@ def rank(
     for r, (lacks, gives, reports, instruments) in results[:top]:
         # the explanation's route and firms are looked up for the partners shown only
         r.explanation = _explain(me, all_profiles[r.code], lacks, gives, reports, instruments, code)
-        chosen.append(r)
-    for r in chosen:
-        needed = [
-            s
-            for _, s in sorted(
-                ((all_profiles[r.code].strength.get(s, 0), s) for s in all_profiles[r.code].strength),
-                reverse=True,
-            )[:3]
-        ]
         r.firms = list(
-            Firm.objects.filter(region__ref=r.code, sector__in=needed)
+            Firm.objects.filter(region__ref=r.code, sector__in=[s for _, s in lacks[:3]])
             .order_by("-exports")
             .values_list("name", flat=True)[:3]
         )
+        chosen.append(r)
     return chosen
 
 
@@ -341,7 +340,17 @@ def _candidates(sector: str, market: str, per_sector: int) -> list[Member]:
 
 def propose(*, market: str, sectors: list[str], proposals: int = 3, per_sector: int = 5) -> list[Proposal]:
     """Groups of Iranian and Russian regions or firms covering every sector of the value chain,
-    both countries present, penalised when members compete (similar export profiles)."""
+    both countries present, penalised when members compete (similar export profiles). Raises
+    ValueError for an unknown market or sector, or a chain longer than MAX_CHAIN."""
+    from hamkari.partners.services import markets
+    from hamkari.partners.services import sectors as known_sectors
+
+    if market not in markets():
+        raise ValueError(f"unknown market {market!r}; use one of {', '.join(markets())}")
+    unknown = [s for s in sectors if s not in known_sectors()]
+    if unknown or not 1 <= len(sectors) <= MAX_CHAIN:
+        # every sector multiplies the combinations tried by per_sector
+        raise ValueError(f"give 1 to {MAX_CHAIN} known sectors; unknown: {', '.join(unknown) or '-'}")
     pools = [_candidates(s, market, per_sector) for s in sectors]
     if any(not pool for pool in pools):
         missing = [s for s, pool in zip(sectors, pools, strict=True) if not pool]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -100,14 +101,7 @@ def firms_import(*, data: bytes, name: str) -> int:
             )
         except (ImportError_, ValueError) as exc:
             raise ImportError_(f"line {line}: {exc}") from exc
-    Firm.objects.bulk_create(
-        batch,
-        batch_size=2000,
-        update_conflicts=True,
-        unique_fields=["region", "name"],
-        update_fields=["sector", "size", "exports", "markets"],
-    )
-    return len(batch)
+    return _upsert(Firm, batch, unique=("region", "name"), update=("sector", "size", "exports", "markets"))
 
 
 @transaction.atomic
@@ -137,11 +131,21 @@ def trade_import(*, data: bytes, name: str) -> int:
             )
         except (ImportError_, ValueError) as exc:
             raise ImportError_(f"line {line}: {exc}") from exc
-    TradeFlow.objects.bulk_create(
-        batch,
+    return _upsert(
+        TradeFlow, batch, unique=("region", "partner", "hs", "year", "period", "flow"), update=("value",)
+    )
+
+
+def _upsert(model: Any, rows: list[Any], *, unique: tuple[str, ...], update: tuple[str, ...]) -> int:
+    """Insert or update rows by their natural key; returns how many records the file holds. When a
+    file repeats a key its last row wins: PostgreSQL refuses to update one row twice in a statement."""
+    attnames = [model._meta.get_field(f).attname for f in unique]
+    last = {tuple(getattr(r, a) for a in attnames): r for r in rows}
+    model.objects.bulk_create(
+        list(last.values()),
         batch_size=2000,
         update_conflicts=True,
-        unique_fields=["region", "partner", "hs", "year", "period", "flow"],
-        update_fields=["value"],
+        unique_fields=list(unique),
+        update_fields=list(update),
     )
-    return len(batch)
+    return len(last)

@@ -131,8 +131,8 @@ def capacity_rows(entity: Entity) -> list[dict[str, Any]]:
     from hamkari.partners.models import Capacity
 
     declared = list(Capacity.objects.filter(entity=entity).order_by("kind", "-strength"))
-    if entity.type == "region" and entity.ref in finder.profiles():
-        profile = finder.profiles()[entity.ref]
+    profile = finder.profiles().get(entity.ref or "") if entity.type == "region" else None
+    if profile is not None:
         rows = [
             {"sector": s, "strength": v, "evidence": "; ".join(profile.evidence.get(s, [])), "kind": "offer"}
             for s, v in sorted(profile.strength.items(), key=lambda kv: -kv[1])[:15]

@@ -55,3 +55,10 @@ def test_the_cli_writes_a_csv_file_with_a_bom(tmp_path: object, monkeypatch: pyt
     assert main(["export", "regions", "--format", "csv", "--output", str(target)]) == 0
     data = target.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and b"code,name,articles" in data
+
+
+def test_the_cli_writes_the_bom_to_standard_output_too(capsys: pytest.CaptureFixture[str]) -> None:
+    from hamkari.cli import main
+
+    assert main(["export", "regions", "--format", "csv"]) == 0
+    assert capsys.readouterr().out.startswith("\ufeffcode,name,articles")

@@ -85,6 +85,18 @@ def test_a_bad_row_stops_an_import_with_its_line_and_nothing_applied(case: dict[
     assert services.firms_import(data="\n".join(rows[:3]).encode(), name="f.csv") == 2
 
 
+def test_a_file_that_repeats_a_firm_keeps_its_last_row(case: dict[str, Entity]) -> None:
+    from hamkari.partners.models import Firm
+
+    rows = [
+        "name,region,sector,size,exports,markets",
+        "Volga Wood,RU-NGR,forestry,300,800000,",
+        "Volga Wood,RU-NGR,forestry,450,900000,",
+    ]
+    assert services.firms_import(data="\n".join(rows).encode(), name="f.csv") == 1
+    assert list(Firm.objects.filter(name="Volga Wood").values_list("size", flat=True)) == [450]
+
+
 def test_a_consortium_covers_the_chain_with_both_countries_and_avoids_competitors(
     case: dict[str, Entity],
 ) -> None:
@@ -109,3 +121,25 @@ def test_the_cli_prints_rankings_as_json(case: dict[str, Entity], capsys: Any) -
     body = json.loads(capsys.readouterr().out)
     assert [r["region"] for r in body] == ["RU-NGR", "RU-TA"]
     assert main(["partners", "IR-10", "--weight", "luck=1"]) == 2
+
+
+def test_the_cli_refuses_what_the_api_refuses(case: dict[str, Entity]) -> None:
+    from hamkari.cli import main
+
+    seven = ",".join(["steel", "machinery", "forestry", "textiles", "fisheries", "tourism", "shipbuilding"])
+    assert main(["partners", "IR-10", "--weight", "route=-1"]) == 2
+    assert main(["partners", "firm:abc"]) == 1
+    assert main(["consortium", "--market", "africa", "--sectors", seven]) == 2
+    assert main(["consortium", "--market", "mars", "--sectors", "steel"]) == 2
+
+
+def test_trade_counts_only_the_directions_with_figures_on_both_sides(case: dict[str, Entity]) -> None:
+    rows = [
+        "region,partner,hs,year,period,flow,value",
+        "IR-10,WLD,44,2024,Y,import,300",
+        "RU-NGR,WLD,44,2024,Y,export,900",
+    ]
+    services.trade_import(data="\n".join(rows).encode(), name="t.csv")
+    result = {r.code: r for r in finder.rank("IR-10", top=83)}
+    # Isfahan's imports against Novgorod's exports → 100; the other direction has no figures
+    assert result["RU-NGR"].components["trade"] == pytest.approx(1.0)
