@@ -102,7 +102,8 @@ def centres() -> dict[str, str]:
 
 
 def resolve(place: str) -> str | None:
-    """A node from an ISO region code, a node id, or a place name in Persian, Russian or English."""
+    """A node from an ISO region code, a node id, or a port, crossing or region named in Persian,
+    Russian or English."""
     graph = network()
     key = place.strip()
     if key.upper() in centres():
@@ -115,10 +116,26 @@ def resolve(place: str) -> str | None:
     from hamkari.extraction import extract
 
     found = extract(key)
+    # a port or crossing named is its own node; a region (or a place without a node) its centre
     for entity in found.entities:
-        if entity.type == "region" and entity.ref in centres():
-            return centres()[entity.ref]
+        if entity.type == "place" and entity.ref in places():
+            return places()[entity.ref]
+    for entity in found.entities:
+        region = entity.ref if entity.type == "region" else entity.region if entity.type == "place" else None
+        if region in centres():
+            return centres()[region]
     return None
+
+
+@functools.cache
+def places() -> dict[str, str]:
+    """Lexicon place key → its node (`data/transit_places.tsv`)."""
+    nodes = network()
+    table = {row["place"]: row["node"] for row in _rows("transit_places.tsv")}
+    unknown = sorted(node for node in table.values() if node not in nodes)
+    if unknown:
+        raise ValueError(f"transit_places.tsv names nodes that do not exist: {', '.join(unknown)}")
+    return table
 
 
 @functools.cache
@@ -129,10 +146,6 @@ def mode_graph(modes: tuple[str, ...] = ("rail", "road", "sea")) -> nx.Graph:
         if data["mode"] in modes and (not simple.has_edge(a, b) or simple[a][b]["days"] > data["days"]):
             simple.add_edge(a, b, **data)
     return simple
-
-
-def simple_graph() -> nx.Graph:
-    return mode_graph()
 
 
 def _route(path: list[str], graph: nx.Graph) -> Route:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import networkx as nx
+import pytest
 
 from hamkari.partners import routes
 
@@ -12,9 +13,34 @@ def test_every_region_has_a_centre_and_the_network_is_connected() -> None:
 
     codes = {s.code for s in pycountry.subdivisions if s.country_code in ("IR", "RU")}
     assert set(routes.centres()) == codes
-    assert nx.is_connected(routes.simple_graph())
+    assert nx.is_connected(routes.mode_graph())
     for _, _, data in routes.network().edges(data=True):
         assert data["source"].strip() and data["km"] > 0 and data["days"] > 0
+
+
+@pytest.mark.parametrize(
+    ("name", "node"),
+    [
+        ("اینچه برون", "incheh_borun"),
+        ("بندر انزلی", "anzali"),
+        ("Инче-Бурун", "incheh_borun"),
+        ("порт Оля", "olya"),
+        ("port of Anzali", "anzali"),
+        ("گیلان", "rasht"),
+        ("RU-AST", "astrakhan"),
+        # a port with no node of its own starts at its province's centre
+        ("بندر امام خمینی", "ahvaz"),
+    ],
+)
+def test_a_named_port_or_crossing_is_its_own_node(name: str, node: str) -> None:
+    assert routes.resolve(name) == node
+
+
+def test_every_place_of_the_routes_table_is_a_lexicon_place_and_a_node() -> None:
+    from hamkari.extraction.lexicon import load_table
+
+    keys = {e.key for e in load_table("en", "places")}
+    assert set(routes.places()) <= keys and set(routes.places().values()) <= set(routes.network())
 
 
 def test_the_eastern_rail_route_links_golestan_and_volgograd() -> None:
