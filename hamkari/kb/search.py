@@ -21,6 +21,11 @@ def searchable(text: str) -> str:
     return fold(text).text
 
 
+def alias_key(name: str) -> str:
+    """The stored search key of a spelling; queries are folded by `searchable` the same way."""
+    return searchable(name)[:500]
+
+
 def index_article(article: Article) -> None:
     names = Alias.objects.filter(entity__mentions__article=article).values_list("key", flat=True).distinct()
     article.search_text = searchable(article.title + "\n" + article.text) + "\n" + " ".join(names)

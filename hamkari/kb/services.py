@@ -314,7 +314,7 @@ def _aliases(doc: Document, entities: dict[int, Entity]) -> None:
     )
     Alias.objects.bulk_create(
         [
-            Alias(entity_id=pk, name=name, key=fold(name).text[:500], language=doc.language or "")
+            Alias(entity_id=pk, name=name, key=search.alias_key(name), language=doc.language or "")
             for pk, name in wanted - existing
         ],
         ignore_conflicts=True,
@@ -325,18 +325,7 @@ def _resolve(e: DocEntity, doc: Document) -> tuple[Entity, linking.Link | None]:
     """The knowledge-base record of an entity found in one article."""
     if e.type == "person":
         return _person(e, doc)
-    if e.ref:
-        entity, _ = Entity.objects.get_or_create(
-            type=e.type,
-            ref=e.ref,
-            defaults={
-                "name": e.name[:500],
-                "kind": e.kind or "",
-                "region": e.region or "",
-                "country": e.country or "",
-            },
-        )
-        return _live(entity), None
+    # entities with a reference code were resolved in bulk by _resolve_all
     key = " ".join(e.key or fold(e.name).text.split())[:200]
     entity = Entity.objects.filter(type=e.type, key=key, merged_into=None).first()
     if entity is None:
@@ -511,7 +500,7 @@ def person_split(*, person: Entity, mention_ids: list[int], user: AbstractBaseUs
     name = first.article.text[first.start : first.end]
     other = Entity.objects.create(type="person", name=name[:500], key=person.key, country=person.country)
     Alias.objects.create(
-        entity=other, name=name[:500], key=fold(name).text[:500], language=first.article.language
+        entity=other, name=name[:500], key=search.alias_key(name), language=first.article.language
     )
     articles = {m.article_id for m in mentions}
     Mention.objects.filter(pk__in=mention_ids).update(
@@ -560,7 +549,9 @@ def reference_load() -> int:
     if missing:
         ids = {(e.type, e.ref): e.pk for e in Entity.objects.filter(type__in=("region", "country"))}
         aliases = [
-            Alias(entity_id=ids[(kind, entry.key)], name=term[:500], key=fold(term).text[:500], language=lang)
+            Alias(
+                entity_id=ids[(kind, entry.key)], name=term[:500], key=search.alias_key(term), language=lang
+            )
             for lang in LANGUAGES
             for kind, table in (("region", "regions"), ("country", "countries"))
             for entry in load_table(lang, table)

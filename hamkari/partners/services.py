@@ -3,8 +3,6 @@ stops an import with its line number and nothing is applied."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,6 +12,7 @@ from django.db import transaction
 from hamkari.extraction.lexicon import load_table
 from hamkari.kb.models import Entity
 from hamkari.partners.models import Capacity, Firm, TradeFlow
+from hamkari.spreadsheets import TableError, read_rows
 
 
 class ImportError_(ValueError):
@@ -46,23 +45,11 @@ def capacity_set(
     return capacity
 
 
-def _table(data: bytes, name: str) -> list[list[str]]:
-    if name.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        try:
-            sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
-        except Exception as exc:  # openpyxl raises many types for a file that is not a workbook
-            raise ImportError_(f"not an XLSX workbook: {exc}") from exc
-        return [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    try:
-        return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    except UnicodeDecodeError as exc:
-        raise ImportError_(f"the file is not UTF-8 (byte {exc.start})") from exc
-
-
 def _records(data: bytes, name: str, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
-    rows = _table(data, name)
+    try:
+        rows = read_rows(data, "xlsx" if name.lower().endswith(".xlsx") else "csv")
+    except TableError as exc:
+        raise ImportError_(str(exc)) from exc
     header = [c.strip().lower() for c in rows[0]] if rows else []
     missing = [c for c in columns if c not in header]
     if missing:

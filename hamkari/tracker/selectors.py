@@ -14,16 +14,12 @@ from hamkari.tracker.models import ItemStatus, PlanItem, WorkingGroup
 OPEN = (ItemStatus.PROPOSED, ItemStatus.PLANNED, ItemStatus.IN_PROGRESS, ItemStatus.BLOCKED)
 
 
-def open_items(
-    *, region: Entity | None = None, owner: Entity | None = None, group: WorkingGroup | None = None
-) -> QuerySet[PlanItem]:
+def open_items(*, region: Entity | None = None, owner: Entity | None = None) -> QuerySet[PlanItem]:
     qs = PlanItem.objects.filter(status__in=OPEN, due__isnull=False).select_related("group", "owner")
     if region is not None:
         qs = qs.filter(group__regions=region)
     if owner is not None:
         qs = qs.filter(owner=owner)
-    if group is not None:
-        qs = qs.filter(group=group)
     return qs.distinct().order_by("due", "group_id", "number")
 
 

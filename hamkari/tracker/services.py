@@ -17,6 +17,7 @@ from django.utils import timezone
 from hamkari.extraction.components.events import LIFECYCLE
 from hamkari.kb.models import Commitment, Entity, Instrument, ReviewState
 from hamkari.kb.services import audit_record
+from hamkari.spreadsheets import TableError, read_rows
 from hamkari.tracker.models import (
     Baseline,
     EventEntry,
@@ -57,13 +58,6 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError as exc:
         raise TrackerError(f"not a date: {value!r} ({exc})") from exc
-
-
-def jalali(value: dt.date | None) -> str:
-    if value is None:
-        return ""
-    j = jdatetime.date.fromgregorian(date=value)
-    return f"{j.year:04d}/{j.month:02d}/{j.day:02d}"
 
 
 def _audit(user: AbstractBaseUser | None, action: str, obj: Any, data: dict[str, Any]) -> None:
@@ -299,33 +293,14 @@ def plan_export_xlsx(group: WorkingGroup) -> bytes:
     return out.getvalue()
 
 
-def _read_csv(data: bytes) -> list[list[str]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise TrackerError(f"the CSV file is not UTF-8 (byte {exc.start})") from exc
-    return [row for row in csv.reader(io.StringIO(text))]
-
-
-def _read_xlsx(data: bytes) -> list[list[str]]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a file that is not a workbook
-        raise TrackerError(f"not an XLSX workbook: {exc}") from exc
-    sheet = book.worksheets[0]
-    return [
-        ["" if v is None else (v.date().isoformat() if isinstance(v, dt.datetime) else str(v)) for v in row]
-        for row in sheet.iter_rows(values_only=True)
-    ]
-
-
 @transaction.atomic
 def plan_import(*, group: WorkingGroup, data: bytes, fmt: str, user: AbstractBaseUser | None) -> int:
     """Create or update items from a CSV or XLSX plan (the columns of the export). Every row is
     checked first; a bad row stops the import with its line number and nothing is applied."""
-    rows = _read_csv(data) if fmt == "csv" else _read_xlsx(data)
+    try:
+        rows = read_rows(data, fmt)
+    except TableError as exc:
+        raise TrackerError(str(exc)) from exc
     if not rows or [c.strip().lower() for c in rows[0][: len(COLUMNS)]] != list(COLUMNS):
         raise TrackerError(f"line 1: the header must be {','.join(COLUMNS)}")
     existing = {i.number: i for i in group.items.all()}

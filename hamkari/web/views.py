@@ -39,19 +39,6 @@ from hamkari.web.models import Profile
 from hamkari.web.permissions import can_curate_people, can_edit_profile, can_review_article, can_upload
 from hamkari.web.services import profile_update
 
-KIND_LABELS = {
-    "region": "region",
-    "country": "country",
-    "city": "city",
-    "place": "place",
-    "person": "person",
-    "organization": "organization",
-    "sector": "sector",
-    "route": "route",
-    "market": "market",
-    "quantity": "figure",
-}
-
 
 def _region_pairs(limit: int = 12) -> list[tuple[str, str, int]]:
     """Iranian–Russian region pairs by the number of articles that name both."""

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.core import mail
 
+from hamkari.extraction.dates import to_jalali
 from hamkari.kb import services as kb
 from hamkari.kb.models import Entity, Instrument
 from hamkari.tracker import ical, services
@@ -41,7 +42,7 @@ def test_dates_are_entered_in_jalali_or_gregorian() -> None:
     assert services.parse_date("1404/09/26") == dt.date(2025, 12, 17)
     assert services.parse_date("۱۴۰۴-۰۹-۲۶") == dt.date(2025, 12, 17)
     assert services.parse_date("2025-12-17") == dt.date(2025, 12, 17)
-    assert services.jalali(dt.date(2025, 12, 17)) == "1404/09/26"
+    assert to_jalali(dt.date(2025, 12, 17)) == "1404-09-26"
     with pytest.raises(services.TrackerError, match="not a date"):
         services.parse_date("1404/13/01")
     with pytest.raises(services.TrackerError, match="not a date"):
