@@ -71,17 +71,28 @@ def article_facts(article: Article) -> dict[str, list[Any]]:
 
 
 def highlights(article: Article, facts: dict[str, list[Any]]) -> list[dict[str, Any]]:
-    """Non-overlapping spans of the article text with the kind of fact they carry, in order."""
-    spans = [(m.start, m.end, m.entity.type) for m in facts["mentions"]]
-    spans += [(q.start, q.end, "quantity") for q in facts["quantities"]]
-    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    """Non-overlapping spans of the article text with the kind of fact they carry, in order, for
+    the API and the article page alike; facts an analyst rejected are not highlighted. Each span
+    keeps its `fact` and `fact_kind` (mention or quantity)."""
+    spans = [(m, "mention", m.entity.type) for m in facts["mentions"]]
+    spans += [(q, "quantity", "quantity") for q in facts["quantities"]]
+    spans.sort(key=lambda s: (s[0].start, -(s[0].end - s[0].start)))
     out: list[dict[str, Any]] = []
     last = 0
-    for start, end, kind in spans:
-        if start < last:
+    for fact, fact_kind, kind in spans:
+        if fact.start < last or fact.review_state == ReviewState.REJECTED:
             continue
-        out.append({"start": start, "end": end, "kind": kind, "text": article.text[start:end]})
-        last = end
+        out.append(
+            {
+                "start": fact.start,
+                "end": fact.end,
+                "kind": kind,
+                "text": article.text[fact.start : fact.end],
+                "fact": fact,
+                "fact_kind": fact_kind,
+            }
+        )
+        last = fact.end
     return out
 
 

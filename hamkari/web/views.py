@@ -228,8 +228,7 @@ def story(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "web/story.html", context)
 
 
-def _fact_rows(article: Article) -> list[dict[str, Any]]:
-    facts = selectors.article_facts(article)
+def _fact_rows(article: Article, facts: dict[str, list[Any]]) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for m in facts["mentions"]:
         rows.append(
@@ -288,19 +287,13 @@ def _fact_rows(article: Article) -> list[dict[str, Any]]:
 @login_required
 def article(request: HttpRequest, pk: int) -> HttpResponse:
     obj = get_object_or_404(Article.objects.select_related("outlet", "story"), pk=pk)
-    rows = _fact_rows(obj)
+    facts = selectors.article_facts(obj)
+    rows = _fact_rows(obj, facts)
+    by_fact = {(r["kind"], r["fact"].pk): r for r in rows}
     marks = [
-        {
-            "start": r["fact"].start,
-            "end": r["fact"].end,
-            "kind": r["type"],
-            "anchor": r["anchor"],
-            "label": r["label"],
-        }
-        for r in rows
-        if r["kind"] in ("mention", "quantity") and r["fact"].review_state != ReviewState.REJECTED
+        {**h, **{k: by_fact[(h["fact_kind"], h["fact"].pk)][k] for k in ("anchor", "label")}}
+        for h in selectors.highlights(obj, facts)
     ]
-    marks.sort(key=lambda s: (s["start"], -(s["end"] - s["start"])))
     context = {
         "article": obj,
         "rows": rows,
@@ -340,7 +333,8 @@ def review(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         if isinstance(exc, ValidationError):
             return HttpResponseBadRequest("; ".join(exc.messages))
         raise
-    row = next(r for r in _fact_rows(fact.article) if r["kind"] == kind and r["fact"].pk == fact.pk)
+    rows = _fact_rows(fact.article, selectors.article_facts(fact.article))
+    row = next(r for r in rows if r["kind"] == kind and r["fact"].pk == fact.pk)
     if request.htmx:
         return render(request, "web/_fact_row.html", {"row": row, "can_review": True})
     messages.success(request, _("Saved."))

@@ -176,6 +176,9 @@ def test_review_through_the_api_is_recorded(client: Client, loaded: None, token:
         **auth,
     )
     assert ok.status_code == 200 and ok.json()["review_state"] == "rejected"
+    highlights = client.get(f"/api/articles/{mention.article_id}").json()["highlights"]
+    assert (mention.start, mention.end) not in {(h["start"], h["end"]) for h in highlights}
+    assert all(set(h) == {"start", "end", "kind", "text"} for h in highlights)
     wrong = client.post(
         f"/api/facts/mention/{mention.pk}/review", {"state": "maybe"}, content_type="application/json", **auth
     )
