@@ -41,40 +41,36 @@ def calendar(
         "CALSCALE:GREGORIAN",
         f"X-WR-CALNAME:{_escape(name)}",
     ]
+
+    def event(uid: str, day: dt.date, summary: str, description: str) -> list[str]:
+        # all-day events: DTEND is the day after, exclusive
+        return [
+            "BEGIN:VEVENT",
+            f"UID:{uid}@{host}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}",
+            f"SUMMARY:{_escape(summary)}",
+            f"DESCRIPTION:{_escape(description)}",
+            "END:VEVENT",
+        ]
+
     for item in items:
-        if item.due is None:
-            continue
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:item-{item.pk}@{host}",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{item.due:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{item.due + dt.timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{_escape(f'{item.group.name} #{item.number}: {item.title}')}",
-            f"DESCRIPTION:{_escape(f'status {item.status}, progress {item.progress}%')}",
-            "END:VEVENT",
-        ]
+        if item.due is not None:
+            lines += event(
+                f"item-{item.pk}",
+                item.due,
+                f"{item.group.name} #{item.number}: {item.title}",
+                f"status {item.status}, progress {item.progress}%",
+            )
     for meeting in meetings:
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:meeting-{meeting.pk}@{host}",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{meeting.date:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{meeting.date + dt.timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{_escape(f'{meeting.group.name}: {meeting.title}')}",
-            f"DESCRIPTION:{_escape(meeting.minutes[:1000])}",
-            "END:VEVENT",
-        ]
+        lines += event(
+            f"meeting-{meeting.pk}",
+            meeting.date,
+            f"{meeting.group.name}: {meeting.title}",
+            meeting.minutes[:1000],
+        )
     for entry in entries:
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:event-{entry.pk}@{host}",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{entry.date:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{entry.date + dt.timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{_escape(f'{entry.type}: {entry.title}')}",
-            f"DESCRIPTION:{_escape(entry.outcome[:1000])}",
-            "END:VEVENT",
-        ]
+        lines += event(f"event-{entry.pk}", entry.date, f"{entry.type}: {entry.title}", entry.outcome[:1000])
     lines.append("END:VCALENDAR")
     return "\r\n".join(part for line in lines for part in _fold(line)) + "\r\n"
