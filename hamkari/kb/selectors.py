@@ -35,7 +35,8 @@ def article_list(
     published_from: Any = None,
     published_to: Any = None,
 ) -> QuerySet[Article]:
-    qs = Article.objects.select_related("outlet").order_by("-published", "-pk")
+    # lists show titles and dates; the texts (and their search copies) stay in the database
+    qs = Article.objects.select_related("outlet").defer("text", "search_text").order_by("-published", "-pk")
     if language:
         qs = qs.filter(language=language)
     if region:
@@ -197,7 +198,10 @@ def story_list(*, region: str | None = None, date_from: Any = None, date_to: Any
     if date_to:
         qs = qs.filter(date__lte=date_to)
     return qs.prefetch_related(
-        Prefetch("articles", queryset=Article.objects.select_related("outlet").order_by("pk"))
+        Prefetch(
+            "articles",
+            queryset=Article.objects.select_related("outlet").defer("text", "search_text").order_by("pk"),
+        )
     )
 
 
