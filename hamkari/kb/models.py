@@ -171,6 +171,8 @@ class EventSource(Fact):
 class Instrument(models.Model):
     kind = models.CharField(max_length=30)
     status = models.CharField(max_length=20)  # the furthest accepted or proposed step
+    # set by hand in the tracker: new articles no longer move it
+    status_manual = models.BooleanField(default=False)
     story = models.ForeignKey(
         Story, null=True, blank=True, on_delete=models.SET_NULL, related_name="instruments"
     )

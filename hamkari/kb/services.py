@@ -398,9 +398,7 @@ def _instrument(kind: str, story: Any, previous: Instrument | None) -> Instrumen
 
 def instrument_status_update(*, instrument: Instrument) -> Instrument:
     """The furthest step that no analyst rejected; a status an analyst set by hand stays."""
-    if AuditLog.objects.filter(
-        object_type="instrument", object_id=instrument.pk, action="instrument.status"
-    ).exists():
+    if instrument.status_manual:
         return instrument
     statuses = instrument.steps.exclude(review_state=ReviewState.REJECTED).values_list("status", flat=True)
     known = [s for s in statuses if s in LIFECYCLE]

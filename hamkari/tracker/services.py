@@ -417,7 +417,8 @@ def instrument_status_change(
         raise TrackerError(f"from {current} to {status} skips or reverses steps: give a reason")
     when = parse_date(date) or timezone.localdate()
     instrument.status = status
-    instrument.save(update_fields=["status"])
+    instrument.status_manual = True
+    instrument.save(update_fields=["status", "status_manual"])
     _audit(
         user,
         "instrument.status",
