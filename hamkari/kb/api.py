@@ -8,6 +8,7 @@ malformed request is a 4xx with a message, never a 500."""
 import datetime as dt
 import hashlib
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -22,7 +23,7 @@ from ninja.security import HttpBearer
 
 from hamkari.extraction.inputs import MAX_BYTES, InputError
 from hamkari.kb import search, selectors, services
-from hamkari.kb.models import ApiToken, Article, Commitment, Entity, Instrument, Story
+from hamkari.kb.models import FACT_MODELS, ApiToken, Article, Commitment, Entity, Instrument, Story
 from hamkari.web import permissions
 
 
@@ -251,35 +252,32 @@ def _entity_out(e: Entity) -> dict[str, Any]:
 
 def _facts(article: Article) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     facts = selectors.article_facts(article)
-    details = {
-        "mentions": (
-            "mention",
-            lambda f: {
-                "entity": f.entity_id,
-                "type": f.entity.type,
-                "name": f.entity.name,
-                "link_rule": f.link_rule,
-                "link_confidence": f.link_confidence,
-            },
-        ),
-        "positions": (
-            "position",
-            lambda f: {"person": f.person_id, "role": f.role, "region": f.region, "country": f.country},
-        ),
-        "events": ("event_source", lambda f: {"story": f.story_id, "type": f.type, "date": f.date}),
-        "instrument_steps": (
-            "instrument_step",
-            lambda f: {"instrument": f.instrument_id, "kind": f.instrument.kind, "status": f.status},
-        ),
-        "commitments": (
-            "commitment",
-            lambda f: {"action": f.action, "due": f.due, "due_relative": f.due_relative},
-        ),
-        "quantities": ("quantity", lambda f: {"value": f.value, "unit": f.unit}),
+    details: dict[str, Callable[[Any], dict[str, Any]]] = {
+        "mention": lambda f: {
+            "entity": f.entity_id,
+            "type": f.entity.type,
+            "name": f.entity.name,
+            "link_rule": f.link_rule,
+            "link_confidence": f.link_confidence,
+        },
+        "position": lambda f: {
+            "person": f.person_id,
+            "role": f.role,
+            "region": f.region,
+            "country": f.country,
+        },
+        "event_source": lambda f: {"story": f.story_id, "type": f.type, "date": f.date},
+        "instrument_step": lambda f: {
+            "instrument": f.instrument_id,
+            "kind": f.instrument.kind,
+            "status": f.status,
+        },
+        "commitment": lambda f: {"action": f.action, "due": f.due, "due_relative": f.due_relative},
+        "quantity": lambda f: {"value": f.value, "unit": f.unit},
     }
     out = []
-    for key, (kind, detail) in details.items():
-        for f in facts[key]:
+    for kind, detail in details.items():
+        for f in facts[kind]:
             out.append(
                 {
                     "id": f.pk,
@@ -501,7 +499,7 @@ def article_create(request: HttpRequest, payload: IngestIn) -> Any:
 
 @api.post("/facts/{kind}/{fact_id}/review", response=dict[str, Any], auth=TokenAuth(), tags=["review"])
 def fact_review(request: HttpRequest, kind: str, fact_id: int, payload: ReviewIn) -> Any:
-    model = services.FACT_MODELS.get(kind)
+    model = FACT_MODELS.get(kind)
     if model is None:
         raise HttpError(404, f"unknown fact kind {kind!r}")
     found = get_object_or_404(model, pk=fact_id)

@@ -226,3 +226,14 @@ class ApiToken(models.Model):
     key_hash = models.CharField(max_length=64, unique=True)  # sha256 of the token; the token is shown once
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+
+
+# Every kind of fact an analyst reviews, by the name the API, the pages and the audit log use.
+FACT_MODELS: dict[str, type[Fact]] = {
+    "mention": Mention,
+    "position": Position,
+    "event_source": EventSource,
+    "instrument_step": InstrumentStep,
+    "commitment": Commitment,
+    "quantity": Quantity,
+}

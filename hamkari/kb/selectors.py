@@ -10,15 +10,13 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from hamkari.kb import search
 from hamkari.kb.models import (
+    FACT_MODELS,
     Article,
     Commitment,
     Entity,
-    EventSource,
     Instrument,
-    InstrumentStep,
     Mention,
     Position,
-    Quantity,
     ReviewState,
     Story,
 )
@@ -55,28 +53,39 @@ def article_list(
 def article_facts(article: Article) -> dict[str, list[Any]]:
     """Every fact of an article with its span, for highlighting the words in place."""
 
-    def of(model: Any, *related: str) -> list[Any]:
-        # the fact rows name the reviewer, so it comes in the same query
-        return list(
-            model.objects.filter(article=article).select_related("reviewed_by", *related).order_by("start")
-        )
+    return {kind: list(_facts_of(kind, article)) for kind in FACT_MODELS}
 
-    return {
-        "mentions": of(Mention, "entity"),
-        "positions": of(Position, "person", "organization"),
-        "events": of(EventSource, "story"),
-        "instrument_steps": of(InstrumentStep, "instrument"),
-        "commitments": of(Commitment, "actor"),
-        "quantities": of(Quantity, "subject"),
-    }
+
+_FACT_RELATED = {
+    "mention": ("entity",),
+    "position": ("person", "organization"),
+    "event_source": ("story",),
+    "instrument_step": ("instrument",),
+    "commitment": ("actor",),
+    "quantity": ("subject",),
+}
+
+
+def _facts(kind: str) -> QuerySet[Any]:
+    # the fact rows name the reviewer, so it comes in the same query
+    return FACT_MODELS[kind].objects.select_related("reviewed_by", *_FACT_RELATED[kind])
+
+
+def _facts_of(kind: str, article: Article) -> QuerySet[Any]:
+    return _facts(kind).filter(article=article).order_by("start")
+
+
+def article_fact(kind: str, pk: int) -> Any:
+    """One fact with what its row on the article page shows."""
+    return _facts(kind).get(pk=pk)
 
 
 def highlights(article: Article, facts: dict[str, list[Any]]) -> list[dict[str, Any]]:
     """Non-overlapping spans of the article text with the kind of fact they carry, in order, for
     the API and the article page alike; facts an analyst rejected are not highlighted. Each span
     keeps its `fact` and `fact_kind` (mention or quantity)."""
-    spans = [(m, "mention", m.entity.type) for m in facts["mentions"]]
-    spans += [(q, "quantity", "quantity") for q in facts["quantities"]]
+    spans = [(m, "mention", m.entity.type) for m in facts["mention"]]
+    spans += [(q, "quantity", "quantity") for q in facts["quantity"]]
     spans.sort(key=lambda s: (s[0].start, -(s[0].end - s[0].start)))
     out: list[dict[str, Any]] = []
     last = 0

@@ -23,13 +23,13 @@ from hamkari.extraction.normalize import fold
 from hamkari.kb import linking, search, stories
 from hamkari.kb.ingest import is_url
 from hamkari.kb.models import (
+    FACT_MODELS,
     Alias,
     ApiToken,
     Article,
     AuditLog,
     Commitment,
     Entity,
-    EventSource,
     ExtractionRun,
     Instrument,
     InstrumentStep,
@@ -40,14 +40,6 @@ from hamkari.kb.models import (
     ReviewState,
 )
 
-FACT_MODELS: dict[str, type[Model]] = {
-    "mention": Mention,
-    "position": Position,
-    "event_source": EventSource,
-    "instrument_step": InstrumentStep,
-    "commitment": Commitment,
-    "quantity": Quantity,
-}
 # What an analyst may change on each kind of fact.
 EDITABLE: dict[str, tuple[str, ...]] = {
     "mention": (),

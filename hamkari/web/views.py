@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q
 from django.db.models.functions import TruncMonth
@@ -22,6 +22,7 @@ from hamkari.extraction.inputs import InputError
 from hamkari.kb import search, selectors, services
 from hamkari.kb.ingest import Item, is_url, items
 from hamkari.kb.models import (
+    FACT_MODELS,
     Article,
     AuditLog,
     Commitment,
@@ -230,7 +231,7 @@ def story(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _fact_rows(article: Article, facts: dict[str, list[Any]]) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
-    for m in facts["mentions"]:
+    for m in facts["mention"]:
         rows.append(
             {
                 "kind": "mention",
@@ -241,7 +242,7 @@ def _fact_rows(article: Article, facts: dict[str, list[Any]]) -> list[dict[str, 
                 "extra": f"{m.link_rule} {m.link_confidence:.2f}" if m.link_rule else "",
             }
         )
-    for p in facts["positions"]:
+    for p in facts["position"]:
         rows.append(
             {
                 "kind": "position",
@@ -251,9 +252,9 @@ def _fact_rows(article: Article, facts: dict[str, list[Any]]) -> list[dict[str, 
                 "extra": p.region,
             }
         )
-    for e in facts["events"]:
+    for e in facts["event_source"]:
         rows.append({"kind": "event_source", "type": "event", "fact": e, "label": _(e.type), "extra": ""})
-    for s in facts["instrument_steps"]:
+    for s in facts["instrument_step"]:
         rows.append(
             {
                 "kind": "instrument_step",
@@ -263,7 +264,7 @@ def _fact_rows(article: Article, facts: dict[str, list[Any]]) -> list[dict[str, 
                 "extra": "",
             }
         )
-    for c in facts["commitments"]:
+    for c in facts["commitment"]:
         rows.append(
             {
                 "kind": "commitment",
@@ -273,7 +274,7 @@ def _fact_rows(article: Article, facts: dict[str, list[Any]]) -> list[dict[str, 
                 "extra": str(c.due or c.due_relative or ""),
             }
         )
-    for q in facts["quantities"]:
+    for q in facts["quantity"]:
         rows.append(
             {"kind": "quantity", "type": "quantity", "fact": q, "label": f"{q.value:g} {q.unit}", "extra": ""}
         )
@@ -303,9 +304,6 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "web/article.html", context)
 
 
-FACT_MODELS = services.FACT_MODELS
-
-
 @login_required
 @require_POST
 def review(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
@@ -327,14 +325,10 @@ def review(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         )
     except services.ReviewError as exc:
         return HttpResponseBadRequest(str(exc))
-    except Exception as exc:  # a model validation error on an edited value
-        from django.core.exceptions import ValidationError
-
-        if isinstance(exc, ValidationError):
-            return HttpResponseBadRequest("; ".join(exc.messages))
-        raise
-    rows = _fact_rows(fact.article, selectors.article_facts(fact.article))
-    row = next(r for r in rows if r["kind"] == kind and r["fact"].pk == fact.pk)
+    except ValidationError as exc:  # an edited value the model refuses
+        return HttpResponseBadRequest("; ".join(exc.messages))
+    only = {k: [selectors.article_fact(kind, fact.pk)] if k == kind else [] for k in FACT_MODELS}
+    (row,) = _fact_rows(fact.article, only)
     if request.htmx:
         return render(request, "web/_fact_row.html", {"row": row, "can_review": True})
     messages.success(request, _("Saved."))
