@@ -11,7 +11,10 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hamkari.kb.services import IngestOutcome
 
 from hamkari.extraction.inputs import MAX_BYTES, InputError, folder_files, html_to_text, read_bytes
 
@@ -74,10 +77,11 @@ def _file(path: Path) -> Iterator[Item]:
     elif suffix in FEED_SUFFIXES or _looks_like_feed(data):
         yield from _feed(source, data)
     else:
-        yield _article(source, data)
+        yield article_item(source, data)
 
 
-def _article(source: str, data: bytes, url: str = "") -> Item:
+def article_item(source: str, data: bytes, url: str = "") -> Item:
+    """One article file's bytes as an item (with its error when they cannot be read)."""
     try:
         article = read_bytes(data, source)
     except InputError as exc:
@@ -194,7 +198,7 @@ def _url(url: str) -> Iterator[Item]:
     ) or _looks_like_feed(data):
         yield from _feed(url, data)
     else:
-        yield _article(url, data, url=url)
+        yield article_item(url, data, url=url)
 
 
 @dataclass
@@ -214,6 +218,22 @@ class Summary:
         return out
 
 
+def item_ingest(item: Item, *, published: dt.date | None = None) -> IngestOutcome:
+    """Store one item read by `items` (its own date wins over `published`); an item that could
+    not be read, or an article the store refuses, raises InputError with the reason."""
+    from hamkari.kb.services import article_ingest
+
+    if item.error is not None or item.text is None:
+        raise InputError(item.error or "no text")
+    return article_ingest(
+        text=item.text,
+        source=item.source,
+        url=item.url,
+        published=item.published or published,
+        outlet=item.outlet,
+    )
+
+
 def run_batch(paths: list[str], *, progress: bool = True, published: dt.date | None = None) -> Summary:
     """Ingest every item of every path, each article in its own transaction."""
     from rich.console import Console
@@ -225,8 +245,6 @@ def run_batch(paths: list[str], *, progress: bool = True, published: dt.date | N
         TextColumn,
         TimeElapsedColumn,
     )
-
-    from hamkari.kb.services import article_ingest
 
     summary = Summary()
     columns = (
@@ -242,24 +260,15 @@ def run_batch(paths: list[str], *, progress: bool = True, published: dt.date | N
         try:
             for item in items(paths):
                 bar.update(task, description=f"ingesting {Path(item.source).name[:40]}")
-                if item.error is not None or item.text is None:
-                    summary.failed.append((item.source, item.error or "no text"))
+                try:
+                    outcome = item_ingest(item, published=published)
+                except InputError as exc:
+                    summary.failed.append((item.source, str(exc)))
                 else:
-                    try:
-                        outcome = article_ingest(
-                            text=item.text,
-                            source=item.source,
-                            url=item.url,
-                            published=item.published or published,
-                            outlet=item.outlet,
-                        )
-                    except InputError as exc:
-                        summary.failed.append((item.source, str(exc)))
+                    if outcome.status == "new":
+                        summary.new += 1
                     else:
-                        if outcome.status == "new":
-                            summary.new += 1
-                        else:
-                            summary.duplicate += 1
+                        summary.duplicate += 1
                 bar.advance(task)
         except KeyboardInterrupt:
             summary.interrupted = True

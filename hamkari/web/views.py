@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from hamkari.extraction.inputs import InputError
 from hamkari.kb import search, selectors, services
-from hamkari.kb.ingest import Item, is_url, items
+from hamkari.kb.ingest import Item, article_item, is_url, item_ingest, items
 from hamkari.kb.models import (
     FACT_MODELS,
     Article,
@@ -502,25 +502,17 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 
 def _uploaded(f: Any) -> Item:
-    from hamkari.extraction.inputs import MAX_BYTES, read_bytes
+    from hamkari.extraction.inputs import MAX_BYTES
 
     name = str(f.name)[:200]
-    if f.size > MAX_BYTES:
+    if f.size > MAX_BYTES:  # refused before it is read into memory
         return Item(name, error=_("file is too large"))
-    try:
-        article = read_bytes(f.read(), name)
-    except InputError as exc:
-        return Item(name, error=str(exc))
-    return Item(name, text=article.text, published=article.published, notes=article.notes)
+    return article_item(name, f.read())
 
 
 def _ingest_one(item: Item) -> dict[str, Any]:
-    if item.error or not item.text:
-        return {"source": item.source, "ok": False, "message": item.error or _("no text")}
     try:
-        outcome = services.article_ingest(
-            text=item.text, source=item.source, url=item.url, published=item.published, outlet=item.outlet
-        )
+        outcome = item_ingest(item)
     except InputError as exc:
         return {"source": item.source, "ok": False, "message": str(exc)}
     message = _("stored") if outcome.status == "new" else _("already known")
