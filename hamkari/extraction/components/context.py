@@ -66,3 +66,14 @@ class Words:
         t = self.tokens[i]
         words = word_set("stopwords", *kinds)
         return t.text in words or t.lemma in words
+
+
+def place_of(m: Match) -> tuple[str | None, str | None]:
+    """The (region, country) a place match names: a region its code, a city its region."""
+    if m.table == "regions":
+        return m.key, None
+    if m.table == "cities":
+        return m.attrs[0], None
+    if m.table == "countries":
+        return None, m.key
+    return None, None

@@ -8,7 +8,7 @@ it («کمیته دوجانبه» is an instrument, not a body), or a head with 
 
 from __future__ import annotations
 
-from hamkari.extraction.components.context import Words
+from hamkari.extraction.components.context import Words, place_of
 from hamkari.extraction.document import Document, Entity, Match, Mention, Provenance, Span
 from hamkari.extraction.lexicon import persian_suffixes, word_set
 from hamkari.extraction.morphology import grammemes
@@ -107,10 +107,8 @@ class OrganizationFinder(Component):
             if covering and covering.table in (*PLACE_TABLES, "places"):
                 j = words.last_before(covering.fend)
                 end = j
-                if covering.table == "regions" or covering.table == "cities":
-                    region = region or (covering.attrs[0] if covering.table == "cities" else covering.key)
-                if covering.table == "countries":
-                    country = country or covering.key
+                named_region, named_country = place_of(covering)
+                region, country = region or named_region, country or named_country
                 i = j + 1
                 # «سفارت ایران در مسکو»: the place where an embassy sits belongs to its name.
                 kind = head.key

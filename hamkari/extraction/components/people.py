@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from hamkari.extraction.components.context import Words
+from hamkari.extraction.components.context import Words, place_of
 from hamkari.extraction.document import Document, Entity, Match, Mention, Provenance, Role
 from hamkari.extraction.lexicon import entries, word_set
 from hamkari.extraction.morphology import grammemes
@@ -165,12 +165,8 @@ class PeopleFinder(Component):
                 continue
             if cov is not None and cov.table in PLACE_TABLES:
                 j = words.last_before(cov.fend)
-                if cov.table == "countries":
-                    tp.country = tp.country or cov.key
-                elif cov.table == "regions":
-                    tp.region = tp.region or cov.key
-                elif cov.table == "cities":
-                    tp.region = tp.region or cov.attrs[0]
+                region, country = place_of(cov)
+                tp.region, tp.country = tp.region or region, tp.country or country
                 tp.last = j
                 i = j + 1
                 continue
