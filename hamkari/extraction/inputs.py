@@ -42,9 +42,9 @@ def decode(data: bytes, *, max_bytes: int = MAX_BYTES) -> tuple[str, list[str]]:
             return _checked(data.decode("utf-16"), "UTF-16"), ["decoded from UTF-16 (BOM)"]
         except UnicodeDecodeError as exc:
             raise InputError(f"broken UTF-16 at byte {exc.start}") from exc
-    if b"\x00" in data or _looks_like_utf16(data):
-        if _looks_like_utf16(data):
-            raise InputError("looks like UTF-16 without a byte-order mark; re-save it as UTF-8")
+    if _looks_like_utf16(data):
+        raise InputError("looks like UTF-16 without a byte-order mark; re-save it as UTF-8")
+    if b"\x00" in data:
         raise InputError("binary file (contains NUL bytes), not text")
     try:
         return _checked(data.decode("utf-8"), "UTF-8"), []
