@@ -338,12 +338,12 @@ def person(request: HttpRequest, person_id: int) -> Any:
             "article": m.article_id,
             "start": m.start,
             "end": m.end,
-            "text": m.article.text[m.start : m.end],
+            "text": m.words,
             "id": m.pk,
             "link_rule": m.link_rule,
             "link_confidence": m.link_confidence,
         }
-        for m in obj.mentions.select_related("article").order_by("article_id", "start")
+        for m in selectors.with_words(obj.mentions.all()).order_by("article_id", "start")
     ]
     return {**_entity_out(obj), "positions": selectors.positions_of(obj), "mentions": mentions}
 

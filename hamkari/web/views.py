@@ -140,11 +140,13 @@ def entity(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("region", code=obj.ref)
     if obj.type == "person":
         return redirect("person", pk=obj.pk)
-    mentions = obj.mentions.select_related("article").order_by("-article_id", "start")[:100]
+    mentions = selectors.with_words(
+        obj.mentions.select_related("article").defer("article__text", "article__search_text")
+    ).order_by("-article_id", "start")[:100]
     context = {
         "entity": obj,
         "spellings": sorted({a.name for a in obj.aliases.all()}),
-        "mentions": [{"m": m, "words": m.article.text[m.start : m.end]} for m in mentions],
+        "mentions": [{"m": m, "words": m.words} for m in mentions],
         "profile": Profile.objects.filter(entity=obj).first(),
         "capacity": capacity_rows(obj),
         "sectors": sorted(sectors()),
@@ -206,12 +208,12 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
     obj = get_object_or_404(Entity, pk=pk, type="person")
     if obj.merged_into_id:
         return redirect("person", pk=obj.merged_into_id)
-    mentions = obj.mentions.select_related("article").order_by("article_id", "start")
+    mentions = selectors.with_words(obj.mentions.all()).order_by("article_id", "start")
     context = {
         "person": obj,
         "spellings": sorted({a.name for a in obj.aliases.all()}),
         "positions": selectors.positions_of(obj),
-        "mentions": [{"m": m, "words": m.article.text[m.start : m.end]} for m in mentions],
+        "mentions": [{"m": m, "words": m.words} for m in mentions],
     }
     return render(request, "web/person.html", context)
 
@@ -339,8 +341,8 @@ def review(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 def review_queue(request: HttpRequest) -> HttpResponse:
     """Proposed facts, least certain first: person links by confidence, then the other facts."""
     links = (
-        Mention.objects.filter(review_state=ReviewState.PROPOSED, entity__type="person")
-        .select_related("entity", "article")
+        selectors.with_words(Mention.objects.filter(review_state=ReviewState.PROPOSED, entity__type="person"))
+        .select_related("entity")
         .order_by("link_confidence", "pk")
     )
     page = Paginator(links, 50).get_page(request.GET.get("page"))
@@ -355,7 +357,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
             :20
         ],
     }
-    rows = [{"m": m, "words": m.article.text[m.start : m.end]} for m in page]
+    rows = [{"m": m, "words": m.words} for m in page]
     return render(request, "web/review_queue.html", {"page": page, "rows": rows, **others})
 
 

@@ -10,7 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from hamkari.kb import services
-from hamkari.kb.models import Mention
+from hamkari.kb.models import Article, Mention
 from hamkari.web.services import user_create
 from tests.kb.factories import EN_JALALI, FA_JALALI_FULL, FA_JALALI_SHORT, RU_JALALI
 
@@ -60,6 +60,9 @@ def test_a_person_lists_spellings_posts_and_mentions(client: Client, loaded: Non
     assert "Казем Джалали" in body["spellings"]
     assert body["positions"][0]["role"] == "ambassador"
     assert len(body["mentions"]) >= 4
+    texts = {a.pk: a.text for a in Article.objects.all()}
+    assert all(m["text"] == texts[m["article"]][m["start"] : m["end"]] for m in body["mentions"])
+    assert any(m["text"] == "Казем Джалали" for m in body["mentions"])
 
 
 def test_region_events_instruments_commitments_and_search(client: Client, loaded: None) -> None:
