@@ -15,6 +15,7 @@ from django.db.models import Count, Max, Q
 from django.db.models.functions import TruncMonth
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -98,8 +99,8 @@ def _aggregates() -> dict[str, Any]:
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    today = dt.date.today()
-    commitments = Commitment.objects.exclude(review_state=ReviewState.REJECTED).select_related("article")
+    today = timezone.localdate()
+    commitments = Commitment.objects.exclude(review_state=ReviewState.REJECTED)
     state = Article.objects.aggregate(n=Count("id"), newest=Max("id"))
     aggregates = cache.get_or_set(f"dashboard:{state['n']}:{state['newest']}", _aggregates, timeout=3600)
     context = {
@@ -347,15 +348,11 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(links, 50).get_page(request.GET.get("page"))
     others = {
-        "positions": Position.objects.filter(review_state=ReviewState.PROPOSED).select_related(
-            "person", "article"
-        )[:20],
+        "positions": Position.objects.filter(review_state=ReviewState.PROPOSED).select_related("person")[:20],
         "steps": InstrumentStep.objects.filter(review_state=ReviewState.PROPOSED).select_related(
-            "instrument", "article"
+            "instrument"
         )[:20],
-        "commitments": Commitment.objects.filter(review_state=ReviewState.PROPOSED).select_related("article")[
-            :20
-        ],
+        "commitments": Commitment.objects.filter(review_state=ReviewState.PROPOSED)[:20],
     }
     rows = [{"m": m, "words": m.words} for m in page]
     return render(request, "web/review_queue.html", {"page": page, "rows": rows, **others})
