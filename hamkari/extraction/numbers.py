@@ -20,8 +20,7 @@ class Number:
     value: int | float
     first: int  # token indexes, inclusive
     last: int
-    worded: bool  # written only in words
-    scaled: bool  # has a scale word
+    worded: bool  # written only in words, with no scale word
     rule: str
 
 
@@ -64,7 +63,7 @@ def read_number(tokens: list[Token], text: str, i: int) -> Number | None:
             else:
                 break
     else:
-        parsed = _parse_words(tokens, text, i)
+        parsed = _parse_words(tokens, i)
         if parsed is None:
             return None
         value, last, rule = parsed
@@ -81,11 +80,11 @@ def read_number(tokens: list[Token], text: str, i: int) -> Number | None:
         rule = f"{rule}+{w[2]}"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return Number(value, i, last, worded and not scaled, scaled, rule)
+    return Number(value, i, last, worded and not scaled, rule)
 
 
-def _parse_words(tokens: list[Token], text: str, i: int) -> tuple[int, int, str] | None:
-    total = current = 0
+def _parse_words(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
+    current = 0
     last = -1
     rules: list[str] = []
     j = i
@@ -108,5 +107,4 @@ def _parse_words(tokens: list[Token], text: str, i: int) -> tuple[int, int, str]
             j += 1
     if last < 0:
         return None
-    total += current
-    return total, last, rules[0] if len(rules) == 1 else f"{rules[0]}…"
+    return current, last, rules[0] if len(rules) == 1 else f"{rules[0]}…"

@@ -5,20 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from hamkari.extraction.dates import to_jalali
-from hamkari.extraction.document import Document, Entity, Mention, Provenance
+from hamkari.extraction.document import Document, Entity, Mention
 
 SCHEMA = "hamkari.extraction/1"
 ENTITY_ORDER = ("region", "country", "city", "place", "person", "organization", "sector", "route", "market")
 
 
-def _provenance(p: Provenance) -> dict[str, str]:
-    return p.as_dict()
-
-
 def _mentions(mentions: list[Mention]) -> tuple[list[list[int]], list[dict[str, Any]]]:
     ordered = sorted(mentions, key=lambda m: m.span.start)
     return [m.span.as_list() for m in ordered], [
-        {"span": m.span.as_list(), **_provenance(m.provenance)} for m in ordered
+        {"span": m.span.as_list(), **m.provenance.as_dict()} for m in ordered
     ]
 
 
@@ -37,7 +33,7 @@ def entity_json(e: Entity) -> dict[str, Any]:
                 "organization": r.organization,
                 "country": r.country,
                 "span": r.span.as_list(),
-                "provenance": _provenance(r.provenance),
+                "provenance": r.provenance.as_dict(),
             }
             for r in e.roles
         ]
@@ -71,10 +67,10 @@ def to_json(doc: Document) -> dict[str, Any]:
         "language": doc.language,
         "published": doc.published.isoformat() if doc.published else None,
         "published_jalali": to_jalali(doc.published) if doc.published else None,
-        "published_provenance": _provenance(doc.published_provenance) if doc.published_provenance else None,
+        "published_provenance": doc.published_provenance.as_dict() if doc.published_provenance else None,
         "title": doc.title,
         "outlets": [
-            {"name": o.name, "ref": o.ref, "span": o.span.as_list(), "provenance": _provenance(o.provenance)}
+            {"name": o.name, "ref": o.ref, "span": o.span.as_list(), "provenance": o.provenance.as_dict()}
             for o in doc.outlets
         ],
         "length": len(doc.text),
@@ -90,7 +86,7 @@ def to_json(doc: Document) -> dict[str, Any]:
                 "participants": [ref(p) for p in ev.participants],
                 "regions": ev.regions,
                 "evidence": ev.evidence.as_list(),
-                "provenance": _provenance(ev.provenance),
+                "provenance": ev.provenance.as_dict(),
             }
             for ev in doc.events
         ],
@@ -100,9 +96,9 @@ def to_json(doc: Document) -> dict[str, Any]:
                 "status": i.status,
                 "parties": [ref(p) for p in i.parties],
                 "evidence": i.evidence.as_list(),
-                "provenance": _provenance(i.provenance),
+                "provenance": i.provenance.as_dict(),
                 "history": [
-                    {"status": s.status, "span": s.span.as_list(), "provenance": _provenance(s.provenance)}
+                    {"status": s.status, "span": s.span.as_list(), "provenance": s.provenance.as_dict()}
                     for s in i.history
                 ],
             }
@@ -116,7 +112,7 @@ def to_json(doc: Document) -> dict[str, Any]:
                 "due_relative": c.due_relative,
                 "due_expression": c.due_expression or "",
                 "evidence": c.evidence.as_list(),
-                "provenance": _provenance(c.provenance),
+                "provenance": c.provenance.as_dict(),
             }
             for c in doc.commitments
         ],
@@ -127,7 +123,7 @@ def to_json(doc: Document) -> dict[str, Any]:
                 "subject": q.subject,
                 "text": q.text,
                 "span": q.span.as_list(),
-                "provenance": _provenance(q.provenance),
+                "provenance": q.provenance.as_dict(),
             }
             for q in doc.quantities
         ],

@@ -47,7 +47,7 @@ class QuantityFinder(Component):
             if number.worded and number.value < SMALL_WORDED:
                 continue
             unit = self._unit(words, units, number.last)
-            if unit is None and self._is_year(words, number.first, number.last, number.value):
+            if unit is None and self._is_year(number.value):
                 continue
             if (
                 unit is None
@@ -104,7 +104,7 @@ class QuantityFinder(Component):
         return found
 
     @staticmethod
-    def _is_year(words: Words, first: int, last: int, value: float) -> bool:
+    def _is_year(value: float) -> bool:
         if not isinstance(value, int):
             return False
         return 1900 <= value <= 2100 or 1300 <= value <= 1499
