@@ -15,11 +15,11 @@ from django.db.models import Model
 from django.utils import timezone
 
 from hamkari.extraction import VERSION, extract
-from hamkari.extraction.components.events import LIFECYCLE
 from hamkari.extraction.dates import to_jalali
 from hamkari.extraction.document import Document, StatusStep
 from hamkari.extraction.document import Entity as DocEntity
 from hamkari.extraction.normalize import fold
+from hamkari.extraction.vocabulary import LIFECYCLE
 from hamkari.kb import linking, search, stories
 from hamkari.kb.ingest import is_url
 from hamkari.kb.models import (

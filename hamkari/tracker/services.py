@@ -14,7 +14,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from hamkari.extraction.components.events import LIFECYCLE
+from hamkari.extraction.vocabulary import EVENT_TYPES, LIFECYCLE, TRACKER_STATUSES
 from hamkari.kb.models import Commitment, Entity, Instrument, ReviewState
 from hamkari.kb.services import audit_record
 from hamkari.spreadsheets import TableError, read_rows
@@ -29,9 +29,7 @@ from hamkari.tracker.models import (
     WorkingGroup,
 )
 
-EVENT_TYPES = ("meeting", "virtual_meeting", "visit", "signing", "exhibition", "forum", "competition")
-
-STATUSES = (*LIFECYCLE, "lapsed")
+STATUSES = TRACKER_STATUSES
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
 

@@ -9,65 +9,18 @@ from pathlib import Path
 import pycountry
 import pytest
 
+from hamkari.extraction import vocabulary
 from hamkari.extraction.lexicon import COLUMNS, LANGUAGES, LexiconError, load_table
 from hamkari.extraction.normalize import fold
 
 LEXICONS = Path(__file__).resolve().parents[2] / "hamkari" / "extraction" / "lexicons"
-ROLES = {
-    "head_of_state",
-    "head_of_government",
-    "head_of_region",
-    "deputy_head_of_region",
-    "minister",
-    "deputy_minister",
-    "ambassador",
-    "consul_general",
-    "advisor",
-    "legislator",
-    "agency_head",
-    "executive",
-    "academic",
-    "official",
-}
-ORG_KINDS = {
-    "ministry",
-    "governorate",
-    "embassy",
-    "consulate",
-    "economic_zone",
-    "chamber",
-    "association",
-    "agency",
-    "company",
-    "university",
-    "media",
-    "other",
-}
-EVENT_TYPES = {"meeting", "virtual_meeting", "visit", "signing", "exhibition", "forum", "competition"}
-INSTRUMENTS = {
-    "memorandum",
-    "agreement",
-    "protocol",
-    "association",
-    "consortium",
-    "working_group",
-    "committee",
-    "action_plan",
-    "secretariat",
-    "trade_house",
-}
-STATUSES = {"proposed", "discussed", "agreed", "signed", "established", "completed"}
-ROUTES = {"instc", "instc_west", "instc_caspian", "instc_east"}
-MARKETS = {
-    "africa",
-    "asia",
-    "europe",
-    "middle_east",
-    "south_asia",
-    "central_asia",
-    "caucasus",
-    "latin_america",
-}
+ROLES = set(vocabulary.ROLES)
+ORG_KINDS = set(vocabulary.ORGANIZATION_KINDS)
+EVENT_TYPES = set(vocabulary.EVENT_TYPES)
+INSTRUMENTS = set(vocabulary.INSTRUMENT_KINDS)
+STATUSES = set(vocabulary.LIFECYCLE)
+ROUTES = set(vocabulary.ROUTES)
+MARKETS = set(vocabulary.MARKETS)
 IR_RU = {s.code for s in pycountry.subdivisions if s.country_code in ("IR", "RU")}
 
 

@@ -16,8 +16,8 @@ from hamkari.extraction.document import (
 )
 from hamkari.extraction.morphology import grammemes
 from hamkari.extraction.pipeline import Component
+from hamkari.extraction.vocabulary import LIFECYCLE
 
-LIFECYCLE = ("proposed", "discussed", "agreed", "signed", "established", "completed")
 # Within one sentence only the most specific event counts: «встречу в формате видеоконференции»
 # is one virtual meeting, not a meeting and a virtual meeting.
 SPECIFICITY = (
