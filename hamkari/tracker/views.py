@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hamkari.extraction.vocabulary import EVENT_TYPES
 from hamkari.kb.models import Entity, Instrument, Story
 from hamkari.tracker import brief, ical, selectors, services
 from hamkari.tracker.models import EventEntry, ItemStatus, Meeting, PlanItem, WorkingGroup
@@ -222,7 +223,7 @@ def events(request: HttpRequest) -> HttpResponse:
     stories = Story.objects.order_by("-date", "-pk")[:100]
     meetings = Meeting.objects.select_related("group").order_by("-date")[:100]
     entries = EventEntry.objects.prefetch_related("participants").order_by("-date")[:100]
-    context = {"stories": stories, "meetings": meetings, "entries": entries, "types": services.EVENT_TYPES}
+    context = {"stories": stories, "meetings": meetings, "entries": entries, "types": EVENT_TYPES}
     return render(request, "tracker/events.html", context)
 
 
