@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from hamkari.extraction import LANGUAGES, extract, to_json
-from hamkari.extraction.inputs import MAX_BYTES, Article, InputError, folder_files, read_bytes
+from hamkari.sources.inputs import MAX_BYTES, Article, InputError, folder_files, read_bytes
 
 SKIPPED_SUFFIXES = (".json", ".jsonl", ".py", ".pyc", ".gz", ".zip")
 

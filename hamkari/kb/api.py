@@ -21,9 +21,9 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import HttpBearer
 
-from hamkari.extraction.inputs import MAX_BYTES, InputError
 from hamkari.kb import search, selectors, services
 from hamkari.kb.models import FACT_MODELS, ApiToken, Article, Commitment, Entity, Instrument, Story
+from hamkari.sources.inputs import MAX_BYTES, InputError
 from hamkari.web import permissions
 
 

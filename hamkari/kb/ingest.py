@@ -1,204 +1,24 @@
-"""Where articles come from: files, folders, HTML pages, JSON Lines, RSS/Atom feeds (files or
-URLs) and web pages. Each source yields items; an item that cannot be read carries its reason
-and the batch goes on."""
+"""Storing what `hamkari.sources.items` reads: one article per transaction, a summary per batch."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from hamkari.kb.services import IngestOutcome
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
-from hamkari.extraction.inputs import MAX_BYTES, InputError, folder_files, html_to_text, read_bytes
-
-FEED_SUFFIXES = (".rss", ".atom", ".xml")
-SKIPPED_SUFFIXES = (".py", ".pyc", ".gz", ".zip", ".json")
-FETCH_TIMEOUT = 20
-
-
-@dataclass
-class Item:
-    source: str
-    text: str | None = None
-    url: str = ""
-    published: dt.date | None = None
-    outlet: str | None = None
-    error: str | None = None
-    notes: list[str] = field(default_factory=list)
-
-
-def is_url(value: str) -> bool:
-    return value.startswith(("http://", "https://"))
-
-
-def items(paths: list[str]) -> Iterator[Item]:
-    for raw in paths:
-        if is_url(raw):
-            yield from _url(raw)
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            files = folder_files(path, SKIPPED_SUFFIXES)
-            if not files:
-                yield Item(raw, error="folder holds no article files")
-            for f in files:
-                yield from _file(f)
-        else:
-            yield from _file(path)
-
-
-def _file(path: Path) -> Iterator[Item]:
-    source = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES and path.suffix.lower() not in (".jsonl", *FEED_SUFFIXES):
-            yield Item(source, error=f"file is too large: {size:,} bytes (limit {MAX_BYTES:,})")
-            return
-        data = path.read_bytes()
-    except FileNotFoundError:
-        yield Item(source, error="no such file or folder")
-        return
-    except PermissionError:
-        yield Item(source, error="permission denied")
-        return
-    except OSError as exc:
-        yield Item(source, error=f"cannot read: {exc.strerror or exc}")
-        return
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        yield from _jsonl(source, data)
-    elif suffix in FEED_SUFFIXES or _looks_like_feed(data):
-        yield from _feed(source, data)
-    else:
-        yield article_item(source, data)
-
-
-def article_item(source: str, data: bytes, url: str = "") -> Item:
-    """One article file's bytes as an item (with its error when they cannot be read)."""
-    try:
-        article = read_bytes(data, source)
-    except InputError as exc:
-        return Item(source, url=url, error=str(exc))
-    return Item(source, text=article.text, url=url, published=article.published, notes=article.notes)
-
-
-def _date(value: Any, where: str) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if not isinstance(value, str):
-        raise InputError(f"{where}: 'published' must be a YYYY-MM-DD string")
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError as exc:
-        raise InputError(f"{where}: 'published' is not a date: {value!r}") from exc
-
-
-def _jsonl(source: str, data: bytes) -> Iterator[Item]:
-    try:
-        content = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        yield Item(source, error=f"JSON Lines must be UTF-8 (bad byte at {exc.start})")
-        return
-    for number, line in enumerate(content.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
-        try:
-            record = json.loads(line)
-            if not isinstance(record, dict):
-                raise InputError("a line must be a JSON object")
-            text = record.get("text")
-            if not isinstance(text, str) or not text.strip():
-                raise InputError("'text' is missing or empty")
-            if len(text.encode("utf-8")) > MAX_BYTES:
-                raise InputError(f"'text' is larger than {MAX_BYTES:,} bytes")
-            url = record.get("url") or ""
-            outlet = record.get("outlet") or None
-            if not isinstance(url, str) or (outlet is not None and not isinstance(outlet, str)):
-                raise InputError("'url' and 'outlet' must be strings")
-            yield Item(
-                where, text=text, url=url, published=_date(record.get("published"), where), outlet=outlet
-            )
-        except json.JSONDecodeError as exc:
-            yield Item(where, error=f"not JSON: {exc.msg} at column {exc.colno}")
-        except InputError as exc:
-            yield Item(where, error=str(exc).removeprefix(f"{where}: "))
-
-
-def _looks_like_feed(data: bytes) -> bool:
-    head = data[:500].lstrip().lower()
-    return head.startswith(b"<?xml") and (b"<rss" in data[:2000].lower() or b"<feed" in data[:2000].lower())
-
-
-def _feed(source: str, data: bytes) -> Iterator[Item]:
-    import feedparser
-
-    parsed = feedparser.parse(data)
-    entries = parsed.get("entries") or []
-    if not entries:
-        reason = str(parsed.get("bozo_exception") or "no entries")
-        yield Item(source, error=f"not a readable RSS/Atom feed: {reason}")
-        return
-    title = (parsed.get("feed") or {}).get("title")
-    for number, entry in enumerate(entries, start=1):
-        where = f"{source}#{number}"
-        link = entry.get("link") or ""
-        body = ""
-        for content in entry.get("content") or []:
-            body = content.get("value") or body
-        body = body or entry.get("summary") or ""
-        heading = entry.get("title") or ""
-        if not body.strip() and not heading.strip():
-            yield Item(where, url=link, error="feed item has no title and no text")
-            continue
-        try:
-            text, _ = html_to_text(f"<html><body><h1>{_escape(heading)}</h1><div>{body}</div></body></html>")
-        except InputError as exc:
-            yield Item(where, url=link, error=str(exc))
-            continue
-        published = None
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        if stamp:
-            published = dt.date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday)
-        yield Item(where, text=text, url=link, published=published, outlet=title)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _url(url: str) -> Iterator[Item]:
-    request = urllib.request.Request(url, headers={"User-Agent": "hamkari/1 (+news reader)"})
-    try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
-            data = response.read(MAX_BYTES + 1)
-            kind = response.headers.get_content_type()
-    except urllib.error.HTTPError as exc:
-        yield Item(url, url=url, error=f"HTTP {exc.code} {exc.reason}")
-        return
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        yield Item(url, url=url, error=f"cannot fetch: {reason}")
-        return
-    if len(data) > MAX_BYTES:
-        yield Item(url, url=url, error=f"page is larger than {MAX_BYTES:,} bytes")
-        return
-    if kind in (
-        "application/rss+xml",
-        "application/atom+xml",
-        "application/xml",
-        "text/xml",
-    ) or _looks_like_feed(data):
-        yield from _feed(url, data)
-    else:
-        yield article_item(url, data, url=url)
+from hamkari.kb.services import IngestOutcome, article_ingest
+from hamkari.sources.inputs import InputError
+from hamkari.sources.items import Item, items
 
 
 @dataclass
@@ -221,8 +41,6 @@ class Summary:
 def item_ingest(item: Item, *, published: dt.date | None = None) -> IngestOutcome:
     """Store one item read by `items` (its own date wins over `published`); an item that could
     not be read, or an article the store refuses, raises InputError with the reason."""
-    from hamkari.kb.services import article_ingest
-
     if item.error is not None or item.text is None:
         raise InputError(item.error or "no text")
     return article_ingest(
@@ -236,16 +54,6 @@ def item_ingest(item: Item, *, published: dt.date | None = None) -> IngestOutcom
 
 def run_batch(paths: list[str], *, progress: bool = True, published: dt.date | None = None) -> Summary:
     """Ingest every item of every path, each article in its own transaction."""
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        SpinnerColumn,
-        TextColumn,
-        TimeElapsedColumn,
-    )
-
     summary = Summary()
     columns = (
         SpinnerColumn(),

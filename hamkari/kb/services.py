@@ -21,7 +21,6 @@ from hamkari.extraction.document import Entity as DocEntity
 from hamkari.extraction.normalize import fold
 from hamkari.extraction.vocabulary import LIFECYCLE
 from hamkari.kb import linking, search, stories
-from hamkari.kb.ingest import is_url
 from hamkari.kb.models import (
     FACT_MODELS,
     Alias,
@@ -39,6 +38,7 @@ from hamkari.kb.models import (
     Quantity,
     ReviewState,
 )
+from hamkari.sources.items import is_url
 
 # What an analyst may change on each kind of fact.
 EDITABLE: dict[str, tuple[str, ...]] = {

@@ -19,9 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hamkari.extraction.inputs import InputError
 from hamkari.kb import search, selectors, services
-from hamkari.kb.ingest import Item, article_item, is_url, item_ingest, items
+from hamkari.kb.ingest import item_ingest
 from hamkari.kb.models import (
     FACT_MODELS,
     Article,
@@ -37,6 +36,8 @@ from hamkari.kb.models import (
 )
 from hamkari.partners.services import sectors
 from hamkari.partners.views import capacity_rows, route_map, trade_summary
+from hamkari.sources.inputs import InputError
+from hamkari.sources.items import Item, article_item, is_url, items
 from hamkari.web.models import Profile
 from hamkari.web.permissions import can_curate_people, can_edit_profile, can_review_article, can_upload
 from hamkari.web.services import profile_update
@@ -501,7 +502,7 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 
 def _uploaded(f: Any) -> Item:
-    from hamkari.extraction.inputs import MAX_BYTES
+    from hamkari.sources.inputs import MAX_BYTES
 
     name = str(f.name)[:200]
     if f.size > MAX_BYTES:  # refused before it is read into memory

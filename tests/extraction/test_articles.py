@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from hamkari.extraction import extract, to_json
-from hamkari.extraction.inputs import read_bytes
+from hamkari.sources.inputs import read_bytes
 from tests.extraction.golden import CATEGORIES, Tally, compare
 
 ARTICLES = Path(__file__).parent / "articles"

@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from hamkari.extraction.inputs import InputError, decode, html_to_text, read_bytes
+from hamkari.sources.inputs import InputError, decode, html_to_text, read_bytes
 
 PERSIAN = "استاندار گیلان با سرکنسول روسیه در رشت دیدار کرد."
 # Legacy Windows-1256 files use the Arabic letters ي and ك, which the code page has.
