@@ -47,10 +47,10 @@ def main() -> None:
     from django.contrib.auth import get_user_model
     from django.test import Client
 
+    from hamkari.accounts.services import user_create
     from hamkari.kb.models import Article, Entity
     from hamkari.kb.services import article_ingest, reference_load
     from hamkari.web.i18n import compile_messages
-    from hamkari.web.services import user_create
 
     compile_messages()
     reference_load()

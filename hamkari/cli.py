@@ -257,9 +257,9 @@ def cmd_user(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from django.contrib.auth.password_validation import validate_password
     from django.core.exceptions import ValidationError
 
+    from hamkari.accounts.services import user_create
     from hamkari.kb.models import Entity
     from hamkari.kb.services import reference_load
-    from hamkari.web.services import user_create
 
     if get_user_model().objects.filter(username=args.username).exists():
         print(f"hamkari: the user {args.username!r} exists already", file=err)
@@ -462,7 +462,7 @@ def cmd_token(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     django_setup()
     from django.contrib.auth import get_user_model
 
-    from hamkari.kb.services import token_create
+    from hamkari.accounts.services import token_create
 
     user_model = get_user_model()
     user = user_model.objects.filter(username=args.username).first()
@@ -479,11 +479,11 @@ def cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     django_setup()
     from django.core.management import call_command
 
+    from hamkari.accounts.services import administrator_ensure
     from hamkari.kb.ingest import run_batch
     from hamkari.kb.models import Article
     from hamkari.kb.services import reference_load
     from hamkari.web.i18n import compile_messages
-    from hamkari.web.services import administrator_ensure
 
     compile_messages()
     call_command("collectstatic", interactive=False, verbosity=0)

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "hamkari.kb",
+    "hamkari.accounts",
     "hamkari.web",
     "hamkari.tracker",
     "hamkari.partners",

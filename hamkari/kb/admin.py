@@ -56,4 +56,3 @@ for model in (
     )
 
 admin.site.register(models.Outlet)
-admin.site.register(models.ApiToken, list_display=("user", "name", "created_at", "last_used_at"))

@@ -6,7 +6,6 @@ malformed request is a 4xx with a message, never a 500."""
 
 # No `from __future__ import annotations` here: django-ninja reads the annotations at import.
 import datetime as dt
-import hashlib
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -14,28 +13,25 @@ from typing import Any
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import HttpBearer
 
+from hamkari.accounts import permissions
+from hamkari.accounts import services as account_services
 from hamkari.kb import search, selectors, services
-from hamkari.kb.models import FACT_MODELS, ApiToken, Article, Commitment, Entity, Instrument, Story
+from hamkari.kb.models import FACT_MODELS, Article, Commitment, Entity, Instrument, Story
 from hamkari.sources.inputs import MAX_BYTES, InputError
-from hamkari.web import permissions
 
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> Any:
-        digest = hashlib.sha256(token.encode()).hexdigest()
-        found = ApiToken.objects.select_related("user").filter(key_hash=digest, user__is_active=True).first()
-        if found is None:
-            return None
-        ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
-        request.user = found.user
-        return found.user
+        user = account_services.token_use(token=token)
+        if user is not None:
+            request.user = user
+        return user
 
 
 api = NinjaAPI(

@@ -220,14 +220,6 @@ class AuditLog(models.Model):
         indexes = [models.Index(fields=["object_type", "object_id"])]
 
 
-class ApiToken(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
-    name = models.CharField(max_length=100)
-    key_hash = models.CharField(max_length=64, unique=True)  # sha256 of the token; the token is shown once
-    created_at = models.DateTimeField(auto_now_add=True)
-    last_used_at = models.DateTimeField(null=True, blank=True)
-
-
 # Every kind of fact an analyst reviews, by the name the API, the pages and the audit log use.
 FACT_MODELS: dict[str, type[Fact]] = {
     "mention": Mention,

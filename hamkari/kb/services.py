@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import secrets
 import unicodedata
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -24,7 +23,6 @@ from hamkari.kb import linking, search, stories
 from hamkari.kb.models import (
     FACT_MODELS,
     Alias,
-    ApiToken,
     Article,
     AuditLog,
     Commitment,
@@ -501,13 +499,6 @@ def person_split(*, person: Entity, mention_ids: list[int], user: AbstractBaseUs
         user=user, action="person.split", obj=person, data={"new": other.pk, "mentions": mention_ids}
     )
     return other
-
-
-def token_create(*, user: AbstractBaseUser, name: str) -> str:
-    """A new API token for `user`; only its hash is stored, so this is the one time it is seen."""
-    token = secrets.token_urlsafe(32)
-    ApiToken.objects.create(user=user, name=name[:100], key_hash=hashlib.sha256(token.encode()).hexdigest())
-    return token
 
 
 def audit_record(*, user: AbstractBaseUser | None, action: str, obj: Model, data: dict[str, Any]) -> None:

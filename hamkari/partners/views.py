@@ -99,8 +99,8 @@ def capacity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     from django.shortcuts import redirect
     from django.utils.translation import gettext as _
 
+    from hamkari.accounts.permissions import can_edit_profile
     from hamkari.partners.services import ImportError_, capacity_set
-    from hamkari.web.permissions import can_edit_profile
 
     if request.method != "POST":
         return redirect("entity", pk=pk)

@@ -15,11 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hamkari.accounts.permissions import can_edit_group, role_of
 from hamkari.extraction.vocabulary import EVENT_TYPES
 from hamkari.kb.models import Entity, Instrument, Story
 from hamkari.tracker import brief, ical, selectors, services
 from hamkari.tracker.models import EventEntry, ItemStatus, Meeting, PlanItem, WorkingGroup
-from hamkari.web.permissions import can_edit_group, role_of
 
 
 def _editable(request: HttpRequest, group: WorkingGroup) -> None:

@@ -2,7 +2,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from hamkari.web.permissions import role_of
+from hamkari.accounts.permissions import role_of
 
 
 def roles(request: HttpRequest) -> dict[str, Any]:

@@ -19,6 +19,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hamkari.accounts.models import Profile
+from hamkari.accounts.permissions import can_curate_people, can_edit_profile, can_review_article, can_upload
+from hamkari.accounts.services import profile_update
 from hamkari.kb import search, selectors, services
 from hamkari.kb.ingest import item_ingest
 from hamkari.kb.models import (
@@ -38,9 +41,6 @@ from hamkari.partners.services import sectors
 from hamkari.partners.views import capacity_rows, route_map, trade_summary
 from hamkari.sources.inputs import InputError
 from hamkari.sources.items import Item, article_item, is_url, items
-from hamkari.web.models import Profile
-from hamkari.web.permissions import can_curate_people, can_edit_profile, can_review_article, can_upload
-from hamkari.web.services import profile_update
 
 
 def _region_pairs(limit: int = 12) -> list[tuple[str, str, int]]:

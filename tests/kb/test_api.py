@@ -9,9 +9,10 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from hamkari.accounts import services as account_services
+from hamkari.accounts.services import user_create
 from hamkari.kb import services
 from hamkari.kb.models import Article, Mention
-from hamkari.web.services import user_create
 from tests.kb.factories import EN_JALALI, FA_JALALI_FULL, FA_JALALI_SHORT, RU_JALALI
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +27,7 @@ def loaded() -> None:
 @pytest.fixture
 def token() -> str:
     writer = user_create(username="writer", password="pw-not-used-here", role="analyst")
-    return services.token_create(user=writer, name="test")
+    return account_services.token_create(user=writer, name="test")
 
 
 def error(response: Any) -> dict[str, Any]:
@@ -113,7 +114,7 @@ def test_writes_need_a_token(client: Client) -> None:
 
 def test_a_viewer_token_may_not_write(client: Client, loaded: None) -> None:
     viewer = user_create(username="reader", password="pw-not-used-here", role="viewer")
-    auth = {"HTTP_AUTHORIZATION": f"Bearer {services.token_create(user=viewer, name='r')}"}
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {account_services.token_create(user=viewer, name='r')}"}
     mention = Mention.objects.first()
     assert mention is not None
     responses = [

@@ -7,11 +7,11 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from hamkari.accounts.services import user_create
 from hamkari.kb import services as kb
 from hamkari.kb.models import Entity
 from hamkari.partners.models import Capacity
 from hamkari.web.i18n import compile_messages
-from hamkari.web.services import user_create
 
 pytestmark = pytest.mark.django_db
 

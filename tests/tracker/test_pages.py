@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from hamkari.accounts.services import user_create
 from hamkari.kb import services as kb
 from hamkari.kb.models import Entity, Instrument
 from hamkari.tracker import services
 from hamkari.tracker.models import WorkingGroup
 from hamkari.web.i18n import compile_messages
-from hamkari.web.services import user_create
 
 pytestmark = pytest.mark.django_db
 

@@ -9,13 +9,13 @@ from typing import Any
 import pytest
 from django.core import mail
 
+from hamkari.accounts.services import user_create
 from hamkari.extraction.dates import to_jalali
 from hamkari.kb import services as kb
 from hamkari.kb.models import Entity, Instrument
 from hamkari.tracker import ical, services
 from hamkari.tracker.models import PlanItem
 from hamkari.tracker.remind import send_digests
-from hamkari.web.services import user_create
 
 pytestmark = pytest.mark.django_db
 

@@ -4,9 +4,9 @@ from typing import Any
 
 import pytest
 
+from hamkari.accounts.services import user_create
 from hamkari.kb import services as kb
 from hamkari.web.i18n import compile_messages
-from hamkari.web.services import user_create
 from tests.kb.factories import EN_JALALI, FA_JALALI_FULL, FA_JALALI_SHORT, RU_JALALI
 
 HOSTILE = (

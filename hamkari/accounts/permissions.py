@@ -27,7 +27,7 @@ def role_of(user: Any) -> str:
 
 
 def scope_of(user: Any) -> set[int]:
-    from hamkari.web.models import EditorScope
+    from hamkari.accounts.models import EditorScope
 
     return set(EditorScope.objects.filter(user=user).values_list("entity_id", flat=True))
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import secrets
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Group
 from django.db import transaction
+from django.utils import timezone
 
+from hamkari.accounts.models import ApiToken, EditorScope, Profile
 from hamkari.kb.models import Entity
-from hamkari.web.models import EditorScope, Profile
 
 GROUPS = ("viewer", "analyst", "editor")
 
@@ -61,3 +63,25 @@ def profile_update(*, entity: Entity, summary: str, user: AbstractBaseUser) -> P
         data={"before": before[:500], "after": profile.summary[:500]},
     )
     return profile
+
+
+def token_create(*, user: AbstractBaseUser, name: str) -> str:
+    """A new API token for `user`; only its hash is stored, so this is the one time it is seen."""
+    token = secrets.token_urlsafe(32)
+    ApiToken.objects.create(user=user, name=name[:100], key_hash=_digest(token))
+    return token
+
+
+def token_use(*, token: str) -> AbstractBaseUser | None:
+    """The active user a token belongs to (its last use recorded), or None."""
+    found = (
+        ApiToken.objects.select_related("user").filter(key_hash=_digest(token), user__is_active=True).first()
+    )
+    if found is None:
+        return None
+    ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
+    return found.user
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
