@@ -2,10 +2,7 @@ from django.contrib import admin
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import include, path
 
-from hamkari.kb.api import api
-from hamkari.partners.api import router as partners_router
-
-api.add_router("", partners_router)
+from hamkari.api import api
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -1,4 +1,5 @@
-"""The JSON API under /api/ (OpenAPI at /api/docs).
+"""The knowledge base's endpoints: articles, people, regions, events, instruments, commitments,
+search, ingest and review.
 
 Reads are open; writes need `Authorization: Bearer <token>` (`hamkari token USER`). Every
 error has one shape: `{"error": {"status": 404, "code": "not_found", "message": "…"}}`, and a
@@ -6,90 +7,22 @@ malformed request is a 4xx with a message, never a 500."""
 
 # No `from __future__ import annotations` here: django-ninja reads the annotations at import.
 import datetime as dt
-import logging
 from collections.abc import Callable
 from typing import Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, NinjaAPI, Query, Schema, Status
-from ninja.errors import AuthenticationError, HttpError
-from ninja.errors import ValidationError as NinjaValidationError
+from ninja import Field, Query, Router, Schema, Status
+from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
-from ninja.security import HttpBearer
 
 from hamkari.accounts import permissions
-from hamkari.accounts import services as account_services
+from hamkari.api.core import TokenAuth
 from hamkari.kb import search, selectors, services
 from hamkari.kb.models import FACT_MODELS, Article, Commitment, Entity, Instrument, Story
 from hamkari.sources.inputs import MAX_BYTES, InputError
 
-
-class TokenAuth(HttpBearer):
-    def authenticate(self, request: HttpRequest, token: str) -> Any:
-        user = account_services.token_use(token=token)
-        if user is not None:
-            request.user = user
-        return user
-
-
-api = NinjaAPI(
-    title="Hamkari", version="1", description="Iran–Russia cooperation knowledge base", urls_namespace="api"
-)
-
-
-def _error(request: HttpRequest, status: int, code: str, message: str, details: Any = None) -> HttpResponse:
-    body: dict[str, Any] = {"status": status, "code": code, "message": message}
-    if details is not None:
-        body["details"] = details
-    return api.create_response(request, {"error": body}, status=status)
-
-
-@api.exception_handler(NinjaValidationError)
-def _validation(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
-    details = [
-        {"where": ".".join(str(p) for p in e.get("loc", [])), "message": e.get("msg", "")} for e in exc.errors
-    ]
-    return _error(request, 422, "invalid_request", "the request does not match the API", details)
-
-
-@api.exception_handler(AuthenticationError)
-def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    return _error(request, 401, "unauthenticated", "send 'Authorization: Bearer <token>'")
-
-
-@api.exception_handler(HttpError)
-def _http(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    codes = {
-        400: "bad_request",
-        403: "forbidden",
-        404: "not_found",
-        405: "method_not_allowed",
-        413: "too_large",
-    }
-    return _error(request, exc.status_code, codes.get(exc.status_code, "error"), str(exc))
-
-
-@api.exception_handler(Http404)
-def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-    return _error(request, 404, "not_found", str(exc) or "no such record")
-
-
-@api.exception_handler(services.ReviewError)
-def _review(request: HttpRequest, exc: services.ReviewError) -> HttpResponse:
-    return _error(request, 400, "bad_request", str(exc))
-
-
-@api.exception_handler(Exception)
-def _unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
-    logging.getLogger("hamkari.api").exception("unexpected error on %s", request.path)
-    return _error(request, 500, "server_error", "unexpected server error; it has been logged")
-
-
-@api.exception_handler(DjangoValidationError)
-def _model_validation(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
-    return _error(request, 400, "bad_request", "; ".join(exc.messages))
+router = Router()
 
 
 # --- schemas ------------------------------------------------------------------------------
@@ -290,7 +223,7 @@ def _facts(article: Article) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
     return out, selectors.highlights(article, facts)
 
 
-@api.get("/articles", response=list[ArticleOut], tags=["articles"])
+@router.get("/articles", response=list[ArticleOut], tags=["articles"])
 @paginate(LimitOffsetPagination)
 def articles(
     request: HttpRequest,
@@ -306,14 +239,14 @@ def articles(
     return _Mapped(articles, _article_out)
 
 
-@api.get("/articles/{article_id}", response=ArticleDetail, tags=["articles"])
+@router.get("/articles/{article_id}", response=ArticleDetail, tags=["articles"])
 def article(request: HttpRequest, article_id: int) -> Any:
     obj = get_object_or_404(Article.objects.select_related("outlet"), pk=article_id)
     facts, highlights = _facts(obj)
     return {**_article_out(obj), "text": obj.text, "highlights": highlights, "facts": facts}
 
 
-@api.get("/people", response=list[EntityOut], tags=["people"])
+@router.get("/people", response=list[EntityOut], tags=["people"])
 @paginate(LimitOffsetPagination)
 def people(
     request: HttpRequest,
@@ -324,7 +257,7 @@ def people(
     return _Mapped(selectors.people_list(q=q, country=country, region=region), _entity_out)
 
 
-@api.get("/people/{person_id}", response=PersonDetail, tags=["people"])
+@router.get("/people/{person_id}", response=PersonDetail, tags=["people"])
 def person(request: HttpRequest, person_id: int) -> Any:
     obj = get_object_or_404(Entity, pk=person_id, type="person")
     if obj.merged_into_id:
@@ -344,13 +277,13 @@ def person(request: HttpRequest, person_id: int) -> Any:
     return {**_entity_out(obj), "positions": selectors.positions_of(obj), "mentions": mentions}
 
 
-@api.get("/regions", response=list[EntityOut], tags=["regions"])
+@router.get("/regions", response=list[EntityOut], tags=["regions"])
 @paginate(LimitOffsetPagination)
 def regions(request: HttpRequest) -> Any:
     return _Mapped(selectors.region_list().prefetch_related("aliases"), _entity_out)
 
 
-@api.get("/regions/{code}", response=dict[str, Any], tags=["regions"])
+@router.get("/regions/{code}", response=dict[str, Any], tags=["regions"])
 def region(request: HttpRequest, code: str) -> Any:
     obj = get_object_or_404(Entity.objects.prefetch_related("aliases"), type="region", ref=code.upper())
     profile = selectors.region_profile(obj)
@@ -373,7 +306,7 @@ def region(request: HttpRequest, code: str) -> Any:
     }
 
 
-@api.get("/events", response=list[StoryOut], tags=["events"])
+@router.get("/events", response=list[StoryOut], tags=["events"])
 @paginate(LimitOffsetPagination)
 def events(
     request: HttpRequest,
@@ -394,12 +327,12 @@ def _story_out(s: Story) -> dict[str, Any]:
     }
 
 
-@api.get("/events/{event_id}", response=StoryOut, tags=["events"])
+@router.get("/events/{event_id}", response=StoryOut, tags=["events"])
 def event(request: HttpRequest, event_id: int) -> Any:
     return _story_out(get_object_or_404(selectors.story_list(), pk=event_id))
 
 
-@api.get("/instruments", response=list[InstrumentOut], tags=["instruments"])
+@router.get("/instruments", response=list[InstrumentOut], tags=["instruments"])
 @paginate(LimitOffsetPagination)
 def instruments(
     request: HttpRequest,
@@ -430,7 +363,7 @@ def _instrument_out(i: Instrument) -> dict[str, Any]:
     }
 
 
-@api.get("/commitments", response=list[CommitmentOut], tags=["commitments"])
+@router.get("/commitments", response=list[CommitmentOut], tags=["commitments"])
 @paginate(LimitOffsetPagination)
 def commitments(request: HttpRequest, overdue_on: dt.date | None = None) -> Any:
     return _Mapped(selectors.commitment_list(overdue_on=overdue_on), _commitment_out)
@@ -449,7 +382,7 @@ def _commitment_out(c: Commitment) -> dict[str, Any]:
     }
 
 
-@api.get("/search", response=SearchOut, tags=["search"])
+@router.get("/search", response=SearchOut, tags=["search"])
 def search_view(
     request: HttpRequest,
     q: str = Query(..., min_length=1, max_length=300),
@@ -475,7 +408,7 @@ def _allow(ok: bool, what: str) -> None:
         raise HttpError(403, f"this user may not {what}")
 
 
-@api.post("/articles", response={201: IngestOut, 200: IngestOut}, auth=TokenAuth(), tags=["articles"])
+@router.post("/articles", response={201: IngestOut, 200: IngestOut}, auth=TokenAuth(), tags=["articles"])
 def article_create(request: HttpRequest, payload: IngestIn) -> Any:
     _allow(permissions.can_upload(request.user), "add articles")
     try:
@@ -493,7 +426,7 @@ def article_create(request: HttpRequest, payload: IngestIn) -> Any:
     )
 
 
-@api.post("/facts/{kind}/{fact_id}/review", response=dict[str, Any], auth=TokenAuth(), tags=["review"])
+@router.post("/facts/{kind}/{fact_id}/review", response=dict[str, Any], auth=TokenAuth(), tags=["review"])
 def fact_review(request: HttpRequest, kind: str, fact_id: int, payload: ReviewIn) -> Any:
     model = FACT_MODELS.get(kind)
     if model is None:
@@ -506,7 +439,7 @@ def fact_review(request: HttpRequest, kind: str, fact_id: int, payload: ReviewIn
     return {"id": fact.pk, "kind": kind, "review_state": fact.review_state, "edited": fact.edited}
 
 
-@api.post("/people/{person_id}/merge", response=EntityOut, auth=TokenAuth(), tags=["people"])
+@router.post("/people/{person_id}/merge", response=EntityOut, auth=TokenAuth(), tags=["people"])
 def person_merge(request: HttpRequest, person_id: int, payload: MergeIn) -> Any:
     _allow(permissions.can_curate_people(request.user), "merge people")
     source = get_object_or_404(Entity, pk=person_id, type="person", merged_into=None)
@@ -514,7 +447,7 @@ def person_merge(request: HttpRequest, person_id: int, payload: MergeIn) -> Any:
     return _entity_out(services.person_merge(source=source, target=target, user=request.user))
 
 
-@api.post("/people/{person_id}/split", response=EntityOut, auth=TokenAuth(), tags=["people"])
+@router.post("/people/{person_id}/split", response=EntityOut, auth=TokenAuth(), tags=["people"])
 def person_split(request: HttpRequest, person_id: int, payload: SplitIn) -> Any:
     _allow(permissions.can_curate_people(request.user), "split people")
     person = get_object_or_404(Entity, pk=person_id, type="person", merged_into=None)

@@ -1,0 +1,84 @@
+"""The JSON API under /api/ (OpenAPI at /api/docs): the one NinjaAPI, its authentication and
+its one error shape, `{"error": {"status": 404, "code": "not_found", "message": "…"}}`: a
+malformed request is a 4xx with a message, never a 500. Routers per concern add the endpoints
+(`hamkari.api.kb`, `hamkari.api.partners`)."""
+
+# No `from __future__ import annotations` here: django-ninja reads the annotations at import.
+import logging
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.security import HttpBearer
+
+from hamkari.accounts import services as account_services
+from hamkari.kb import services
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = account_services.token_use(token=token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+api = NinjaAPI(
+    title="Hamkari", version="1", description="Iran–Russia cooperation knowledge base", urls_namespace="api"
+)
+
+
+def _error(request: HttpRequest, status: int, code: str, message: str, details: Any = None) -> HttpResponse:
+    body: dict[str, Any] = {"status": status, "code": code, "message": message}
+    if details is not None:
+        body["details"] = details
+    return api.create_response(request, {"error": body}, status=status)
+
+
+@api.exception_handler(NinjaValidationError)
+def _validation(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    details = [
+        {"where": ".".join(str(p) for p in e.get("loc", [])), "message": e.get("msg", "")} for e in exc.errors
+    ]
+    return _error(request, 422, "invalid_request", "the request does not match the API", details)
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return _error(request, 401, "unauthenticated", "send 'Authorization: Bearer <token>'")
+
+
+@api.exception_handler(HttpError)
+def _http(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    codes = {
+        400: "bad_request",
+        403: "forbidden",
+        404: "not_found",
+        405: "method_not_allowed",
+        413: "too_large",
+    }
+    return _error(request, exc.status_code, codes.get(exc.status_code, "error"), str(exc))
+
+
+@api.exception_handler(Http404)
+def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return _error(request, 404, "not_found", str(exc) or "no such record")
+
+
+@api.exception_handler(services.ReviewError)
+def _review(request: HttpRequest, exc: services.ReviewError) -> HttpResponse:
+    return _error(request, 400, "bad_request", str(exc))
+
+
+@api.exception_handler(Exception)
+def _unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
+    logging.getLogger("hamkari.api").exception("unexpected error on %s", request.path)
+    return _error(request, 500, "server_error", "unexpected server error; it has been logged")
+
+
+@api.exception_handler(DjangoValidationError)
+def _model_validation(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
+    return _error(request, 400, "bad_request", "; ".join(exc.messages))
