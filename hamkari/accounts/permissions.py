@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from hamkari.accounts.models import EditorScope
 from hamkari.kb.models import Mention
 
 ROLES = ("viewer", "analyst", "editor", "administrator")
@@ -27,7 +28,6 @@ def role_of(user: Any) -> str:
 
 
 def scope_of(user: Any) -> set[int]:
-    from hamkari.accounts.models import EditorScope
 
     return set(EditorScope.objects.filter(user=user).values_list("entity_id", flat=True))
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from hamkari.accounts.models import ApiToken, EditorScope, Profile
 from hamkari.kb.models import Entity
+from hamkari.kb.services import audit_record
 
 GROUPS = ("viewer", "analyst", "editor")
 
@@ -49,7 +50,6 @@ def user_create(
 
 @transaction.atomic
 def profile_update(*, entity: Entity, summary: str, user: AbstractBaseUser) -> Profile:
-    from hamkari.kb.services import audit_record
 
     profile, _ = Profile.objects.get_or_create(entity=entity)
     before = profile.summary

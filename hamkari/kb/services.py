@@ -17,6 +17,8 @@ from hamkari.extraction import VERSION, extract
 from hamkari.extraction.dates import to_jalali
 from hamkari.extraction.document import Document, StatusStep
 from hamkari.extraction.document import Entity as DocEntity
+from hamkari.extraction.lexicon import LANGUAGES, load_table
+from hamkari.extraction.morphology import lemma
 from hamkari.extraction.normalize import fold
 from hamkari.extraction.vocabulary import LIFECYCLE
 from hamkari.kb import linking, search, stories
@@ -368,7 +370,6 @@ def _person(e: DocEntity, doc: Document) -> tuple[Entity, linking.Link | None]:
 def _lemma_of(alias: Alias) -> str | None:
     if alias.language != "ru":
         return None
-    from hamkari.extraction.morphology import lemma
 
     words = fold(alias.name).text.split()
     return lemma(words[-1]) if words else None
@@ -516,7 +517,6 @@ def reference_load() -> int:
     """Records for every Iranian and Russian region and every country of the lexicons, named in
     English, with their names in the three languages as spellings (so that search finds them), so
     that each has a page before any article names it. Returns how many were added."""
-    from hamkari.extraction.lexicon import LANGUAGES, load_table
 
     wanted = {("region", e.key): e.terms[0] for e in load_table("en", "regions")}
     wanted |= {("country", e.key): e.terms[0] for e in load_table("en", "countries")}

@@ -18,6 +18,8 @@ from django.db.models import Count, Max, Sum
 from hamkari.kb.models import Entity, Instrument, Mention, ReviewState
 from hamkari.partners import routes, scores
 from hamkari.partners.models import Capacity, Firm, TradeFlow
+from hamkari.partners.services import markets
+from hamkari.partners.services import sectors as known_sectors
 
 EVIDENCE_WEIGHTS = {"news": 0.4, "declared": 0.3, "firms": 0.3}
 DEFAULT_WEIGHTS = {"complement": 0.35, "trade": 0.25, "ties": 0.2, "route": 0.2}
@@ -54,7 +56,7 @@ def profiles() -> dict[str, Profile]:
 
 
 @functools.lru_cache(maxsize=4)
-def _profiles(state: tuple[Any, ...]) -> dict[str, Profile]:
+def _profiles(state: tuple[Any, ...]) -> dict[str, Profile]:  # noqa: C901 - one pass over all evidence
     regions = Entity.objects.filter(type="region", ref__regex=r"^(IR|RU)-")
     out = {r.ref: Profile(r.ref, r.name, r.ref[:2]) for r in regions}
     region_rows = Mention.objects.filter(entity__type="region").exclude(review_state=ReviewState.REJECTED)
@@ -342,8 +344,6 @@ def propose(*, market: str, sectors: list[str], proposals: int = 3, per_sector: 
     """Groups of Iranian and Russian regions or firms covering every sector of the value chain,
     both countries present, penalised when members compete (similar export profiles). Raises
     ValueError for an unknown market or sector, or a chain longer than MAX_CHAIN."""
-    from hamkari.partners.services import markets
-    from hamkari.partners.services import sectors as known_sectors
 
     if market not in markets():
         raise ValueError(f"unknown market {market!r}; use one of {', '.join(markets())}")

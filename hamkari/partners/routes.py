@@ -13,6 +13,8 @@ from typing import Any
 
 import networkx as nx
 
+from hamkari.extraction import extract
+
 # A change of mode (rail → sea) costs handling time at the port or the border.
 MODE_CHANGE_DAYS = 1.0
 
@@ -113,7 +115,6 @@ def resolve(place: str) -> str | None:
     for node, data in graph.nodes(data=True):
         if data["name"].lower() == key.lower():
             return str(node)
-    from hamkari.extraction import extract
 
     found = extract(key)
     # a port or crossing named is its own node; a region (or a place without a node) its centre

@@ -8,9 +8,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from hamkari.accounts.permissions import can_edit_profile
 from hamkari.kb.models import Entity
-from hamkari.partners import finder, routes
-from hamkari.partners.services import markets, sectors
+from hamkari.partners import finder, routes, scores
+from hamkari.partners.models import Capacity, TradeFlow
+from hamkari.partners.services import ImportError_, capacity_set, markets, sectors
 
 
 @login_required
@@ -99,9 +101,6 @@ def capacity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     from django.shortcuts import redirect
     from django.utils.translation import gettext as _
 
-    from hamkari.accounts.permissions import can_edit_profile
-    from hamkari.partners.services import ImportError_, capacity_set
-
     if request.method != "POST":
         return redirect("entity", pk=pk)
     entity = get_object_or_404(Entity, pk=pk, type__in=("region", "organization"))
@@ -128,7 +127,6 @@ def capacity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def capacity_rows(entity: Entity) -> list[dict[str, Any]]:
     """Sectors with strength and the evidence behind them (regions), or declared offers (others)."""
-    from hamkari.partners.models import Capacity
 
     declared = list(Capacity.objects.filter(entity=entity).order_by("kind", "-strength"))
     profile = finder.profiles().get(entity.ref or "") if entity.type == "region" else None
@@ -154,9 +152,6 @@ def trade_summary(code: str) -> dict[str, Any] | None:
     from collections import defaultdict
 
     from django.db.models import Sum
-
-    from hamkari.partners import scores
-    from hamkari.partners.models import TradeFlow
 
     vectors = finder.trade_vectors()
     exports = vectors.get((code, "export"), {})

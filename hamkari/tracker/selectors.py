@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from hamkari.accounts.permissions import role_of, scope_of
 from hamkari.kb.models import Entity, Instrument, Mention, Story
 from hamkari.tracker.models import ItemStatus, PlanItem, WorkingGroup
 
@@ -35,7 +36,6 @@ def deadline_board(*, today: dt.date, lead_days: int = 14, **scope: Any) -> dict
 def groups_of(user: Any) -> QuerySet[WorkingGroup]:
     """The working groups a user follows: of the regions and organisations in their editor scope,
     and those they created; administrators and analysts follow all."""
-    from hamkari.accounts.permissions import role_of, scope_of
 
     if role_of(user) in ("administrator", "analyst"):
         return WorkingGroup.objects.all()

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from hamkari.accounts.permissions import can_edit_group, role_of
 from hamkari.extraction.vocabulary import EVENT_TYPES
-from hamkari.kb.models import Entity, Instrument, Story
+from hamkari.kb.models import AuditLog, Entity, Instrument, Story
 from hamkari.tracker import brief, ical, selectors, services
 from hamkari.tracker.models import EventEntry, ItemStatus, Meeting, PlanItem, WorkingGroup
 
@@ -251,7 +251,6 @@ def instrument(request: HttpRequest, pk: int) -> HttpResponse:
         except services.TrackerError as exc:
             messages.error(request, str(exc))
         return redirect("instrument", pk=obj.pk)
-    from hamkari.kb.models import AuditLog
 
     history = AuditLog.objects.filter(object_type="instrument", object_id=obj.pk).order_by("at")
     context = {

@@ -39,7 +39,7 @@ from hamkari.kb.models import (
 )
 from hamkari.partners.services import sectors
 from hamkari.partners.views import capacity_rows, route_map, trade_summary
-from hamkari.sources.inputs import InputError
+from hamkari.sources.inputs import MAX_BYTES, InputError
 from hamkari.sources.items import Item, article_item, is_url, items
 
 
@@ -502,7 +502,6 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 
 def _uploaded(f: Any) -> Item:
-    from hamkari.sources.inputs import MAX_BYTES
 
     name = str(f.name)[:200]
     if f.size > MAX_BYTES:  # refused before it is read into memory

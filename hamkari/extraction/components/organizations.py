@@ -54,7 +54,7 @@ class OrganizationFinder(Component):
                 continue  # «منطقه ویژه اقتصادی "لوتوس"» is the zone the lexicon already knows
             self._add(doc, head, span, key_words, region, country)
 
-    def _extent(
+    def _extent(  # noqa: C901 - walks out from a head word in both directions; to be split per direction
         self, doc: Document, words: Words, head: Match
     ) -> tuple[Span, tuple[str, ...], str | None, str | None] | None:
         first, last = words.first_at(head.fstart), words.last_before(head.fend)

@@ -13,6 +13,8 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from hamkari.extraction.lexicon import load_table
+
 register = template.Library()
 
 _PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
@@ -120,7 +122,6 @@ def columns(rows: list[tuple[str, int]], height: int = 160) -> dict[str, Any]:
 
 @functools.cache
 def _place_names(language: str) -> dict[str, str]:
-    from hamkari.extraction.lexicon import load_table
 
     names: dict[str, str] = {}
     for table in ("countries", "regions"):
@@ -142,7 +143,6 @@ def place(value: Any) -> str:
 
 @functools.cache
 def _sector_names(language: str) -> dict[str, str]:
-    from hamkari.extraction.lexicon import load_table
 
     return {entry.key: entry.terms[0] for entry in load_table(language, "sectors")}
 
