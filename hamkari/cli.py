@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from hamkari.extraction import LANGUAGES, extract, to_json
+from hamkari.extraction import LANGUAGES, ExtractionError, extract, to_json
 from hamkari.sources.inputs import MAX_BYTES, Article, InputError, folder_files, read_bytes
 
 SKIPPED_SUFFIXES = (".json", ".jsonl", ".py", ".pyc", ".gz", ".zip")
@@ -558,9 +558,14 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             continue
         for note in article.notes:
             print(f"hamkari: {source}: note: {note}", file=err)
-        doc = extract(
-            article.text, source=source, language=args.lang, published=args.published or article.published
-        )
+        try:
+            doc = extract(
+                article.text, source=source, language=args.lang, published=args.published or article.published
+            )
+        except ExtractionError as exc:  # this article fails alone, in one line
+            failed += 1
+            print(f"hamkari: {source}: {exc}", file=err)
+            continue
         result = to_json(doc)
         if args.json:
             out.write(json.dumps(result, ensure_ascii=False) + "\n")

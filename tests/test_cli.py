@@ -145,3 +145,39 @@ def test_it_creates_users_with_roles_and_refuses_weak_passwords(tmp_path: Path) 
     assert made.returncode == 0 and "created editor ed" in made.stdout
     again = user("ed", "--role", "viewer", password="a-long-pass-1234")
     assert again.returncode == 1 and "exists already" in again.stderr
+
+
+def _poison_batch(folder: Path) -> None:
+    """Good articles with each kind of poison file between them."""
+    (folder / "1_good.txt").write_text(GOOD_FA, encoding="utf-8")
+    (folder / "2_huge_number.txt").write_text(f"Сумма составила {'9' * 5000} рублей.", encoding="utf-8")
+    (folder / "3_good.txt").write_text(GOOD_RU, encoding="utf-8")
+    (folder / "4_rare_letter.txt").write_text("Губернатор встретился с \U00017000при.", encoding="utf-8")
+    (folder / "5_bom_then_garbage.txt").write_bytes(b"\xef\xbb\xbf" + "گیلان".encode() + b"\xff\xfe\xfd")
+    (folder / "6_poison.txt").write_text(GOOD_RU + " POISON", encoding="utf-8")
+    (folder / "7_good.txt").write_text(GOOD_FA + " گیلان", encoding="utf-8")
+
+
+def test_a_poison_file_fails_alone_with_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hamkari.extraction.components.quantities import QuantityFinder
+    from hamkari.extraction.document import Document
+
+    original = QuantityFinder.__call__
+
+    def fails_on_poison(self: QuantityFinder, doc: Document) -> None:
+        if "POISON" in doc.text:
+            raise RuntimeError("an internal fault")
+        original(self, doc)
+
+    monkeypatch.setattr(QuantityFinder, "__call__", fails_on_poison)
+    _poison_batch(tmp_path)
+    code, out, err = run(["extract", "--json", str(tmp_path)], monkeypatch)
+    assert code == 1
+    sources = [Path(json.loads(line)["document"]["source"]).name for line in out.splitlines()]
+    assert sources == ["1_good.txt", "2_huge_number.txt", "3_good.txt", "4_rare_letter.txt", "7_good.txt"]
+    assert err.splitlines() == [
+        f"hamkari: {tmp_path / '5_bom_then_garbage.txt'}: invalid UTF-8 at byte 13 (0xff) after a UTF-8 "
+        "byte-order mark",
+        f"hamkari: {tmp_path / '6_poison.txt'}: internal error in component 'quantities': "
+        "RuntimeError: an internal fault",
+    ]

@@ -18,6 +18,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from hamkari.accounts import permissions
 from hamkari.api.core import TokenAuth
+from hamkari.extraction import ExtractionError
 from hamkari.kb import search, selectors, services
 from hamkari.kb.models import FACT_MODELS, Article, Commitment, Entity, Instrument, Story
 from hamkari.sources.inputs import MAX_BYTES, InputError
@@ -419,7 +420,7 @@ def article_create(request: HttpRequest, payload: IngestIn) -> Any:
             outlet=payload.outlet,
             source=payload.url or "api",
         )
-    except InputError as exc:
+    except (InputError, ExtractionError) as exc:  # one line for the caller, never a server error
         raise HttpError(400, str(exc)) from exc
     return Status(
         201 if outcome.status == "new" else 200, {"status": outcome.status, "article": outcome.article.pk}

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
+import os
 
 from hamkari.extraction.components.commitments import CommitmentFinder
 from hamkari.extraction.components.events import EventFinder, InstrumentFinder
@@ -25,14 +27,28 @@ from hamkari.extraction.components.text import (
     SentenceSplitter,
     Tokenizer,
 )
-from hamkari.extraction.document import Document, Provenance
+from hamkari.extraction.document import Budget, Document, Provenance, TimeBudgetExceeded
+from hamkari.extraction.errors import ExtractionError
 from hamkari.extraction.pipeline import Pipeline
 from hamkari.extraction.serialize import to_json
 
-__all__ = ["VERSION", "Document", "default_pipeline", "extract", "to_json"]
+__all__ = [
+    "DEFAULT_BUDGET",
+    "VERSION",
+    "Document",
+    "ExtractionError",
+    "TimeBudgetExceeded",
+    "default_pipeline",
+    "extract",
+    "to_json",
+]
 
 VERSION = "1.0.0"
 LANGUAGES = ("fa", "ru", "en")
+# Seconds one article may take. An article of the largest accepted size (5 MiB) takes a few
+# seconds, so only a pathological text reaches it; HAMKARI_EXTRACTION_BUDGET overrides it.
+DEFAULT_BUDGET = 30.0
+BUDGET_VARIABLE = "HAMKARI_EXTRACTION_BUDGET"
 
 
 @functools.cache
@@ -57,13 +73,44 @@ def default_pipeline() -> Pipeline:
     )
 
 
+def default_budget() -> float:
+    """The time budget of one article in seconds: HAMKARI_EXTRACTION_BUDGET, else DEFAULT_BUDGET;
+    `0` or `inf` there means no limit."""
+    raw = os.environ.get(BUDGET_VARIABLE, "").strip()
+    if not raw:
+        return DEFAULT_BUDGET
+    try:
+        seconds = float(raw)
+    except ValueError:
+        raise ExtractionError(f"{BUDGET_VARIABLE} must be a number of seconds, not {raw[:40]!r}") from None
+    if math.isnan(seconds) or seconds < 0:
+        raise ExtractionError(f"{BUDGET_VARIABLE} must be a number of seconds, not {raw[:40]!r}")
+    return seconds or math.inf
+
+
 def extract(
-    text: str, *, source: str = "-", language: str | None = None, published: dt.date | None = None
+    text: str,
+    *,
+    source: str = "-",
+    language: str | None = None,
+    published: dt.date | None = None,
+    budget: float | None = None,
 ) -> Document:
-    """Run the default pipeline over one article's decoded text."""
+    """Run the default pipeline over one article's decoded text.
+
+    `budget` is the most seconds it may take (default: `default_budget()`; `math.inf` for no
+    limit). Raises `ExtractionError` (one line) and nothing else: for a bad argument, a spent
+    budget (`TimeBudgetExceeded`) or a fault inside a component."""
+    if not isinstance(text, str):
+        raise ExtractionError(f"the text must be a str, not {type(text).__name__}")
     if language is not None and language not in LANGUAGES:
-        raise ValueError(f"unsupported language {language!r}; use one of {', '.join(LANGUAGES)}")
+        raise ExtractionError(f"unsupported language {language!r}; use one of {', '.join(LANGUAGES)}")
+    seconds = default_budget() if budget is None else budget
+    if not seconds > 0:
+        raise ExtractionError(f"the time budget must be a positive number of seconds, not {seconds!r}")
     doc = Document(text=text, source=source, language=language, published=published)
     if published is not None:
         doc.published_provenance = Provenance("input", "given by the caller")
+    if seconds != math.inf:
+        doc.budget = Budget.starting_now(seconds)
     return default_pipeline()(doc)

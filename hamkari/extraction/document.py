@@ -8,9 +8,12 @@ Every record carries the `[start, end)` span of the original text it came from a
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
+import time
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from hamkari.extraction.errors import ExtractionError
 
 if TYPE_CHECKING:
     from hamkari.extraction.dates import FoundDate
@@ -166,6 +169,27 @@ class Quantity:
     subject: str | None = None
 
 
+class TimeBudgetExceeded(ExtractionError):
+    """Extraction of one document took longer than its time budget."""
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """The time one document may take, checked between components and by the document's
+    lookups (`span_of`, `matches_in`, `sentence_at`), which every component's loops go through."""
+
+    seconds: float
+    deadline: float  # time.monotonic() value
+
+    @classmethod
+    def starting_now(cls, seconds: float) -> Budget:
+        return cls(seconds, time.monotonic() + seconds)
+
+    def check(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise TimeBudgetExceeded(f"extraction took longer than its time budget of {self.seconds:g} s")
+
+
 @dataclass(slots=True)
 class Document:
     """What the pipeline works on: the decoded text, its folded form, and everything found."""
@@ -193,10 +217,19 @@ class Document:
     quantities: list[Quantity] = field(default_factory=list)
     # Spans of the original text that components must ignore (page furniture, header dates).
     ignored: list[Span] = field(default_factory=list)
+    budget: Budget | None = field(default=None, repr=False)
+    sentence_starts: list[int] = field(default_factory=list, repr=False)
+
+    def check_budget(self) -> None:
+        """Raise `TimeBudgetExceeded` once the document's time budget is spent."""
+        if self.budget is not None:
+            self.budget.check()
 
     def span_of(self, start: int, end: int) -> Span:
         """The original span of folded `[start, end)`."""
         assert self.folded is not None
+        if self.budget is not None:
+            self.budget.check()
         return self.folded.to_original(start, end)
 
     def is_ignored(self, span: Span) -> bool:
@@ -206,13 +239,20 @@ class Document:
         return self.text[span.start : span.end]
 
     def sentence_at(self, pos: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.span.start <= pos < s.span.end:
-                return s
+        """The sentence that holds original offset `pos` (sentences are sorted and disjoint)."""
+        if self.budget is not None:
+            self.budget.check()
+        if len(self.sentence_starts) != len(self.sentences):
+            self.sentence_starts = [s.span.start for s in self.sentences]
+        i = bisect_right(self.sentence_starts, pos) - 1
+        if i >= 0 and pos < self.sentences[i].span.end:
+            return self.sentences[i]
         return None
 
     def matches_in(self, span: Span) -> list[Match]:
         """Matches that lie inside `span` (matches are kept sorted by start)."""
+        if self.budget is not None:
+            self.budget.check()
         if len(self.match_starts) != len(self.matches):
             self.match_starts = [m.span.start for m in self.matches]
             self.match_cache = {}

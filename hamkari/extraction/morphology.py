@@ -19,7 +19,12 @@ def _analyzer() -> Any:
 
 @functools.lru_cache(maxsize=200_000)
 def _parse(word: str) -> tuple[str, frozenset[str]]:
-    parsed = _analyzer().parse(word)[0]
+    try:
+        parsed = _analyzer().parse(word)[0]
+    except Exception:  # any word the analyser cannot take is an unknown word
+        # pymorphy3 fails on some letters of other scripts inside a Cyrillic word (it looks up
+        # Unicode names that Python's tables lack: «ValueError: no such name»)
+        return word, frozenset()
     return parsed.normal_form.replace("ё", "е"), frozenset(parsed.tag.grammemes)
 
 

@@ -13,6 +13,11 @@ from hamkari.extraction.normalize import fold_term
 
 _AND = frozenset({"و", "и", "and"})
 _DIGITS = re.compile(r"\d+")
+# Bounds of a figure: a longer run of digits is a code or an identifier, and a larger value (a
+# quintillion) is no economic figure; both would also overflow the knowledge base's float and
+# Python's int-to-string limit (4,300 digits) when written out.
+MAX_DIGITS = 18
+MAX_VALUE = 10**18
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,15 +51,19 @@ def read_number(tokens: list[Token], text: str, i: int) -> Number | None:
     rule = ""
     worded = False
     if _DIGITS.fullmatch(tok.text):
+        if len(tok.text) > MAX_DIGITS:
+            return None
         value = int(tok.text)
         rule = "numbers.digits"
         # «1.5», «1,5» (decimal) and «1,500», «1.500.000» (thousands) join digit tokens.
         while last + 1 < len(tokens):
             sep = text[tokens[last].end : tokens[last + 1].start]
             nxt = tokens[last + 1].text
-            if sep in (",", ".") and _DIGITS.fullmatch(nxt):
+            if sep in (",", ".") and _DIGITS.fullmatch(nxt) and len(nxt) <= MAX_DIGITS:
                 if len(nxt) == 3 and isinstance(value, int):
                     value = value * 1000 + int(nxt)
+                    if value > MAX_VALUE:
+                        return None  # «1,000,000,…»: thousands groups beyond any figure
                 elif isinstance(value, int) and last == i:
                     value = float(f"{value}.{nxt}")
                 else:
@@ -72,7 +81,7 @@ def read_number(tokens: list[Token], text: str, i: int) -> Number | None:
     while last + 1 < len(tokens):
         w = _word(tokens[last + 1])
         sep = text[tokens[last].end : tokens[last + 1].start].strip()
-        if w is None or w[1] != "scale" or sep not in ("", "."):
+        if w is None or w[1] != "scale" or sep not in ("", ".") or value * w[0] > MAX_VALUE:
             break
         value = value * w[0]
         scaled = True

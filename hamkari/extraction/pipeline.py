@@ -3,6 +3,10 @@
 Each component declares the document fields it `requires` and the ones it `provides`; the
 pipeline checks at construction that every requirement is met by an earlier component (or by
 the input), so a reordering mistake fails at start-up rather than producing silent gaps.
+
+Running, the pipeline lets out `ExtractionError` and nothing else: a fault inside a component
+becomes one line that names the component, and the document's time budget is checked after
+every component (and inside them, through the document's lookups).
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
 from hamkari.extraction.document import Document
+from hamkari.extraction.errors import ExtractionError, one_line
 
 INPUT_FIELDS = frozenset({"text", "source", "language", "published"})
 
@@ -40,5 +45,12 @@ class Pipeline:
 
     def __call__(self, doc: Document) -> Document:
         for component in self.components:
-            component(doc)
+            try:
+                component(doc)
+                doc.check_budget()
+            except ExtractionError as exc:
+                raise type(exc)(f"{exc} (in component {component.name!r})") from exc
+            except Exception as exc:  # any fault fails this one document with one line, not a batch
+                reason = f"internal error in component {component.name!r}: {one_line(exc)}"
+                raise ExtractionError(reason) from exc
         return doc

@@ -16,6 +16,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from hamkari.extraction import ExtractionError
 from hamkari.kb.services import IngestOutcome, article_ingest
 from hamkari.sources.inputs import InputError
 from hamkari.sources.items import Item, items
@@ -40,16 +41,20 @@ class Summary:
 
 def item_ingest(item: Item, *, published: dt.date | None = None) -> IngestOutcome:
     """Store one item read by `items` (its own date wins over `published`); an item that could
-    not be read, or an article the store refuses, raises InputError with the reason."""
+    not be read, an article the extractor cannot finish, or one the store refuses, raises
+    InputError with the reason."""
     if item.error is not None or item.text is None:
         raise InputError(item.error or "no text")
-    return article_ingest(
-        text=item.text,
-        source=item.source,
-        url=item.url,
-        published=item.published or published,
-        outlet=item.outlet,
-    )
+    try:
+        return article_ingest(
+            text=item.text,
+            source=item.source,
+            url=item.url,
+            published=item.published or published,
+            outlet=item.outlet,
+        )
+    except ExtractionError as exc:  # this item fails alone; nothing of it was stored
+        raise InputError(str(exc)) from exc
 
 
 def run_batch(paths: list[str], *, progress: bool = True, published: dt.date | None = None) -> Summary:

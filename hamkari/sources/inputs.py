@@ -4,6 +4,8 @@ Accepted: UTF-8 (with or without BOM), UTF-16 with a BOM, legacy Windows-1256 (P
 Windows-1251 (Russian) files, which are decoded and reported, and HTML pages, whose article text
 is kept and whose menus, scripts and styles are dropped. Refused, with the reason: empty files,
 binary files, UTF-16 without a BOM, undecodable bytes and files over the size limit.
+
+`decode` and `read_bytes` raise `InputError` (one line) and nothing else, whatever the bytes.
 """
 
 from __future__ import annotations
@@ -15,10 +17,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 MAX_BYTES = 5 * 1024 * 1024
+MAX_MESSAGE = 300
 
 
 class InputError(ValueError):
     """A file that cannot become an article; the message says why in one line."""
+
+
+def _one_line(exc: BaseException) -> str:
+    """An unexpected fault as `Type: message` on one short line."""
+    message = " ".join(str(exc).split())
+    if len(message) > MAX_MESSAGE:
+        message = message[: MAX_MESSAGE - 1] + "…"
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
 
 
 @dataclass(slots=True)
@@ -31,12 +42,27 @@ class Article:
 
 def decode(data: bytes, *, max_bytes: int = MAX_BYTES) -> tuple[str, list[str]]:
     """Decode raw bytes; returns the text and notes about how it was read."""
+    try:
+        return _decode(data, max_bytes)
+    except InputError:
+        raise
+    except Exception as exc:  # a fault of ours must still fail this one file, in one line
+        raise InputError(f"cannot decode: {_one_line(exc)}") from exc
+
+
+def _decode(data: bytes, max_bytes: int) -> tuple[str, list[str]]:
     if len(data) > max_bytes:
         raise InputError(f"file is too large: {len(data):,} bytes (limit {max_bytes:,})")
     if not data.strip():
         raise InputError("file is empty")
     if data.startswith(codecs.BOM_UTF8):
-        return _checked(data[3:].decode("utf-8", errors="strict"), "UTF-8 with BOM"), ["UTF-8 with BOM"]
+        try:
+            text = data[3:].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            at = exc.start + 3
+            reason = f"invalid UTF-8 at byte {at} (0x{data[at]:02x}) after a UTF-8 byte-order mark"
+            raise InputError(reason) from exc
+        return _checked(text, "UTF-8 with BOM"), ["UTF-8 with BOM"]
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return _checked(data.decode("utf-16"), "UTF-16"), ["decoded from UTF-16 (BOM)"]
@@ -112,7 +138,17 @@ _BLOCKS = ("h1", "h2", "h3", "h4", "p", "li", "blockquote", "pre", "td")
 
 
 def html_to_text(html: str) -> tuple[str, dt.date | None]:
-    """The article text of an HTML page, one paragraph per block, and its publication date."""
+    """The article text of an HTML page, one paragraph per block, and its publication date;
+    raises `InputError` and nothing else."""
+    try:
+        return _html_to_text(html)
+    except InputError:
+        raise
+    except Exception as exc:  # the HTML parser's fault fails this one page, in one line
+        raise InputError(f"cannot read the HTML page: {_one_line(exc)}") from exc
+
+
+def _html_to_text(html: str) -> tuple[str, dt.date | None]:
     from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
     tree = HTMLParser(html)
@@ -176,6 +212,7 @@ def folder_files(folder: Path, skipped_suffixes: tuple[str, ...]) -> list[Path]:
 
 
 def read_bytes(data: bytes, source: str, *, max_bytes: int = MAX_BYTES) -> Article:
+    """One article file's bytes as an `Article`; raises `InputError` and nothing else."""
     text, notes = decode(data, max_bytes=max_bytes)
     published = None
     if looks_like_html(text, source):

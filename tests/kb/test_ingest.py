@@ -96,6 +96,38 @@ def test_a_broken_feed_is_one_failure(tmp_path: Path) -> None:
     assert summary.failed[0][1].startswith("not a readable RSS/Atom feed")
 
 
+@pytest.mark.django_db
+def test_each_poison_file_fails_alone_and_every_good_one_is_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hamkari.extraction.components.quantities import QuantityFinder
+    from hamkari.extraction.document import Document
+
+    original = QuantityFinder.__call__
+
+    def fails_on_poison(self: QuantityFinder, doc: Document) -> None:
+        if "POISON" in doc.text:
+            raise RuntimeError("an internal fault")
+        original(self, doc)
+
+    monkeypatch.setattr(QuantityFinder, "__call__", fails_on_poison)
+    (tmp_path / "1.txt").write_text(FA_JALALI_FULL, encoding="utf-8")
+    (tmp_path / "2_huge_number.txt").write_text(f"Сумма составила {'9' * 5000} рублей.", encoding="utf-8")
+    (tmp_path / "3.txt").write_text(RU_JALALI, encoding="utf-8")
+    (tmp_path / "4_rare_letter.txt").write_text("Губернатор встретился с \U00017000при.", encoding="utf-8")
+    (tmp_path / "5_bom.txt").write_bytes(b"\xef\xbb\xbf" + "گیلان".encode() + b"\xff\xfe")
+    (tmp_path / "6_poison.txt").write_text(EN_JALALI + " POISON", encoding="utf-8")
+    (tmp_path / "7.txt").write_text(FA_JALALI_SHORT, encoding="utf-8")
+    summary = run_batch([str(tmp_path)], progress=False)
+    assert (summary.new, summary.duplicate) == (5, 0)
+    assert [(Path(source).name, reason) for source, reason in summary.failed] == [
+        ("5_bom.txt", "invalid UTF-8 at byte 13 (0xff) after a UTF-8 byte-order mark"),
+        ("6_poison.txt", "internal error in component 'quantities': RuntimeError: an internal fault"),
+    ]
+    assert Article.objects.count() == 5
+    assert not Article.objects.filter(text__contains="POISON").exists()
+
+
 def _database_url() -> str:
     settings = connection.settings_dict
     if connection.vendor == "sqlite":

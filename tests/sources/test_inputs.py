@@ -103,3 +103,26 @@ def test_it_treats_a_page_by_its_content_even_without_an_html_name() -> None:
 def test_it_rejects_a_page_with_no_text() -> None:
     with pytest.raises(InputError, match="no article text"):
         read_bytes(b"<html><body><script>x()</script></body></html>", "empty.html")
+
+
+def test_it_rejects_invalid_utf8_after_a_byte_order_mark_with_a_reason() -> None:
+    with pytest.raises(InputError, match=r"invalid UTF-8 at byte 6 \(0xff\) after a UTF-8 byte-order mark"):
+        decode(codecs.BOM_UTF8 + b"abc\xff\xfe def")
+
+
+def test_a_fault_while_decoding_is_an_input_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(text: str, label: str) -> str:
+        raise LookupError("codec\nvanished")
+
+    monkeypatch.setattr("hamkari.sources.inputs._checked", broken)
+    with pytest.raises(InputError, match=r"^cannot decode: LookupError: codec vanished$"):
+        decode(PERSIAN.encode("utf-8"))
+
+
+def test_a_fault_of_the_html_parser_is_an_input_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(html: str) -> tuple[str, None]:
+        raise RuntimeError("parser fault")
+
+    monkeypatch.setattr("hamkari.sources.inputs._html_to_text", broken)
+    with pytest.raises(InputError, match=r"^cannot read the HTML page: RuntimeError: parser fault$"):
+        read_bytes(b"<html><body><p>text</p></body></html>", "page.html")

@@ -43,6 +43,16 @@ def add_duration(day: dt.date, unit: str, n: int) -> dt.date:
     return add_months(day, 12 * n)
 
 
+def _shifted(day: dt.date | None, unit: str, n: int) -> dt.date | None:
+    """`day` moved by n units; None without a day or beyond the calendar («ظرف ۹۹۹۹۹۹۹ روز»)."""
+    if day is None:
+        return None
+    try:
+        return add_duration(day, unit, n)
+    except (OverflowError, ValueError):
+        return None
+
+
 def end_of(day: dt.date, unit: str, jalali: bool) -> dt.date:
     if jalali:
         j = jdatetime.date.fromgregorian(date=day)
@@ -133,8 +143,7 @@ class CommitmentFinder(Component):
             due = end_of(reference, unit.key, doc.language == "fa") if reference else None
             return expression, None, due, "end_of"
         relative = iso_duration(unit.key, n)
-        due = add_duration(reference, unit.key, n) if reference else None
-        return expression, relative, due, "within"
+        return expression, relative, _shifted(reference, unit.key, n), "within"
 
     def _add(
         self,
