@@ -93,7 +93,46 @@ STATUSES = [
     ("В Волгограде работает торговый дом провинции Мазандаран.", "trade_house", "established"),
     ("The governors signed a memorandum of understanding.", "memorandum", "signed"),
     ("A memorandum of understanding is expected to be signed next year.", "memorandum", "proposed"),
+    # any tense and mood: perfect, passive, subjunctive, future
+    ("یادداشت تفاهم همکاری دو شهر به امضا رسیده است.", "memorandum", "signed"),
+    ("شهرداران دو شهر سند همکاری را امضا کرده‌اند.", "memorandum", "signed"),
+    ("قرار است موافقت‌نامه حمل و نقل میان دو استان منعقد شود.", "agreement", "proposed"),
+    ("پروتکل همکاری منعقد شده و اجرای آن آغاز شد.", "protocol", "signed"),
+    ("Соглашение о сотрудничестве подписано в Казани.", "agreement", "signed"),
+    ("Меморандум будет подписан в ходе форума.", "memorandum", "proposed"),
+    ("Сторонам предстоит подписать протокол о намерениях.", "memorandum", "proposed"),
+    ("An agreement on grain transit has been signed in Tehran.", "agreement", "signed"),
+    ("The two regions are to sign a protocol on tourism.", "protocol", "proposed"),
+    # a status phrase split by the signatories' names
+    ("قرارداد همکاری توسط استاندار گیلان و شهردار آستاراخان امضا شد.", "agreement", "signed"),
+    ("Протокол подписали губернатор Ивановской области и посол Ирана.", "protocol", "signed"),
+    # a word before the instrument that sets it up, signs it or presupposes it
+    ("Стороны обсудили вопрос об открытии в Самаре торгового дома провинции.", "trade_house", "discussed"),
+    ("The fourth meeting of the joint working group took place in Kazan.", "working_group", "established"),
+    ("در چارچوب نقشه راه همکاری، دو استان فهرستی از طرح‌ها تهیه کردند.", "action_plan", "established"),
+    # lexicon: trade houses, road maps, sister-city ties
+    ("سرای تجاری استان در شهر سامارا افتتاح شد.", "trade_house", "established"),
+    ("Торговое представительство провинции открыто в Уфе.", "trade_house", "established"),
+    ("Стороны утвердили дорожную карту на два года.", "action_plan", "agreed"),
+    ("پیمان خواهرخواندگی دو شهر امضا شد.", "agreement", "signed"),
+    ("The mayors signed a sister-city agreement.", "agreement", "signed"),
 ]
+
+
+def test_a_past_agreement_told_as_background_is_kept_apart_and_is_no_signing() -> None:
+    result = to_json(
+        extract(
+            "Губернаторы подписали меморандум о взаимопонимании. Они напомнили о соглашении о "
+            "сотрудничестве, которое было подписано в 2008 году."
+        )
+    )
+    assert sorted((i["kind"], i["status"]) for i in result["instruments"]) == [
+        ("agreement", "signed"),
+        ("memorandum", "signed"),
+    ]
+    assert [e["type"] for e in result["events"]] == ["signing"]
+    background = to_json(extract("Он отметил соглашение о сотрудничестве, подписанное в 2008 году."))
+    assert [e["type"] for e in background["events"]] == []
 
 
 @pytest.mark.parametrize(("text", "kind", "status"), STATUSES)
@@ -196,7 +235,33 @@ EVENTS = [
     ("Встреча прошла в формате видеоконференции.", ["virtual_meeting"]),
     ("پیشنهاد ما این است که پیش از هرگونه سفر هیئت‌ها کارگروه تشکیل شود.", []),
     ("Губернаторы подписали соглашение во время визита делегации.", ["visit", "signing"]),
+    # every kind a sentence reports, except those a more specific one stands for
+    ("استاندار در سفر به قزان با رئیس جمهور تاتارستان دیدار کرد.", ["visit", "meeting"]),
+    ("نشست ویدئو کنفرانسی دو استان برگزار شد.", ["virtual_meeting"]),
+    # Persian event nouns with the indefinite or plural ending
+    ("استاندار گیلان در دیداری با سرکنسول روسیه گفت.", ["meeting"]),
+    ("در نشستی در رشت، طرفین همکاری بندری را بررسی کردند.", ["meeting"]),
+    ("نشست‌های دو هیئت در ساری برگزار شد.", ["meeting"]),
+    # Russian compound kinds
+    ("Совещание прошло в режиме ВКС.", ["virtual_meeting"]),
+    ("Выездное заседание комиссии прошло в Дербенте.", ["meeting"]),
+    ("Губернатор принял делегацию провинции.", ["meeting"]),
+    # background is not this article's event
+    ("В прошлом году в Казани проводились выставки иранских товаров.", []),
+    ("He recalled the exhibition held in Isfahan in 2015.", []),
+    # a game is not a cooperation event
+    ("تیم ملی والیبال ایران در دیدار با روسیه به پیروزی رسید.", []),
+    ("Матч сборных России и Ирана по футболу завершился вничью.", []),
 ]
+
+
+def test_a_sports_report_gives_no_cooperation_event() -> None:
+    text = (
+        "تیم ملی فوتبال ایران امشب به مصاف روسیه می‌رود. سرمربی تیم از آمادگی بازیکنان خبر داد. "
+        "این دیدار در ورزشگاه آزادی برگزار می‌شود و هواداران زیادی در راه هستند. "
+        "دیدار دو تیم برای صعود به مرحله بعد اهمیت دارد."
+    )
+    assert to_json(extract(text))["events"] == []
 
 
 @pytest.mark.parametrize(("text", "types"), EVENTS)

@@ -3,6 +3,8 @@ groups, action plans …) with their status taken from the verbs around them."""
 
 from __future__ import annotations
 
+import re
+
 from hamkari.extraction.document import (
     Document,
     Entity,
@@ -14,22 +16,33 @@ from hamkari.extraction.document import (
     Span,
     StatusStep,
 )
+from hamkari.extraction.languages import profile
 from hamkari.extraction.morphology import grammemes
 from hamkari.extraction.pipeline import Component
 from hamkari.extraction.vocabulary import LIFECYCLE
 
-# Within one sentence only the most specific event counts: «встречу в формате видеоконференции»
-# is one virtual meeting, not a meeting and a virtual meeting.
-SPECIFICITY = (
-    "virtual_meeting",
-    "signing",
-    "exhibition",
-    "competition",
-    "forum",
-    "visit",
-    "meeting",
-    "generic",
-)
+# Within one sentence a more specific kind stands for the broader ones it names: «встречу в
+# формате видеоконференции» is one virtual meeting, «نشست جانبی نمایشگاه» the exhibition; a word
+# for any session («نشست», «заседание») counts only when nothing more specific is reported.
+SUBSUMES = {
+    "virtual_meeting": frozenset({"meeting", "generic"}),
+    "meeting": frozenset({"generic"}),
+    "visit": frozenset({"generic"}),
+    "signing": frozenset({"generic"}),
+    "exhibition": frozenset({"generic"}),
+    "forum": frozenset({"generic"}),
+    "competition": frozenset({"generic"}),
+}
+# Kinds that a sports report uses for its games: «دیدار» and «матч» are matches there.
+SPORTS_SENSITIVE = frozenset({"meeting", "generic", "competition"})
+SPORTS_DOCUMENT = 3  # different sports words that make a whole article a sports report
+# Instruments that are documents are signed; the others (bodies, houses, plans) are set up.
+DOCUMENTS = frozenset({"memorandum", "agreement", "protocol"})
+# Folded characters between a word that sets up, signs or presupposes an instrument and the
+# instrument word: «об открытии в Астрахани Иранского торгового дома».
+LEAD_REACH = 40
+_PRESENT_ACTIVE = frozenset({"کند", "کنند", "کنیم"})
+_CLAUSE_BREAK = re.compile(r"[.,،;؛:!?؟()«»\"]")
 
 
 def in_sentence(
@@ -39,32 +52,61 @@ def in_sentence(
 
 
 PLANNED_REACH = 60  # folded characters between a future marker and the word it qualifies
+_YEAR = re.compile(r"(?<!\d)(1[34]\d\d|19\d\d|20\d\d)(?!\d)")
 
 
-def is_planned(doc: Document, sentence: Sentence, near: Match | None = None) -> bool:
-    """Whether a sentence (or, with `near`, the words around one match) speaks of the future or
-    of a proposal rather than of what happened. A proposal counts for the whole sentence only
+def near(a: Match, b: Match, reach: int = PLANNED_REACH) -> bool:
+    return abs(a.fstart - b.fend) <= reach or abs(b.fstart - a.fend) <= reach
+
+
+def is_planned(doc: Document, sentence: Sentence, near_match: Match | None = None) -> bool:
+    """Whether a sentence (or, with `near_match`, the words around one match) speaks of the future
+    or of a proposal rather than of what happened. A proposal counts for the whole sentence only
     when no match is given: «در دیدار … پیشنهاد داد» reports a meeting that took place."""
     markers = [
         m for m in in_sentence(doc, sentence, ("modality",)) if m.key in ("planned", "schedule", "obligation")
     ]
-    if near is None:
+    if near_match is None:
         markers += in_sentence(doc, sentence, ("statuses",), "proposed")
         return bool(markers)
-    return any(
-        abs(m.fstart - near.fend) <= PLANNED_REACH or abs(near.fstart - m.fend) <= PLANNED_REACH
-        for m in markers
-    )
+    return any(near(m, near_match) for m in markers)
+
+
+def is_background(doc: Document, sentence: Sentence, match: Match) -> bool:
+    """Whether a word reports what happened before this article's event: a background marker
+    («в прошлом году», «سفر چندی قبل», «previously») or an earlier year («подписано в 2010 году»)
+    near it. A year of a full date, or the publication year, is not background."""
+    if any(near(b, match) for b in in_sentence(doc, sentence, ("cues",), "background")):
+        return True
+    assert doc.folded is not None
+    start, end = doc.folded.to_folded(sentence.span.start, sentence.span.end)
+    text = doc.folded.text
+    for m in _YEAR.finditer(text, start, end):
+        if abs(m.start() - match.fend) > PLANNED_REACH and abs(match.fstart - m.end()) > PLANNED_REACH:
+            continue
+        if any(d.start <= m.start() < d.end for d in doc.dates):
+            continue
+        year = int(m.group()) + (621 if int(m.group()) < 1500 else 0)
+        if doc.published is None or year < doc.published.year:
+            return True
+    return False
 
 
 def entities_in(doc: Document, span: Span, *types: str) -> list[Entity]:
     return [e for e in doc.entities if e.type in types and any(span.contains(m.span) for m in e.mentions)]
 
 
+def sports_report(doc: Document) -> bool:
+    """Whether the article is a sports report: several different sports words."""
+    words = {doc.quote(m.span).lower() for m in doc.matches if m.table == "cues" and m.key == "sports"}
+    return len(words) >= SPORTS_DOCUMENT
+
+
 class EventFinder(Component):
-    """One event per type and article. Words that name any session («نشست», «заседание») count
-    as a meeting only when nothing more specific is reported; events in sentences about plans
-    or proposals are not reported events (the commitments component reads those)."""
+    """One event per type and article. In each sentence every kind of event counts except the
+    broader kinds a more specific one stands for; events in sentences about plans or
+    proposals are not reported events (the commitments component reads those), nor are events
+    told as background, nor games in a sports report."""
 
     name = "events"
     requires = ("matches", "sentences", "entities", "dates")
@@ -72,18 +114,13 @@ class EventFinder(Component):
 
     def __call__(self, doc: Document) -> None:
         found: dict[str, tuple[Match, Sentence]] = {}
+        sports = sports_report(doc)
         for sentence in doc.sentences:
-            cues = [
-                c for c in in_sentence(doc, sentence, ("events",)) if not is_planned(doc, sentence, near=c)
-            ]
-            if cues:
-                cue = min(
-                    cues, key=lambda c: (SPECIFICITY.index(c.key) if c.key in SPECIFICITY else 99, c.fstart)
-                )
+            for cue in self._cues(doc, sentence, sports):
                 found.setdefault(cue.key, (cue, sentence))
             # A signed instrument is also a signing, whatever the sentence calls the occasion.
             for signed in in_sentence(doc, sentence, ("statuses",), "signed"):
-                if not unachieved(doc, sentence, signed):
+                if not unachieved(doc, sentence, signed) and not is_background(doc, sentence, signed):
                     found.setdefault("signing", (signed, sentence))
         if "generic" in found:
             # «در این نشست» after a webinar is the webinar; otherwise a session is a meeting.
@@ -113,57 +150,80 @@ class EventFinder(Component):
                 )
             )
 
+    @staticmethod
+    def _cues(doc: Document, sentence: Sentence, sports: bool) -> list[Match]:
+        """The event words of one sentence that report this article's events, the first of each
+        kind, without the kinds a more specific one in the sentence stands for."""
+        game = sports or bool(in_sentence(doc, sentence, ("cues",), "sports"))
+        first: dict[str, Match] = {}
+        for c in in_sentence(doc, sentence, ("events",)):
+            if c.key in first or (game and c.key in SPORTS_SENSITIVE):
+                continue
+            if is_planned(doc, sentence, near_match=c) or is_background(doc, sentence, c):
+                continue
+            first[c.key] = c
+        covered = frozenset().union(*(SUBSUMES.get(k, frozenset()) for k in first))
+        return [c for k, c in first.items() if k not in covered]
+
 
 def unachieved(doc: Document, sentence: Sentence, status: Match) -> bool:
     """Whether a status word names a step still to come: an infinitive («agreed to set up»,
-    «to be signed», «договорились создать») or a future marker next to it («is expected to be
-    signed», «آماده‌ایم … امضا کنیم»). Only steps that complete something can be unachieved."""
+    «to be signed», «договорились создать»), a future or subjunctive form («будет подписано»,
+    «منعقد شود») or a future marker next to it («is expected to be signed», «آماده‌ایم … امضا
+    کنیم»). Only steps that complete something can be unachieved."""
     if status.key not in ("signed", "established", "completed"):
         return False
-    return _infinitive(doc, status) or is_planned(doc, sentence, near=status)
+    return _future_form(doc, status) or is_planned(doc, sentence, near_match=status)
 
 
-def _infinitive(doc: Document, status: Match) -> bool:
+def _future_form(doc: Document, status: Match) -> bool:
+    grammar = profile(doc.language)
     text = doc.folded.text  # type: ignore[union-attr]
-    if text[max(0, status.fstart - 6) : status.fstart].endswith(("to ", "to be ")):
+    before = text[max(0, status.fstart - 12) : status.fstart]
+    if grammar.infinitive_markers and before.endswith(grammar.infinitive_markers):
         return True
-    first = text[status.fstart : status.fend].split(" ")[0]
-    return doc.language == "ru" and "INFN" in grammemes(first)
+    words = text[status.fstart : status.fend].split(" ")
+    # «امضا کنند» is subjunctive, «فعالیت می کند» present: an active verb after «می» is not
+    if any(
+        w in grammar.unachieved_words and not (words[k - 1 : k] == ["می"] and w in _PRESENT_ACTIVE)
+        for k, w in enumerate(words)
+    ):
+        return True
+    previous = before.rstrip().rsplit(" ", 1)[-1]
+    if previous in grammar.future_auxiliaries:
+        return True
+    return grammar.infinitive_grammeme and "INFN" in grammemes(words[0])
 
 
 class InstrumentFinder(Component):
-    """An instrument word counts when a status verb or a joint marker («مشترک», «совместный»)
-    stands in its sentence; its status is the nearest status verb. Mentions of one kind in one
-    article are one instrument whose history keeps every step; its status is the furthest step."""
+    """An instrument word counts when a status verb stands in its sentence, a joint marker
+    («مشترک», «совместный») right after it, or a word right before it that sets it up («تشکیل
+    کارگروه», «об открытии торгового дома»), signs it («امضای تفاهم‌نامه») or presupposes it
+    («заседание рабочей группы», «implementation of the roadmap»); its status is the nearest
+    status verb. Mentions of one kind in one article are one instrument whose history keeps
+    every step, its status the furthest step; an instrument told as background («the 2010
+    agreement») is a record of its own."""
 
     name = "instruments"
     requires = ("matches", "sentences", "entities")
     provides = ("instruments",)
 
     def __call__(self, doc: Document) -> None:
-        by_kind: dict[str, Instrument] = {}
+        by_kind: dict[tuple[str, bool], Instrument] = {}
         for cue in (m for m in doc.matches if m.table == "instruments"):
             sentence = doc.sentence_at(cue.span.start)
             if sentence is None:
                 continue
             said = in_sentence(doc, sentence, ("statuses",))
             statuses = [s for s in said if not unachieved(doc, sentence, s)]
-            future = [s for s in said if s not in statuses]
-            joint = [
-                j
-                for j in in_sentence(doc, sentence, ("modality",), "joint")
-                if 0 <= j.fstart - cue.fend <= 12
-            ]
-            inside_org = any(
-                m.span.contains(cue.span) and len(m.span) > len(cue.span)
-                for e in doc.entities_of("organization")
-                for m in e.mentions
-            )
-            if not statuses and not future and (not joint or inside_org):
+            lead = self._lead(doc, sentence, cue)
+            if not said and (lead is None or self._inside_organization(doc, cue)):
                 continue
-            step = self._step(doc, sentence, cue, statuses)
-            parties = entities_in(doc, sentence.span, "region", "country", "organization")
-            instrument = by_kind.get(cue.key)
+            step = self._step(doc, sentence, cue, statuses, lead)
+            background = is_background(doc, sentence, cue) or any(
+                s.key in ("signed", "established") and is_background(doc, sentence, s) for s in statuses
+            )
+            instrument = by_kind.get((cue.key, background))
             if instrument is None:
                 instrument = Instrument(
                     kind=cue.key,
@@ -171,11 +231,11 @@ class InstrumentFinder(Component):
                     evidence=sentence.span,
                     provenance=Provenance(self.name, cue.provenance.rule),
                 )
-                by_kind[cue.key] = instrument
+                by_kind[(cue.key, background)] = instrument
                 doc.instruments.append(instrument)
-            if statuses:
+            if statuses or step.provenance.rule.startswith(("instruments.existing", "instruments.signing")):
                 instrument.history.append(step)
-            for p in parties:
+            for p in entities_in(doc, sentence.span, "region", "country", "organization"):
                 if p not in instrument.parties:
                     instrument.parties.append(p)
             if instrument.history:
@@ -184,13 +244,51 @@ class InstrumentFinder(Component):
             else:
                 instrument.status = step.status
 
-    def _step(self, doc: Document, sentence: Sentence, cue: Match, statuses: list[Match]) -> StatusStep:
+    @staticmethod
+    def _inside_organization(doc: Document, cue: Match) -> bool:
+        """«Комитет экономической политики» inside an organisation's name is that organisation."""
+        return any(
+            m.span.contains(cue.span) and len(m.span) > len(cue.span)
+            for e in doc.entities_of("organization")
+            for m in e.mentions
+        )
+
+    @staticmethod
+    def _lead(doc: Document, sentence: Sentence, cue: Match) -> tuple[Match, str] | None:
+        """A word right before the instrument word that sets it up, signs it or presupposes it,
+        or a joint marker right after it: (the word, what it says)."""
+        text = doc.folded.text  # type: ignore[union-attr]
+        for m in in_sentence(doc, sentence, ("modality", "cues", "events")):
+            if m.table == "modality" and m.key == "joint" and 0 <= m.fstart - cue.fend <= 12:
+                return m, "joint"
+            if not 0 <= cue.fstart - m.fend <= LEAD_REACH or _CLAUSE_BREAK.search(text, m.fend, cue.fstart):
+                continue
+            if m.table == "modality" and m.key == "formation":
+                return m, "formation"
+            if m.table == "cues" and m.key in ("signing_noun", "existing"):
+                return m, m.key
+            if m.table == "events":
+                return m, "existing"  # «заседание рабочей группы»: a body that meets exists
+        return None
+
+    def _step(
+        self,
+        doc: Document,
+        sentence: Sentence,
+        cue: Match,
+        statuses: list[Match],
+        lead: tuple[Match, str] | None,
+    ) -> StatusStep:
         if statuses:
             nearest = min(statuses, key=lambda s: min(abs(s.fstart - cue.fend), abs(cue.fstart - s.fend)))
             return StatusStep(nearest.key, nearest.span, Provenance(self.name, nearest.provenance.rule))
-        # a step still to come («is expected to be signed») makes the instrument a proposal
         planned = is_planned(doc, sentence) or any(
             unachieved(doc, sentence, s) for s in in_sentence(doc, sentence, ("statuses",))
         )
+        if lead is not None and not planned and lead[1] in ("existing", "signing_noun"):
+            status = "signed" if cue.key in DOCUMENTS or lead[1] == "signing_noun" else "established"
+            rule = f"instruments.{lead[1]} ({lead[0].provenance.rule})"
+            return StatusStep(status, lead[0].span, Provenance(self.name, rule))
+        # a step still to come («is expected to be signed») makes the instrument a proposal
         status = "proposed" if planned else "discussed"
         return StatusStep(status, cue.span, Provenance(self.name, f"instruments.default_{status}"))

@@ -1,0 +1,82 @@
+"""One small profile per language: what the components do differently for Persian, Russian and
+English lives here as data, so that a component asks `profile(doc.language)` instead of testing
+`doc.language == "xx"`. Word lists that are lexicon entries stay in `lexicons/`; a profile holds
+the grammar a component needs (which words put a verb in the future, where a deadline stands).
+
+Adding a language: add its lexicon folder and one `Profile` to `PROFILES`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    code: str
+    # Words right before a status verb that make its step a plan: «будет подписано», «will be signed».
+    future_auxiliaries: frozenset[str] = frozenset()
+    # Words inside a status phrase that make it subjunctive or future: «منعقد شود», «امضا خواهد شد».
+    unachieved_words: frozenset[str] = frozenset()
+    # What stands right before an infinitive status: «to be signed», «are to sign».
+    infinitive_markers: tuple[str, ...] = ()
+    # Whether the morphology tags infinitives (pymorphy3's INFN: «договорились создать»).
+    infinitive_grammeme: bool = False
+    # Whether «by the end of the year» means the Jalali (Iranian solar) year.
+    jalali_year: bool = False
+    # Whether a deadline follows the action it bounds («is to report … within two weeks»);
+    # Persian and Russian put the deadline first («ظرف دو هفته گزارش …»).
+    action_before_deadline: bool = False
+
+
+PROFILES: dict[str, Profile] = {
+    "fa": Profile(
+        code="fa",
+        # subjunctive and future light verbs: «تشکیل شود», «به امضا برسد», «امضا خواهند کرد»
+        # (folded text: the zero-width non-joiner of «می‌شود» is removed)
+        unachieved_words=frozenset(
+            {
+                "شود",
+                "شوند",
+                "بشود",
+                "گردد",
+                "گردند",
+                "برسد",
+                "برسند",
+                "برساند",
+                "برسانند",
+                "کند",
+                "کنند",
+                "کنیم",
+                "بکنند",
+                "نماید",
+                "نمایند",
+                "خواهد",
+                "خواهند",
+                "خواهیم",
+                # present passive, as news uses it for what is to come: «راه‌اندازی می‌شود»
+                "میشود",
+                "میشوند",
+                "میگردد",
+            }
+        ),
+        jalali_year=True,
+    ),
+    "ru": Profile(
+        code="ru",
+        future_auxiliaries=frozenset({"будет", "будут", "будем", "буду", "будете", "станет", "станут"}),
+        infinitive_grammeme=True,
+    ),
+    "en": Profile(
+        code="en",
+        future_auxiliaries=frozenset({"will", "shall", "would"}),
+        infinitive_markers=("to ", "to be ", "will be ", "would be ", "shall be "),
+        action_before_deadline=True,
+    ),
+}
+
+_NEUTRAL = Profile(code="xx")
+
+
+def profile(language: str | None) -> Profile:
+    """The profile of a language; an unknown or missing language gets one that changes nothing."""
+    return PROFILES.get(language or "", _NEUTRAL)
