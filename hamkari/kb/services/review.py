@@ -1,0 +1,124 @@
+"""Analysts' corrections: reviewing a fact, merging and splitting people (all audited)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+
+from hamkari.kb import search
+from hamkari.kb.models import (
+    FACT_MODELS,
+    Alias,
+    Commitment,
+    Entity,
+    Mention,
+    Position,
+    ReviewState,
+)
+from hamkari.kb.services.audit import audit_record
+from hamkari.kb.services.store import EDITABLE, instrument_status_update
+
+
+class ReviewError(ValueError):
+    pass
+
+
+@transaction.atomic
+def fact_review(
+    *, kind: str, fact_id: int, state: str, user: AbstractBaseUser, changes: dict[str, Any] | None = None
+) -> Any:
+    """Accept, reject or edit a fact; the change is recorded with who and when."""
+    model = FACT_MODELS.get(kind)
+    if model is None:
+        raise ReviewError(f"unknown fact kind {kind!r}; use one of {', '.join(FACT_MODELS)}")
+    if state not in ReviewState.values:
+        raise ReviewError(f"unknown review state {state!r}; use one of {', '.join(ReviewState.values)}")
+    fact = model.objects.select_for_update().get(pk=fact_id)  # type: ignore[attr-defined]
+    before = {"review_state": fact.review_state}
+    for field, value in (changes or {}).items():
+        if field not in EDITABLE[kind]:
+            raise ReviewError(
+                f"{kind} field {field!r} cannot be edited; editable: {', '.join(EDITABLE[kind]) or 'none'}"
+            )
+        before[field] = str(getattr(fact, field))
+        setattr(fact, field, value)
+        fact.edited = True
+    fact.review_state = state
+    fact.reviewed_by = user
+    fact.reviewed_at = timezone.now()
+    fact.full_clean(
+        exclude=[
+            "article",
+            "run",
+            "entity",
+            "person",
+            "story",
+            "instrument",
+            "actor",
+            "subject",
+            "organization",
+        ]
+    )
+    fact.save()
+    if kind == "instrument_step":
+        instrument_status_update(instrument=fact.instrument)
+    audit_record(
+        user=user,
+        action=f"review.{state}",
+        obj=fact,
+        data={"kind": kind, "before": before, "changes": changes or {}},
+    )
+    return fact
+
+
+@transaction.atomic
+def person_merge(*, source: Entity, target: Entity, user: AbstractBaseUser | None) -> Entity:
+    """Make `source` part of `target`: its mentions, posts, names and ties move over."""
+    if source.pk == target.pk or source.type != "person" or target.type != "person":
+        raise ReviewError("merge needs two different people")
+    Mention.objects.filter(entity=source).update(
+        entity=target, link_rule="merged by analyst", link_confidence=1.0
+    )
+    Position.objects.filter(person=source).update(person=target)
+    Commitment.objects.filter(actor=source).update(actor=target)
+    for alias in source.aliases.all():
+        Alias.objects.get_or_create(
+            entity=target, name=alias.name, defaults={"key": alias.key, "language": alias.language}
+        )
+    source.aliases.all().delete()
+    for instrument in source.instruments.all():
+        instrument.parties.add(target)
+    source.merged_into = target
+    source.save(update_fields=["merged_into"])
+    audit_record(
+        user=user, action="person.merge", obj=target, data={"merged": source.pk, "name": source.name}
+    )
+    return target
+
+
+@transaction.atomic
+def person_split(*, person: Entity, mention_ids: list[int], user: AbstractBaseUser | None) -> Entity:
+    """Move the given mentions (and the posts read in the same articles) to a new person."""
+    mentions = list(Mention.objects.filter(entity=person, pk__in=mention_ids).select_related("article"))
+    if not mentions or len(mentions) != len(set(mention_ids)):
+        raise ReviewError("split needs mentions of this person")
+    if Mention.objects.filter(entity=person).exclude(pk__in=mention_ids).count() == 0:
+        raise ReviewError("split must leave the person at least one mention")
+    first = mentions[0]
+    name = first.article.text[first.start : first.end]
+    other = Entity.objects.create(type="person", name=name[:500], key=person.key, country=person.country)
+    Alias.objects.create(
+        entity=other, name=name[:500], key=search.alias_key(name), language=first.article.language
+    )
+    articles = {m.article_id for m in mentions}
+    Mention.objects.filter(pk__in=mention_ids).update(
+        entity=other, link_rule="split by analyst", link_confidence=1.0
+    )
+    Position.objects.filter(person=person, article_id__in=articles).update(person=other)
+    audit_record(
+        user=user, action="person.split", obj=person, data={"new": other.pk, "mentions": mention_ids}
+    )
+    return other
