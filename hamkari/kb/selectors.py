@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Count, F, Max, Prefetch, Q, QuerySet
 from django.db.models.functions import Substr
 
 from hamkari.kb import search
 from hamkari.kb.models import (
     FACT_MODELS,
     Article,
+    AuditLog,
     Commitment,
     Entity,
     Instrument,
+    InstrumentStep,
     Mention,
     Position,
     ReviewState,
@@ -39,6 +42,7 @@ def article_list(
     q: str | None = None,
     published_from: Any = None,
     published_to: Any = None,
+    sector: str | None = None,
 ) -> QuerySet[Article]:
     # lists show titles and dates; the texts (and their search copies) stay in the database
     qs = Article.objects.select_related("outlet").defer("text", "search_text").order_by("-published", "-pk")
@@ -47,6 +51,10 @@ def article_list(
     if region:
         qs = qs.filter(
             pk__in=Mention.objects.filter(entity__type="region", entity__ref=region).values("article_id")
+        )
+    if sector:
+        qs = qs.filter(
+            pk__in=Mention.objects.filter(entity__type="sector", entity__ref=sector).values("article_id")
         )
     if published_from:
         qs = qs.filter(published__gte=published_from)
@@ -244,3 +252,221 @@ def commitment_list(*, overdue_on: Any = None) -> QuerySet[Commitment]:
     if overdue_on:
         qs = qs.filter(due__lt=overdue_on)
     return qs
+
+
+# ---- pages: each page of the web application reads through one of these --------------------------
+
+
+def region_by_code(code: str) -> Entity:
+    """The region with this ISO code (any case); raises Entity.DoesNotExist."""
+    return Entity.objects.get(type="region", ref=code.upper())
+
+
+def entity_get(pk: int) -> Entity:
+    return Entity.objects.get(pk=pk)
+
+
+def person_get(pk: int, *, live: bool = False) -> Entity:
+    """A person; `live` refuses one merged into another (raises Entity.DoesNotExist)."""
+    qs = Entity.objects.filter(type="person")
+    return (qs.filter(LIVE) if live else qs).get(pk=pk)
+
+
+def curated_entity_get(pk: int) -> Entity:
+    """A region or organisation, the entities that have an editable profile."""
+    return Entity.objects.get(pk=pk, type__in=("region", "organization"))
+
+
+def story_get(pk: int) -> Story:
+    return Story.objects.get(pk=pk)
+
+
+def article_get(pk: int) -> Article:
+    return Article.objects.select_related("outlet", "story").get(pk=pk)
+
+
+def region_pairs(limit: int = 12) -> list[tuple[str, str, int]]:
+    """Iranian–Russian region pairs by the number of articles that name both."""
+    rows = Mention.objects.filter(entity__type="region").values_list("article_id", "entity__ref").distinct()
+    by_article: dict[int, set[str]] = {}
+    for article_id, ref in rows:
+        by_article.setdefault(article_id, set()).add(ref)
+    pairs: Counter[tuple[str, str]] = Counter()
+    for refs in by_article.values():
+        iranian = sorted(r for r in refs if r.startswith("IR-"))
+        russian = sorted(r for r in refs if r.startswith("RU-"))
+        for a in iranian:
+            for b in russian:
+                pairs[(a, b)] += 1
+    return [(a, b, n) for (a, b), n in pairs.most_common(limit)]
+
+
+def region_names(refs: set[str]) -> dict[str, str]:
+    return dict(Entity.objects.filter(type="region", ref__in=refs).values_list("ref", "name"))
+
+
+def daily_activity(days: int = 731) -> list[tuple[dt.date, int]]:
+    """Articles per publication day over the `days` before the newest dated article, oldest first
+    (the page groups them into months of its own calendar: Jalali in Persian)."""
+    newest = Article.objects.filter(published__isnull=False).aggregate(d=Max("published"))["d"]
+    if newest is None:
+        return []
+    rows = (
+        Article.objects.filter(published__gt=newest - dt.timedelta(days=days))
+        .values("published")
+        .annotate(n=Count("id"))
+        .order_by("published")
+    )
+    return [(row["published"], row["n"]) for row in rows]
+
+
+def _aggregates() -> dict[str, Any]:
+    pairs = region_pairs()
+    names = region_names({a for a, _, _ in pairs} | {b for _, b, _ in pairs})
+    iranian = sorted({a for a, _, _ in pairs})
+    russian = sorted({b for _, b, _ in pairs})
+    counts = {(a, b): n for a, b, n in pairs}
+    top = max(counts.values(), default=1)
+    matrix = [
+        {
+            "region": a,
+            "name": names.get(a, a),
+            "cells": [
+                {"n": counts.get((a, b), 0), "level": round(4 * counts.get((a, b), 0) / top), "pair": (a, b)}
+                for b in russian
+            ],
+        }
+        for a in iranian
+    ]
+    return {
+        "pairs": [(a, names.get(a, a), b, names.get(b, b), n) for a, b, n in pairs],
+        "activity": daily_activity(),
+        "matrix": matrix,
+        "russian": [(b, names.get(b, b)) for b in russian],
+    }
+
+
+def dashboard(*, today: dt.date) -> dict[str, Any]:
+    """Latest stories, open and overdue commitments, and the region pairs and monthly activity over
+    the whole knowledge base; those are computed once per state of the data (cached under the
+    number and newest id of the articles), not on every page load."""
+    commitments = Commitment.objects.exclude(review_state=ReviewState.REJECTED).select_related("article")
+    state = Article.objects.aggregate(n=Count("id"), newest=Max("id"))
+    aggregates = cache.get_or_set(f"dashboard:2:{state['n']}:{state['newest']}", _aggregates, timeout=3600)
+    return {
+        "stories": story_list()[:10],
+        "open_commitments": commitments.filter(Q(due__gte=today) | Q(due__isnull=True)).order_by(
+            "due", "-pk"
+        )[:10],
+        "overdue": commitments.filter(due__lt=today).order_by("due")[:10],
+        "article_count": state["n"],
+        **aggregates,
+    }
+
+
+def entity_mentions(entity: Entity, *, limit: int = 100) -> list[Mention]:
+    """An entity's mentions with their words, newest article first."""
+    return list(
+        with_words(
+            entity.mentions.select_related("article").defer("article__text", "article__search_text")
+        ).order_by("-article_id", "start")[:limit]
+    )
+
+
+def person_mentions(person: Entity) -> list[Mention]:
+    return list(with_words(person.mentions.all()).order_by("article_id", "start"))
+
+
+def spellings(entity: Entity) -> list[str]:
+    return sorted({a.name for a in entity.aliases.all()})
+
+
+def region_pair(a: Entity, b: Entity) -> dict[str, Any]:
+    """Everything between two regions: the articles naming both, their stories, sectors and
+    commitments, and the instruments both are party to."""
+    both = (
+        Mention.objects.filter(entity=a)
+        .values("article_id")
+        .intersection(Mention.objects.filter(entity=b).values("article_id"))
+    )
+    ids = [row["article_id"] for row in both]
+    articles = (
+        Article.objects.filter(pk__in=ids)
+        .select_related("outlet")
+        .defer("text", "search_text")
+        .order_by("-published")
+    )
+    sectors = (
+        Mention.objects.filter(article_id__in=ids, entity__type="sector")
+        .values("entity__ref")
+        .annotate(n=Count("article", distinct=True))
+        .order_by("-n")
+    )
+    return {
+        "articles": list(articles[:100]),
+        "article_count": len(ids),
+        "stories": list(Story.objects.filter(articles__in=ids).distinct().order_by("-date")[:50]),
+        "instruments": list(
+            Instrument.objects.filter(parties=a).filter(parties=b).distinct().prefetch_related("parties")
+        ),
+        "commitments": list(
+            Commitment.objects.filter(article_id__in=ids).exclude(review_state=ReviewState.REJECTED)[:50]
+        ),
+        "sector_bars": [(s["entity__ref"], s["n"]) for s in sectors[:15]],
+    }
+
+
+def story_detail(story: Story) -> dict[str, Any]:
+    return {
+        "articles": list(
+            story.articles.select_related("outlet").defer("text", "search_text").order_by("published", "pk")
+        ),
+        "people": story_entities(story, "person"),
+        "regions": story_entities(story, "region"),
+        "instruments": list(story.instruments.prefetch_related("parties")),
+    }
+
+
+def review_queue() -> dict[str, Any]:
+    """Proposed facts, least certain first: person links by confidence (a query to page through),
+    then the first posts, instrument steps and commitments."""
+    return {
+        "links": with_words(Mention.objects.filter(review_state=ReviewState.PROPOSED, entity__type="person"))
+        .select_related("entity")
+        .order_by("link_confidence", "pk"),
+        "positions": list(
+            Position.objects.filter(review_state=ReviewState.PROPOSED).select_related("person")[:20]
+        ),
+        "steps": list(
+            InstrumentStep.objects.filter(review_state=ReviewState.PROPOSED).select_related("instrument")[:20]
+        ),
+        "commitments": list(Commitment.objects.filter(review_state=ReviewState.PROPOSED)[:20]),
+    }
+
+
+AUDITED: dict[str, Any] = {"person": Entity, "entity": Entity, **FACT_MODELS}
+
+
+def audited_get(kind: str, pk: int) -> Any:
+    """The record a history page is about; raises KeyError for an unknown kind."""
+    return AUDITED[kind].objects.get(pk=pk)
+
+
+def audit_entries(obj: Any) -> QuerySet[AuditLog]:
+    return (
+        AuditLog.objects.filter(object_type=obj._meta.model_name, object_id=obj.pk)
+        .select_related("actor")
+        .order_by("-at")
+    )
+
+
+def entity_search(q: str, type_: str, *, limit: int = 100) -> list[Entity]:
+    return list(Entity.objects.filter(pk__in=search.entity_ids(q), type=type_, merged_into=None)[:limit])
+
+
+def search_facets() -> dict[str, QuerySet[Entity]]:
+    """The regions and sectors named in at least one article, for the search filters."""
+    return {
+        "regions": Entity.objects.filter(type="region", mentions__isnull=False).distinct().order_by("ref"),
+        "sectors": Entity.objects.filter(type="sector", mentions__isnull=False).distinct().order_by("ref"),
+    }

@@ -1,21 +1,21 @@
 from django.urls import path
 
-from hamkari.web import views
+from hamkari.web.views import articles, overview, people, places, search, upload
 
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
-    path("regions/<str:code>/", views.region, name="region"),
-    path("regions/<str:first>/<str:second>/", views.region_pair, name="region_pair"),
-    path("entities/<int:pk>/", views.entity, name="entity"),
-    path("entities/<int:pk>/profile/", views.profile_edit, name="profile_edit"),
-    path("people/<int:pk>/", views.person, name="person"),
-    path("people/<int:pk>/merge/", views.person_merge, name="person_merge"),
-    path("people/<int:pk>/split/", views.person_split, name="person_split"),
-    path("stories/<int:pk>/", views.story, name="story"),
-    path("articles/<int:pk>/", views.article, name="article"),
-    path("facts/<str:kind>/<int:pk>/review/", views.review, name="review"),
-    path("review/", views.review_queue, name="review_queue"),
-    path("audit/<str:kind>/<int:pk>/", views.audit, name="audit"),
-    path("search/", views.search_page, name="search"),
-    path("upload/", views.upload, name="upload"),
+    path("", overview.dashboard, name="dashboard"),
+    path("regions/<str:code>/", places.region, name="region"),
+    path("regions/<str:first>/<str:second>/", places.region_pair, name="region_pair"),
+    path("entities/<int:pk>/", places.entity, name="entity"),
+    path("entities/<int:pk>/profile/", places.profile_edit, name="profile_edit"),
+    path("people/<int:pk>/", people.person, name="person"),
+    path("people/<int:pk>/merge/", people.person_merge, name="person_merge"),
+    path("people/<int:pk>/split/", people.person_split, name="person_split"),
+    path("stories/<int:pk>/", articles.story, name="story"),
+    path("articles/<int:pk>/", articles.article, name="article"),
+    path("facts/<str:kind>/<int:pk>/review/", articles.review, name="review"),
+    path("review/", articles.review_queue, name="review_queue"),
+    path("audit/<str:kind>/<int:pk>/", articles.audit, name="audit"),
+    path("search/", search.search_page, name="search"),
+    path("upload/", upload.upload, name="upload"),
 ]

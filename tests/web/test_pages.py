@@ -264,7 +264,7 @@ def test_every_string_of_the_templates_has_a_persian_and_a_russian_translation()
         wanted |= set(re.findall(r'{%\s*translate\s+"([^"]+)"', text)) | set(
             re.findall(r"{%\s*translate\s+'([^']+)'", text)
         )
-    for views in root.glob("*/views.py"):
+    for views in [*root.glob("*/views.py"), *root.glob("*/views/*.py")]:
         wanted |= set(re.findall(r'_\(\s*"([^"]+)"\s*\)', views.read_text(encoding="utf-8")))
     for language in ("fa", "ru"):
         catalogue = polib.pofile(str(root / "web" / "locale" / language / "LC_MESSAGES" / "django.po"))

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections import Counter
 from typing import Any
 
 import jdatetime
 from django import template
+from django.utils.dates import MONTHS, MONTHS_AP
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -98,26 +100,60 @@ def bars(rows: list[tuple[str, int]], width: int = 520) -> dict[str, Any]:
     return {"items": items, "width": width, "height": max(height, height * len(items)), "row": height}
 
 
+def _month_key(day: dt.date, persian: bool) -> tuple[int, int]:
+    if persian:
+        j = jdatetime.date.fromgregorian(date=day)
+        return (j.year, j.month)
+    return (day.year, day.month)
+
+
+def _month_name(year: int, month: int, persian: bool) -> tuple[str, str]:
+    """(short, full) name of a month in the page's calendar: «آذر», «آذر ۱۴۰۴»; «дек.», «декабрь 2025»."""
+    if persian:
+        name = JALALI_MONTHS[month - 1]
+        return name, f"{name} {year}".translate(_PERSIAN_DIGITS)
+    return str(MONTHS_AP[month]), f"{MONTHS[month]} {year}"
+
+
+def month_buckets(daily: list[tuple[dt.date, int]], limit: int = 24) -> list[dict[str, Any]]:
+    """Counts per day grouped into the months of the page's calendar (Jalali in Persian), the empty
+    months between included, the last `limit` months."""
+    persian = _persian()
+    counts: Counter[tuple[int, int]] = Counter()
+    for day, n in daily:
+        counts[_month_key(day, persian)] += n
+    if not counts:
+        return []
+    (year, month), last = min(counts), max(counts)
+    out = []
+    while (year, month) <= last:
+        short, full = _month_name(year, month, persian)
+        out.append({"short": short, "full": full, "value": counts[(year, month)], "first": month == 1})
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out[-limit:]
+
+
 @register.inclusion_tag("web/_columns.html")
-def columns(rows: list[tuple[str, int]], height: int = 160) -> dict[str, Any]:
-    """A column chart over time: one column per (label, value)."""
-    top = max((v for _, v in rows), default=0) or 1
-    step = 26
-    base = height - 20
-    items = []
-    for i, (label, value) in enumerate(rows):
-        h = round(value / top * (height - 30))
-        items.append(
-            {
-                "label": label,
-                "value": value,
-                "x": i * step,
-                "h": h,
-                "top": base - h,
-                "short": label[2:4] + label[4:],
-            }
-        )
-    return {"items": items, "width": max(step, step * len(items)), "height": height}
+def columns(daily: list[tuple[dt.date, int]], height: int = 170) -> dict[str, Any]:
+    """Articles per month as columns over an axis: month names of the page's calendar under the
+    columns (every third one when there are many, and the year at its first month), the scale at
+    the side, empty months as gaps of zero height."""
+    months = month_buckets(daily)
+    top = max((m["value"] for m in months), default=0) or 1
+    step, axis, base = 26, 34, height - 34
+    every = 1 if len(months) <= 12 else 3
+    for i, m in enumerate(months):
+        m["h"] = round(m["value"] / top * (base - 10))
+        m["x"] = axis + i * step
+        m["top"] = base - m["h"]
+        m["labelled"] = i % every == 0 or m["first"]
+        m["value_text"] = digits(m["value"])
+    ticks = [
+        {"y": base - round(v / top * (base - 10)), "text": digits(v)}
+        for v in sorted({0, (top + 1) // 2, top})
+    ]
+    width = axis + step * max(len(months), 1) + 4
+    return {"items": months, "width": width, "height": height, "base": base, "axis": axis, "ticks": ticks}
 
 
 @functools.cache

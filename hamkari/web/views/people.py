@@ -1,0 +1,63 @@
+"""A person's page, merging and splitting people."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hamkari.accounts.permissions import can_curate_people
+from hamkari.kb import selectors, services
+from hamkari.web.views.common import found
+
+
+@login_required
+def person(request: HttpRequest, pk: int) -> HttpResponse:
+    obj = found(selectors.person_get, pk)
+    if obj.merged_into_id:
+        return redirect("person", pk=obj.merged_into_id)
+    context = {
+        "person": obj,
+        "spellings": selectors.spellings(obj),
+        "positions": selectors.positions_of(obj),
+        "mentions": [{"m": m, "words": m.words} for m in selectors.person_mentions(obj)],
+    }
+    return render(request, "web/person.html", context)
+
+
+@login_required
+@require_POST
+def person_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    if not can_curate_people(request.user):
+        raise PermissionDenied(_("Only analysts merge and split people."))
+    source = found(selectors.person_get, pk, live=True)
+    try:
+        target_id = int(request.POST.get("into", ""))
+    except ValueError:
+        return HttpResponseBadRequest(_("Give the number of the person to merge into."))
+    target = found(selectors.person_get, target_id, live=True)
+    try:
+        services.person_merge(source=source, target=target, user=request.user)
+    except services.ReviewError as exc:
+        return HttpResponseBadRequest(str(exc))
+    messages.success(request, _("Merged."))
+    return redirect("person", pk=target.pk)
+
+
+@login_required
+@require_POST
+def person_split(request: HttpRequest, pk: int) -> HttpResponse:
+    if not can_curate_people(request.user):
+        raise PermissionDenied(_("Only analysts merge and split people."))
+    obj = found(selectors.person_get, pk, live=True)
+    try:
+        ids = [int(x) for x in request.POST.getlist("mentions")]
+        other = services.person_split(person=obj, mention_ids=ids, user=request.user)
+    except (ValueError, services.ReviewError) as exc:
+        return HttpResponseBadRequest(str(exc) or _("Choose mentions to move."))
+    messages.success(request, _("Split."))
+    return redirect("person", pk=other.pk)
