@@ -8,7 +8,9 @@ import re
 from dataclasses import dataclass
 
 from hamkari.extraction.document import Token
+from hamkari.extraction.languages import PROFILES
 from hamkari.extraction.lexicon import entries
+from hamkari.extraction.morphology import grammemes
 from hamkari.extraction.normalize import fold_term
 
 _AND = frozenset({"و", "и", "and"})
@@ -27,6 +29,7 @@ class Number:
     last: int
     worded: bool  # written only in words, with no scale word
     rule: str
+    scale: int = 1  # the scale words' product: «۳ میلیون» → 1000000
 
 
 @functools.cache
@@ -43,53 +46,89 @@ def _word(tok: Token) -> tuple[int, str, str] | None:
     return words.get(tok.text) or words.get(tok.lemma)
 
 
+@functools.cache
+def _ordinal_endings() -> tuple[str, ...]:
+    endings = {e for p in PROFILES.values() for e in p.ordinal_endings}
+    return tuple(sorted(endings, key=len, reverse=True))
+
+
+def is_ordinal(tok: Token) -> bool:
+    """An ordinal number word: «ششمین», «بیست و یکم» (a number word and an ordinal ending),
+    «шестой» (pymorphy3's Anum)."""
+    for ending in _ordinal_endings():
+        if tok.text.endswith(ending) and len(tok.text) > len(ending):
+            stem = number_words().get(tok.text[: -len(ending)])
+            if stem is not None and stem[1] != "scale":
+                return True
+    return "Anum" in grammemes(tok.text)
+
+
 def read_number(tokens: list[Token], text: str, i: int) -> Number | None:
-    """The number starting at token i, if any."""
-    tok = tokens[i]
-    value: int | float
-    last = i
-    rule = ""
-    worded = False
-    if _DIGITS.fullmatch(tok.text):
-        if len(tok.text) > MAX_DIGITS:
-            return None
-        value = int(tok.text)
-        rule = "numbers.digits"
-        # «1.5», «1,5» (decimal) and «1,500», «1.500.000» (thousands) join digit tokens.
-        while last + 1 < len(tokens):
-            sep = text[tokens[last].end : tokens[last + 1].start]
-            nxt = tokens[last + 1].text
-            if sep in (",", ".") and _DIGITS.fullmatch(nxt) and len(nxt) <= MAX_DIGITS:
-                if len(nxt) == 3 and isinstance(value, int):
-                    value = value * 1000 + int(nxt)
-                    if value > MAX_VALUE:
-                        return None  # «1,000,000,…»: thousands groups beyond any figure
-                elif isinstance(value, int) and last == i:
-                    value = float(f"{value}.{nxt}")
-                else:
-                    break
-                last += 1
-            else:
-                break
-    else:
-        parsed = _parse_words(tokens, i)
-        if parsed is None:
-            return None
-        value, last, rule = parsed
-        worded = True
-    scaled = False
+    """The number starting at token i, if any: digits or words, a decimal fraction in words
+    («یک و ۲ دهم»), scale words, and smaller parts joined by «و / и / and» («۱۲۵ میلیون و ۳۱۸
+    هزار و ۶۰۰»). A number that is part of an ordinal («چهل و ششمین») is none."""
+    worded = not _DIGITS.fullmatch(tokens[i].text)
+    base = _parse_words(tokens, i) if worded else _digits(tokens, text, i)
+    if base is None:
+        return None
+    value, last, rule = _fraction(tokens, *base)
+    scale = 1
     while last + 1 < len(tokens):
         w = _word(tokens[last + 1])
         sep = text[tokens[last].end : tokens[last + 1].start].strip()
         if w is None or w[1] != "scale" or sep not in ("", ".") or value * w[0] > MAX_VALUE:
             break
         value = value * w[0]
-        scaled = True
+        scale *= w[0]
         last += 1
         rule = f"{rule}+{w[2]}"
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return Number(value, i, last, worded and not scaled, rule)
+    if scale > 1 and last + 2 < len(tokens) and tokens[last + 1].text in _AND:
+        part = read_number(tokens, text, last + 2)
+        if part is not None and part.value < scale and value + part.value <= MAX_VALUE:
+            value, last, rule = value + part.value, part.last, f"{rule}+and"
+    if isinstance(value, float):
+        value = round(value, 6)
+        if value.is_integer():
+            value = int(value)
+    return Number(value, i, last, worded and scale == 1, rule, scale)
+
+
+def _digits(tokens: list[Token], text: str, i: int) -> tuple[int | float, int, str] | None:
+    tok = tokens[i]
+    if len(tok.text) > MAX_DIGITS:
+        return None
+    value: int | float = int(tok.text)
+    last = i
+    # «1.5», «1,5» (decimal) and «1,500», «1.500.000» (thousands) join digit tokens.
+    while last + 1 < len(tokens):
+        sep = text[tokens[last].end : tokens[last + 1].start]
+        nxt = tokens[last + 1].text
+        if not (sep in (",", ".") and _DIGITS.fullmatch(nxt) and len(nxt) <= MAX_DIGITS):
+            break
+        if len(nxt) == 3 and isinstance(value, int):
+            value = value * 1000 + int(nxt)
+            if value > MAX_VALUE:
+                return None  # «1,000,000,…»: thousands groups beyond any figure
+        elif isinstance(value, int) and last == i:
+            value = float(f"{value}.{nxt}")
+        else:
+            break
+        last += 1
+    return value, last, "numbers.digits"
+
+
+def _fraction(tokens: list[Token], value: int | float, last: int, rule: str) -> tuple[int | float, int, str]:
+    """«یک و ۲ دهم» (one and two tenths): a whole number, a connector, a count and a fraction word."""
+    if last + 3 >= len(tokens) or tokens[last + 1].text not in _AND:
+        return value, last, rule
+    count, denominator = tokens[last + 2], _word(tokens[last + 3])
+    if denominator is None or denominator[1] != "fraction":
+        return value, last, rule
+    numerator = int(count.text) if _DIGITS.fullmatch(count.text) and len(count.text) < 4 else _word(count)
+    if numerator is None:
+        return value, last, rule
+    n = numerator if isinstance(numerator, int) else numerator[0]
+    return value + n / denominator[0], last + 3, f"{rule}+{denominator[2]}"
 
 
 def _parse_words(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
@@ -99,21 +138,21 @@ def _parse_words(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
     j = i
     while j < len(tokens):
         w = _word(tokens[j])
-        if w is None or w[1] == "scale":
+        if w is None or w[1] in ("scale", "fraction"):
             break
         current += w[0]
         rules.append(w[2])
         last = j
         # «بیست و پنج», «twenty-five»: a connector may join the next number word.
-        if (
-            j + 1 < len(tokens)
-            and tokens[j + 1].text in _AND
-            and j + 2 < len(tokens)
-            and _word(tokens[j + 2])
-        ):
-            j += 2
-        else:
-            j += 1
+        if j + 2 < len(tokens) and tokens[j + 1].text in _AND:
+            if is_ordinal(tokens[j + 2]):
+                return None  # «چهل و ششمین» is the forty-sixth, not forty
+            if _word(tokens[j + 2]):
+                j += 2
+                continue
+        if j + 1 < len(tokens) and is_ordinal(tokens[j + 1]) and not _word(tokens[j + 1]):
+            return None  # «сорок шестой»
+        j += 1
     if last < 0:
         return None
     return current, last, rules[0] if len(rules) == 1 else f"{rules[0]}…"

@@ -1,7 +1,12 @@
 """Figures: a number, its scale and what it counts («۱۰۰ هزار شرکت» → 100000 company).
 
-Not figures: numbers inside dates, years («с 2019 года»), and small counts written in words
-(«سه استان», «две стороны»), which name participants rather than report a figure."""
+Not figures: numbers inside dates (and the other day of a date range: «۱۲ تا ۱۴ آبان»), a day or
+year after a month name («January 26», «آبان ۹۵»), years («с 2019 года»), ordinals («چهل و
+ششمین», «46-й»), phone numbers, numbers inside a quoted name, and small counts (below ten) that
+count nothing listed: «سه استان», «две стороны» name participants, «شمال شرق ۲» is a name. A
+small count of units or instruments is a figure: «пять совместных рабочих групп».
+A range takes the scale and unit of its upper end: «from 15 to 60 million tons» is two figures,
+15000000 and 60000000 tonnes."""
 
 from __future__ import annotations
 
@@ -9,12 +14,20 @@ import re
 
 from hamkari.extraction.components.context import Words
 from hamkari.extraction.document import Document, Match, Provenance, Quantity, Span
+from hamkari.extraction.languages import profile
 from hamkari.extraction.morphology import grammemes
-from hamkari.extraction.numbers import number_words, read_number
+from hamkari.extraction.numbers import Number, number_words, read_number
 from hamkari.extraction.pipeline import Component
 
-SMALL_WORDED = 10
+SMALL = 10
 _TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+# «+7 (8512) 22-33-44», «021-88776655», «8 800 555 35 35»: a leading plus or zero, brackets, or
+# digit groups joined by hyphens.
+_PHONE = re.compile(
+    r"(?<![\w.,])(?:\+\d[\d\s()-]{6,}\d|\(\d{2,5}\)[\s-]?\d[\d\s-]{4,}\d|\d{2,4}-\d{2,3}-\d{2}-\d{2}|0\d{2,3}-\d{6,8})(?![\w])"
+)
+_CLOSING_QUOTES = frozenset("\"»”'")
+_DASHES = frozenset({"-", "–", "—"})
 PERCENT = Match(Span(0, 1), "units", "percent", (), Provenance("quantities", "quantities.percent_sign"))
 
 
@@ -25,9 +38,10 @@ class QuantityFinder(Component):
 
     def __call__(self, doc: Document) -> None:
         assert doc.folded is not None
-        words = Words(doc, tables=("units", "durations", "months"))
+        words = Words(doc, tables=("units", "durations", "months", "instruments"))
         text = doc.folded.text
-        dates = [(d.start, d.end) for d in doc.dates] + [m.span() for m in _TIME.finditer(text)]
+        excluded = [(d.start, d.end) for d in doc.dates] + [m.span() for m in _TIME.finditer(text)]
+        excluded += [m.span() for m in _PHONE.finditer(text)]
         units = {m.fstart: m for m in doc.matches if m.table == "units"}
         words_of_numbers = number_words()
         i = 0
@@ -36,7 +50,7 @@ class QuantityFinder(Component):
             if not (tok.text[0].isdigit() or tok.text in words_of_numbers or tok.lemma in words_of_numbers):
                 i += 1
                 continue
-            if any(a <= tok.start < b for a, b in dates):
+            if any(a <= tok.start < b for a, b in excluded):
                 i += 1
                 continue
             number = read_number(words.tokens, text, i)
@@ -44,43 +58,117 @@ class QuantityFinder(Component):
                 i += 1
                 continue
             i = number.last + 1
-            if number.worded and number.value < SMALL_WORDED:
+            unit = self._unit(words, units, number.last) or self._percent_sign(words, number.last)
+            upper = self._range_end(doc, words, units, number)
+            if isinstance(upper, str):
+                continue  # «۱۲ تا ۱۴ آبان»: the first day of a date range
+            if upper is not None:
+                number, unit = upper
+            if not self._is_figure(words, number, unit):
                 continue
-            unit = self._unit(words, units, number.last)
-            if unit is None and self._is_year(number.value):
-                continue
-            if (
-                unit is None
-                and i < words.n
-                and words.tokens[i].start - words.tokens[number.last].end <= 1
-                and words.covered.get(i) is not None
-                and words.covered[i].table in ("durations", "months")
-            ):
-                continue  # «دو هفته», «5 دسامبر»: a duration or a date, not a figure
+            self._add(doc, words, number, unit)
+
+    def _is_figure(self, words: Words, number: Number, unit: Match | None) -> bool:
+        if number.value < SMALL and number.scale == 1 and (unit is None or number.worded):
+            return self._counts_instruments(words, number.last)
+        if unit is not None:
+            return True
+        if self._is_year(number.value) or self._after_month(words, number.first):
+            return False
+        if self._ordinal_or_name(words, number.last):
+            return False
+        nxt = number.last + 1
+        # «دو هفته», «5 دسامبر»: a duration or a date, not a figure
+        return not (
+            nxt < words.n
+            and words.tokens[nxt].start - words.tokens[number.last].end <= 1
+            and words.covered.get(nxt) is not None
+            and words.covered[nxt].table in ("durations", "months")
+        )
+
+    def _add(self, doc: Document, words: Words, number: Number, unit: Match | None) -> None:
+        if unit is PERCENT:
+            span = doc.span_of(words.tokens[number.first].start, words.tokens[number.last].end + 1)
+        else:
             last = number.last if unit is None else words.last_before(unit.fend)
             span = words.span(number.first, last)
-            if (
-                unit is None
-                and text[words.tokens[number.last].end : words.tokens[number.last].end + 1] == "%"
-            ):
-                span = doc.span_of(words.tokens[number.first].start, words.tokens[number.last].end + 1)
-                unit = PERCENT
-            if doc.is_ignored(span) or any(
-                q.value == number.value and q.unit == (unit.key if unit else None) for q in doc.quantities
-            ):
-                continue  # a figure repeated in one article is one fact
-            doc.quantities.append(
-                Quantity(
-                    value=number.value,
-                    unit=unit.key if unit else None,
-                    text=doc.quote(span),
-                    span=span,
-                    provenance=Provenance(
-                        self.name, number.rule + (f" {unit.provenance.rule}" if unit else "")
-                    ),
-                    subject=self._subject(doc, span.start),
-                )
+        if doc.is_ignored(span) or any(
+            q.value == number.value and q.unit == (unit.key if unit else None) for q in doc.quantities
+        ):
+            return  # a figure repeated in one article is one fact
+        doc.quantities.append(
+            Quantity(
+                value=number.value,
+                unit=unit.key if unit else None,
+                text=doc.quote(span),
+                span=span,
+                provenance=Provenance(self.name, number.rule + (f" {unit.provenance.rule}" if unit else "")),
+                subject=self._subject(doc, span.start),
             )
+        )
+
+    def _range_end(
+        self, doc: Document, words: Words, units: dict[int, Match], number: Number
+    ) -> tuple[Number, Match | None] | str | None:
+        """The first number of a range («15 to 60 million tons», «۱۲ تا ۱۴ آبان»): with the
+        scale and unit of the upper end, or "date" when the range is of days."""
+        k = number.last + 1
+        if number.scale > 1 or k >= words.n:
+            return None
+        gap = words.gap(number.last, k).strip()
+        if gap in _DASHES:
+            j = k
+        elif not gap and words.word(k) in profile(doc.language).range_words and k + 1 < words.n:
+            j = k + 1
+        else:
+            return None
+        if not words.tokens[j].text[0].isdigit() and words.word(j) not in number_words():
+            return None
+        upper = read_number(words.tokens, words.text, j)
+        if upper is None:
+            return None
+        after = words.covered.get(upper.last + 1)
+        if after is not None and after.table == "months":
+            return "date"
+        if upper.scale == 1:
+            return None
+        rule = f"{number.rule}+range"
+        scaled = Number(number.value * upper.scale, number.first, number.last, False, rule, upper.scale)
+        return scaled, self._unit(words, units, upper.last) or self._percent_sign(words, upper.last)
+
+    @staticmethod
+    def _percent_sign(words: Words, last: int) -> Match | None:
+        end = words.tokens[last].end
+        return PERCENT if words.text[end : end + 1] == "%" else None
+
+    @staticmethod
+    def _counts_instruments(words: Words, last: int) -> bool:
+        """«پنج کارگروه», «пять совместных рабочих групп»: a small count of instruments."""
+        for k in range(last + 1, min(last + 4, words.n)):
+            found = words.covered.get(k)
+            if found is not None:
+                return found.table == "instruments"
+            if not {"ADJF", "PRTF"} & grammemes(words.tokens[k].text):
+                return False
+        return False
+
+    @staticmethod
+    def _after_month(words: Words, first: int) -> bool:
+        """«January 26», «Apr. 9», «آبان ماه ۹۵»: a day or a year after a month name."""
+        k = first - 1
+        if k >= 0 and words.word(k) in ("ماه", "месяца"):
+            k -= 1
+        found = words.covered.get(k) if k >= 0 else None
+        return found is not None and found.table == "months" and words.gap(k, k + 1).strip() in ("", ".")
+
+    @staticmethod
+    def _ordinal_or_name(words: Words, last: int) -> bool:
+        """«46-й» and «46th» are one token and never read; «۴۶ امین» and a number that closes a
+        quoted name («Высота 102») are not figures."""
+        end = words.tokens[last].end
+        if end < len(words.text) and words.text[end] in _CLOSING_QUOTES:
+            return True
+        return last + 1 < words.n and words.word(last + 1) in ("امین", "ام", "ом", "th", "st", "nd", "rd")
 
     @staticmethod
     def _unit(words: Words, units: dict[int, Match], last: int) -> Match | None:

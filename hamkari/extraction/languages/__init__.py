@@ -26,6 +26,10 @@ class Profile:
     # Whether a deadline follows the action it bounds («is to report … within two weeks»);
     # Persian and Russian put the deadline first («ظرف دو هفته گزارش …»).
     action_before_deadline: bool = False
+    # Endings that make a number word an ordinal: «ششمین», «بیست و یکم».
+    ordinal_endings: tuple[str, ...] = ()
+    # Words between two numbers of a range: «از ۱۵ تا ۶۰ میلیون تن», «от 15 до 60 млн», «15 to 60».
+    range_words: frozenset[str] = frozenset()
 
 
 PROFILES: dict[str, Profile] = {
@@ -60,17 +64,21 @@ PROFILES: dict[str, Profile] = {
             }
         ),
         jalali_year=True,
+        ordinal_endings=("امین", "مین", "ام", "م"),
+        range_words=frozenset({"تا"}),
     ),
     "ru": Profile(
         code="ru",
         future_auxiliaries=frozenset({"будет", "будут", "будем", "буду", "будете", "станет", "станут"}),
         infinitive_grammeme=True,
+        range_words=frozenset({"до", "по"}),
     ),
     "en": Profile(
         code="en",
         future_auxiliaries=frozenset({"will", "shall", "would"}),
         infinitive_markers=("to ", "to be ", "will be ", "would be ", "shall be "),
         action_before_deadline=True,
+        range_words=frozenset({"to"}),
     ),
 }
 
