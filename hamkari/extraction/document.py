@@ -108,6 +108,7 @@ class Entity:
     roles: list[Role] = field(default_factory=list)
     id: str = ""
     key: tuple[str, ...] = ()  # folded words that identify the entity within one document
+    aliases: list[str] = field(default_factory=list)  # other spellings in the text (a person's case forms)
 
     def first(self) -> int:
         return min(m.span.start for m in self.mentions)

@@ -41,3 +41,115 @@ def grammemes(word: str) -> frozenset[str]:
     if not _CYRILLIC.search(word):
         return frozenset()
     return _parse(word.lower())[1]
+
+
+@functools.lru_cache(maxsize=50_000)
+def _parses(word: str) -> tuple[Any, ...]:
+    """All pymorphy3 readings of a lower-case word; none for a word the analyser cannot take."""
+    try:
+        return tuple(_analyzer().parse(word))
+    except Exception:  # the same failures as in _parse: an unknown word
+        return ()
+
+
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+# Parts of speech that a capitalised word of a name is not: «Исламской», «Российско-Иранского».
+_NOT_NAME_POS = frozenset({"ADJF", "PRTF", "VERB", "INFN", "PREP", "CONJ", "PRCL", "NPRO", "ADVB"})
+
+
+@functools.lru_cache(maxsize=50_000)
+def name_like(word: str) -> bool:
+    """Whether a Russian word may be part of a person's name: pymorphy3 reads it as a given name,
+    surname or patronymic (or a possessive form such as «Бабушкин»), or it does not know the word
+    and does not take it for an adjective or verb. A known common word («Палаты») is not a name.
+    Words of other scripts are not judged here (True)."""
+    if not _CYRILLIC.search(word):
+        return True
+    parses = _parses(word.lower())
+    if not parses:
+        return True
+    if any(_NAME_TAGS & p.tag.grammemes or "Poss" in p.tag.grammemes for p in parses):
+        return True
+    top = parses[0]
+    if top.is_known:
+        return False
+    return not (top.tag.POS in _NOT_NAME_POS and top.score >= 0.5)
+
+
+@functools.lru_cache(maxsize=50_000)
+def name_lemmas(word: str) -> frozenset[str]:
+    """Dictionary forms of a Russian word read as a given name: «хосейна» → {«хосейн»}."""
+    if not _CYRILLIC.search(word):
+        return frozenset()
+    return frozenset(
+        p.normal_form.replace("ё", "е") for p in _parses(word.lower()) if "Name" in p.tag.grammemes
+    )
+
+
+def _name_parses(word: str) -> list[Any]:
+    parses = _parses(word.lower())
+    if not parses:
+        return []
+    named = [p for p in parses if _NAME_TAGS & p.tag.grammemes or "Poss" in p.tag.grammemes]
+    if named:
+        return named
+    if parses[0].is_known:
+        return []
+    # A foreign surname pymorphy3 does not know declines like a masculine noun with a consonant
+    # stem: «…пуром» → «…пур». Anything else (Persian names in «-и», «-е») is left as written.
+    return [
+        p
+        for p in parses
+        if p.tag.POS == "NOUN"
+        and p.tag.number == "sing"
+        and word.lower().startswith(p.normal_form)
+        and p.normal_form[-1:] not in _VOWELS
+    ]
+
+
+_VOWELS = frozenset("аеёиоуыэюяйь")
+
+
+@functools.lru_cache(maxsize=20_000)
+def nominative_name(words: tuple[str, ...], hint: str | None = None) -> tuple[str | None, ...]:
+    """The nominative of each word of a Russian name (None: keep the word as written).
+
+    The case is the one all the name's words share (a given name and a surname agree:
+    «Ольги Петровой»); when that includes the nominative, the name is left as written. `hint` is
+    the case of the post before the name («главы … Ильи Петрова»: genitive), used when the
+    words alone allow several cases."""
+    parses = [_name_parses(w) if _CYRILLIC.search(w) else [] for w in words]
+    shared: set[str] | None = None
+    for ps in parses:
+        cases = {p.tag.case for p in ps if p.tag.case and "Fixd" not in p.tag.grammemes}
+        if cases:
+            shared = cases if shared is None else shared & cases
+    if not shared:
+        return tuple(None for _ in words)
+    if hint in shared:
+        case = hint
+    elif "nomn" in shared:
+        return tuple(None for _ in words)
+    else:
+        case = sorted(shared)[0]
+    out: list[str | None] = []
+    for ps in parses:
+        chosen = next((p for p in ps if p.tag.case == case and "Fixd" not in p.tag.grammemes), None)
+        out.append(_nominative(chosen) if chosen is not None else None)
+    return tuple(out)
+
+
+def case_of(word: str) -> str | None:
+    """The case of a Russian word when its singular readings agree on one («главы» → gent)."""
+    if not _CYRILLIC.search(word):
+        return None
+    cases = {p.tag.case for p in _parses(word.lower()) if p.tag.number == "sing" and p.tag.case}
+    return cases.pop() if len(cases) == 1 else None
+
+
+def _nominative(parse: Any) -> str | None:
+    try:
+        form = parse.inflect({"nomn"})
+    except Exception:  # an analyser failure leaves the word as written
+        return None
+    return form.word if form is not None else None

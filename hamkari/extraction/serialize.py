@@ -24,7 +24,7 @@ def entity_json(e: Entity) -> dict[str, Any]:
     if e.type == "organization":
         out.update(kind=e.kind, ref=e.ref, name=e.name, country=e.country, region=e.region)
     elif e.type == "person":
-        out.update(name=e.name, country=e.country)
+        out.update(name=e.name, country=e.country, aliases=list(e.aliases))
         out["roles"] = [
             {
                 "title": r.title,

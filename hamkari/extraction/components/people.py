@@ -2,24 +2,38 @@
 
 A post («استاندار سمنان», «генеральный консул Ирана в Астрахани», «Governor of Gilan») is
 read with what it names (a region, a country, an organisation); the person is the name right
-before it («یونسی، استاندار مازندران») or right after it («губернатор … Игорь Бабушкин»).
-A name is a run of words that are not function words, verbs, common nouns or lexicon terms;
-in Russian and English they are capitalised. The given-name list only decides where a Persian
-name starts and which country a name without a post belongs to; it never finds a person alone,
-except together with a surname-like word or an honorific («آقای», «دکتر»).
-A post with no name beside it («استاندار اصفهان گفت») refers back to the person last
-mentioned without a post; «وی» / «он» / «he» refer to the person last mentioned."""
+before it («یونسی، استاندار مازندران») or after it, past the rest of the post's description
+(«губернатор … Игорь Бабушкин»). What the post names can change its role: «رئیس جمهوری
+تاتارستان» and «президент Татарстана» head a region, not a state; a minister of a region's
+government is an official of that region; «President of the … Chamber» heads the chamber.
+A name is a run of name words (see `names.NameGuard`, which every person passes): given names
+— single, compound («غلام حسین», «نعمت‌الله») or in an oblique case («Хосейна») —, initials
+(«А.И.», «V.I.»), patronymics, and a surname that may take a detached part («کریمی پور»).
+Without a post, a person is a given name with a surname, an honorific with a name («آقای»,
+«доктор»), initials with a surname, or a name with a patronymic («ساویچف پاول
+پتروویچ»). A post with no name beside it («استاندار اصفهان گفت») refers back to the person
+last mentioned without a post, or forward to the next one of the same country in the next two
+sentences; «وی» / «он» / «he» refer to the person last mentioned. Russian names are given in the
+nominative; the spelling in the text is kept as an alias."""
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from hamkari.extraction.components.context import Words, place_of
-from hamkari.extraction.document import Document, Entity, Match, Mention, Provenance, Role
-from hamkari.extraction.lexicon import entries, word_set
-from hamkari.extraction.morphology import grammemes
-from hamkari.extraction.normalize import fold_term
+from hamkari.extraction.components.names import (
+    NameGuard,
+    display_name,
+    given_names,
+    initial,
+    initials_end,
+    name_parts,
+    patronymic,
+)
+from hamkari.extraction.document import Document, Entity, Match, Mention, Provenance, Role, Span
+from hamkari.extraction.languages import Profile, profile
+from hamkari.extraction.lexicon import word_set
+from hamkari.extraction.morphology import case_of, grammemes
 from hamkari.extraction.pipeline import Component
 
 PLACE_TABLES = ("regions", "countries", "cities", "places")
@@ -40,20 +54,38 @@ COVERING = (
     "durations",
 )
 CONNECTORS = frozenset({"در", "в", "во", "in", "of", "the", "to", "for", "at"})
-DEPUTY_ROLES = {"head_of_region": "deputy_head_of_region", "minister": "deputy_minister"}
+# «معاون» / «заместитель» / «Deputy» before a post.
+DEPUTY_ROLES = {
+    "head_of_region": "deputy_head_of_region",
+    "minister": "deputy_minister",
+    "head_of_government": "official",
+}
+# What a post becomes when it names a region (and no organisation): «رئیس جمهور تاتارستان»,
+# «Глава Чувашии», «министр … Республики Татарстан», «заместитель председателя
+# правительства области».
+IN_REGION = {
+    "head_of_state": "head_of_region",
+    "agency_head": "head_of_region",
+    "head_of_government": "official",
+    "minister": "official",
+    "deputy_minister": "official",
+}
+GOVERNMENT_POSTS = frozenset({"minister", "deputy_minister", "head_of_government"})
+# What «President» (a head of state's title) becomes when it names an organisation.
+HEAD_OF_ORGANIZATION = {
+    "chamber": "agency_head",
+    "association": "agency_head",
+    "agency": "agency_head",
+    "company": "executive",
+    "economic_zone": "executive",
+    "university": "academic",
+}
 MAX_NAME_WORDS = 3
-_LINKS = frozenset({"and", "и", "&"})
-
-
-@functools.cache
-def given_names() -> dict[str, str]:
-    """Folded given name → the country its script column implies."""
-    countries = {"persian": "IR", "russian": "RU"}
-    out: dict[str, str] = {}
-    for e in entries("given_names"):
-        for t in e.terms:
-            out.setdefault(fold_term(t), countries.get(e.key, ""))
-    return out
+MAX_PERSIAN_RUN = 6
+_LINKS = frozenset({"and", "и", "&", "و"})
+_COMMAS = ("", ",", "،")
+_DASHES = ("-", "–", "—", ":")
+_QUOTES = '«»"“”„'
 
 
 @dataclass
@@ -66,6 +98,9 @@ class TitlePhrase:
     region: str | None = None
     country: str | None = None
     organization: Entity | None = None
+    deputy_of: str | None = None
+    regions: list[str] = field(default_factory=list)  # every region named, in order
+    head_last: int = -1  # the last token of the post's own words, before what it names
 
 
 class PeopleFinder(Component):
@@ -74,32 +109,46 @@ class PeopleFinder(Component):
     provides = ("entities",)
 
     def __call__(self, doc: Document) -> None:
-        words = Words(doc, tables=COVERING)
-        orgs = self._org_tokens(doc, words)
-        phrases = self._phrases(doc, words, orgs)
+        _Reader(doc).run()
+
+
+class _Reader:
+    """The people of one document (a new reader per document: components are shared)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.words = Words(doc, tables=COVERING)
+        self.lang: Profile = profile(doc.language)
+        self.guard = NameGuard(self.words, self.lang)
+
+    def run(self) -> None:
+        doc = self.doc
+        orgs = self._org_tokens()
+        phrases = self._phrases(orgs)
         bare: list[TitlePhrase] = []
         previous: tuple[TitlePhrase, Entity] | None = None
         for tp in phrases:
-            person = self._named(doc, words, tp)
-            if person is None and previous and self._chained(words, previous[0], tp):
+            person = self._named(tp)
+            if person is None and previous and self._chained(previous[0], tp):
                 person = previous[1]
             if person is None:
                 bare.append(tp)
                 previous = None
                 continue
-            self._add_role(doc, words, person, tp)
+            self._add_role(person, tp)
             previous = (tp, person)
-        self._untitled(doc, words)
-        self._repeats(doc, words)
-        self._pronouns(doc, words)
-        self._bare(doc, words, bare)
+        self._untitled()
+        self._repeats()
+        self._pronouns()
+        self._bare(bare)
         for e in doc.entities:
             if e.type == "person" and e.country is None:
                 e.country = next((r.country for r in e.roles if r.country), None)
 
     # --- posts -------------------------------------------------------------------------
 
-    def _org_tokens(self, doc: Document, words: Words) -> dict[int, Entity]:
+    def _org_tokens(self) -> dict[int, Entity]:
+        doc, words = self.doc, self.words
         out: dict[int, Entity] = {}
         for e in doc.entities_of("organization"):
             for m in e.mentions:
@@ -108,99 +157,135 @@ class PeopleFinder(Component):
                     out[i] = e
         return out
 
-    def _phrases(self, doc: Document, words: Words, orgs: dict[int, Entity]) -> list[TitlePhrase]:
-        titles = [m for m in doc.matches if m.table == "titles"]
+    def _phrases(self, orgs: dict[int, Entity]) -> list[TitlePhrase]:
+        titles = [m for m in self.doc.matches if m.table == "titles"]
         phrases: list[TitlePhrase] = []
         used: set[int] = set()
         for n, m in enumerate(titles):
-            if n in used:
-                continue
-            first, last = words.first_at(m.fstart), words.last_before(m.fend)
+            if n in used or m.key == "not_a_title":
+                continue  # «во главе с» (headed by) contains a post's word but names no post
+            # the token that holds the match's end: «رییس جمهور|ی» ends inside «جمهوری»
+            first, last = self.words.first_at(m.fstart), self.words.first_at(m.fend) - 1
             if first > last:
                 continue
-            role, rule, scope = m.key, m.provenance.rule, m.attrs[0] if m.attrs else "none"
-            if role == "not_a_title":
-                continue  # an idiom that contains a post's word: «во главе с» (headed by)
-            if role == "deputy":
-                role = "official"
-                for k in range(n + 1, min(n + 3, len(titles))):
-                    h = titles[k]
-                    h_first = words.first_at(h.fstart)
-                    if h_first - last <= 4 and not words.broken(last, h_first) and h.key != "deputy":
-                        role = DEPUTY_ROLES.get(h.key, "official")
-                        rule = f"{rule}+{h.provenance.rule}"
-                        scope = h.attrs[0] if h.attrs else scope
-                        last = words.last_before(h.fend)
-                        used.add(k)
-                        break
-            tp = TitlePhrase(first, last, role, rule, scope)
-            self._complement(doc, words, orgs, tp, titles, used)
+            tp = TitlePhrase(first, last, m.key, m.provenance.rule, m.attrs[0] if m.attrs else "none")
+            if m.key == "deputy":
+                self._deputy(tp, titles, n, used)
+            tp.head_last = tp.last
+            self._complement(orgs, tp, titles, used)
             phrases.append(tp)
         return phrases
 
+    def _deputy(self, tp: TitlePhrase, titles: list[Match], n: int, used: set[int]) -> None:
+        """«معاون [استاندار]», «заместитель [министра]»: the post that follows, as its deputy."""
+        words = self.words
+        tp.role = "official"
+        following = [k for k in range(n + 1, min(n + 4, len(titles))) if titles[k].key != "deputy"]
+        # «заместитель председателя правительства»: the longest post at the first position
+        following.sort(key=lambda k: (titles[k].fstart, -titles[k].fend))
+        for k in following[:1]:
+            h = titles[k]
+            h_first = words.first_at(h.fstart)
+            if h_first - tp.last <= 4 and not words.broken(tp.last, h_first):
+                tp.role = DEPUTY_ROLES.get(h.key, "official")
+                tp.deputy_of = h.key
+                tp.rule = f"{tp.rule}+{h.provenance.rule}"
+                tp.scope = h.attrs[0] if h.attrs else tp.scope
+                tp.last = words.last_before(h.fend)
+                used.update(j for j in following if titles[j].fstart == h.fstart)
+                return
+
+    def _settle(self, tp: TitlePhrase) -> None:
+        """The role a post takes from what it names (see IN_REGION, HEAD_OF_ORGANIZATION)."""
+        kind = tp.organization.kind if tp.organization else None
+        if tp.role == "head_of_state" and kind in HEAD_OF_ORGANIZATION:
+            tp.role = HEAD_OF_ORGANIZATION[kind]
+        elif not tp.region:
+            return
+        elif tp.deputy_of == "head_of_government":
+            tp.role = "deputy_head_of_region"  # «заместитель председателя правительства области»
+        elif kind is None or (kind == "governorate" and tp.role in GOVERNMENT_POSTS):
+            # «министр … Республики Татарстан» («правительства Республики …» is the region's own
+            # government, not an organisation the post heads)
+            tp.role = IN_REGION.get(tp.role, tp.role)
+
     def _complement(
-        self,
-        doc: Document,
-        words: Words,
-        orgs: dict[int, Entity],
-        tp: TitlePhrase,
-        titles: list[Match],
-        used: set[int],
+        self, orgs: dict[int, Entity], tp: TitlePhrase, titles: list[Match], used: set[int]
     ) -> None:
         """Read what the post names: «استاندار [سمنان]», «سفیر [جمهوری اسلامی ایران] در [روسیه]»."""
+        words = self.words
         i = tp.last + 1
         steps = 0
         while i < words.n and steps < 8 and not words.broken(i - 1, i):
             steps += 1
-            org = orgs.get(i)
-            cov = words.covered.get(i)
-            if org is not None:
-                tp.organization = tp.organization or org
-                tp.region = tp.region or org.region
-                tp.country = tp.country or org.country
-                while i + 1 < words.n and orgs.get(i + 1) is org:
-                    i += 1
-                tp.last = i
+            nxt = self._complement_step(orgs, tp, titles, used, i)
+            if nxt is None:
+                break
+            i = nxt
+        self._possessive(tp)
+        if tp.region and not tp.country and tp.scope in ("region", "none", "organization"):
+            tp.country = tp.region[:2]
+
+    def _complement_step(
+        self, orgs: dict[int, Entity], tp: TitlePhrase, titles: list[Match], used: set[int], i: int
+    ) -> int | None:
+        """Take what stands at token i into the post; the next index, or None to stop."""
+        words = self.words
+        org = orgs.get(i)
+        cov = words.covered.get(i)
+        if org is not None:
+            tp.organization = tp.organization or org
+            tp.region = tp.region or org.region
+            tp.country = tp.country or org.country
+            while i + 1 < words.n and orgs.get(i + 1) is org:
                 i += 1
-                continue
-            if cov is not None and cov.table in PLACE_TABLES:
-                j = words.last_before(cov.fend)
-                region, country = place_of(cov)
-                tp.region, tp.country = tp.region or region, tp.country or country
-                tp.last = j
-                i = j + 1
-                continue
-            if cov is not None and cov.table == "titles" and cov.key != "deputy" and i == tp.last + 1:
-                # «مشاور رئیس جمهور»: a post named after another post is part of it.
-                k = next((n for n, t in enumerate(titles) if t is cov), None)
-                if k is not None:
-                    used.add(k)
-                tp.last = words.last_before(cov.fend)
-                i = tp.last + 1
-                continue
-            if words.word(i) in CONNECTORS and i + 1 < words.n:
-                nxt = words.covered.get(i + 1)
-                if orgs.get(i + 1) is not None or (nxt is not None and nxt.table in PLACE_TABLES):
-                    i += 1
-                    continue
-            break
+            tp.last = i
+            return i + 1
+        if cov is not None and cov.table in PLACE_TABLES:
+            region, country = place_of(cov)
+            if region:
+                tp.regions.append(region)
+            tp.region, tp.country = tp.region or region, tp.country or country
+            tp.last = words.last_before(cov.fend)
+            return tp.last + 1
+        if cov is not None and cov.table == "titles" and cov.key != "deputy" and self._post_of_post(tp, i):
+            # «مشاور رئیس جمهور», «советник президента»: a post named after another post is part of it.
+            k = next((n for n, t in enumerate(titles) if t is cov), None)
+            if k is not None:
+                used.add(k)
+            tp.last = words.last_before(cov.fend)
+            return tp.last + 1
+        j = i
+        while j < words.n and j - i < 2 and words.word(j) in CONNECTORS | _LINKS:
+            j += 1  # «President of the Kazan Chamber …»
+        if j > i and j < words.n and not words.broken(i, j):
+            nxt = words.covered.get(j)
+            if orgs.get(j) is not None or (nxt is not None and nxt.table in PLACE_TABLES):
+                return j
+        return None
+
+    def _post_of_post(self, tp: TitlePhrase, i: int) -> bool:
+        """Whether the post at token i is what the post tp names: right after its head word and,
+        where cases show, not in the nominative («консула …, губернатор X» is a second post)."""
+        return i == tp.head_last + 1 and case_of(self.words.word(i)) != "nomn"
+
+    def _possessive(self, tp: TitlePhrase) -> None:
+        """«Volgograd Region's Deputy Governor»: the place before the post, with «'s»."""
+        words = self.words
         before = words.covered.get(tp.first - 1)
         if (
             before is not None
             and before.table in ("regions", "countries")
             and words.word(tp.first - 1).endswith("'s")
         ):
-            # «Volgograd Region's Deputy Governor»
             if before.table == "regions":
                 tp.region = tp.region or before.key
             else:
                 tp.country = tp.country or before.key
-        if tp.region and not tp.country and tp.scope in ("region", "none", "organization"):
-            tp.country = tp.region[:2]
 
-    def _chained(self, words: Words, before: TitlePhrase, tp: TitlePhrase) -> bool:
+    def _chained(self, before: TitlePhrase, tp: TitlePhrase) -> bool:
         """«X، مشاور رئیس جمهور، دبیر شورای …»: a second post right after the first, by comma."""
-        return tp.first - before.last == 1 and words.gap(before.last, tp.first).strip() in (
+        return tp.first - before.last == 1 and self.words.gap(before.last, tp.first).strip() in (
             ",",
             "،",
             "، و",
@@ -209,149 +294,273 @@ class PeopleFinder(Component):
 
     # --- names -------------------------------------------------------------------------
 
-    def _named(self, doc: Document, words: Words, tp: TitlePhrase) -> Entity | None:
-        found = self._name_before(doc, words, tp.first)
-        rule = "people.name_before_title"
-        if found is None:
-            found = self._name_after(doc, words, tp)
-            rule = "people.name_after_title"
+    def _named(self, tp: TitlePhrase) -> Entity | None:
+        found = self._name_before(tp.first)
+        if found is not None:
+            self._settle(tp)
+            return self._person(found[0], found[1], f"people.name_before_title ({tp.rule})")
+        found = self._name_after(tp)
+        self._settle(tp)
         if found is None:
             return None
-        return self._person(doc, words, found[0], found[1], f"{rule} ({tp.rule})")
+        hint = case_of(self.words.word(tp.first))
+        person = self._person(found[0], found[1], f"people.name_after_title ({tp.rule})", hint)
+        if person is not None:
+            self._coordinated(tp, found[1], hint)
+        return person
 
-    def _candidate(self, doc: Document, words: Words, i: int) -> bool:
-        tok = words.tokens[i]
-        bare = tok.text.replace("-", "").replace("'", "").replace("’", "")
-        if i in words.covered or words.stop(i) or not bare.isalpha() or len(tok.text) < 2:
-            return False
-        if "\u0600" <= tok.text[0] <= "\u06ff":
-            return True
-        return doc.language != "fa" and words.capitalised(i)
+    def _coordinated(self, tp: TitlePhrase, end: int, hint: str | None) -> None:
+        """«губернаторами провинций A и B X Y и Z W», «استانداران … X و Y»: after a plural post,
+        a second name joined by «и» / «و» / «and» holds the post too (with the second region)."""
+        words = self.words
+        k = end + 1
+        post = words.word(tp.first)
+        plural = "plur" in grammemes(post) or post.endswith(("ها", "های", "ان", "s"))
+        if not plural or k + 1 >= words.n or words.word(k) not in _LINKS or words.broken(end, k + 1):
+            return
+        if not (self.guard.given_at(k + 1) and self._candidate(k + 1)):
+            return
+        second = self._person(k + 1, self._name_run(k + 1), f"people.name_after_title ({tp.rule})", hint)
+        if second is not None:
+            region = tp.regions[1] if len(tp.regions) > 1 else None
+            self._add_role(second, replace(tp, region=region))
 
-    def _name_before(self, doc: Document, words: Words, title_first: int) -> tuple[int, int] | None:
+    def _candidate(self, i: int) -> bool:
+        return 0 <= i < self.words.n and self.guard.word(i)
+
+    def _name_before(self, title_first: int) -> tuple[int, int] | None:
+        """The name that ends right before a post: «یونسی، استاندار», «Фамилиев А.И., глава»."""
+        words = self.words
         end = title_first - 1
-        if end < 0 or words.gap(end, title_first).strip() not in ("", ",", "،"):
+        if end < 0 or words.gap(end, title_first).strip().strip(_QUOTES) not in _COMMAS:
             return None
-        if not self._candidate(doc, words, end):
+        if self.lang.cased:
+            return self._cased_name_before(end)
+        return self._persian_name_before(end)
+
+    def _cased_name_before(self, end: int) -> tuple[int, int] | None:
+        words = self.words
+        last_word = end
+        while last_word > 0 and end - last_word < 3 and initial(words, last_word, self.lang):
+            last_word -= 1
+        if last_word != end:
+            return self._initials_tail(last_word, end)  # «Фамилиев А.И., глава …»
+        if not self._candidate(end):
             return None
         start = end
-        given = given_names()
-        honorifics = word_set("honorifics", "honorific")
-        while start - 1 >= 0 and end - start + 1 < MAX_NAME_WORDS and not words.broken(start - 1, start):
-            prev = words.word(start - 1)
-            if doc.language == "fa":
-                pair = f"{words.word(start - 2)} {prev}" if start >= 2 else ""
-                if pair in given and not words.broken(start - 2, start - 1):
-                    start -= 2
-                    break
-                if prev not in given:
-                    break
-            elif not self._candidate(doc, words, start - 1):
+        while start - 1 >= 0 and end - start + 1 < MAX_NAME_WORDS + 2:
+            if initial(words, start - 1, self.lang):
+                start -= 1  # «А.И. Фамилиев, глава …»: the initial's full stop is not a break
+                continue
+            if words.broken(start - 1, start) or not self._candidate(start - 1):
                 break
             start -= 1
-        if (
-            doc.language == "fa"
-            and words.word(start) not in given
-            and start > 0
-            and not words.broken(start - 1, start)
-        ):
-            # Without a given name, a Persian name before a post starts a clause: «… و رحیمی، سفیر»,
-            # never «مدیریت مؤثر استاندار» where an adjective precedes the post. At the start of
-            # a sentence, an unknown first name is still a name: «رافائل زیناتولین، معاون …».
-            before = words.word(start - 1)
-            opens = start - 1 == 0 or words.broken(start - 2, start - 1)
-            if opens and self._candidate(doc, words, start - 1):
-                start -= 1
-            elif not (words.stop(start - 1, "function", "noun") or before in honorifics):
-                return None
         return start, end
 
-    def _name_after(self, doc: Document, words: Words, tp: TitlePhrase) -> tuple[int, int] | None:
+    def _initials_tail(self, surname: int, end: int) -> tuple[int, int] | None:
+        """Initials separated from the surname by their full stop only: «Фамилиев А. И.»."""
+        gap_ok = all(self.words.gap(k, k + 1).strip() in ("", ".") for k in range(surname, end))
+        return (surname, end) if gap_ok and self._candidate(surname) else None
+
+    def _persian_name_before(self, end: int) -> tuple[int, int] | None:
+        """A Persian name before a post: the given names that open it and one or two surname
+        words («سید حسن علی نیک نام، شهردار …»); without a given name, one surname (with a
+        detached part: «کریمی پور») that opens a clause or follows a noun or honorific."""
+        words = self.words
+        if not self._candidate(end):
+            return None
+        run = end
+        while run - 1 >= 0 and end - run + 1 < MAX_PERSIAN_RUN and not words.broken(run - 1, run):
+            if not self._candidate(run - 1):
+                break
+            run -= 1
+        for g in range(run, end):
+            taken = self.guard.given_at(g)
+            if not taken:
+                continue
+            h = g + taken
+            while h < end and self.guard.given_at(h):
+                h += self.guard.given_at(h)
+            surname = end - h + 1
+            if 1 <= surname <= 2 or (surname == 3 and words.word(end) in name_parts("surname_part")):
+                return g, end
+        return self._persian_surname_before(end)
+
+    def _persian_surname_before(self, end: int) -> tuple[int, int] | None:
+        words = self.words
+        start = end
+        if words.word(end) in name_parts("surname_part") and self._candidate(end - 1):
+            start = end - 1
+        if start == 0 or words.broken(start - 1, start):
+            return start, end
+        before = words.word(start - 1)
+        if words.stop(start - 1, "function"):
+            # «از طرف سفیر», «به دعوت سرکنسول», «به امضای وزیر»: after a preposition, a word
+            # joined to the post is a noun of the phrase, not a name; a comma sets a name apart
+            # («میان X، استاندار …») and «و» links names in a list.
+            comma = words.gap(end, end + 1).strip() != ""
+            return (start, end) if comma or before == "و" else None
+        opens = start - 1 == 0 or words.broken(start - 2, start - 1)
+        if opens and self._candidate(start - 1):
+            return start - 1, end  # «رافائل زیناتولین، معاون …» at a sentence start
+        if words.stop(start - 1, "noun") or before in word_set("honorifics", "honorific"):
+            return start, end
+        return None
+
+    def _name_after(self, tp: TitlePhrase) -> tuple[int, int] | None:
         """A name after the post, past the rest of its description: «مدیرکل راه‌آهن شمال شرق، رضا
         قربانی‌نیا», «заместитель министра цифрового развития, связи … России Андрей Зарецкий»."""
+        words = self.words
         honorifics = word_set("honorifics", "honorific")
-        given = given_names()
-        persian = doc.language == "fa"
-        reach = 6 if persian else 12
         described = False
         i = tp.last + 1
-        while i < words.n and i - tp.last <= reach:
-            gap = words.gap(i - 1, i).strip()
-            if gap not in ("", ",", "،"):
-                return None
+        while i < words.n and i - tp.last <= self.lang.name_reach:
+            gap = words.gap(i - 1, i).strip().strip(_QUOTES)
+            if gap not in _COMMAS and not (i == tp.last + 1 and gap in _DASHES):
+                return None  # «градоначальники – X и Y»: a dash or colon may open the names
+            cover = words.covered.get(i)
+            if cover is not None and cover.table == "titles" and cover.key != "deputy":
+                return None  # «… консула Ирана, губернатор X»: the next post has its own name
             j = i
             while j < words.n and words.word(j) in honorifics:
                 j += 1
-            if (
-                j < words.n
-                and self._candidate(doc, words, j)
-                and (
-                    (persian and words.word(j) in given)
-                    or (not persian and words.capitalised(j) and (words.word(j) in given or not described))
-                )
-            ):
-                end = self._name_run(doc, words, j)
+            if self._name_starts(j, described):
                 tp.last = max(tp.last, i - 1)
-                return j, end
-            if words.stop(i, "verb") or (persian and words.stop(i, "function")):
+                return j, self._name_run(j)
+            if self._ends_description(i):
                 return None
-            if not persian and ({"VERB", "INFN"} & grammemes(words.word(i))):
-                return None
-            if doc.language == "en" and not words.capitalised(i) and words.word(i) not in CONNECTORS | _LINKS:
-                return None  # «… Governor of Astrakhan Region to discuss Caspian shipping»: no name here
-            if not persian and words.capitalised(i) and i not in words.covered:
+            self._described_place(tp, i)
+            if self.lang.cased and words.capitalised(i) and i not in words.covered:
                 # «Minister of Economic Development Olga Ivanova»: capitalised words of the post's
                 # description are passed over; any other capitalised word ends the search.
                 if not (described or words.word(i - 1) in CONNECTORS | _LINKS):
                     return None
                 described = True
-            elif not persian:
+            elif self.lang.cased:
                 described = words.word(i) in CONNECTORS | _LINKS and described
             i += 1
         return None
 
-    def _name_run(self, doc: Document, words: Words, first: int) -> int:
-        """Where a name that starts at `first` ends: given name(s), patronymic, one surname."""
-        given = given_names()
-        end = first
-        while end + 1 < words.n and end + 1 - first < MAX_NAME_WORDS and not words.broken(end, end + 1):
-            nxt = end + 1
-            cover = words.covered.get(nxt)
-            # «لیلا کشاورزیان»: after a given name, a surname may contain a sector word.
-            surname_like = cover is not None and cover.table == "sectors" and words.word(end) in given
-            if not (self._candidate(doc, words, nxt) or surname_like):
+    def _described_place(self, tp: TitlePhrase, i: int) -> None:
+        """A place inside the post's description: «министр промышленности [Республики Татарстан]»."""
+        cov = self.words.covered.get(i)
+        if cov is not None and cov.table in PLACE_TABLES:
+            region, country = place_of(cov)
+            tp.region, tp.country = tp.region or region, tp.country or country or (region or "")[:2] or None
+
+    def _name_starts(self, j: int, described: bool) -> bool:
+        """Whether a name starts at token j after a post."""
+        words = self.words
+        if j >= words.n:
+            return False
+        if initial(words, j, self.lang):
+            k = initials_end(words, j, self.lang)
+            return self._candidate(k)
+        if not self._candidate(j):
+            return False
+        if not self.lang.cased:
+            return bool(self.guard.given_at(j))
+        return bool(self.guard.given_at(j)) or not described
+
+    def _ends_description(self, i: int) -> bool:
+        words = self.words
+        if words.stop(i, "verb") or (not self.lang.cased and words.stop(i, "function")):
+            return True
+        if self.lang.morphology and {"VERB", "INFN"} & grammemes(words.word(i)):
+            return True
+        # «… Governor of Astrakhan Region to discuss Caspian shipping»: no name here.
+        return (
+            self.lang.lowercase_ends_post
+            and not words.capitalised(i)
+            and words.word(i) not in CONNECTORS | _LINKS | self.lang.place_nouns
+        )
+
+    def _name_run(self, first: int) -> int:
+        """Where a name that starts at `first` ends: initials or given name(s), a patronymic, a
+        surname (with a detached part: «کریمی پور»)."""
+        words = self.words
+        end = initials_end(words, first, self.lang) if initial(words, first, self.lang) else first
+        if end != first:
+            return end if self._candidate(end) else end - 1  # «В.И. Винокуров»
+        while end + 1 < words.n and not words.broken(end, end + 1):
+            if not self._continues(first, end):
                 break
-            if doc.language == "fa":
-                if words.word(end) not in given:
-                    break
-            else:
-                current = grammemes(words.word(end)) | ({"Name"} if words.word(end) in given else set())
-                if "Name" not in current and "Patr" not in current:
-                    break  # a surname closes the name: «Хамидом Асгарзаде | Алиев предложил»
-            end = nxt
+            end += 1
         return end
 
-    def _person(self, doc: Document, words: Words, start: int, end: int, rule: str) -> Entity:
-        surname = words.tokens[end].lemma
+    def _continues(self, first: int, end: int) -> bool:
+        """Whether the name first..end goes on with the next word."""
+        words = self.words
+        nxt = end + 1
+        if initial(words, nxt, self.lang):
+            return False
+        if not self.lang.cased and end > first and words.word(nxt) in name_parts("surname_part"):
+            return True  # «حسن کریمی پور»
+        cover = words.covered.get(nxt)
+        # «لیلا کشاورزیان»: after a given name, a surname may contain a sector word.
+        surname_like = cover is not None and cover.table == "sectors" and bool(self.guard.given_at(end))
+        if not (self.guard.word(nxt, after_given=bool(self.guard.given_at(end))) or surname_like):
+            return False
+        if patronymic(words.word(nxt)):
+            return True
+        given_run = self._given_run(first)
+        if end - first + 1 >= MAX_NAME_WORDS + max(0, given_run - 1):
+            return False
+        if not self.lang.cased:
+            return first + given_run > end  # a Persian name goes on while its given names do
+        current = grammemes(words.word(end))
+        named = bool(self.guard.given_at(end)) or patronymic(words.word(end))
+        # A surname closes the name: «Хамидом Асгарзаде | Алиев предложил»; the first word of a
+        # name that is not a known surname is a given name the lexicon lacks («Ильдар Хасанов»).
+        first_word = end == first and "Surn" not in current
+        return named or first_word or "Name" in current or "Patr" in current
+
+    def _given_run(self, first: int) -> int:
+        """How many words of given names open the name at `first` («سید محمد علی» → 3)."""
+        h = first
+        while h < self.words.n and self.guard.given_at(h):
+            h += self.guard.given_at(h)
+        return h - first
+
+    def _person(self, start: int, end: int, rule: str, hint: str | None = None) -> Entity | None:
+        """The person named by tokens start..end, if they make a name (see NameGuard)."""
+        doc, words = self.doc, self.words
+        if not self.guard.name(start, end):
+            return None
+        surname = next(
+            words.tokens[k].lemma for k in range(end, start - 1, -1) if not initial(words, k, self.lang)
+        )
         span = words.span(start, end)
-        mention = Mention(span, Provenance(self.name, rule))
+        if initial(words, end, self.lang):
+            span = Span(span.start, span.end + 1)  # «Петренко И.С.»: the initial's full stop
+        mention = Mention(span, Provenance("people", rule))
         given = given_names()
+        written = doc.quote(span)
         country = next((given[w.text] for w in words.tokens[start:end] if given.get(w.text)), None)
         for e in doc.entities_of("person"):
             if e.key and e.key[-1] == surname:
                 if all(not m.span.overlaps(span) for m in e.mentions):
                     e.mentions.append(mention)
-                if end > start and len(span) > len(e.name):
-                    e.name = doc.quote(span)
+                if end > start and len(written) > len(e.name):
+                    self._rename(e, written, start, end, hint)
                 e.country = e.country or country
                 return e
-        person = Entity(
-            type="person", name=doc.quote(span), mentions=[mention], key=(surname,), country=country
-        )
+        person = Entity(type="person", name=written, mentions=[mention], key=(surname,), country=country)
+        self._rename(person, written, start, end, hint)
         doc.entities.append(person)
         return person
 
-    def _add_role(self, doc: Document, words: Words, person: Entity, tp: TitlePhrase) -> None:
+    def _rename(self, person: Entity, written: str, start: int, end: int, hint: str | None) -> None:
+        """Name the person in the nominative; keep the spelling of the text as an alias."""
+        folded = [t.text for t in self.words.tokens[start : end + 1]]
+        shown = display_name(folded, written, hint) if self.lang.morphology else written
+        for alias in (person.name, written):
+            if alias != shown and alias not in person.aliases:
+                person.aliases.append(alias)
+        person.name = shown
+
+    def _add_role(self, person: Entity, tp: TitlePhrase) -> None:
+        doc, words = self.doc, self.words
         span = words.span(tp.first, tp.last)
         for r in person.roles:
             if r.role == tp.role and (r.region == tp.region or not tp.region or not r.region):
@@ -363,7 +572,7 @@ class PeopleFinder(Component):
                 title=doc.quote(span),
                 role=tp.role,
                 span=span,
-                provenance=Provenance(self.name, tp.rule),
+                provenance=Provenance("people", tp.rule),
                 region=tp.region,
                 organization=tp.organization.name if tp.organization else None,
                 country=tp.country,
@@ -372,52 +581,91 @@ class PeopleFinder(Component):
 
     # --- people without a post, later mentions, references back -------------------------
 
-    def _untitled(self, doc: Document, words: Words) -> None:
-        given = given_names()
+    def _untitled(self) -> None:
+        words = self.words
         honorifics = word_set("honorifics", "honorific")
         i = 0
         while i < words.n:
-            w = words.word(i)
-            start = i + 1 if w in honorifics else i
-            rule = "people.honorific" if w in honorifics else "people.given_name"
-            if start < words.n and (w in honorifics or (w in given and self._candidate(doc, words, i))):
-                end = self._name_run(doc, words, start) if self._candidate(doc, words, start) else start
-                if end > start or (w in honorifics and self._candidate(doc, words, start)):
-                    if self._candidate(doc, words, end) and not self._inside_person(doc, words, start, end):
-                        self._person(doc, words, start, end, rule)
-                    i = end
-            i += 1
+            found = self._untitled_at(i, honorifics)
+            if found is None:
+                i += 1
+                continue
+            start, end, rule = found
+            if not self._inside_person(start, end):
+                self._person(start, end, rule)
+            i = end + 1
 
-    def _inside_person(self, doc: Document, words: Words, start: int, end: int) -> bool:
-        span = words.span(start, end)
-        return any(m.span.overlaps(span) for e in doc.entities_of("person") for m in e.mentions)
+    def _untitled_at(self, i: int, honorifics: frozenset[str]) -> tuple[int, int, str] | None:
+        """A person without a post starting at token i: (start, end, rule)."""
+        words = self.words
+        if words.word(i) in honorifics:
+            if i + 1 < words.n and (self._candidate(i + 1) or initial(words, i + 1, self.lang)):
+                return i + 1, self._name_run(i + 1), "people.honorific"
+            return None
+        if initial(words, i, self.lang) and (i == 0 or not initial(words, i - 1, self.lang)):
+            end = self._name_run(i)
+            return (i, end, "people.initials") if end > i and not initial(words, end, self.lang) else None
+        if not (self.guard.given_at(i) and self._candidate(i)):
+            return self._surname_then_initials(i)
+        end = self._name_run(i)
+        if end == i or not self._candidate(end) or (end + 1 < words.n and words.stop(end + 1, "light_verb")):
+            return None  # «پیام رحیم آغاز شد»: a word before a light verb belongs to the verb
+        if patronymic(words.word(end)) and end - i == 1:
+            return self._patronymic_name(i, end)
+        return i, end, "people.given_name"
 
-    def _repeats(self, doc: Document, words: Words) -> None:
-        people = {e.key[-1]: e for e in doc.entities_of("person") if e.key}
+    def _surname_then_initials(self, i: int) -> tuple[int, int, str] | None:
+        """«Фамилиев А.И. заявил»: a surname followed by initials."""
+        words = self.words
+        if not initial(words, i + 1, self.lang) or words.broken(i, i + 1):
+            return None
+        if not self._candidate(i):
+            return None
+        return i, initials_end(words, i + 1, self.lang) - 1, "people.initials"
+
+    def _patronymic_name(self, given: int, patr: int) -> tuple[int, int, str] | None:
+        """«ساویچف پاول پتروویچ», «Савичев Павел Петрович»: the surname stands before
+        the given name when none follows the patronymic."""
+        words = self.words
+        nxt = patr + 1
+        if nxt < words.n and not words.broken(patr, nxt) and self._candidate(nxt):
+            return given, nxt, "people.patronymic"
+        if given > 0 and not words.broken(given - 1, given) and self._candidate(given - 1):
+            return given - 1, patr, "people.patronymic"
+        return given, patr, "people.patronymic"
+
+    def _inside_person(self, start: int, end: int) -> bool:
+        span = self.words.span(start, end)
+        return any(m.span.overlaps(span) for e in self.doc.entities_of("person") for m in e.mentions)
+
+    def _repeats(self) -> None:
+        words = self.words
+        people = {e.key[-1]: e for e in self.doc.entities_of("person") if e.key}
         for i, tok in enumerate(words.tokens):
             person = people.get(tok.lemma)
             if person is None or i in words.covered:
                 continue
             span = words.span(i, i)
             if all(not m.span.overlaps(span) for m in person.mentions):
-                person.mentions.append(Mention(span, Provenance(self.name, "people.repeat")))
+                person.mentions.append(Mention(span, Provenance("people", "people.repeat")))
 
-    def _pronouns(self, doc: Document, words: Words) -> None:
-        pronouns = [m for m in doc.matches if m.table == "honorifics" and m.key == "pronoun"]
+    def _pronouns(self) -> None:
+        pronouns = [m for m in self.doc.matches if m.table == "honorifics" and m.key == "pronoun"]
         for p in pronouns:
-            person = self._last_person(doc, p.span.start, within_sentences=2)
+            person = self._last_person(p.span.start, within_sentences=2)
             if person is not None:
                 person.mentions.append(
-                    Mention(p.span, Provenance(self.name, f"people.pronoun ({p.provenance.rule})"))
+                    Mention(p.span, Provenance("people", f"people.pronoun ({p.provenance.rule})"))
                 )
 
-    def _last_person(
-        self, doc: Document, before: int, within_sentences: int, untitled: bool = False
-    ) -> Entity | None:
-        sentence_starts = [s.span.start for s in doc.sentences if s.span.start <= before]
-        horizon = sentence_starts[-within_sentences - 1] if len(sentence_starts) > within_sentences else 0
+    def _sentence_starts(self, before: int) -> list[int]:
+        return [s.span.start for s in self.doc.sentences if s.span.start <= before]
+
+    def _last_person(self, before: int, within_sentences: int, untitled: bool = False) -> Entity | None:
+        starts = self._sentence_starts(before)
+        horizon = starts[-within_sentences - 1] if len(starts) > within_sentences else 0
         best: tuple[int, Entity] | None = None
-        for e in doc.entities_of("person"):
+        for e in self.doc.entities_of("person"):
             if untitled and e.roles:
                 continue
             for m in e.mentions:
@@ -425,21 +673,39 @@ class PeopleFinder(Component):
                     best = (m.span.start, e)
         return best[1] if best else None
 
-    def _bare(self, doc: Document, words: Words, bare: list[TitlePhrase]) -> None:
+    def _next_person(self, after: int, country: str | None) -> Entity | None:
+        """The first person without a post named after `after` in the same or the next two
+        sentences, of the post's country when both are known («… سرکنسول ایران … . مهدی X گفت»)."""
+        later = [s.span for s in self.doc.sentences if s.span.end > after][:3]
+        if not later:
+            return None
+        horizon = later[-1].end
+        best: tuple[int, Entity] | None = None
+        for e in self.doc.entities_of("person"):
+            if e.roles or (country and e.country and e.country != country):
+                continue
+            first = min(m.span.start for m in e.mentions)
+            if after <= first < horizon and (best is None or first < best[0]):
+                best = (first, e)
+        return best[1] if best else None
+
+    def _bare(self, bare: list[TitlePhrase]) -> None:
         for tp in bare:
-            span = words.span(tp.first, tp.last)
+            span = self.words.span(tp.first, tp.last)
             if tp.region is None and tp.organization is None:
                 continue  # «رئیس جمهور» alone names an office, not someone in the story
             same = [
                 e
-                for e in doc.entities_of("person")
+                for e in self.doc.entities_of("person")
                 if any(r.role == tp.role and r.region == tp.region for r in e.roles)
             ]
-            person = same[0] if len(same) == 1 else self._last_person(doc, span.start, 3, untitled=True)
+            person = same[0] if len(same) == 1 else self._last_person(span.start, 3, untitled=True)
+            if person is None and not same:
+                person = self._next_person(span.end, tp.country)
             if person is None:
                 continue
             rule = f"people.bare_title ({tp.rule})"
             if not same:
                 tp.rule = rule
-                self._add_role(doc, words, person, tp)
-            person.mentions.append(Mention(span, Provenance(self.name, rule)))
+                self._add_role(person, tp)
+            person.mentions.append(Mention(span, Provenance("people", rule)))

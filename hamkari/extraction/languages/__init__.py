@@ -30,6 +30,27 @@ class Profile:
     ordinal_endings: tuple[str, ...] = ()
     # Words between two numbers of a range: «از ۱۵ تا ۶۰ میلیون تن», «от 15 до 60 млн», «15 to 60».
     range_words: frozenset[str] = frozenset()
+    # Names are written with a capital letter (Russian, English); Persian has no capitals, so the
+    # script and the given-name list decide where a name starts.
+    cased: bool = False
+    # pymorphy3 reads the words (verbs end a name, Name/Surn/Patr mark one, known common words
+    # are not names, names are put in the nominative).
+    morphology: bool = False
+    # How many words past a post its holder's name may stand («заместитель министра …, связи и
+    # массовых коммуникаций России Андрей Зарецкий» is long in Russian).
+    name_reach: int = 6
+    # A lower-case word ends a post's description: «Governor of Astrakhan Region to discuss …».
+    lowercase_ends_post: bool = False
+    # Lower-case nouns that belong to a place's name inside a post's description: «Mayor of Kazan
+    # city», «Governor of Gilan province».
+    place_nouns: frozenset[str] = frozenset()
+    # Initials stand for given names: «А.И. Фамилиев», «V.I. Sokolov».
+    initials: bool = False
+    # An organisation's name is capitalised («the committee on trade» is not a name).
+    capitalised_organizations: bool = False
+    # An outlet after a cue must be capitalised, quoted or known: «по данным организаторов» is a
+    # source, not an outlet. Persian outlets have no capitals and are read after the cue as is.
+    outlet_needs_name: bool = False
 
 
 PROFILES: dict[str, Profile] = {
@@ -72,6 +93,11 @@ PROFILES: dict[str, Profile] = {
         future_auxiliaries=frozenset({"будет", "будут", "будем", "буду", "будете", "станет", "станут"}),
         infinitive_grammeme=True,
         range_words=frozenset({"до", "по"}),
+        cased=True,
+        morphology=True,
+        name_reach=12,
+        initials=True,
+        outlet_needs_name=True,
     ),
     "en": Profile(
         code="en",
@@ -79,6 +105,15 @@ PROFILES: dict[str, Profile] = {
         infinitive_markers=("to ", "to be ", "will be ", "would be ", "shall be "),
         action_before_deadline=True,
         range_words=frozenset({"to"}),
+        cased=True,
+        name_reach=12,
+        lowercase_ends_post=True,
+        place_nouns=frozenset(
+            {"city", "province", "region", "republic", "oblast", "krai", "county", "district"}
+        ),
+        initials=True,
+        capitalised_organizations=True,
+        outlet_needs_name=True,
     ),
 }
 

@@ -1,0 +1,197 @@
+"""What may stand in a person's name slot, and how a name is written in the nominative.
+
+Every person the extractor keeps passes `NameGuard`: each word of the name must be a name word
+— a given name of the lexicon, a word pymorphy3 reads as Name/Surn/Patr (Russian), a
+capitalised word (Russian, English), an initial («А.», «V.») — and never a function word, a verb,
+a word of a lexicon term (a region or its adjective, an organisation's head word, a sector, a
+month, a post), or a common word the Russian dictionary knows. That keeps the words that stand
+beside a post («از طرف سفیر», «президент Палаты», «Minister of Economic Affairs») out of the
+people."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+from hamkari.extraction.components.context import Words
+from hamkari.extraction.languages import Profile
+from hamkari.extraction.lexicon import entries, lemma_key, load_table, word_set
+from hamkari.extraction.morphology import name_lemmas, name_like, nominative_name
+from hamkari.extraction.normalize import WORD, fold_term
+
+# Tables whose words never make a name (given names excepted). Persian «places» are left out:
+# ports and airports are named after people («بندر شهید رجایی»), whose surnames are names.
+_VOCABULARY_TABLES = (
+    "regions",
+    "countries",
+    "cities",
+    "organizations",
+    "sectors",
+    "titles",
+    "honorifics",
+    "months",
+    "events",
+    "instruments",
+    "statuses",
+    "markets",
+    "modality",
+    "units",
+    "durations",
+)
+_SCRIPTS = {"persian": "IR", "russian": "RU"}
+
+
+@functools.cache
+def given_names() -> dict[str, str]:
+    """Folded given name → the country its script column implies."""
+    out: dict[str, str] = {}
+    for e in entries("given_names"):
+        if e.key in _SCRIPTS:
+            for t in e.terms:
+                out.setdefault(fold_term(t), _SCRIPTS[e.key])
+    return out
+
+
+def name_parts(kind: str) -> frozenset[str]:
+    """given_prefix, given_suffix, surname_part or patronymic_ending terms of given_names.tsv."""
+    return word_set("given_names", kind)
+
+
+@functools.cache
+def vocabulary(lang: str) -> frozenset[str]:
+    """Single words (and Russian lemmas) of the lexicon terms that are never part of a name."""
+    words: set[str] = set()
+    for table in _VOCABULARY_TABLES:
+        for e in load_table(lang, table):
+            for term in e.terms:
+                found = WORD.findall(fold_term(term))
+                if lang == "fa" and len(found) > 1:
+                    continue  # «پادشاهی هاشمی اردن»: a Persian phrase may hold a surname
+                words.update(found)
+                if lang == "ru":
+                    words.update(lemma_key(term).split())
+    return frozenset(words - set(given_names()))
+
+
+def given_at(words: Words, i: int) -> int:
+    """How many words (0, 1 or 2) a given name starting at token i takes: «محمد», «حجت الله»,
+    «غلام حسین», «نعمت الله», «غلامحسین», «Хосейна» (an oblique form of a listed name)."""
+    if i >= words.n:
+        return 0
+    w = words.word(i)
+    if i + 1 < words.n:
+        nxt = words.word(i + 1)
+        pair = (
+            f"{w} {nxt}" in given_names()
+            or (w in name_parts("given_prefix") and nxt in given_names())
+            or (nxt in name_parts("given_suffix") and _script_word(w))
+        )
+        if pair and not words.broken(i, i + 1):
+            return 2
+    return 1 if _given_word(w, words.tokens[i].lemma) else 0
+
+
+@functools.lru_cache(maxsize=100_000)
+def _given_word(w: str, lemma: str) -> bool:
+    given = given_names()
+    if w in given or lemma in given or any(n in given for n in name_lemmas(w)):
+        return True
+    if any(w.startswith(p) and w[len(p) :] in given for p in name_parts("given_prefix")):
+        return True
+    return any(w.endswith(s) and len(w) > len(s) + 1 for s in name_parts("given_suffix"))
+
+
+def _script_word(w: str) -> bool:
+    return w.isalpha() and "\u0600" <= w[0] <= "\u06ff"
+
+
+def patronymic(word: str) -> bool:
+    return any(word.endswith(e) and len(word) > len(e) + 2 for e in name_parts("patronymic_ending"))
+
+
+def initial(words: Words, i: int, profile: Profile) -> bool:
+    """«А.» of «А.И. Фамилиев», «V.» of «A.V. Sokolov»: one capital letter and a full stop."""
+    if not profile.initials or i >= words.n:
+        return False
+    tok = words.tokens[i]
+    return (
+        len(tok.text) == 1
+        and tok.text.isalpha()
+        and words.capitalised(i)
+        and words.text[tok.end : tok.end + 1] == "."
+    )
+
+
+def initials_end(words: Words, i: int, profile: Profile) -> int:
+    """The index after a run of initials starting at i (i itself when there is none)."""
+    j = i
+    while j < words.n and j - i < 3 and initial(words, j, profile):
+        j += 1
+    return j
+
+
+class NameGuard:
+    """Decides whether a word, and a whole name, may be a person's name."""
+
+    def __init__(self, words: Words, profile: Profile) -> None:
+        self.words = words
+        self.profile = profile
+        self.vocabulary = vocabulary(profile.code)
+        # given_at of every token, read once: the components ask for it many times
+        self.given = [given_at(words, i) for i in range(words.n)]
+
+    def given_at(self, i: int) -> int:
+        return self.given[i] if 0 <= i < len(self.given) else 0
+
+    def word(self, i: int, after_given: bool = False) -> bool:
+        """Whether token i may be a word of a name (initials are checked apart). Right after a
+        given name, a capitalised word is a surname even when the dictionary knows it as a common
+        word («Хосейна Карими»: «карими» is also an adjective's form)."""
+        words = self.words
+        tok = words.tokens[i]
+        if tok.text in given_names() or self.given_at(i) or self.given_at(i - 1) == 2:
+            return not words.stop(i, "function", "verb")  # «حجت الله»: «الله» is a name's half
+        bare = tok.text.replace("-", "").replace("'", "").replace("’", "")
+        if i in words.covered or words.stop(i) or not bare.isalpha() or len(tok.text) < 2:
+            return False
+        if tok.text in self.vocabulary or tok.lemma in self.vocabulary:
+            return False
+        if self.profile.cased:
+            if not words.capitalised(i):
+                return False
+            return after_given or not self.profile.morphology or name_like(tok.text)
+        return _script_word(tok.text)
+
+    def name(self, start: int, end: int) -> bool:
+        """Whether tokens start..end make a name: name words and initials, not initials alone."""
+        kinds = [
+            "initial"
+            if initial(self.words, i, self.profile)
+            else "word"
+            if self.word(i, after_given=i > start and bool(self.given_at(i - 1)))
+            else "junk"
+            for i in range(start, end + 1)
+        ]
+        return "junk" not in kinds and "word" in kinds
+
+
+def display_name(tokens: Sequence[str], original: str, hint: str | None = None) -> str:
+    """The nominative of a Russian name as written («Хосейна Резаи» → «Хосейн Резаи»); other
+    scripts are returned as written."""
+    written = original.split()
+    if len(written) != len(tokens) or hint == "nomn" or tokens[0] in given_names():
+        return original  # a listed given name as written is in the nominative, and so is its name
+    forms = nominative_name(tuple(tokens), hint)
+    out = []
+    for word, form in zip(written, forms, strict=True):
+        out.append(word if form is None else _like(word, form))
+    return " ".join(out)
+
+
+def _like(written: str, form: str) -> str:
+    """`form` with the capitals of `written`: «Хосейн» from «Хосейна»."""
+    parts = form.split("-")
+    shown = written.split("-")
+    if len(parts) != len(shown):
+        return written
+    return "-".join(p.capitalize() if s[:1].isupper() else p for p, s in zip(parts, shown, strict=True))

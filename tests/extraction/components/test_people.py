@@ -1,0 +1,166 @@
+"""People: the junk-name guard, names in every written form, roles from what the post names.
+Golden tables of (text, expected) per language; every sentence is written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from hamkari.extraction import extract, to_json
+
+
+def _people(text: str) -> list[dict[str, Any]]:
+    return [e for e in to_json(extract(text))["entities"] if e["type"] == "person"]
+
+
+# Words that stand where a name would (beside a post, after a preposition, in a heading) and
+# must never become a person: function words, nouns of a phrase, region adjectives, the head of
+# an organisation's name, sectors, months, common capitalised words.
+NOT_A_NAME = [
+    ("از طرف سفیر ایران در مسکو پیامی خوانده شد.", "طرف"),
+    ("این سند به امضای وزیر راه و شهرسازی رسید.", "امضای"),
+    ("با همراهی معاون استاندار از نمایشگاه بازدید شد.", "همراهی"),
+    ("به دعوت سرکنسول ایران در قازان هیئتی به تبریز رفت.", "دعوت"),
+    ("نمایندگان بخش پتروشیمی، استاندار بوشهر و سفیر روسیه حضور داشتند.", "پتروشیمی"),
+    ("در مهر استاندار گیلان به آستاراخان سفر کرد.", "مهر"),
+    ("جلسه با خواندن پیام رحیم آغاز شد و استاندار سخن گفت.", "رحیم"),
+    ("Выступил президент Торгово-промышленной палаты Самарской области.", "Палаты"),
+    ("Выступил президент Торгово-промышленной палаты Самарской области.", "Самарской"),
+    ("По словам губернатора, Российско-Иранский деловой совет начнет работу.", "Российско"),
+    ("В марте губернатор Пензенской области провел встречу.", "марте"),
+    ("Министр Исламской Республики Иран выступил на форуме.", "Исламской"),
+    ("The Minister of Industry of the Islamic Republic met the delegation.", "Industry"),
+    ("The Minister of Industry of the Islamic Republic met the delegation.", "Islamic"),
+    ("In March the Governor of Gilan visited Kazan.", "March"),
+    ("The head of the Chamber of Commerce of Kazan spoke.", "Chamber"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_A_NAME)
+def test_it_never_takes_a_word_that_is_not_a_name_for_a_person(text: str, word: str) -> None:
+    people = _people(text)
+    assert not any(word.lower() in p["name"].lower() for p in people), people
+
+
+# (text, the name as the extractor should give it, role, region)
+NAMES = [
+    # Russian initials, before or after the surname, in any case
+    (
+        "Губернатор Саратовской области Р.В. Колесников провел встречу.",
+        "Р.В. Колесников",
+        "head_of_region",
+        "RU-SAR",
+    ),
+    (
+        "Встречу провел Петренко И.С., заместитель губернатора Самарской области.",
+        "Петренко И.С.",
+        "deputy_head_of_region",
+        "RU-SAM",
+    ),
+    (
+        "President of the Kazan Chamber of Commerce A.V. Sokolov visited Isfahan.",
+        "A.V. Sokolov",
+        "agency_head",
+        None,
+    ),
+    # the nominative of a name written in another case
+    (
+        "Делегация встретилась с губернатором Пензенской области Олегом Мельниковым.",
+        "Олег Мельников",
+        "head_of_region",
+        "RU-PNZ",
+    ),
+    (
+        "Состоялась встреча вице-президента Ирана по экономическим вопросам Хосейна Карими.",
+        "Хосейн Карими",
+        "official",
+        None,
+    ),
+    # Persian compound given names, with or without a space, and detached surname parts
+    (
+        "نعمت الله کریمی پور، معاون استاندار یزد، گفت: همکاری ادامه دارد.",
+        "نعمت الله کریمی پور",
+        "deputy_head_of_region",
+        "IR-21",
+    ),
+    ("غلامحسین رضایی، استاندار یزد، از نمایشگاه بازدید کرد.", "غلامحسین رضایی", "head_of_region", "IR-21"),
+    ("سید حسن علی نیک نام شهردار رشت با هیئت روسی دیدار کرد.", "سید حسن علی نیک نام", "official", "IR-01"),
+    # heads of a region that are called president or head of a republic
+    (
+        "سرگئی ایوانف، رئیس جمهور تاتارستان روسیه، به تبریز سفر کرد.",
+        "سرگئی ایوانف",
+        "head_of_region",
+        "RU-TA",
+    ),
+    ("Президент Татарстана Рустем Гилязов посетил Тебриз.", "Рустем Гилязов", "head_of_region", "RU-TA"),
+    ("Глава Чувашии Олег Кузьмин встретился с послом Ирана.", "Олег Кузьмин", "head_of_region", "RU-CU"),
+    # regional ministers and deputy premiers
+    (
+        "Министр промышленности Республики Татарстан Ильдар Сабиров выступил на форуме.",
+        "Ильдар Сабиров",
+        "official",
+        "RU-TA",
+    ),
+    (
+        "Заместитель председателя правительства Самарской области Павел Орлов открыл форум.",
+        "Павел Орлов",
+        "deputy_head_of_region",
+        "RU-SAM",
+    ),
+    # a name after a dash, a name in guillemets before its post, an English place noun
+    ("Соглашение подписали градоначальники – Ринат Галеев и Реза Ахмади.", "Ринат Галеев", "official", None),
+    ("استاندار گیلان با «آندری سوکولوف» وزیر دولت مسکو دیدار کرد.", "آندری سوکولوف", "minister", None),
+    ("The agreement was signed by Mayor of Kazan city Ildar Galeev.", "Ildar Galeev", "official", "RU-TA"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "role", "region"), NAMES)
+def test_it_finds_names_in_every_written_form(text: str, name: str, role: str, region: str | None) -> None:
+    people = [p for p in _people(text) if p["name"] == name]
+    assert len(people) == 1, _people(text)
+    assert (role, region) in [(r["role"], r["region"]) for r in people[0]["roles"]]
+
+
+def test_a_name_in_an_oblique_case_keeps_its_spelling_as_an_alias() -> None:
+    (person,) = _people("Делегация встретилась с губернатором Пензенской области Олегом Мельниковым.")
+    assert person["name"] == "Олег Мельников"
+    assert person["aliases"] == ["Олегом Мельниковым"]
+
+
+def test_a_plural_post_gives_its_role_to_both_names_joined_by_and() -> None:
+    people = _people("Соглашение подписали градоначальники – Ринат Галеев и Реза Ахмади.")
+    assert sorted((p["name"], [r["role"] for r in p["roles"]]) for p in people) == [
+        ("Реза Ахмади", ["official"]),
+        ("Ринат Галеев", ["official"]),
+    ]
+
+
+UNTITLED = [
+    ("Ответ на вопросы дал Сидоренко А.П. на пресс-конференции.", "Сидоренко А.П."),
+    ("На форуме выступил В.Н. Кравцов.", "В.Н. Кравцов"),
+    ("ساویچف پاول پتروویچ پس از ورود به فرودگاه با مسئولان دیدار کرد.", "ساویچف پاول پتروویچ"),
+    ("حسن کریمی پور در این مراسم سخنرانی کرد.", "حسن کریمی پور"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), UNTITLED)
+def test_people_without_a_post_are_found_by_initials_patronymics_and_given_names(
+    text: str, name: str
+) -> None:
+    assert [p["name"] for p in _people(text)] == [name]
+
+
+def test_a_post_without_a_name_refers_forward_to_the_next_person_of_its_country() -> None:
+    text = "در این مراسم سرکنسول جمهوری اسلامی ایران در قازان حضور داشت. در ابتدا مهدی کاظمی سخنرانی کرد."
+    (person,) = _people(text)
+    assert person["name"] == "مهدی کاظمی"
+    assert [r["role"] for r in person["roles"]] == ["consul_general"]
+
+
+def test_a_post_does_not_take_the_name_that_belongs_to_the_next_post() -> None:
+    text = "В конце миссии генерального консула Ирана в Казани губернатор Олег Кузьмин вручил ему грамоту."
+    people = _people(text)
+    assert [(p["name"], [r["role"] for r in p["roles"]]) for p in people] == [
+        ("Олег Кузьмин", ["head_of_region"])
+    ]
