@@ -7,7 +7,6 @@ malformed request is a 4xx with a message, never a 500."""
 
 # No `from __future__ import annotations` here: django-ninja reads the annotations at import.
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest
@@ -20,7 +19,8 @@ from hamkari.accounts import permissions
 from hamkari.api.core import TokenAuth
 from hamkari.extraction import ExtractionError
 from hamkari.kb import search, selectors, services
-from hamkari.kb.models import FACT_MODELS, Article, Commitment, Entity, Instrument, Story
+from hamkari.kb.facts import FACT_KINDS
+from hamkari.kb.models import Article, Commitment, Entity, Instrument, Story
 from hamkari.sources.inputs import MAX_BYTES, InputError
 
 router = Router()
@@ -182,31 +182,8 @@ def _entity_out(e: Entity) -> dict[str, Any]:
 
 def _facts(article: Article) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     facts = selectors.article_facts(article)
-    details: dict[str, Callable[[Any], dict[str, Any]]] = {
-        "mention": lambda f: {
-            "entity": f.entity_id,
-            "type": f.entity.type,
-            "name": f.entity.name,
-            "link_rule": f.link_rule,
-            "link_confidence": f.link_confidence,
-        },
-        "position": lambda f: {
-            "person": f.person_id,
-            "role": f.role,
-            "region": f.region,
-            "country": f.country,
-        },
-        "event_source": lambda f: {"story": f.story_id, "type": f.type, "date": f.date},
-        "instrument_step": lambda f: {
-            "instrument": f.instrument_id,
-            "kind": f.instrument.kind,
-            "status": f.status,
-        },
-        "commitment": lambda f: {"action": f.action, "due": f.due, "due_relative": f.due_relative},
-        "quantity": lambda f: {"value": f.value, "unit": f.unit},
-    }
     out = []
-    for kind, detail in details.items():
+    for kind, entry in FACT_KINDS.items():
         for f in facts[kind]:
             out.append(
                 {
@@ -218,7 +195,7 @@ def _facts(article: Article) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
                     "component": f.component,
                     "rule": f.rule,
                     "review_state": f.review_state,
-                    "detail": detail(f),
+                    "detail": entry.detail(f),
                 }
             )
     return out, selectors.highlights(article, facts)
@@ -429,10 +406,10 @@ def article_create(request: HttpRequest, payload: IngestIn) -> Any:
 
 @router.post("/facts/{kind}/{fact_id}/review", response=dict[str, Any], auth=TokenAuth(), tags=["review"])
 def fact_review(request: HttpRequest, kind: str, fact_id: int, payload: ReviewIn) -> Any:
-    model = FACT_MODELS.get(kind)
-    if model is None:
+    entry = FACT_KINDS.get(kind)
+    if entry is None:
         raise HttpError(404, f"unknown fact kind {kind!r}")
-    found = get_object_or_404(model, pk=fact_id)
+    found = get_object_or_404(entry.model, pk=fact_id)
     _allow(permissions.can_review_article(request.user, found.article_id), "review this article's facts")
     fact = services.fact_review(
         kind=kind, fact_id=fact_id, state=payload.state, user=request.user, changes=payload.changes

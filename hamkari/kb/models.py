@@ -218,14 +218,3 @@ class AuditLog(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["object_type", "object_id"])]
-
-
-# Every kind of fact an analyst reviews, by the name the API, the pages and the audit log use.
-FACT_MODELS: dict[str, type[Fact]] = {
-    "mention": Mention,
-    "position": Position,
-    "event_source": EventSource,
-    "instrument_step": InstrumentStep,
-    "commitment": Commitment,
-    "quantity": Quantity,
-}

@@ -11,8 +11,8 @@ from django.db.models import Count, F, Max, Prefetch, Q, QuerySet
 from django.db.models.functions import Substr
 
 from hamkari.kb import search
+from hamkari.kb.facts import FACT_KINDS
 from hamkari.kb.models import (
-    FACT_MODELS,
     Article,
     AuditLog,
     Commitment,
@@ -68,22 +68,13 @@ def article_list(
 def article_facts(article: Article) -> dict[str, list[Any]]:
     """Every fact of an article with its span, for highlighting the words in place."""
 
-    return {kind: list(_facts_of(kind, article)) for kind in FACT_MODELS}
-
-
-_FACT_RELATED = {
-    "mention": ("entity",),
-    "position": ("person", "organization"),
-    "event_source": ("story",),
-    "instrument_step": ("instrument",),
-    "commitment": ("actor",),
-    "quantity": ("subject",),
-}
+    return {kind: list(_facts_of(kind, article)) for kind in FACT_KINDS}
 
 
 def _facts(kind: str) -> QuerySet[Any]:
     # the fact rows name the reviewer, so it comes in the same query
-    return FACT_MODELS[kind].objects.select_related("reviewed_by", *_FACT_RELATED[kind])
+    entry = FACT_KINDS[kind]
+    return entry.model.objects.select_related("reviewed_by", *entry.related)  # type: ignore[attr-defined]
 
 
 def _facts_of(kind: str, article: Article) -> QuerySet[Any]:
@@ -98,9 +89,13 @@ def article_fact(kind: str, pk: int) -> Any:
 def highlights(article: Article, facts: dict[str, list[Any]]) -> list[dict[str, Any]]:
     """Non-overlapping spans of the article text with the kind of fact they carry, in order, for
     the API and the article page alike; facts an analyst rejected are not highlighted. Each span
-    keeps its `fact` and `fact_kind` (mention or quantity)."""
-    spans = [(m, "mention", m.entity.type) for m in facts["mention"]]
-    spans += [(q, "quantity", "quantity") for q in facts["quantity"]]
+    keeps its `fact` and `fact_kind` (the kinds whose registry entry highlights their words)."""
+    spans = [
+        (fact, name, entry.highlight(fact))
+        for name, entry in FACT_KINDS.items()
+        if entry.highlight is not None
+        for fact in facts[name]
+    ]
     spans.sort(key=lambda s: (s[0].start, -(s[0].end - s[0].start)))
     out: list[dict[str, Any]] = []
     last = 0
@@ -444,7 +439,7 @@ def review_queue() -> dict[str, Any]:
     }
 
 
-AUDITED: dict[str, Any] = {"person": Entity, "entity": Entity, **FACT_MODELS}
+AUDITED: dict[str, Any] = {"person": Entity, "entity": Entity, **{k: e.model for k, e in FACT_KINDS.items()}}
 
 
 def audited_get(kind: str, pk: int) -> Any:

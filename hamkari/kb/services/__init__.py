@@ -6,20 +6,13 @@
 - `audit`: the audit log; `reference`: records that exist before any article names them.
 """
 
+from hamkari.kb.facts import instrument_status_update
 from hamkari.kb.services.audit import audit_record
 from hamkari.kb.services.reference import reference_load
 from hamkari.kb.services.review import ReviewError, fact_review, person_merge, person_split
-from hamkari.kb.services.store import (
-    EDITABLE,
-    IngestOutcome,
-    article_ingest,
-    article_reextract,
-    content_hash,
-    instrument_status_update,
-)
+from hamkari.kb.services.store import IngestOutcome, article_ingest, article_reextract, content_hash
 
 __all__ = [
-    "EDITABLE",
     "IngestOutcome",
     "ReviewError",
     "article_ingest",

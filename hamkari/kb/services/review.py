@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from hamkari.kb import search
+from hamkari.kb.facts import FACT_KINDS
 from hamkari.kb.models import (
-    FACT_MODELS,
     Alias,
     Commitment,
     Entity,
@@ -19,7 +19,6 @@ from hamkari.kb.models import (
     ReviewState,
 )
 from hamkari.kb.services.audit import audit_record
-from hamkari.kb.services.store import EDITABLE, instrument_status_update
 
 
 class ReviewError(ValueError):
@@ -31,17 +30,18 @@ def fact_review(
     *, kind: str, fact_id: int, state: str, user: AbstractBaseUser, changes: dict[str, Any] | None = None
 ) -> Any:
     """Accept, reject or edit a fact; the change is recorded with who and when."""
-    model = FACT_MODELS.get(kind)
-    if model is None:
-        raise ReviewError(f"unknown fact kind {kind!r}; use one of {', '.join(FACT_MODELS)}")
+    entry = FACT_KINDS.get(kind)
+    if entry is None:
+        raise ReviewError(f"unknown fact kind {kind!r}; use one of {', '.join(FACT_KINDS)}")
+    model = entry.model
     if state not in ReviewState.values:
         raise ReviewError(f"unknown review state {state!r}; use one of {', '.join(ReviewState.values)}")
     fact = model.objects.select_for_update().get(pk=fact_id)  # type: ignore[attr-defined]
     before = {"review_state": fact.review_state}
     for field, value in (changes or {}).items():
-        if field not in EDITABLE[kind]:
+        if field not in entry.editable:
             raise ReviewError(
-                f"{kind} field {field!r} cannot be edited; editable: {', '.join(EDITABLE[kind]) or 'none'}"
+                f"{kind} field {field!r} cannot be edited; editable: {', '.join(entry.editable) or 'none'}"
             )
         before[field] = str(getattr(fact, field))
         setattr(fact, field, value)
@@ -49,22 +49,10 @@ def fact_review(
     fact.review_state = state
     fact.reviewed_by = user
     fact.reviewed_at = timezone.now()
-    fact.full_clean(
-        exclude=[
-            "article",
-            "run",
-            "entity",
-            "person",
-            "story",
-            "instrument",
-            "actor",
-            "subject",
-            "organization",
-        ]
-    )
+    # the edited values are checked; the records a fact points to are not the analyst's to change
+    fact.full_clean(exclude=[f.name for f in model._meta.fields if f.is_relation])
     fact.save()
-    if kind == "instrument_step":
-        instrument_status_update(instrument=fact.instrument)
+    entry.on_review(fact)
     audit_record(
         user=user,
         action=f"review.{state}",

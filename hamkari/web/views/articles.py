@@ -15,7 +15,8 @@ from django.views.decorators.http import require_POST
 
 from hamkari.accounts.permissions import can_review_article
 from hamkari.kb import selectors, services
-from hamkari.kb.models import FACT_MODELS, Article
+from hamkari.kb.facts import FACT_KINDS
+from hamkari.kb.models import Article
 from hamkari.web.views.common import found
 
 
@@ -26,54 +27,18 @@ def story(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _fact_rows(article: Article, facts: dict[str, list[Any]]) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    for m in facts["mention"]:
-        rows.append(
-            {
-                "kind": "mention",
-                "type": m.entity.type,
-                "fact": m,
-                "label": m.entity.name,
-                "link": m.entity if m.entity.type == "person" else None,
-                "extra": f"{m.link_rule} {m.link_confidence:.2f}" if m.link_rule else "",
-            }
-        )
-    for p in facts["position"]:
-        rows.append(
-            {
-                "kind": "position",
-                "type": "position",
-                "fact": p,
-                "label": f"{p.person.name}: {_(p.role)}",
-                "extra": p.region,
-            }
-        )
-    for e in facts["event_source"]:
-        rows.append({"kind": "event_source", "type": "event", "fact": e, "label": _(e.type), "extra": ""})
-    for s in facts["instrument_step"]:
-        rows.append(
-            {
-                "kind": "instrument_step",
-                "type": "instrument",
-                "fact": s,
-                "label": f"{_(s.instrument.kind)}: {_(s.status)}",
-                "extra": "",
-            }
-        )
-    for c in facts["commitment"]:
-        rows.append(
-            {
-                "kind": "commitment",
-                "type": "commitment",
-                "fact": c,
-                "label": c.action[:80],
-                "extra": str(c.due or c.due_relative or ""),
-            }
-        )
-    for q in facts["quantity"]:
-        rows.append(
-            {"kind": "quantity", "type": "quantity", "fact": q, "label": f"{q.value:g} {q.unit}", "extra": ""}
-        )
+    rows: list[dict[str, Any]] = [
+        {
+            "kind": kind,
+            "type": entry.css(fact),
+            "fact": fact,
+            "label": entry.summary(fact),
+            "link": entry.link(fact),
+            "extra": entry.extra(fact),
+        }
+        for kind, entry in FACT_KINDS.items()
+        for fact in facts[kind]
+    ]
     for row in rows:
         row["anchor"] = f"f-{row['kind']}-{row['fact'].pk}"
         row["words"] = article.text[row["fact"].start : row["fact"].end]
@@ -103,14 +68,14 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def review(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    if kind not in FACT_MODELS:
+    if kind not in FACT_KINDS:
         return HttpResponseBadRequest(_("Unknown kind of fact."))
     fact = found(selectors.article_fact, kind, pk)
     if not can_review_article(request.user, fact.article_id):
         raise PermissionDenied(_("You may not review the facts of this article."))
     state = request.POST.get("state", "")
     changes: dict[str, Any] = {}
-    for field in services.EDITABLE.get(kind, ()):
+    for field in FACT_KINDS[kind].editable:
         value = request.POST.get(field)
         if value not in (None, "") and value != str(getattr(fact, field)):
             changes[field] = value
@@ -122,7 +87,7 @@ def review(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         return HttpResponseBadRequest(str(exc))
     except ValidationError as exc:  # an edited value the model refuses
         return HttpResponseBadRequest("; ".join(exc.messages))
-    only = {k: [selectors.article_fact(kind, fact.pk)] if k == kind else [] for k in FACT_MODELS}
+    only = {k: [selectors.article_fact(kind, fact.pk)] if k == kind else [] for k in FACT_KINDS}
     (row,) = _fact_rows(fact.article, only)
     if request.htmx:
         return render(request, "web/_fact_row.html", {"row": row, "can_review": True})
