@@ -491,10 +491,17 @@ def cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not args.no_samples and not Article.objects.exists():
         summary = run_batch([str(Path(__file__).parent / "samples")], progress=False)
         print(f"hamkari: sample articles: {summary.lines()[0]}", file=out)
-    password = administrator_ensure()
-    if password:
-        print(f"hamkari: created the administrator 'admin' with the password {password}", file=out)
+    created = administrator_ensure()
+    if created is not None and created.generated_password:  # never a password the operator chose
+        print(
+            f"hamkari: created the administrator 'admin' with the password {created.generated_password}",
+            file=out,
+        )
         print("hamkari: change it after logging in (Change password)", file=out)
+    elif created is not None:
+        print(
+            "hamkari: created the administrator 'admin' with the password of HAMKARI_ADMIN_PASSWORD", file=out
+        )
     import waitress
 
     from hamkari.wsgi import application

@@ -29,6 +29,24 @@ def env_list(name: str, default: str) -> list[str]:
     return items
 
 
+def env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
+        return default
+    if value not in ("true", "false", "1", "0", "yes", "no"):
+        raise ImproperlyConfigured(f"{name}={value!r} must be true or false")
+    return value in ("true", "1", "yes")
+
+
+def env_int(name: str, default: int, minimum: int = 0) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or int(value) < minimum:
+        raise ImproperlyConfigured(f"{name}={value!r} must be a whole number of at least {minimum}")
+    return int(value)
+
+
 ENVIRONMENT = env_choice("HAMKARI_ENV", "development", ("development", "production"))
 PRODUCTION = ENVIRONMENT == "production"
 DEBUG = False  # Debug pages would show article text and settings; never on, even in development.
@@ -48,6 +66,16 @@ elif len(SECRET_KEY) < 50:
 if PRODUCTION and not os.environ.get("HAMKARI_ALLOWED_HOSTS", "").strip():
     raise ImproperlyConfigured("HAMKARI_ALLOWED_HOSTS must be set when HAMKARI_ENV=production")
 ALLOWED_HOSTS = env_list("HAMKARI_ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
+
+# Reads of the JSON API without a login or a token (writes always need a token).
+HAMKARI_PUBLIC_READ = env_bool("HAMKARI_PUBLIC_READ", False)
+# Hosts the server may fetch from although they resolve to a loopback or private address
+# (an intranet feed); every other private, loopback, link-local or reserved address is refused.
+HAMKARI_FETCH_ALLOW_HOSTS = (
+    [h.lower() for h in env_list("HAMKARI_FETCH_ALLOW_HOSTS", "")]
+    if os.environ.get("HAMKARI_FETCH_ALLOW_HOSTS", "").strip()
+    else []
+)
 
 _database_url = os.environ.get("HAMKARI_DATABASE_URL", "").strip()
 if _database_url:
@@ -81,6 +109,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    # django-ninja's own templates and static files: /api/docs serves Swagger UI from them, not a CDN
+    "ninja",
     "hamkari.kb",
     "hamkari.accounts",
     "hamkari.web",
@@ -99,6 +129,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "hamkari.api.middleware.ApiErrorMiddleware",
 ]
 
 ROOT_URLCONF = "hamkari.urls"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
+from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Group
@@ -19,15 +20,22 @@ GROUPS = ("viewer", "analyst", "editor")
 
 
 @transaction.atomic
-def administrator_ensure() -> str | None:
-    """On the first run, create the administrator `admin`; returns its password when created.
-    HAMKARI_ADMIN_PASSWORD sets the password instead of a random one."""
+@dataclass(frozen=True)
+class AdminCreated:
+    # the random password, to be shown once; None when it came from HAMKARI_ADMIN_PASSWORD
+    generated_password: str | None
+
+
+def administrator_ensure() -> AdminCreated | None:
+    """On the first run, create the administrator `admin` (None when there is one already).
+    HAMKARI_ADMIN_PASSWORD sets the password; otherwise a random one is generated and returned."""
     user_model = get_user_model()
     if user_model.objects.filter(is_superuser=True).exists():
         return None
-    password = os.environ.get("HAMKARI_ADMIN_PASSWORD") or secrets.token_urlsafe(12)
+    chosen = os.environ.get("HAMKARI_ADMIN_PASSWORD")
+    password = chosen or secrets.token_urlsafe(12)
     user_model.objects.create_superuser(username="admin", password=password, email="")
-    return password
+    return AdminCreated(generated_password=None if chosen else password)
 
 
 @transaction.atomic

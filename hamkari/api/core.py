@@ -1,17 +1,24 @@
 """The JSON API under /api/ (OpenAPI at /api/docs): the one NinjaAPI, its authentication and
 its one error shape, `{"error": {"status": 404, "code": "not_found", "message": "…"}}`: a
 malformed request is a 4xx with a message, never a 500. Routers per concern add the endpoints
-(`hamkari.api.kb`, `hamkari.api.partners`)."""
+(`hamkari.api.kb`, `hamkari.api.partners`).
+
+Reads need a logged-in session or a bearer token (`ReadAuth`); `HAMKARI_PUBLIC_READ=true` opens
+them to anyone. A bearer token that is sent must be valid, whatever else the request carries.
+Writes need a token (`TokenAuth`)."""
 
 # No `from __future__ import annotations` here: django-ninja reads the annotations at import.
 import logging
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import NinjaAPI
+from ninja import Field, NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.pagination import LimitOffsetPagination
 from ninja.security import HttpBearer
 
 from hamkari.accounts import services as account_services
@@ -26,8 +33,39 @@ class TokenAuth(HttpBearer):
         return user
 
 
+class ReadAuth(HttpBearer):
+    """A read: a valid bearer token, else a logged-in session, else (only with
+    HAMKARI_PUBLIC_READ) anyone. A wrong token is refused even with a session."""
+
+    def __call__(self, request: HttpRequest) -> Any:
+        if request.headers.get("Authorization"):
+            return TokenAuth()(request)
+        if request.user.is_authenticated:
+            return request.user
+        return "public" if settings.HAMKARI_PUBLIC_READ else None
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any:  # pragma: no cover - see __call__
+        return TokenAuth().authenticate(request, token)
+
+
+# Database integers are signed 64-bit; larger numbers in a path, a page or a body are refused (422).
+MAX_ID = 2**63 - 1
+
+
+class Paged(LimitOffsetPagination):
+    """`limit` 1–500 and `offset` up to a billion: a huge page or offset is a 422, not a 500."""
+
+    class Input(LimitOffsetPagination.Input):
+        limit: int = Field(100, ge=1, le=500)
+        offset: int = Field(0, ge=0, le=10**9)
+
+
 api = NinjaAPI(
-    title="Hamkari", version="1", description="Iran–Russia cooperation knowledge base", urls_namespace="api"
+    title="Hamkari",
+    version="1",
+    description="Iran–Russia cooperation knowledge base",
+    urls_namespace="api",
+    auth=ReadAuth(),
 )
 
 
@@ -61,6 +99,12 @@ def _http(request: HttpRequest, exc: HttpError) -> HttpResponse:
         413: "too_large",
     }
     return _error(request, exc.status_code, codes.get(exc.status_code, "error"), str(exc))
+
+
+@api.exception_handler(RequestDataTooBig)
+def _too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return _error(request, 413, "too_large", f"the request body is larger than {limit:,} bytes")
 
 
 @api.exception_handler(Http404)

@@ -1,9 +1,10 @@
 """The knowledge base's endpoints: articles, people, regions, events, instruments, commitments,
 search, ingest and review.
 
-Reads are open; writes need `Authorization: Bearer <token>` (`hamkari token USER`). Every
-error has one shape: `{"error": {"status": 404, "code": "not_found", "message": "…"}}`, and a
-malformed request is a 4xx with a message, never a 500."""
+Reads need a login or a token (or HAMKARI_PUBLIC_READ); writes need `Authorization: Bearer
+<token>` (`hamkari token USER`). Every error has one shape:
+`{"error": {"status": 404, "code": "not_found", "message": "…"}}`, and a malformed request is a
+4xx with a message, never a 500."""
 
 # No `from __future__ import annotations` here: django-ninja reads the annotations at import.
 import datetime as dt
@@ -13,10 +14,10 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from hamkari.accounts import permissions
-from hamkari.api.core import TokenAuth
+from hamkari.api.core import Paged, TokenAuth
 from hamkari.extraction import ExtractionError
 from hamkari.kb import search, selectors, services
 from hamkari.kb.facts import FACT_KINDS
@@ -202,7 +203,7 @@ def _facts(article: Article) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
 
 
 @router.get("/articles", response=list[ArticleOut], tags=["articles"])
-@paginate(LimitOffsetPagination)
+@paginate(Paged)
 def articles(
     request: HttpRequest,
     language: str | None = Query(None, pattern="^(fa|ru|en)$"),
@@ -225,7 +226,7 @@ def article(request: HttpRequest, article_id: int) -> Any:
 
 
 @router.get("/people", response=list[EntityOut], tags=["people"])
-@paginate(LimitOffsetPagination)
+@paginate(Paged)
 def people(
     request: HttpRequest,
     q: str | None = Query(None, max_length=300),
@@ -256,7 +257,7 @@ def person(request: HttpRequest, person_id: int) -> Any:
 
 
 @router.get("/regions", response=list[EntityOut], tags=["regions"])
-@paginate(LimitOffsetPagination)
+@paginate(Paged)
 def regions(request: HttpRequest) -> Any:
     return _Mapped(selectors.region_list().prefetch_related("aliases"), _entity_out)
 
@@ -285,7 +286,7 @@ def region(request: HttpRequest, code: str) -> Any:
 
 
 @router.get("/events", response=list[StoryOut], tags=["events"])
-@paginate(LimitOffsetPagination)
+@paginate(Paged)
 def events(
     request: HttpRequest,
     region: str | None = Query(None, max_length=10),
@@ -311,7 +312,7 @@ def event(request: HttpRequest, event_id: int) -> Any:
 
 
 @router.get("/instruments", response=list[InstrumentOut], tags=["instruments"])
-@paginate(LimitOffsetPagination)
+@paginate(Paged)
 def instruments(
     request: HttpRequest,
     kind: str | None = Query(None, max_length=30),
@@ -342,7 +343,7 @@ def _instrument_out(i: Instrument) -> dict[str, Any]:
 
 
 @router.get("/commitments", response=list[CommitmentOut], tags=["commitments"])
-@paginate(LimitOffsetPagination)
+@paginate(Paged)
 def commitments(request: HttpRequest, overdue_on: dt.date | None = None) -> Any:
     return _Mapped(selectors.commitment_list(overdue_on=overdue_on), _commitment_out)
 

@@ -1,0 +1,124 @@
+"""Who may read the API, and the answers the endpoints cannot give themselves (405, 413, NUL
+characters, huge numbers), all in the one error shape."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from hamkari.accounts import services as account_services
+from hamkari.accounts.services import user_create
+from hamkari.kb import services
+
+pytestmark = pytest.mark.django_db
+
+READS = ["/api/articles", "/api/articles/1", "/api/people", "/api/regions", "/api/events", "/api/search?q=x"]
+
+
+def error(response: Any) -> dict[str, Any]:
+    body = response.json()
+    assert set(body) == {"error"}, body
+    assert body["error"]["status"] == response.status_code
+    return dict(body["error"])
+
+
+@pytest.fixture
+def token() -> str:
+    return account_services.token_create(
+        user=user_create(username="t", password="x" * 12, role="analyst"), name="test"
+    )
+
+
+@pytest.mark.parametrize("path", READS)
+def test_an_anonymous_read_is_refused(path: str) -> None:
+    response = Client().get(path)
+    assert response.status_code == 401
+    assert error(response)["code"] == "unauthenticated"
+
+
+def test_an_anonymous_read_gets_no_article_text() -> None:
+    article = services.article_ingest(text="Tabriz and Kazan signed a memorandum on trade.").article
+    response = Client().get(f"/api/articles/{article.pk}")
+    assert response.status_code == 401 and "memorandum" not in response.content.decode()
+
+
+def test_a_token_or_a_session_reads(token: str) -> None:
+    assert Client().get("/api/articles", HTTP_AUTHORIZATION=f"Bearer {token}").status_code == 200
+    session = Client()
+    session.force_login(user_create(username="s", password="x" * 12, role="viewer"))
+    assert session.get("/api/articles").status_code == 200
+
+
+def test_a_wrong_token_is_refused_even_with_a_session() -> None:
+    session = Client()
+    session.force_login(user_create(username="s", password="x" * 12, role="viewer"))
+    assert session.get("/api/articles", HTTP_AUTHORIZATION="Bearer wrong").status_code == 401
+    assert Client().get("/api/articles", HTTP_AUTHORIZATION="Basic d3Jvbmc=").status_code == 401
+
+
+def test_public_read_opens_reads_but_not_writes(settings: Any) -> None:
+    settings.HAMKARI_PUBLIC_READ = True
+    assert Client().get("/api/articles").status_code == 200
+    response = Client().post("/api/articles", {"text": "x"}, content_type="application/json")
+    assert response.status_code == 401
+
+
+@pytest.mark.parametrize(
+    "query", [{"offset": 2**63}, {"limit": 2**63}, {"offset": 2**64 + 5}, {"limit": 0}, {"offset": -1}]
+)
+def test_a_huge_or_negative_page_is_a_4xx(client: Client, query: dict[str, int]) -> None:
+    for path in ("/api/articles", "/api/people", "/api/regions", "/api/events", "/api/instruments"):
+        response = client.get(path, query)
+        assert response.status_code == 422, path
+        assert error(response)["code"] == "invalid_request"
+
+
+def test_a_wrong_method_is_a_405_in_the_error_shape(client: Client) -> None:
+    response = client.delete("/api/articles")
+    assert response.status_code == 405
+    assert error(response)["code"] == "method_not_allowed"
+    assert "GET" in response["Allow"]
+
+
+def test_a_body_over_the_limit_is_a_413_in_the_error_shape(client: Client, token: str) -> None:
+    body = '{"text": "' + "a" * (6 * 1024 * 1024 + 10) + '"}'
+    response = client.post(
+        "/api/articles", body, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}"
+    )
+    assert response.status_code == 413
+    assert error(response)["code"] == "too_large"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/articles?region=IR%00",
+        "/api/instruments?kind=mou%00",
+        "/api/instruments?status=%00",
+        "/api/regions/IR-0%001",
+        "/api/partners/IR%0001",
+        "/api/people?q%00=x",
+    ],
+)
+def test_a_nul_character_in_a_parameter_is_a_400(client: Client, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 400, response.content
+    assert "NUL" in error(response)["message"]
+
+
+def test_a_nul_character_in_a_body_is_a_400(client: Client, token: str) -> None:
+    for body in ('{"text": "Kazan\\u0000 and Tabriz"}', '{"text": "Kazan", "outlet": "a\\u0000"}'):
+        response = client.post(
+            "/api/articles", body, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}"
+        )
+        assert response.status_code == 400
+        assert "NUL" in error(response)["message"]
+
+
+def test_the_documentation_is_served_from_installed_files(client: Client) -> None:
+    page = client.get("/api/docs").content.decode()
+    assert "/static/ninja/swagger-ui-bundle.js" in page
+    assert "cdn" not in page.lower() and "https://" not in page
+    assert client.get("/static/ninja/swagger-ui-bundle.js").status_code == 200
