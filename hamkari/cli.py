@@ -133,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     par.add_argument("region", metavar="REGION_OR_FIRM", help="ISO code or name of a region, or firm:ID")
     par.add_argument("--top", type=int, default=10)
     par.add_argument("--json", action="store_true")
+    par.add_argument("--language", choices=LANGUAGES, default="en")
     par.add_argument(
         "--weight",
         action="append",
@@ -145,12 +146,16 @@ def build_parser() -> argparse.ArgumentParser:
     con.add_argument("--market", required=True, help="target market: africa, asia, europe, middle_east, …")
     con.add_argument("--sectors", required=True, help="the value chain, comma-separated sector slugs")
     con.add_argument("--proposals", type=int, default=3)
+    con.add_argument("--shared-regions", action="store_true", help="allow two members from one region")
+    con.add_argument("--language", choices=LANGUAGES, default="en")
     con.add_argument("--json", action="store_true")
 
     rou = sub.add_parser("route", help="transit routes between two places (ISO codes or names)")
     rou.add_argument("start", metavar="FROM")
     rou.add_argument("end", metavar="TO")
     rou.add_argument("--options", type=int, default=3)
+    rou.add_argument("--modes", default="rail,road,sea", help="modes to use, e.g. rail,sea for bulk freight")
+    rou.add_argument("--language", choices=LANGUAGES, default="en")
     rou.add_argument("--json", action="store_true")
 
     imp = sub.add_parser("import", help="import firms or trade figures from CSV or XLSX")
@@ -382,7 +387,7 @@ def cmd_partners(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return 1
         code = region.ref
     try:
-        results = rank(code, top=args.top, weights=weights, sector=sector)
+        results = rank(code, top=args.top, weights=weights, sector=sector, language=args.language)
     except ValueError as exc:
         print(f"hamkari: {exc}", file=err)
         return 2
@@ -401,7 +406,13 @@ def cmd_consortium(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     wanted = [s.strip() for s in args.sectors.split(",") if s.strip()]
     try:
-        found = propose(market=args.market, sectors=wanted, proposals=args.proposals)
+        found = propose(
+            market=args.market,
+            sectors=wanted,
+            proposals=args.proposals,
+            shared_regions=args.shared_regions,
+            language=args.language,
+        )
     except ValueError as exc:
         print(f"hamkari: {exc}", file=err)
         return 2
@@ -426,16 +437,24 @@ def cmd_route(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if start is None or end is None:
         print(f"hamkari: unknown place {args.start if start is None else args.end!r}", file=err)
         return 1
-    found = routes.routes(start, end, options=args.options)
+    try:
+        found = routes.routes(start, end, options=args.options, modes=tuple(args.modes.split(",")))
+    except ValueError as exc:
+        print(f"hamkari: {exc}", file=err)
+        return 2
+    lang = args.language
     if args.json:
-        _print_json(out, [r.as_dict() for r in found])
+        _print_json(out, [r.as_dict(lang) for r in found])
     else:
         for n, r in enumerate(found, start=1):
-            print(f"{n}. {r.summary()}, {r.mode_changes} change(s) of mode", file=out)
+            print(f"{n}. [{r.branch}] {r.summary(lang)}, {r.mode_changes} change(s) of mode", file=out)
             for leg in r.legs:
-                line = f"   {leg.mode:<4} {leg.start} → {leg.end}: {leg.km} km, {leg.days:g} days"
-                source = "estimate from coordinates" if leg.source.startswith("estimate:") else leg.source
-                print(f"{line} ({source})", file=out)
+                ends = f"{routes.node_name(leg.start, lang)} → {routes.node_name(leg.end, lang)}"
+                line = f"   {leg.mode:<4} {ends}: {leg.km} km, {leg.days:.1f} days"
+                cited = "; ".join(
+                    "estimate from coordinates" if s.startswith("estimate:") else s for s in leg.sources
+                )
+                print(f"{line} ({cited})", file=out)
     if not found:
         print("hamkari: no route", file=err)
         return 1

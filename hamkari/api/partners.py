@@ -4,6 +4,7 @@
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import get_language
 from ninja import Query, Router
 from ninja.errors import HttpError
 
@@ -24,7 +25,8 @@ def partners(
 ) -> Any:
     weights = {"complement": complement, "trade": trade, "ties": ties, "route": route}
     try:
-        return [r.as_dict() for r in finder.rank(code.upper(), top=top, weights=weights)]
+        found = finder.rank(code.upper(), top=top, weights=weights, language=get_language())
+        return [r.as_dict() for r in found]
     except ValueError as exc:
         raise HttpError(400, str(exc)) from exc
     except KeyError as exc:
@@ -37,10 +39,18 @@ def consortium(
     market: str = Query(..., max_length=30),
     sectors_: str = Query(..., alias="sectors", max_length=500),
     proposals: int = Query(3, ge=1, le=10),
+    shared_regions: bool = False,
 ) -> Any:
     wanted = [s.strip() for s in sectors_.split(",") if s.strip()]
     try:
-        return [p.as_dict() for p in finder.propose(market=market, sectors=wanted, proposals=proposals)]
+        found = finder.propose(
+            market=market,
+            sectors=wanted,
+            proposals=proposals,
+            shared_regions=shared_regions,
+            language=get_language(),
+        )
+        return [p.as_dict() for p in found]
     except ValueError as exc:
         raise HttpError(400, str(exc)) from exc
 
@@ -51,8 +61,15 @@ def route(
     start: str = Query(..., alias="from", max_length=100),
     end: str = Query(..., alias="to", max_length=100),
     options: int = Query(3, ge=1, le=5),
+    modes: str = Query("rail,road,sea", max_length=30),
 ) -> Any:
     a, b = routes.resolve(start), routes.resolve(end)
     if a is None or b is None:
         raise HttpError(404, f"unknown place {start if a is None else end!r}")
-    return [r.as_dict() for r in routes.routes(a, b, options=options)]
+    try:
+        found = routes.routes(
+            a, b, options=options, modes=tuple(m.strip() for m in modes.split(",") if m.strip())
+        )
+    except ValueError as exc:
+        raise HttpError(400, str(exc)) from exc
+    return [r.as_dict(get_language()) for r in found]

@@ -53,3 +53,18 @@ class TradeFlow(models.Model):
             )
         ]
         indexes = [models.Index(fields=["region", "flow", "year"])]
+
+
+class ReferenceOverride(models.Model):
+    """An editor's correction of one reference value of a region (population, a leading sector …);
+    the published value stays in the data file and the page shows which one is in force."""
+
+    region = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="reference_overrides")
+    field = models.CharField(max_length=20)  # population, grp, sectors, ports, rail_hubs, crossings
+    value = models.CharField(max_length=500)
+    source = models.CharField(max_length=1000, blank=True)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    entered_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["region", "field"], name="reference_override_unique")]

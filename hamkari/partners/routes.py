@@ -1,6 +1,12 @@
 """Transit routes over a network (networkx) kept in data files: nodes (regional centres, Caspian
-ports, border crossings, gateway ports) and edges by mode with distance, typical days and the
-source of each figure (`data/transit_nodes.tsv`, `data/transit_edges.tsv`)."""
+ports, border crossings, gateway ports, rail hubs) and edges by mode with distance, typical days and
+the source of each figure (`data/transit_nodes.tsv`, `data/transit_edges.tsv`).
+
+Routes are searched over (node, mode) states, so that a change of mode costs time where it happens
+(MODE_CHANGE_DAYS) and legs of one mode are shown as one leg. Besides the fastest route, the best
+route of each branch of the North–South corridor is offered: the western branch (through Astara and
+Azerbaijan), the eastern branch (through Incheh Borun or Sarakhs, Turkmenistan and Kazakhstan) and
+the Caspian sea branch."""
 
 from __future__ import annotations
 
@@ -12,21 +18,38 @@ from importlib import resources
 from typing import Any
 
 import networkx as nx
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from hamkari.extraction import extract
+from hamkari.partners.names import number, region_name
 
-# A change of mode (rail → sea) costs handling time at the port or the border.
+# A change of mode (rail → sea, road → rail) costs handling time at the port, station or border.
 MODE_CHANGE_DAYS = 1.0
+# A sea leg waits for a vessel: half the interval between sailings. Two sailings a week on the
+# Astara–Astrakhan container line (Caspian Shipping Company, reported by Iran Press in 2022:
+# https://ugc.iranpress.com/content/31194) give 3.5 / 2 = 1.75 days.
+VESSEL_WAIT_DAYS = 1.75
+MODES = ("rail", "road", "sea")
+# Branches of the corridor: a route of a land branch leaves Iran through one of its crossings
+# (an edge from the crossing to a node outside Iran and Russia); the Caspian branch takes a sea leg.
+BRANCH_GATES = {"west": ("astara",), "east": ("incheh_borun", "sarakhs", "lotfabad")}
+
+State = tuple[str, str]
 
 
 @dataclass(frozen=True)
 class Leg:
-    start: str
+    start: str  # node ids
     end: str
     mode: str
     km: int
     days: float
-    source: str
+    sources: tuple[str, ...]
+    stops: tuple[str, ...]  # nodes passed on the way (same mode)
+
+    def published(self) -> bool:
+        return all(s.startswith("http") for s in self.sources)
 
 
 @dataclass(frozen=True)
@@ -35,35 +58,55 @@ class Route:
     km: int
     days: float
     mode_changes: int
-    via: tuple[str, ...]  # ports and crossings on the way
+    via: tuple[str, ...]  # node ids of the ports and crossings on the way
+    branch: str  # west, east, caspian or direct
 
-    def summary(self) -> str:
-        modes = "–".join(m for m, _ in itertools.groupby(leg.mode for leg in self.legs))
-        via = f" via {', '.join(self.via)}" if self.via else ""
-        return f"{self.days:.0f} days, {self.km} km by {modes}{via}"
+    def modes(self) -> list[str]:
+        return [leg.mode for leg in self.legs]
 
-    def as_dict(self) -> dict[str, Any]:
+    def summary(self, language: str | None = None) -> str:
+        """«9 days, 4100 km by rail via Incheh Borun» in the page's language."""
+        language = language or translation.get_language() or "fa"
+        with translation.override(language):
+            modes = "–".join(str(_(m)) for m in self.modes())
+            text = _("%(days)s days, %(km)s km by %(modes)s") % {
+                "days": number(self.days, language, 1),
+                "km": number(self.km, language),
+                "modes": modes,
+            }
+            if self.via:
+                sep = "، " if language == "fa" else ", "
+                text += " " + _("via %(places)s") % {
+                    "places": sep.join(node_name(n, language) for n in self.via)
+                }
+            return str(text)
+
+    def as_dict(self, language: str | None = None) -> dict[str, Any]:
         return {
             "km": self.km,
             "days": round(self.days, 1),
             "mode_changes": self.mode_changes,
-            "via": list(self.via),
-            "summary": self.summary(),
+            "branch": self.branch,
+            "via": [node_name(n, language) for n in self.via],
+            "summary": self.summary(language),
             "legs": [
                 {
-                    "from": leg.start,
-                    "to": leg.end,
+                    "from": node_name(leg.start, language),
+                    "to": node_name(leg.end, language),
                     "mode": leg.mode,
                     "km": leg.km,
-                    "days": leg.days,
-                    "source": leg.source,
+                    "days": round(leg.days, 1),
+                    "stops": [node_name(n, language) for n in leg.stops],
+                    "sources": list(leg.sources),
+                    "published": leg.published(),
                 }
                 for leg in self.legs
             ],
         }
 
 
-def _rows(name: str) -> list[dict[str, str]]:
+def rows(name: str) -> list[dict[str, str]]:
+    """Rows of a TSV data file of this package (comment lines start with #)."""
     text = (resources.files("hamkari.partners") / "data" / name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t"))
@@ -72,19 +115,22 @@ def _rows(name: str) -> list[dict[str, str]]:
 @functools.cache
 def network() -> nx.MultiGraph:
     graph = nx.MultiGraph()
-    for row in _rows("transit_nodes.tsv"):
+    for row in rows("transit_nodes.tsv"):
         graph.add_node(
             row["id"],
             kind=row["kind"],
             region=row["region"],
             name=row["name_en"],
+            names={"en": row["name_en"], "fa": row.get("name_fa") or "", "ru": row.get("name_ru") or ""},
             lat=float(row["lat"]),
             lon=float(row["lon"]),
         )
-    for row in _rows("transit_edges.tsv"):
+    for row in rows("transit_edges.tsv"):
         for end in (row["from"], row["to"]):
             if end not in graph:
                 raise ValueError(f"transit_edges.tsv: unknown node {end!r}")
+        if row["mode"] not in MODES:
+            raise ValueError(f"transit_edges.tsv: unknown mode {row['mode']!r}")
         graph.add_edge(
             row["from"],
             row["to"],
@@ -95,6 +141,20 @@ def network() -> nx.MultiGraph:
             note=row.get("note", ""),
         )
     return graph
+
+
+def published_edges() -> list[tuple[str, str, str]]:
+    """Edges whose figure comes from a published page (the source is its address)."""
+    return [(a, b, d["mode"]) for a, b, d in network().edges(data=True) if d["source"].startswith("http")]
+
+
+def node_name(node: str, language: str | None = None) -> str:
+    """A centre by its region's gazetteer name; a port, crossing or hub by its name in the language."""
+    data = network().nodes[node]
+    language = (language or translation.get_language() or "fa")[:2]
+    if data["kind"] == "centre":
+        return region_name(data["region"], language)
+    return str(data["names"].get(language) or data["name"])
 
 
 @functools.cache
@@ -113,9 +173,8 @@ def resolve(place: str) -> str | None:
     if key.lower() in graph:
         return key.lower()
     for node, data in graph.nodes(data=True):
-        if data["name"].lower() == key.lower():
+        if key.lower() in {n.lower() for n in data["names"].values() if n}:
             return str(node)
-
     found = extract(key)
     # a port or crossing named is its own node; a region (or a place without a node) its centre
     for entity in found.entities:
@@ -132,101 +191,201 @@ def resolve(place: str) -> str | None:
 def places() -> dict[str, str]:
     """Lexicon place key → its node (`data/transit_places.tsv`)."""
     nodes = network()
-    table = {row["place"]: row["node"] for row in _rows("transit_places.tsv")}
+    table = {row["place"]: row["node"] for row in rows("transit_places.tsv")}
     unknown = sorted(node for node in table.values() if node not in nodes)
     if unknown:
         raise ValueError(f"transit_places.tsv names nodes that do not exist: {', '.join(unknown)}")
     return table
 
 
+def _leg_days(data: dict[str, Any]) -> float:
+    return float(data["days"]) + (VESSEL_WAIT_DAYS if data["mode"] == "sea" else 0.0)
+
+
 @functools.cache
-def mode_graph(modes: tuple[str, ...] = ("rail", "road", "sea")) -> nx.Graph:
-    """The fastest edge of the given modes between each pair of nodes, for path search."""
-    simple = nx.Graph()
-    for a, b, data in network().edges(data=True):
-        if data["mode"] in modes and (not simple.has_edge(a, b) or simple[a][b]["days"] > data["days"]):
-            simple.add_edge(a, b, **data)
-    return simple
+def _in_area(region: str, area: str) -> bool:
+    return not area or (region[:2] == "IR") == (area == "iran")
 
 
-def _route(path: list[str], graph: nx.Graph) -> Route:
+@functools.cache
+def state_graph(modes: tuple[str, ...] = MODES, area: str = "") -> nx.Graph:
+    """(node, mode) states: the fastest edge of a mode between two nodes, and a change of mode
+    at a node that has edges of both modes (MODE_CHANGE_DAYS). Only the given modes; `area`
+    "iran" keeps Iran's nodes only, "abroad" the others (a route of a branch leaves Iran once)."""
+    graph = nx.Graph()
     nodes = network().nodes
-    legs = tuple(
-        Leg(
-            nodes[a]["name"],
-            nodes[b]["name"],
-            graph[a][b]["mode"],
-            graph[a][b]["km"],
-            graph[a][b]["days"],
-            graph[a][b]["source"],
-        )
-        for a, b in itertools.pairwise(path)
-    )
-    changes = sum(1 for x, y in itertools.pairwise(legs) if x.mode != y.mode)
-    via = tuple(nodes[n]["name"] for n in path[1:-1] if nodes[n]["kind"] in ("port", "crossing"))
-    return Route(
-        legs,
-        sum(leg.km for leg in legs),
-        sum(leg.days for leg in legs) + changes * MODE_CHANGE_DAYS,
-        changes,
-        via,
-    )
-
-
-def _shortest(graph: nx.Graph, start: str, end: str) -> list[str] | None:
-    if start not in graph or end not in graph or not nx.has_path(graph, start, end):
-        return None
-    return list(nx.shortest_path(graph, start, end, weight="days"))
-
-
-def routes(start: str, end: str, options: int = 3) -> list[Route]:
-    """The best routes, fastest first: the fastest of all, then the fastest by rail alone, the
-    fastest with a sea leg and the fastest by road alone (so the eastern rail branch shows even
-    when a road-and-ship route is quicker), then other routes through other ports or crossings."""
-    full = mode_graph()
-    if start == end or _shortest(full, start, end) is None:
-        return []
-    candidates: list[tuple[list[str], nx.Graph]] = []
-    for modes in (("rail", "road", "sea"), ("rail",), ("road",)):
-        graph = mode_graph(modes)
-        path = _shortest(graph, start, end)
-        if path is not None:
-            candidates.append((path, graph))
-    for path in itertools.islice(nx.shortest_simple_paths(full, start, end, weight="days"), 40):
-        candidates.append((path, full))
-    sea = next(
-        ((p, g) for p, g in candidates if any(g[a][b]["mode"] == "sea" for a, b in itertools.pairwise(p))),
-        None,
-    )
-    if sea is not None:
-        candidates.insert(2, sea)
-    found: list[Route] = []
-    seen: set[tuple[str, ...]] = set()
-    for path, graph in candidates:
-        route = _route(path, graph)
-        signature = route.via + tuple(m for m, _ in itertools.groupby(leg.mode for leg in route.legs))
-        if signature in seen:
+    for a, b, data in network().edges(data=True):
+        mode, days = data["mode"], _leg_days(data)
+        inside = _in_area(nodes[a]["region"], area) and _in_area(nodes[b]["region"], area)
+        if mode not in modes or not inside:
             continue
-        seen.add(signature)
-        found.append(route)
-        if len(found) == options:
-            break
-    return sorted(found, key=lambda r: r.days)
+        u, v = (a, mode), (b, mode)
+        if not graph.has_edge(u, v) or graph[u][v]["days"] > days:
+            graph.add_edge(u, v, days=days, data=data)
+    by_node: dict[str, list[str]] = {}
+    for node, mode in list(graph.nodes):
+        by_node.setdefault(node, []).append(mode)
+    for node, present in by_node.items():
+        for m1, m2 in itertools.combinations(sorted(present), 2):
+            graph.add_edge((node, m1), (node, m2), days=MODE_CHANGE_DAYS, data=None)
+    return graph
+
+
+def _states(node: str, modes: tuple[str, ...] = MODES, area: str = "") -> set[State]:
+    return {(node, m) for m in modes if (node, m) in state_graph(modes, area)}
+
+
+@functools.lru_cache(maxsize=512)
+def _search(
+    node: str, modes: tuple[str, ...] = MODES, area: str = ""
+) -> tuple[dict[State, float], dict[State, list[State]]]:
+    sources = _states(node, modes, area)
+    if not sources:
+        return {}, {}
+    dist, paths = nx.multi_source_dijkstra(state_graph(modes, area), sources, weight="days")
+    return dist, paths
+
+
+def _route(path: list[State], branch: str | None = None) -> Route:
+    """A route from a path of states: legs of one mode merged, changes of mode counted."""
+    graph = state_graph()
+    legs: list[Leg] = []
+    changes, new_leg = 0, True
+    for u, v in itertools.pairwise(path):
+        data = graph[u][v]["data"]
+        if data is None:  # a change of mode at this node starts a new leg
+            changes, new_leg = changes + 1, True
+            continue
+        km, days, source = int(data["km"]), _leg_days(data), str(data["source"])
+        if new_leg:
+            legs.append(Leg(u[0], v[0], u[1], km, days, (source,), ()))
+        else:
+            last = legs[-1]
+            sources = last.sources if source in last.sources else (*last.sources, source)
+            legs[-1] = Leg(
+                last.start, v[0], last.mode, last.km + km, last.days + days, sources, (*last.stops, u[0])
+            )
+        new_leg = False
+    nodes = network().nodes
+    passed = [n for leg in legs for n in (leg.start, *leg.stops, leg.end)]
+    # the borders crossed (a crossing next to a node of another country), and the ports where a
+    # sea leg starts or ends
+    ports = {n for leg in legs if leg.mode == "sea" for n in (leg.start, leg.end)}
+    crossed = {
+        n
+        for a, n, b in zip(passed, passed[1:], passed[2:], strict=False)
+        if nodes[n]["kind"] == "crossing"
+        and {nodes[a]["region"][:2], nodes[b]["region"][:2]} != {nodes[n]["region"][:2]}
+    }
+    via = tuple(dict.fromkeys(n for n in passed[1:-1] if n in crossed or n in ports))
+    days_total = sum(leg.days for leg in legs) + changes * MODE_CHANGE_DAYS
+    return Route(
+        tuple(legs), sum(leg.km for leg in legs), days_total, changes, via, branch or _branch(legs, passed)
+    )
+
+
+def _branch(legs: list[Leg], passed: list[str]) -> str:
+    """The branch of a route: where it leaves Iran (a crossing, or a sea leg)."""
+    nodes = network().nodes
+    for x, y in itertools.pairwise(passed):
+        if nodes[x]["region"][:2] == "IR" and nodes[y]["region"][:2] != "IR":
+            for name, gates in BRANCH_GATES.items():
+                if x in gates:
+                    return name
+            return "caspian" if nodes[x]["kind"] == "port" else "other"
+    return "direct"
+
+
+def _gate_edges(branch: str) -> list[tuple[str, str, str]]:
+    """(Iranian node, node abroad, mode) edges that put a route on a branch: leaving Iran through
+    the branch's crossing, or a sea leg from an Iranian port for the Caspian branch."""
+    graph, out = network(), []
+    for a, b, data in graph.edges(data=True):
+        for x, y in ((a, b), (b, a)):
+            inside, abroad = graph.nodes[x]["region"][:2] == "IR", graph.nodes[y]["region"][:2] != "IR"
+            if not (inside and abroad):
+                continue
+            if (branch == "caspian" and data["mode"] == "sea") or x in BRANCH_GATES.get(branch, ()):
+                out.append((x, y, data["mode"]))
+    return out
+
+
+def _best_through(start: str, end: str, branch: str, modes: tuple[str, ...]) -> list[State] | None:
+    """The fastest path from the Iranian end, inside Iran, through one of the branch's gate
+    edges, then abroad to the other end; None unless exactly one end is in Iran."""
+    nodes = network().nodes
+    if (nodes[start]["region"][:2] == "IR") == (nodes[end]["region"][:2] == "IR"):
+        return None
+    home, away = (start, end) if nodes[start]["region"][:2] == "IR" else (end, start)
+    dist_h, paths_h = _search(home, modes, "iran")
+    dist_a, paths_a = _search(away, modes, "abroad")
+    best: tuple[float, list[State]] | None = None
+    for x, y, mode in _gate_edges(branch):
+        if mode not in modes:
+            continue
+        leg = min(_leg_days(d) for d in network()[x][y].values() if d["mode"] == mode)
+        for u in _states(x, modes, "iran") or {(x, mode)}:
+            for v in _states(y, modes, "abroad") or {(y, mode)}:
+                if (u != (x, mode) and u not in dist_h) or (v != (y, mode) and v not in dist_a):
+                    continue
+                if u == (x, mode) and u not in dist_h and x != home:
+                    continue
+                if v == (y, mode) and v not in dist_a and y != away:
+                    continue
+                changes = (u[1] != mode) + (v[1] != mode)
+                total = dist_h.get(u, 0.0) + leg + changes * MODE_CHANGE_DAYS + dist_a.get(v, 0.0)
+                if best is None or total < best[0]:
+                    start_part = paths_h.get(u, [u]) + ([(x, mode)] if u[1] != mode else [])
+                    end_part = ([(y, mode)] if v[1] != mode else []) + list(reversed(paths_a.get(v, [v])))
+                    best = (total, start_part + end_part)
+    if best is None:
+        return None
+    return best[1] if home == start else list(reversed(best[1]))
+
+
+def fastest_path(start: str, end: str, modes: tuple[str, ...] = MODES) -> list[State] | None:
+    dist_s, paths_s = _search(start, modes)
+    ends = [(dist_s[s], s) for s in _states(end, modes) if s in dist_s]
+    return paths_s[min(ends)[1]] if ends else None
+
+
+def routes(start: str, end: str, options: int = 3, modes: tuple[str, ...] = MODES) -> list[Route]:
+    """The best routes, fastest first: the fastest of all, and the best of each corridor branch
+    (western through Astara, eastern through Incheh Borun or Sarakhs, Caspian by sea), each once.
+    `modes` keeps to some modes (rail and sea for bulk freight)."""
+    unknown = set(modes) - set(MODES)
+    if unknown or not modes:
+        raise ValueError(f"modes are {', '.join(MODES)}; not {', '.join(sorted(unknown)) or 'none'}")
+    modes = tuple(m for m in MODES if m in modes)
+    if start == end:
+        return []
+    candidates: list[tuple[str | None, list[State] | None]] = [(None, fastest_path(start, end, modes))]
+    candidates += [(b, _best_through(start, end, b, modes)) for b in ("west", "east", "caspian")]
+    found: dict[tuple[Any, ...], Route] = {}
+    for branch, path in candidates:
+        if path:
+            route = _route(path, branch)
+            found.setdefault((route.via, tuple(route.modes())), route)
+    return sorted(found.values(), key=lambda r: r.days)[:options]
 
 
 @functools.lru_cache(maxsize=20_000)
 def fastest(start: str, end: str) -> Route | None:
     """The fastest route between two nodes (cached: the network is fixed data)."""
-    graph = mode_graph()
-    path = _shortest(graph, start, end) if start != end else None
-    return _route(path, graph) if path else None
+    path = fastest_path(start, end) if start != end else None
+    return _route(path) if path else None
 
 
 @functools.cache
 def days_from(region: str) -> dict[str, float]:
-    """Days to every region's centre from a region's centre (fastest route, without mode changes)."""
+    """Days to every region's centre from a region's centre (fastest route, changes of mode counted)."""
     start = centres().get(region)
     if start is None:
         return {}
-    lengths = nx.single_source_dijkstra_path_length(mode_graph(), start, weight="days")
-    return {code: lengths[node] for code, node in centres().items() if node in lengths}
+    dist, _paths = _search(start)
+    out = {}
+    for code, node in centres().items():
+        reached = [dist[s] for s in _states(node) if s in dist]
+        if reached:
+            out[code] = min(reached)
+    return out

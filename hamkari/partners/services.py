@@ -11,7 +11,7 @@ from django.db import transaction
 
 from hamkari.extraction.lexicon import load_table
 from hamkari.kb.models import Entity
-from hamkari.partners.models import Capacity, Firm, TradeFlow
+from hamkari.partners.models import Capacity, Firm, ReferenceOverride, TradeFlow
 from hamkari.spreadsheets import TableError, read_rows
 
 
@@ -136,3 +136,35 @@ def _upsert(model: Any, rows: list[Any], *, unique: tuple[str, ...], update: tup
         update_fields=list(update),
     )
     return len(last)
+
+
+REFERENCE_FIELDS = ("population", "grp", "sectors", "ports", "rail_hubs", "crossings")
+
+
+@transaction.atomic
+def reference_override_set(
+    *, region: Entity, field: str, value: str, source: str = "", user: AbstractBaseUser | None
+) -> ReferenceOverride | None:
+    """An editor's value for one reference field of a region (sectors: slugs in rank order,
+    space-separated; ports, hubs, crossings: names, comma-separated). An empty value removes the
+    override, so that the published value is in force again."""
+    value, source = value.strip(), source.strip()
+    if field not in REFERENCE_FIELDS:
+        raise ImportError_(f"field is one of {', '.join(REFERENCE_FIELDS)}, not {field!r}")
+    if source and not source.startswith(("https://", "http://")):
+        raise ImportError_("the source must be an http(s) address")
+    if not value:
+        ReferenceOverride.objects.filter(region=region, field=field).delete()
+        return None
+    if field in ("population", "grp") and not value.replace(".", "", 1).isdigit():
+        raise ImportError_(f"{field} must be a number, not {value!r}")
+    if field == "sectors":
+        unknown = [s for s in value.split() if s not in sectors()]
+        if unknown or len(value.split()) > 10:
+            raise ImportError_(f"give up to 10 known sector slugs; unknown: {', '.join(unknown) or '-'}")
+    override, _ = ReferenceOverride.objects.update_or_create(
+        region=region,
+        field=field,
+        defaults={"value": value[:500], "source": source[:1000], "entered_by": user},
+    )
+    return override

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from hamkari.accounts.permissions import can_edit_profile
 from hamkari.kb.models import Entity
-from hamkari.partners import finder, routes, scores
+from hamkari.partners import finder, routes, scores, selectors
 from hamkari.partners.models import Capacity, TradeFlow
-from hamkari.partners.services import ImportError_, capacity_set, markets, sectors
+from hamkari.partners.services import ImportError_, capacity_set, markets, reference_override_set, sectors
 
 
 @login_required
@@ -24,9 +31,11 @@ def partners(request: HttpRequest, code: str) -> HttpResponse:
             weights[name] = max(0.0, float(request.GET.get(name, finder.DEFAULT_WEIGHTS[name])))
         except ValueError:
             weights[name] = finder.DEFAULT_WEIGHTS[name]
-    results = finder.rank(region.ref or "", top=15, weights=weights)
+    results = finder.rank(region.ref or "", top=15, weights=weights, language=get_language())
     return render(
-        request, "partners/partners.html", {"region": region, "results": results, "weights": weights}
+        request,
+        "partners/partners.html",
+        {"region": region, "results": results, "weights": weights, "evidence": finder.EVIDENCE_WEIGHTS},
     )
 
 
@@ -40,7 +49,7 @@ def consortium(request: HttpRequest) -> HttpResponse:
         market = ""
     if market and wanted:
         try:
-            proposals = finder.propose(market=market, sectors=wanted)
+            proposals = finder.propose(market=market, sectors=wanted, language=get_language())
         except ValueError as exc:
             error = str(exc)
     return render(
@@ -66,11 +75,8 @@ def route_map(first: str, second: str) -> dict[str, Any] | None:
     if not found:
         return None
     graph = routes.network()
-    path_nodes = [centres[first]]
-    names = {data["name"]: node for node, data in graph.nodes(data=True)}
-    for leg in found[0].legs:
-        path_nodes.append(names.get(leg.end, ""))
-    coords = [(graph.nodes[n]["lon"], graph.nodes[n]["lat"]) for n in path_nodes if n in graph]
+    path_nodes = [n for leg in found[0].legs for n in (leg.start, *leg.stops)] + [found[0].legs[-1].end]
+    coords = [(graph.nodes[n]["lon"], graph.nodes[n]["lat"]) for n in path_nodes]
     if len(coords) < 2:
         return None
     lons, lats = [c[0] for c in coords], [c[1] for c in coords]
@@ -82,12 +88,14 @@ def route_map(first: str, second: str) -> dict[str, Any] | None:
         return pad + (lon - min(lons)) * scale, height - pad - (lat - min(lats)) * scale
 
     points = [xy(*c) for c in coords]
+    modes = [leg.mode for leg in found[0].legs for _ in range(len(leg.stops) + 1)]
     segments = [
-        {"x1": a[0], "y1": a[1], "x2": b[0], "y2": b[1], "mode": leg.mode}
-        for a, b, leg in zip(points, points[1:], found[0].legs, strict=False)
+        {"x1": a[0], "y1": a[1], "x2": b[0], "y2": b[1], "mode": mode}
+        for a, b, mode in zip(points, points[1:], modes, strict=False)
     ]
+    named = {found[0].legs[0].start, *(leg.end for leg in found[0].legs)}
     stops = [
-        {"x": p[0], "y": p[1], "name": graph.nodes[n]["name"]}
+        {"x": p[0], "y": p[1], "name": routes.node_name(n, get_language()) if n in named else ""}
         for p, n in zip(points, path_nodes, strict=False)
     ]
     return {"width": width, "height": height, "segments": segments, "stops": stops, "route": found[0]}
@@ -96,11 +104,6 @@ def route_map(first: str, second: str) -> dict[str, Any] | None:
 @login_required
 def capacity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """An editor (of this region or organisation) or an administrator declares an offer or a need."""
-    from django.contrib import messages
-    from django.core.exceptions import PermissionDenied
-    from django.shortcuts import redirect
-    from django.utils.translation import gettext as _
-
     if request.method != "POST":
         return redirect("entity", pk=pk)
     entity = get_object_or_404(Entity, pk=pk, type__in=("region", "organization"))
@@ -125,14 +128,43 @@ def capacity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@login_required
+@require_POST
+def reference_edit(request: HttpRequest, code: str) -> HttpResponse:
+    """The editor of a region (or an administrator) overrides one reference value; an empty value
+    brings the published one back."""
+    region = get_object_or_404(Entity, type="region", ref=code.upper())
+    if not can_edit_profile(request.user, region.pk):
+        raise PermissionDenied(_("Only the editor of this region or organisation may edit its profile."))
+    try:
+        reference_override_set(
+            region=region,
+            field=request.POST.get("field", ""),
+            value=request.POST.get("value", ""),
+            source=request.POST.get("source", ""),
+            user=request.user,
+        )
+    except ImportError_ as exc:
+        messages.error(request, str(exc))
+    return redirect("region", code=region.ref)
+
+
+def reference_rows(entity: Entity) -> list[dict[str, Any]]:
+    return selectors.reference_rows(entity, get_language() or "fa") if entity.type == "region" else []
+
+
 def capacity_rows(entity: Entity) -> list[dict[str, Any]]:
     """Sectors with strength and the evidence behind them (regions), or declared offers (others)."""
-
     declared = list(Capacity.objects.filter(entity=entity).order_by("kind", "-strength"))
     profile = finder.profiles().get(entity.ref or "") if entity.type == "region" else None
     if profile is not None:
         rows = [
-            {"sector": s, "strength": v, "evidence": "; ".join(profile.evidence.get(s, [])), "kind": "offer"}
+            {
+                "sector": s,
+                "strength": min(1.0, v),
+                "evidence": "; ".join(e.describe(get_language()) for e in profile.evidence.get(s, [])),
+                "kind": "offer",
+            }
             for s, v in sorted(profile.strength.items(), key=lambda kv: -kv[1])[:15]
         ]
         rows += [
@@ -149,16 +181,12 @@ def capacity_rows(entity: Entity) -> list[dict[str, Any]]:
 def trade_summary(code: str) -> dict[str, Any] | None:
     """Charts of a region's trade: revealed comparative advantage by product, complementarity with
     the partners that report trade, and growth against the same period a year before."""
-    from collections import defaultdict
-
-    from django.db.models import Sum
-
     vectors = finder.trade_vectors()
     exports = vectors.get((code, "export"), {})
     if not exports and not vectors.get((code, "import")):
         return None
     reference: dict[str, float] = defaultdict(float)
-    for (_, flow), products in vectors.items():
+    for (_region, flow), products in vectors.items():
         if flow == "export":
             for hs, value in products.items():
                 reference[hs] += value

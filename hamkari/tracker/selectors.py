@@ -54,7 +54,7 @@ def pair_brief(a: Entity, b: Entity) -> dict[str, Any]:
     ids = [row["article_id"] for row in both]
     groups = WorkingGroup.objects.filter(regions=a).filter(regions=b).distinct()
     return {
-        "title": f"{a.name} — {b.name}",
+        "title": "",  # the brief names the two regions from the gazetteer, in its language
         "parties": [a, b],
         "instruments": list(Instrument.objects.filter(parties=a).filter(parties=b).distinct()),
         "items": _items_overdue_first(PlanItem.objects.filter(group__in=groups)),

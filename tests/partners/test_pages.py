@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from hamkari.accounts.services import user_create
@@ -23,6 +24,7 @@ def editor() -> Any:
     gilan = Entity.objects.get(type="region", ref="IR-01")
     client = Client()
     client.force_login(user_create(username="ed", password="pw-editor-123", role="editor", scope=[gilan]))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return client
 
 
@@ -59,9 +61,10 @@ def test_partner_and_consortium_pages_and_the_route_map(editor: Client) -> None:
         entity=Entity.objects.get(ref="RU-AST"), sector="shipbuilding", kind="offer", strength=4, user=None
     )
     page = editor.get("/partners/IR-01/", {"route": "0.5"}).content.decode()
-    assert "shipbuilding that" in page and 'value="0.5"' in page
+    assert "shipbuilding" in page and "that Gilan lacks" in page and 'value="0.5"' in page
     consortium = editor.get("/consortium/", {"market": "europe", "sector": ["fisheries", "shipbuilding"]})
-    assert "Gilan" in consortium.content.decode()
+    body = consortium.content.decode()
+    assert "Proposal" in body and "Gilan" in body
     pair = editor.get("/regions/IR-01/RU-AST/").content.decode()
     assert '<svg class="route-map"' in pair and "days" in pair
 
@@ -73,8 +76,13 @@ def test_the_partner_api_and_its_errors(editor: Client) -> None:
     assert editor.get("/api/partners/IR-01", {"route": "-1"}).status_code == 422
     assert editor.get("/api/consortium", {"market": "africa", "sectors": "magic"}).status_code == 400
     routes = editor.get("/api/route", {"from": "IR-27", "to": "Волгоград"}).json()
-    assert routes and all({"legs", "km", "days", "mode_changes"} <= set(r) for r in routes)
+    assert routes and all({"legs", "km", "days", "mode_changes", "branch"} <= set(r) for r in routes)
     assert editor.get("/api/route", {"from": "Atlantis", "to": "IR-01"}).status_code == 404
+    assert editor.get("/api/route", {"from": "IR-27", "to": "RU-VGG", "modes": "air"}).status_code == 400
+    by_rail = editor.get("/api/route", {"from": "IR-27", "to": "RU-VGG", "modes": "rail,sea"}).json()
+    assert by_rail[0]["branch"] == "east" and by_rail[0]["legs"][0]["mode"] == "rail"
+    example = editor.get("/api/consortium", {"market": "africa", "sectors": "steel,machinery"})
+    assert example.status_code == 200 and example.json() and all(p["score"] > 0 for p in example.json())
 
 
 def test_the_region_page_charts_rca_complementarity_and_growth(editor: Client) -> None:
@@ -102,3 +110,42 @@ def test_an_unknown_market_is_refused_and_regions_are_found_by_name_in_any_langu
     for name in ("گیلان", "Гилян", "Gilan"):
         found = editor.get("/api/search", {"q": name}).json()["entities"]
         assert "IR-01" in {e["ref"] for e in found}, name
+
+
+def test_the_region_page_shows_published_reference_values_with_their_sources(editor: Client) -> None:
+    page = editor.get("/regions/IR-01/").content.decode()
+    assert "Reference profile" in page and "2,530,696" in page
+    assert "https://citypopulation.de/en/iran/admin/" in page and "published" in page
+    # a Russian subject without a checked population says so
+    assert "no published figure found; left empty" in editor.get("/regions/RU-CHU/").content.decode()
+
+
+def test_an_editor_overrides_a_reference_value_and_the_page_shows_which_is_which(editor: Client) -> None:
+    response = editor.post(
+        "/regions/IR-01/reference/",
+        {"field": "population", "value": "2600000", "source": "https://example.org/census"},
+    )
+    assert response.status_code == 302
+    page = editor.get("/regions/IR-01/").content.decode()
+    assert "2,600,000" in page and "edited" in page and "<del><bdi>2,530,696</bdi></del>" in page
+    # the finder weighs the editor's sectors
+    editor.post("/regions/IR-01/reference/", {"field": "sectors", "value": "shipbuilding fisheries"})
+    from hamkari.partners import finder
+
+    evidence = finder.profiles()["IR-01"].evidence["shipbuilding"]
+    assert [e.kind for e in evidence] == ["reference"] and evidence[0].detail["rank"] == 1
+    # an empty value brings the published one back
+    editor.post("/regions/IR-01/reference/", {"field": "population", "value": ""})
+    assert (
+        "edited"
+        not in editor.get("/regions/IR-01/").content.decode().split("Capacity")[0].split("population")[1]
+    )
+
+
+def test_an_editor_cannot_override_another_region_or_give_a_bad_value(editor: Client) -> None:
+    assert editor.post("/regions/IR-10/reference/", {"field": "population", "value": "1"}).status_code == 403
+    bad = editor.post("/regions/IR-01/reference/", {"field": "population", "value": "many"}, follow=True)
+    assert "population must be a number" in bad.content.decode()
+    bad = editor.post("/regions/IR-01/reference/", {"field": "sectors", "value": "caviar"}, follow=True)
+    assert "unknown: caviar" in bad.content.decode()
+    assert editor.get("/regions/IR-01/reference/").status_code == 405

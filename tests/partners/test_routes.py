@@ -1,11 +1,16 @@
-"""Transit routes over the network of data/transit_*.tsv."""
+"""Transit routes over the network of data/transit_*.tsv: published figures, corridor branches,
+changes of mode."""
 
 from __future__ import annotations
+
+import itertools
 
 import networkx as nx
 import pytest
 
 from hamkari.partners import routes
+
+C = routes.centres
 
 
 def test_every_region_has_a_centre_and_the_network_is_connected() -> None:
@@ -13,9 +18,77 @@ def test_every_region_has_a_centre_and_the_network_is_connected() -> None:
 
     codes = {s.code for s in pycountry.subdivisions if s.country_code in ("IR", "RU")}
     assert set(routes.centres()) == codes
-    assert nx.is_connected(routes.mode_graph())
+    assert nx.is_connected(nx.Graph(routes.network()))
     for _, _, data in routes.network().edges(data=True):
         assert data["source"].strip() and data["km"] > 0 and data["days"] > 0
+
+
+def test_at_least_forty_edges_carry_a_published_figure_with_its_address() -> None:
+    published = {(frozenset((a, b)), mode) for a, b, mode in routes.published_edges()}
+    assert len(published) >= 40
+    # the corridor's own legs are among them
+    for a, b in (("gorgan", "incheh_borun"), ("incheh_borun", "serhetyaka"), ("qazvin", "rasht")):
+        assert (frozenset((a, b)), "rail") in published
+
+
+def test_the_rasht_astara_gap_has_no_rail_edge() -> None:
+    graph = routes.network()
+    assert all(d["mode"] != "rail" for d in graph.get_edge_data("rasht", "astara", default={}).values())
+
+
+def test_gilan_to_astrakhan_offers_the_anzali_sea_leg_first_or_second() -> None:
+    found = routes.routes(C()["IR-01"], C()["RU-AST"], options=3)
+    sea = [i for i, r in enumerate(found) if r.branch == "caspian"]
+    assert sea and sea[0] <= 1, [r.summary("en") for r in found]
+    leg = next(leg for leg in found[sea[0]].legs if leg.mode == "sea")
+    assert (leg.start, leg.end) == ("anzali", "astrakhan_port")
+
+
+def test_golestan_to_volgograd_goes_by_the_eastern_rail_branch_via_incheh_borun() -> None:
+    by_rail = routes.routes(C()["IR-27"], C()["RU-VGG"], options=3, modes=("rail", "sea"))
+    assert by_rail[0].branch == "east" and "incheh_borun" in by_rail[0].via
+    assert by_rail[0].modes() == ["rail"] and by_rail[0].mode_changes == 0
+    offered = routes.routes(C()["IR-27"], C()["RU-VGG"], options=3)
+    assert {"west", "east", "caspian"} == {r.branch for r in offered}
+
+
+def test_ardabil_to_dagestan_goes_by_the_western_branch() -> None:
+    best = routes.routes(C()["IR-24"], C()["RU-DA"], options=3)[0]
+    assert best.branch == "west" and "astara" in best.via and "samur" in best.via
+
+
+def test_options_differ_by_branch_and_legs_of_one_mode_are_one_leg() -> None:
+    found = routes.routes(C()["IR-10"], C()["RU-TA"], options=3)
+    assert len({r.branch for r in found}) == len(found) == 3
+    for r in found:
+        modes = r.modes()
+        assert all(a != b for a, b in itertools.pairwise(modes))
+        assert r.mode_changes == len(modes) - 1
+        assert r.days == pytest.approx(
+            sum(leg.days for leg in r.legs) + r.mode_changes * routes.MODE_CHANGE_DAYS
+        )
+        assert r.km == sum(leg.km for leg in r.legs)
+
+
+def test_a_change_of_mode_costs_a_day() -> None:
+    # Rasht to Anzali is a road leg; going on by sea from Anzali adds one change of mode
+    sea = next(r for r in routes.routes(C()["IR-01"], C()["RU-AST"], options=3) if r.branch == "caspian")
+    assert sea.mode_changes == 2
+    assert sea.days >= sum(leg.days for leg in sea.legs) + 2
+
+
+def test_unknown_modes_are_refused() -> None:
+    with pytest.raises(ValueError, match="modes are"):
+        routes.routes(C()["IR-01"], C()["RU-AST"], modes=("air",))
+
+
+@pytest.mark.parametrize(("language", "word"), [("fa", "روز"), ("ru", "сут."), ("en", "days")])
+def test_the_summary_is_in_the_language_asked(language: str, word: str) -> None:
+    from hamkari.web.i18n import compile_messages
+
+    compile_messages()
+    best = routes.routes(C()["IR-24"], C()["RU-DA"], options=1)[0]
+    assert word in best.summary(language)
 
 
 @pytest.mark.parametrize(
@@ -28,7 +101,7 @@ def test_every_region_has_a_centre_and_the_network_is_connected() -> None:
         ("port of Anzali", "anzali"),
         ("گیلان", "rasht"),
         ("RU-AST", "astrakhan"),
-        # a port with no node of its own starts at its province's centre
+        # a port with no entry of its own in the places table starts at its province's centre
         ("بندر امام خمینی", "ahvaz"),
     ],
 )
@@ -43,28 +116,8 @@ def test_every_place_of_the_routes_table_is_a_lexicon_place_and_a_node() -> None
     assert set(routes.places()) <= keys and set(routes.places().values()) <= set(routes.network())
 
 
-def test_the_eastern_rail_route_links_golestan_and_volgograd() -> None:
-    found = routes.routes(routes.centres()["IR-27"], routes.centres()["RU-VGG"], options=3)
-    assert found
-    eastern = [r for r in found if any("Incheh" in v for v in r.via)]
-    assert eastern, [r.summary() for r in found]
-    assert {leg.mode for leg in eastern[0].legs} == {"rail"}
-
-
-def test_a_sea_leg_links_gilan_and_astrakhan() -> None:
-    found = routes.routes(routes.centres()["IR-01"], routes.centres()["RU-AST"], options=3)
-    assert any("sea" in {leg.mode for leg in r.legs} for r in found), [r.summary() for r in found]
-    best = found[0]
-    assert best.days == sorted(r.days for r in found)[0]
-    assert best.km == sum(leg.km for leg in best.legs)
-
-
 def test_places_are_found_by_code_or_name_in_three_languages() -> None:
-    assert routes.resolve("IR-27") == routes.centres()["IR-27"]
-    assert (
-        routes.resolve("گرگان") == routes.centres()["IR-27"]
-        or routes.resolve("گلستان") == routes.centres()["IR-27"]
-    )
-    assert routes.resolve("Волгоград") == routes.centres()["RU-VGG"]
-    assert routes.resolve("Volgograd Oblast") == routes.centres()["RU-VGG"]
+    assert routes.resolve("IR-27") == C()["IR-27"]
+    assert routes.resolve("Волгоград") == C()["RU-VGG"]
+    assert routes.resolve("Volgograd Oblast") == C()["RU-VGG"]
     assert routes.resolve("Atlantis") is None

@@ -15,7 +15,7 @@ from hamkari.accounts.selectors import profile_of
 from hamkari.accounts.services import profile_update
 from hamkari.kb import selectors
 from hamkari.partners.services import sectors
-from hamkari.partners.views import capacity_rows, route_map, trade_summary
+from hamkari.partners.views import capacity_rows, reference_rows, route_map, trade_summary
 from hamkari.web.views.common import found
 
 
@@ -33,6 +33,7 @@ def region(request: HttpRequest, code: str) -> HttpResponse:
         "sectors": sorted(sectors()),
         "can_edit_profile": can_edit_profile(request.user, obj.pk),
         "trade": trade_summary(obj.ref or ""),
+        "reference": reference_rows(obj),
     }
     return render(request, "web/region.html", context)
 
