@@ -7,11 +7,11 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from hamkari.accounts.services import user_create
 from hamkari.extraction.lexicon import load_table
 from hamkari.kb import services as kb
 from hamkari.kb.models import Entity
 from hamkari.partners import finder
-from hamkari.web.services import user_create
 
 pytestmark = pytest.mark.django_db
 
