@@ -39,7 +39,37 @@ DEADLINES = [
     ("Стороны договорились в течение двух месяцев подготовить дорожную карту.", "P2M", "2025-03-01"),
     ("Рабочая группа должна в течение 30 дней представить план.", "P30D", "2025-01-31"),
     ("The working group is to report within two weeks.", "P14D", "2025-01-15"),
+    ("A trade mission is to visit Kazan in 2-3 months.", "P3M", "2025-04-01"),
+    ("Министерство промышленности планирует открыть офис в Самаре через два месяца.", "P2M", "2025-03-01"),
+    # a deadline inside a list item needs no modal verb
+    ("Решения встречи:\n- подготовка перечня проектов в течение трёх недель;", "P21D", "2025-01-22"),
+    ("مصوبات نشست:\n۱- تهیه فهرست طرح‌های سرمایه‌گذاری ظرف یک ماه", "P1M", "2025-02-01"),
 ]
+
+
+def test_a_sentence_with_two_deadlines_gives_one_commitment_per_clause() -> None:
+    text = (
+        "مقرر شد دبیرخانه ظرف دو هفته فهرست شرکت‌ها را اعلام کند و اتاق بازرگانی تا پایان ماه "
+        "نمایشگاه را برگزار کند."
+    )
+    result = to_json(extract(text, published=dt.date(2025, 1, 1)))
+    assert [c["due_relative"] for c in result["commitments"]] == ["P14D", None]
+    first, second = (c["action"] for c in result["commitments"])
+    assert "فهرست شرکت" in first and "نمایشگاه" not in first
+    assert "نمایشگاه" in second
+
+
+EXHORTATIONS = [
+    "ما باید با هم کار کنیم تا روابط دو استان گسترش یابد.",
+    "باید برای گسترش همکاری‌های کارگروه مشترک تلاش بیشتری کنیم.",
+    "Мы должны вместе работать над развитием рабочей группы.",
+    "We must work together to make the joint committee a success.",
+]
+
+
+@pytest.mark.parametrize("text", EXHORTATIONS)
+def test_a_general_exhortation_is_no_commitment(text: str) -> None:
+    assert to_json(extract(text, published=dt.date(2025, 1, 1)))["commitments"] == []
 
 
 @pytest.mark.parametrize(("text", "relative", "due"), DEADLINES)

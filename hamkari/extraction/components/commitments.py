@@ -17,10 +17,11 @@ import re
 import jdatetime
 
 from hamkari.extraction.components.context import Words
-from hamkari.extraction.components.events import entities_in, in_sentence
+from hamkari.extraction.components.events import entities_in, in_sentence, is_planned
 from hamkari.extraction.document import Commitment, Document, Match, Provenance, Sentence, Span
+from hamkari.extraction.languages import profile
 from hamkari.extraction.morphology import grammemes
-from hamkari.extraction.numbers import read_number
+from hamkari.extraction.numbers import Number, read_number
 from hamkari.extraction.pipeline import Component
 
 ACTION_STOP = re.compile(r"[.;؛:!?؟]| تا | که | чтобы | so that | in order to ")
@@ -82,15 +83,18 @@ class CommitmentFinder(Component):
     def __call__(self, doc: Document) -> None:
         words = Words(doc, tables=("durations",))
         done: set[int] = set()
-        for cue in (m for m in doc.matches if m.table == "deadline_cues"):
+        cues = [m for m in doc.matches if m.table == "deadline_cues"]
+        for n, cue in enumerate(cues):
             sentence = doc.sentence_at(cue.span.start)
-            if sentence is None or sentence.span.start in done:
+            if sentence is None:
                 continue
             found = self._deadline(doc, words, cue)
-            if found is None or not self._undertaken(doc, sentence):
+            if found is None or not self._undertaken(doc, sentence, cue):
                 continue
+            # one commitment per deadline: a sentence with two deadlines holds two clauses
+            following = next((c for c in cues[n + 1 :] if sentence.span.contains(c.span)), None)
             done.add(sentence.span.start)
-            self._add(doc, sentence, cue.provenance.rule, *found)
+            self._add(doc, sentence, cue.provenance.rule, *found, until=following)
         for sentence in doc.sentences:
             if sentence.span.start in done:
                 continue
@@ -100,6 +104,8 @@ class CommitmentFinder(Component):
             bodies = in_sentence(doc, sentence, ("instruments",))
             if agreed and bodies and in_sentence(doc, sentence, ("modality",), "formation"):
                 agreed = []  # agreeing to set up a body is that instrument's own status step
+            if obliged and exhortation(doc, sentence):
+                obliged = []  # «باید با هم کار کنیم»: a call, not an undertaking
             trigger = agreed or schedule or (obliged if bodies else [])
             if not trigger:
                 continue
@@ -107,12 +113,20 @@ class CommitmentFinder(Component):
             self._add(doc, sentence, trigger[0].provenance.rule, None, None, None, None)
 
     @staticmethod
-    def _undertaken(doc: Document, sentence: Sentence) -> bool:
-        """A deadline binds someone: «صید تا پایان هفته ممنوع است» (weather) is no commitment."""
+    def _undertaken(doc: Document, sentence: Sentence, cue: Match) -> bool:
+        """A deadline binds someone: «صید تا پایان هفته ممنوع است» (weather) is no commitment,
+        nor is an exhortation («باید تا پایان سال با هم کار کنیم»). An item of a list (a plan's
+        line) binds without a modal verb. A deadline that counts only in the future («in three
+        months», «через два месяца») needs a plan in its sentence."""
+        if cue.key == "future_within" and not is_planned(doc, sentence):
+            return False
+        if exhortation(doc, sentence):
+            return False
         return bool(
             [m for m in in_sentence(doc, sentence, ("modality",)) if m.key != "planned"]
             or in_sentence(doc, sentence, ("statuses", "instruments"))
             or entities_in(doc, sentence.span, "person", "organization")
+            or _LIST_ITEM.match(doc.text, _line_start(doc.text, sentence.span.start))
         )
 
     def _deadline(
@@ -126,6 +140,11 @@ class CommitmentFinder(Component):
         if number is not None:
             n = int(number.value)
             i = number.last + 1
+            upper = _range_upper(words, number.last)
+            if upper is not None:
+                n, i = int(upper.value), upper.last + 1
+        elif (joined := _JOINED_RANGE.fullmatch(words.word(i))) is not None:
+            n, i = int(joined.group(1)), i + 1  # «3-5 months» is one token: the upper end
         if i >= words.n:
             return None
         unit = words.covered.get(i)
@@ -140,7 +159,7 @@ class CommitmentFinder(Component):
         expression = doc.span_of(cue.fstart, words.tokens[end].end)
         reference = doc.published
         if cue.key == "end_of":
-            due = end_of(reference, unit.key, doc.language == "fa") if reference else None
+            due = end_of(reference, unit.key, profile(doc.language).jalali_year) if reference else None
             return expression, None, due, "end_of"
         relative = iso_duration(unit.key, n)
         return expression, relative, _shifted(reference, unit.key, n), "within"
@@ -154,8 +173,9 @@ class CommitmentFinder(Component):
         relative: str | None,
         due: dt.date | None,
         how: str | None,
+        until: Match | None = None,
     ) -> None:
-        action = self._action(doc, sentence, expression)
+        action = self._action(doc, sentence, expression, until)
         actors = entities_in(doc, sentence.span, "person", "organization")
         doc.commitments.append(
             Commitment(
@@ -170,9 +190,15 @@ class CommitmentFinder(Component):
         )
 
     @staticmethod
-    def _action(doc: Document, sentence: Sentence, expression: Span | None) -> str:
+    def _action(doc: Document, sentence: Sentence, expression: Span | None, until: Match | None) -> str:
         text = doc.text
-        if expression is not None and doc.language == "en":
+        if until is not None and expression is not None and until.span.start > expression.end:
+            # the next deadline starts the next clause: «… گزارش دهد و دبیرخانه تا پایان ماه …»
+            clause = text[expression.end : until.span.start]
+            join = max(clause.rfind(s) for s in _CLAUSE_JOINS)
+            end = expression.end + join if join > 0 else until.span.start
+            sentence = Sentence(Span(sentence.span.start, max(end, expression.end + 1)))
+        if expression is not None and profile(doc.language).action_before_deadline:
             # English puts the deadline after the action: «is to report to both governors within two weeks»
             before = re.split(r"[,;:]| that | and ", text[sentence.span.start : expression.start])[-1]
             if len(before.split()) >= 2:
@@ -187,6 +213,39 @@ class CommitmentFinder(Component):
             before = re.split(r"[،,:;؛]| که | that | что ", before)[-1]
             return " ".join(before.split())[:MAX_ACTION]
         return " ".join(text[sentence.span.start : sentence.span.end].split())[:MAX_ACTION]
+
+
+_WORD = re.compile(r"\w+")
+_JOINED_RANGE = re.compile(r"\d{1,3}[-–](\d{1,3})")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-–—•*▪·]|[0-9۰-۹]{1,2}[.)\-–])\s")
+_CLAUSE_JOINS = ("،", ",", ";", "؛", " و ", " и ", " and ")
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def exhortation(doc: Document, sentence: Sentence) -> bool:
+    """A general call to act together («باید با هم کار کنیم», «мы должны», «we must»): an
+    exhortation cue, or an obligation followed by a first-person plural verb of the language."""
+    if in_sentence(doc, sentence, ("cues",), "exhortation"):
+        return True
+    verbs = profile(doc.language).first_plural_verbs
+    obliged = in_sentence(doc, sentence, ("modality",), "obligation")
+    if not verbs or not obliged:
+        return False
+    assert doc.folded is not None
+    _, end = doc.folded.to_folded(sentence.span.start, sentence.span.end)
+    after = doc.folded.text[obliged[0].fend : end]
+    return any(w in verbs for w in _WORD.findall(after))
+
+
+def _range_upper(words: Words, last: int) -> Number | None:
+    """«in 3-5 months»: the upper end of a range of durations."""
+    k = last + 1
+    if k >= words.n or words.gap(last, k).strip() not in ("-", "–", "—"):
+        return None
+    return read_number(words.tokens, words.text, k)
 
 
 def _plural(words: Words, i: int, unit: Match) -> bool:

@@ -51,6 +51,8 @@ class Profile:
     # An outlet after a cue must be capitalised, quoted or known: «по данным организаторов» is a
     # source, not an outlet. Persian outlets have no capitals and are read after the cue as is.
     outlet_needs_name: bool = False
+    # First-person plural verbs that turn «باید» into a call to act together («باید … کار کنیم»).
+    first_plural_verbs: frozenset[str] = frozenset()
 
 
 PROFILES: dict[str, Profile] = {
@@ -87,6 +89,10 @@ PROFILES: dict[str, Profile] = {
         jalali_year=True,
         ordinal_endings=("امین", "مین", "ام", "م"),
         range_words=frozenset({"تا"}),
+        first_plural_verbs=frozenset(
+            {"کنیم", "باشیم", "دهیم", "بدهیم", "بکوشیم", "کوشیم", "نماییم", "برداریم", "بگیریم"}
+            | {"شویم", "بسازیم"}
+        ),
     ),
     "ru": Profile(
         code="ru",
