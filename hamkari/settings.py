@@ -69,13 +69,7 @@ ALLOWED_HOSTS = env_list("HAMKARI_ALLOWED_HOSTS", "localhost,127.0.0.1,testserve
 
 # Reads of the JSON API without a login or a token (writes always need a token).
 HAMKARI_PUBLIC_READ = env_bool("HAMKARI_PUBLIC_READ", False)
-# Hosts the server may fetch from although they resolve to a loopback or private address
-# (an intranet feed); every other private, loopback, link-local or reserved address is refused.
-HAMKARI_FETCH_ALLOW_HOSTS = (
-    [h.lower() for h in env_list("HAMKARI_FETCH_ALLOW_HOSTS", "")]
-    if os.environ.get("HAMKARI_FETCH_ALLOW_HOSTS", "").strip()
-    else []
-)
+# HAMKARI_FETCH_ALLOW_HOSTS is read by hamkari.sources.fetch itself (plain Python, used by the CLI too).
 
 _database_url = os.environ.get("HAMKARI_DATABASE_URL", "").strip()
 if _database_url:

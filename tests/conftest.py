@@ -7,6 +7,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+# the `recording_server` fixture: a local HTTP server that records every request it gets
+pytest_plugins = ["tests.recording_server"]
 
 
 @pytest.fixture(scope="session")

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +13,7 @@ from typing import Any
 
 import feedparser
 
+from hamkari.sources.fetch import FetchError, fetch
 from hamkari.sources.inputs import MAX_BYTES, InputError, folder_files, html_to_text, read_bytes
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
@@ -172,18 +171,13 @@ def _escape(text: str) -> str:
 
 
 def _url(url: str) -> Iterator[Item]:
-    request = urllib.request.Request(url, headers={"User-Agent": "hamkari/1 (+news reader)"})
+    """A page or feed from the web, through the one guarded fetch (public http(s) addresses only)."""
     try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
-            data = response.read(MAX_BYTES + 1)
-            kind = response.headers.get_content_type()
-    except urllib.error.HTTPError as exc:
-        yield Item(url, url=url, error=f"HTTP {exc.code} {exc.reason}")
+        fetched = fetch(url, max_bytes=MAX_BYTES, timeout=FETCH_TIMEOUT)
+    except FetchError as exc:
+        yield Item(url, url=url, error=str(exc))
         return
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        yield Item(url, url=url, error=f"cannot fetch: {reason}")
-        return
+    data, kind = fetched.data, fetched.content_type
     if len(data) > MAX_BYTES:
         yield Item(url, url=url, error=f"page is larger than {MAX_BYTES:,} bytes")
         return

@@ -18,6 +18,7 @@ from hamkari.extraction import extract
 from hamkari.kb.ingest import run_batch
 from hamkari.kb.models import Article, ExtractionRun, Mention
 from tests.kb.factories import EN_JALALI, FA_JALALI_FULL, FA_JALALI_SHORT, RU_JALALI
+from tests.recording_server import Recorder
 
 FEED = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Caspian Wire</title>
@@ -236,7 +237,8 @@ def web(tmp_path: Path) -> Any:
 
 
 @pytest.mark.django_db
-def test_it_ingests_pages_and_feeds_by_url(web: str) -> None:
+def test_it_ingests_pages_and_feeds_by_url(web: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HAMKARI_FETCH_ALLOW_HOSTS", "127.0.0.1")  # the test server listens on loopback
     summary = run_batch([f"{web}/page.html", f"{web}/feed.xml", f"{web}/missing.html"], progress=False)
     assert (summary.new, summary.duplicate) == (3, 0)
     assert summary.failed == [
@@ -245,3 +247,11 @@ def test_it_ingests_pages_and_feeds_by_url(web: str) -> None:
     ]
     page = Article.objects.get(url=f"{web}/page.html")
     assert str(page.published) == "2024-06-12" and page.language == "en"
+
+
+@pytest.mark.django_db
+def test_a_loopback_page_or_feed_is_refused_and_never_fetched(recording_server: Recorder) -> None:
+    summary = run_batch([recording_server.url("/news.rss"), recording_server.url("/page")], progress=False)
+    assert summary.new == 0 and len(summary.failed) == 2
+    assert all(reason.startswith("refused: 127.0.0.1 is a loopback address") for _, reason in summary.failed)
+    assert recording_server.hits == [] and not Article.objects.exists()

@@ -10,6 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from hamkari.kb.models import Article, AuditLog, Entity, Mention
+from tests.recording_server import Recorder
 
 pytestmark = pytest.mark.django_db
 
@@ -167,6 +168,16 @@ def test_upload_reports_bad_files_and_stores_good_ones(users: dict[str, Any]) ->
     assert "ftp://example.org/x: an address must start with http:// or https://" in body
     assert "good.txt: stored" in body
     assert Article.objects.count() == 1
+
+
+def test_upload_refuses_a_loopback_address_and_fetches_nothing(
+    users: dict[str, Any], recording_server: Recorder
+) -> None:
+    client = logged_in(users["analyst"], "en")
+    for path in ("/page", "/news.rss"):
+        body = client.post("/upload/", {"url": recording_server.url(path)}).content.decode()
+        assert "refused: 127.0.0.1 is a loopback address" in body
+    assert recording_server.hits == [] and not Article.objects.exists()
 
 
 def test_search_folds_persian_variants(users: dict[str, Any], articles: list[Any]) -> None:

@@ -1,0 +1,151 @@
+"""The one way the server reads a web address (upload, feeds, `hamkari ingest URL`, any later
+polling): only http(s), only to public addresses.
+
+A user can name any address, so a server that fetches it could be made to read services that
+listen only on the machine or the private network (server-side request forgery). Every address
+the host name resolves to is checked; loopback, private, link-local (cloud metadata at
+169.254.169.254 included), multicast, reserved and unspecified addresses are refused. The
+connection goes to the address that was checked, never to a second lookup, so a name that
+changes its answer between the check and the connection (DNS rebinding) cannot slip through.
+Redirects are followed by hand, each one checked the same way. An administrator may list hosts
+that are fetched although they resolve to such addresses (an intranet feed) in
+HAMKARI_FETCH_ALLOW_HOSTS (comma-separated host names or addresses)."""
+
+from __future__ import annotations
+
+import http.client
+import ipaddress
+import os
+import socket
+import ssl
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+TIMEOUT = 20
+MAX_REDIRECTS = 5
+USER_AGENT = "hamkari/1 (+news reader)"
+ALLOW_VARIABLE = "HAMKARI_FETCH_ALLOW_HOSTS"
+
+
+class FetchError(Exception):
+    """The address could not be read; the message is one line for the user."""
+
+
+class FetchRefused(FetchError):
+    """The address is not one the server may read."""
+
+
+@dataclass(frozen=True)
+class Fetched:
+    url: str  # after redirects
+    data: bytes
+    content_type: str
+
+
+def allowed_hosts() -> frozenset[str]:
+    value = os.environ.get(ALLOW_VARIABLE, "")
+    return frozenset(h.strip().lower().strip("[]") for h in value.split(",") if h.strip())
+
+
+def address_refusal(address: str) -> str | None:
+    """Why the server may not connect to this IP address, or None when it may."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    for kind, bad in (
+        ("loopback", ip.is_loopback),
+        ("link-local (cloud metadata)", ip.is_link_local),
+        ("multicast", ip.is_multicast),
+        ("unspecified", ip.is_unspecified),
+        ("reserved", ip.is_reserved),
+        ("private", ip.is_private),
+        ("non-public", not ip.is_global),
+    ):
+        if bad:
+            return f"a {kind} address"
+    return None
+
+
+def _connect(host: str, port: int, timeout: float, allowed: frozenset[str]) -> socket.socket:
+    """A socket to an address of `host` that passed the check (every address must pass)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FetchError(f"cannot resolve host {host!r}") from exc
+    if host.lower() not in allowed:
+        for info in infos:
+            why = address_refusal(str(info[4][0]))
+            if why:
+                raise FetchRefused(
+                    f"refused: {host} is {why} ({info[4][0]}); the server reads only public addresses"
+                    f" (an administrator may list the host in {ALLOW_VARIABLE})"
+                )
+    last: OSError | None = None
+    for family, kind, proto, _, sockaddr in infos:
+        sock = socket.socket(family, kind, proto)
+        sock.settimeout(timeout)
+        try:
+            sock.connect(sockaddr)  # the checked address itself, not the name again
+        except OSError as exc:
+            sock.close()
+            last = exc
+            continue
+        return sock
+    raise FetchError(f"cannot connect to {host}: {getattr(last, 'strerror', None) or last}")
+
+
+class _Connection(http.client.HTTPConnection):
+    allowed: frozenset[str] = frozenset()
+
+    def connect(self) -> None:
+        self.sock = _connect(self.host, self.port, self.timeout, self.allowed)
+
+
+class _TLSConnection(http.client.HTTPSConnection):
+    allowed: frozenset[str] = frozenset()
+
+    def connect(self) -> None:
+        sock = _connect(self.host, self.port, self.timeout, self.allowed)
+        context = ssl.create_default_context()
+        self.sock = context.wrap_socket(sock, server_hostname=self.host)
+
+
+def _target(url: str) -> tuple[str, str, int, str]:
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:
+        raise FetchRefused(f"refused: not a valid address: {exc}") from exc
+    if parts.scheme not in ("http", "https"):
+        raise FetchRefused(f"refused: only http and https addresses are read, not {parts.scheme or 'this'}:")
+    if not parts.hostname:
+        raise FetchRefused("refused: the address names no host")
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    return parts.scheme, parts.hostname, port or (443 if parts.scheme == "https" else 80), path
+
+
+def fetch(url: str, *, max_bytes: int, timeout: float = TIMEOUT) -> Fetched:
+    """GET `url` (following up to five redirects, each checked), at most `max_bytes` + 1 bytes
+    of the body; FetchRefused for an address the server may not read, FetchError otherwise."""
+    allowed = allowed_hosts()
+    for _ in range(MAX_REDIRECTS + 1):
+        scheme, host, port, path = _target(url)
+        connection_class = _TLSConnection if scheme == "https" else _Connection
+        connection = connection_class(host, port, timeout=timeout)
+        connection.allowed = allowed
+        try:
+            connection.request("GET", path, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
+            response = connection.getresponse()
+            location = response.getheader("Location")
+            if response.status in (301, 302, 303, 307, 308) and location:
+                url = urljoin(url, location.strip())
+                continue
+            if response.status >= 400:
+                raise FetchError(f"HTTP {response.status} {response.reason}")
+            data = response.read(max_bytes + 1)
+            return Fetched(url, data, response.headers.get_content_type())
+        except (OSError, http.client.HTTPException) as exc:
+            raise FetchError(f"cannot fetch: {exc}") from exc
+        finally:
+            connection.close()
+    raise FetchError(f"more than {MAX_REDIRECTS} redirects")
