@@ -66,7 +66,7 @@ def address_refusal(address: str) -> str | None:
     return None
 
 
-def _connect(host: str, port: int, timeout: float, allowed: frozenset[str]) -> socket.socket:
+def _connect(host: str, port: int, timeout: float | None, allowed: frozenset[str]) -> socket.socket:
     """A socket to an address of `host` that passed the check (every address must pass)."""
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
