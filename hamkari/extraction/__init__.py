@@ -27,6 +27,7 @@ from hamkari.extraction.components.text import (
     SentenceSplitter,
     Tokenizer,
 )
+from hamkari.extraction.components.title import TitleWriter
 from hamkari.extraction.document import Budget, Document, Provenance, TimeBudgetExceeded
 from hamkari.extraction.errors import ExtractionError
 from hamkari.extraction.pipeline import Pipeline
@@ -62,6 +63,7 @@ def default_pipeline() -> Pipeline:
             HeaderReader(),
             LexiconMatcher(),
             OutletFinder(),
+            TitleWriter(),
             Gazetteer(),
             OrganizationFinder(),
             PeopleFinder(),

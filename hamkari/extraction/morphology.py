@@ -153,3 +153,18 @@ def _nominative(parse: Any) -> str | None:
     except Exception:  # an analyser failure leaves the word as written
         return None
     return form.word if form is not None else None
+
+
+@functools.lru_cache(maxsize=50_000)
+def genitive_possible(word: str) -> bool:
+    """Whether a Russian word may be a genitive (or an indeclinable word): what continues an
+    organisation's name after its head («министерство экономического развития»), unlike «ель»
+    in «в саду генконсульства ель». Unknown words and other scripts: True."""
+    if not _CYRILLIC.search(word):
+        return True
+    parses = _parses(word.lower())
+    if not parses or not parses[0].is_known:
+        return True
+    return any(
+        p.tag.case in ("gent", "gen2") or "Fixd" in p.tag.grammemes or p.tag.case is None for p in parses
+    )

@@ -1,17 +1,28 @@
-"""Organisations named around a head word: «وزارت …», «сольство …», «… Chamber of Commerce».
+"""Organisations named around a head word: «وزارت …», «посольство …», «… Chamber of Commerce».
 
 The name runs from the head over the following words until punctuation, a function word or
-verb, a person's name, or a place that closes it («… فدراسیون روسیه»). Embassies and consulates
-keep «در <city>». Generic uses are skipped: a plural or indefinite head («شرکت‌های», «کمیته‌ای»),
-a demonstrative before it («این اتحادیه»), a number before it («۳۰ شرکت»), a joint marker after
-it («کمیته دوجانبه» is an instrument, not a body), or a head with nothing after it."""
+verb, a person's name, a number, or a place that closes it («… فدراسیون روسیه»). Embassies and
+consulates keep «در <city>». Russian names also take the adjectives before the head
+(«Российско-Иранский деловой совет», «Астраханская торгово-промышленная палата») and stop at a
+lower-case word that cannot be a genitive («в саду генконсульства ель»). A head listed with the
+position `name` is a whole name by itself («ТПП», «ОЭЗ»); one listed with `place` names an
+organisation only with a city or region after it («دولت مسکو», a city's government).
+Generic uses are skipped: a plural or indefinite head («شرکت‌های», «کمیته‌ای»), a demonstrative
+before it («این اتحادیه»), a number before it («۳۰ شرکت»), a joint marker after it («کمیته
+دوجانبه» is an instrument, not a body), or a head with nothing after it.
+The sectors inside a chamber's or association's name («اتاق بازرگانی، صنایع، معادن و کشاورزی»)
+name the body, not a sector of the cooperation: they are dropped unless named elsewhere."""
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass, field
+
 from hamkari.extraction.components.context import Words, place_of
 from hamkari.extraction.document import Document, Entity, Match, Mention, Provenance, Span
-from hamkari.extraction.lexicon import persian_suffixes, word_set
-from hamkari.extraction.morphology import grammemes
+from hamkari.extraction.languages import Profile, profile
+from hamkari.extraction.lexicon import lemma_key, load_table, persian_suffixes, word_set
+from hamkari.extraction.morphology import genitive_possible, grammemes
 from hamkari.extraction.numbers import number_words
 from hamkari.extraction.pipeline import Component
 
@@ -19,8 +30,25 @@ MAX_WORDS = 7
 # Stopword kinds that end an organisation's name; common nouns («توسعه») may be part of it.
 NAME_ENDERS = ("function", "verb", "demonstrative")
 PLACE_TABLES = ("regions", "countries", "cities")
-_IN = frozenset({"در", "в", "in", "во"})
+_IN = frozenset({"در", "в", "во", "in"})
 _LINK = frozenset({"و", "и", "and", "of", "for", "the", "&"})
+# Russian prepositions inside names after which any case may follow («комитет по туризму»).
+_INNER = frozenset({"по", "при", "и", "с", "для"})
+# Bodies whose names list sectors: the sectors inside are part of the name.
+_SECTOR_NAMES = frozenset({"chamber", "association"})
+_QUOTES = '«»"“”„'
+_OF = frozenset({"of", "the"})
+
+
+@dataclass
+class _Extent:
+    first: int
+    last: int
+    end: int
+    head_first: int = -1
+    key_words: list[str] = field(default_factory=list)
+    region: str | None = None
+    country: str | None = None
 
 
 class OrganizationFinder(Component):
@@ -29,20 +57,29 @@ class OrganizationFinder(Component):
     provides = ("entities",)
 
     def __call__(self, doc: Document) -> None:
-        words = Words(
+        _Reader(doc).run()
+
+
+class _Reader:
+    """The organisations of one document."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.lang: Profile = profile(doc.language)
+        self.words = Words(
             doc, tables=(*PLACE_TABLES, "places", "titles", "organizations", "modality", "honorifics")
         )
-        heads = [m for m in doc.matches if m.table == "organizations"]
-        places = [m.span for m in doc.matches if m.table == "places"]
-        for head in heads:
-            if any(o.span.overlaps(head.span) for o in doc.outlets):
+        self.places = [m.span for m in doc.matches if m.table == "places"]
+
+    def run(self) -> None:
+        doc = self.doc
+        for head in (m for m in doc.matches if m.table == "organizations"):
+            if self._skipped(head.span):
                 continue
-            if any(p.contains(head.span) for p in places):
-                continue
-            found = self._extent(doc, words, head)
+            found = self._extent(head)
             if found is None:
                 continue
-            span, key_words, region, country = found
+            span = self.words.span(found.first, found.end)
             if any(o.span.overlaps(span) for o in doc.outlets):
                 continue  # «خبرگزاری ایرنا» after «به گزارش» is the outlet, not a party
             zones = [
@@ -52,19 +89,50 @@ class OrganizationFinder(Component):
             ]
             if zones:
                 continue  # «منطقه ویژه اقتصادی "لوتوس"» is the zone the lexicon already knows
-            self._add(doc, head, span, key_words, region, country)
+            self._add(head, span, found)
+        self._mask_sectors()
 
-    def _extent(  # noqa: C901 - walks out from a head word in both directions; to be split per direction
-        self, doc: Document, words: Words, head: Match
-    ) -> tuple[Span, tuple[str, ...], str | None, str | None] | None:
+    def _skipped(self, span: Span) -> bool:
+        return any(o.span.overlaps(span) for o in self.doc.outlets) or any(
+            p.contains(span) for p in self.places
+        )
+
+    # --- extent ------------------------------------------------------------------------
+
+    def _extent(self, head: Match) -> _Extent | None:
+        words = self.words
         first, last = words.first_at(head.fstart), words.last_before(head.fend)
-        if first > last or first >= words.n:
+        if first > last or first >= words.n or self._generic(head, first, last):
             return None
+        if self.lang.capitalised_organizations and not (words.capitalised(first) or self._of_a_name(last)):
+            return None  # «the committee», «special economic zones»; but «consulate of the Islamic Republic»
+        position = head.attrs[0] if head.attrs else "head"
+        if position == "tail":
+            return self._backwards(head, first, last)
+        head_first = first
+        if self.lang.morphology and not self._instrument_word(head):
+            first = self._adjectives_before(first)
+        ext = _Extent(
+            first,
+            last,
+            last,
+            head_first=head_first,
+            key_words=[t.lemma for t in words.tokens[first : last + 1]],
+        )
+        self._forwards(head, ext)
+        for k in range(ext.first, head_first):
+            self._note_place(ext, words.covered.get(k))
+            self._region_adjective(ext, k)
+        return ext if self._accepted(head, ext, position) else None
+
+    def _generic(self, head: Match, first: int, last: int) -> bool:
+        """A plural or indefinite head, or one after a demonstrative or a number, is no name."""
+        words = self.words
         if (
             words.tokens[last].end != head.fend
             and words.text[head.fend : words.tokens[last].end] in persian_suffixes()
         ):
-            return None  # «کمیته‌ای», «شرکت‌های»: indefinite or plural, not a name
+            return True  # «کمیته‌ای», «شرکت‌های»
         if first > 0 and not words.broken(first - 1, first):
             before = words.tokens[first - 1]
             if (
@@ -73,85 +141,164 @@ class OrganizationFinder(Component):
                 or before.text in number_words()
                 or before.lemma in number_words()
             ):
-                return None  # «این اتحادیه», «۳۰ شرکت», «دو منطقه ویژه»: not a name
-        if doc.language == "en" and not words.capitalised(first):
+                return True  # «این اتحادیه», «۳۰ شرکت», «دو منطقه ویژه»
+        return False
+
+    def _instrument_word(self, head: Match) -> bool:
+        """«об открытии Иранского торгового дома»: a head that is also an instrument's word is
+        left to the instruments; adjectives do not make it a body's name."""
+        return any(m.table == "instruments" and m.span == head.span for m in self.doc.matches_in(head.span))
+
+    def _of_a_name(self, last: int) -> bool:
+        """Whether «of» (and «the») and a capitalised word follow token `last`."""
+        words = self.words
+        j = last + 1
+        if j >= words.n or words.word(j) != "of":
+            return False
+        while j < words.n and words.word(j) in _OF:
+            j += 1
+        return j < words.n and words.capitalised(j) and not words.broken(last, j)
+
+    def _adjectives_before(self, first: int) -> int:
+        """«Российско-Иранский деловой совет»: Russian adjectives before the head, up to a
+        capitalised one (a proper name's start); lower-case ones alone are description."""
+        words = self.words
+        start = first
+        k = first - 1
+        while k >= 0 and first - k <= 3 and not words.broken(k, k + 1):
+            if "ADJF" not in grammemes(words.word(k)) or words.stop(k):
+                break
+            if words.capitalised(k):
+                start = k
+            k -= 1
+        return start
+
+    def _region_adjective(self, ext: _Extent, k: int) -> None:
+        """«Астраханской [торгово-промышленной палаты]»: a region's adjective names its region."""
+        region = region_adjectives(self.lang.code).get(self.words.tokens[k].lemma)
+        if region and not ext.region:
+            ext.region = region
+
+    def _forwards(self, head: Match, ext: _Extent) -> None:
+        words = self.words
+        i = ext.last + 1
+        while i < words.n and i - ext.last <= MAX_WORDS and (not words.broken(i - 1, i) or self._listed(i)):
+            nxt = self._step(head, ext, i)
+            if nxt is None:
+                return
+            i = nxt
+
+    def _step(self, head: Match, ext: _Extent, i: int) -> int | None:
+        """Take token i into the name; the next index, or None when the name ends at i."""
+        words = self.words
+        covering = words.covered.get(i)
+        if covering and covering.table in (*PLACE_TABLES, "places"):
+            return self._place(head, ext, covering)
+        if self._ends(ext, i, covering):
             return None
-        if head.attrs and head.attrs[0] == "tail":
-            return self._backwards(words, head, first, last)
-        end = last
-        region = country = None
-        key_words: list[str] = [t.text for t in words.tokens[first : last + 1]]
-        i = last + 1
-        while (
-            i < words.n and i - last <= MAX_WORDS and (not words.broken(i - 1, i) or self._listed(words, i))
+        ext.key_words.append(words.tokens[i].lemma)  # «Иранского торгового дома» = «Иранский торговый дом»
+        ext.end = i
+        return i + 1
+
+    def _ends(self, ext: _Extent, i: int, covering: Match | None) -> bool:
+        """Whether the name stops before token i."""
+        words = self.words
+        tok = words.tokens[i]
+        if covering and covering.table == "modality" and not (i == ext.last + 1 and covering.key == "joint"):
+            return True
+        if i == ext.last + 1 and (
+            tok.text in persian_suffixes()
+            or (covering and covering.table == "modality" and covering.key == "joint")
         ):
-            tok = words.tokens[i]
-            covering = words.covered.get(i)
-            if covering and covering.table == "modality" and not (i == last + 1 and covering.key == "joint"):
-                break
-            if doc.language == "ru" and {"VERB", "INFN"} & grammemes(tok.text):
-                break
-            if doc.language == "en" and not (words.capitalised(i) or tok.text in _LINK):
-                break
-            if i == last + 1 and (
-                tok.text in persian_suffixes()
-                or (covering and covering.table == "modality" and covering.key == "joint")
-            ):
-                return None
-            if (
-                covering
-                and covering.table in ("titles", "organizations", "honorifics")
-                and covering.fstart >= tok.start
-            ):
-                break
-            if covering and covering.table in (*PLACE_TABLES, "places"):
-                j = words.last_before(covering.fend)
-                end = j
-                named_region, named_country = place_of(covering)
-                region, country = region or named_region, country or named_country
-                i = j + 1
-                # «سفارت ایران در مسکو»: the place where an embassy sits belongs to its name.
-                kind = head.key
-                if kind in ("embassy", "consulate") and i + 1 < words.n and words.word(i) in _IN:
-                    nxt = words.covered.get(i + 1)
-                    if nxt and nxt.table in (*PLACE_TABLES, "places"):
-                        end = words.last_before(nxt.fend)
-                        region = region or (nxt.key if nxt.table == "regions" else None)
-                        i = end + 1
-                        continue
-                if i < words.n and words.word(i) in _LINK and i + 1 < words.n:
-                    nxt = words.covered.get(i + 1)
-                    if nxt and nxt.table in PLACE_TABLES:
-                        continue
-                break
-            if words.stop(i, *NAME_ENDERS) and tok.text not in _LINK:
-                break
-            if tok.text in _LINK:
-                if i + 1 >= words.n or words.stop(i + 1, *NAME_ENDERS) or words.covered.get(i + 1):
-                    break
-            elif doc.language != "fa" and words.capitalised(i) and _looks_like_person(tok.lemma):
-                break
-            key_words.append(tok.text)
-            end = i
-            i += 1
-        if end == last:
-            return None
-        if head.key == "economic_zone" and not (
-            region
-            or country
+            ext.end = -1  # «کمیته مشترک»: an instrument, not a body
+            return True
+        if (
+            covering
+            and covering.table in ("titles", "organizations", "honorifics")
+            and covering.fstart >= tok.start
+        ):
+            return True
+        if tok.text.isdigit() or (words.stop(i, *NAME_ENDERS) and tok.text not in _LINK):
+            return True  # «представительства 14 …»: a number is not part of a name
+        if tok.text in _LINK:
+            return self._link_ends(i)
+        return self._foreign_word(i)
+
+    def _link_ends(self, i: int) -> bool:
+        """«و» / «и» / «and» goes on to another word of the name; «of (the)» goes on to a place
+        too («consulate of the Islamic Republic»)."""
+        words = self.words
+        j = i + 1
+        while j < words.n and words.word(j) in _OF:
+            j += 1
+        if j >= words.n or (words.stop(j, *NAME_ENDERS) and words.word(j) not in _LINK):
+            return True
+        covering = words.covered.get(j)
+        if covering is None:
+            return False
+        return not (words.word(i) in _OF and covering.table in (*PLACE_TABLES, "places"))
+
+    def _foreign_word(self, i: int) -> bool:
+        """A word that cannot continue the name in this language: a verb, a person's name, a
+        lower-case English word, a Russian lower-case word that is not a genitive."""
+        words = self.words
+        tok = words.tokens[i]
+        if self.lang.morphology and {"VERB", "INFN"} & grammemes(tok.text):
+            return True
+        if self.lang.capitalised_organizations and not words.capitalised(i):
+            return True
+        if self.lang.cased and words.capitalised(i) and _looks_like_person(tok.lemma):
+            return True
+        return (
+            self.lang.morphology
+            and not words.capitalised(i)
+            and words.word(i - 1) not in _INNER
+            and not genitive_possible(tok.text)
+        )
+
+    def _place(self, head: Match, ext: _Extent, covering: Match) -> int | None:
+        """A place closes the name («… فدراسیون روسیه»); an embassy keeps «در <city>» and a list
+        of places goes on («… Ирана и России»)."""
+        words = self.words
+        j = words.last_before(covering.fend)
+        ext.end = j
+        named_region, named_country = place_of(covering)
+        ext.region, ext.country = ext.region or named_region, ext.country or named_country
+        i = j + 1
+        if head.key in ("embassy", "consulate") and i + 1 < words.n and words.word(i) in _IN:
+            nxt = words.covered.get(i + 1)
+            if nxt and nxt.table in (*PLACE_TABLES, "places"):
+                ext.end = words.last_before(nxt.fend)
+                ext.region = ext.region or (nxt.key if nxt.table == "regions" else None)
+                return ext.end + 1
+        if i + 1 < words.n and words.word(i) in _LINK:
+            nxt = words.covered.get(i + 1)
+            if nxt and nxt.table in PLACE_TABLES:
+                return i
+        return None
+
+    def _accepted(self, head: Match, ext: _Extent, position: str) -> bool:
+        words = self.words
+        if ext.end < 0 or (ext.end == ext.last and ext.first == ext.head_first and position != "name"):
+            return False  # a head with nothing before or after it is a common noun
+        named_place = (
+            ext.region
+            or ext.country
             or any(
                 words.covered.get(k) and words.covered[k].table in ("places", "cities")
-                for k in range(last + 1, end + 1)
+                for k in range(ext.last + 1, ext.end + 1)
             )
-        ):
-            return None  # «منطقه آزاد» names a zone only with its place: «منطقه آزاد انزلی»
-        if doc.language == "en" and not any(words.capitalised(k) for k in range(last + 1, end + 1)):
-            return None  # «the committee on metallurgy»: an English name is capitalised
-        return words.span(first, end), tuple(key_words), region, country
+        )
+        if (head.key == "economic_zone" or position == "place") and not named_place:
+            return False  # «منطقه آزاد», «دولت» name a body only with its place: «منطقه آزاد انزلی»
+        # «the committee on metallurgy»: an English name is capitalised after its head
+        return not self.lang.capitalised_organizations or any(
+            words.capitalised(k) for k in range(ext.last + 1, ext.end + 1)
+        )
 
-    @staticmethod
-    def _listed(words: Words, i: int) -> bool:
+    def _listed(self, i: int) -> bool:
         """«وزارت صنعت، معدن و تجارت»: a comma inside a name that lists its fields."""
+        words = self.words
         return (
             words.gap(i - 1, i).strip() in (",", "،")
             and i + 2 < words.n
@@ -160,60 +307,58 @@ class OrganizationFinder(Component):
             and not words.stop(i + 2, "function", "verb")
         )
 
-    def _backwards(
-        self, words: Words, head: Match, first: int, last: int
-    ) -> tuple[Span, tuple[str, ...], str | None, str | None] | None:
-        start = first
-        region = country = None
-        while start - 1 >= 0 and first - start < MAX_WORDS and not words.broken(start - 1, start):
-            if not words.capitalised(start - 1):
+    def _backwards(self, head: Match, first: int, last: int) -> _Extent | None:
+        words = self.words
+        ext = _Extent(first, last, last, head_first=first)
+        while (
+            ext.first - 1 >= 0
+            and first - ext.first < MAX_WORDS
+            and not words.broken(ext.first - 1, ext.first)
+        ):
+            if not words.capitalised(ext.first - 1):
                 break
-            covering = words.covered.get(start - 1)
-            if covering and covering.table == "regions":
-                region = region or covering.key
-            if covering and covering.table == "countries":
-                country = country or covering.key
-            start -= 1
+            self._note_place(ext, words.covered.get(ext.first - 1))
+            ext.first -= 1
         # «Isfahan University of Technology», «University of Zanjan»
         while (
-            last + 2 < words.n
-            and words.word(last + 1) == "of"
-            and words.capitalised(last + 2)
-            and not words.broken(last, last + 2)
+            ext.end + 2 < words.n
+            and words.word(ext.end + 1) == "of"
+            and words.capitalised(ext.end + 2)
+            and not words.broken(ext.end, ext.end + 2)
         ):
-            covering = words.covered.get(last + 2)
-            if covering and covering.table == "regions":
-                region = region or covering.key
-            last = words.last_before(covering.fend) if covering else last + 2
-        if start == first and last == words.last_before(head.fend):
+            covering = words.covered.get(ext.end + 2)
+            self._note_place(ext, covering, countries=False)
+            ext.end = words.last_before(covering.fend) if covering else ext.end + 2
+        if ext.first == first and ext.end == words.last_before(head.fend):
             return None
-        key = tuple(t.text for t in words.tokens[start : last + 1])
-        return words.span(start, last), key, region, country
+        ext.key_words = [t.lemma for t in words.tokens[ext.first : ext.end + 1]]
+        return ext
 
-    def _add(
-        self,
-        doc: Document,
-        head: Match,
-        span: Span,
-        key_words: tuple[str, ...],
-        region: str | None,
-        country: str | None,
-    ) -> None:
-        mention = Mention(span, Provenance(self.name, f"organizations.head ({head.provenance.rule})"))
+    @staticmethod
+    def _note_place(ext: _Extent, covering: Match | None, countries: bool = True) -> None:
+        if covering and covering.table == "regions":
+            ext.region = ext.region or covering.key
+        if countries and covering and covering.table == "countries":
+            ext.country = ext.country or covering.key
+
+    # --- entities ----------------------------------------------------------------------
+
+    def _add(self, head: Match, span: Span, ext: _Extent) -> None:
+        doc = self.doc
+        name = doc.quote(span).strip(_QUOTES + " ")
+        key_words = tuple(ext.key_words)
+        region, country = ext.region, ext.country
+        mention = Mention(span, Provenance("organizations", f"organizations.head ({head.provenance.rule})"))
         for e in doc.entities:
-            if e.type != "organization" or e.kind != head.key:
+            if e.type != "organization" or e.kind != head.key or not e.key:
                 continue
-            other = e.key
-            if not other or (country and e.country and country != e.country):
-                continue
-            mine = key_words
-            # «وزارت توسعه اقتصادی» and «… فدراسیون روسیه», «وزارت خارجه» and «وزارت امور خارجه»
-            shorter, longer = sorted((set(mine), set(other)), key=len)
-            if (
-                mine[: len(other)] == other
-                or other[: len(mine)] == mine
-                or (len(shorter) >= 2 and shorter <= longer)
-            ):
+            mine = country or (region[:2] if region else None)
+            if (mine and e.country and mine != e.country) or (region and e.region and region != e.region):
+                continue  # «اتاق بازرگانی زنجان» and «اتاق بازرگانی … چلیابینسک» are two chambers
+            national = (e.region is None and e.country) or (region is None and country)
+            if region != e.region and not _same_body(head.key, key_words, e.key, bool(national)):
+                continue  # «палата Ирана» and «палата провинции Гилян»
+            if _same_name(key_words, e.key):
                 e.mentions.append(mention)
                 e.region = e.region or region
                 e.country = e.country or country or (region[:2] if region else None)
@@ -221,7 +366,7 @@ class OrganizationFinder(Component):
         doc.entities.append(
             Entity(
                 type="organization",
-                name=doc.quote(span),
+                name=name or doc.quote(span),
                 kind=head.key,
                 key=key_words,
                 region=region,
@@ -229,6 +374,53 @@ class OrganizationFinder(Component):
                 mentions=[mention],
             )
         )
+
+    def _mask_sectors(self) -> None:
+        """Drop the sector mentions inside the names of chambers and associations."""
+        doc = self.doc
+        masks = [
+            m.span for e in doc.entities_of("organization") if e.kind in _SECTOR_NAMES for m in e.mentions
+        ]
+        if not masks:
+            return
+        for e in doc.entities_of("sector"):
+            e.mentions = [m for m in e.mentions if not any(k.contains(m.span) for k in masks)]
+        doc.entities[:] = [e for e in doc.entities if e.type != "sector" or e.mentions]
+
+
+@functools.cache
+def region_adjectives(lang: str) -> dict[str, str]:
+    """The lemma of the adjective that opens a region's name («астраханский» of «Астраханская
+    область») → the region, when only one region's name opens with it."""
+    found: dict[str, set[str]] = {}
+    for e in load_table(lang, "regions"):
+        for term in e.terms:
+            words = lemma_key(term).split()
+            if len(words) > 1 and "ADJF" in grammemes(words[0]):
+                found.setdefault(words[0], set()).add(e.key)
+    return {w: next(iter(keys)) for w, keys in found.items() if len(keys) == 1}
+
+
+def _same_body(kind: str, mine: tuple[str, ...], other: tuple[str, ...], national: bool) -> bool:
+    """Whether two names, one with a region and one without, name one body: an embassy or a
+    consulate (the region is its seat), or the same words or a place's name before the same name
+    («Isfahan University of Technology», «University of Technology») — unless the one without a
+    region names a country: «палата Ирана» is not «палата провинции Гилян»."""
+    if kind in ("embassy", "consulate"):
+        return True
+    shorter, longer = sorted((mine, other), key=len)
+    return not national and longer[len(longer) - len(shorter) :] == shorter
+
+
+def _same_name(mine: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """«وزارت توسعه اقتصادی» and «… فدراسیون روسیه», «وزارت خارجه» and «وزارت امور خارجه»."""
+    short, long = sorted((mine, other), key=len)
+    if long[len(long) - len(short) :] == short:
+        return True  # «University of Technology» in «Isfahan University of Technology»
+    if mine[0] != other[0]:
+        return False  # «Астраханская палата» is not «палата Ирана»
+    shorter, longer = sorted((set(mine), set(other)), key=len)
+    return long[: len(short)] == short or (len(shorter) >= 2 and shorter <= longer)
 
 
 def _looks_like_person(lemma: str) -> bool:

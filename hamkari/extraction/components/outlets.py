@@ -1,20 +1,40 @@
-"""News outlets: «به گزارش X», «به نقل از X», «X - » at the top, «сообщает X», «according to X»."""
+"""News outlets: «به گزارش X», «با خبرنگار X», «X - » at the top of the text or of a paragraph,
+a dateline's agency («TEHRAN, May 3 (IRNA) –»), a masthead line, «ИА "X" сообщили», «сообщает
+сайт X», a domain name («iran.ru»), «сообщает X», «according to X».
+
+After a cue, the outlet's name runs to punctuation, a function word or a verb; in Russian and
+English it must be capitalised, quoted or known, and a person's name after «рассказал» / «told»
+is a source, not an outlet. An outlet is listed once however often the text cites it."""
 
 from __future__ import annotations
 
 import re
 
 from hamkari.extraction.components.context import PUNCTUATION, Words
+from hamkari.extraction.components.names import given_names
 from hamkari.extraction.document import Document, Match, Outlet, Provenance, Span
+from hamkari.extraction.languages import profile
+from hamkari.extraction.morphology import name_lemmas
+from hamkari.extraction.normalize import fold
 from hamkari.extraction.pipeline import Component
 
 MAX_WORDS = 8
-_DASHLINE = re.compile(r"^\s*([^\n\-–—:]{2,60}?)\s+[-–—]\s+\S")
+# «X - …», «X _ …» at the start of a line; «January 26, X – …» after a dateline's date.
+_DASHLINE = re.compile(r"(?m)^[ \t]*([^\n\-–—_:]{2,60}?)[ \t]+[-–—_][ \t]+\S")
+# «TEHRAN, Apr. 9 (MNA) –», «МОСКВА, 5 декабря /ТАСС/.»: the agency of a dateline.
+_DATELINE = re.compile(r"(?m)^[^\n()/]{3,50}?(?:\(([^\n()]{2,30})\)|/([^\n/]{2,30})/)[ \t]*[-–—.]")
+# A domain name: «iran.ru», «Астрахань.Ру», «www.irna.ir».
+_DOMAIN = re.compile(
+    r"(?<![\w.@])(?:www\.)?[\w-]{2,40}\.(?:ru|ir|com|org|net|info|рф|ру|su)(?![\w.])", re.IGNORECASE
+)
+_QUOTED = re.compile(r"[«\"“]([^»\"”\n]{2,40})[»\"”]")
+# Words that introduce a website by name: «сайт», «портал», «website», «سایت».
+_SITE_WORDS = frozenset({"сайт", "портал", "website", "site", "سایت", "پایگاه"})
 
 
 class OutletFinder(Component):
     name = "outlets"
-    requires = ("matches", "tokens")
+    requires = ("matches", "tokens", "dates")
     provides = ("outlets",)
 
     def __call__(self, doc: Document) -> None:
@@ -26,31 +46,32 @@ class OutletFinder(Component):
                 self._after_cue(doc, words, cue, known, cues)
             else:
                 self._before_cue(doc, words, cue, known)
-        self._dash_line(doc, known)
+        self._dash_lines(doc, known)
+        self._datelines(doc, known)
+        self._quoted_after_media(doc, known)
+        self._sites(doc)
 
     def _after_cue(
         self, doc: Document, words: Words, cue: Match, known: list[Match], cues: list[Match]
     ) -> None:
         first = words.first_at(cue.fend)
-        if first >= words.n or words.broken(words.last_before(cue.fend), first):
+        if first >= words.n or words.broken(words.last_before(cue.fend), first) or words.stop(first):
+            return  # «با خبرنگار ما»: no outlet named
+        if self._domain_at(doc, doc.span_of(cue.fstart, cue.fend).end, cue):
             return
-        last = first
-        next_cue = min((c.fstart for c in cues if c.fstart >= cue.fend), default=len(words.text))
-        while (
-            last + 1 < words.n
-            and last + 1 - first < MAX_WORDS
-            and words.tokens[last + 1].start < next_cue
-            and not words.broken(last, last + 1)
-            and words.word(last + 1) not in ("از", "from", "из")
-        ):
-            last += 1
+        last = self._extent_end(words, first, cues)
         extent = words.span(first, last)
         titled = any(m.table == "titles" and extent.contains(m.span) for m in doc.matches)
         unnamed = titled or not (
             words.capitalised(first) or doc.text[extent.start - 1 : extent.start] in '«"'
         )
-        if doc.language != "fa" and unnamed and not any(extent.contains(k.span) for k in known):
-            return  # «по данным организаторов», «citing Deputy Minister …»: a source, not an outlet
+        inside_known = any(extent.contains(k.span) for k in known)
+        if (
+            profile(doc.language).outlet_needs_name
+            and not inside_known
+            and (unnamed or _person(words, first))
+        ):
+            return  # «по данным организаторов», «рассказал Иван Петров»: a source, not an outlet
         # «به گزارش خبرگزاری X»: when the cue ends in the outlet's own head word, the name starts there.
         heads = [
             m
@@ -60,6 +81,24 @@ class OutletFinder(Component):
         if heads:
             extent = Span(heads[0].span.start, extent.end)
         self._add(doc, extent, known, cue, "outlets.after_cue")
+
+    @staticmethod
+    def _extent_end(words: Words, first: int, cues: list[Match]) -> int:
+        """The last word of an outlet's name after its cue: up to punctuation, the next cue, a
+        function word or a verb («با خبرنگار ایرنا گفت», «به گزارش ایرنا از رشت»)."""
+        last = first
+        next_cue = min(
+            (c.fstart for c in cues if c.fstart >= words.tokens[first].start), default=len(words.text)
+        )
+        while (
+            last + 1 < words.n
+            and last + 1 - first < MAX_WORDS
+            and words.tokens[last + 1].start < next_cue
+            and not words.broken(last, last + 1)
+            and not words.stop(last + 1, "function", "verb")
+        ):
+            last += 1
+        return last
 
     def _before_cue(self, doc: Document, words: Words, cue: Match, known: list[Match]) -> None:
         # «… ТАСС сообщает»: the name sits just before the verb; only a known outlet counts, since
@@ -72,21 +111,103 @@ class OutletFinder(Component):
             if 0 <= k.fstart - cue.fend <= 2:
                 self._add(doc, k.span, [k], cue, "outlets.cue_then_name")
 
-    def _dash_line(self, doc: Document, known: list[Match]) -> None:
-        m = _DASHLINE.match(doc.text)
-        if not m or PUNCTUATION.search(m.group(1)):
-            return
-        span = Span(m.start(1), m.end(1))
-        inside = [k for k in known if span.contains(k.span)]
-        if inside or len(m.group(1).split()) <= 4:
-            self._add(doc, span, inside, None, "outlets.dash_line")
+    def _dash_lines(self, doc: Document, known: list[Match]) -> None:
+        """«خبرگزاری آوا - …» at the top; a known outlet before a dash at the start of any line
+        («باشگاه خبرنگاران جوان _ در جریان …»); a dateline's date before the name is skipped
+        («January 26, The Iran Project – …»)."""
+        for m in _DASHLINE.finditer(doc.text):
+            start = self._after_date(doc, m.start(1), m.end(1))
+            name = doc.text[start : m.end(1)]
+            if not name.strip() or PUNCTUATION.search(name):
+                continue
+            span = Span(start, m.end(1))
+            inside = [k for k in known if span.contains(k.span)]
+            top = m.start() == 0 or not doc.text[: m.start()].strip()
+            dated = start != m.start(1) and m.start() < 400  # «January 26, X – …» near the top
+            if inside or ((top or dated) and len(name.split()) <= 4 and not self._place_only(doc, span)):
+                self._add(doc, span, inside, None, "outlets.dash_line")
+
+    @staticmethod
+    def _after_date(doc: Document, start: int, end: int) -> int:
+        """Where a name starts after a dateline's date: «January 26, X», «Tehran, 26 January, X»."""
+        left = Span(start, end)
+        ends = [doc.span_of(d.start, d.end).end for d in doc.dates]
+        ends += [m.span.end for m in doc.matches_in(left) if m.table == "months"]
+        best = start
+        for e in ends:
+            if start < e < end and e - start <= 30:
+                best = max(best, e)
+        if best == start:
+            return start
+        rest = doc.text[best:end]
+        skipped = len(rest) - len(rest.lstrip(" ,،\t.0123456789۰۱۲۳۴۵۶۷۸۹"))
+        return best + skipped
+
+    @staticmethod
+    def _place_only(doc: Document, span: Span) -> bool:
+        """«Тегеран – …», «Kazan –»: a place before the dash is a dateline, not an outlet."""
+        places = [m.span for m in doc.matches_in(span) if m.table in ("cities", "regions", "countries")]
+        covered = sum(len(p) for p in places)
+        return covered >= len(doc.quote(span).strip()) - 2
+
+    def _datelines(self, doc: Document, known: list[Match]) -> None:
+        """«TEHRAN, Apr. 9 (MNA) –»: the agency in brackets or slashes of the first lines."""
+        head = doc.text[:400]
+        for m in _DATELINE.finditer(head):
+            group = 1 if m.group(1) else 2
+            span = Span(m.start(group), m.end(group))
+            name = doc.quote(span).strip()
+            if name and len(name.split()) <= 4 and not any(c.isdigit() for c in name):
+                self._add(doc, span, [k for k in known if span.contains(k.span)], None, "outlets.dateline")
+
+    def _quoted_after_media(self, doc: Document, known: list[Match]) -> None:
+        """«ИА "X" сообщили», «خبرگزاری «X»»: a media word followed by a quoted name."""
+        for m in doc.matches:
+            if m.table != "organizations" or m.key != "media":
+                continue
+            q = _QUOTED.match(doc.text, m.span.end + 1) or _QUOTED.match(doc.text, m.span.end)
+            if q is not None and q.start() - m.span.end <= 1:
+                span = Span(q.start(1), q.end(1))
+                self._add(
+                    doc, span, [k for k in known if span.contains(k.span)], None, "outlets.media_quoted"
+                )
+
+    def _sites(self, doc: Document) -> None:
+        """«сообщает сайт iran.ru», «по данным портала Астрахань.Ру»: a domain after a site word."""
+        for m in _DOMAIN.finditer(doc.text):
+            before = fold(doc.text[max(0, m.start() - 20) : m.start()]).text.split()
+            if before and (before[-1] in _SITE_WORDS or _lemma_site(before[-1])):
+                self._add(doc, Span(m.start(), m.end()), [], None, "outlets.site")
+
+    def _domain_at(self, doc: Document, pos: int, cue: Match) -> bool:
+        """A domain name right after a cue is the outlet: «по данным iran.ru»."""
+        rest = doc.text[pos : pos + 80]
+        m = _DOMAIN.match(doc.text, pos + len(rest) - len(rest.lstrip()))
+        if m is None:
+            return False
+        self._add(doc, Span(m.start(), m.end()), [], cue, "outlets.domain")
+        return True
 
     def _add(self, doc: Document, extent: Span, known: list[Match], cue: Match | None, rule: str) -> None:
         inside = [k for k in known if extent.contains(k.span)]
         span = inside[0].span if inside else extent
         ref = inside[0].key if inside else None
         detail = inside[0].provenance.rule if inside else (cue.provenance.rule if cue else "")
-        name = doc.quote(span).strip(" \"'«»")
+        name = doc.quote(span).strip(" \"'«»“”")
         if not name or any(o.span.overlaps(span) for o in doc.outlets):
             return
+        folded = fold(name).text
+        if any((ref and o.ref == ref) or fold(o.name).text == folded for o in doc.outlets):
+            return  # the same outlet cited twice is one outlet
         doc.outlets.append(Outlet(name, span, Provenance(self.name, f"{rule} ({detail})"), ref))
+
+
+def _person(words: Words, i: int) -> bool:
+    """Whether token i starts a person's name (a given name of the lexicon or of pymorphy3)."""
+    w = words.word(i)
+    return w in given_names() or any(n in given_names() for n in name_lemmas(w))
+
+
+def _lemma_site(word: str) -> bool:
+    """«сайта», «портале»: an inflected site word."""
+    return any(word.startswith(s) and len(word) - len(s) <= 2 for s in ("сайт", "портал"))

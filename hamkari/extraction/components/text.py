@@ -170,12 +170,12 @@ def _noise() -> re.Pattern[str]:
 
 
 class HeaderReader(Component):
-    """Publication date and title from the top of the article; page furniture there
+    """Publication date from the top of the article (the title is TitleWriter's); page furniture there
     («date 2025-12-03 پخش زنده», «Поделиться») is marked as ignored."""
 
     name = "header"
     requires = ("text", "folded", "sentences")
-    provides = ("published", "title", "ignored", "dates")
+    provides = ("published", "ignored", "dates")
 
     HEADER_CHARS = 300
 
@@ -198,7 +198,6 @@ class HeaderReader(Component):
             span = folded.to_original(m.start(), m.end())
             # «کد خبر: 731058»: on a short header line the furniture takes the whole line
             doc.ignored.append(self._line_of(doc.text, span) if self._on_own_line(doc.text, span) else span)
-        doc.title = self._title(doc)
 
     def _header_end(self, text: str) -> int:
         """The header is the first lines up to HEADER_CHARS characters."""
@@ -215,19 +214,3 @@ class HeaderReader(Component):
     def _on_own_line(self, text: str, span: Span) -> bool:
         line = self._line_of(text, span)
         return len(text[line.start : line.end].strip()) < 60
-
-    def _title(self, doc: Document) -> str | None:
-        for sentence in doc.sentences:
-            s = sentence.span
-            words = doc.text[s.start : s.end]
-            if doc.is_ignored(s) and len(words) < 80:
-                continue
-            words = "".join(
-                c
-                for k, c in enumerate(words, start=s.start)
-                if not any(i.start <= k < i.end for i in doc.ignored)
-            )
-            words = " ".join(words.split()).strip("#").strip()
-            if words:
-                return words[:300]
-        return None

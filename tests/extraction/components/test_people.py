@@ -110,7 +110,8 @@ NAMES = [
     ),
     # a name after a dash, a name in guillemets before its post, an English place noun
     ("Соглашение подписали градоначальники – Ринат Галеев и Реза Ахмади.", "Ринат Галеев", "official", None),
-    ("استاندار گیلان با «آندری سوکولوف» وزیر دولت مسکو دیدار کرد.", "آندری سوکولوف", "minister", None),
+    # a minister of a city's government is an official of that region
+    ("استاندار گیلان با «آندری سوکولوف» وزیر دولت مسکو دیدار کرد.", "آندری سوکولوف", "official", "RU-MOW"),
     ("The agreement was signed by Mayor of Kazan city Ildar Galeev.", "Ildar Galeev", "official", "RU-TA"),
 ]
 

@@ -1,0 +1,88 @@
+"""Organisations: abbreviations, adjectives before the head, city governments, research centres,
+chamber names that list sectors. Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from hamkari.extraction import extract, to_json
+
+
+def _entities(text: str, type_: str) -> list[dict[str, Any]]:
+    return [e for e in to_json(extract(text))["entities"] if e["type"] == type_]
+
+
+# (text, an organisation's name as found, its kind)
+ORGANIZATIONS = [
+    ("Делегация посетила ТПП РФ и провела переговоры.", "ТПП РФ", "chamber"),
+    ("Резиденты ОЭЗ «Алабуга» подписали соглашение.", "ОЭЗ «Алабуга»", "economic_zone"),
+    (
+        "С главой Российско-Иранского делового совета встретился посол.",
+        "Российско-Иранского делового совета",
+        "association",
+    ),
+    (
+        "Выступил президент Пензенской торгово-промышленной палаты.",
+        "Пензенской торгово-промышленной палаты",
+        "chamber",
+    ),
+    ("Правительство Москвы и мэрия Казани подписали протокол.", "Правительство Москвы", "governorate"),
+    ("استاندار گیلان با وزیر دولت مسکو دیدار کرد.", "دولت مسکو", "governorate"),
+    ("رئیس دپارتمان روابط خارجی شهر مسکو در نشست حضور داشت.", "دپارتمان روابط خارجی شهر مسکو", "agency"),
+    ("مرکز تحقیقات کشاورزی گیلان با دانشگاه قازان همکاری می‌کند.", "مرکز تحقیقات کشاورزی گیلان", "university"),
+    (
+        "Сотрудники научно-исследовательского центра Казани приехали в Тебриз.",
+        "научно-исследовательского центра Казани",
+        "university",
+    ),
+    (
+        "An official at the consulate of the Islamic Republic in Kazan spoke.",
+        "consulate of the Islamic Republic",
+        "consulate",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), ORGANIZATIONS)
+def test_it_finds_organisations_by_head_abbreviation_and_adjectives(text: str, name: str, kind: str) -> None:
+    found = [(o["name"], o["kind"]) for o in _entities(text, "organization")]
+    assert (name, kind) in found, found
+
+
+# (text, what must not be part of any organisation's name)
+NOT_PART = [
+    ("Они посадили в саду генконсульства ель.", "ель"),
+    ("Сотрудники торгового представительства 14 лет работают в Казани.", "14"),
+    ("The committee on metallurgy met in Kazan.", "committee"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_PART)
+def test_a_name_stops_where_the_name_ends(text: str, word: str) -> None:
+    assert not any(word in o["name"] for o in _entities(text, "organization"))
+
+
+def test_two_chambers_of_different_places_stay_two() -> None:
+    text = "اتاق بازرگانی زنجان و اتاق بازرگانی و صنایع قازان تفاهم‌نامه امضا کردند."
+    names = sorted(o["name"] for o in _entities(text, "organization"))
+    assert names == ["اتاق بازرگانی زنجان", "اتاق بازرگانی و صنایع قازان"]
+
+
+def test_one_body_in_two_cases_is_one_organisation() -> None:
+    text = (
+        "Российско-Иранский деловой совет собрался в Казани. "
+        "Члены Российско-Иранского делового совета выступили."
+    )
+    assert len(_entities(text, "organization")) == 1
+
+
+def test_the_sectors_inside_a_chambers_name_are_not_sectors_of_the_story() -> None:
+    text = "رئیس اتاق بازرگانی، صنایع، معادن و کشاورزی تبریز به قازان سفر کرد."
+    assert _entities(text, "sector") == []
+
+
+def test_a_sector_named_outside_the_chambers_name_stays() -> None:
+    text = "اتاق بازرگانی، صنایع، معادن و کشاورزی تبریز بر همکاری در کشاورزی تأکید کرد."
+    assert [s["ref"] for s in _entities(text, "sector")] == ["agriculture"]

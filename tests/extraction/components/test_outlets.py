@@ -1,0 +1,46 @@
+"""Outlets: cues, mastheads, datelines, quoted names after a media word, websites. Every
+sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from hamkari.extraction import extract, to_json
+
+
+def _outlets(text: str) -> list[str]:
+    return [o["name"] for o in to_json(extract(text))["document"]["outlets"]]
+
+
+OUTLETS = [
+    ("در گفت‌وگو با خبرنگار ایرنا، استاندار گیلان گفت همکاری ادامه دارد.", ["ایرنا"]),
+    (
+        "استاندار گیلان سخن گفت.\n\nخبرگزاری فارس _ در جریان سفر هیئت روسی، استاندار سخن گفت.",
+        ["خبرگزاری فارس"],
+    ),
+    ("KAZAN, May 3 (IRNA) – The governor of Gilan met the mayor of Kazan.", ["IRNA"]),
+    (
+        "Heading of the story\n\nMay 3, Caspian Daily Review – The governor met the mayor.",
+        ["Caspian Daily Review"],
+    ),
+    ("Об этом ИА «Волга-Каспий» сообщили в правительстве области.", ["Волга-Каспий"]),
+    ("Как сообщает сайт kazan-news.ru, делегация прибыла в Тебриз.", ["kazan-news.ru"]),
+    ("به گزارش ایرنا، استاندار سخن گفت. به گزارش ایرنا، سفیر نیز سخن گفت.", ["ایرنا"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OUTLETS)
+def test_outlets_come_from_cues_mastheads_datelines_and_sites(text: str, expected: list[str]) -> None:
+    assert _outlets(text) == expected
+
+
+NOT_OUTLETS = [
+    "– Мы открыли курсы, – рассказал Иван Петров на заседании членов палаты.",
+    "По данным организаторов, форум посетили гости из Ирана.",
+    "Казань – столица Татарстана – принимает делегацию.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_OUTLETS)
+def test_a_person_a_source_or_a_place_is_not_an_outlet(text: str) -> None:
+    assert _outlets(text) == []
