@@ -605,6 +605,9 @@ def _quote(text: str, span: list[int], width: int = 90) -> str:
     return words if len(words) <= width else words[: width - 1] + "…"
 
 
+CORE_KEYS = {"schema", "document", "entities", "events", "instruments", "commitments", "quantities"}
+
+
 def report(result: dict[str, Any], article: Article) -> str:
     """A readable report that quotes the words behind every fact."""
     text = article.text
@@ -637,6 +640,9 @@ def report(result: dict[str, Any], article: Article) -> str:
         lines.append(f"commitment   {c['action']}  {due}  «{_quote(text, c['evidence'])}»")
     for q in result["quantities"]:
         lines.append(f"quantity     {q['value']} {q['unit'] or ''}  «{q['text']}»")
+    for name in result.keys() - CORE_KEYS:  # kinds a component contributes (Document.more)
+        for fact in result[name]:
+            lines.append(f"{name.rstrip('s'):<12} {fact['summary']}  «{_quote(text, fact['evidence'])}»")
     return "\n".join(lines) + "\n\n"
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import time
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from hamkari.extraction.errors import ExtractionError
 
@@ -174,6 +175,13 @@ class TimeBudgetExceeded(ExtractionError):
     """Extraction of one document took longer than its time budget."""
 
 
+class ExtraFact(Protocol):
+    """A fact of a kind that a component contributes (`Document.more`): its JSON carries a
+    readable `summary` and the `evidence` span, so the report and the output need not know it."""
+
+    def as_json(self, ref: Callable[[Entity | None], str | None]) -> dict[str, Any]: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Budget:
     """The time one document may take, checked between components and by the document's
@@ -216,6 +224,9 @@ class Document:
     instruments: list[Instrument] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
+    # Facts of the kinds a component adds beyond the ones above, by their name in the JSON
+    # ("delegations"); each item has `as_json(ref)` (see `ExtraFact`).
+    more: dict[str, list[ExtraFact]] = field(default_factory=dict)
     # Spans of the original text that components must ignore (page furniture, header dates).
     ignored: list[Span] = field(default_factory=list)
     budget: Budget | None = field(default=None, repr=False)

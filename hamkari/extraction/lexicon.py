@@ -46,6 +46,14 @@ COLUMNS: dict[str, int] = {
     "cues": 1,
 }
 
+
+def register_table(table: str, columns: int) -> None:
+    """A component that brings a fact kind of its own declares its table here (one file per
+    language, `lexicons/<lang>/<table>.tsv`, `columns` cells before the terms)."""
+    if COLUMNS.setdefault(table, columns) != columns:
+        raise LexiconError(f"lexicon table {table!r} is already declared with {COLUMNS[table]} columns")
+
+
 # Tables whose terms are searched in running text. The others are looked up word by word.
 MATCHED_TABLES = (
     "regions",

@@ -127,4 +127,5 @@ def to_json(doc: Document) -> dict[str, Any]:
             }
             for q in doc.quantities
         ],
+        **{name: [fact.as_json(ref) for fact in facts] for name, facts in doc.more.items()},
     }

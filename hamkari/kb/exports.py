@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
 from hamkari.kb import selectors
-from hamkari.kb.models import Entity, Mention
+from hamkari.kb.facts import FACT_KINDS
+from hamkari.kb.models import Entity, Mention, ReviewState
 
 
 def _articles() -> Iterator[dict[str, Any]]:
@@ -107,13 +108,28 @@ def _regions() -> Iterator[dict[str, Any]]:
         }
 
 
-KINDS = {
+def _registered(name: str) -> Callable[[], Iterator[dict[str, Any]]]:
+    """The export of a fact kind that the registry gives one (`FactKind.export`)."""
+    entry = FACT_KINDS[name]
+    export = entry.export
+    assert export is not None
+
+    def rows() -> Iterator[dict[str, Any]]:
+        facts = entry.model.objects.exclude(review_state=ReviewState.REJECTED)  # type: ignore[attr-defined]
+        for fact in facts.select_related("article", *entry.related).order_by("pk").iterator(chunk_size=500):
+            yield {"id": fact.pk, "article": fact.article_id, **export(fact)}
+
+    return rows
+
+
+KINDS: dict[str, Callable[[], Iterator[dict[str, Any]]]] = {
     "articles": _articles,
     "events": _events,
     "people": _people,
     "instruments": _instruments,
     "commitments": _commitments,
     "regions": _regions,
+    **{f"{name}s": _registered(name) for name, entry in FACT_KINDS.items() if entry.export is not None},
 }
 
 

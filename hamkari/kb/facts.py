@@ -100,10 +100,15 @@ class FactKind:
     entity_fields: tuple[str, ...] = ()
     # built after the article's story is known (the story ties instruments together)
     needs_story: bool = False
+    # what is tied once the facts are saved (many-to-many fields), given the saved facts
+    after_create: Callable[[list[Any]], None] = lambda facts: None
+    # listed on the pages (and briefs) of the records its `entity_fields` point to; the kinds
+    # those pages show in sections of their own (mentions, posts, commitments, figures) are not
+    on_entity_pages: bool = False
     # what else changes when an analyst reviews a fact of the kind
     on_review: Callable[[Any], Any] = lambda fact: None
-    # export rows (`hamkari export KIND`), None when the kind has no export of its own
-    export: Callable[[Iterable[Any]], Iterator[dict[str, Any]]] | None = None
+    # its export (`hamkari export <name>s`): the columns of one fact; None: no export of its own
+    export: Callable[[Any], dict[str, Any]] | None = None
 
     def css(self, fact: Any) -> str:
         return self.highlight(fact) if self.highlight else self.style or self.name

@@ -465,3 +465,26 @@ def search_facets() -> dict[str, QuerySet[Entity]]:
         "regions": Entity.objects.filter(type="region", mentions__isnull=False).distinct().order_by("ref"),
         "sectors": Entity.objects.filter(type="sector", mentions__isnull=False).distinct().order_by("ref"),
     }
+
+
+def entity_facts(entities: list[Entity], *, limit: int = PROFILE_LIMIT) -> list[dict[str, Any]]:
+    """The facts of the kinds the registry lists on entity pages (`on_entity_pages`) that point
+    to any of `entities` (a region, a person, the parties of a brief), newest first, per kind."""
+    out = []
+    for name, entry in FACT_KINDS.items():
+        if not entry.on_entity_pages:
+            continue
+        tie = Q()
+        for field in entry.entity_fields:
+            tie |= Q(**{f"{field}__in": entities})
+        facts = (
+            entry.model.objects.filter(tie)  # type: ignore[attr-defined]
+            .exclude(review_state=ReviewState.REJECTED)
+            .select_related("article", *entry.related)
+            .distinct()
+            .order_by("-article__published", "-pk")[:limit]
+        )
+        rows = [{"fact": f, "summary": entry.summary(f), "extra": entry.extra(f)} for f in facts]
+        if rows:
+            out.append({"kind": name, "label": entry.label, "rows": rows})
+    return out

@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from hamkari.accounts.permissions import role_of, scope_of
+from hamkari.kb import selectors as kb_selectors
 from hamkari.kb.models import Entity, Instrument, Mention, Story
 from hamkari.tracker.models import ItemStatus, PlanItem, WorkingGroup
 
@@ -59,6 +60,7 @@ def pair_brief(a: Entity, b: Entity) -> dict[str, Any]:
         "instruments": list(Instrument.objects.filter(parties=a).filter(parties=b).distinct()),
         "items": _items_overdue_first(PlanItem.objects.filter(group__in=groups)),
         "stories": list(Story.objects.filter(articles__in=ids).distinct().order_by("-date")[:15]),
+        "entity_facts": kb_selectors.entity_facts([a, b], limit=15),
     }
 
 
@@ -77,6 +79,7 @@ def group_brief(group: WorkingGroup) -> dict[str, Any]:
         "instruments": instruments,
         "items": _items_overdue_first(group.items.all()),
         "stories": list(stories.distinct().order_by("-date")[:15]),
+        "entity_facts": kb_selectors.entity_facts(regions, limit=15),
     }
 
 

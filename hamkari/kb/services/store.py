@@ -142,3 +142,4 @@ def _store_kind(kind: FactKind, found: Found, keep: set[NaturalKey]) -> None:
     assert kind.build is not None
     facts = [f for f in kind.build(found) if kind.natural_key(f) not in keep]
     kind.model.objects.bulk_create(facts)  # type: ignore[attr-defined]
+    kind.after_create(facts)

@@ -25,6 +25,7 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
         "spellings": selectors.spellings(obj),
         "positions": selectors.positions_of(obj),
         "mentions": [{"m": m, "words": m.words} for m in selectors.person_mentions(obj)],
+        "entity_facts": selectors.entity_facts([obj]),
     }
     return render(request, "web/person.html", context)
 

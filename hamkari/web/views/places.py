@@ -34,6 +34,7 @@ def region(request: HttpRequest, code: str) -> HttpResponse:
         "can_edit_profile": can_edit_profile(request.user, obj.pk),
         "trade": trade_summary(obj.ref or ""),
         "reference": reference_rows(obj),
+        "entity_facts": selectors.entity_facts([obj]),
     }
     return render(request, "web/region.html", context)
 
