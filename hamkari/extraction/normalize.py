@@ -58,6 +58,8 @@ _SPECIAL = re.compile(
     rf"(?P<entity>&(?:#\d{{1,7}}|#[xX][0-9a-fA-F]{{1,6}}|[a-zA-Z]{{2,10}});)"
     # a single plain space needs no work; longer runs and other blanks collapse to one space
     rf"|(?P<space>\s{{2,}}|[^\S ])"
+    # a tatweel standing alone between blanks is a dash: «شمال ـ جنوب» is «شمال - جنوب»
+    rf"|(?P<dash>(?<=\s)\u0640+(?=\s))"
     rf"|(?P<delete>[{_DELETABLE}]+)"
 )
 
@@ -143,6 +145,11 @@ def fold(text: str) -> Folded:
                 starts.extend([m.start()] * len(folded))
                 ends.extend([m.end()] * len(folded))
                 last_space = False
+        elif kind == "dash":
+            pieces.append("-")
+            starts.append(m.start())
+            ends.append(m.end())
+            last_space = False
         # deletable characters emit nothing
     emit_plain(pos, len(text))
     # Persian never hyphenates inside a word: «شمال–جنوب» is two words (same length, same offsets)

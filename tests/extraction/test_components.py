@@ -259,7 +259,48 @@ ROUTES = [
     ("مسیر ریلی اینچه‌برون – ترکمنستان – قزاقستان – روسیه اهمیت دارد.", "instc_east"),
     ("کریدور بین‌المللی حمل‌ونقل شمال–جنوب را تقویت می‌کنیم.", "instc"),
     ("Груз пойдёт по железнодорожному маршруту Инчебурун – Туркменистан – Казахстан.", "instc_east"),
+    # the corridor written with a tatweel or other dashes
+    ("نقش کریدور بین‌المللی شمال ـ جنوب در تجارت منطقه مهم است.", "instc"),
+    ("کریدور شمال — جنوب برای صادرات غلات اهمیت دارد.", "instc"),
+    # a route named only by its path
+    ("Первый поезд прошёл по линии Казахстан – Туркменистан – Иран.", "instc_east"),
+    ("Grain moves along the Kazakhstan–Turkmenistan–Iran line.", "instc_east"),
+    ("بار از مسیر قزاقستان - ترکمنستان - ایران به بندرعباس رسید.", "instc_east"),
 ]
+
+
+PLACES = [
+    # Astrakhan split by a space is Astrakhan, not the Gilan city of Astara
+    ("استاندار آستارا خان به اهواز سفر کرد.", "RU-AST", "IR-01"),
+    # spelling variants of Russian federal subjects
+    ("هیئتی از باشکیری به تبریز آمد.", "RU-BA", None),
+    ("همکاری با جمهوری کارلیا گسترش می‌یابد.", "RU-KR", None),
+    ("نمایندگان اودمورتی در نمایشگاه حضور داشتند.", "RU-UD", None),
+    # a surname made from a city is not the city
+    ("در ترکیب تیم، رضا مرندی و علی تبریزی حضور داشتند.", None, "IR-03"),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "not_region"), PLACES)
+def test_the_gazetteer_reads_region_spellings_and_not_lookalikes(
+    text: str, region: str | None, not_region: str | None
+) -> None:
+    found = {e["ref"] for e in to_json(extract(text))["entities"] if e["type"] == "region"}
+    assert region is None or region in found
+    assert not_region is None or not_region not in found
+
+
+MARKETS = [
+    ("صادرات کالا به کشورهای حاشیه خلیج فارس افزایش یافت.", "middle_east"),
+    ("Транзит грузов в страны Персидского залива и Южную Азию растёт.", "south_asia"),
+    ("Транзит грузов в страны Персидского залива и Южную Азию растёт.", "middle_east"),
+    ("Shipments to the Persian Gulf countries doubled.", "middle_east"),
+]
+
+
+@pytest.mark.parametrize(("text", "market"), MARKETS)
+def test_markets_named_as_regions_or_country_groups(text: str, market: str) -> None:
+    assert market in {e["ref"] for e in to_json(extract(text))["entities"] if e["type"] == "market"}
 
 
 @pytest.mark.parametrize(("text", "route"), ROUTES)

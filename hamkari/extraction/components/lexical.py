@@ -8,7 +8,13 @@ import re
 from collections.abc import Iterator
 
 from hamkari.extraction.document import Document, Entity, Match, Mention, Provenance, Span
-from hamkari.extraction.lexicon import Pattern, lemma_automaton, persian_suffixes, surface_automaton
+from hamkari.extraction.lexicon import (
+    Pattern,
+    lemma_automaton,
+    persian_suffixes,
+    surface_automaton,
+    word_set,
+)
 from hamkari.extraction.overlap import resolve_overlaps
 from hamkari.extraction.pipeline import Component
 
@@ -165,6 +171,17 @@ def _sentence_has(doc: Document, match: Match, table: str, key: str) -> bool:
     return any(m.table == table and m.key == key for m in doc.matches_in(bounds))
 
 
+def _surname(doc: Document, m: Match) -> bool:
+    """«مهدی مرندی»: a city with the adjective ending «ی» right after a given name is a surname
+    made from the city, not the city."""
+    assert doc.folded is not None
+    text = doc.folded.text
+    if text[m.fend : m.fend + 1] != "ی" or text[m.fend + 1 : m.fend + 2].isalnum():
+        return False
+    before = text[max(0, m.fstart - 30) : m.fstart].split()
+    return bool(before) and before[-1] in word_set("given_names")
+
+
 class Gazetteer(Component):
     name = "gazetteer"
     requires = ("matches", "sentences")
@@ -177,6 +194,8 @@ class Gazetteer(Component):
             elif m.table == "countries":
                 _add(doc, "country", m.key, m)
             elif m.table == "cities":
+                if _surname(doc, m):
+                    continue
                 region = m.attrs[0]
                 _add(doc, "city", m.key, m, region=region, country=region[:2])
                 _add(doc, "region", region, self._implied(m, "city"), country=region[:2])
