@@ -109,7 +109,7 @@ def _state() -> tuple[Any, ...]:
             n=Count("id"), m=Max("id"), s=Sum("strength"), e=Sum("entity_id")
         ).values(),
         list(Capacity.objects.values_list("entity_id", "sector", "kind", "strength")),
-        Firm.objects.aggregate(n=Count("id"), m=Max("id"), e=Sum("exports"), r=Sum("region_id")).values(),
+        Firm.objects.aggregate(n=Count("id"), m=Max("id"), e=Sum("exports")).values(),
         TradeFlow.objects.aggregate(n=Count("id"), m=Max("id"), v=Sum("value")).values(),
         ReferenceOverride.objects.aggregate(n=Count("id"), m=Max("entered_at")).values(),
         Instrument.objects.aggregate(n=Count("id"), m=Max("id"), s=Max("steps__id")).values(),
@@ -453,6 +453,9 @@ def rank(
             (Ranking(other.code, other.name(language), score, components, ""), (lacks, gives, tie))
         )
     results.sort(key=lambda pair: (-pair[0].score, pair[0].code))
+    firms = _leading_firms(
+        [(r.code, [s for _, s in lacks[:TOP_SECTORS]]) for r, (lacks, _g, _t) in results[:top]]
+    )
     chosen = []
     for r, (lacks, gives, tie) in results[:top]:
         # the explanation's route and firms are looked up for the partners shown only
@@ -462,13 +465,21 @@ def rank(
             "offers": [{"sector": s, "difference": round(v, 3)} for v, s in gives[:TOP_SECTORS]],
             "ties": {"instruments": tie.instruments, "events": tie.events, "working_groups": tie.groups},
         }
-        r.firms = list(
-            Firm.objects.filter(region__ref=r.code, sector__in=[s for _, s in lacks[:TOP_SECTORS]])
-            .order_by("-exports")
-            .values_list("name", flat=True)[:3]
-        )
+        r.firms = firms.get(r.code, [])
         chosen.append(r)
     return chosen
+
+
+def _leading_firms(wanted: list[tuple[str, list[str]]], per_region: int = 3) -> dict[str, list[str]]:
+    """The firms with the largest exports of each region in the given sectors, in one query per
+    region over the (region, sector) index."""
+    ids = dict(Entity.objects.filter(type="region", ref__in=[c for c, _ in wanted]).values_list("ref", "id"))
+    out: dict[str, list[str]] = {}
+    for code, sectors in wanted:
+        if code in ids and sectors:
+            rows = Firm.objects.filter(region_id=ids[code], sector__in=sectors).order_by("-exports")
+            out[code] = list(rows.values_list("name", flat=True)[:per_region])
+    return out
 
 
 def explain(
@@ -557,32 +568,24 @@ COMPETITION_PENALTY = 0.5
 MARKET_BONUS = 0.1
 
 
-def _region_members(sector: str, market: str, language: str) -> list[Member]:
+def _region_members(sector: str, market: str) -> list[Member]:
     out = []
     for p in profiles().values():
         value = p.strength.get(sector, 0.0)
-        if value <= 0:
-            continue
-        bonus = MARKET_BONUS if market in p.markets else 0.0
-        with translation.override(language):
-            reasons = [e.describe(language) for e in p.evidence.get(sector, [])]
-            if bonus:
-                reasons.append(_("reported in this market"))
-        reason = f"{sector_name(sector, language)}: {'; '.join(reasons)}"
-        out.append(
-            Member(
-                "region",
-                p.code,
-                p.name(language),
-                p.country,
-                p.code,
-                sector,
-                value + bonus,
-                reason,
-                p.strength,
-            )
-        )
+        if value > 0:
+            bonus = MARKET_BONUS if market in p.markets else 0.0
+            out.append(Member("region", p.code, "", p.country, p.code, sector, value + bonus, "", p.strength))
     return out
+
+
+def _region_reason(member: Member, market: str, language: str) -> str:
+    """The evidence behind a region member, described for the proposals shown only."""
+    profile = profiles()[member.code]
+    with translation.override(language):
+        reasons = [e.describe(language) for e in profile.evidence.get(member.sector, [])]
+        if market in profile.markets:
+            reasons.append(_("reported in this market"))
+    return f"{sector_name(member.sector, language)}: {'; '.join(reasons)}"
 
 
 def _firm_members(sector: str, market: str, per_sector: int, language: str) -> list[Member]:
@@ -616,9 +619,13 @@ def _firm_members(sector: str, market: str, per_sector: int, language: str) -> l
 
 
 def _candidates(sector: str, market: str, per_sector: int, language: str) -> list[Member]:
-    out = _region_members(sector, market, language) + _firm_members(sector, market, per_sector, language)
+    out = _region_members(sector, market) + _firm_members(sector, market, per_sector, language)
     out.sort(key=lambda m: (-m.strength, m.code))
-    return out[:per_sector]
+    chosen = out[:per_sector]
+    for m in chosen:
+        if m.kind == "region":
+            m.name, m.reason = region_name(m.code, language), _region_reason(m, market, language)
+    return chosen
 
 
 def _valid(combo: tuple[Member, ...], shared_regions: bool) -> bool:
