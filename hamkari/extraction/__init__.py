@@ -14,6 +14,7 @@ import math
 import os
 
 from hamkari.extraction.components.commitments import CommitmentFinder
+from hamkari.extraction.components.event_dates import EventDater
 from hamkari.extraction.components.events import EventFinder, InstrumentFinder
 from hamkari.extraction.components.lexical import Gazetteer, LexiconMatcher
 from hamkari.extraction.components.organizations import OrganizationFinder
@@ -71,6 +72,7 @@ def default_pipeline() -> Pipeline:
             InstrumentFinder(),
             CommitmentFinder(),
             QuantityFinder(),
+            EventDater(),
         ]
     )
 

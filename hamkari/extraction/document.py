@@ -19,6 +19,7 @@ from hamkari.extraction.errors import ExtractionError
 if TYPE_CHECKING:
     from hamkari.extraction.dates import FoundDate
     from hamkari.extraction.normalize import Folded
+    from hamkari.extraction.when import When
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +139,7 @@ class Event:
     date: dt.date | None = None
     participants: list[Entity] = field(default_factory=list)
     regions: list[str] = field(default_factory=list)
+    when: When | None = None  # the words that date the event (component event_dates)
 
 
 @dataclass(slots=True)
@@ -227,6 +229,7 @@ class Document:
     # Facts of the kinds a component adds beyond the ones above, by their name in the JSON
     # ("delegations"); each item has `as_json(ref)` (see `ExtraFact`).
     more: dict[str, list[ExtraFact]] = field(default_factory=dict)
+    when: When | None = None  # the words that date what the article reports (its lead)
     # Spans of the original text that components must ignore (page furniture, header dates).
     ignored: list[Span] = field(default_factory=list)
     budget: Budget | None = field(default=None, repr=False)

@@ -40,6 +40,7 @@ COLUMNS: dict[str, int] = {
     "durations": 1,
     "deadline_cues": 1,
     "months": 2,
+    "days": 2,
     "stopwords": 1,
     "noise": 1,
     "suffixes": 1,

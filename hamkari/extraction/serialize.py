@@ -87,6 +87,12 @@ def to_json(doc: Document) -> dict[str, Any]:
                 "regions": ev.regions,
                 "evidence": ev.evidence.as_list(),
                 "provenance": ev.provenance.as_dict(),
+                # the words that date the event, when the text has any
+                "date_provenance": (
+                    {"kind": ev.when.kind, "span": ev.when.span.as_list()} | ev.when.provenance.as_dict()
+                    if ev.when
+                    else None
+                ),
             }
             for ev in doc.events
         ],

@@ -112,6 +112,12 @@ def latin(name: str) -> str:
 def skeleton(word: str) -> str:
     """Consonants of one word, doubled letters once: «Karimian», «کریمیان», «Каримиан» → «krmn»."""
     bare = _VOWELS.sub("", latin(word).replace(" ", ""))
+    # Persian «ق» is «к» in Russian and «gh»/«q» in English (قاسم = Касем = Ghasem): g and k are
+    # one letter here. A final «ه» is a vowel (زاده = заде = zadeh): a final h after a consonant
+    # goes.
+    bare = bare.replace("g", "k")
+    if len(bare) > 2 and bare.endswith("h") and bare[-2] not in "sckz":
+        bare = bare[:-1]
     # Persian writes the Russian final «в» as «ف» (Смирнов → اسمیرنوف): a final f counts as v.
     return re.sub(r"(.)\1+", r"\1", bare).removesuffix("f")
 
@@ -133,6 +139,14 @@ def name_key(name: str, surname_lemma: str | None = None) -> NameKey:
     return NameKey(skeleton(last), " ".join(skeleton(w) for w in words[:-1]), latin(" ".join(words)))
 
 
+def _given_agree(a: str, b: str) -> bool:
+    """The given names agree: the same first name (a patronymic written on one side only —
+    «Андрей Иванович Бочаров» and «Андрей Бочаров» — is no disagreement)."""
+    if fuzz.ratio(a, b) >= 80:
+        return True
+    return fuzz.ratio(a.split()[0], b.split()[0]) >= 80
+
+
 @dataclass(frozen=True)
 class Link:
     confidence: float
@@ -148,7 +162,7 @@ def compare(new: NameKey, known: NameKey, *, same_country: bool | None, same_pos
         return None
     if same_country is False:
         return None
-    if new.given and known.given and fuzz.ratio(new.given, known.given) < 80:
+    if new.given and known.given and not _given_agree(new.given, known.given):
         return None
     score = 0.6
     rule = "surname"

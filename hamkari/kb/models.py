@@ -29,6 +29,8 @@ class Story(models.Model):
 
     type = models.CharField(max_length=30)
     date = models.DateField(null=True, blank=True)
+    # what of the date is certain: "full", "day_month", "weekday" or "" (a hint): see kb/evidence.py
+    date_known = models.CharField(max_length=10, blank=True, default="full")
     title = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -57,12 +59,55 @@ class Article(models.Model):
     published_jalali = models.CharField(max_length=10, blank=True)
     search_text = models.TextField(blank=True)  # folded text and fact names, for full-text search
     ingested_at = models.DateTimeField(auto_now_add=True)
+    # The day what the article reports happened, and how it is known: the rule and, when the
+    # text says it, the words [start, end); `event_date_weak` when only the ingest day dates it
+    # (or a day word resolved against it).
+    event_date = models.DateField(null=True, blank=True)
+    event_date_rule = models.CharField(max_length=300, blank=True)
+    event_date_start = models.PositiveIntegerField(null=True, blank=True)
+    event_date_end = models.PositiveIntegerField(null=True, blank=True)
+    event_date_weak = models.BooleanField(default=False)
+    event_date_known = models.CharField(max_length=10, blank=True)  # full | day_month | weekday | ""
+    # Why the article is in its story: the score and the evidence of the link
+    # (services/stories.py); `story_locked` once an analyst put it there (merge or split), which
+    # re-extraction and later articles respect.
+    story_score = models.FloatField(null=True, blank=True)
+    story_evidence = models.JSONField(default=dict, blank=True)
+    story_locked = models.BooleanField(default=False)
+    # A reprint, a cut-off or syndicated copy: the canonical article it repeats (same story).
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies"
+    )
+    minhash = models.JSONField(default=list, blank=True)  # MinHash signature of the folded shingles
+    shingles = models.PositiveIntegerField(default=0)  # how many distinct shingles it has
 
     class Meta:
         indexes = [models.Index(fields=["published"]), models.Index(fields=["language"])]
 
     def __str__(self) -> str:
         return self.title or self.source
+
+
+class ArticleKey(models.Model):
+    """The index stories are found by: one row per language-neutral thing an article reports
+    (`r:IR-02` a region, `p:17` a person, `f:40:person` a figure, `mh:3:…` a MinHash band …) with
+    the article's event date, so that candidates come from an index lookup by key and date and
+    never from a scan of all stories."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="keys")
+    key = models.CharField(max_length=120)
+    date = models.DateField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["key", "date"])]
+        constraints = [models.UniqueConstraint(fields=["article", "key"], name="article_key_unique")]
+
+
+class KeyCount(models.Model):
+    """How many articles carry a key (the key `*` counts all articles): how specific it is."""
+
+    key = models.CharField(max_length=120, unique=True)
+    n = models.PositiveIntegerField(default=0)
 
 
 class ExtractionRun(models.Model):

@@ -3,8 +3,11 @@ countries and sectors, by name for organisations, by the linking rules for peopl
 
 from __future__ import annotations
 
-from hamkari.extraction.document import Document
+import re
+
+from hamkari.extraction.document import Document, Provenance, Span
 from hamkari.extraction.document import Entity as DocEntity
+from hamkari.extraction.document import Mention as DocMention
 from hamkari.extraction.morphology import lemma
 from hamkari.extraction.normalize import fold
 from hamkari.kb import linking, search
@@ -74,7 +77,11 @@ def _resolve(e: DocEntity, doc: Document) -> tuple[Entity, linking.Link | None]:
         return _person(e, doc)
     # entities with a reference code were resolved in bulk by _resolve_all
     key = " ".join(e.key or fold(e.name).text.split())[:200]
-    entity = Entity.objects.filter(type=e.type, key=key, merged_into=None).first()
+    # «استانداری گیلان» and «استانداری خوزستان» share their words without the region: the region
+    # (and country) the name carries keeps them two records
+    entity = Entity.objects.filter(
+        type=e.type, key=key, region=e.region or "", country=e.country or "", merged_into=None
+    ).first()
     if entity is None:
         entity = Entity.objects.create(
             type=e.type,
@@ -128,3 +135,49 @@ def _lemma_of(alias: Alias) -> str | None:
 
     words = fold(alias.name).text.split()
     return lemma(words[-1]) if words else None
+
+
+# Two capitalised words: a given name and a surname in Latin or Cyrillic script.
+_NAME_PAIR = re.compile(r"(?<![\w-])([A-ZА-ЯЁ][a-zа-яё'’]+) ([A-ZА-ЯЁ][a-zа-яё'’]+)(?![\w-])")
+KNOWN_PAIRS = 300  # capitalised pairs looked at per article
+
+
+def people_known(doc: Document) -> list[DocEntity]:
+    """People the knowledge base already knows, found in an article by their given name and
+    surname where the extractor saw no post or cue («…,” said Radiy Khabirov.»): two capitalised
+    words whose surname skeleton (after Russian lemmas) and given name agree with a known
+    spelling. The new entities go through the ordinary linking of `resolve_all`."""
+    taken = [m.span for e in doc.entities if e.type == "person" for m in e.mentions]
+    found: list[tuple[Span, str, linking.NameKey]] = []  # Russian surnames through their lemma
+    for m in _NAME_PAIR.finditer(doc.text):
+        span = Span(m.start(), m.end())
+        if any(span.overlaps(t) for t in taken) or doc.is_ignored(span):
+            continue
+        surname = fold(m.group(2)).text
+        found.append((span, m.group(), linking.name_key(m.group(), lemma(surname))))
+        if len(found) >= KNOWN_PAIRS:
+            break
+    keys = {key.surname for _, _, key in found if key.given and len(key.surname) >= 3}
+    if not keys:
+        return []
+    known: dict[str, list[tuple[Entity, linking.NameKey]]] = {}
+    for person in Entity.objects.filter(type="person", key__in=keys, merged_into=None).prefetch_related(
+        "aliases"
+    ):
+        for alias in person.aliases.all():
+            known.setdefault(person.key, []).append((person, linking.name_key(alias.name, _lemma_of(alias))))
+    people: dict[int, DocEntity] = {}
+    for span, written, key in found:
+        for person, theirs in known.get(key.surname, []):
+            if theirs.given and linking.compare(key, theirs, same_country=None, same_post=False):
+                rule = f"known person #{person.pk}: given name and surname"
+                words = fold(written).text.split()
+                entity = people.setdefault(
+                    person.pk,
+                    DocEntity(
+                        type="person", name=written, country=person.country or None, key=(lemma(words[-1]),)
+                    ),
+                )
+                entity.mentions.append(DocMention(span, Provenance("kb.people_known", rule)))
+                break
+    return list(people.values())

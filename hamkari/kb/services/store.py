@@ -14,7 +14,7 @@ from hamkari.extraction import VERSION, extract
 from hamkari.extraction.dates import to_jalali
 from hamkari.extraction.document import Document
 from hamkari.extraction.normalize import fold
-from hamkari.kb import search
+from hamkari.kb import duplicates, search
 from hamkari.kb.facts import FACT_KINDS, FactKind, Found, NaturalKey, instrument_status_update
 from hamkari.kb.models import (
     Article,
@@ -24,7 +24,7 @@ from hamkari.kb.models import (
     ReviewState,
 )
 from hamkari.kb.services import stories
-from hamkari.kb.services.resolve import aliases_add, resolve_all
+from hamkari.kb.services.resolve import aliases_add, people_known, resolve_all
 from hamkari.sources.items import is_url
 
 
@@ -55,6 +55,7 @@ def article_ingest(
     if existing is not None:
         return IngestOutcome("duplicate", existing)
     doc = extract(text, source=source or url or "-", language=language, published=published)
+    shingles = duplicates.shingles(text)
     with transaction.atomic():
         existing = Article.objects.select_for_update().filter(content_hash=digest).first()
         if existing is not None:
@@ -71,6 +72,8 @@ def article_ingest(
             language=doc.language or "",
             published=doc.published,
             published_jalali=to_jalali(doc.published) if doc.published else "",
+            minhash=duplicates.signature(shingles) if shingles else [],
+            shingles=len(shingles),
         )
         run = ExtractionRun.objects.create(article=article, extractor_version=VERSION)
         _store(doc, article, run, keep=set())
@@ -125,13 +128,15 @@ def _store(
 ) -> None:
     """Every fact of the document, kind by kind as the registry lists them; the story is assigned
     once the article's mentions are stored (it compares them), before the kinds that need it."""
+    doc.entities.extend(people_known(doc))
     resolved = resolve_all(doc)
-    aliases_add(doc, {key: entity for key, (entity, _) in resolved.items()})
+    entities = {key: entity for key, (entity, _) in resolved.items()}
+    aliases_add(doc, entities)
     found = Found(doc=doc, article=article, run=run, resolved=resolved, previous=previous or {})
     kinds = [k for k in FACT_KINDS.values() if k.build is not None]
     for kind in [k for k in kinds if not k.needs_story]:
         _store_kind(kind, found, keep)
-    found.story = stories.story_assign(article=article, doc=doc, keep=keep, run=run)
+    found.story = stories.story_assign(article=article, doc=doc, keep=keep, run=run, entities=entities)
     for kind in [k for k in kinds if k.needs_story]:
         _store_kind(kind, found, keep)
     for instrument in found.instruments:

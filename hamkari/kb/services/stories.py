@@ -1,117 +1,378 @@
 """Stories: the articles that report one event, in any outlet and language, grouped together.
 
-An article joins a story when their dates are within `DATE_WINDOW` and enough of what they
-report agrees: regions, people (after linking across scripts), sectors and the kind of event.
-Without a date an article starts its own story: a meeting of the same governor on another day
-is another story."""
+Each article gets the day what it reports happened (`event_date`, with the rule and the words),
+and a set of language-neutral keys (regions, people linked across scripts, organisations,
+figures, instrument kinds, event types, places: `hamkari.kb.evidence`) stored in an index with
+that date. A new article first looks for a copy of itself (MinHash bands, canonical address, long
+title: `hamkari.kb.duplicates`), then for the articles sharing its most specific keys within its
+date window, scores them and joins the best story above the threshold, else starts one. The
+article keeps the score and the evidence of its link. Analysts merge and split stories; an
+article an analyst placed stays where it is (`story_locked`)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import Count, F, Q
+from django.utils import timezone
+
 from hamkari.extraction.document import Document
-from hamkari.kb.models import Article, EventSource, Mention, Story
+from hamkari.extraction.when import When
+from hamkari.kb import duplicates
+from hamkari.kb.evidence import (
+    CANDIDATE_KINDS,
+    SPECIFIC_KINDS,
+    THRESHOLD,
+    WINDOW,
+    Profile,
+    Score,
+    dates_compatible,
+    kind,
+    linked,
+    score,
+)
+from hamkari.kb.models import Article, ArticleKey, Entity, EventSource, KeyCount, Position, Story
+from hamkari.kb.services.audit import audit_record
 
-DATE_WINDOW = dt.timedelta(days=2)
-THRESHOLD = 0.5
-WEIGHTS = {"regions": 0.4, "people": 0.3, "sectors": 0.2, "type": 0.1}
+ALL = "*"  # the KeyCount row that counts all articles
+CANDIDATES = 100  # articles scored per new article, those sharing the most keys
+# An article dated by the ingest day only looks for candidates through keys this rare.
+WEAK_KEY_LIMIT = 5000
+# Region pairs are formed from the first few regions of each side only.
+PAIR_REGIONS = 4
 
 
-@dataclass
-class Features:
-    regions: set[str]
-    people: set[int]
-    sectors: set[str]
-    types: set[str]
+class StoryError(ValueError):
+    """A merge or split an analyst asked for that cannot be done; the message says why."""
 
 
-def _jaccard(a: set[Any], b: set[Any]) -> float:
-    return len(a & b) / len(a | b) if a | b else 0.0
+# ── event dates ──────────────────────────────────────────────────────────────────────────────
 
 
-def similarity(a: Features, b: Features) -> float:
-    return (
-        WEIGHTS["regions"] * _jaccard(a.regions, b.regions)
-        + WEIGHTS["people"] * (1.0 if a.people & b.people else 0.0)
-        + WEIGHTS["sectors"] * _jaccard(a.sectors, b.sectors)
-        + WEIGHTS["type"] * (1.0 if a.types & b.types else 0.0)
+@dataclass(frozen=True)
+class EventDate:
+    day: dt.date
+    rule: str
+    when: When | None  # the words, when the text dates it
+    weak: bool  # only the ingest day dates it
+    known: str  # what of it is certain: full | day_month | weekday | ""
+
+
+def event_date(doc: Document, ingest_day: dt.date) -> EventDate:
+    """The day what the article reports happened.
+
+    From the words of its first event (else of its lead) resolved against the publication date;
+    else the publication date (from the text or given with the item, e.g. by its feed); else the
+    words resolved against the ingest day, or the ingest day itself: a weak hint."""
+    when = next((e.when for e in doc.events if e.when), None) or doc.when
+    published = doc.published
+    source = doc.published_provenance
+    given = source is not None and source.component == "input"
+    published_rule = (
+        "date given with the item (feed or --published)"
+        if given
+        else f"publication date ({source.rule if source else ''})"
     )
+    if when is not None:
+        day = when.resolve(published)
+        if day is not None:
+            base = "" if when.kind == "absolute" else f" from the {published_rule}"
+            return EventDate(day, when.provenance.rule + base, when, False, "full")
+    if published is not None:
+        return EventDate(published, published_rule, None, False, "full")
+    if when is not None:
+        day = when.resolve(ingest_day)
+        if day is not None:
+            known = when.kind if when.kind in ("day_month", "weekday") else ""
+            return EventDate(day, when.provenance.rule + " from the ingest day (a hint)", when, True, known)
+    return EventDate(ingest_day, "ingest day (a hint)", None, True, "")
 
 
-def features(articles: list[int]) -> Features:
-    rows = Mention.objects.filter(article_id__in=articles).values_list(
-        "entity__type", "entity__ref", "entity_id"
-    )
-    types = set(EventSource.objects.filter(article_id__in=articles).values_list("type", flat=True))
-    return Features(
-        regions={ref for kind, ref, _ in rows if kind == "region" and ref},
-        people={pk for kind, _, pk in rows if kind == "person"},
-        sectors={ref for kind, ref, _ in rows if kind == "sector" and ref},
-        types=types,
-    )
+# ── keys ─────────────────────────────────────────────────────────────────────────────────────
+
+
+def _figure(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.4g}"
+
+
+def article_keys(doc: Document, entities: dict[int, Entity]) -> set[str]:
+    """The language-neutral keys of what an article reports (see `hamkari.kb.evidence`)."""
+    keys: set[str] = set()
+    prefix = {"region": "r", "city": "c", "place": "pl", "country": "k"}
+    for e in doc.entities:
+        record = entities.get(id(e))
+        if e.type in prefix and e.ref and not (e.type == "country" and e.ref in ("IR", "RU")):
+            keys.add(f"{prefix[e.type]}:{e.ref}")
+        elif e.type == "person" and record is not None:
+            keys.add(f"p:{record.pk}")
+        elif e.type == "organization" and record is not None:
+            keys.add(f"o:{e.ref or record.pk}")
+    regions = [e.ref for e in doc.entities if e.type == "region" and e.ref]
+    iranian = [r for r in regions if r.startswith("IR-")][:PAIR_REGIONS]
+    russian = [r for r in regions if r.startswith("RU-")][:PAIR_REGIONS]
+    keys |= {f"rp:{a}|{b}" for a in iranian for b in russian}
+    for q in doc.quantities:
+        if q.value >= 2:
+            keys.add(f"fv:{_figure(q.value)}")
+            if q.unit:
+                keys.add(f"f:{_figure(q.value)}:{q.unit}")
+    keys |= {f"i:{i.kind}" for i in doc.instruments}
+    for i in doc.instruments:
+        parties = [p.ref for p in i.parties if p.type == "region" and p.ref]
+        keys |= {
+            f"ip:{i.kind}:{a}|{b}"
+            for a in parties
+            if a.startswith("IR-")
+            for b in parties
+            if b.startswith("RU-")
+        }
+    keys |= {f"e:{e.type}" for e in doc.events}
+    return {k[:120] for k in keys}
+
+
+def _posts(keys: set[str]) -> set[str]:
+    """`po:<person>:<region>` for every region the article's people were ever seen holding a
+    post in (in any article): a governor is at all of his region's events."""
+    people = [int(k[2:]) for k in keys if kind(k) == "p"]
+    rows = Position.objects.filter(person_id__in=people).exclude(region="").values_list("person_id", "region")
+    return {f"po:{pk}:{region}" for pk, region in rows.distinct()}
+
+
+def _counts(keys: set[str]) -> tuple[dict[str, int], int]:
+    rows = dict(KeyCount.objects.filter(key__in=keys | {ALL}).values_list("key", "n"))
+    return rows, rows.pop(ALL, 0)
+
+
+def _index(article: Article, keys: set[str], date: dt.date | None) -> None:
+    """Add an article's keys to the index and the counts (replacing those it had)."""
+    old = set(ArticleKey.objects.filter(article=article).values_list("key", flat=True))
+    if old:
+        KeyCount.objects.filter(key__in=old - keys).update(n=F("n") - 1)
+        ArticleKey.objects.filter(article=article).delete()
+    added = (keys - old) | (set() if old else {ALL})
+    KeyCount.objects.bulk_create([KeyCount(key=k, n=0) for k in added], ignore_conflicts=True)
+    KeyCount.objects.filter(key__in=added).update(n=F("n") + 1)
+    ArticleKey.objects.bulk_create([ArticleKey(article=article, key=k, date=date) for k in keys])
+
+
+# ── assignment ───────────────────────────────────────────────────────────────────────────────
 
 
 def story_assign(
-    *, article: Article, doc: Document, keep: set[tuple[str, int, int, str]], run: Any
-) -> Story | None:
-    """Put an article into the story it reports (a new one if none matches) with its event sources."""
-    if not doc.events:
-        return article.story
-    first = doc.events[0]
-    date = first.date or article.published
+    *,
+    article: Article,
+    doc: Document,
+    keep: set[tuple[str, int, int, str]],
+    run: Any,
+    entities: dict[int, Entity],
+) -> Story:
+    """Put an article into the story it reports (a new one if none matches), with the evidence
+    of the link, its event date and its event sources."""
+    ingest_day = timezone.localdate(article.ingested_at) if article.ingested_at else timezone.localdate()
+    dated = event_date(doc, ingest_day)
+    article.event_date, article.event_date_rule = dated.day, dated.rule[:300]
+    article.event_date_weak, article.event_date_known = dated.weak, dated.known
+    article.event_date_start = dated.when.span.start if dated.when else None
+    article.event_date_end = dated.when.span.end if dated.when else None
+    content = article_keys(doc, entities)
+    copy_keys = (
+        set(duplicates.band_keys(article.minhash)) if article.shingles >= duplicates.MIN_SHINGLES else set()
+    )
+    copy_keys |= {k for k in (duplicates.url_key(article.url), duplicates.title_key(article.title)) if k}
+    profile = Profile(frozenset(content | _posts(content)), dated.day, dated.weak, dated.known)
     story = article.story
     if story is None:
-        story = _matching_story(article, date, {e.type for e in doc.events})
-    if story is None:
-        story = Story.objects.create(type=first.type, date=date, title=article.title[:500])
-    if article.story_id != story.pk:
-        article.story = story
-        article.save(update_fields=["story"])
+        story = _place(article, profile, copy_keys)
+    article.story = story
+    article.save()
+    _index(article, content | copy_keys, None if dated.weak else dated.day)
+    _sources(article, doc, story, keep, run)
+    return story
+
+
+def _place(article: Article, profile: Profile, copy_keys: set[str]) -> Story:
+    """The story a new article belongs to, with the evidence set on the article."""
+    copy = _copy_of(article, copy_keys)
+    if copy is not None:
+        original, similarity, how = copy
+        article.duplicate_of = original.duplicate_of or original
+        article.story_score = similarity
+        article.story_evidence = {
+            "rule": "copy",
+            "of": article.duplicate_of.pk,
+            "by": how,
+            "score": similarity,
+        }
+        if original.story is not None:
+            return original.story
+    match = _best_match(article, profile)
+    if match is not None:
+        story, other, found = match
+        article.story_score = found.value
+        article.story_evidence = {
+            "rule": "evidence",
+            "article": other,
+            "score": found.value,
+            "threshold": THRESHOLD,
+            "evidence": [[k, w] for k, w in found.evidence],
+        }
+        if profile.known == "full" and story.date_known != "full":
+            # the first report that dates the event with certainty dates the story
+            story.date, story.date_known = profile.date, "full"
+            story.save(update_fields=["date", "date_known"])
+        return story
+    article.story_score = None
+    article.story_evidence = article.story_evidence or {"rule": "new story"}
+    return Story.objects.create(
+        type=_type(profile), date=profile.date, date_known=profile.known, title=article.title[:500]
+    )
+
+
+def _type(profile: Profile) -> str:
+    types = sorted(k[2:] for k in profile.keys if kind(k) == "e")
+    return types[0] if types else "report"
+
+
+def _copy_of(article: Article, copy_keys: set[str]) -> tuple[Article, float, str] | None:
+    """An earlier article this one repeats: same canonical address or long title, or sharing most
+    of the shorter text's shingles (estimated from the MinHash signatures of LSH candidates)."""
+    if not copy_keys:
+        return None
+    rows = (
+        ArticleKey.objects.filter(key__in=copy_keys)
+        .exclude(article=article)
+        .values_list("article_id", "key")[: CANDIDATES * duplicates.BANDS]
+    )
+    by_article: dict[int, set[str]] = defaultdict(set)
+    for pk, key in rows:
+        by_article[pk].add(key)
+    best: tuple[Article, float, str] | None = None
+    for other in Article.objects.filter(pk__in=list(by_article)[:CANDIDATES]).select_related(
+        "duplicate_of", "story"
+    ):
+        keys = by_article[other.pk]
+        c = duplicates.containment(article.minhash, article.shingles, other.minhash, other.shingles)
+        how = "text"
+        if any(k.startswith("url:") for k in keys):
+            c, how = max(c, 1.0), "canonical address"
+        elif any(k.startswith("t:") for k in keys):
+            c, how = max(c, duplicates.CONTAINMENT), "title"
+        if c >= duplicates.CONTAINMENT and (best is None or c > best[1]):
+            best = (other, round(c, 3), how)
+    return best
+
+
+def _candidates(article: Article, profile: Profile) -> list[int]:
+    """The articles sharing the most specific keys with this one in its date window, from the index."""
+    weak = profile.weak or profile.date is None
+    keys = [k for k in profile.keys if kind(k) in (SPECIFIC_KINDS if weak else CANDIDATE_KINDS)]
+    if weak:
+        counts, _ = _counts(set(keys))
+        keys = [k for k in keys if counts.get(k, 0) <= WEAK_KEY_LIMIT]
+    if not keys:
+        return []
+    rows = ArticleKey.objects.filter(key__in=keys).exclude(article=article)
+    if not weak:
+        assert profile.date is not None
+        window = (profile.date - WINDOW, profile.date + WINDOW)
+        rows = rows.filter(Q(date__range=window) | Q(date__isnull=True))
+    ranked = rows.values("article_id").annotate(n=Count("id")).order_by("-n", "-article_id")[:CANDIDATES]
+    return [r["article_id"] for r in ranked]
+
+
+def _best_match(article: Article, profile: Profile) -> tuple[Story, int, Score] | None:
+    ids = _candidates(article, profile)
+    if not ids:
+        return None
+    keys: dict[int, set[str]] = defaultdict(set)
+    for pk, key in (
+        ArticleKey.objects.filter(article_id__in=ids)
+        .exclude(key__startswith="mh:")
+        .values_list("article_id", "key")
+    ):
+        keys[pk].add(key)
+    counts, total = _counts(set(profile.keys))
+    best: tuple[Score, Article] | None = None
+    for other in Article.objects.filter(pk__in=ids, story__isnull=False).select_related("story"):
+        theirs = Profile(
+            frozenset(keys[other.pk]), other.event_date, other.event_date_weak, other.event_date_known
+        )
+        story = other.story
+        assert story is not None
+        # the story's own date too: a report joins no story whose certain date is elsewhere
+        if not dates_compatible(profile, Profile(frozenset(), story.date, False, story.date_known)):
+            continue
+        found = score(profile, theirs, counts, max(total, 1))
+        if found is not None and linked(found) and (best is None or found.value > best[0].value):
+            best = (found, other)
+    if best is None:
+        return None
+    found, other = best
+    return Story.objects.get(pk=other.story_id), other.pk, found
+
+
+def _sources(
+    article: Article, doc: Document, story: Story, keep: set[tuple[str, int, int, str]], run: Any
+) -> None:
     for event in doc.events:
         if ("event_source", event.evidence.start, event.evidence.end, "") in keep:
             continue
+        own = event.when.resolve(doc.published) if event.when else None
         EventSource.objects.create(
             article=article,
             run=run,
             story=story,
             type=event.type,
-            date=event.date or date,
+            date=own or article.event_date,
             start=event.evidence.start,
             end=event.evidence.end,
             component=event.provenance.component,
             rule=event.provenance.rule[:300],
         )
-    return story
 
 
-def _matching_story(article: Article, date: dt.date | None, types: set[str]) -> Story | None:
-    if date is None:
-        return None
-    mine = features([article.pk])
-    mine.types |= types
-    candidates = {s.pk: s for s in Story.objects.filter(date__range=(date - DATE_WINDOW, date + DATE_WINDOW))}
-    if not candidates:
-        return None
-    # the features of every candidate story in two queries, not two per story
-    by_story: dict[int, Features] = {pk: Features(set(), set(), set(), set()) for pk in candidates}
-    rows = Mention.objects.filter(article__story_id__in=candidates).values_list(
-        "article__story_id", "entity__type", "entity__ref", "entity_id"
+# ── analysts ─────────────────────────────────────────────────────────────────────────────────
+
+
+@transaction.atomic
+def story_merge(*, source: Story, target: Story, user: AbstractBaseUser | None) -> Story:
+    """Make every article, source and instrument of `source` part of `target`; audited."""
+    if source.pk == target.pk:
+        raise StoryError("merge needs two different stories")
+    moved = list(Article.objects.filter(story=source).values_list("pk", flat=True))
+    Article.objects.filter(story=source).update(story=target, story_locked=True)
+    EventSource.objects.filter(story=source).update(story=target)
+    source.instruments.update(story=target)
+    Article.objects.filter(pk__in=moved).update(
+        story_evidence={"rule": "merged by analyst", "from": source.pk}
     )
-    for story_id, kind, ref, pk in rows:
-        f = by_story[story_id]
-        if kind == "region" and ref:
-            f.regions.add(ref)
-        elif kind == "person":
-            f.people.add(pk)
-        elif kind == "sector" and ref:
-            f.sectors.add(ref)
-    for story_id, kind in EventSource.objects.filter(story_id__in=candidates).values_list("story_id", "type"):
-        by_story[story_id].types.add(kind)
-    best: tuple[float, Story] | None = None
-    for pk, theirs in by_story.items():
-        score = similarity(mine, theirs)
-        if score >= THRESHOLD and (best is None or score > best[0]):
-            best = (score, candidates[pk])
-    return best[1] if best else None
+    audit_record(user=user, action="story.merge", obj=target, data={"merged": source.pk, "articles": moved})
+    source.delete()
+    return target
+
+
+@transaction.atomic
+def story_split(*, story: Story, article_ids: list[int], user: AbstractBaseUser | None) -> Story:
+    """Move the given articles (with their event sources) into a new story; audited. The moved
+    articles and those left stay where the analyst put them when they are extracted again."""
+    articles = list(Article.objects.filter(story=story, pk__in=article_ids))
+    if not articles or len(articles) != len(set(article_ids)):
+        raise StoryError("split needs articles of this story")
+    if Article.objects.filter(story=story).exclude(pk__in=article_ids).count() == 0:
+        raise StoryError("split must leave the story at least one article")
+    first = articles[0]
+    other = Story.objects.create(
+        type=story.type, date=first.event_date or story.date, title=first.title[:500]
+    )
+    Article.objects.filter(pk__in=article_ids).update(
+        story=other, story_locked=True, story_evidence={"rule": "split by analyst", "from": story.pk}
+    )
+    Article.objects.filter(story=story).update(story_locked=True)
+    EventSource.objects.filter(story=story, article_id__in=article_ids).update(story=other)
+    audit_record(user=user, action="story.split", obj=story, data={"new": other.pk, "articles": article_ids})
+    return other

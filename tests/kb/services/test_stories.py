@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from hamkari.kb import services
-from hamkari.kb.models import Story
+from hamkari.kb.models import Article, AuditLog, Story
+from hamkari.kb.services import stories
 from tests.kb.factories import GOVERNOR_LATER, GOVERNOR_MONDAY
 
 pytestmark = pytest.mark.django_db
@@ -43,3 +45,101 @@ def test_an_unrelated_article_on_the_same_day_is_another_story(shared: Path) -> 
     )
     semnan = services.article_ingest(text=other, source="x").article
     assert semnan.story is not None and semnan.story != webinar.story
+
+
+# Written for these tests: one signing reported in three languages, with different details.
+SIGNING_FA = (
+    "استاندار مازندران و استاندار ولگاگراد روز سه شنبه در ساری یادداشت تفاهم همکاری امضا کردند. "
+    "به گفته استاندار، ۳۵ شرکت از دو استان در این سفر حضور داشتند."
+)
+SIGNING_RU = (
+    "Губернатор Волгоградской области и глава провинции Мазендеран подписали меморандум о "
+    "сотрудничестве в Сари. В поездке участвуют 35 компаний региона."
+)
+SIGNING_EN = (
+    "The governors of Volgograd and Mazandaran signed a memorandum of understanding in Sari, with "
+    "35 companies of both regions taking part."
+)
+# Another event of the same regions: a webinar on fisheries, other figures.
+OTHER_EN = (
+    "Fishery companies of Mazandaran and Volgograd held a webinar on sturgeon farming; 12 firms "
+    "presented their projects."
+)
+
+
+def test_reports_of_one_event_in_three_languages_are_one_story_with_their_evidence() -> None:
+    fa = services.article_ingest(text=SIGNING_FA, source="fa", published=dt.date(2025, 4, 9)).article
+    ru = services.article_ingest(text=SIGNING_RU, source="ru").article
+    en = services.article_ingest(text=SIGNING_EN, source="en", published=dt.date(2025, 4, 8)).article
+    assert fa.story_id == ru.story_id == en.story_id
+    assert en.story_evidence["rule"] == "evidence"
+    keys = [k for k, _ in en.story_evidence["evidence"]]
+    assert "f:35:company" in keys and en.story_score is not None and en.story_score >= 3.5
+    assert fa.event_date == dt.date(2025, 4, 8) and fa.event_date_rule.startswith("when.weekday")
+    assert SIGNING_FA[fa.event_date_start : fa.event_date_end] == "سه شنبه"
+
+
+def test_another_event_of_the_same_regions_is_another_story() -> None:
+    signing = services.article_ingest(text=SIGNING_EN, source="en", published=dt.date(2025, 4, 8)).article
+    other = services.article_ingest(text=OTHER_EN, source="x", published=dt.date(2025, 4, 9)).article
+    assert signing.story_id != other.story_id
+
+
+def test_a_certain_date_far_from_the_story_keeps_a_report_apart() -> None:
+    first = services.article_ingest(text=SIGNING_EN, source="en", published=dt.date(2025, 4, 8)).article
+    later = services.article_ingest(text=SIGNING_RU, source="ru", published=dt.date(2026, 4, 8)).article
+    assert first.story_id != later.story_id
+
+
+def test_an_article_without_events_still_has_a_story() -> None:
+    text = "Волгоградская область и провинция Мазендеран: 35 компаний региона уже работают в Иране."
+    article = services.article_ingest(text=text, source="a").article
+    assert article.story is not None and article.event_date is not None and article.event_date_weak
+
+
+def test_a_reprint_with_a_new_headline_and_a_cut_off_copy_are_sources_of_one_story() -> None:
+    body = " ".join(
+        f"Paragraph {n}: the regional chamber of Gilan reported that exporters of tea and citrus "
+        f"shipped goods through the port of Astrakhan in week {n}."
+        for n in range(1, 9)
+    )
+    original = services.article_ingest(
+        text="Gilan exporters ship tea via Astrakhan\n\n" + body, source="o"
+    ).article
+    reprint = services.article_ingest(text="Tea and citrus flow north\n\n" + body, source="r").article
+    cut = services.article_ingest(text=body[: len(body) // 2], source="c").article
+    for copy in (reprint, cut):
+        assert copy.duplicate_of_id == original.pk and copy.story_id == original.story_id
+        assert copy.story_evidence["rule"] == "copy"
+
+
+def test_a_copy_at_the_same_canonical_address_is_a_source_of_the_same_story() -> None:
+    a = services.article_ingest(
+        text=SIGNING_EN, source="a", url="https://www.example.org/news/1/?utm_source=x"
+    ).article
+    b = services.article_ingest(text=OTHER_EN, source="b", url="http://example.org/amp/news/1").article
+    assert b.duplicate_of_id == a.pk and b.story_id == a.story_id
+
+
+def test_a_split_is_audited_and_survives_re_extraction(analyst: object) -> None:
+    fa = services.article_ingest(text=SIGNING_FA, source="fa", published=dt.date(2025, 4, 9)).article
+    ru = services.article_ingest(text=SIGNING_RU, source="ru").article
+    assert fa.story is not None and fa.story_id == ru.story_id
+    new = stories.story_split(story=fa.story, article_ids=[ru.pk], user=analyst)  # type: ignore[arg-type]
+    services.article_reextract(article=Article.objects.get(pk=ru.pk))
+    services.article_reextract(article=Article.objects.get(pk=fa.pk))
+    assert Article.objects.get(pk=ru.pk).story_id == new.pk
+    assert Article.objects.get(pk=fa.pk).story_id == fa.story_id
+    assert AuditLog.objects.filter(action="story.split", object_id=fa.story_id).exists()
+
+
+def test_a_merge_moves_every_source_and_is_audited(analyst: object) -> None:
+    a = services.article_ingest(text=SIGNING_EN, source="a", published=dt.date(2025, 4, 8)).article
+    b = services.article_ingest(text=OTHER_EN, source="b", published=dt.date(2025, 4, 9)).article
+    assert a.story is not None and b.story is not None and a.story_id != b.story_id
+    stories.story_merge(source=b.story, target=a.story, user=analyst)  # type: ignore[arg-type]
+    assert Article.objects.get(pk=b.pk).story_id == a.story_id
+    assert not Story.objects.filter(pk=b.story_id).exists()
+    assert AuditLog.objects.filter(action="story.merge", object_id=a.story_id).exists()
+    with pytest.raises(stories.StoryError):
+        stories.story_merge(source=a.story, target=a.story, user=analyst)  # type: ignore[arg-type]

@@ -1,0 +1,160 @@
+"""How much two articles' language-neutral facts say they report one event.
+
+An article is reduced to keys that read the same in every language (`hamkari.kb.services.stories`
+builds them): regions `r:IR-02`, the Iranian–Russian region pair `rp:IR-02|RU-VGG`, cities `c:`,
+places `pl:`, people `p:<id>` (linked across scripts), organisations `o:`, figures
+`f:40:person` (and the bare value `fv:40`), instrument kinds `i:`, event types `e:`, other
+countries `k:`. Each shared key adds its weight, scaled down when the key is common in the
+knowledge base; the regions add their overlap (Jaccard); dates decide what may be compared at all.
+The result lists every piece of evidence with its weight, so a link can be explained."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+WEIGHTS = {
+    "p": 2.0,  # a person named by both (after linking across scripts and cases)
+    "po": 0.0,  # a person's post in a region (`po:17:RU-AST`): only qualifies `p`, see below
+    "f": 2.0,  # the same figure with the same unit: «40 человек», «۴۰ نفر»
+    "fv": 1.0,  # the same figure, one side without a unit
+    # Regions say who took part, not which of their many meetings it was: they count little.
+    "rp": 0.5,  # the same pair of an Iranian and a Russian region
+    "c": 0.5,
+    "pl": 1.0,  # a port, a crossing, an economic zone
+    "o": 1.0,  # organisations link by name, so mostly within one language
+    "i": 1.0,
+    # the same kind of instrument between the same Iranian and Russian region
+    "ip": 1.5,
+    "e": 0.5,
+    "k": 0.5,
+}
+# An official of a region both articles name (its governor, a consul there) is at all of its
+# events: such a person counts this much, not WEIGHTS["p"].
+REGIONAL_OFFICIAL = 1.0
+REGIONS = 1.5  # times the Jaccard overlap of the two articles' regions
+# Both name people and none of them is shared; both report events and no type is shared.
+OTHER_PEOPLE = -1.0
+OTHER_EVENTS = -0.5
+# Evidence that names the occasion rather than its participants' regions; a link needs one.
+HARD_KINDS = frozenset({"p", "f", "ip", "pl", "o"})
+HARD_FIGURE = 100  # a bare figure from this value up is specific enough
+SAME_DAY = 1.5  # both dated by their text or publication, on the same day
+THRESHOLD = 3.5
+# Both dated by the text or the publication: further apart than this are two events.
+WINDOW = dt.timedelta(days=3)
+# A date read from the ingest day only is a hint: it never rules a pair out.
+# Keys found in more than this share of all articles count for less.
+COMMON = 0.005
+# Below this many articles, how common a key is says nothing yet.
+MIN_ARTICLES = 500
+# The keys candidates are looked up by: those that can name the occasion, and (within a certain
+# date window only) regions and region pairs.
+SPECIFIC_KINDS = ("p", "f", "ip", "pl", "o", "fv")
+CANDIDATE_KINDS = (*SPECIFIC_KINDS, "rp", "r")
+
+
+@dataclass(frozen=True)
+class Profile:
+    keys: frozenset[str]
+    date: dt.date | None
+    weak: bool  # the date is only a hint (ingest day)
+    # what of the date is certain: "full", "day_month" (the year is a guess: «13 марта» without a
+    # publication date), "weekday", or "" (nothing)
+    known: str = "full"
+
+
+@dataclass
+class Score:
+    value: float
+    evidence: list[tuple[str, float]] = field(default_factory=list)
+    hard: bool = False  # some evidence names the occasion (see HARD_KINDS)
+
+
+def kind(key: str) -> str:
+    return key.split(":", 1)[0]
+
+
+def specificity(df: int, total: int) -> float:
+    """1 for a key carried by a small share of the articles, less for common ones (a big region,
+    «meeting»), never below 0.2."""
+    if total < MIN_ARTICLES or df <= COMMON * total:
+        return 1.0
+    return max(0.2, math.log(total / df) / math.log(1 / COMMON))
+
+
+def dates_compatible(a: Profile, b: Profile) -> bool:
+    """Whether two dates may be one event's: both certain and at most WINDOW apart, or with
+    only the day and month known, those at most WINDOW apart in some year; a weekday or an
+    ingest day alone rules nothing out."""
+    if a.date is None or b.date is None:
+        return True
+    if a.known == b.known == "full":
+        return abs(a.date - b.date) <= WINDOW
+    if {a.known, b.known} <= {"full", "day_month"}:
+        return _day_of_year_distance(a.date, b.date) <= WINDOW.days
+    return True
+
+
+def _day_of_year_distance(a: dt.date, b: dt.date) -> int:
+    # in a leap year, so that 29 February exists; the distance wraps around New Year
+    x = dt.date(2000, a.month, a.day).timetuple().tm_yday
+    y = dt.date(2000, b.month, b.day).timetuple().tm_yday
+    return min(abs(x - y), 366 - abs(x - y))
+
+
+def score(a: Profile, b: Profile, counts: dict[str, int], total: int) -> Score | None:
+    """The evidence that `a` and `b` report one event, or None when their dates rule it out."""
+    if not dates_compatible(a, b):
+        return None
+    result = Score(0.0)
+    shared = a.keys & b.keys
+    types = False
+    for key in sorted(shared):
+        k = kind(key)
+        if k not in WEIGHTS or (k == "e" and types):
+            continue
+        types = types or k == "e"
+        base = REGIONAL_OFFICIAL if k == "p" and _official_of_shared_region(key, a, b) else WEIGHTS[k]
+        if not base:
+            continue
+        w = base * specificity(counts.get(key, 1), total)
+        result.evidence.append((key, round(w, 3)))
+    regions_a = {k for k in a.keys if kind(k) == "r"}
+    regions_b = {k for k in b.keys if kind(k) == "r"}
+    if regions_a & regions_b:
+        overlap = len(regions_a & regions_b) / len(regions_a | regions_b)
+        w = REGIONS * overlap * max(specificity(counts.get(r, 1), total) for r in regions_a & regions_b)
+        result.evidence.append(
+            ("regions " + ",".join(sorted(r[2:] for r in regions_a & regions_b)), round(w, 3))
+        )
+    if a.known == b.known == "full" and a.date is not None and a.date == b.date:
+        result.evidence.append(("same day", SAME_DAY))
+    result.hard = any(_hard(key) for key, _ in result.evidence)
+    for prefix, penalty, label in (("p", OTHER_PEOPLE, "other people"), ("e", OTHER_EVENTS, "other events")):
+        mine = {k for k in a.keys if kind(k) == prefix}
+        theirs = {k for k in b.keys if kind(k) == prefix}
+        if mine and theirs and not mine & theirs:
+            result.evidence.append((label, penalty))
+    result.value = round(sum(w for _, w in result.evidence), 3)
+    return result
+
+
+def _official_of_shared_region(person: str, a: Profile, b: Profile) -> bool:
+    prefix = "po:" + person[2:] + ":"
+    posts = {k[len(prefix) :] for k in a.keys | b.keys if k.startswith(prefix)}
+    return any(f"r:{region}" in a.keys and f"r:{region}" in b.keys for region in posts)
+
+
+def _hard(key: str) -> bool:
+    if key == "same day":
+        return True
+    if kind(key) == "fv":
+        return float(key[3:]) >= HARD_FIGURE
+    return kind(key) in HARD_KINDS
+
+
+def linked(found: Score | None) -> bool:
+    """Whether the evidence is enough: the threshold and one piece that names the occasion."""
+    return found is not None and found.hard and found.value >= THRESHOLD
