@@ -90,7 +90,12 @@ def _name_parses(word: str) -> list[Any]:
     parses = _parses(word.lower())
     if not parses:
         return []
-    named = [p for p in parses if _NAME_TAGS & p.tag.grammemes or "Poss" in p.tag.grammemes]
+    # a person is one: «Хабиров» is never the plural of the given name «Хабир»
+    named = [
+        p
+        for p in parses
+        if (_NAME_TAGS & p.tag.grammemes or "Poss" in p.tag.grammemes) and p.tag.number != "plur"
+    ]
     if named:
         return named
     if parses[0].is_known:

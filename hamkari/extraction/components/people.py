@@ -120,6 +120,7 @@ class _Reader:
         self.words = Words(doc, tables=COVERING)
         self.lang: Profile = profile(doc.language)
         self.guard = NameGuard(self.words, self.lang)
+        self.bylines: set[int] = set()  # id() of the people who wrote the story
 
     def run(self) -> None:
         doc = self.doc
@@ -138,6 +139,8 @@ class _Reader:
             self._add_role(person, tp)
             previous = (tp, person)
         self._untitled()
+        self._acting()
+        self.bylines = self._bylines()
         self._repeats()
         self._pronouns()
         self._bare(bare)
@@ -332,11 +335,18 @@ class _Reader:
         """The name that ends right before a post: «یونسی، استاندار», «Фамилиев А.И., глава»."""
         words = self.words
         end = title_first - 1
-        if end < 0 or words.gap(end, title_first).strip().strip(_QUOTES) not in _COMMAS:
+        if end < 0 or self._line_break(end, title_first):
+            return None  # a heading or a byline line does not name the post that follows
+        if words.gap(end, title_first).strip().strip(_QUOTES) not in _COMMAS:
             return None
         if self.lang.cased:
             return self._cased_name_before(end)
         return self._persian_name_before(end)
+
+    def _line_break(self, i: int, j: int) -> bool:
+        """Whether a line break separates tokens i and j in the original text."""
+        words = self.words
+        return "\n" in self.doc.text[words.span(i, i).end : words.span(j, j).start]
 
     def _cased_name_before(self, end: int) -> tuple[int, int] | None:
         words = self.words
@@ -415,6 +425,8 @@ class _Reader:
         described = False
         i = tp.last + 1
         while i < words.n and i - tp.last <= self.lang.name_reach:
+            if self._line_break(i - 1, i):
+                return None
             gap = words.gap(i - 1, i).strip().strip(_QUOTES)
             if gap not in _COMMAS and not (i == tp.last + 1 and gap in _DASHES):
                 return None  # «градоначальники – X и Y»: a dash or colon may open the names
@@ -527,15 +539,13 @@ class _Reader:
         doc, words = self.doc, self.words
         if not self.guard.name(start, end):
             return None
-        surname = next(
-            words.tokens[k].lemma for k in range(end, start - 1, -1) if not initial(words, k, self.lang)
-        )
         span = words.span(start, end)
         if initial(words, end, self.lang):
             span = Span(span.start, span.end + 1)  # «Петренко И.С.»: the initial's full stop
         mention = Mention(span, Provenance("people", rule))
         given = given_names()
         written = doc.quote(span)
+        surname = self._surname_key(start, end, written, hint)
         country = next((given[w.text] for w in words.tokens[start:end] if given.get(w.text)), None)
         for e in doc.entities_of("person"):
             if e.key and e.key[-1] == surname:
@@ -550,10 +560,25 @@ class _Reader:
         doc.entities.append(person)
         return person
 
+    def _surname_key(self, start: int, end: int, written: str, hint: str | None) -> str:
+        """What identifies a person within the document: the surname's nominative in Russian
+        («Хабирова» and «Хабиров» are one), else the surname as written."""
+        words = self.words
+        last = next(k for k in range(end, start - 1, -1) if not initial(words, k, self.lang))
+        if not self.lang.morphology:
+            return words.tokens[last].lemma
+        shown = self._shown(start, end, written, hint).split()
+        if len(shown) != end - start + 1:  # «М.Салари»: the surname alone
+            shown, start = self._shown(last, last, self.doc.quote(words.span(last, last)), hint).split(), last
+        return shown[last - start].lower().replace("ё", "е")
+
+    def _shown(self, start: int, end: int, written: str, hint: str | None) -> str:
+        folded = [t.text for t in self.words.tokens[start : end + 1]]
+        return display_name(folded, written, hint) if self.lang.morphology else written
+
     def _rename(self, person: Entity, written: str, start: int, end: int, hint: str | None) -> None:
         """Name the person in the nominative; keep the spelling of the text as an alias."""
-        folded = [t.text for t in self.words.tokens[start : end + 1]]
-        shown = display_name(folded, written, hint) if self.lang.morphology else written
+        shown = self._shown(start, end, written, hint)
         for alias in (person.name, written):
             if alias != shown and alias not in person.aliases:
                 person.aliases.append(alias)
@@ -634,6 +659,50 @@ class _Reader:
             return given - 1, patr, "people.patronymic"
         return given, patr, "people.patronymic"
 
+    def _acting(self) -> None:
+        """People without a post who act in the sentence: a name right before a verb of saying
+        or meeting — two capitalised name words in Russian and English («Ильдар Хасанов
+        отметил»), one name word opening a Persian sentence («کریمی گفت:»)."""
+        words = self.words
+        for i in range(words.n):
+            if not words.stop(i, "speech"):
+                continue
+            found = self._actor_before(i)
+            if found is not None and not self._inside_person(*found):
+                self._person(found[0], found[1], "people.acting")
+
+    def _actor_before(self, verb: int) -> tuple[int, int] | None:
+        words = self.words
+        end = verb - 1
+        if end < 0 or words.broken(end, verb) or not self._candidate(end):
+            return None
+        if self.lang.cased:
+            start = end - 1
+            if start < 0 or words.broken(start, end) or not self._candidate(start):
+                return None
+            opens = start == 0 or words.broken(start - 1, start) or not self._candidate(start - 1)
+            return (start, end) if opens else None
+        opens = end == 0 or words.broken(end - 1, end)
+        return (end, end) if opens else None
+
+    def _bylines(self) -> set[int]:
+        """The people named right after a byline word («خبرنگار: X», «корреспондент ТАСС X»)."""
+        cues = [m for m in self.doc.matches if m.table == "honorifics" and m.key == "byline"]
+        out: set[int] = set()
+        for cue in cues:
+            for e in self.doc.entities_of("person"):
+                first = min(m.span.start for m in e.mentions)
+                between = Span(cue.span.end, first) if first > cue.span.end else None
+                if between is None or len(between) > 40:
+                    continue
+                gap = self.doc.quote(between)
+                outlet = any(between.contains(o.span) for o in self.doc.outlets) or any(
+                    m.table == "outlets" for m in self.doc.matches_in(between)
+                )
+                if len(gap.strip(" :،,-–—\n\t")) == 0 or outlet:
+                    out.add(id(e))
+        return out
+
     def _inside_person(self, start: int, end: int) -> bool:
         span = self.words.span(start, end)
         return any(m.span.overlaps(span) for e in self.doc.entities_of("person") for m in e.mentions)
@@ -666,7 +735,7 @@ class _Reader:
         horizon = starts[-within_sentences - 1] if len(starts) > within_sentences else 0
         best: tuple[int, Entity] | None = None
         for e in self.doc.entities_of("person"):
-            if untitled and e.roles:
+            if (untitled and e.roles) or id(e) in self.bylines:
                 continue
             for m in e.mentions:
                 if horizon <= m.span.start < before and (best is None or m.span.start > best[0]):
@@ -682,7 +751,7 @@ class _Reader:
         horizon = later[-1].end
         best: tuple[int, Entity] | None = None
         for e in self.doc.entities_of("person"):
-            if e.roles or (country and e.country and e.country != country):
+            if e.roles or (country and e.country and e.country != country) or id(e) in self.bylines:
                 continue
             first = min(m.span.start for m in e.mentions)
             if after <= first < horizon and (best is None or first < best[0]):

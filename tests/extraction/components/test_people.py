@@ -165,3 +165,36 @@ def test_a_post_does_not_take_the_name_that_belongs_to_the_next_post() -> None:
     assert [(p["name"], [r["role"] for r in p["roles"]]) for p in people] == [
         ("Олег Кузьмин", ["head_of_region"])
     ]
+
+
+BYLINES = [
+    "خبرنگار: علی کریمی\n\nاستاندار گیلان امروز به قازان سفر کرد و با شهردار دیدار کرد.",
+    "Корреспондент ТАСС Иван Сидоров\n\nГубернатор Пензенской области провел встречу с послом.",
+]
+
+
+@pytest.mark.parametrize("text", BYLINES)
+def test_the_author_of_a_byline_never_takes_a_post_mentioned_without_a_name(text: str) -> None:
+    people = _people(text)
+    assert len(people) == 1 and people[0]["roles"] == []
+
+
+ACTING = [
+    ("На форуме Ильсияр Гарипова отметила важность сотрудничества.", "Ильсияр Гарипова"),
+    ("The talks went well, and Rinat Galeev said the port would grow.", "Rinat Galeev"),
+    ("در این نشست همکاری‌ها بررسی شد.\nکاظمی گفت: همکاری ادامه دارد.", "کاظمی"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), ACTING)
+def test_a_name_before_a_verb_of_saying_is_a_person_without_a_post(text: str, name: str) -> None:
+    assert [p["name"] for p in _people(text)] == [name]
+
+
+def test_a_person_named_in_two_cases_and_with_initials_is_one_person() -> None:
+    text = (
+        "Губернатор Пензенской области Олег Мельников выступил. "
+        "Делегация поблагодарила Олега Мельникова. О.Мельников также отметил рост торговли."
+    )
+    people = _people(text)
+    assert [p["name"] for p in people] == ["Олег Мельников"]
