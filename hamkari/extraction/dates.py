@@ -74,12 +74,12 @@ def _worded() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def find_dates(folded: str) -> list[FoundDate]:
     found: list[FoundDate] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(folded))  # 1 at every character of a date already found
 
     def add(start: int, end: int, value: dt.date | None, rule: str) -> None:
-        if value is None or any(a < end and start < b for a, b in taken):
+        if value is None or taken.find(1, start, end) != -1:
             return
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
         found.append(FoundDate(start, end, value, rule))
 
     months = _months()

@@ -173,6 +173,47 @@ class Quantity:
     subject: str | None = None
 
 
+class MentionIndex:
+    """Entities by the spans of their mentions: those mentioned inside a span in O(log n + k),
+    each answer remembered."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.size = len(entities)
+        self._entities = entities
+        self._items = sorted(
+            (m.span.start, m.span.end, n, k) for n, e in enumerate(entities) for k, m in enumerate(e.mentions)
+        )
+        self._starts = [item[0] for item in self._items]
+        self._cache: dict[tuple[int, int, tuple[str, ...]], list[Entity]] = {}
+
+    def mentions_inside(self, span: Span, types: tuple[str, ...]) -> list[tuple[Entity, Mention]]:
+        """Mentions inside `span` of entities of `types`, in text order."""
+        out = []
+        i = bisect_left(self._starts, span.start)
+        while i < len(self._items) and self._items[i][0] < span.end:
+            _, end, n, k = self._items[i]
+            if end <= span.end and self._entities[n].type in types:
+                out.append((self._entities[n], self._entities[n].mentions[k]))
+            i += 1
+        return out
+
+    def inside(self, span: Span, types: tuple[str, ...]) -> list[Entity]:
+        key = (span.start, span.end, types)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        found: set[int] = set()
+        i = bisect_left(self._starts, span.start)
+        while i < len(self._items) and self._items[i][0] < span.end:
+            _, end, n, _ = self._items[i]
+            if end <= span.end and self._entities[n].type in types:
+                found.add(n)
+            i += 1
+        out = [self._entities[n] for n in sorted(found)]
+        self._cache[key] = out
+        return out
+
+
 class TimeBudgetExceeded(ExtractionError):
     """Extraction of one document took longer than its time budget."""
 
@@ -219,7 +260,9 @@ class Document:
     token_ends: list[int] = field(default_factory=list, repr=False)
     matches: list[Match] = field(default_factory=list)
     match_starts: list[int] = field(default_factory=list, repr=False)
-    match_cache: dict[tuple[int, int], list[Match]] = field(default_factory=dict, repr=False)
+    match_cache: dict[tuple[int, int, tuple[str, ...], str | None], list[Match]] = field(
+        default_factory=dict, repr=False
+    )
     outlets: list[Outlet] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
@@ -234,6 +277,9 @@ class Document:
     ignored: list[Span] = field(default_factory=list)
     budget: Budget | None = field(default=None, repr=False)
     sentence_starts: list[int] = field(default_factory=list, repr=False)
+    date_starts: list[int] = field(default_factory=list, repr=False)
+    mention_index: MentionIndex | None = field(default=None, repr=False)
+    table_index: dict[str, tuple[list[int], list[Match], int, int]] = field(default_factory=dict, repr=False)
 
     def check_budget(self) -> None:
         """Raise `TimeBudgetExceeded` once the document's time budget is spent."""
@@ -264,24 +310,85 @@ class Document:
             return self.sentences[i]
         return None
 
-    def matches_in(self, span: Span) -> list[Match]:
-        """Matches that lie inside `span` (matches are kept sorted by start)."""
+    def matches_in(self, span: Span, tables: tuple[str, ...] = (), key: str | None = None) -> list[Match]:
+        """Matches that lie inside `span`, optionally only those of `tables` (and with `key`);
+        each answer is remembered, so asking again for one sentence costs nothing. Callers must
+        not change the list."""
         if self.budget is not None:
             self.budget.check()
         if len(self.match_starts) != len(self.matches):
             self.match_starts = [m.span.start for m in self.matches]
             self.match_cache = {}
-        cached = self.match_cache.get((span.start, span.end))
+        cache_key = (span.start, span.end, tables, key)
+        cached = self.match_cache.get(cache_key)
         if cached is not None:
             return cached
-        i = bisect_left(self.match_starts, span.start)
-        out = []
-        while i < len(self.matches) and self.matches[i].span.start < span.end:
-            if self.matches[i].span.end <= span.end:
-                out.append(self.matches[i])
-            i += 1
-        self.match_cache[(span.start, span.end)] = out
+        if tables:
+            out = [m for m in self.matches_in(span) if m.table in tables and (key is None or m.key == key)]
+        else:
+            i = bisect_left(self.match_starts, span.start)
+            out = []
+            while i < len(self.matches) and self.matches[i].span.start < span.end:
+                if self.matches[i].span.end <= span.end:
+                    out.append(self.matches[i])
+                i += 1
+        self.match_cache[cache_key] = out
         return out
+
+    def date_at(self, fpos: int) -> FoundDate | None:
+        """The calendar date whose folded span holds `fpos` (dates are sorted and disjoint)."""
+        if len(self.date_starts) != len(self.dates):
+            self.date_starts = [d.start for d in self.dates]
+        i = bisect_right(self.date_starts, fpos) - 1
+        return self.dates[i] if i >= 0 and fpos < self.dates[i].end else None
+
+    def matches_at(self, start: int) -> list[Match]:
+        """Matches whose original span starts at `start`."""
+        if len(self.match_starts) != len(self.matches):
+            self.match_starts = [m.span.start for m in self.matches]
+            self.match_cache = {}
+        i = bisect_left(self.match_starts, start)
+        j = bisect_right(self.match_starts, start, lo=i)
+        return self.matches[i:j]
+
+    def matches_near(self, x: Match, reach: int, table: str, within: Span) -> list[Match]:
+        """Matches of `table` inside `within` that start or end within `reach` folded characters
+        of `x` (|m.fstart - x.fend| ≤ reach or |x.fstart - m.fend| ≤ reach), found by bisection
+        rather than by reading every match of the sentence."""
+        if len(self.match_starts) != len(self.matches):
+            self.match_starts = [m.span.start for m in self.matches]
+            self.match_cache = {}
+        index = self.table_index.get(table)
+        if index is None or index[3] != len(self.matches):
+            items = sorted((m for m in self.matches if m.table == table), key=lambda m: m.fstart)
+            longest = max((m.fend - m.fstart for m in items), default=0)
+            index = ([m.fstart for m in items], items, longest, len(self.matches))
+            self.table_index[table] = index
+        fstarts, items, longest, _ = index
+        i = bisect_left(fstarts, x.fstart - reach - longest)
+        j = bisect_right(fstarts, x.fend + reach)
+        close = [m for m in items[i:j] if abs(m.fstart - x.fend) <= reach or abs(x.fstart - m.fend) <= reach]
+        return [m for m in close if within.contains(m.span)]
+
+    def entities_in(self, span: Span, *types: str) -> list[Entity]:
+        """Entities of `types` with a mention inside `span`, in the order of `entities`.
+
+        The index behind it is built on first use and dropped by the pipeline after every
+        component (`forget_indexes`), so a component that adds entities or mentions and reads
+        them back in the same run must not rely on it."""
+        if self.mention_index is None or self.mention_index.size != len(self.entities):
+            self.mention_index = MentionIndex(self.entities)
+        return self.mention_index.inside(span, types)
+
+    def mentions_in(self, span: Span, *types: str) -> list[tuple[Entity, Mention]]:
+        """Mentions inside `span` of entities of `types`, in text order (same index as `entities_in`)."""
+        if self.mention_index is None or self.mention_index.size != len(self.entities):
+            self.mention_index = MentionIndex(self.entities)
+        return self.mention_index.mentions_inside(span, types)
+
+    def forget_indexes(self) -> None:
+        """Drop the indexes built from entities; the pipeline calls it after every component."""
+        self.mention_index = None
 
     def entities_of(self, type_: str) -> list[Entity]:
         return [e for e in self.entities if e.type == type_]

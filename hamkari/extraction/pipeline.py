@@ -47,6 +47,7 @@ class Pipeline:
         for component in self.components:
             try:
                 component(doc)
+                doc.forget_indexes()
                 doc.check_budget()
             except ExtractionError as exc:
                 raise type(exc)(f"{exc} (in component {component.name!r})") from exc

@@ -258,4 +258,7 @@ def _plural(words: Words, i: int, unit: Match) -> bool:
 def in_sentence_word(doc: Document, words: Words, i: int) -> bool:
     """Whether token i is a «next/coming» word (`planned` modality) right after a duration."""
     tok = words.tokens[i]
-    return any(m.table == "modality" and m.key == "planned" and m.fstart == tok.start for m in doc.matches)
+    return any(
+        m.table == "modality" and m.key == "planned" and m.fstart == tok.start
+        for m in doc.matches_at(doc.span_of(tok.start, tok.end).start)
+    )

@@ -48,10 +48,12 @@ _CLAUSE_BREAK = re.compile(r"[.,،;؛:!?؟()«»\"]")
 def in_sentence(
     doc: Document, sentence: Sentence, tables: tuple[str, ...], key: str | None = None
 ) -> list[Match]:
-    return [m for m in doc.matches_in(sentence.span) if m.table in tables and (key is None or m.key == key)]
+    """The matches of `tables` (with `key`) in a sentence; remembered, so do not change the list."""
+    return doc.matches_in(sentence.span, tables, key)
 
 
 PLANNED_REACH = 60  # folded characters between a future marker and the word it qualifies
+_FUTURE = ("planned", "schedule", "obligation")  # modality keys that make a sentence a plan
 _YEAR = re.compile(r"(?<!\d)(1[34]\d\d|19\d\d|20\d\d)(?!\d)")
 
 
@@ -63,28 +65,29 @@ def is_planned(doc: Document, sentence: Sentence, near_match: Match | None = Non
     """Whether a sentence (or, with `near_match`, the words around one match) speaks of the future
     or of a proposal rather than of what happened. A proposal counts for the whole sentence only
     when no match is given: «در دیدار … پیشنهاد داد» reports a meeting that took place."""
-    markers = [
-        m for m in in_sentence(doc, sentence, ("modality",)) if m.key in ("planned", "schedule", "obligation")
-    ]
     if near_match is None:
-        markers += in_sentence(doc, sentence, ("statuses",), "proposed")
-        return bool(markers)
-    return any(near(m, near_match) for m in markers)
+        return any(in_sentence(doc, sentence, ("modality",), key) for key in _FUTURE) or bool(
+            in_sentence(doc, sentence, ("statuses",), "proposed")
+        )
+    markers = doc.matches_near(near_match, PLANNED_REACH, "modality", sentence.span)
+    return any(m.key in _FUTURE for m in markers)
 
 
 def is_background(doc: Document, sentence: Sentence, match: Match) -> bool:
     """Whether a word reports what happened before this article's event: a background marker
     («в прошлом году», «سفر چندی قبل», «previously») or an earlier year («подписано в 2010 году»)
     near it. A year of a full date, or the publication year, is not background."""
-    if any(near(b, match) for b in in_sentence(doc, sentence, ("cues",), "background")):
+    if any(m.key == "background" for m in doc.matches_near(match, PLANNED_REACH, "cues", sentence.span)):
         return True
     assert doc.folded is not None
     start, end = doc.folded.to_folded(sentence.span.start, sentence.span.end)
     text = doc.folded.text
+    # only years that can be within reach of the match: «2010» is four characters long
+    start, end = max(start, match.fstart - PLANNED_REACH - 5), min(end, match.fend + PLANNED_REACH + 5)
     for m in _YEAR.finditer(text, start, end):
         if abs(m.start() - match.fend) > PLANNED_REACH and abs(match.fstart - m.end()) > PLANNED_REACH:
             continue
-        if any(d.start <= m.start() < d.end for d in doc.dates):
+        if doc.date_at(m.start()) is not None:
             continue
         year = int(m.group()) + (621 if int(m.group()) < 1500 else 0)
         if doc.published is None or year < doc.published.year:
@@ -93,7 +96,7 @@ def is_background(doc: Document, sentence: Sentence, match: Match) -> bool:
 
 
 def entities_in(doc: Document, span: Span, *types: str) -> list[Entity]:
-    return [e for e in doc.entities if e.type in types and any(span.contains(m.span) for m in e.mentions)]
+    return doc.entities_in(span, *types)
 
 
 def sports_report(doc: Document) -> bool:
@@ -210,16 +213,23 @@ class InstrumentFinder(Component):
 
     def __call__(self, doc: Document) -> None:
         by_kind: dict[tuple[str, bool], Instrument] = {}
+        # what a sentence says about status, read once per sentence however many instrument words it has
+        told: dict[int, tuple[list[Match], list[Match], bool]] = {}
+        inside_org = self._inside_organizations(doc)
         for cue in (m for m in doc.matches if m.table == "instruments"):
             sentence = doc.sentence_at(cue.span.start)
             if sentence is None:
                 continue
-            said = in_sentence(doc, sentence, ("statuses",))
-            statuses = [s for s in said if not unachieved(doc, sentence, s)]
+            if sentence.span.start not in told:
+                said = in_sentence(doc, sentence, ("statuses",))
+                achieved = [s for s in said if not unachieved(doc, sentence, s)]
+                planned = is_planned(doc, sentence) or len(achieved) < len(said)
+                told[sentence.span.start] = (said, achieved, planned)
+            said, statuses, planned = told[sentence.span.start]
             lead = self._lead(doc, sentence, cue)
-            if not said and (lead is None or self._inside_organization(doc, cue)):
+            if not said and (lead is None or id(cue) in inside_org):
                 continue
-            step = self._step(doc, sentence, cue, statuses, lead)
+            step = self._step(cue, statuses, lead, planned)
             background = is_background(doc, sentence, cue) or any(
                 s.key in ("signed", "established") and is_background(doc, sentence, s) for s in statuses
             )
@@ -245,13 +255,16 @@ class InstrumentFinder(Component):
                 instrument.status = step.status
 
     @staticmethod
-    def _inside_organization(doc: Document, cue: Match) -> bool:
-        """«Комитет экономической политики» inside an organisation's name is that organisation."""
-        return any(
-            m.span.contains(cue.span) and len(m.span) > len(cue.span)
+    def _inside_organizations(doc: Document) -> set[int]:
+        """Instrument words inside a longer organisation's name (by id): «Комитет экономической
+        политики» is that organisation."""
+        return {
+            id(cue)
             for e in doc.entities_of("organization")
             for m in e.mentions
-        )
+            for cue in doc.matches_in(m.span, ("instruments",))
+            if len(m.span) > len(cue.span)
+        }
 
     @staticmethod
     def _lead(doc: Document, sentence: Sentence, cue: Match) -> tuple[Match, str] | None:
@@ -272,19 +285,12 @@ class InstrumentFinder(Component):
         return None
 
     def _step(
-        self,
-        doc: Document,
-        sentence: Sentence,
-        cue: Match,
-        statuses: list[Match],
-        lead: tuple[Match, str] | None,
+        self, cue: Match, statuses: list[Match], lead: tuple[Match, str] | None, planned: bool
     ) -> StatusStep:
+        """`planned`: whether the sentence speaks of a plan or names a step still to come."""
         if statuses:
             nearest = min(statuses, key=lambda s: min(abs(s.fstart - cue.fend), abs(cue.fstart - s.fend)))
             return StatusStep(nearest.key, nearest.span, Provenance(self.name, nearest.provenance.rule))
-        planned = is_planned(doc, sentence) or any(
-            unachieved(doc, sentence, s) for s in in_sentence(doc, sentence, ("statuses",))
-        )
         if lead is not None and not planned and lead[1] in ("existing", "signing_noun"):
             status = "signed" if cue.key in DOCUMENTS or lead[1] == "signing_noun" else "established"
             rule = f"instruments.{lead[1]} ({lead[0].provenance.rule})"

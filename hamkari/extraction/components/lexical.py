@@ -137,38 +137,50 @@ def _resolve(matches: list[Match]) -> list[Match]:
     return sorted(kept, key=lambda m: (m.span.start, m.span.end))
 
 
-def _add(
-    doc: Document,
-    type_: str,
-    ref: str,
-    match: Match,
-    *,
-    kind: str | None = None,
-    region: str | None = None,
-    country: str | None = None,
-) -> None:
-    for e in doc.entities:
-        if e.type == type_ and e.ref == ref:
-            if all(m.span != match.span for m in e.mentions):
-                e.mentions.append(Mention(match.span, match.provenance))
+class _EntityTable:
+    """The document's entities by (type, ref), with the spans each is already mentioned at, so
+    that adding a mention costs O(1) rather than a scan of every entity."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.by_ref: dict[tuple[str, str | None], tuple[Entity, set[Span]]] = {}
+        for e in doc.entities:
+            self.by_ref.setdefault((e.type, e.ref), (e, {m.span for m in e.mentions}))
+
+    def add(
+        self,
+        type_: str,
+        ref: str,
+        match: Match,
+        *,
+        kind: str | None = None,
+        region: str | None = None,
+        country: str | None = None,
+    ) -> None:
+        known = self.by_ref.get((type_, ref))
+        if known is not None:
+            entity, spans = known
+            if match.span not in spans:
+                spans.add(match.span)
+                entity.mentions.append(Mention(match.span, match.provenance))
             return
-    doc.entities.append(
-        Entity(
+        entity = Entity(
             type=type_,
-            name=doc.quote(match.span),
+            name=self.doc.quote(match.span),
             ref=ref,
             kind=kind,
             region=region,
             country=country,
             mentions=[Mention(match.span, match.provenance)],
         )
-    )
+        self.doc.entities.append(entity)
+        self.by_ref[(type_, ref)] = (entity, {match.span})
 
 
 def _sentence_has(doc: Document, match: Match, table: str, key: str) -> bool:
     sentence = doc.sentence_at(match.span.start)
     bounds = sentence.span if sentence else Span(0, len(doc.text))
-    return any(m.table == table and m.key == key for m in doc.matches_in(bounds))
+    return bool(doc.matches_in(bounds, (table,), key))
 
 
 def _surname(doc: Document, m: Match) -> bool:
@@ -188,22 +200,22 @@ class Gazetteer(Component):
     provides = ("entities",)
 
     def __call__(self, doc: Document) -> None:
+        table = _EntityTable(doc)
         for m in doc.matches:
             if m.table == "regions":
-                _add(doc, "region", m.key, m, country=m.key[:2])
+                table.add("region", m.key, m, country=m.key[:2])
             elif m.table == "countries":
-                _add(doc, "country", m.key, m)
+                table.add("country", m.key, m)
             elif m.table == "cities":
                 if _surname(doc, m):
                     continue
                 region = m.attrs[0]
-                _add(doc, "city", m.key, m, region=region, country=region[:2])
-                _add(doc, "region", region, self._implied(m, "city"), country=region[:2])
+                table.add("city", m.key, m, region=region, country=region[:2])
+                table.add("region", region, self._implied(m, "city"), country=region[:2])
             elif m.table == "places":
                 kind, region = m.attrs
                 if kind in ("free_zone", "special_economic_zone"):
-                    _add(
-                        doc,
+                    table.add(
                         "organization",
                         m.key,
                         m,
@@ -212,17 +224,17 @@ class Gazetteer(Component):
                         country=region[:2] if region != "-" else None,
                     )
                 else:
-                    _add(doc, "place", m.key, m, kind=kind, region=region if region != "-" else None)
+                    table.add("place", m.key, m, kind=kind, region=region if region != "-" else None)
                 if region != "-":
-                    _add(doc, "region", region, self._implied(m, "place"), country=region[:2])
+                    table.add("region", region, self._implied(m, "place"), country=region[:2])
             elif m.table == "sectors":
-                _add(doc, "sector", m.key, m)
+                table.add("sector", m.key, m)
             elif m.table == "routes" and m.attrs[0] == "name":
-                _add(doc, "route", m.key, m)
+                table.add("route", m.key, m)
             elif m.table == "routes" and _sentence_has(doc, m, "cues", "route"):
-                _add(doc, "route", m.key, self._implied(m, "waypoint"))
+                table.add("route", m.key, self._implied(m, "waypoint"))
             elif m.table == "markets" and _sentence_has(doc, m, "cues", "market"):
-                _add(doc, "market", m.key, m)
+                table.add("market", m.key, m)
 
     def _implied(self, m: Match, how: str) -> Match:
         return Match(

@@ -16,10 +16,11 @@ name the body, not a sector of the cooperation: they are dropped unless named el
 from __future__ import annotations
 
 import functools
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from hamkari.extraction.components.context import Words, place_of
-from hamkari.extraction.document import Document, Entity, Match, Mention, Provenance, Span
+from hamkari.extraction.document import Document, Entity, Match, Mention, MentionIndex, Provenance, Span
 from hamkari.extraction.languages import Profile, profile
 from hamkari.extraction.lexicon import lemma_key, load_table, persian_suffixes, word_set
 from hamkari.extraction.morphology import genitive_possible, grammemes
@@ -70,6 +71,16 @@ class _Reader:
             doc, tables=(*PLACE_TABLES, "places", "titles", "organizations", "modality", "honorifics")
         )
         self.places = [m.span for m in doc.matches if m.table == "places"]
+        # looked up once per head, so indexed once: places by start, characters outlets take,
+        # the zones the lexicon knows, organisations by kind
+        self.place_starts = [p.start for p in self.places]
+        self.outlets = bytearray(len(doc.text))
+        for o in doc.outlets:
+            self.outlets[o.span.start : o.span.end] = b"\x01" * len(o.span)
+        self.zones = MentionIndex([e for e in doc.entities_of("organization") if e.ref])
+        self.by_kind: dict[str | None, list[Entity]] = {}
+        for e in doc.entities_of("organization"):
+            self.by_kind.setdefault(e.kind, []).append(e)
 
     def run(self) -> None:
         doc = self.doc
@@ -80,22 +91,19 @@ class _Reader:
             if found is None:
                 continue
             span = self.words.span(found.first, found.end)
-            if any(o.span.overlaps(span) for o in doc.outlets):
+            if self.outlets.find(1, span.start, span.end) != -1:
                 continue  # «خبرگزاری ایرنا» after «به گزارش» is the outlet, not a party
-            zones = [
-                z
-                for z in doc.entities_of("organization")
-                if z.ref and any(span.contains(m.span) for m in z.mentions)
-            ]
-            if zones:
+            if self.zones.inside(span, ("organization",)):
                 continue  # «منطقه ویژه اقتصادی "لوتوس"» is the zone the lexicon already knows
             self._add(head, span, found)
         self._mask_sectors()
 
     def _skipped(self, span: Span) -> bool:
-        return any(o.span.overlaps(span) for o in self.doc.outlets) or any(
-            p.contains(span) for p in self.places
-        )
+        if self.outlets.find(1, span.start, span.end) != -1:
+            return True
+        # places do not overlap one another: only the last one starting before the span can hold it
+        k = bisect_right(self.place_starts, span.start) - 1
+        return k >= 0 and self.places[k].contains(span)
 
     # --- extent ------------------------------------------------------------------------
 
@@ -349,8 +357,8 @@ class _Reader:
         key_words = tuple(ext.key_words)
         region, country = ext.region, ext.country
         mention = Mention(span, Provenance("organizations", f"organizations.head ({head.provenance.rule})"))
-        for e in doc.entities:
-            if e.type != "organization" or e.kind != head.key or not e.key:
+        for e in self.by_kind.get(head.key, []):
+            if not e.key:
                 continue
             mine = country or (region[:2] if region else None)
             if (mine and e.country and mine != e.country) or (region and e.region and region != e.region):
@@ -363,17 +371,17 @@ class _Reader:
                 e.region = e.region or region
                 e.country = e.country or country or (region[:2] if region else None)
                 return
-        doc.entities.append(
-            Entity(
-                type="organization",
-                name=name or doc.quote(span),
-                kind=head.key,
-                key=key_words,
-                region=region,
-                country=country or (region[:2] if region else None),
-                mentions=[mention],
-            )
+        entity = Entity(
+            type="organization",
+            name=name or doc.quote(span),
+            kind=head.key,
+            key=key_words,
+            region=region,
+            country=country or (region[:2] if region else None),
+            mentions=[mention],
         )
+        doc.entities.append(entity)
+        self.by_kind.setdefault(head.key, []).append(entity)
 
     def _mask_sectors(self) -> None:
         """Drop the sector mentions inside the names of chambers and associations."""
@@ -383,8 +391,10 @@ class _Reader:
         ]
         if not masks:
             return
+        sectors = MentionIndex(doc.entities_of("sector"))
+        masked = {id(m) for k in masks for _, m in sectors.mentions_inside(k, ("sector",))}
         for e in doc.entities_of("sector"):
-            e.mentions = [m for m in e.mentions if not any(k.contains(m.span) for k in masks)]
+            e.mentions = [m for m in e.mentions if id(m) not in masked]
         doc.entities[:] = [e for e in doc.entities if e.type != "sector" or e.mentions]
 
 

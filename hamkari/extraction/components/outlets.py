@@ -9,6 +9,7 @@ is a source, not an outlet. An outlet is listed once however often the text cite
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from hamkari.extraction.components.context import PUNCTUATION, Words
 from hamkari.extraction.components.names import given_names
@@ -41,31 +42,30 @@ class OutletFinder(Component):
         words = Words(doc)
         known = [m for m in doc.matches if m.table == "outlets"]
         cues = [m for m in doc.matches if m.table == "outlet_cues"]
+        lookup = _Lookup(doc, cues)
         for cue in cues:
             if cue.key == "before":
-                self._after_cue(doc, words, cue, known, cues)
+                self._after_cue(doc, words, cue, lookup)
             else:
-                self._before_cue(doc, words, cue, known)
+                self._before_cue(doc, cue, lookup)
         self._dash_lines(doc, known)
         self._datelines(doc, known)
         self._quoted_after_media(doc, known)
         self._sites(doc)
 
-    def _after_cue(
-        self, doc: Document, words: Words, cue: Match, known: list[Match], cues: list[Match]
-    ) -> None:
+    def _after_cue(self, doc: Document, words: Words, cue: Match, lookup: _Lookup) -> None:
         first = words.first_at(cue.fend)
         if first >= words.n or words.broken(words.last_before(cue.fend), first) or words.stop(first):
             return  # «با خبرنگار ما»: no outlet named
         if self._domain_at(doc, doc.span_of(cue.fstart, cue.fend).end, cue):
             return
-        last = self._extent_end(words, first, cues)
+        last = self._extent_end(words, first, lookup.cue_starts)
         extent = words.span(first, last)
-        titled = any(m.table == "titles" and extent.contains(m.span) for m in doc.matches)
+        titled = bool(doc.matches_in(extent, ("titles",)))
         unnamed = titled or not (
             words.capitalised(first) or doc.text[extent.start - 1 : extent.start] in '«"'
         )
-        inside_known = any(extent.contains(k.span) for k in known)
+        inside_known = bool(doc.matches_in(extent, ("outlets",)))
         if (
             profile(doc.language).outlet_needs_name
             and not inside_known
@@ -73,23 +73,18 @@ class OutletFinder(Component):
         ):
             return  # «по данным организаторов», «рассказал Иван Петров»: a source, not an outlet
         # «به گزارش خبرگزاری X»: when the cue ends in the outlet's own head word, the name starts there.
-        heads = [
-            m
-            for m in doc.matches
-            if m.table == "organizations" and m.key == "media" and m.span.start < cue.span.end <= m.span.end
-        ]
-        if heads:
-            extent = Span(heads[0].span.start, extent.end)
-        self._add(doc, extent, known, cue, "outlets.after_cue")
+        head = lookup.media_head(cue)
+        if head is not None:
+            extent = Span(head.span.start, extent.end)
+        self._add(doc, extent, doc.matches_in(extent, ("outlets",)), cue, "outlets.after_cue")
 
     @staticmethod
-    def _extent_end(words: Words, first: int, cues: list[Match]) -> int:
+    def _extent_end(words: Words, first: int, cue_starts: list[int]) -> int:
         """The last word of an outlet's name after its cue: up to punctuation, the next cue, a
         function word or a verb («با خبرنگار ایرنا گفت», «به گزارش ایرنا از رشت»)."""
         last = first
-        next_cue = min(
-            (c.fstart for c in cues if c.fstart >= words.tokens[first].start), default=len(words.text)
-        )
+        later = bisect_left(cue_starts, words.tokens[first].start)
+        next_cue = cue_starts[later] if later < len(cue_starts) else len(words.text)
         while (
             last + 1 < words.n
             and last + 1 - first < MAX_WORDS
@@ -100,14 +95,15 @@ class OutletFinder(Component):
             last += 1
         return last
 
-    def _before_cue(self, doc: Document, words: Words, cue: Match, known: list[Match]) -> None:
+    def _before_cue(self, doc: Document, cue: Match, lookup: _Lookup) -> None:
+        close = doc.matches_near(cue, 2, "outlets", lookup.everything)
         # «… ТАСС сообщает»: the name sits just before the verb; only a known outlet counts, since
         # the subject before «сообщает» is as often a ministry as a newspaper.
-        for k in known:
+        for k in close:
             if 0 <= cue.fstart - k.fend <= 2:
                 self._add(doc, k.span, [k], cue, "outlets.before_cue")
         # «сообщает ТАСС»: verb first, then a known outlet.
-        for k in known:
+        for k in close:
             if 0 <= k.fstart - cue.fend <= 2:
                 self._add(doc, k.span, [k], cue, "outlets.cue_then_name")
 
@@ -200,6 +196,27 @@ class OutletFinder(Component):
         if any((ref and o.ref == ref) or fold(o.name).text == folded for o in doc.outlets):
             return  # the same outlet cited twice is one outlet
         doc.outlets.append(Outlet(name, span, Provenance(self.name, f"{rule} ({detail})"), ref))
+
+
+class _Lookup:
+    """What the cues of one document look up, found by bisection rather than by reading every
+    match: the next cue, the media head word a cue ends in."""
+
+    def __init__(self, doc: Document, cues: list[Match]) -> None:
+        self.cue_starts = sorted(c.fstart for c in cues)
+        self.everything = Span(0, max(1, len(doc.text)))
+        self.media = [m for m in doc.matches if m.table == "organizations" and m.key == "media"]
+        self.media_starts = [m.span.start for m in self.media]
+
+    def media_head(self, cue: Match) -> Match | None:
+        """The first media head word that the cue ends in: «به گزارش [خبرگزاری] …»."""
+        found = None
+        i = bisect_left(self.media_starts, cue.span.end) - 1
+        # head words do not overlap one another, so their ends rise with their starts
+        while i >= 0 and self.media[i].span.end >= cue.span.end:
+            found = self.media[i]
+            i -= 1
+        return found
 
 
 def _person(words: Words, i: int) -> bool:

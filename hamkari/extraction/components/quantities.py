@@ -40,8 +40,12 @@ class QuantityFinder(Component):
         assert doc.folded is not None
         words = Words(doc, tables=("units", "durations", "months", "instruments"))
         text = doc.folded.text
-        excluded = [(d.start, d.end) for d in doc.dates] + [m.span() for m in _TIME.finditer(text)]
-        excluded += [m.span() for m in _PHONE.finditer(text)]
+        excluded = bytearray(len(text))  # 1 at every folded character of a date, time or phone number
+        for a, b in [(d.start, d.end) for d in doc.dates] + [m.span() for m in _TIME.finditer(text)]:
+            excluded[a:b] = b"\x01" * (b - a)
+        for m in _PHONE.finditer(text):
+            excluded[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+        seen = {(q.value, q.unit) for q in doc.quantities}  # a figure repeated in one article is one fact
         units = {m.fstart: m for m in doc.matches if m.table == "units"}
         words_of_numbers = number_words()
         i = 0
@@ -50,7 +54,7 @@ class QuantityFinder(Component):
             if not (tok.text[0].isdigit() or tok.text in words_of_numbers or tok.lemma in words_of_numbers):
                 i += 1
                 continue
-            if any(a <= tok.start < b for a, b in excluded):
+            if excluded[tok.start]:
                 i += 1
                 continue
             number = read_number(words.tokens, text, i)
@@ -66,7 +70,7 @@ class QuantityFinder(Component):
                 number, unit = upper
             if not self._is_figure(words, number, unit):
                 continue
-            self._add(doc, words, number, unit)
+            self._add(doc, words, number, unit, seen)
 
     def _is_figure(self, words: Words, number: Number, unit: Match | None) -> bool:
         if number.value < SMALL and number.scale == 1 and (unit is None or number.worded):
@@ -86,16 +90,23 @@ class QuantityFinder(Component):
             and words.covered[nxt].table in ("durations", "months")
         )
 
-    def _add(self, doc: Document, words: Words, number: Number, unit: Match | None) -> None:
+    def _add(
+        self,
+        doc: Document,
+        words: Words,
+        number: Number,
+        unit: Match | None,
+        seen: set[tuple[int | float, str | None]],
+    ) -> None:
         if unit is PERCENT:
             span = doc.span_of(words.tokens[number.first].start, words.tokens[number.last].end + 1)
         else:
             last = number.last if unit is None else words.last_before(unit.fend)
             span = words.span(number.first, last)
-        if doc.is_ignored(span) or any(
-            q.value == number.value and q.unit == (unit.key if unit else None) for q in doc.quantities
-        ):
+        key = (number.value, unit.key if unit else None)
+        if doc.is_ignored(span) or key in seen:
             return  # a figure repeated in one article is one fact
+        seen.add(key)
         doc.quantities.append(
             Quantity(
                 value=number.value,
@@ -202,10 +213,5 @@ class QuantityFinder(Component):
         sentence = doc.sentence_at(pos)
         if sentence is None:
             return None
-        regions = [
-            (abs(m.span.start - pos), e.ref)
-            for e in doc.entities_of("region")
-            for m in e.mentions
-            if sentence.span.contains(m.span)
-        ]
+        regions = [(abs(m.span.start - pos), e.ref) for e, m in doc.mentions_in(sentence.span, "region")]
         return min(regions)[1] if regions else None
