@@ -96,6 +96,8 @@ else:
     }
 
 INSTALLED_APPS = [
+    # first, so that its templates (login, password change, error pages) win over the admin's
+    "hamkari.web",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -107,7 +109,6 @@ INSTALLED_APPS = [
     "ninja",
     "hamkari.kb",
     "hamkari.accounts",
-    "hamkari.web",
     "hamkari.tracker",
     "hamkari.partners",
 ]
@@ -178,6 +179,7 @@ SECURE_HSTS_PRELOAD = PRODUCTION
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PRODUCTION else None
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "hamkari.web.views.errors.csrf_failure"  # in the site's layout and language
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.db.models import Count, F, Max, Prefetch, Q, QuerySet
 from django.db.models.functions import Substr
 
+from hamkari.extraction.lexicon import load_table
 from hamkari.kb import search
 from hamkari.kb.facts import FACT_KINDS
 from hamkari.kb.models import (
@@ -199,7 +200,11 @@ def region_profile(region: Entity) -> dict[str, Any]:
             Story.objects.filter(articles__in=articles).distinct().order_by("-date")[:PROFILE_LIMIT]
         ),
         "instruments": list(
-            Instrument.objects.filter(parties=region).distinct().order_by("-pk")[:PROFILE_LIMIT]
+            Instrument.objects.filter(parties=region)
+            .distinct()
+            .select_related("story")
+            .prefetch_related("parties")
+            .order_by("-pk")[:PROFILE_LIMIT]
         ),
         "commitments": list(commitments.order_by("-due", "-pk")[:PROFILE_LIMIT]),
         "article_count": articles.count(),
@@ -402,7 +407,11 @@ def region_pair(a: Entity, b: Entity) -> dict[str, Any]:
         "article_count": len(ids),
         "stories": list(Story.objects.filter(articles__in=ids).distinct().order_by("-date")[:50]),
         "instruments": list(
-            Instrument.objects.filter(parties=a).filter(parties=b).distinct().prefetch_related("parties")
+            Instrument.objects.filter(parties=a)
+            .filter(parties=b)
+            .distinct()
+            .select_related("story")
+            .prefetch_related("parties")
         ),
         "commitments": list(
             Commitment.objects.filter(article_id__in=ids).exclude(review_state=ReviewState.REJECTED)[:50]
@@ -418,7 +427,7 @@ def story_detail(story: Story) -> dict[str, Any]:
         ),
         "people": story_entities(story, "person"),
         "regions": story_entities(story, "region"),
-        "instruments": list(story.instruments.prefetch_related("parties")),
+        "instruments": list(story.instruments.select_related("story").prefetch_related("parties")),
     }
 
 
@@ -488,3 +497,34 @@ def entity_facts(entities: list[Entity], *, limit: int = PROFILE_LIMIT) -> list[
         if rows:
             out.append({"kind": name, "label": entry.label, "rows": rows})
     return out
+
+
+def region_by_name(name: str) -> Entity | None:
+    """A region from its ISO code or its name in Persian, Russian or English («اصفهان», «Татарстан»,
+    «Isfahan»; Arabic letter forms and spacing folded), or None."""
+    text = name.strip()
+    if not text:
+        return None
+    found = Entity.objects.filter(type="region", ref=text.upper()).first()
+    if found is not None:
+        return found
+    key = search.alias_key(text)
+    for language in ("fa", "ru", "en"):
+        for entry in load_table(language, "regions"):
+            if any(search.alias_key(term) == key for term in entry.terms):
+                return Entity.objects.filter(type="region", ref=entry.key).first()
+    return Entity.objects.filter(type="region", aliases__key=key).first()
+
+
+def region_choices() -> QuerySet[Entity]:
+    """The Iranian and Russian regions, for the forms that ask for one."""
+    return Entity.objects.filter(Q(ref__startswith="IR-") | Q(ref__startswith="RU-"), type="region").order_by(
+        "ref"
+    )
+
+
+def mention_group(mention: Mention) -> list[Mention]:
+    """The mentions of the same entity in the same article, in the order of the text."""
+    return list(
+        _facts("mention").filter(article_id=mention.article_id, entity_id=mention.entity_id).order_by("start")
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from django.contrib import messages
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from hamkari.accounts.permissions import can_edit_group, role_of
 from hamkari.extraction.vocabulary import EVENT_TYPES
+from hamkari.kb import selectors as kb_selectors
 from hamkari.kb.models import AuditLog, Entity, Instrument, Story
 from hamkari.tracker import brief, ical, selectors, services
 from hamkari.tracker.models import EventEntry, ItemStatus, Meeting, PlanItem, WorkingGroup
@@ -32,16 +34,14 @@ def groups(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if role_of(request.user) not in ("analyst", "administrator", "editor"):
             raise PermissionDenied(_("You may not create working groups."))
-        codes = [
-            c.strip().upper()
-            for c in request.POST.get("regions", "").replace("،", ",").split(",")
-            if c.strip()
-        ]
-        regions = list(Entity.objects.filter(type="region", ref__in=codes))
+        names = [c.strip() for c in re.split(r"[,،؛;\n]", request.POST.get("regions", "")) if c.strip()]
+        found = {name: kb_selectors.region_by_name(name) for name in names}
+        unknown = [name for name, region in found.items() if region is None]
+        regions = [region for region in found.values() if region is not None]
         instrument = Instrument.objects.filter(pk=request.POST.get("instrument") or 0).first()
         try:
-            if len(regions) != len(codes):
-                raise services.TrackerError(_("Unknown region code."))
+            if unknown:
+                raise services.TrackerError(_("Unknown region: %(names)s") % {"names": _(", ").join(unknown)})
             # the same rule decides who may create a group as who may edit it; a refused group is rolled back
             with transaction.atomic():
                 group = services.group_create(
@@ -55,14 +55,23 @@ def groups(request: HttpRequest) -> HttpResponse:
                         _("An editor creates working groups of their own regions only.")
                     )
         except services.TrackerError as exc:
-            messages.error(request, str(exc))
-            return redirect("groups")
+            # the form comes back with what was typed and the reason beside it
+            return _groups_page(request, error=str(exc), typed=request.POST, status=400)
         return redirect("group", pk=group.pk)
+    return _groups_page(request)
+
+
+def _groups_page(
+    request: HttpRequest, *, error: str = "", typed: Any = None, status: int = 200
+) -> HttpResponse:
     context = {
+        "error": error,
+        "typed": typed or {},
+        "regions": kb_selectors.region_choices(),
         "groups": WorkingGroup.objects.prefetch_related("regions").order_by("-pk"),
         "instruments": Instrument.objects.filter(kind="working_group", working_group__isnull=True)[:50],
     }
-    return render(request, "tracker/groups.html", context)
+    return render(request, "tracker/groups.html", context, status=status)
 
 
 def _gantt(items: list[PlanItem], today: dt.date) -> dict[str, Any]:

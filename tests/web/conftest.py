@@ -17,7 +17,12 @@ HOSTILE = (
 
 @pytest.fixture(scope="session", autouse=True)
 def catalogues() -> None:
-    compile_messages()
+    if compile_messages():  # a catalogue loaded before it was compiled again is read afresh
+        from django.utils.translation import trans_real
+
+        trans_real._translations = {}
+        trans_real._default = None
+        trans_real.deactivate()
 
 
 @pytest.fixture

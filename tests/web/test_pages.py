@@ -281,3 +281,17 @@ def test_every_string_of_the_templates_has_a_persian_and_a_russian_translation()
         catalogue = polib.pofile(str(root / "web" / "locale" / language / "LC_MESSAGES" / "django.po"))
         translated = {e.msgid for e in catalogue if e.msgstr or e.msgstr_plural}
         assert not sorted(wanted - translated), language
+
+
+def test_error_pages_are_in_the_sites_layout_and_language(users: dict[str, Any]) -> None:
+    client = logged_in(users["viewer"], "fa")
+    missing = client.get("/articles/987654/")
+    body = missing.content.decode()
+    assert missing.status_code == 404 and 'lang="fa"' in body and "پیدا نشد" in body and 'class="top"' in body
+    refused = client.get("/upload/").content.decode()
+    assert "اجازه ندارید" in refused and 'class="top"' in refused
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(users["analyst"])
+    strict.cookies["django_language"] = "ru"
+    expired = strict.post("/upload/", {"text": "x"})
+    assert expired.status_code == 403 and "Форма устарела" in expired.content.decode()

@@ -6,9 +6,18 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import pytest
 from django.utils import translation
 
-from hamkari.web.templatetags.hamkari import columns, month_buckets
+from hamkari.web.templatetags.hamkari import (
+    columns,
+    content,
+    evidence,
+    headline,
+    jdate,
+    jdate_input,
+    month_buckets,
+)
 
 
 def test_months_are_jalali_in_persian_with_the_empty_months_between() -> None:
@@ -40,3 +49,47 @@ def test_the_page_views_make_no_database_query_of_their_own() -> None:
     for module in views.glob("*.py"):
         text = module.read_text(encoding="utf-8")
         assert not re.search(r"\.objects\b|get_object_or_404|from django.db", text), module.name
+
+
+HEADLINES = [  # (title as stored, title shown)
+    ("به گزارش خبرگزاری فرضی، استاندار و سفیر دیدار کردند.", "استاندار و سفیر دیدار کردند."),
+    ("Samara, 3 May 2025 — The governor opened a fair", "The governor opened a fair"),
+    ("ОРЕНБУРГ, 5 мая. /Агентство/. Губернатор открыл ярмарку", "Губернатор открыл ярмарку"),
+    ("Port &amp;quot;North&amp;quot;&nbsp;opens", "Port &quot;North&quot; opens"),  # decoded once
+]
+
+
+@pytest.mark.parametrize(("stored", "shown"), HEADLINES)
+def test_a_headline_drops_agency_and_dateline_and_decodes_entities_once(stored: str, shown: str) -> None:
+    assert headline(stored) == shown
+
+
+def test_a_long_headline_is_cut_at_a_word() -> None:
+    text = "همکاری " * 40
+    short = headline(text, 50)
+    assert len(short) <= 51 and short.endswith("…") and not short.endswith(" …")
+
+
+def test_content_in_another_script_is_isolated_and_marked_with_its_language() -> None:
+    with translation.override("fa"):
+        assert content("Gilan port") == '<bdi lang="en" dir="auto">Gilan port</bdi>'
+        assert content("بندر انزلی") == '<bdi dir="auto">بندر انزلی</bdi>'
+        assert content("<b>x</b>") == '<bdi lang="en" dir="auto">&lt;b&gt;x&lt;/b&gt;</bdi>'
+    with translation.override("ru"):
+        assert content("Порт") == '<bdi dir="auto">Порт</bdi>'
+
+
+def test_the_partner_finders_evidence_is_worded_in_the_pages_language() -> None:
+    with translation.override("fa"):
+        assert evidence("3 reports; declared offer 4/5") == "۳ گزارش؛ پیشنهاد اعلام‌شده ۴ از ۵"
+    with translation.override("ru"):
+        assert evidence("fisheries: 2 reports").endswith("2 сообщения")
+
+
+def test_dates_stay_on_one_line_and_are_typed_in_the_pages_calendar() -> None:
+    with translation.override("fa"):
+        shown = '<span class="date">۲۶ آذر ۱۴۰۴ (\u20662025-12-17\u2069)</span>'
+        assert jdate(dt.date(2025, 12, 17)) == shown
+        assert jdate_input(dt.date(2025, 12, 17)) == "۱۴۰۴/۰۹/۲۶"
+    with translation.override("ru"):
+        assert jdate_input(dt.date(2025, 12, 17)) == "2025-12-17"

@@ -5,17 +5,21 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
+import itertools
+import re
 from collections import Counter
 from typing import Any
 
 import jdatetime
 from django import template
 from django.utils.dates import MONTHS, MONTHS_AP
-from django.utils.html import escape, format_html
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext, gettext_lazy, ngettext
 
 from hamkari.extraction.lexicon import load_table
+from hamkari.partners import routes
 
 register = template.Library()
 
@@ -47,19 +51,36 @@ def digits(value: Any) -> str:
     return text.translate(_PERSIAN_DIGITS) if _persian() else text
 
 
-@register.filter
-def jdate(value: dt.date | None) -> str:
-    """«۱۲ آذر ۱۴۰۴ (2025-12-03)» in Persian; «2025-12-03 (1404-09-12)» in the other languages."""
-    if not value:
-        return "—"
+def jalali_text(value: dt.date) -> str:
+    """«۱۲ آذر ۱۴۰۴»"""
     j = jdatetime.date.fromgregorian(date=value)
+    return f"{j.day} {JALALI_MONTHS[j.month - 1]} {j.year}".translate(_PERSIAN_DIGITS)
+
+
+@register.filter(is_safe=True)
+def jdate(value: dt.date | None) -> SafeString:
+    """«۱۲ آذر ۱۴۰۴ (2025-12-03)» in Persian; «2025-12-03 (1404-09-12)» in the other
+    languages; kept on one line (a span the style sheet does not let wrap)."""
+    if not value:
+        return mark_safe("—")
     if _persian():
-        return (
-            f"{j.day} {JALALI_MONTHS[j.month - 1]} {j.year}".translate(_PERSIAN_DIGITS)
-            # the Gregorian date is isolated left-to-right, or right-to-left text would show it reversed
-            + f" (\u2066{value.isoformat()}\u2069)"
-        )
-    return f"{value.isoformat()} ({j.year:04d}-{j.month:02d}-{j.day:02d})"
+        # the Gregorian date is isolated left-to-right, or right-to-left text would show it reversed
+        text = jalali_text(value) + f" (\u2066{value.isoformat()}\u2069)"
+    else:
+        j = jdatetime.date.fromgregorian(date=value)
+        text = f"{value.isoformat()} ({j.year:04d}-{j.month:02d}-{j.day:02d})"
+    return format_html('<span class="date">{}</span>', text)
+
+
+@register.filter
+def jdate_input(value: dt.date | None) -> str:
+    """A date as it is typed in the date fields: «۱۴۰۴/۰۹/۱۲» in Persian, «2025-12-03» otherwise."""
+    if not value:
+        return ""
+    if _persian():
+        j = jdatetime.date.fromgregorian(date=value)
+        return f"{j.year:04d}/{j.month:02d}/{j.day:02d}".translate(_PERSIAN_DIGITS)
+    return value.isoformat()
 
 
 @register.simple_tag
@@ -192,3 +213,219 @@ def named(value: Any) -> str:
     if text in _sector_names(language):
         return _sector_names(language)[text]
     return place(text)
+
+
+def script_language(text: str) -> str | None:
+    """The language a text's first letter's script suggests: Arabic script → fa, Cyrillic → ru,
+    Latin → en; None for a text without letters."""
+    for ch in text:
+        if "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufeff":
+            return "fa"
+        if "\u0400" <= ch <= "\u04ff":
+            return "ru"
+        if ch.isascii() and ch.isalpha():
+            return "en"
+    return None
+
+
+@register.filter(is_safe=True)
+def content(value: Any, language: str | None = None) -> SafeString:
+    """Text from the news or the users (a title, a name, the words of a fact), isolated with <bdi>
+    so that it does not scramble the line around it, and marked with its language when that is not
+    the page's («Gilan and Volgograd …» on a Persian page is `<bdi lang="en">`). `language` is the
+    known language of the text (an article's); otherwise its script decides."""
+    text = "" if value is None else str(value)
+    if not text:
+        return mark_safe("")
+    lang = language or script_language(text)
+    if lang and lang != (get_language() or "fa")[:2]:
+        return format_html('<bdi lang="{}" dir="auto">{}</bdi>', lang, text)
+    return format_html('<bdi dir="auto">{}</bdi>', text)
+
+
+_LEAD_PREFIX = re.compile(
+    r"^\s*(?:"
+    r"(?:به\s+گزارش|بنا\s+بر\s+گزارش|به\s+نقل\s+از)\s+[^،,:.]{1,80}[،,:]\s*"  # «به گزارش ایرنا،»
+    # «Rasht, 2 October 2025 —», «МОСКВА, 3 октября. /ТАСС/.»
+    r"|[A-ZА-ЯЁ][\w\-. ]{1,40},\s+\d{1,2}\s+\w+(?:\s+\d{4})?(?:\s+года)?\.?\s*"
+    r"(?:/[^/]{1,20}/\.?)?\s*[—–-]?\s*"
+    r"|[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]{1,30}\s*[,—–-]\s*"  # «MOSCOW —», «МОСКВА,»
+    r"|\(?[A-Z][A-Za-z]{1,15}\)?\s*[—–-]\s+"  # «(IRNA) —»
+    r")",
+    re.UNICODE,
+)
+HEADLINE_CHARS = 110
+
+
+@register.filter
+def headline(value: Any, limit: int = HEADLINE_CHARS) -> str:
+    """A short title to show: HTML entities decoded once, without «به گزارش X،», an agency's name
+    or a dateline in front, cut at a word to at most `limit` characters."""
+    text = " ".join(html.unescape("" if value is None else str(value)).split())
+    for _ in range(2):  # «به گزارش ایرنا، تهران —»: a dateline may follow the agency
+        text = _LEAD_PREFIX.sub("", text, count=1)
+    text = text.strip(" -—–،,:")
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(" ،,:;-—–") + "…"
+
+
+@functools.cache
+def _node_names(language: str) -> dict[str, str]:
+    """Transit node id → its name in `language`: a port or crossing by the lexicon place mapped to
+    it (`transit_places.tsv`), a regional centre by the lexicon city of the same id."""
+    places = {entry.key: entry.terms[0] for entry in load_table(language, "places")}
+    cities = {entry.key: entry.terms[0] for entry in load_table(language, "cities")}
+    names = {node: places[key] for key, node in routes.places().items() if key in places}
+    for node in routes.network().nodes:
+        if node in cities:
+            names.setdefault(node, cities[node])
+    return names
+
+
+@functools.cache
+def _node_ids() -> dict[str, str]:
+    return {data["name"]: node for node, data in routes.network().nodes(data=True)}
+
+
+def node_name(name: str) -> tuple[str, str | None]:
+    """(name, language) of a transit node given by its English name: in the page's language when
+    the lexicon has it, else the English name with `en` (the caller marks it)."""
+    language = (get_language() or "fa")[:2]
+    node = _node_ids().get(name, "")
+    local = _node_names(language).get(node)
+    return (local, None) if local else (name, None if language == "en" else "en")
+
+
+@register.simple_tag
+def node(name: str) -> SafeString:
+    """A transit node's name as HTML, marked with `lang` when it is not in the page's language."""
+    text, lang = node_name(name)
+    return format_html('<bdi lang="{}">{}</bdi>', lang, text) if lang else format_html("<bdi>{}</bdi>", text)
+
+
+@register.simple_tag
+def node_svg(name: str) -> SafeString:
+    """The attributes and text of a map label: `lang="en">Olya` or `>اولیا`."""
+    text, lang = node_name(name)
+    return format_html(' lang="{}">{}', lang, text) if lang else format_html(">{}", text)
+
+
+MODE_NAMES = {"rail": gettext_lazy("rail"), "road": gettext_lazy("road"), "sea": gettext_lazy("sea")}
+
+
+@register.simple_tag
+def route_summary(route: Any) -> SafeString:
+    """«۷ روز، ۱۵۳۵ کیلومتر، جاده–ریل–دریا از راه بندر امیرآباد» in the page's language, each number
+    kept with its unit (no-break space)."""
+    modes = "–".join(str(MODE_NAMES.get(m, m)) for m, _ in itertools.groupby(leg.mode for leg in route.legs))
+    days = ngettext("%(n)s day", "%(n)s days", round(route.days)) % {"n": digits(round(route.days))}
+    km = gettext("%(n)s km") % {"n": digits(route.km)}
+    text = format_html(
+        "{}{} {}{}",
+        days.replace(" ", "\u00a0"),
+        gettext(","),
+        km.replace(" ", "\u00a0"),
+        format_html("{} {}", gettext(","), modes),
+    )
+    if route.via:
+        via = format_html_join(gettext(", "), "{}", ((node(v),) for v in route.via))
+        text = format_html("{} {} {}", text, gettext("via"), via)
+    return text
+
+
+def _evidence_part(part: str) -> str:
+    """One piece of the partner finder's evidence in the page's language."""
+    if m := re.fullmatch(r"(\d+) reports?", part):
+        n = int(m[1])
+        return ngettext("%(n)s report", "%(n)s reports", n) % {"n": digits(n)}
+    if m := re.fullmatch(r"declared offer (\d)/5", part):
+        return gettext("declared offer %(n)s of 5") % {"n": digits(m[1])}
+    if m := re.fullmatch(r"(\d+) firms, \$([\d,.]+)M exports", part):
+        return gettext("%(n)s firms, exports %(value)s million dollars") % {
+            "n": digits(m[1]),
+            "value": digits(m[2].replace(",", "")),
+        }
+    if m := re.fullmatch(r"reported in the (\w+) market", part):
+        return gettext("reported in the market of %(market)s") % {"market": gettext(m[1])}
+    if part == "evidence in the news":
+        return gettext("evidence in the news")
+    return part
+
+
+@register.filter
+def evidence(value: Any) -> str:
+    """The partner finder's evidence («3 reports; declared offer 4/5», «fisheries: 2 reports») in
+    the page's language, sector names included."""
+    text = "" if value is None else str(value)
+    head, sep, rest = text.partition(": ")
+    prefix = f"{named(head)}{gettext(':')} " if sep and " " not in head else ""
+    body = rest if prefix else text
+    return prefix + gettext("; ").join(_evidence_part(p.strip()) for p in body.split(";") if p.strip())
+
+
+@register.filter
+def named_list(values: Any) -> str:
+    """Sector slugs or region codes as names, joined with the page language's comma."""
+    return gettext(", ").join(named(v) for v in values)
+
+
+@register.simple_tag
+def partner_route(first: str, second: str) -> Any:
+    """The fastest route between two regions' centres, or None."""
+    centres = routes.centres()
+    if first not in centres or second not in centres:
+        return None
+    return routes.fastest(centres[first], centres[second])
+
+
+@register.filter
+def percent(value: Any) -> str:
+    """0.65 → «۶۵٪» in Persian, «65%» otherwise."""
+    if value is None:
+        return "—"
+    n = round(float(value) * 100)
+    return f"{digits(n)}٪" if _persian() else f"{n}%"
+
+
+@register.simple_tag
+def date_hint() -> str:
+    """How a date is typed in the page's language: «۱۴۰۴/۰۹/۲۶» or «2025-12-17»."""
+    return "۱۴۰۴/۰۹/۲۶" if _persian() else "2025-12-17"
+
+
+@register.filter
+def translated(value: Any) -> str:
+    """A code of the vocabulary (a kind, a status, a role) in the page's language."""
+    return gettext(str(value)) if value else ""
+
+
+@register.filter
+def link_rule(value: Any) -> str:
+    """How a mention was linked to a person («surname + same post») in the page's language."""
+    return " + ".join(gettext(part.strip()) for part in str(value or "").split("+"))
+
+
+@functools.cache
+def _unit_names(language: str) -> dict[str, str]:
+    return {entry.key: entry.terms[0] for entry in load_table(language, "units")}
+
+
+@register.filter
+def unit(value: Any) -> str:
+    """A unit code of a figure («tonne», «usd») as the page's language writes it («تن», «доллар»)."""
+    code = str(value or "")
+    return _unit_names((get_language() or "fa")[:2]).get(code, gettext(code) if code else "")
+
+
+@register.filter
+def period(value: Any) -> str:
+    """A trade period code (Y, H1, Q2, M03) in words of the page's language."""
+    code = str(value or "")
+    if code == "Y":
+        return gettext("the year")
+    if m := re.fullmatch(r"([HQM])0?(\d{1,2})", code):
+        kind = {"H": gettext("half %(n)s"), "Q": gettext("quarter %(n)s"), "M": gettext("month %(n)s")}[m[1]]
+        return kind % {"n": digits(int(m[2]))}
+    return code

@@ -17,6 +17,7 @@ from hamkari.accounts.permissions import can_review_article
 from hamkari.kb import selectors, services
 from hamkari.kb.facts import FACT_KINDS
 from hamkari.kb.models import Article
+from hamkari.tracker.services import TrackerError, parse_date
 from hamkari.web.views.common import found
 
 
@@ -26,24 +27,51 @@ def story(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "web/story.html", {"story": obj, **selectors.story_detail(obj)})
 
 
+# every kind of fact the page colours, in the legend above the text
+LEGEND = (
+    "event",
+    "instrument",
+    "commitment",
+    "position",
+    "quantity",
+    "person",
+    "organization",
+    "region",
+    "country",
+    "sector",
+)
+
+
+def _row(kind: str, facts: list[Any]) -> dict[str, Any]:
+    """A row of the side list, described by the fact-kind registry; `facts` are one fact, or the
+    mentions of one entity (shown once, with how often and where)."""
+    entry, fact = FACT_KINDS[kind], facts[0]
+    return {
+        "kind": kind,
+        "type": entry.css(fact),
+        "fact": fact,
+        "facts": facts,
+        "count": len(facts),
+        "label": entry.summary(fact),
+        "link": entry.link(fact),
+        "extra": entry.extra(fact),
+    }
+
+
 def _fact_rows(article: Article, facts: dict[str, list[Any]]) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = [
-        {
-            "kind": kind,
-            "type": entry.css(fact),
-            "fact": fact,
-            "label": entry.summary(fact),
-            "link": entry.link(fact),
-            "extra": entry.extra(fact),
-        }
-        for kind, entry in FACT_KINDS.items()
-        for fact in facts[kind]
-    ]
-    for row in rows:
+    """The side list of the article page: the key facts (every kind but mentions) in the order of
+    the text, then one row per entity mentioned, most mentioned first."""
+    rows = [_row(kind, [fact]) for kind in FACT_KINDS if kind != "mention" for fact in facts[kind]]
+    rows.sort(key=lambda r: r["fact"].start)
+    groups: dict[int, list[Any]] = {}
+    for m in facts["mention"]:
+        groups.setdefault(m.entity_id, []).append(m)
+    mentions = sorted((_row("mention", ms) for ms in groups.values()), key=lambda r: (-r["count"], r["fact"].start))
+    for row in [*rows, *mentions]:
         row["anchor"] = f"f-{row['kind']}-{row['fact'].pk}"
         row["words"] = article.text[row["fact"].start : row["fact"].end]
-    rows.sort(key=lambda r: r["fact"].start)
-    return rows
+        row["marks"] = [f"f-{row['kind']}-{f.pk}" for f in row["facts"]]
+    return [*rows, *mentions]
 
 
 @login_required
@@ -51,14 +79,17 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
     obj = found(selectors.article_get, pk)
     facts = selectors.article_facts(obj)
     rows = _fact_rows(obj, facts)
-    by_fact = {(r["kind"], r["fact"].pk): r for r in rows}
     marks = [
-        {**h, **{k: by_fact[(h["fact_kind"], h["fact"].pk)][k] for k in ("anchor", "label")}}
+        {**h, "anchor": f"f-{h['fact_kind']}-{h['fact'].pk}", "label": _(h["kind"])}
         for h in selectors.highlights(obj, facts)
     ]
+    marked = {m["anchor"] for m in marks}
     context = {
         "article": obj,
-        "rows": rows,
+        "key_rows": [r for r in rows if r["kind"] != "mention"],
+        "mention_rows": [r for r in rows if r["kind"] == "mention"],
+        "marked": marked,
+        "legend": LEGEND,
         "marks": marks,
         "can_review": can_review_article(request.user, obj.pk),
     }
@@ -75,22 +106,30 @@ def review(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         raise PermissionDenied(_("You may not review the facts of this article."))
     state = request.POST.get("state", "")
     changes: dict[str, Any] = {}
-    for field in FACT_KINDS[kind].editable:
-        value = request.POST.get(field)
-        if value not in (None, "") and value != str(getattr(fact, field)):
-            changes[field] = value
     try:
-        fact = services.fact_review(
-            kind=kind, fact_id=pk, state=state, user=request.user, changes=changes or None
-        )
+        for field in FACT_KINDS[kind].editable:
+            value = request.POST.get(field)
+            if field == "due" and value:  # typed in Jalali or Gregorian, Persian or Latin digits
+                value = parse_date(value).isoformat()  # type: ignore[union-attr]
+            if value not in (None, "") and value != str(getattr(fact, field)):
+                changes[field] = value
+        # the article page shows one row per entity: its review covers every mention of it there
+        ids = [m.pk for m in selectors.mention_group(fact)] if kind == "mention" else [pk]
+        for fact_id in ids:
+            services.fact_review(
+                kind=kind, fact_id=fact_id, state=state, user=request.user, changes=changes or None
+            )
+    except TrackerError:
+        return HttpResponseBadRequest(_("Not a date: write it as 1404/09/26 or 2025-12-17."))
     except services.ReviewError as exc:
         return HttpResponseBadRequest(str(exc))
     except ValidationError as exc:  # an edited value the model refuses
         return HttpResponseBadRequest("; ".join(exc.messages))
-    only = {k: [selectors.article_fact(kind, fact.pk)] if k == kind else [] for k in FACT_KINDS}
+    reviewed = selectors.mention_group(fact) if kind == "mention" else [selectors.article_fact(kind, pk)]
+    only = {k: reviewed if k == kind else [] for k in FACT_KINDS}
     (row,) = _fact_rows(fact.article, only)
     if request.htmx:
-        return render(request, "web/_fact_row.html", {"row": row, "can_review": True})
+        return render(request, "web/_fact_row.html", {"row": row, "can_review": True, "swapped": True})
     messages.success(request, _("Saved."))
     return redirect("article", pk=fact.article_id)
 

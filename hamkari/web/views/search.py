@@ -10,6 +10,7 @@ from django.shortcuts import render
 
 from hamkari.kb import selectors
 from hamkari.kb.models import Article, Entity
+from hamkari.tracker.services import TrackerError, parse_date
 
 FACET_KINDS = ("articles", "people", "organizations", "regions")
 ENTITY_TYPES = {"people": "person", "organizations": "organization", "regions": "region"}
@@ -56,7 +57,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
 
 
 def _date(value: str | None) -> dt.date | None:
+    """A date typed in Jalali (۱۴۰۴/۰۹/۲۶, Persian or Latin digits) or Gregorian; None if it is not one."""
     try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
+        return parse_date(value)
+    except TrackerError:
         return None

@@ -10,3 +10,49 @@ document.addEventListener("click", function (event) {
   setTimeout(function () { mark.classList.remove("flash"); }, 1500);
   history.replaceState(null, "", "#" + link.dataset.target);
 });
+
+// Reviewing with the keyboard: j / k move to the next and previous fact, a accepts, r rejects,
+// Enter shows its words; the fact keeps the focus after the row is replaced in place.
+(function () {
+  "use strict";
+  function rows() { return Array.prototype.slice.call(document.querySelectorAll("li.fact-row")); }
+  function current() {
+    var el = document.activeElement;
+    return el && el.closest ? el.closest("li.fact-row") : null;
+  }
+  function focusRow(row) {
+    if (!row) { return; }
+    rows().forEach(function (r) { r.classList.remove("current"); });
+    row.classList.add("current");
+    row.focus();
+    row.scrollIntoView({ block: "nearest" });
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) { return; }
+    var target = event.target;
+    if (target.matches && target.matches("input, textarea, select, [contenteditable]")) { return; }
+    var all = rows();
+    if (!all.length) { return; }
+    var row = current(), i = row ? all.indexOf(row) : -1;
+    if (event.key === "j") { focusRow(all[Math.min(all.length - 1, i + 1)]); }
+    else if (event.key === "k") { focusRow(all[Math.max(0, i - 1)]); }
+    else if ((event.key === "a" || event.key === "r") && row) {
+      var button = row.querySelector(event.key === "a" ? "button.accept" : "button.reject");
+      if (button) { button.click(); }
+    } else if (event.key === "Enter" && row && target === row) {
+      var jump = row.querySelector("a.jump");
+      if (jump) { jump.click(); }
+    } else { return; }
+    event.preventDefault();
+  });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var id = event.detail && event.detail.target && event.detail.target.id;
+    var row = id ? document.getElementById(id) : null;
+    if (row && row.matches("li.fact-row")) { focusRow(row); }
+  });
+  // htmx swaps the row out (outerHTML): the new element has the same id; find it after settling
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var el = event.detail && event.detail.elt;
+    if (el && el.matches && el.matches("li.fact-row")) { focusRow(el); }
+  });
+})();

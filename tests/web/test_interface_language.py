@@ -1,0 +1,154 @@
+"""Every page kind, served from the bundled samples, opened in Persian: the visible interface holds
+no snake_case code, no English word and no `type=date` input. Content in another language is
+allowed when it is marked with its `lang` (an English title in a `<bdi lang="en">`)."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from hamkari.kb.ingest import run_batch
+from hamkari.kb.models import Entity, Instrument, Story
+from hamkari.kb.services import reference_load
+from hamkari.tracker import services as tracker
+
+pytestmark = pytest.mark.django_db
+
+SAMPLES = Path(__file__).resolve().parents[2] / "hamkari" / "samples"
+SNAKE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+SHOWN_ATTRIBUTES = ("placeholder", "aria-label", "title", "alt")
+
+
+class Interface(HTMLParser):
+    """Collects the visible interface text of a page: text nodes and the attributes a person reads,
+    outside <script>/<style> and outside elements marked with a language other than the page's."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.language = language
+        self.stack: list[tuple[str, bool]] = []  # (tag, foreign or hidden)
+        self.texts: list[str] = []
+        self.date_inputs = 0
+        self.page_language = ""
+
+    def _skipping(self) -> bool:
+        return any(skip for _, skip in self.stack)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        lang = a.get("lang")
+        if tag == "html":
+            self.page_language, lang = lang or "", None
+        skip = tag in ("script", "style", "title") or (
+            lang is not None and not lang.startswith(self.language)
+        )
+        if tag == "input" and (a.get("type") or "").lower() == "date":
+            self.date_inputs += 1
+        if not self._skipping() and not skip:
+            self.texts += [str(a[name]) for name in SHOWN_ATTRIBUTES if a.get(name)]
+            if tag == "input" and a.get("type") in ("submit", "button") and a.get("value"):
+                self.texts.append(str(a["value"]))
+        if tag not in VOID:
+            self.stack.append((tag, skip))
+
+    def handle_endtag(self, tag: str) -> None:
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping() and data.strip():
+            self.texts.append(data.strip())
+
+
+def leaks(html: str, language: str = "fa") -> list[str]:
+    """The interface texts of a page that are not in `language`."""
+    parser = Interface(language)
+    parser.feed(html)
+    found = [t for t in parser.texts if SNAKE.search(t) or LATIN_WORD.search(t)]
+    if parser.page_language != language:
+        found.append(f"<html lang={parser.page_language}>")
+    return found + ["<input type=date>"] * parser.date_inputs
+
+
+@pytest.fixture
+def served(users: dict[str, Any]) -> dict[str, str]:
+    """The bundled samples in the knowledge base, a working group made from one of them, and the
+    address of one page of every kind."""
+    reference_load()
+    run_batch([str(SAMPLES)], progress=False)
+    instrument = Instrument.objects.order_by("pk").first()
+    regions = list(Entity.objects.filter(type="region", ref__in=("IR-27", "RU-AST")))
+    group = tracker.group_create(name="گروه کاری نمونه", regions=regions, user=None, instrument=instrument)
+    person = Entity.objects.filter(type="person", merged_into=None).order_by("pk").first()
+    organization = (  # the samples name no organisation: any entity that is neither person nor region
+        Entity.objects.exclude(type__in=("person", "region")).filter(mentions__isnull=False).first()
+    )
+    story = Story.objects.order_by("pk").first()
+    assert person and organization and story and instrument
+    article = story.articles.order_by("pk").first()
+    assert article is not None
+    return {
+        "dashboard": "/",
+        "region": "/regions/IR-27/",
+        "region_pair": "/regions/IR-27/RU-AST/",
+        "person": f"/people/{person.pk}/",
+        "organization": f"/entities/{organization.pk}/",
+        "story": f"/stories/{story.pk}/",
+        "article": f"/articles/{article.pk}/",
+        "search": "/search/?q=همکاری",
+        "search_people": "/search/?q=استاندار&kind=people",
+        "review": "/review/",
+        "history": f"/audit/person/{person.pk}/",
+        "upload": "/upload/",
+        "groups": "/tracker/groups/",
+        "group": f"/tracker/groups/{group.pk}/",
+        "deadlines": "/tracker/deadlines/?region=IR-27",
+        "events": "/tracker/events/",
+        "instrument": f"/tracker/instruments/{instrument.pk}/",
+        "brief": f"/tracker/briefs/group/{group.pk}/",
+        "partners": "/partners/IR-27/",
+        "consortium": "/consortium/?market=africa&sector=agriculture&sector=food_industry",
+        "password": "/accounts/password_change/",
+        "not_found": "/articles/999999/",
+    }
+
+
+def test_no_page_shows_codes_english_words_or_date_inputs_in_persian(
+    users: dict[str, Any], served: dict[str, str]
+) -> None:
+    client = Client()
+    client.force_login(users["analyst"])
+    client.cookies["django_language"] = "fa"
+    found: dict[str, list[str]] = {}
+    for name, path in served.items():
+        response = client.get(path)
+        assert response.status_code == (404 if name == "not_found" else 200), path
+        page_leaks = leaks(response.content.decode())
+        if page_leaks:
+            found[name] = page_leaks
+    assert not found, "\n".join(f"{name}: {items}" for name, items in found.items())
+
+
+def persian_page(body: str) -> str:
+    return f'<!doctype html><html lang="fa" dir="rtl"><body>{body}</body></html>'
+
+
+def test_the_leak_finder_sees_codes_english_and_date_inputs_but_not_marked_content() -> None:
+    assert leaks('<html lang="en"><h1>Not Found</h1></html>') == ["Not Found", "<html lang=en>"]
+    assert leaks(persian_page("<p>بخش food_industry</p>")) == ["بخش food_industry"]
+    assert leaks(persian_page('<p>سه <span>reports</span></p><input type="date" name="due">')) == [
+        "reports",
+        "<input type=date>",
+    ]
+    marked = '<p>عنوان: <bdi lang="en">Gilan and Astrakhan</bdi> <button aria-label="تأیید">✓</button></p>'
+    assert leaks(persian_page(marked)) == []
+    assert leaks(persian_page('<button aria-label="Accept">✓</button>')) == ["Accept"]
