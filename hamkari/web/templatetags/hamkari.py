@@ -238,7 +238,9 @@ def content(value: Any, language: str | None = None) -> SafeString:
     if not text:
         return mark_safe("")
     lang = language or script_language(text)
-    if lang and lang != (get_language() or "fa")[:2]:
+    if lang is None:  # numbers and signs: isolated, nothing to mark
+        return format_html("<bdi>{}</bdi>", text)
+    if lang != (get_language() or "fa")[:2]:
         return format_html('<bdi lang="{}" dir="auto">{}</bdi>', lang, text)
     return format_html('<bdi dir="auto">{}</bdi>', text)
 
@@ -429,3 +431,9 @@ def period(value: Any) -> str:
         kind = {"H": gettext("half %(n)s"), "Q": gettext("quarter %(n)s"), "M": gettext("month %(n)s")}[m[1]]
         return kind % {"n": digits(int(m[2]))}
     return code
+
+
+@register.filter
+def pct(value: Any) -> str:
+    """A number of percent with the page's sign: «۵۰.۰٪», «50.0%»."""
+    return "—" if value is None else (f"{digits(value)}٪" if _persian() else f"{value}%")

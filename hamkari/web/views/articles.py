@@ -66,7 +66,9 @@ def _fact_rows(article: Article, facts: dict[str, list[Any]]) -> list[dict[str, 
     groups: dict[int, list[Any]] = {}
     for m in facts["mention"]:
         groups.setdefault(m.entity_id, []).append(m)
-    mentions = sorted((_row("mention", ms) for ms in groups.values()), key=lambda r: (-r["count"], r["fact"].start))
+    mentions = sorted(
+        (_row("mention", ms) for ms in groups.values()), key=lambda r: (-r["count"], r["fact"].start)
+    )
     for row in [*rows, *mentions]:
         row["anchor"] = f"f-{row['kind']}-{row['fact'].pk}"
         row["words"] = article.text[row["fact"].start : row["fact"].end]
