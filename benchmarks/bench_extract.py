@@ -1,16 +1,23 @@
-"""Extraction throughput: documents per second on one core, and peak memory.
+"""Extraction throughput: documents per second on one core, and peak memory; then how the time
+grows with the size of one text.
 
 Builds N documents of 3–4 KB each from the project's own articles (tests/extraction/articles
 and hamkari/samples): each document is a random mix of paragraphs of one language, so that
 no two documents are the same text. Runs the whole pipeline (to JSON) in this one process,
 pinned to one CPU where the system allows it.
 
-    .venv/bin/python benchmarks/bench_extract.py [--docs 2000] [--seed 7]
+Scaling: for each language, one text of each size in `--sizes` (UTF-8 bytes; default 100 KB,
+1 MB, 5 MB) made of the same paragraphs in random order, extracted without a time budget; the
+ratio of the 1 MB time to the 100 KB time must stay ≤ 12 (linear time). Last, a crafted 200 KB
+text of repeated outlet cues per language.
+
+    .venv/bin/python benchmarks/bench_extract.py [--docs 2000] [--seed 7] [--sizes 100000,1000000,5000000]
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import random
 import resource
@@ -56,12 +63,51 @@ def make_documents(count: int, seed: int) -> list[str]:
     return docs
 
 
+def sized_text(pool: list[str], size: int, rng: random.Random) -> str:
+    """Paragraphs of one language in random order up to `size` UTF-8 bytes."""
+    parts: list[str] = []
+    total = 0
+    while total < size:
+        parts.append(rng.choice(pool))
+        total += len(parts[-1].encode("utf-8")) + 2
+    return "\n\n".join(parts).encode("utf-8")[:size].decode("utf-8", errors="ignore")
+
+
+# A cue that introduces an outlet, repeated: each one once made the finder read every other cue.
+CUES = {"fa": "به گزارش ایرنا، ", "ru": "сообщает ТАСС, ", "en": "according to Reuters, "}
+
+
+def timed(text: str) -> float:
+    start = time.perf_counter()
+    to_json(extract(text, budget=math.inf))
+    return time.perf_counter() - start
+
+
+def scaling(sizes: list[int], seed: int) -> None:
+    rng = random.Random(seed)
+    pools = paragraphs_by_language()
+    print(f"\n{'language':<9}" + "".join(f"{size / 1e6:>9g} MB" for size in sizes) + "   1 MB / 100 KB")
+    for lang in ("fa", "ru", "en"):
+        times = {size: timed(sized_text(pools[lang], size, rng)) for size in sizes}
+        ratio = f"{times[1_000_000] / times[100_000]:>10.1f}" if {100_000, 1_000_000} <= times.keys() else ""
+        print(f"{lang:<9}" + "".join(f"{times[size]:>10.2f} s" for size in sizes) + ratio, flush=True)
+    for lang, cue in CUES.items():
+        text = (cue * (200_000 // len(cue.encode("utf-8")) + 1)).encode("utf-8")[:200_000]
+        seconds = timed(text.decode("utf-8", "ignore"))
+        print(f"{lang:<9}crafted: 200 KB of «{cue.strip(' ,،')}» repeated {seconds:.2f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--sizes",
+        default="100000,1000000,5000000",
+        help="text sizes in bytes for the scaling table ('' skips it)",
+    )
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
@@ -83,6 +129,8 @@ def main() -> None:
     print(f"throughput       {len(docs) / elapsed:.0f} documents/s")
     print(f"facts            {facts} entities, events and figures")
     print(f"peak memory      {peak_mb:.0f} MB (max RSS)")
+    if args.sizes:
+        scaling([int(s) for s in args.sizes.split(",")], args.seed)
 
 
 if __name__ == "__main__":

@@ -335,6 +335,12 @@ class Document:
         self.match_cache[cache_key] = out
         return out
 
+    def sentences_started(self, pos: int) -> int:
+        """How many sentences start at or before original offset `pos`."""
+        if len(self.sentence_starts) != len(self.sentences):
+            self.sentence_starts = [s.span.start for s in self.sentences]
+        return bisect_right(self.sentence_starts, pos)
+
     def date_at(self, fpos: int) -> FoundDate | None:
         """The calendar date whose folded span holds `fpos` (dates are sorted and disjoint)."""
         if len(self.date_starts) != len(self.dates):

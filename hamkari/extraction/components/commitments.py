@@ -92,7 +92,7 @@ class CommitmentFinder(Component):
             if found is None or not self._undertaken(doc, sentence, cue):
                 continue
             # one commitment per deadline: a sentence with two deadlines holds two clauses
-            following = next((c for c in cues[n + 1 :] if sentence.span.contains(c.span)), None)
+            following = _next_inside(cues, n, sentence)
             done.add(sentence.span.start)
             self._add(doc, sentence, cue.provenance.rule, *found, until=following)
         for sentence in doc.sentences:
@@ -253,6 +253,16 @@ def _plural(words: Words, i: int, unit: Match) -> bool:
     if "plur" in grammemes(tok.text):
         return True
     return tok.end > unit.fend  # a Persian or English ending after the unit word: «ماه‌ها», «weeks»
+
+
+def _next_inside(cues: list[Match], n: int, sentence: Sentence) -> Match | None:
+    """The first cue after cues[n] inside the sentence (cues are sorted: stop past its end)."""
+    for k in range(n + 1, len(cues)):
+        if cues[k].span.start >= sentence.span.end:
+            return None
+        if sentence.span.contains(cues[k].span):
+            return cues[k]
+    return None
 
 
 def in_sentence_word(doc: Document, words: Words, i: int) -> bool:

@@ -18,6 +18,8 @@ nominative; the spelling in the text is kept as an alias."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from hamkari.extraction.components.context import Words, place_of
@@ -121,6 +123,13 @@ class _Reader:
         self.lang: Profile = profile(doc.language)
         self.guard = NameGuard(self.words, self.lang)
         self.bylines: set[int] = set()  # id() of the people who wrote the story
+        # lookups that would otherwise read every person per name (see _Taken)
+        self.by_surname: dict[str, Entity] = {}
+        for e in doc.entities_of("person"):
+            if e.key:
+                self.by_surname.setdefault(e.key[-1], e)
+        self.spans_of: dict[int, _Taken] = {}  # id(person) → the spans of its mentions
+        self.anyone: _Taken | None = None  # the spans of every person's mentions, built when first asked
 
     def run(self) -> None:
         doc = self.doc
@@ -547,18 +556,35 @@ class _Reader:
         written = doc.quote(span)
         surname = self._surname_key(start, end, written, hint)
         country = next((given[w.text] for w in words.tokens[start:end] if given.get(w.text)), None)
-        for e in doc.entities_of("person"):
-            if e.key and e.key[-1] == surname:
-                if all(not m.span.overlaps(span) for m in e.mentions):
-                    e.mentions.append(mention)
-                if end > start and len(written) > len(e.name):
-                    self._rename(e, written, start, end, hint)
-                e.country = e.country or country
-                return e
-        person = Entity(type="person", name=written, mentions=[mention], key=(surname,), country=country)
+        e = self.by_surname.get(surname)
+        if e is not None:
+            if not self._mentioned(e, span):
+                self._mention(e, mention)
+            if end > start and len(written) > len(e.name):
+                self._rename(e, written, start, end, hint)
+            e.country = e.country or country
+            return e
+        person = Entity(type="person", name=written, mentions=[], key=(surname,), country=country)
+        self._mention(person, mention)
         self._rename(person, written, start, end, hint)
         doc.entities.append(person)
+        self.by_surname[surname] = person
         return person
+
+    def _mentioned(self, person: Entity, span: Span) -> bool:
+        """Whether a mention of `person` overlaps `span`."""
+        taken = self.spans_of.get(id(person))
+        if taken is None:
+            taken = self.spans_of[id(person)] = _Taken(m.span for m in person.mentions)
+        return taken.overlaps(span)
+
+    def _mention(self, person: Entity, mention: Mention) -> None:
+        """Add a mention that overlaps none of the person's, keeping the lookups up to date."""
+        person.mentions.append(mention)
+        if id(person) in self.spans_of:
+            self.spans_of[id(person)].add(mention.span)
+        if self.anyone is not None:
+            self.anyone.mark(mention.span)
 
     def _surname_key(self, start: int, end: int, written: str, hint: str | None) -> str:
         """What identifies a person within the document: the surname's nominative in Russian
@@ -705,7 +731,9 @@ class _Reader:
 
     def _inside_person(self, start: int, end: int) -> bool:
         span = self.words.span(start, end)
-        return any(m.span.overlaps(span) for e in self.doc.entities_of("person") for m in e.mentions)
+        if self.anyone is None:
+            self.anyone = _Taken(m.span for e in self.doc.entities_of("person") for m in e.mentions)
+        return self.anyone.touched(span)
 
     def _repeats(self) -> None:
         words = self.words
@@ -715,24 +743,29 @@ class _Reader:
             if person is None or i in words.covered:
                 continue
             span = words.span(i, i)
-            if all(not m.span.overlaps(span) for m in person.mentions):
-                person.mentions.append(Mention(span, Provenance("people", "people.repeat")))
+            if not self._mentioned(person, span):
+                self._mention(person, Mention(span, Provenance("people", "people.repeat")))
 
     def _pronouns(self) -> None:
         pronouns = [m for m in self.doc.matches if m.table == "honorifics" and m.key == "pronoun"]
+        recent = _Recent(self.doc, self.bylines)
         for p in pronouns:
-            person = self._last_person(p.span.start, within_sentences=2)
+            person = recent.last(p.span.start, self._horizon(p.span.start, 2))
             if person is not None:
                 person.mentions.append(
                     Mention(p.span, Provenance("people", f"people.pronoun ({p.provenance.rule})"))
                 )
+                recent.mentioned(p.span.start, person)
 
-    def _sentence_starts(self, before: int) -> list[int]:
-        return [s.span.start for s in self.doc.sentences if s.span.start <= before]
+    def _horizon(self, before: int, within_sentences: int) -> int:
+        """Where the sentence `within_sentences` before the one holding `before` starts."""
+        started = self.doc.sentences_started(before)
+        return (
+            self.doc.sentences[started - within_sentences - 1].span.start if started > within_sentences else 0
+        )
 
     def _last_person(self, before: int, within_sentences: int, untitled: bool = False) -> Entity | None:
-        starts = self._sentence_starts(before)
-        horizon = starts[-within_sentences - 1] if len(starts) > within_sentences else 0
+        horizon = self._horizon(before, within_sentences)
         best: tuple[int, Entity] | None = None
         for e in self.doc.entities_of("person"):
             if (untitled and e.roles) or id(e) in self.bylines:
@@ -778,3 +811,67 @@ class _Reader:
                 tp.rule = rule
                 self._add_role(person, tp)
             person.mentions.append(Mention(span, Provenance("people", rule)))
+
+
+class _Taken:
+    """Spans that do not overlap one another, kept sorted: whether a span overlaps one of them
+    in O(log n) (`overlaps`), and a character mask for spans that may overlap (`touched`)."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.mask = bytearray()
+        for span in sorted(spans, key=lambda s: s.start):
+            self.add(span)
+
+    def overlaps(self, span: Span) -> bool:
+        # the spans are disjoint, so only the last one starting before span.end can reach into it
+        i = bisect_left(self.starts, span.end)
+        return i > 0 and self.ends[i - 1] > span.start
+
+    def add(self, span: Span) -> None:
+        i = bisect_left(self.starts, span.start)
+        self.starts.insert(i, span.start)
+        self.ends.insert(i, span.end)
+        self.mark(span)
+
+    def mark(self, span: Span) -> None:
+        if len(self.mask) < span.end:
+            self.mask.extend(bytes(span.end - len(self.mask)))
+        self.mask[span.start : span.end] = b"\x01" * len(span)
+
+    def touched(self, span: Span) -> bool:
+        return self.mask.find(1, span.start, span.end) != -1
+
+
+class _Recent:
+    """The person mentioned last before a position, for pronouns («وی», «он», «he»), found by
+    bisection: the mentions present when pronouns are read, in text order (the earlier person
+    wins a tie, as in `_last_person`), and the pronouns resolved so far, which come in text order."""
+
+    def __init__(self, doc: Document, bylines: set[int]) -> None:
+        people = [e for e in doc.entities_of("person") if id(e) not in bylines]
+        items = sorted((m.span.start, n) for n, e in enumerate(people) for m in e.mentions)
+        self.people = people
+        self.order = {id(e): n for n, e in enumerate(people)}
+        self.starts = [start for start, _ in items]
+        self.owners = [n for _, n in items]
+        self.pronouns: list[tuple[int, int]] = []  # (start, person's order), rising starts
+
+    def last(self, before: int, horizon: int) -> Entity | None:
+        best: tuple[int, int] | None = None  # (start, order): the latest start, then the earlier person
+        i = bisect_left(self.starts, before) - 1
+        if i >= 0 and self.starts[i] >= horizon:
+            while i > 0 and self.starts[i - 1] == self.starts[i]:
+                i -= 1
+            best = (self.starts[i], self.owners[i])
+        if self.pronouns and horizon <= self.pronouns[-1][0] < before:
+            start, n = self.pronouns[-1]
+            if best is None or start > best[0] or (start == best[0] and n < best[1]):
+                best = (start, n)
+        return self.people[best[1]] if best is not None else None
+
+    def mentioned(self, start: int, person: Entity) -> None:
+        n = self.order.get(id(person))
+        if n is not None:
+            self.pronouns.append((start, n))

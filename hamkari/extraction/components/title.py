@@ -91,9 +91,14 @@ class TitleWriter(Component):
 def _visible(doc: Document, start: int, raw: str) -> str:
     """`raw` (which starts at `start`) without ignored spans, with its spaces squeezed."""
     if doc.ignored:
-        raw = "".join(
-            c for k, c in enumerate(raw, start=start) if not any(i.start <= k < i.end for i in doc.ignored)
-        )
+        kept, pos = [], 0  # cut the ignored spans out by slices: a first sentence may be megabytes long
+        for i in sorted(doc.ignored, key=lambda span: span.start):
+            a, b = max(i.start - start, pos), min(i.end - start, len(raw))
+            if a < b:
+                kept.append(raw[pos:a])
+                pos = b
+        kept.append(raw[pos:])
+        raw = "".join(kept)
     return " ".join(raw.split())
 
 
