@@ -20,11 +20,12 @@ from typing import Any
 from django.db.models import Count, Max, Sum
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from hamkari.kb.models import Entity, Instrument, Mention, ReviewState
 from hamkari.partners import reference, routes, scores
 from hamkari.partners.models import Capacity, Firm, ReferenceOverride, TradeFlow
-from hamkari.partners.names import number, region_name, sector_name
+from hamkari.partners.names import digits, number, region_name, sector_name
 from hamkari.partners.services import markets
 from hamkari.partners.services import sectors as known_sectors
 
@@ -68,11 +69,11 @@ class Evidence:
             weight = number(EVIDENCE_WEIGHTS[self.kind], language, 2)
             if self.kind == "reference":
                 text = _("reference profile: rank %(rank)s (%(year)s)") % {
-                    "rank": number(d["rank"], language),
-                    "year": number(d["year"], language).replace(",", "").replace("٬", ""),
+                    "rank": digits(d["rank"], language),
+                    "year": digits(d["year"], language),
                 }
             elif self.kind == "news":
-                text = _("%(n)s reports") % {"n": number(d["n"], language)}
+                text = ngettext("%(n)s report", "%(n)s reports", d["n"]) % {"n": number(d["n"], language)}
             elif self.kind == "declared":
                 text = _("declared offer %(n)s/5") % {"n": number(d["n"], language)}
             elif self.kind == "firms":

@@ -42,3 +42,9 @@ def number(value: float, language: str | None, decimals: int = 0) -> str:
     if lang == "fa":
         return text.translate(PERSIAN_DIGITS)
     return text.replace(",", "\u00a0") if lang == "ru" else text
+
+
+def digits(value: object, language: str | None) -> str:
+    """A code-like number (a year, a rank) as it is, in Persian digits on a Persian page."""
+    text = str(value)
+    return text.translate(PERSIAN_DIGITS) if language_of(language) == "fa" else text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import math
 from typing import Any
 
 import pytest
@@ -228,3 +229,14 @@ def test_the_cli_refuses_what_the_api_refuses(regions: dict[str, Entity]) -> Non
     assert main(["partners", "firm:abc"]) == 1
     assert main(["consortium", "--market", "africa", "--sectors", seven]) == 2
     assert main(["consortium", "--market", "mars", "--sectors", "steel"]) == 2
+
+
+def test_a_shared_working_group_counts_as_a_tie(regions: dict[str, Entity]) -> None:
+    from hamkari.tracker.models import WorkingGroup
+
+    group = WorkingGroup.objects.create(name="Caspian fisheries")
+    group.regions.add(regions["IR-01"], regions["RU-DA"])
+    found = {r.code: r for r in finder.rank("IR-01", top=83, language="en")}
+    assert found["RU-DA"].details["ties"]["working_groups"] == 1
+    assert (found["RU-DA"].components["ties"] or 0.0) == pytest.approx(1 - math.exp(-1 / finder.TIES_SCALE))
+    assert "1 working groups" in found["RU-DA"].explanation
