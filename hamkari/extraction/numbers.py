@@ -82,8 +82,13 @@ def read_number(tokens: list[Token], text: str, i: int) -> Number | None:
         scale *= w[0]
         last += 1
         rule = f"{rule}+{w[2]}"
-    if scale > 1 and last + 2 < len(tokens) and tokens[last + 1].text in _AND:
-        part = read_number(tokens, text, last + 2)
+    if scale > 1 and last + 1 < len(tokens):
+        # «۱۲۵ میلیون و ۳۱۸ هزار», and without «и» when the part has its own scale: «3 млн 200 тыс.»
+        joined = tokens[last + 1].text in _AND
+        part = read_number(tokens, text, last + 2) if joined and last + 2 < len(tokens) else None
+        if not joined and (tokens[last + 1].text[:1].isdigit() or _word(tokens[last + 1])):
+            part = read_number(tokens, text, last + 1)
+            part = part if part is not None and part.scale > 1 else None
         if part is not None and part.value < scale and value + part.value <= MAX_VALUE:
             value, last, rule = value + part.value, part.last, f"{rule}+and"
     if isinstance(value, float):

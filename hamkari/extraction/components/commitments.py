@@ -17,14 +17,18 @@ import re
 import jdatetime
 
 from hamkari.extraction.components.context import Words
-from hamkari.extraction.components.events import entities_in, in_sentence, is_planned
+from hamkari.extraction.components.events import entities_in, in_sentence, is_planned, near
 from hamkari.extraction.document import Commitment, Document, Match, Provenance, Sentence, Span
 from hamkari.extraction.languages import profile
 from hamkari.extraction.morphology import grammemes
 from hamkari.extraction.numbers import Number, read_number
 from hamkari.extraction.pipeline import Component
 
-ACTION_STOP = re.compile(r"[.;؛:!?؟]| تا | که | чтобы | so that | in order to ")
+# an action ends at a full stop, a purpose clause or the next item of a list
+ACTION_STOP = re.compile(
+    r"[.;؛:!?؟]| تا | که | чтобы | so that | in order to |\n\s*(?:[-–—•*▪·]|[0-9۰-۹]{1,2}[.)\-–])\s"
+)
+_OBJECT_REACH = 25  # folded characters between an approval verb and the instrument it approves
 MAX_ACTION = 160
 
 
@@ -104,6 +108,8 @@ class CommitmentFinder(Component):
             bodies = in_sentence(doc, sentence, ("instruments",))
             if agreed and bodies and in_sentence(doc, sentence, ("modality",), "formation"):
                 agreed = []  # agreeing to set up a body is that instrument's own status step
+            if agreed and any(near(a, b, _OBJECT_REACH) for a in agreed for b in bodies):
+                agreed = []  # «утвердили дорожную карту»: the approval is the instrument's step
             if obliged and exhortation(doc, sentence):
                 obliged = []  # «باید با هم کار کنیم»: a call, not an undertaking
             trigger = agreed or schedule or (obliged if bodies else [])
@@ -175,7 +181,7 @@ class CommitmentFinder(Component):
         how: str | None,
         until: Match | None = None,
     ) -> None:
-        action = self._action(doc, sentence, expression, until)
+        action = self._tidy(self._action(doc, sentence, expression, until))
         actors = entities_in(doc, sentence.span, "person", "organization")
         doc.commitments.append(
             Commitment(
@@ -213,6 +219,11 @@ class CommitmentFinder(Component):
             before = re.split(r"[،,:;؛]| که | that | что ", before)[-1]
             return " ".join(before.split())[:MAX_ACTION]
         return " ".join(text[sentence.span.start : sentence.span.end].split())[:MAX_ACTION]
+
+    @staticmethod
+    def _tidy(action: str) -> str:
+        """An action without the bullet of its list item."""
+        return _LIST_ITEM.sub("", action, count=1).strip()
 
 
 _WORD = re.compile(r"\w+")

@@ -55,6 +55,9 @@ def in_sentence(
 PLANNED_REACH = 60  # folded characters between a future marker and the word it qualifies
 _FUTURE = ("planned", "schedule", "obligation")  # modality keys that make a sentence a plan
 _YEAR = re.compile(r"(?<!\d)(1[34]\d\d|19\d\d|20\d\d)(?!\d)")
+_YEAR_BEFORE = re.compile(r"(?<!\d)(19\d\d|20\d\d)\s$")
+_RANGE_BEFORE = re.compile(r"\d{2,4}\s?[-–—]\s?$")
+_RANGE_AFTER = re.compile(r"\s?[-–—]\s?\d{2,4}")
 
 
 def near(a: Match, b: Match, reach: int = PLANNED_REACH) -> bool:
@@ -70,7 +73,22 @@ def is_planned(doc: Document, sentence: Sentence, near_match: Match | None = Non
             in_sentence(doc, sentence, ("statuses",), "proposed")
         )
     markers = doc.matches_near(near_match, PLANNED_REACH, "modality", sentence.span)
-    return any(m.key in _FUTURE for m in markers)
+    if any(m.key in _FUTURE for m in markers):
+        return True
+    # a deadline speaks of the future too: «до конца года провести бизнес-форум»
+    deadlines = doc.matches_near(near_match, PLANNED_REACH, "deadline_cues", sentence.span)
+    return any(m.key != "future_within" for m in deadlines) or _future_auxiliary_before(doc, near_match)
+
+
+def _future_auxiliary_before(doc: Document, match: Match) -> bool:
+    """«будет подписано в ходе визита», «will be held during the visit»: a future auxiliary
+    shortly before the word."""
+    auxiliaries = profile(doc.language).future_auxiliaries
+    if not auxiliaries:
+        return False
+    text = doc.folded.text  # type: ignore[union-attr]
+    before = text[max(0, match.fstart - PLANNED_REACH // 2) : match.fstart]
+    return any(w in auxiliaries for w in before.split())
 
 
 def is_background(doc: Document, sentence: Sentence, match: Match) -> bool:
@@ -87,12 +105,21 @@ def is_background(doc: Document, sentence: Sentence, match: Match) -> bool:
     for m in _YEAR.finditer(text, start, end):
         if abs(m.start() - match.fend) > PLANNED_REACH and abs(match.fstart - m.end()) > PLANNED_REACH:
             continue
-        if doc.date_at(m.start()) is not None:
+        if doc.date_at(m.start()) is not None or _period(doc, text, m):
             continue
         year = int(m.group()) + (621 if int(m.group()) < 1500 else 0)
         if doc.published is None or year < doc.published.year:
             return True
     return False
+
+
+def _period(doc: Document, text: str, year: re.Match[str]) -> bool:
+    """A year that names a period ahead, not the past: «на 2025–2026 годы», «until 2030»."""
+    start = year.start()
+    if _RANGE_AFTER.match(text, year.end()) or _RANGE_BEFORE.search(text, max(0, start - 8), start):
+        return True
+    before = text[max(0, year.start() - 12) : year.start()].split()
+    return bool(before) and before[-1] in profile(doc.language).period_prepositions
 
 
 def entities_in(doc: Document, span: Span, *types: str) -> list[Entity]:
@@ -227,7 +254,7 @@ class InstrumentFinder(Component):
                 told[sentence.span.start] = (said, achieved, planned)
             said, statuses, planned = told[sentence.span.start]
             lead = self._lead(doc, sentence, cue)
-            if not said and (lead is None or id(cue) in inside_org):
+            if not said and (lead is None or (lead[1] == "joint" and id(cue) in inside_org)):
                 continue
             step = self._step(cue, statuses, lead, planned)
             background = is_background(doc, sentence, cue) or any(
@@ -271,6 +298,12 @@ class InstrumentFinder(Component):
         """A word right before the instrument word that sets it up, signs it or presupposes it,
         or a joint marker right after it: (the word, what it says)."""
         text = doc.folded.text  # type: ignore[union-attr]
+        year = _YEAR_BEFORE.search(text, max(0, cue.fstart - 12), cue.fstart)
+        if year is not None:
+            # «the 2014 agreement», «соглашение 2012 года» is written before: an existing document
+            span = doc.span_of(year.start(1), year.end(1))
+            rule = Provenance("instruments", "instruments.year_before")
+            return Match(span, "cues", "existing", (), rule, year.start(1), year.end(1)), "existing"
         for m in in_sentence(doc, sentence, ("modality", "cues", "events")):
             if m.table == "modality" and m.key == "joint" and 0 <= m.fstart - cue.fend <= 12:
                 return m, "joint"

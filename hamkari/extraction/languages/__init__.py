@@ -51,6 +51,8 @@ class Profile:
     # An outlet after a cue must be capitalised, quoted or known: «по данным организаторов» is a
     # source, not an outlet. Persian outlets have no capitals and are read after the cue as is.
     outlet_needs_name: bool = False
+    # Words before a year that make it a period ahead, not background: «на 2025 год», «until 2030».
+    period_prepositions: frozenset[str] = frozenset()
     # First-person plural verbs that turn «باید» into a call to act together («باید … کار کنیم»).
     first_plural_verbs: frozenset[str] = frozenset()
 
@@ -89,6 +91,7 @@ PROFILES: dict[str, Profile] = {
         jalali_year=True,
         ordinal_endings=("امین", "مین", "ام", "م"),
         range_words=frozenset({"تا"}),
+        period_prepositions=frozenset({"تا", "برای", "افق"}),
         first_plural_verbs=frozenset(
             {"کنیم", "باشیم", "دهیم", "بدهیم", "بکوشیم", "کوشیم", "نماییم", "برداریم", "بگیریم"}
             | {"شویم", "بسازیم"}
@@ -99,6 +102,7 @@ PROFILES: dict[str, Profile] = {
         future_auxiliaries=frozenset({"будет", "будут", "будем", "буду", "будете", "станет", "станут"}),
         infinitive_grammeme=True,
         range_words=frozenset({"до", "по"}),
+        period_prepositions=frozenset({"на", "до", "к"}),
         cased=True,
         morphology=True,
         name_reach=12,
@@ -111,6 +115,7 @@ PROFILES: dict[str, Profile] = {
         infinitive_markers=("to ", "to be ", "will be ", "would be ", "shall be "),
         action_before_deadline=True,
         range_words=frozenset({"to"}),
+        period_prepositions=frozenset({"for", "until", "by", "through"}),
         cased=True,
         name_reach=12,
         lowercase_ends_post=True,
