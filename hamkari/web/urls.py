@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hamkari.web.views import articles, overview, people, places, search, upload
+from hamkari.web.views import articles, overview, people, places, search, suggest, upload
 
 urlpatterns = [
     path("", overview.dashboard, name="dashboard"),
@@ -18,4 +18,5 @@ urlpatterns = [
     path("audit/<str:kind>/<int:pk>/", articles.audit, name="audit"),
     path("search/", search.search_page, name="search"),
     path("upload/", upload.upload, name="upload"),
+    path("suggest/<str:kind>/", suggest.suggest, name="suggest"),
 ]

@@ -437,3 +437,11 @@ def period(value: Any) -> str:
 def pct(value: Any) -> str:
     """A number of percent with the page's sign: «۵۰.۰٪», «50.0%»."""
     return "—" if value is None else (f"{digits(value)}٪" if _persian() else f"{value}%")
+
+
+@register.filter
+def entity_name(entity: Any) -> str:
+    """An entity's name in the page's language when the lexicon has it (regions, countries,
+    sectors by their code), otherwise the name it was stored under."""
+    ref = getattr(entity, "ref", None)
+    return named(ref) if ref and named(ref) != ref else str(getattr(entity, "name", entity))

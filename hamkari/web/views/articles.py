@@ -42,6 +42,10 @@ LEGEND = (
 )
 
 
+# what an analyst looks for first: events, instruments with their status, commitments with due dates
+FIRST = ("event_source", "instrument_step", "commitment")
+
+
 def _row(kind: str, facts: list[Any]) -> dict[str, Any]:
     """A row of the side list, described by the fact-kind registry; `facts` are one fact, or the
     mentions of one entity (shown once, with how often and where)."""
@@ -62,7 +66,7 @@ def _fact_rows(article: Article, facts: dict[str, list[Any]]) -> list[dict[str, 
     """The side list of the article page: the key facts (every kind but mentions) in the order of
     the text, then one row per entity mentioned, most mentioned first."""
     rows = [_row(kind, [fact]) for kind in FACT_KINDS if kind != "mention" for fact in facts[kind]]
-    rows.sort(key=lambda r: r["fact"].start)
+    rows.sort(key=lambda r: (r["kind"] not in FIRST, r["fact"].start))
     groups: dict[int, list[Any]] = {}
     for m in facts["mention"]:
         groups.setdefault(m.entity_id, []).append(m)

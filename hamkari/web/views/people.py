@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -12,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from hamkari.accounts.permissions import can_curate_people
 from hamkari.kb import selectors, services
+from hamkari.kb.models import Entity
 from hamkari.web.views.common import found
 
 
@@ -20,14 +23,21 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
     obj = found(selectors.person_get, pk)
     if obj.merged_into_id:
         return redirect("person", pk=obj.merged_into_id)
+    return _page(request, obj)
+
+
+def _page(request: HttpRequest, obj: Any, *, merge_error: str = "", status: int = 200) -> HttpResponse:
+    """The person's page; a refused merge comes back with what was typed and the reason."""
     context = {
+        "merge_error": merge_error,
+        "merge_q": request.POST.get("q", "") if merge_error else "",
         "person": obj,
         "spellings": selectors.spellings(obj),
         "positions": selectors.positions_of(obj),
         "mentions": [{"m": m, "words": m.words} for m in selectors.person_mentions(obj)],
         "entity_facts": selectors.entity_facts([obj]),
     }
-    return render(request, "web/person.html", context)
+    return render(request, "web/person.html", context, status=status)
 
 
 @login_required
@@ -37,14 +47,15 @@ def person_merge(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied(_("Only analysts merge and split people."))
     source = found(selectors.person_get, pk, live=True)
     try:
-        target_id = int(request.POST.get("into", ""))
-    except ValueError:
-        return HttpResponseBadRequest(_("Give the number of the person to merge into."))
-    target = found(selectors.person_get, target_id, live=True)
+        target = selectors.person_get(int(request.POST.get("into", "")), live=True)
+    except (ValueError, Entity.DoesNotExist):
+        return _page(
+            request, source, merge_error=_("Type a name and choose the person to merge into."), status=400
+        )
     try:
         services.person_merge(source=source, target=target, user=request.user)
     except services.ReviewError as exc:
-        return HttpResponseBadRequest(str(exc))
+        return _page(request, source, merge_error=str(exc), status=400)
     messages.success(request, _("Merged."))
     return redirect("person", pk=target.pk)
 

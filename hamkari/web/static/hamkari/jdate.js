@@ -132,7 +132,7 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "jdate-open";
-    button.textContent = "📅";
+    button.textContent = "▦";
     var labels = document.documentElement.dataset;
     button.setAttribute("aria-label", labels.datePick || "…");
     button.dataset.prev = labels.datePrev || "‹";

@@ -1,0 +1,164 @@
+"""Browser tests of the work an analyst does in Persian: a Jalali due date typed and saved,
+facts reviewed with the keyboard only, two people merged by name, a working group made from
+Persian region names, the dashboard on a phone, the longest sample's key facts above the fold,
+and screenshots of every page in fa, ru and en at 1366 and 390 pixels (artifacts/screenshots/)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import jdatetime
+import pytest
+
+from tests.web.test_browser import SHOTS, browser  # noqa: F401  (the fixture)
+from tests.web.test_interface_language import SAMPLES, served  # noqa: F401  (the fixture)
+
+pytestmark = pytest.mark.django_db(transaction=True)
+WIDTHS = {"desktop": (1366, 768), "phone": (390, 844)}
+
+
+@pytest.fixture
+def analyst(browser: Any, live_server: Any, users: dict[str, Any]) -> Iterator[Any]:  # noqa: F811
+    """A logged-in analyst's page at 1366 × 768, in Persian."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="fa-IR")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=username]", "analyst")
+    page.fill("input[name=password]", "pw-analyst-1")
+    page.click("form[action='/accounts/login/'] button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/")
+    yield page
+    context.close()
+
+
+def _article_with_a_commitment() -> Any:
+    from hamkari.kb.models import Commitment
+
+    commitment = Commitment.objects.order_by("pk").first()
+    assert commitment is not None
+    return commitment.article
+
+
+def test_a_jalali_due_date_typed_in_persian_digits_is_saved(
+    analyst: Any,
+    live_server: Any,
+    served: dict[str, str],  # noqa: F811
+) -> None:
+    from hamkari.kb.models import Commitment
+
+    commitment = Commitment.objects.order_by("pk").first()
+    assert commitment is not None
+    analyst.goto(f"{live_server.url}/articles/{commitment.article_id}/")
+    row = analyst.locator(f"#row-f-commitment-{commitment.pk}")
+    row.locator("input.jdate").fill("۱۴۰۵/۰۲/۱۰")
+    assert "2026-04-30" in row.locator(".jdate-hint").inner_text()  # the widget shows the Gregorian date
+    row.locator("button.accept").click()
+    analyst.wait_for_selector(f"#row-f-commitment-{commitment.pk}.state-accepted")
+    commitment.refresh_from_db()
+    assert commitment.due == jdatetime.date(1405, 2, 10).togregorian() == dt.date(2026, 4, 30)
+    assert "۱۰ اردیبهشت ۱۴۰۵" in analyst.inner_text(f"#row-f-commitment-{commitment.pk}")
+
+
+def test_three_facts_reviewed_with_the_keyboard_only(
+    analyst: Any,
+    live_server: Any,
+    served: dict[str, str],  # noqa: F811
+) -> None:
+    from hamkari.kb.facts import FACT_KINDS
+
+    article = _article_with_a_commitment()
+    analyst.goto(f"{live_server.url}/articles/{article.pk}/")
+    ids = analyst.eval_on_selector_all("li.fact-row", "rows => rows.slice(0, 3).map(r => r.id)")
+    for key, state in zip("ara", ("accepted", "rejected", "accepted"), strict=True):
+        analyst.keyboard.press("j")
+        focused = analyst.evaluate("document.activeElement.id")
+        analyst.keyboard.press(key)
+        analyst.wait_for_selector(f"#{focused}.state-{state}")
+        # the row was replaced in place; the focus is on it again, not lost to the page
+        assert analyst.evaluate("document.activeElement.id") == focused
+    for row_id, state in zip(ids, ("accepted", "rejected", "accepted"), strict=True):
+        kind, pk = row_id.removeprefix("row-f-").rsplit("-", 1)
+        assert FACT_KINDS[kind].model.objects.get(pk=int(pk)).review_state == state
+
+
+def test_two_people_merged_by_choosing_a_name(analyst: Any, live_server: Any, served: dict[str, str]) -> None:  # noqa: F811
+    from hamkari.kb.models import Entity
+
+    source, target = Entity.objects.filter(type="person", merged_into=None).order_by("pk")[:2]
+    analyst.goto(f"{live_server.url}/people/{source.pk}/")
+    analyst.fill("form.merge input[name=q]", target.name.split()[-1])
+    choice = analyst.locator(f"#merge-choices input[name=into][value='{target.pk}']")
+    choice.check()
+    analyst.click("form.merge button[type=submit]")
+    analyst.wait_for_url(f"{live_server.url}/people/{target.pk}/")
+    source.refresh_from_db()
+    assert source.merged_into_id == target.pk
+
+
+def test_a_working_group_made_from_persian_region_names(analyst: Any, live_server: Any) -> None:
+    from hamkari.kb.services import reference_load
+    from hamkari.tracker.models import WorkingGroup
+
+    reference_load()
+    analyst.goto(f"{live_server.url}/tracker/groups/")
+    analyst.fill("form.new-group input[name=name]", "کارگروه صنایع")
+    analyst.fill("form.new-group input[name=regions]", "اصفهان، شهر خیالی")
+    analyst.click("form.new-group button[type=submit]")
+    # refused in place: the reason beside the form, and what was typed kept
+    assert "شهر خیالی" in analyst.inner_text("#group-error")
+    assert analyst.input_value("form.new-group input[name=name]") == "کارگروه صنایع"
+    analyst.fill("form.new-group input[name=regions]", "اصفهان، تاتارستان")
+    analyst.click("form.new-group button[type=submit]")
+    analyst.wait_for_selector("table.plan")
+    group = WorkingGroup.objects.get(name="کارگروه صنایع")
+    assert sorted(r.ref for r in group.regions.all()) == ["IR-10", "RU-TA"]
+
+
+def test_the_dashboard_on_a_phone_does_not_scroll_sideways(
+    analyst: Any,
+    live_server: Any,
+    served: dict[str, str],  # noqa: F811
+) -> None:
+    analyst.set_viewport_size({"width": 390, "height": 844})
+    analyst.goto(f"{live_server.url}/")
+    assert analyst.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_the_longest_samples_key_facts_are_above_the_fold(
+    analyst: Any,
+    live_server: Any,
+    served: dict[str, str],  # noqa: F811
+) -> None:
+    from hamkari.kb.models import Article, Mention
+
+    longest = max(Article.objects.all(), key=lambda a: len(a.text))
+    analyst.goto(f"{live_server.url}/articles/{longest.pk}/")
+    mention_rows = analyst.locator("ul.mentions li.fact-row")
+    entities = set(Mention.objects.filter(article=longest).values_list("entity_id", flat=True))
+    assert mention_rows.count() == len(entities)  # at most one row per entity
+    for kind in ("event_source", "instrument_step", "commitment"):
+        rows = analyst.locator(f"li.fact-row.kind-{kind}")
+        assert rows.count() > 0, kind
+        box = rows.first.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= 768, (kind, box)
+
+
+def test_screenshots_of_every_page_in_three_languages_at_two_widths(
+    analyst: Any,
+    live_server: Any,
+    served: dict[str, str],  # noqa: F811
+) -> None:
+    for language in ("fa", "ru", "en"):
+        analyst.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+        for width_name, (width, height) in WIDTHS.items():
+            analyst.set_viewport_size({"width": width, "height": height})
+            for name, path in served.items():
+                analyst.goto(live_server.url + path)
+                assert analyst.locator("html").get_attribute("lang") == language, (language, path)
+                target = SHOTS / language / width_name / f"{name}.png"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                analyst.screenshot(path=str(target), full_page=True)
+                assert target.stat().st_size > 1000
