@@ -72,13 +72,19 @@ HAMKARI_PUBLIC_READ = env_bool("HAMKARI_PUBLIC_READ", False)
 # HAMKARI_FETCH_ALLOW_HOSTS is read by hamkari.sources.fetch itself (plain Python, used by the CLI too).
 
 _database_url = os.environ.get("HAMKARI_DATABASE_URL", "").strip()
+_DATABASE_FORMS = "postgres://user:password@host:5432/name or sqlite:///path/to/file"
 if _database_url:
+    _scheme = _database_url.partition("://")[0] if "://" in _database_url else ""
+    if _scheme not in ("postgres", "postgresql", "sqlite"):
+        # the URL itself is not repeated: it may hold a password
+        raise ImproperlyConfigured(
+            "HAMKARI_DATABASE_URL must be a postgres:// or sqlite:// URL "
+            f"({_DATABASE_FORMS}), not {_scheme + '://' if _scheme else 'this'}"
+        )
     try:
         DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
     except Exception as exc:  # the parser raises several types; all mean the same to the user
-        raise ImproperlyConfigured(f"HAMKARI_DATABASE_URL is not a database URL: {exc}") from exc
-    if DATABASES["default"]["ENGINE"] not in ("django.db.backends.postgresql", "django.db.backends.sqlite3"):
-        raise ImproperlyConfigured("HAMKARI_DATABASE_URL must be a postgres:// or sqlite:// URL")
+        raise ImproperlyConfigured(f"HAMKARI_DATABASE_URL is not a database URL ({_DATABASE_FORMS})") from exc
 else:
     HOME.mkdir(parents=True, exist_ok=True)
     DATABASES = {

@@ -9,6 +9,9 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Group
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
@@ -40,20 +43,57 @@ def administrator_ensure() -> AdminCreated | None:
 
 @transaction.atomic
 def user_create(
-    *, username: str, password: str, role: str, scope: list[Entity] | None = None
+    *,
+    username: str,
+    password: str | None,
+    role: str,
+    scope: list[Entity] | None = None,
+    email: str = "",
 ) -> AbstractBaseUser:
-    """A user with one role (viewer, analyst, editor, administrator); editors get their scope."""
+    """A user with one role (viewer, analyst, editor, administrator); editors get their scope.
+    Without a password the user cannot log in (an API token's user). Raises ValueError for an
+    unknown role, a scope for another role or a malformed e-mail address."""
     user_model = get_user_model()
+    email = _email(email)
+    if role not in (*GROUPS, "administrator"):
+        raise ValueError(f"unknown role {role!r}; roles are {', '.join((*GROUPS, 'administrator'))}")
+    if scope and role != "editor":
+        raise ValueError(f"a scope is for editors only, not for the role {role}")
     if role == "administrator":
-        return user_model.objects.create_superuser(username=username, password=password, email="")
-    if role not in GROUPS:
-        raise ValueError(f"unknown role {role!r}")
-    user = user_model.objects.create_user(username=username, password=password)
+        return user_model.objects.create_superuser(username=username, password=password, email=email)
+    user = user_model.objects.create_user(username=username, password=password, email=email)
     group, _ = Group.objects.get_or_create(name=role)
     user.groups.add(group)
-    for entity in scope or []:
+    for entity in {e.pk: e for e in scope or []}.values():  # a region named twice is one scope
         EditorScope.objects.create(user=user, entity=entity)
     return user
+
+
+@transaction.atomic
+def user_email_set(*, user: AbstractBaseUser, email: str) -> AbstractBaseUser:
+    """Set (or with "" remove) the address `hamkari remind` writes to."""
+    user.email = _email(email)
+    user.save(update_fields=["email"])
+    return user
+
+
+def password_check(*, username: str, password: str) -> None:
+    """Django's password validators (length, common, digits only, like the name): ValueError with
+    all their reasons in one line."""
+    try:
+        validate_password(password, user=get_user_model()(username=username))
+    except ValidationError as exc:
+        raise ValueError(" ".join(exc.messages)) from exc
+
+
+def _email(address: str) -> str:
+    address = address.strip()
+    if address:
+        try:
+            validate_email(address)
+        except ValidationError as exc:
+            raise ValueError(f"{address!r} is not an e-mail address (name@example.org)") from exc
+    return address
 
 
 @transaction.atomic

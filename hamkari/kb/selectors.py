@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from django.core.cache import cache
 from django.db.models import Count, F, Max, Prefetch, Q, QuerySet
 from django.db.models.functions import Substr
 
+from hamkari.extraction import extract
 from hamkari.extraction.lexicon import load_table
 from hamkari.kb import search
 from hamkari.kb.facts import FACT_KINDS
@@ -528,3 +530,34 @@ def mention_group(mention: Mention) -> list[Mention]:
     return list(
         _facts("mention").filter(article_id=mention.article_id, entity_id=mention.entity_id).order_by("start")
     )
+
+
+def region_find(*, name: str) -> Entity | None:
+    """A region from its ISO code or its name in Persian, Russian or English (region_by_name), else
+    the region the extractor reads in the words («استان سمنان», «Астраханской области»)."""
+    found = region_by_name(name)
+    if found is None and name.strip():
+        refs = [e.ref for e in extract(name.strip()).entities if e.type == "region" and e.ref]
+        found = Entity.objects.filter(LIVE, type="region", ref__in=refs[:1]).first()
+    return found
+
+
+def entity_find(*, pk: int) -> Entity | None:
+    """A region, organisation or other record by its number (shown on its page)."""
+    return Entity.objects.filter(pk=pk).first()
+
+
+def article_count() -> int:
+    return Article.objects.count()
+
+
+def article_ids_missing(*, ids: Sequence[int]) -> list[int]:
+    """The numbers among `ids` that name no stored article, in order."""
+    stored = set(Article.objects.filter(pk__in=ids).values_list("pk", flat=True))
+    return sorted(set(ids) - stored)
+
+
+def article_iter(*, ids: Sequence[int] | None = None) -> Iterator[Article]:
+    """Stored articles (all, or those numbered `ids`), read in chunks."""
+    qs = Article.objects.all() if ids is None else Article.objects.filter(pk__in=ids)
+    return qs.order_by("pk").iterator(chunk_size=200)

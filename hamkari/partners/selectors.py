@@ -1,4 +1,5 @@
-"""Reads for the pages: a region's reference profile, published values and editors' overrides."""
+"""Reads of partners: a region's reference profile (published values and editors' overrides) for the
+pages, and firms."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import Any
 
 from hamkari.kb.models import Entity
 from hamkari.partners import reference
-from hamkari.partners.models import ReferenceOverride
+from hamkari.partners.models import Firm, ReferenceOverride
 from hamkari.partners.names import number, sector_name
 
 # page field → (field of the data file, joiner of its values)
@@ -56,3 +57,17 @@ def reference_rows(region: Entity, language: str) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def firm_find(*, pk: int) -> Firm | None:
+    return Firm.objects.select_related("region").filter(pk=pk).first()
+
+
+def firm_list(*, region: Entity | None = None, sector: str | None = None) -> list[Firm]:
+    """Firms, largest exporters first, of one region and/or one sector."""
+    qs = Firm.objects.select_related("region").order_by("-exports", "name")
+    if region is not None:
+        qs = qs.filter(region=region)
+    if sector:
+        qs = qs.filter(sector=sector)
+    return list(qs)

@@ -3,6 +3,7 @@ stops an import with its line number and nothing is applied."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -45,6 +46,20 @@ def capacity_set(
     return capacity
 
 
+FIRM_COLUMNS = ("name", "region", "sector", "size", "exports", "markets")
+TRADE_COLUMNS = ("region", "partner", "hs", "year", "period", "flow", "value")
+PERIODS = ("Y", "H1", "H2", "Q1", "Q2", "Q3", "Q4", *(f"M{m:02d}" for m in range(1, 13)))
+# digits with an optional decimal point, or thousands separated by commas in groups of three
+_NUMBER = re.compile(r"\d+(\.\d+)?|\d{1,3}(,\d{3})+(\.\d+)?")
+
+
+class RowError(ValueError):
+    """A bad cell: the column it is in and why."""
+
+    def __init__(self, column: str, reason: str) -> None:
+        super().__init__(f"{column}: {reason}")
+
+
 def _records(data: bytes, name: str, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
     try:
         rows = read_rows(data, "xlsx" if name.lower().endswith(".xlsx") else "csv")
@@ -53,74 +68,140 @@ def _records(data: bytes, name: str, columns: tuple[str, ...]) -> Iterator[tuple
     header = [c.strip().lower() for c in rows[0]] if rows else []
     missing = [c for c in columns if c not in header]
     if missing:
-        raise ImportError_(f"line 1: missing column(s) {', '.join(missing)}")
+        raise ImportError_(
+            f"line 1: missing column(s) {', '.join(missing)}; the header needs {','.join(columns)}"
+        )
     for line, row in enumerate(rows[1:], start=2):
         if any(c.strip() for c in row):
             yield line, {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header)}
 
 
-def _regions() -> dict[str, Entity]:
-    return {e.ref: e for e in Entity.objects.filter(type="region") if e.ref}
+def _number(row: dict[str, str], column: str, *, what: str, example: str, whole: bool = False) -> float:
+    """A number of 0 or more (empty is 0): digits with a decimal point, thousands separated by
+    commas in groups of three allowed (1,200,000)."""
+    text = row[column].replace(" ", "")
+    if not text:
+        return 0.0
+    if text.startswith("-") and _NUMBER.fullmatch(text[1:]):
+        raise RowError(column, f"{what} cannot be negative ({text})")
+    if not _NUMBER.fullmatch(text) or (whole and "." in text):
+        kind = "a whole number" if whole else "a number"
+        raise RowError(column, f"{what} must be {kind} like {example}, not {row[column]!r}")
+    return float(text.replace(",", ""))
+
+
+def _region(row: dict[str, str], regions: dict[str, Entity]) -> Entity:
+    found = regions.get(row["region"].upper())
+    if found is None:
+        raise RowError("region", f"unknown region {row['region']!r}: give an ISO code like IR-10 or RU-NGR")
+    return found
+
+
+def _firm(row: dict[str, str], regions: dict[str, Entity], known: set[str]) -> Firm:
+    if not row["name"]:
+        raise RowError("name", "the name is empty")
+    region = _region(row, regions)
+    if row["sector"].lower() not in known:
+        raise RowError("sector", f"unknown sector {row['sector']!r}: give a sector slug such as steel")
+    wrong = [m for m in row["markets"].lower().replace(",", " ").split() if m not in markets()]
+    if wrong:
+        raise RowError("markets", f"unknown market {wrong[0]!r}: markets are {', '.join(markets())}")
+    return Firm(
+        name=row["name"][:300],
+        region=region,
+        sector=row["sector"].lower(),
+        size=int(_number(row, "size", what="the number of employees", example="250", whole=True)),
+        exports=_number(row, "exports", what="exports in US dollars a year", example="2500000 or 2,500,000"),
+        markets=" ".join(row["markets"].lower().replace(",", " ").split())[:200],
+    )
+
+
+def firms_rows(*, data: bytes, name: str) -> list[Firm]:
+    """Every row of a firms file checked and turned into an unsaved Firm; the first bad row raises
+    ImportError_ with `line N: column: reason`."""
+    regions, known, batch = _regions(), sectors(), []
+    for line, row in _records(data, name, FIRM_COLUMNS):
+        try:
+            batch.append(_firm(row, regions, known))
+        except RowError as exc:
+            raise ImportError_(f"line {line}: {exc}") from exc
+    return batch
 
 
 @transaction.atomic
 def firms_import(*, data: bytes, name: str) -> int:
-    """Columns: name, region (ISO code), sector (slug), size (employees), exports (USD), markets."""
-    regions, known, batch = _regions(), sectors(), []
-    for line, r in _records(data, name, ("name", "region", "sector")):
-        try:
-            region = regions.get(r["region"].upper())
-            if region is None:
-                raise ImportError_(f"unknown region {r['region']!r}")
-            if r["sector"] not in known:
-                raise ImportError_(f"unknown sector {r['sector']!r}")
-            if not r["name"]:
-                raise ImportError_("the name is empty")
-            batch.append(
-                Firm(
-                    name=r["name"][:300],
-                    region=region,
-                    sector=r["sector"],
-                    size=int(float(r.get("size") or 0)),
-                    exports=float(r.get("exports") or 0),
-                    markets=r.get("markets", "")[:200],
-                )
-            )
-        except (ImportError_, ValueError) as exc:
-            raise ImportError_(f"line {line}: {exc}") from exc
-    return _upsert(Firm, batch, unique=("region", "name"), update=("sector", "size", "exports", "markets"))
+    """Columns: name, region (ISO code), sector (slug), size (employees), exports (USD a year),
+    markets (market slugs, space-separated). Returns how many firms the file holds."""
+    return len(firms_import_listed(data=data, name=name))
+
+
+@transaction.atomic
+def firms_import_listed(*, data: bytes, name: str) -> list[Firm]:
+    """As firms_import, returning the stored firms with their numbers, in the order of the file."""
+    batch = firms_rows(data=data, name=name)
+    _upsert(Firm, batch, unique=("region", "name"), update=("sector", "size", "exports", "markets"))
+    stored = {
+        (f.region_id, f.name): f
+        for f in Firm.objects.filter(name__in={f.name for f in batch}).select_related("region")
+    }
+    listed = {(f.region_id, f.name): stored[(f.region_id, f.name)] for f in batch}
+    return list(listed.values())
+
+
+def _partner(row: dict[str, str], partners: set[str]) -> str:
+    code = row["partner"].upper() or "WLD"
+    if code not in partners:
+        raise RowError(
+            "partner",
+            f"unknown partner {row['partner']!r}: an ISO country code (CN), a region code (RU-NGR) or WLD",
+        )
+    return code
+
+
+def _trade(row: dict[str, str], regions: dict[str, Entity], partners: set[str]) -> TradeFlow:
+    region = _region(row, regions)
+    partner = _partner(row, partners)
+    if not row["hs"].isdigit() or not 2 <= len(row["hs"]) <= 10:
+        raise RowError("hs", f"an HS code is 2 to 10 digits, not {row['hs']!r}")
+    if not (row["year"].isdigit() and 1990 <= int(row["year"]) <= 2100):
+        raise RowError("year", f"a year like 2024, not {row['year']!r}")
+    period = row["period"].upper() or "Y"
+    if period not in PERIODS:
+        raise RowError("period", f"{row['period']!r} is not Y, H1, H2, Q1 to Q4 or M01 to M12")
+    if row["flow"].lower() not in ("export", "import"):
+        raise RowError("flow", f"export or import, not {row['flow']!r}")
+    if not row["value"]:
+        raise RowError("value", "the value is empty")
+    return TradeFlow(
+        region=region,
+        partner=partner,
+        hs=row["hs"],
+        year=int(row["year"]),
+        period=period,
+        flow=row["flow"].lower(),
+        value=_number(row, "value", what="the value in US dollars", example="1200000 or 1,200,000"),
+    )
 
 
 @transaction.atomic
 def trade_import(*, data: bytes, name: str) -> int:
-    """Columns: region (ISO code), partner, hs, year, period (Y, H1, Q2, M03 …), flow (export or
-    import), value (USD)."""
-    regions, batch = _regions(), []
-    for line, r in _records(data, name, ("region", "partner", "hs", "year", "flow", "value")):
+    """Columns: region (ISO code), partner (ISO country code, region code or WLD), hs, year, period
+    (Y, H1, H2, Q1 … Q4, M01 … M12; empty is Y), flow (export or import), value (USD)."""
+    regions = _regions()
+    partners = {"WLD", *regions, *(e.ref for e in Entity.objects.filter(type="country") if e.ref)}
+    batch = []
+    for line, row in _records(data, name, TRADE_COLUMNS):
         try:
-            region = regions.get(r["region"].upper())
-            if region is None:
-                raise ImportError_(f"unknown region {r['region']!r}")
-            if r["flow"] not in ("export", "import"):
-                raise ImportError_(f"flow must be export or import, not {r['flow']!r}")
-            if not r["hs"].isdigit() or not 2 <= len(r["hs"]) <= 10:
-                raise ImportError_(f"HS code must be 2 to 10 digits, not {r['hs']!r}")
-            batch.append(
-                TradeFlow(
-                    region=region,
-                    partner=r["partner"].upper()[:10] or "WLD",
-                    hs=r["hs"],
-                    year=int(r["year"]),
-                    period=(r.get("period") or "Y")[:3],
-                    flow=r["flow"],
-                    value=float(r["value"]),
-                )
-            )
-        except (ImportError_, ValueError) as exc:
+            batch.append(_trade(row, regions, partners))
+        except RowError as exc:
             raise ImportError_(f"line {line}: {exc}") from exc
     return _upsert(
         TradeFlow, batch, unique=("region", "partner", "hs", "year", "period", "flow"), update=("value",)
     )
+
+
+def _regions() -> dict[str, Entity]:
+    return {e.ref: e for e in Entity.objects.filter(type="region") if e.ref}
 
 
 def _upsert(model: Any, rows: list[Any], *, unique: tuple[str, ...], update: tuple[str, ...]) -> int:

@@ -20,7 +20,8 @@ def digest(user: object, today: dt.date, lead_days: int) -> str | None:
         lines.append(f"- {state} {item.due.isoformat()} · {item.group.name} #{item.number}: {item.title}")
     if not lines:
         return None
-    return f"Hamkari deadlines on {today.isoformat()} (next {lead_days} days):\n\n" + "\n".join(lines) + "\n"
+    days = "1 day" if lead_days == 1 else f"{lead_days} days"
+    return f"Hamkari deadlines on {today.isoformat()} (next {days}):\n\n" + "\n".join(lines) + "\n"
 
 
 def send_digests(*, today: dt.date, lead_days: int, dry_run: bool = False) -> list[tuple[str, str]]:

@@ -89,3 +89,12 @@ def _items_overdue_first(items: QuerySet[PlanItem]) -> list[PlanItem]:
     return sorted(
         listed, key=lambda i: (not (i.due and i.due < today and i.status in OPEN), i.due or dt.date.max)
     )
+
+
+def group_find(*, pk: int) -> WorkingGroup | None:
+    return WorkingGroup.objects.filter(pk=pk).first()
+
+
+def group_list() -> list[WorkingGroup]:
+    """Every working group with its regions, oldest first."""
+    return list(WorkingGroup.objects.prefetch_related("regions").order_by("pk"))

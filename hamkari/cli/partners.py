@@ -1,0 +1,286 @@
+"""Partners: ranking partner regions, firms, imports of firms and trade figures, consortia, routes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import textwrap
+from pathlib import Path
+from typing import Any, TextIO
+
+from hamkari.cli.command import CliError, command, option, plural
+from hamkari.cli.values import whole
+from hamkari.extraction import LANGUAGES
+from hamkari.kb.selectors import region_find
+from hamkari.kb.services import reference_load
+from hamkari.partners import routes
+from hamkari.partners.finder import DEFAULT_WEIGHTS, propose, rank
+from hamkari.partners.selectors import firm_find, firm_list
+from hamkari.partners.services import (
+    FIRM_COLUMNS,
+    PERIODS,
+    TRADE_COLUMNS,
+    ImportError_,
+    firms_import_listed,
+    markets,
+    sectors,
+    trade_import,
+)
+
+REGION_HELP = "an ISO code (IR-10, RU-NGR) or a name in Persian, Russian or English"
+MARKETS = ", ".join(markets())
+
+
+def _wrapped(words: list[str]) -> str:
+    return textwrap.fill(", ".join(words), width=96, initial_indent=" " * 13, subsequent_indent=" " * 13)
+
+
+IMPORT_FORMATS = f"""file formats (CSV in UTF-8 with a header line, or XLSX: the first sheet):
+
+  firms:  {",".join(FIRM_COLUMNS)}
+    name     the firm's name (text, required)
+    region   ISO 3166-2 code of an Iranian or Russian region: IR-10, RU-NGR
+    sector   a sector slug, one of:
+{_wrapped(sorted(sectors()))}
+    size     employees: a whole number of 0 or more (empty is 0)
+    exports  exports in US dollars a year: a number of 0 or more (empty is 0)
+    markets  third markets where it sells, separated by spaces (empty: none), of:
+{_wrapped(markets())}
+  trade:  {",".join(TRADE_COLUMNS)}
+    region   ISO 3166-2 code of an Iranian or Russian region
+    partner  ISO 3166-1 country code (CN, TR), a region code (RU-NGR) or WLD for the world (empty is WLD)
+    hs       Harmonized System code: 2 to 10 digits (72, 7208)
+    year     the year, e.g. 2024
+    period   {", ".join(PERIODS[:7])}, M01 … M12 (empty is Y, the whole year)
+    flow     export or import
+    value    US dollars: a number of 0 or more
+
+numbers: digits with a point for decimals (2500000.50); thousands may be separated by commas in
+groups of three (2,500,000) — quote such a cell in CSV. Codes and names are case-insensitive.
+Every row is checked before anything is stored: a bad row stops the import with
+`line N: column: reason` and nothing is applied. Importing again updates firms (same region and
+name) and figures (same region, partner, hs, year, period and flow)."""
+
+
+def _print_json(out: TextIO, value: object) -> None:
+    out.write(json.dumps(value, ensure_ascii=False, indent=1, default=str) + "\n")
+
+
+def _weights(items: list[str]) -> dict[str, float]:
+    weights = {}
+    for item in items:
+        name, sign, value = item.partition("=")
+        try:
+            weights[name.strip()] = float(value)
+        except ValueError:
+            raise CliError(f"--weight {item!r}: give NAME=NUMBER, e.g. route=0.5", 2) from None
+        if not sign:
+            raise CliError(f"--weight {item!r}: give NAME=NUMBER, e.g. route=0.5", 2)
+    return weights
+
+
+def _origin(name: str) -> tuple[str, str | None]:
+    """The region code (and, for firm:ID, the firm's sector) to rank partners for."""
+    if name.startswith("firm:"):
+        number = name[5:]
+        firm = firm_find(pk=int(number)) if number.isdigit() else None
+        if firm is None:
+            raise CliError(f"no firm {number} (see hamkari firms)")
+        return firm.region.ref, firm.sector
+    region = region_find(name=name)
+    if region is None:
+        raise CliError(f"unknown region {name!r}: give {REGION_HELP}, or firm:ID")
+    return region.ref, None
+
+
+@command(
+    "partners",
+    option("region", metavar="REGION_OR_FIRM", help=f"{REGION_HELP}, or firm:ID (see hamkari firms)"),
+    option("--top", type=whole(1, 200), default=10, help="how many partners, 1 to 200 (default 10)"),
+    option("--json", action="store_true", help="print JSON"),
+    option("--language", choices=LANGUAGES, default="en", help="names and explanations in fa, ru or en"),
+    option(
+        "--weight",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help=f"weight of a component, 0 or more: {', '.join(DEFAULT_WEIGHTS)} (repeatable)",
+    ),
+    help="rank partner regions on the other side for a region or a firm",
+)
+def partners(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    reference_load()
+    weights = _weights(args.weight)
+    code, sector = _origin(args.region)
+    try:
+        results = rank(code, top=args.top, weights=weights, sector=sector, language=args.language)
+    except KeyError as exc:
+        raise CliError(f"no capacity profile for {code}") from exc
+    except ValueError as exc:
+        raise CliError(str(exc), 2) from exc
+    if args.json:
+        _print_json(out, [r.as_dict() for r in results])
+        return 0
+    for n, r in enumerate(results, start=1):
+        parts = "  ".join(f"{k} {'-' if v is None else f'{v:.2f}'}" for k, v in r.components.items())
+        print(f"{n:>2}. {r.code:<7} {r.score:.3f}  {parts}\n    {r.explanation}", file=out)
+    return 0
+
+
+@command(
+    "firms",
+    option("region", nargs="?", metavar="REGION", help=f"only the firms of this region: {REGION_HELP}"),
+    option("--sector", metavar="SLUG", help="only the firms of this sector"),
+    option("--json", action="store_true", help="print JSON"),
+    help="list the imported firms with their numbers (for partners firm:ID)",
+)
+def firms(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    reference_load()
+    region = None
+    if args.region:
+        region = region_find(name=args.region)
+        if region is None:
+            raise CliError(f"unknown region {args.region!r}: give {REGION_HELP}")
+    sector = args.sector.lower() if args.sector else None
+    if sector and sector not in sectors():
+        raise CliError(f"unknown sector {args.sector!r}: sectors are {', '.join(sorted(sectors()))}", 2)
+    found = firm_list(region=region, sector=sector)
+    if args.json:
+        _print_json(out, [_firm(f) for f in found])
+    else:
+        for f in found:
+            print(_firm_line(f), file=out)
+    print(f"hamkari: {plural(len(found), 'firm')}", file=err)
+    return 0
+
+
+def _firm(f: Any) -> dict[str, Any]:
+    return {
+        "id": f.pk,
+        "name": f.name,
+        "region": f.region.ref,
+        "sector": f.sector,
+        "size": f.size,
+        "exports": f.exports,
+        "markets": f.markets.split(),
+    }
+
+
+def _firm_line(f: Any) -> str:
+    return f"firm:{f.pk:<5} {f.name}  {f.region.ref}  {f.sector}  {f.size} staff  ${f.exports:,.0f} exports"
+
+
+@command(
+    "import",
+    option("kind", choices=("firms", "trade")),
+    option("file", help="a .csv (UTF-8) or .xlsx file"),
+    help="import firms or trade figures from CSV or XLSX",
+    description="Import firms or trade figures; every row is checked first and a bad row stops the import.",
+    epilog=IMPORT_FORMATS,
+)
+def import_table(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    reference_load()
+    try:
+        data = Path(args.file).read_bytes()
+    except FileNotFoundError:
+        raise CliError(f"{args.file}: no such file") from None
+    except OSError as exc:
+        raise CliError(f"{args.file}: cannot read: {exc.strerror or exc}") from exc
+    try:
+        if args.kind == "firms":
+            stored = firms_import_listed(data=data, name=args.file)
+            for f in stored:
+                print(_firm_line(f), file=out)
+            print(f"hamkari: imported {plural(len(stored), 'firm')}", file=err)
+        else:
+            count = trade_import(data=data, name=args.file)
+            print(f"hamkari: imported {plural(count, 'trade figure')}", file=err)
+    except ImportError_ as exc:
+        raise CliError(f"{args.file}: {exc}; nothing was imported") from exc
+    return 0
+
+
+@command(
+    "consortium",
+    option("--market", required=True, help=f"the third market (any case): {MARKETS}"),
+    option("--sectors", required=True, help="the value chain: 1 to 6 sector slugs, comma-separated"),
+    option("--proposals", type=whole(1, 20), default=3, help="how many proposals, 1 to 20 (default 3)"),
+    option("--shared-regions", action="store_true", help="allow two members from one region"),
+    option("--language", choices=LANGUAGES, default="en", help="names and reasons in fa, ru or en"),
+    option("--json", action="store_true", help="print JSON"),
+    help="propose consortia of Iranian and Russian regions or firms",
+    epilog=f"sectors:\n{_wrapped(sorted(sectors()))}",
+)
+def consortium(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    market = args.market.strip().lower()
+    if market not in markets():
+        raise CliError(f"unknown market {args.market!r}; markets are {MARKETS}", 2)
+    wanted = [s.strip().lower() for s in args.sectors.split(",") if s.strip()]
+    try:
+        found = propose(
+            market=market,
+            sectors=wanted,
+            proposals=args.proposals,
+            shared_regions=args.shared_regions,
+            language=args.language,
+        )
+    except ValueError as exc:
+        raise CliError(str(exc), 2) from exc
+    if args.json:
+        _print_json(out, [p.as_dict() for p in found])
+        return 0
+    for n, p in enumerate(found, start=1):
+        print(
+            f"{n}. score {p.score:.3f} (coverage {p.coverage:.2f}, competition {p.competition:.2f})", file=out
+        )
+        for m in p.members:
+            print(f"   {m.country} {m.kind} {m.name}: {m.reason}", file=out)
+    return 0
+
+
+@command(
+    "route",
+    option("start", metavar="FROM", help="a region (ISO code or name), a port or crossing, or a node id"),
+    option("end", metavar="TO", help="the same kinds of place"),
+    option("--options", type=whole(1, 10), default=3, help="how many routes, 1 to 10 (default 3)"),
+    option(
+        "--modes",
+        default="rail,road,sea",
+        help="modes to use, comma-separated: rail, road, sea (default all; rail,sea for bulk freight)",
+    ),
+    option("--language", choices=LANGUAGES, default="en", help="place names in fa, ru or en"),
+    option("--json", action="store_true", help="print JSON"),
+    help="transit routes between two places (ISO codes or names)",
+    database=False,
+)
+def route(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    start, end = routes.resolve(args.start), routes.resolve(args.end)
+    for name, node in ((args.start, start), (args.end, end)):
+        if node is None:
+            raise CliError(f"unknown place {name!r}: give {REGION_HELP}, a port or a border crossing")
+    if start == end:
+        raise CliError(f"origin and destination are the same place ({args.start} → {start})", 2)
+    try:
+        found = routes.routes(start, end, options=args.options, modes=tuple(args.modes.split(",")))  # type: ignore[arg-type]
+    except ValueError as exc:
+        raise CliError(str(exc), 2) from exc
+    if not found:
+        raise CliError(f"no route between {args.start} and {args.end}")
+    lang = args.language
+    if args.json:
+        _print_json(out, [r.as_dict(lang) for r in found])
+        return 0
+    for n, r in enumerate(found, start=1):
+        print(f"{n}. [{r.branch}] {r.summary(lang)}, {plural(r.mode_changes, 'change')} of mode", file=out)
+        for leg in r.legs:
+            ends = f"{routes.node_name(leg.start, lang)} → {routes.node_name(leg.end, lang)}"
+            line = f"   {leg.mode:<4} {ends}: {leg.km} km, {plural_days(leg.days)}"
+            cited = "; ".join(
+                "estimate from coordinates" if x.startswith("estimate:") else x for x in leg.sources
+            )
+            print(f"{line} ({cited})", file=out)
+    return 0
+
+
+def plural_days(days: float) -> str:
+    return "1 day" if round(days, 1) == 1 else f"{days:.1f} days"

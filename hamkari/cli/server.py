@@ -1,0 +1,94 @@
+"""The web application and Django's own commands."""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import logging
+from pathlib import Path
+from typing import Any, TextIO
+
+from django.core.management import call_command, execute_from_command_line
+from django.core.wsgi import get_wsgi_application
+from waitress.server import create_server
+
+from hamkari.accounts.services import administrator_ensure
+from hamkari.cli.command import CliError, command, option
+from hamkari.cli.values import PORT, whole
+from hamkari.kb.ingest import run_batch
+from hamkari.kb.selectors import article_count
+from hamkari.kb.services import reference_load
+from hamkari.web.i18n import compile_messages
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+@command(
+    "serve",
+    option("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"),
+    option("--port", type=PORT, default=8000, help="port, 1 to 65535 (default 8000)"),
+    option("--threads", type=whole(1, 64), default=4, help="worker threads, 1 to 64 (default 4)"),
+    option("--no-samples", action="store_true", help="do not ingest the bundled samples"),
+    help="run the web application",
+    description=(
+        "Run the web application: migrate the database, load the reference data (all Iranian and "
+        "Russian regions, countries), ingest the bundled sample articles when the knowledge base is "
+        "empty, create an administrator on the first run (its password is printed once) and serve "
+        "pages, API and static files with waitress."
+    ),
+)
+def serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    server = _listen(args.host, args.port, args.threads)  # a port in use is found before any work
+    compile_messages()
+    call_command("collectstatic", interactive=False, verbosity=0)
+    reference_load()
+    if not args.no_samples and not article_count():
+        summary = run_batch([str(SAMPLES)], progress=False)
+        print(f"hamkari: sample articles: {summary.lines()[0]}", file=out)
+    _administrator(out)
+    logging.basicConfig()
+    print(f"hamkari: serving on http://{args.host}:{args.port}/ (Ctrl-C stops)", file=out, flush=True)
+    try:
+        server.run()
+    finally:
+        server.close()
+    return 0
+
+
+def _administrator(out: TextIO) -> None:
+    created = administrator_ensure()
+    if created is not None and created.generated_password:  # never a password the operator chose
+        print(
+            f"hamkari: created the administrator 'admin' with the password {created.generated_password}",
+            file=out,
+        )
+        print("hamkari: change it after logging in (Change password)", file=out)
+    elif created is not None:
+        print(
+            "hamkari: created the administrator 'admin' with the password of HAMKARI_ADMIN_PASSWORD", file=out
+        )
+
+
+def _listen(host: str, port: int, threads: int) -> Any:
+    try:
+        return create_server(get_wsgi_application(), host=host, port=port, threads=threads, ident="hamkari")
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise CliError(
+                f"port {port} on {host} is already in use: stop the other server or give --port"
+            ) from exc
+        if exc.errno == errno.EACCES:
+            raise CliError(f"no permission to listen on port {port} (ports below 1024 need root)") from exc
+        raise CliError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+
+
+@command(
+    "manage",
+    option("args", nargs=argparse.REMAINDER),
+    help="run a Django management command (migrate, createsuperuser, …)",
+    database=False,
+    add_help=False,
+)
+def manage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    execute_from_command_line(["hamkari manage", *args.args])
+    return 0

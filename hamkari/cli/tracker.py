@@ -1,0 +1,124 @@
+"""The tracker: working groups, briefs, deadline reminders."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from django.utils import timezone
+
+from hamkari.cli.command import CliError, command, option, output_path, plural, write_output
+from hamkari.cli.values import whole
+from hamkari.extraction import LANGUAGES
+from hamkari.kb.selectors import region_find
+from hamkari.kb.services import reference_load
+from hamkari.tracker import brief as briefs
+from hamkari.tracker import selectors
+from hamkari.tracker.remind import send_digests
+from hamkari.tracker.services import TrackerError, group_create
+from hamkari.web.i18n import compile_messages
+
+REGION_HELP = "an ISO code (IR-20, RU-AST) or a name in Persian, Russian or English"
+
+
+def regions_find(names: Sequence[str]) -> list[Any]:
+    """The regions named, in order; an unknown name is a mistake (exit 1)."""
+    found = [(name, region_find(name=name)) for name in names]
+    missing = [name for name, region in found if region is None]
+    if missing:
+        raise CliError(f"unknown region {', '.join(repr(m) for m in missing)}: give {REGION_HELP}")
+    return [region for _, region in found]
+
+
+@command(
+    "groups add",
+    option("name", help="the name of the working group"),
+    option("regions", nargs="+", metavar="REGION", help=f"its regions: {REGION_HELP}"),
+    help="create a working group of regions",
+    epilog="example:\n  hamkari groups add 'Semnan–Astrakhan trade' سمنان 'Astrakhan Oblast'",
+)
+def groups_add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    reference_load()
+    regions = regions_find(args.regions)
+    try:
+        group = group_create(name=args.name, regions=regions, user=None)
+    except TrackerError as exc:
+        raise CliError(str(exc), 2) from exc
+    print(f"hamkari: created working group {group.pk}: {group.name} ({_codes(regions)})", file=out)
+    return 0
+
+
+@command("groups list", help="list the working groups with their numbers and regions")
+def groups_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    groups = selectors.group_list()
+    for group in groups:
+        print(f"{group.pk:>4}  {group.name}  ({_codes(group.regions.all())})", file=out)
+    print(f"hamkari: {plural(len(groups), 'working group')}", file=err)
+    return 0
+
+
+def _codes(regions: Any) -> str:
+    return ", ".join(f"{r.ref} {r.name}" for r in regions)
+
+
+@command(
+    "brief",
+    option("regions", nargs="*", metavar="REGION", help=f"two regions: {REGION_HELP}"),
+    option("--working-group", type=whole(1), metavar="ID", help="a working group (see hamkari groups list)"),
+    option("--pdf", metavar="FILE", help="write a PDF (its folder must exist)"),
+    option("--html", metavar="FILE", help="write HTML (its folder must exist)"),
+    option("--language", choices=LANGUAGES, default="fa", help="fa (default), ru or en"),
+    help="a brief of a region pair or a working group as PDF or HTML",
+    description=(
+        "A brief of two regions or of a working group: parties and members, instruments, the plan "
+        "(overdue items first), recent stories. Without --pdf and --html the HTML goes to standard output."
+    ),
+    epilog=(
+        "examples:\n  hamkari brief IR-10 نووگورود --pdf brief.pdf\n"
+        "  hamkari brief --working-group 1 --html brief.html"
+    ),
+)
+def brief(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    by_group, by_pair = args.working_group is not None, len(args.regions) == 2
+    if not ((by_group and not args.regions) or (by_pair and not by_group)):
+        raise CliError("give two regions or --working-group ID", 2)
+    for name in (args.pdf, args.html):
+        if name:
+            output_path(name)  # a missing folder is found before the brief is made
+    compile_messages()
+    reference_load()
+    if args.working_group is not None:
+        group = selectors.group_find(pk=args.working_group)
+        if group is None:
+            raise CliError(f"no working group {args.working_group} (see hamkari groups list)")
+        data = selectors.group_brief(group)
+    else:
+        data = selectors.pair_brief(*regions_find(args.regions))
+    html = briefs.render_html(data, language=args.language)
+    if args.html:
+        write_output(args.html, html)
+    if args.pdf:
+        write_output(args.pdf, briefs.render_pdf(html))
+    if not args.html and not args.pdf:
+        out.write(html)
+    return 0
+
+
+@command(
+    "remind",
+    option("--days", type=whole(0, 366), default=7, help="lead time in days, 0 to 366 (default 7)"),
+    option("--dry-run", action="store_true", help="print the digests instead of sending them"),
+    help="e-mail each user the deadlines of their working groups",
+    description=(
+        "Send every active user with an e-mail address (hamkari user NAME --email ADDRESS) a digest of "
+        "the overdue plan items and those due within --days in the working groups they follow; users "
+        "with nothing due get no mail. Mail goes through HAMKARI_EMAIL_URL (console:// prints it)."
+    ),
+)
+def remind(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    sent = send_digests(today=timezone.localdate(), lead_days=args.days, dry_run=args.dry_run)
+    for address, body in sent if args.dry_run else []:
+        print(f"== {address}\n{body}", file=out)
+    print(f"hamkari: {plural(len(sent), 'digest')} {'composed' if args.dry_run else 'sent'}", file=err)
+    return 0
