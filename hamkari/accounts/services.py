@@ -54,7 +54,7 @@ def user_create(
     Without a password the user cannot log in (an API token's user). Raises ValueError for an
     unknown role, a scope for another role or a malformed e-mail address."""
     user_model = get_user_model()
-    email = _email(email)
+    email = email_check(address=email)
     if role not in (*GROUPS, "administrator"):
         raise ValueError(f"unknown role {role!r}; roles are {', '.join((*GROUPS, 'administrator'))}")
     if scope and role != "editor":
@@ -72,7 +72,7 @@ def user_create(
 @transaction.atomic
 def user_email_set(*, user: AbstractBaseUser, email: str) -> AbstractBaseUser:
     """Set (or with "" remove) the address `hamkari remind` writes to."""
-    user.email = _email(email)
+    user.email = email_check(address=email)
     user.save(update_fields=["email"])
     return user
 
@@ -86,7 +86,8 @@ def password_check(*, username: str, password: str) -> None:
         raise ValueError(" ".join(exc.messages)) from exc
 
 
-def _email(address: str) -> str:
+def email_check(*, address: str) -> str:
+    """The address without blanks around it; ValueError when it is not one."""
     address = address.strip()
     if address:
         try:

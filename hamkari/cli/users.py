@@ -10,7 +10,7 @@ from typing import Any, TextIO
 
 from hamkari.accounts.permissions import ROLES
 from hamkari.accounts.selectors import user_find
-from hamkari.accounts.services import password_check, token_create, user_create, user_email_set
+from hamkari.accounts.services import email_check, password_check, token_create, user_create, user_email_set
 from hamkari.cli.command import CliError, command, option
 from hamkari.kb.selectors import entity_find, region_find
 from hamkari.kb.services import reference_load
@@ -58,6 +58,7 @@ def user(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise CliError(f"no user {args.username!r}: give --role to create it", 2)
     if args.scope and args.role != "editor":
         raise CliError(f"--scope is for editors only, not for the role {args.role}", 2)
+    _email_check(args.email or "")
     reference_load()
     scope = [_scope(item) for item in args.scope]
     password = _password(args.username)
@@ -81,11 +82,16 @@ def _scope(item: str) -> Any:
     return found
 
 
-def _email_set(found: Any, email: str) -> None:
+def _email_check(email: str) -> None:
     try:
-        user_email_set(user=found, email=email)
+        email_check(address=email)
     except ValueError as exc:
         raise CliError(str(exc), 2) from exc
+
+
+def _email_set(found: Any, email: str) -> None:
+    _email_check(email)
+    user_email_set(user=found, email=email)
 
 
 def _password(username: str) -> str:

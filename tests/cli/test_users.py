@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 def test_it_creates_users_with_roles_and_refuses_weak_passwords(tmp_path: Path) -> None:
     import os
@@ -32,3 +34,51 @@ def test_it_creates_users_with_roles_and_refuses_weak_passwords(tmp_path: Path) 
     assert made.returncode == 0 and "created editor ed" in made.stdout
     again = user("ed", "--role", "viewer", password="a-long-pass-1234")
     assert again.returncode == 1 and "exists already" in again.stderr
+
+
+def _run(argv: list[str]) -> tuple[int, str, str]:
+    import contextlib
+    import io
+
+    from hamkari.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(argv)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.django_db
+def test_an_editor_scope_is_named_in_any_language_and_the_email_set_later(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from hamkari.accounts.permissions import scope_of
+    from hamkari.accounts.selectors import user_find
+    from hamkari.kb.selectors import region_find
+
+    monkeypatch.setenv("HAMKARI_USER_PASSWORD", "a-long-pass-1234")
+    code, out, _ = _run(
+        ["user", "sem", "--role", "editor", "--scope", "Semnan", "--scope", "سمنان", "--scope", "RU-AST"]
+    )
+    assert (code, out) == (0, "hamkari: created editor sem\n")
+    made = user_find(username="sem")
+    assert made is not None and made.email == ""
+    semnan, astrakhan = region_find(name="IR-20"), region_find(name="Астраханская область")
+    assert semnan is not None and astrakhan is not None
+    assert scope_of(made) == {semnan.pk, astrakhan.pk}
+    assert (
+        _run(["user", "sem", "--email", "sem@example.org"])[1]
+        == "hamkari: sem: e-mail address sem@example.org\n"
+    )
+    made.refresh_from_db()
+    assert made.email == "sem@example.org"
+
+
+@pytest.mark.django_db
+def test_a_new_user_gets_an_email_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    from hamkari.accounts.selectors import user_find
+
+    monkeypatch.setenv("HAMKARI_USER_PASSWORD", "a-long-pass-1234")
+    assert _run(["user", "ali", "--role", "analyst", "--email", " ali@example.org "])[0] == 0
+    made = user_find(username="ali")
+    assert made is not None and made.email == "ali@example.org"

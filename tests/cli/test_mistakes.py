@@ -1,0 +1,283 @@
+"""Every command against the mistakes a user makes: one line on standard error naming the problem,
+exit status 2 for a wrong command line and 1 for a request that cannot be done, never a
+traceback, and nothing changed."""
+
+from __future__ import annotations
+
+import io
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hamkari.cli import main
+
+pytestmark = pytest.mark.django_db
+
+FIRMS = "name,region,sector,size,exports,markets"
+TRADE = "region,partner,hs,year,period,flow,value"
+FILES = {
+    "size.csv": f"{FIRMS}\nKaveh Tiles,IR-10,construction,large,100,\n",
+    "comma.csv": f'{FIRMS}\nKaveh Tiles,IR-10,construction,12,"1,5",\n',
+    "negative.csv": f"{FIRMS}\nKaveh Tiles,IR-10,construction,12,-300,\n",
+    "market.csv": f"{FIRMS}\nKaveh Tiles,IR-10,construction,12,300,Mars\n",
+    "columns.csv": "name,region,sector\nKaveh Tiles,IR-10,construction\n",
+    "region.csv": f"{FIRMS}\nKaveh Tiles,Isfahan,construction,12,300,\n",
+    "sector.csv": f"{FIRMS}\nKaveh Tiles,IR-10,rockets,12,300,\n",
+    "second_row.csv": f"{FIRMS}\nKaveh Tiles,IR-10,construction,12,300,\nLena Nets,RU-AST,fisheries,x,1,\n",
+    "partner.csv": f"{TRADE}\nIR-10,Russia,72,2024,Y,export,100\n",
+    "period.csv": f"{TRADE}\nIR-10,RU,72,2024,Q5,export,100\n",
+    "flow.csv": f"{TRADE}\nIR-10,RU,72,2024,Y,transit,100\n",
+    "hs.csv": f"{TRADE}\nIR-10,RU,steel,2024,Y,export,100\n",
+    "year.csv": f"{TRADE}\nIR-10,RU,72,24,Y,export,100\n",
+    "value.csv": f"{TRADE}\nIR-10,RU,72,2024,Y,export,-5\n",
+    "trade_columns.csv": "region,hs,year,flow,value\nIR-10,72,2024,export,100\n",
+    "firms.xlsx": "not a workbook",
+}
+
+# (command line, exit status, the one line on standard error); {tmp} is a folder with FILES
+MISTAKES: list[tuple[str, int, str]] = [
+    ("extract --published 03/12/2025 -", 2, "not a date in YYYY-MM-DD form: '03/12/2025'"),
+    ("extract --max-bytes 0 -", 2, "argument --max-bytes: must be a whole number of 1 or more, not '0'"),
+    ("extract --lang de -", 2, "argument --lang: invalid choice: 'de'"),
+    ("ingest --published tomorrow x.txt", 2, "not a date in YYYY-MM-DD form: 'tomorrow'"),
+    ("reextract", 2, "hamkari: give article numbers or --all (not both)"),
+    ("reextract 1 --all", 2, "hamkari: give article numbers or --all (not both)"),
+    ("reextract 0", 2, "argument ARTICLE_ID: must be a whole number of 1 or more, not '0'"),
+    ("reextract 99999", 1, "hamkari: no article 99999"),
+    ("export things", 2, "argument kind: invalid choice: 'things'"),
+    ("export regions -o {tmp}/missing/regions.jsonl", 1, "no such folder '{tmp}/missing'; create it first"),
+    ("export regions -o {tmp}", 1, "hamkari: {tmp}: is a folder; give a file name"),
+    ("user ali", 2, "hamkari: no user 'ali': give --role to create it"),
+    ("user ali --role wizard", 2, "argument --role: invalid choice: 'wizard'"),
+    (
+        "user ali --role viewer --scope Semnan",
+        2,
+        "hamkari: --scope is for editors only, not for the role viewer",
+    ),
+    ("user ali --role viewer", 1, "hamkari: no terminal to ask for the password: set HAMKARI_USER_PASSWORD"),
+    ("user ali --role viewer --email ali-at-example", 2, "'ali-at-example' is not an e-mail address"),
+    ("user ed --role editor --scope Atlantis", 1, "hamkari: no region or entity 'Atlantis'"),
+    ("token nobody", 1, "hamkari: no user 'nobody' (use --create-user)"),
+    ("groups", 2, "hamkari groups: the following arguments are required: ACTION"),
+    ("groups add Caspian", 2, "the following arguments are required: REGION"),
+    (
+        "groups add Caspian Atlantis",
+        1,
+        "hamkari: unknown region 'Atlantis': give an ISO code (IR-20, RU-AST)",
+    ),
+    ("groups list everything", 2, "unrecognized arguments: everything"),
+    ("brief IR-10", 2, "hamkari: give two regions or --working-group ID"),
+    ("brief IR-10 RU-NGR --working-group 1", 2, "hamkari: give two regions or --working-group ID"),
+    ("brief --working-group 999", 1, "hamkari: no working group 999 (see hamkari groups list)"),
+    ("brief IR-10 Atlantis", 1, "hamkari: unknown region 'Atlantis'"),
+    (
+        "brief IR-10 RU-NGR --pdf {tmp}/missing/brief.pdf",
+        1,
+        "no such folder '{tmp}/missing'; create it first",
+    ),
+    ("brief IR-10 RU-NGR --html {tmp}/missing/brief.html", 1, "no such folder '{tmp}/missing'"),
+    ("remind --days -3", 2, "argument --days: must be a whole number from 0 to 366, not '-3'"),
+    ("remind --days soon", 2, "argument --days: must be a whole number from 0 to 366, not 'soon'"),
+    ("partners IR-10 --top 0", 2, "argument --top: must be a whole number from 1 to 200, not '0'"),
+    ("partners IR-10 --top -1", 2, "argument --top: must be a whole number from 1 to 200, not '-1'"),
+    ("partners Atlantis", 1, "hamkari: unknown region 'Atlantis': give an ISO code (IR-10, RU-NGR)"),
+    ("partners firm:999", 1, "hamkari: no firm 999 (see hamkari firms)"),
+    ("partners IR-10 --weight route", 2, "hamkari: --weight 'route': give NAME=NUMBER, e.g. route=0.5"),
+    ("partners IR-10 --weight luck=1", 2, "hamkari: weights are complement"),
+    ("firms Atlantis", 1, "hamkari: unknown region 'Atlantis'"),
+    ("firms --sector rockets", 2, "hamkari: unknown sector 'rockets': sectors are aerospace_drones"),
+    ("import cars {tmp}/size.csv", 2, "argument kind: invalid choice: 'cars'"),
+    ("import firms {tmp}/nothing.csv", 1, "hamkari: {tmp}/nothing.csv: no such file"),
+    (
+        "import firms {tmp}/size.csv",
+        1,
+        "line 2: size: the number of employees must be a whole number like 250",
+    ),
+    (
+        "import firms {tmp}/comma.csv",
+        1,
+        "line 2: exports: exports in US dollars a year must be a number like",
+    ),
+    (
+        "import firms {tmp}/negative.csv",
+        1,
+        "line 2: exports: exports in US dollars a year cannot be negative",
+    ),
+    ("import firms {tmp}/market.csv", 1, "line 2: markets: unknown market 'mars': markets are africa, asia"),
+    (
+        "import firms {tmp}/columns.csv",
+        1,
+        "line 1: missing column(s) size, exports, markets; the header needs",
+    ),
+    (
+        "import firms {tmp}/region.csv",
+        1,
+        "line 2: region: unknown region 'Isfahan': give an ISO code like IR-10",
+    ),
+    ("import firms {tmp}/sector.csv", 1, "line 2: sector: unknown sector 'rockets'"),
+    ("import firms {tmp}/second_row.csv", 1, "line 3: size: the number of employees must be a whole number"),
+    ("import firms {tmp}/firms.xlsx", 1, "hamkari: {tmp}/firms.xlsx: not an XLSX workbook"),
+    (
+        "import trade {tmp}/partner.csv",
+        1,
+        "line 2: partner: unknown partner 'Russia': an ISO country code (CN)",
+    ),
+    ("import trade {tmp}/period.csv", 1, "line 2: period: 'Q5' is not Y, H1, H2, Q1 to Q4 or M01 to M12"),
+    ("import trade {tmp}/flow.csv", 1, "line 2: flow: export or import, not 'transit'"),
+    ("import trade {tmp}/hs.csv", 1, "line 2: hs: an HS code is 2 to 10 digits, not 'steel'"),
+    ("import trade {tmp}/year.csv", 1, "line 2: year: a year like 2024, not '24'"),
+    ("import trade {tmp}/value.csv", 1, "line 2: value: the value in US dollars cannot be negative (-5)"),
+    ("import trade {tmp}/trade_columns.csv", 1, "line 1: missing column(s) partner, period"),
+    (
+        "consortium --market Mars --sectors steel",
+        2,
+        "hamkari: unknown market 'Mars'; markets are africa, asia",
+    ),
+    ("consortium --market africa --sectors steel --proposals 0", 2, "argument --proposals: must be a whole"),
+    (
+        "consortium --market africa --sectors rockets",
+        2,
+        "hamkari: give 1 to 6 known sectors; unknown: rockets",
+    ),
+    ("route IR-27 IR-27", 2, "hamkari: origin and destination are the same place (IR-27"),
+    ("route IR-27 RU-VGG --options 0", 2, "argument --options: must be a whole number from 1 to 10, not '0'"),
+    ("route IR-27 Atlantis", 1, "hamkari: unknown place 'Atlantis'"),
+    ("route IR-27 RU-VGG --modes air", 2, "hamkari: modes are rail, road, sea; not air"),
+    ("serve --port 99999", 2, "argument --port: must be a whole number from 1 to 65535, not '99999'"),
+    ("serve --port 0", 2, "argument --port: must be a whole number from 1 to 65535, not '0'"),
+    ("serve --threads 0", 2, "argument --threads: must be a whole number from 1 to 64, not '0'"),
+    ("frobnicate", 2, "argument COMMAND: invalid choice: 'frobnicate'"),
+]
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    for name, text in FILES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def run(argv: list[str], monkeypatch: pytest.MonkeyPatch, stdout: Any = None) -> tuple[int, str, str]:
+    """The command in this process: its exit status, standard output and standard error."""
+    out, err = stdout or io.StringIO(), io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", err)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # not a terminal
+    try:
+        code = main(argv)
+    except SystemExit as exit_:  # argparse
+        code = int(exit_.code or 0)
+    return code, out.getvalue() if stdout is None else "", err.getvalue()
+
+
+@pytest.mark.parametrize(("command", "status", "message"), MISTAKES, ids=[m[0] for m in MISTAKES])
+def test_a_mistake_is_one_line_with_its_exit_status(
+    command: str, status: int, message: str, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("HAMKARI_USER_PASSWORD", raising=False)
+    if command.startswith("user ed"):
+        monkeypatch.setenv("HAMKARI_USER_PASSWORD", "a-long-pass-1234")
+    argv = [part.replace("{tmp}", str(folder)) for part in command.split()]
+    code, _, err = run(argv, monkeypatch)
+    assert (code, len(err.splitlines())) == (status, 1), err
+    assert message.replace("{tmp}", str(folder)) in err
+    assert "Traceback" not in err
+
+
+def test_a_bad_import_applies_nothing(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    code, _, _ = run(["import", "firms", str(folder / "second_row.csv")], monkeypatch)
+    assert code == 1
+    assert run(["firms"], monkeypatch)[1] == ""
+
+
+def test_the_port_in_use_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        code, out, err = run(["serve", "--no-samples", "--port", str(port)], monkeypatch)
+    assert (code, err) == (
+        1,
+        f"hamkari: port {port} on 127.0.0.1 is already in use: stop the other server or give --port\n",
+    )
+    assert "serving" not in out
+
+
+class ClosedPipe(io.StringIO):
+    """A reader (`head -1`) that stops after the first line."""
+
+    def write(self, text: str) -> int:
+        if self.tell() > 0:
+            raise BrokenPipeError(32, "Broken pipe")
+        return super().write(text[:1])
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export", "regions"],
+        ["extract", "--json", str(Path(__file__).resolve().parents[2] / "hamkari" / "samples")],
+        ["partners", "IR-10", "--top", "5"],
+        ["route", "IR-27", "RU-VGG"],
+        ["groups", "list"],
+    ],
+    ids=lambda argv: argv[0],
+)
+def test_a_reader_that_stops_early_is_one_line(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    run(["groups", "add", "Caspian fisheries", "Gilan", "RU-AST"], monkeypatch)
+    code, _, err = run(argv, monkeypatch, stdout=ClosedPipe())
+    assert (code, err) == (1, "hamkari: the output was closed before the end (broken pipe)\n")
+
+
+def _env(tmp_path: Path, **settings: str) -> dict[str, str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("HAMKARI_", "DJANGO_"))}
+    return clean | {"HAMKARI_HOME": str(tmp_path)} | settings
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ({"HAMKARI_ENV": "prod"}, "HAMKARI_ENV='prod' is not one of development, production"),
+        ({"HAMKARI_SECRET_KEY": "short"}, "HAMKARI_SECRET_KEY must be at least 50 characters long"),
+        (
+            {"HAMKARI_LOG_LEVEL": "verbose"},
+            "HAMKARI_LOG_LEVEL='verbose' is not one of DEBUG, INFO, WARNING, ERROR",
+        ),
+        ({"HAMKARI_DATABASE_URL": "mysql://u:secret@db/x"}, "must be a postgres:// or sqlite:// URL"),
+        ({"HAMKARI_DATABASE_URL": "foo://bar"}, "(postgres://user:password@host:5432/name or sqlite:///"),
+    ],
+    ids=lambda value: next(iter(value.values())) if isinstance(value, dict) else "",
+)
+def test_a_wrong_setting_is_one_line_naming_the_variable(
+    setting: dict[str, str], message: str, tmp_path: Path
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "hamkari.cli", "route", "IR-27", "RU-VGG"],
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path, **setting),
+        check=False,
+        timeout=120,
+    )
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith("hamkari: setting error: ") and message in result.stderr
+    assert len(result.stderr.splitlines()) == 1 and "secret" not in result.stderr
+
+
+def test_a_real_pipe_closed_by_head_ends_quietly(tmp_path: Path) -> None:
+    samples = str(Path(__file__).resolve().parents[2] / "hamkari" / "samples")
+    command = [sys.executable, "-m", "hamkari.cli", "extract", *[samples] * 40]
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(tmp_path), text=True
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()  # as `head -1` does
+        err = process.stderr.read()
+        code = process.wait(timeout=120)
+    assert (code, err) == (1, "hamkari: the output was closed before the end (broken pipe)\n")
