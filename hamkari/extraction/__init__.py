@@ -14,6 +14,7 @@ import math
 import os
 
 from hamkari.extraction.components.commitments import CommitmentFinder
+from hamkari.extraction.components.delegations import DelegationFinder
 from hamkari.extraction.components.event_dates import EventDater
 from hamkari.extraction.components.events import EventFinder, InstrumentFinder
 from hamkari.extraction.components.lexical import Gazetteer, LexiconMatcher
@@ -73,6 +74,7 @@ def default_pipeline() -> Pipeline:
             CommitmentFinder(),
             QuantityFinder(),
             EventDater(),
+            DelegationFinder(),
         ]
     )
 

@@ -14,9 +14,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from hamkari.extraction.components.delegations import Delegation as DocDelegation
 from hamkari.extraction.document import Document
 from hamkari.extraction.document import Entity as DocEntity
 from hamkari.extraction.vocabulary import LIFECYCLE
@@ -24,6 +25,7 @@ from hamkari.kb.linking import Link
 from hamkari.kb.models import (
     Article,
     Commitment,
+    Delegation,
     Entity,
     EventSource,
     ExtractionRun,
@@ -210,6 +212,40 @@ def _quantities(found: Found) -> Iterator[Quantity]:
         )
 
 
+def _place(found: Found, code: str | None) -> Entity | None:
+    if code is None:
+        return None
+    named = found.by_ref("region") | found.by_ref("country")
+    return named.get(code) or Entity.objects.filter(ref=code, type__in=("region", "country")).first()
+
+
+def _delegations(found: Found) -> Iterator[Delegation]:
+    for d in found.doc.more.get("delegations", []):
+        assert isinstance(d, DocDelegation)
+        fact = Delegation(
+            **found.common(d.evidence, d.provenance),
+            size=d.size,
+            leader=found.record(d.leader),
+            origin=_place(found, d.origin),
+            destination=_place(found, d.destination),
+            purpose=d.purpose[:500],
+            date=d.date or found.article.published,
+        )
+        fact.pending_members = [e for e in map(found.record, d.members) if e is not None]
+        yield fact
+
+
+def _delegation_members(facts: list[Delegation]) -> None:
+    for fact in facts:
+        fact.members.add(*getattr(fact, "pending_members", []))
+
+
+def _delegation_summary(f: Delegation) -> str:
+    size = ngettext("%(n)d person", "%(n)d people", f.size) % {"n": f.size} if f.size else ""
+    route = " → ".join(p.name if p else "?" for p in (f.origin, f.destination))
+    return " · ".join(x for x in (size, f.leader.name if f.leader else "", route) if x)
+
+
 # --- the registry ---------------------------------------------------------------------------
 
 
@@ -304,6 +340,38 @@ FACT_KINDS: dict[str, FactKind] = {
             detail=lambda f: {"value": f.value, "unit": f.unit},
             highlight=lambda f: "quantity",
             entity_fields=("subject",),
+        ),
+        FactKind(
+            name="delegation",
+            model=Delegation,
+            label=_("delegations"),
+            related=("leader", "origin", "destination"),
+            editable=("size", "purpose", "date"),
+            build=_delegations,
+            after_create=_delegation_members,
+            summary=_delegation_summary,
+            extra=lambda f: f.purpose,
+            detail=lambda f: {
+                "size": f.size,
+                "leader": f.leader_id,
+                "members": [m.pk for m in f.members.all()],
+                "origin": f.origin.ref if f.origin else None,
+                "destination": f.destination.ref if f.destination else None,
+                "purpose": f.purpose,
+                "date": f.date,
+            },
+            style="event",
+            entity_fields=("leader", "members", "origin", "destination"),
+            on_entity_pages=True,
+            export=lambda f: {
+                "date": f.date,
+                "size": f.size,
+                "leader": f.leader.name if f.leader else "",
+                "origin": f.origin.ref if f.origin else "",
+                "destination": f.destination.ref if f.destination else "",
+                "purpose": f.purpose,
+                "words": f.article.text[f.start : f.end],
+            },
         ),
     )
 }

@@ -253,6 +253,25 @@ class Quantity(Fact):
     text = models.CharField(max_length=300)
 
 
+class Delegation(Fact):
+    """A delegation that travels or is received: how many, who leads it, who is in it, from and
+    to which region or country, why and when."""
+
+    size = models.PositiveIntegerField(null=True, blank=True)
+    leader = models.ForeignKey(
+        Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="led_delegations"
+    )
+    members = models.ManyToManyField(Entity, blank=True, related_name="delegations")
+    origin = models.ForeignKey(
+        Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="delegations_sent"
+    )
+    destination = models.ForeignKey(
+        Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="delegations_received"
+    )
+    purpose = models.CharField(max_length=500, blank=True)
+    date = models.DateField(null=True, blank=True)
+
+
 class AuditLog(models.Model):
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     action = models.CharField(max_length=50)
