@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("kb", "0004_move_apitoken"),
+        ("kb", "0005_story_evidence"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
