@@ -32,6 +32,7 @@ from hamkari.extraction.components.text import (
 from hamkari.extraction.components.title import TitleWriter
 from hamkari.extraction.document import Budget, Document, Provenance, TimeBudgetExceeded
 from hamkari.extraction.errors import ExtractionError
+from hamkari.extraction.normalize import Folded
 from hamkari.extraction.pipeline import Pipeline
 from hamkari.extraction.serialize import to_json
 
@@ -101,12 +102,14 @@ def extract(
     language: str | None = None,
     published: dt.date | None = None,
     budget: float | None = None,
+    folded: Folded | None = None,
 ) -> Document:
     """Run the default pipeline over one article's decoded text.
 
     `budget` is the most seconds it may take (default: `default_budget()`; `math.inf` for no
-    limit). Raises `ExtractionError` (one line) and nothing else: for a bad argument, a spent
-    budget (`TimeBudgetExceeded`) or a fault inside a component."""
+    limit); `folded` is the text's `normalize.fold` when the caller made it already. Raises
+    `ExtractionError` (one line) and nothing else: for a bad argument, a spent budget
+    (`TimeBudgetExceeded`) or a fault inside a component."""
     if not isinstance(text, str):
         raise ExtractionError(f"the text must be a str, not {type(text).__name__}")
     if language is not None and language not in LANGUAGES:
@@ -114,7 +117,7 @@ def extract(
     seconds = default_budget() if budget is None else budget
     if not seconds > 0:
         raise ExtractionError(f"the time budget must be a positive number of seconds, not {seconds!r}")
-    doc = Document(text=text, source=source, language=language, published=published)
+    doc = Document(text=text, source=source, language=language, published=published, folded=folded)
     if published is not None:
         doc.published_provenance = Provenance("input", "given by the caller")
     if seconds != math.inf:

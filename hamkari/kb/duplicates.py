@@ -33,8 +33,9 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text).text)
 
 
-def shingles(text: str) -> set[bytes]:
-    w = words(text)
+def shingles(folded: str) -> set[bytes]:
+    """The overlapping word shingles of an article's folded text (`normalize.fold`)."""
+    w = _WORD.findall(folded)
     return {" ".join(w[i : i + SHINGLE]).encode("utf-8") for i in range(max(0, len(w) - SHINGLE + 1))}
 
 

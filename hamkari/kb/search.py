@@ -26,9 +26,11 @@ def alias_key(name: str) -> str:
     return searchable(name)[:500]
 
 
-def index_article(article: Article) -> None:
+def index_article(article: Article, folded: str) -> None:
+    """Index an article under its folded text (the one `normalize.fold` of its text that ingest
+    made), its title and the names of its entities."""
     names = Alias.objects.filter(entity__mentions__article=article).values_list("key", flat=True).distinct()
-    article.search_text = searchable(article.title + "\n" + article.text) + "\n" + " ".join(names)
+    article.search_text = searchable(article.title) + "\n" + folded + "\n" + " ".join(names)
     article.save(update_fields=["search_text"])
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:

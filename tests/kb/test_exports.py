@@ -22,7 +22,9 @@ def loaded() -> None:
         "کارگروه مشترک شیلات ظرف دو هفته "
         "آینده برنامه اقدام مشترک را تدوین کند."
     )
-    for text in (FA_JALALI_FULL, RU_JALALI, EN_JALALI, plan):
+    # every kind of export has rows: a delegation too
+    visit = "date 2024-05-20\nهیئتی ۲۰ نفره از استان گیلان به آستاراخان سفر کرد."
+    for text in (FA_JALALI_FULL, RU_JALALI, EN_JALALI, plan, visit):
         services.article_ingest(text=text, source="t")
 
 

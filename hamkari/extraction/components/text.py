@@ -19,7 +19,8 @@ class Normalizer(Component):
     provides = ("folded",)
 
     def __call__(self, doc: Document) -> None:
-        doc.folded = fold(doc.text)
+        if doc.folded is None:  # the caller may have folded the text already (kb ingest does)
+            doc.folded = fold(doc.text)
 
 
 _ARABIC = re.compile(r"[\u0600-\u06ff]")

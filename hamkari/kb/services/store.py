@@ -28,10 +28,10 @@ from hamkari.kb.services.resolve import aliases_add, people_known, resolve_all
 from hamkari.sources.items import is_url
 
 
-def content_hash(text: str) -> str:
-    """Equal for the same article re-encoded, with other letter forms or other whitespace."""
-    folded = fold(unicodedata.normalize("NFC", text)).text
-    return hashlib.sha256("".join(folded.split()).encode("utf-8")).hexdigest()
+def content_hash(folded: str) -> str:
+    """The duplicate key of an article's folded text (`normalize.fold`): equal for the same article
+    re-encoded, with other letter forms or other whitespace."""
+    return hashlib.sha256("".join(unicodedata.normalize("NFC", folded).split()).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -50,12 +50,14 @@ def article_ingest(
     language: str | None = None,
 ) -> IngestOutcome:
     """Store one article with all its facts in one transaction; the same text again changes nothing."""
-    digest = content_hash(text)
+    # the one folding of the text: the duplicate key, the shingles, the extractor and the index use it
+    folded = fold(text)
+    digest = content_hash(folded.text)
     existing = Article.objects.filter(content_hash=digest).first()
     if existing is not None:
         return IngestOutcome("duplicate", existing)
-    doc = extract(text, source=source or url or "-", language=language, published=published)
-    shingles = duplicates.shingles(text)
+    doc = extract(text, source=source or url or "-", language=language, published=published, folded=folded)
+    shingles = duplicates.shingles(folded.text)
     with transaction.atomic():
         existing = Article.objects.select_for_update().filter(content_hash=digest).first()
         if existing is not None:
@@ -77,7 +79,7 @@ def article_ingest(
         )
         run = ExtractionRun.objects.create(article=article, extractor_version=VERSION)
         _store(doc, article, run, keep=set())
-        search.index_article(article)
+        search.index_article(article, folded.text)
     return IngestOutcome("new", article)
 
 
@@ -109,7 +111,8 @@ def article_reextract(*, article: Article) -> ExtractionRun:
             working_group__isnull=True,
             members__isnull=True,
         ).delete()
-        search.index_article(article)
+        assert doc.folded is not None
+        search.index_article(article, doc.folded.text)
     return run
 
 
