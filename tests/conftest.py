@@ -7,6 +7,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The translations are compiled before Django loads any catalogue (a test that compiled them
+    itself could otherwise read an older one already in memory)."""
+    from hamkari.web.i18n import compile_messages
+
+    compile_messages()
+
+
 # the `recording_server` fixture: a local HTTP server that records every request it gets
 pytest_plugins = ["tests.recording_server"]
 

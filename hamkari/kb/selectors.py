@@ -21,7 +21,6 @@ from hamkari.kb.models import (
     Commitment,
     Entity,
     Instrument,
-    InstrumentStep,
     Mention,
     Position,
     ReviewState,
@@ -436,17 +435,16 @@ def story_detail(story: Story) -> dict[str, Any]:
 def review_queue() -> dict[str, Any]:
     """Proposed facts, least certain first: person links by confidence (a query to page through),
     then the first posts, instrument steps and commitments."""
+    # each item is shown in its sentence, so its article's text comes along (a page is 50 links)
+    proposed = {
+        kind: _facts(kind).filter(review_state=ReviewState.PROPOSED).select_related("article")
+        for kind in FACT_KINDS
+    }
     return {
-        "links": with_words(Mention.objects.filter(review_state=ReviewState.PROPOSED, entity__type="person"))
-        .select_related("entity")
-        .order_by("link_confidence", "pk"),
-        "positions": list(
-            Position.objects.filter(review_state=ReviewState.PROPOSED).select_related("person")[:20]
-        ),
-        "steps": list(
-            InstrumentStep.objects.filter(review_state=ReviewState.PROPOSED).select_related("instrument")[:20]
-        ),
-        "commitments": list(Commitment.objects.filter(review_state=ReviewState.PROPOSED)[:20]),
+        "links": proposed["mention"].filter(entity__type="person").order_by("link_confidence", "pk"),
+        "positions": list(proposed["position"].order_by("pk")[:20]),
+        "steps": list(proposed["instrument_step"].order_by("pk")[:20]),
+        "commitments": list(proposed["commitment"].order_by("pk")[:20]),
     }
 
 

@@ -4,19 +4,37 @@ Jalali dates beside Gregorian ones)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+# Debian's static Noto Sans Arabic (fonts-noto-core, installed by scripts/system-packages) draws
+# each letter form as a glyph of its own. The variable font of fontpkg-noto-sans-arabic builds the
+# dotted letters from a dotless form plus dots (its `ccmp` feature), so one glyph stands for
+# several letters («ن», «خ», «غ» share one); a PDF's ToUnicode map gives each glyph one text, so
+# copying, searching and pdftotext got other letters back. The packaged font is the fallback
+# where Debian's is missing (the PDF then looks right but its text does not copy well).
+SYSTEM_FONTS = Path("/usr/share/fonts/truetype/noto")
 
-def font_face() -> str:
+
+def font_files() -> dict[int, Path]:
+    """Font weight → the Noto Sans Arabic file the briefs use."""
+    static = {400: SYSTEM_FONTS / "NotoSansArabic-Regular.ttf", 700: SYSTEM_FONTS / "NotoSansArabic-Bold.ttf"}
+    if all(path.exists() for path in static.values()):
+        return static
     import fontpkg_noto_sans_arabic as font
 
     files = sorted((font.ROOT / "files").glob("*.ttf"))
     if not files:
         raise RuntimeError("the fontpkg-noto-sans-arabic package has no font file")
-    return f"@font-face {{ font-family: 'Noto Sans Arabic'; src: url('{files[0].as_uri()}'); }}"
+    return {400: files[0]}
+
+
+def font_face() -> str:
+    face = "@font-face {{ font-family: 'Noto Sans Arabic'; font-weight: {}; src: url('{}'); }}"
+    return " ".join(face.format(weight, path.as_uri()) for weight, path in font_files().items())
 
 
 def render_html(data: dict[str, Any], *, language: str = "fa") -> str:

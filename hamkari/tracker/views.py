@@ -90,7 +90,21 @@ def _gantt(items: list[PlanItem], today: dt.date) -> dict[str, Any]:
         late = i.due < today and i.status not in (ItemStatus.DONE, ItemStatus.CANCELLED)
         rows.append({"item": i, "x": x + 40, "w": w, "y": n * row, "late": late})
     marker = round((today - first).days / span * width) + 40 if first <= today <= last else None
-    return {"rows": rows, "width": width + 60, "height": row * len(rows) + 4, "today": marker}
+    # the date axis under the bars: the first day, the middle and the last due date
+    middle = first + dt.timedelta(days=span // 2)
+    ticks = [
+        {"x": round((d - first).days / span * width) + 40, "date": d}
+        for d in dict.fromkeys((first, middle, last))
+    ]
+    height = row * len(rows) + 4
+    return {
+        "rows": rows,
+        "width": width + 90,
+        "height": height + 22,
+        "axis": height + 16,
+        "ticks": ticks,
+        "today": marker,
+    }
 
 
 @login_required

@@ -162,3 +162,46 @@ def test_screenshots_of_every_page_in_three_languages_at_two_widths(
                 target.parent.mkdir(parents=True, exist_ok=True)
                 analyst.screenshot(path=str(target), full_page=True)
                 assert target.stat().st_size > 1000
+
+
+def test_no_page_has_serious_or_critical_accessibility_violations(
+    analyst: Any,
+    live_server: Any,
+    served: dict[str, str],  # noqa: F811
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    found: dict[str, list[str]] = {}
+    for language in ("fa", "en"):
+        analyst.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+        for name, path in served.items():
+            analyst.goto(live_server.url + path)
+            results = axe.run(analyst)
+            bad = [
+                f"{v['id']}: {', '.join(n['target'][0] for n in v['nodes'][:3])}"
+                for v in results.response["violations"]
+                if v["impact"] in ("serious", "critical")
+            ]
+            if bad:
+                found[f"{language} {name}"] = bad
+    assert not found, "\n".join(f"{page}: {items}" for page, items in found.items())
+
+
+def test_the_review_queue_shows_each_item_in_its_sentence_and_reviews_in_place(
+    analyst: Any, live_server: Any, served: dict[str, str]  # noqa: F811
+) -> None:
+    from hamkari.kb.models import Commitment
+
+    commitment = Commitment.objects.order_by("pk").first()
+    assert commitment is not None
+    analyst.goto(f"{live_server.url}/review/")
+    row = analyst.locator(f"#row-f-commitment-{commitment.pk}")
+    words = commitment.article.text[commitment.start : commitment.end]
+    assert row.locator("p.context mark").inner_text() == words
+    link = row.locator("a.jump").get_attribute("href")
+    assert link == f"/articles/{commitment.article_id}/#f-commitment-{commitment.pk}"
+    row.locator("button.accept").click()
+    analyst.wait_for_selector(f"#row-f-commitment-{commitment.pk}.state-accepted p.context mark")
+    analyst.goto(live_server.url + link)  # the link lands on the item
+    assert analyst.locator(f"#f-commitment-{commitment.pk}").count() == 1

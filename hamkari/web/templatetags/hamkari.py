@@ -445,3 +445,11 @@ def entity_name(entity: Any) -> str:
     sectors by their code), otherwise the name it was stored under."""
     ref = getattr(entity, "ref", None)
     return named(ref) if ref and named(ref) != ref else str(getattr(entity, "name", entity))
+
+
+@register.filter
+def jdate_short(value: dt.date | None) -> str:
+    """A date in few characters for a chart's axis: «۲۶ آذر ۱۴۰۴» in Persian, «2025-12-17» otherwise."""
+    if not value:
+        return ""
+    return jalali_text(value) if _persian() else value.isoformat()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.contrib import messages
@@ -13,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hamkari.accounts.permissions import can_review_article
+from hamkari.accounts.permissions import can_review_article, role_of
 from hamkari.kb import selectors, services
 from hamkari.kb.facts import FACT_KINDS
 from hamkari.kb.models import Article
@@ -134,19 +135,53 @@ def review(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     reviewed = selectors.mention_group(fact) if kind == "mention" else [selectors.article_fact(kind, pk)]
     only = {k: reviewed if k == kind else [] for k in FACT_KINDS}
     (row,) = _fact_rows(fact.article, only)
+    if request.POST.get("in_queue"):
+        row["context"] = sentence_of(fact.article.text, row["fact"].start, row["fact"].end)
     if request.htmx:
         return render(request, "web/_fact_row.html", {"row": row, "can_review": True, "swapped": True})
     messages.success(request, _("Saved."))
     return redirect("article", pk=fact.article_id)
 
 
+SENTENCE_END = re.compile(r"[.!?؟\n]")
+CONTEXT_CHARS = 160
+
+
+def sentence_of(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """(before, words, after): the sentence around a fact's words, at most CONTEXT_CHARS each side."""
+    left = max(0, start - CONTEXT_CHARS)
+    cuts = [m.end() for m in SENTENCE_END.finditer(text, left, start)]
+    first = cuts[-1] if cuts else left
+    stop = SENTENCE_END.search(text, end, min(len(text), end + CONTEXT_CHARS))
+    last = stop.end() if stop else min(len(text), end + CONTEXT_CHARS)
+    return text[first:start].lstrip(), text[start:end], text[end:last].rstrip()
+
+
+def _queue_row(kind: str, fact: Any) -> dict[str, Any]:
+    (row,) = _fact_rows(fact.article, {k: [fact] if k == kind else [] for k in FACT_KINDS})
+    row["context"] = sentence_of(fact.article.text, fact.start, fact.end)
+    return row
+
+
 @login_required
 def review_queue(request: HttpRequest) -> HttpResponse:
-    """Proposed facts, least certain first: person links by confidence, then the other facts."""
+    """Proposed facts, least certain first: person links by confidence, then the other facts; each
+    in its sentence, reviewed in place."""
     queue = selectors.review_queue()
     page = Paginator(queue.pop("links"), 50).get_page(request.GET.get("page"))
-    rows = [{"m": m, "words": m.words} for m in page]
-    return render(request, "web/review_queue.html", {"page": page, "rows": rows, **queue})
+    sections = [
+        (_("Links to people, least certain first"), [_queue_row("mention", m) for m in page]),
+        (_("Posts"), [_queue_row("position", p) for p in queue["positions"]]),
+        (_("Instruments"), [_queue_row("instrument_step", s) for s in queue["steps"]]),
+        (_("Commitments"), [_queue_row("commitment", c) for c in queue["commitments"]]),
+    ]
+    context = {
+        "page": page,
+        "sections": sections,
+        "can_review": role_of(request.user) != "viewer",
+        "marked": set(),
+    }
+    return render(request, "web/review_queue.html", context)
 
 
 @login_required
