@@ -209,3 +209,14 @@ def test_list_pages_run_a_fixed_number_of_queries(client: Client, loaded: None) 
     large = {p.replace("limit=1", "limit=50"): queries(p.replace("limit=1", "limit=50")) for p in small}
     assert list(small.values()) == list(large.values())
     assert max(large.values()) <= 6
+
+
+def test_an_article_the_extractor_cannot_finish_is_a_400_and_nothing_is_stored(
+    client: Client, token: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HAMKARI_EXTRACTION_BUDGET", "1e-9")
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+    response = client.post("/api/articles", {"text": EN_JALALI}, content_type="application/json", **auth)
+    assert response.status_code == 400
+    assert error(response)["message"].startswith("extraction took longer than its time budget of 1e-09 s")
+    assert not Article.objects.exists()
