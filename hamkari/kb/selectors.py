@@ -62,8 +62,15 @@ def article_list(
     if published_to:
         qs = qs.filter(published__lte=published_to)
     if q:
-        qs = qs.filter(pk__in=search.article_ids(q))
+        # the articles that name what the query names, in every language, and the words of the text
+        named = search.entity_article_ids(search.named_entities(q))
+        qs = qs.filter(pk__in=set(named) | set(search.article_ids(q)))
     return qs
+
+
+def named_entities(q: str) -> list[Entity]:
+    """The regions, countries, people and organisations a search names, offered first."""
+    return search.named_entities(q)
 
 
 def article_facts(article: Article) -> dict[str, list[Any]]:
