@@ -238,7 +238,8 @@ def story_list(*, region: str | None = None, date_from: Any = None, date_to: Any
 
 def story_entities(story: Story, type_: str) -> list[Entity]:
     ids = Mention.objects.filter(article__story=story, entity__type=type_).values("entity_id")
-    return list(Entity.objects.filter(pk__in=ids).order_by("name"))
+    # the spellings decide the name shown in the reader's language (kb.names)
+    return list(Entity.objects.filter(pk__in=ids).prefetch_related("aliases").order_by("name"))
 
 
 def instrument_list(*, kind: str | None = None, status: str | None = None) -> QuerySet[Instrument]:

@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, gettext_lazy, ngettext
 
 from hamkari.extraction.lexicon import load_table
+from hamkari.kb import names
 from hamkari.partners import routes
 
 register = template.Library()
@@ -437,3 +438,20 @@ def period(value: Any) -> str:
 def pct(value: Any) -> str:
     """A number of percent with the page's sign: «۵۰.۰٪», «50.0%»."""
     return "—" if value is None else (f"{digits(value)}٪" if _persian() else f"{value}%")
+
+
+@register.filter(is_safe=True)
+def shown(entity: Any) -> SafeString:
+    """An entity's name in the page's language (`kb.names.entity_name`): a person as spelled in
+    the page's script (Russian in the nominative), a region from the gazetteer, an organisation
+    by its most frequent name; a transliteration is marked as such."""
+    language = (get_language() or "fa")[:2]
+    name = names.entity_name(entity, language)
+    if not name.transliterated:
+        return content(name.text, language)
+    return format_html(
+        '{} <span class="muted" title="{}">({})</span>',
+        content(name.text, language),
+        gettext("No article in this language names them; spelled from another script."),
+        gettext("transliterated"),
+    )
