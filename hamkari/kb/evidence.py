@@ -90,15 +90,18 @@ def specificity(df: int, total: int) -> float:
 
 
 def dates_compatible(a: Profile, b: Profile) -> bool:
-    """Whether two dates may be one event's: both certain and at most WINDOW apart, or with
-    only the day and month known, those at most WINDOW apart in some year; a weekday or an
-    ingest day alone rules nothing out."""
+    """Whether two dates may be one event's: both certain and at most WINDOW apart; with only the
+    day and month known, those at most WINDOW apart in some year; a weekday and a certain date or
+    another weekday, the same day of the week; an ingest day alone rules nothing out."""
     if a.date is None or b.date is None:
         return True
     if a.known in CERTAIN and b.known in CERTAIN:
         return abs(a.date - b.date) <= WINDOW
     if {a.known, b.known} <= {*CERTAIN, "day_month"}:
         return _day_of_year_distance(a.date, b.date) <= WINDOW.days
+    if "weekday" in (a.known, b.known) and {a.known, b.known} <= {*CERTAIN, "weekday"}:
+        # «on Tuesday» and a report that dates the event certainly: the same day of the week
+        return a.date.weekday() == b.date.weekday()
     return True
 
 
