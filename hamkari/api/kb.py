@@ -375,11 +375,20 @@ def search_view(
     q: str = Query(..., min_length=1, max_length=300),
     limit: int = Query(20, ge=1, le=100),
 ) -> Any:
-    ids = search.article_ids(q, limit=limit)
+    # what the query names (a region, a person … in any script) first, then the words of the text
+    named = search.named_entities(q)
+    ids = list(
+        dict.fromkeys(search.entity_article_ids(named, limit=limit) + search.article_ids(q, limit=limit))
+    )
+    ids = ids[:limit]
     found = {a.pk: a for a in Article.objects.select_related("outlet").filter(pk__in=ids)}
-    entities = Entity.objects.filter(
-        pk__in=search.entity_ids(q, limit=limit), merged_into=None
-    ).prefetch_related("aliases")
+    others = Entity.objects.filter(pk__in=search.entity_ids(q, limit=limit), merged_into=None).exclude(
+        pk__in=[e.pk for e in named]
+    )
+    entities = [
+        *Entity.objects.filter(pk__in=[e.pk for e in named]).prefetch_related("aliases"),
+        *others.prefetch_related("aliases"),
+    ]
     return {
         "articles": [_article_out(found[i]) for i in ids if i in found],
         "entities": [_entity_out(e) for e in entities],

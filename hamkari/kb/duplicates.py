@@ -18,10 +18,11 @@ from hamkari.extraction.normalize import fold
 
 SHINGLE = 4  # words per shingle
 PERMUTATIONS = 64
-BANDS = 16  # of PERMUTATIONS // BANDS rows each: pairs sharing ~60 % of shingles meet in a band
+BANDS = 16  # of PERMUTATIONS // BANDS rows each: pairs sharing ~60 % of shingles or more meet in a band
 ROWS = PERMUTATIONS // BANDS
 # A copy shares this much of the shorter article's shingles (a cut-off copy shares all of it).
-CONTAINMENT = 0.6
+CONTAINMENT = 0.8
+TITLE_CONTAINMENT = 0.5  # with the same long title
 # Too short to tell a copy from a common phrase.
 MIN_SHINGLES = 12
 MIN_TITLE_WORDS = 5

@@ -35,15 +35,19 @@ WEIGHTS = {
 REGIONAL_OFFICIAL = 1.0
 REGIONS = 1.5  # times the Jaccard overlap of the two articles' regions
 # Both name people and none of them is shared; both report events and no type is shared.
-OTHER_PEOPLE = -1.0
+OTHER_PEOPLE = -1.5
 OTHER_EVENTS = -0.5
+OTHER_REGIONS = -1.5
 # Evidence that names the occasion rather than its participants' regions; a link needs one.
-HARD_KINDS = frozenset({"p", "f", "ip", "pl", "o"})
+# (Organisations are not: a region's chamber of commerce is at many of its events.)
+HARD_KINDS = frozenset({"p", "f", "pl"})
 HARD_FIGURE = 100  # a bare figure from this value up is specific enough
 SAME_DAY = 1.5  # both dated by their text or publication, on the same day
 THRESHOLD = 3.5
+SOFT_THRESHOLD = 5.0
 # Both dated by the text or the publication: further apart than this are two events.
 WINDOW = dt.timedelta(days=3)
+CERTAIN = frozenset({"full", "published"})
 # A date read from the ingest day only is a hint: it never rules a pair out.
 # Keys found in more than this share of all articles count for less.
 COMMON = 0.005
@@ -60,8 +64,9 @@ class Profile:
     keys: frozenset[str]
     date: dt.date | None
     weak: bool  # the date is only a hint (ingest day)
-    # what of the date is certain: "full", "day_month" (the year is a guess: «13 марта» without a
-    # publication date), "weekday", or "" (nothing)
+    # what of the date is certain: "full" (the text names the day), "published" (the publication
+    # date), "day_month" (the year is a guess: «13 марта» without a publication date), "weekday",
+    # or "" (nothing)
     known: str = "full"
 
 
@@ -85,15 +90,18 @@ def specificity(df: int, total: int) -> float:
 
 
 def dates_compatible(a: Profile, b: Profile) -> bool:
-    """Whether two dates may be one event's: both certain and at most WINDOW apart, or with
-    only the day and month known, those at most WINDOW apart in some year; a weekday or an
-    ingest day alone rules nothing out."""
+    """Whether two dates may be one event's: both certain and at most WINDOW apart; with only the
+    day and month known, those at most WINDOW apart in some year; a weekday and a certain date or
+    another weekday, the same day of the week; an ingest day alone rules nothing out."""
     if a.date is None or b.date is None:
         return True
-    if a.known == b.known == "full":
+    if a.known in CERTAIN and b.known in CERTAIN:
         return abs(a.date - b.date) <= WINDOW
-    if {a.known, b.known} <= {"full", "day_month"}:
+    if {a.known, b.known} <= {*CERTAIN, "day_month"}:
         return _day_of_year_distance(a.date, b.date) <= WINDOW.days
+    if "weekday" in (a.known, b.known) and {a.known, b.known} <= {*CERTAIN, "weekday"}:
+        # «on Tuesday» and a report that dates the event certainly: the same day of the week
+        return a.date.weekday() == b.date.weekday()
     return True
 
 
@@ -109,18 +117,17 @@ def score(a: Profile, b: Profile, counts: dict[str, int], total: int) -> Score |
     if not dates_compatible(a, b):
         return None
     result = Score(0.0)
-    shared = a.keys & b.keys
     types = False
-    for key in sorted(shared):
+    officials = {key for key in a.keys | b.keys if kind(key) == "p" and _official_of_shared_region(key, a, b)}
+    for key in sorted(a.keys & b.keys):
         k = kind(key)
-        if k not in WEIGHTS or (k == "e" and types):
+        if k not in WEIGHTS or not WEIGHTS[k] or (k == "e" and types):
             continue
         types = types or k == "e"
-        base = REGIONAL_OFFICIAL if k == "p" and _official_of_shared_region(key, a, b) else WEIGHTS[k]
-        if not base:
-            continue
+        base = REGIONAL_OFFICIAL if key in officials else WEIGHTS[k]
         w = base * specificity(counts.get(key, 1), total)
         result.evidence.append((key, round(w, 3)))
+        result.hard = result.hard or (key not in officials and _hard(key))
     regions_a = {k for k in a.keys if kind(k) == "r"}
     regions_b = {k for k in b.keys if kind(k) == "r"}
     if regions_a & regions_b:
@@ -130,13 +137,23 @@ def score(a: Profile, b: Profile, counts: dict[str, int], total: int) -> Score |
             ("regions " + ",".join(sorted(r[2:] for r in regions_a & regions_b)), round(w, 3))
         )
     if a.known == b.known == "full" and a.date is not None and a.date == b.date:
+        # both texts name the day (a publication date may be a day after the event)
         result.evidence.append(("same day", SAME_DAY))
-    result.hard = any(_hard(key) for key, _ in result.evidence)
-    for prefix, penalty, label in (("p", OTHER_PEOPLE, "other people"), ("e", OTHER_EVENTS, "other events")):
-        mine = {k for k in a.keys if kind(k) == prefix}
-        theirs = {k for k in b.keys if kind(k) == prefix}
+        result.hard = True
+    # other people: each side names someone besides the officials of the shared regions, and
+    # none of them is shared
+    mine = {k for k in a.keys if kind(k) == "p"} - officials
+    theirs = {k for k in b.keys if kind(k) == "p"} - officials
+    if mine and theirs and not mine & theirs:
+        result.evidence.append(("other people", OTHER_PEOPLE))
+    mine, theirs = ({k for k in x.keys if kind(k) == "e"} for x in (a, b))
+    if mine and theirs and not mine & theirs:
+        result.evidence.append(("other events", OTHER_EVENTS))
+    for side in ("r:IR-", "r:RU-"):
+        # the Iranian (or Russian) regions of one report are all missing from the other
+        mine, theirs = ({k for k in x if k.startswith(side)} for x in (regions_a, regions_b))
         if mine and theirs and not mine & theirs:
-            result.evidence.append((label, penalty))
+            result.evidence.append((f"other {side[2:4]} regions", OTHER_REGIONS))
     result.value = round(sum(w for _, w in result.evidence), 3)
     return result
 
@@ -148,13 +165,22 @@ def _official_of_shared_region(person: str, a: Profile, b: Profile) -> bool:
 
 
 def _hard(key: str) -> bool:
-    if key == "same day":
-        return True
     if kind(key) == "fv":
         return float(key[3:]) >= HARD_FIGURE
     return kind(key) in HARD_KINDS
 
 
 def linked(found: Score | None) -> bool:
-    """Whether the evidence is enough: the threshold and one piece that names the occasion."""
-    return found is not None and found.hard and found.value >= THRESHOLD
+    """Whether the evidence is enough: the threshold and one piece that names the occasion, or
+    without one, much agreeing evidence (the same kind of instrument between the same regions,
+    their heads, the same regions and kind of event)."""
+    if found is None:
+        return False
+    return found.value >= (THRESHOLD if found.hard else SOFT_THRESHOLD)
+
+
+def repeats(shorter: frozenset[str], longer: frozenset[str]) -> bool:
+    """Whether a text that looks like a copy also repeats the other's facts: its people and
+    figures are all in the other (a cut-off copy has fewer; a copy has no others)."""
+    facts = {k for k in shorter if kind(k) in ("p", "f", "fv")}
+    return facts <= longer

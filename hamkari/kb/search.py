@@ -9,9 +9,13 @@ from __future__ import annotations
 import re
 
 from django.db import connection
+from django.db.models import Q
 
+from hamkari.extraction import ExtractionError, extract
+from hamkari.extraction.morphology import lemma
 from hamkari.extraction.normalize import fold
-from hamkari.kb.models import Alias, Article
+from hamkari.kb import linking
+from hamkari.kb.models import Alias, Article, Entity, Mention
 
 FTS_TABLE = "kb_article_fts"
 _WORD = re.compile(r"\w+")
@@ -76,3 +80,77 @@ def entity_ids(query: str, limit: int = 100) -> list[int]:
         return []
     ids = Alias.objects.filter(key__contains=folded).values_list("entity_id", flat=True).distinct()[:limit]
     return list(ids)
+
+
+# A query that names something is short; longer ones are searched as text only.
+NAME_QUERY_CHARS = 120
+NAME_QUERY_WORDS = 5
+NAME_TYPES = ("region", "country", "person", "organization")
+
+
+def named_entities(query: str, limit: int = 5) -> list[Entity]:
+    """The regions, countries, people and organisations a query names, in any script: the
+    gazetteer reads «Волгоград», «ولگاگراد» and «Volgograd» as the same region (a city as its
+    region too); people and organisations by a spelling seen in an article, and people also by
+    the linking key across scripts and Russian cases («Бочарова» = «Bocharov»)."""
+    text = " ".join(query.split())
+    words = terms(text)
+    if not words or len(text) > NAME_QUERY_CHARS or len(words) > NAME_QUERY_WORDS:
+        return []
+    found: list[Entity] = list(_places(text))
+    folded = " ".join(words)
+    found += Entity.objects.filter(
+        type__in=("person", "organization"), merged_into=None, aliases__key=folded
+    ).distinct()[:limit]
+    found += _people(text, words)
+    unique = list({e.pk: e for e in found}.values())
+    return unique[:limit]
+
+
+def _places(text: str) -> list[Entity]:
+    try:
+        doc = extract(text, budget=2.0)
+    except ExtractionError:
+        return []
+    codes: set[tuple[str, str]] = set()
+    for e in doc.entities:
+        if e.type in ("region", "country") and e.ref:
+            codes.add((e.type, e.ref))
+        elif e.type == "city" and e.region:
+            codes.add(("region", e.region))
+    if not codes:
+        return []
+    wanted = Q()
+    for type_, ref in codes:
+        wanted |= Q(type=type_, ref=ref)
+    return list(Entity.objects.filter(wanted, merged_into=None))
+
+
+def _people(text: str, words: list[str]) -> list[Entity]:
+    key = linking.name_key(text, lemma(words[-1]))
+    if len(key.surname) < 2 or not key.given:
+        return []  # a surname alone matches too many people; a given name is needed
+    out = []
+    for person in Entity.objects.filter(type="person", key=key.surname, merged_into=None).prefetch_related(
+        "aliases"
+    )[:50]:
+        for alias in person.aliases.all():
+            written = fold(alias.name).text.split()
+            theirs = linking.name_key(alias.name, lemma(written[-1]) if written else None)
+            if linking.compare(key, theirs, same_country=None, same_post=False):
+                out.append(person)
+                break
+    return out
+
+
+def entity_article_ids(entities: list[Entity], limit: int = 1000) -> list[int]:
+    """Articles that mention any of the entities, in any language, newest first."""
+    if not entities:
+        return []
+    rows = (
+        Mention.objects.filter(entity__in=entities)
+        .order_by("-article_id")
+        .values_list("article_id", flat=True)
+        .distinct()[:limit]
+    )
+    return list(rows)

@@ -63,8 +63,15 @@ def article_list(
     if published_to:
         qs = qs.filter(published__lte=published_to)
     if q:
-        qs = qs.filter(pk__in=search.article_ids(q))
+        # the articles that name what the query names, in every language, and the words of the text
+        named = search.entity_article_ids(search.named_entities(q))
+        qs = qs.filter(pk__in=set(named) | set(search.article_ids(q)))
     return qs
+
+
+def named_entities(q: str) -> list[Entity]:
+    """The regions, countries, people and organisations a search names, offered first."""
+    return search.named_entities(q)
 
 
 def article_facts(article: Article) -> dict[str, list[Any]]:
@@ -232,7 +239,8 @@ def story_list(*, region: str | None = None, date_from: Any = None, date_to: Any
 
 def story_entities(story: Story, type_: str) -> list[Entity]:
     ids = Mention.objects.filter(article__story=story, entity__type=type_).values("entity_id")
-    return list(Entity.objects.filter(pk__in=ids).order_by("name"))
+    # the spellings decide the name shown in the reader's language (kb.names)
+    return list(Entity.objects.filter(pk__in=ids).prefetch_related("aliases").order_by("name"))
 
 
 def instrument_list(*, kind: str | None = None, status: str | None = None) -> QuerySet[Instrument]:

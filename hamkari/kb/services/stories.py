@@ -26,6 +26,7 @@ from hamkari.extraction.when import When
 from hamkari.kb import duplicates
 from hamkari.kb.evidence import (
     CANDIDATE_KINDS,
+    CERTAIN,
     SPECIFIC_KINDS,
     THRESHOLD,
     WINDOW,
@@ -34,11 +35,13 @@ from hamkari.kb.evidence import (
     dates_compatible,
     kind,
     linked,
+    repeats,
     score,
 )
 from hamkari.kb.models import Article, ArticleKey, Entity, EventSource, KeyCount, Position, Story
 from hamkari.kb.services.audit import audit_record
 
+REGION_HEADS = ("head_of_region",)
 ALL = "*"  # the KeyCount row that counts all articles
 CANDIDATES = 100  # articles scored per new article, those sharing the most keys
 # An article dated by the ingest day only looks for candidates through keys this rare.
@@ -84,7 +87,7 @@ def event_date(doc: Document, ingest_day: dt.date) -> EventDate:
             base = "" if when.kind == "absolute" else f" from the {published_rule}"
             return EventDate(day, when.provenance.rule + base, when, False, "full")
     if published is not None:
-        return EventDate(published, published_rule, None, False, "full")
+        return EventDate(published, published_rule, None, False, "published")
     if when is not None:
         day = when.resolve(ingest_day)
         if day is not None:
@@ -136,10 +139,11 @@ def article_keys(doc: Document, entities: dict[int, Entity]) -> set[str]:
 
 
 def _posts(keys: set[str]) -> set[str]:
-    """`po:<person>:<region>` for every region the article's people were ever seen holding a
-    post in (in any article): a governor is at all of his region's events."""
+    """`po:<person>:<region>` for every region the article's people were ever seen heading (in
+    any article): a governor is at all of his region's events."""
     people = [int(k[2:]) for k in keys if kind(k) == "p"]
-    rows = Position.objects.filter(person_id__in=people).exclude(region="").values_list("person_id", "region")
+    rows = Position.objects.filter(person_id__in=people, role__in=REGION_HEADS).exclude(region="")
+    rows = rows.values_list("person_id", "region")
     return {f"po:{pk}:{region}" for pk, region in rows.distinct()}
 
 
@@ -197,7 +201,7 @@ def story_assign(
 
 def _place(article: Article, profile: Profile, copy_keys: set[str]) -> Story:
     """The story a new article belongs to, with the evidence set on the article."""
-    copy = _copy_of(article, copy_keys)
+    copy = _copy_of(article, copy_keys, profile)
     if copy is not None:
         original, similarity, how = copy
         article.duplicate_of = original.duplicate_of or original
@@ -221,7 +225,7 @@ def _place(article: Article, profile: Profile, copy_keys: set[str]) -> Story:
             "threshold": THRESHOLD,
             "evidence": [[k, w] for k, w in found.evidence],
         }
-        if profile.known == "full" and story.date_known != "full":
+        if profile.known in CERTAIN and story.date_known not in CERTAIN:
             # the first report that dates the event with certainty dates the story
             story.date, story.date_known = profile.date, "full"
             story.save(update_fields=["date", "date_known"])
@@ -238,9 +242,10 @@ def _type(profile: Profile) -> str:
     return types[0] if types else "report"
 
 
-def _copy_of(article: Article, copy_keys: set[str]) -> tuple[Article, float, str] | None:
-    """An earlier article this one repeats: same canonical address or long title, or sharing most
-    of the shorter text's shingles (estimated from the MinHash signatures of LSH candidates)."""
+def _copy_of(article: Article, copy_keys: set[str], profile: Profile) -> tuple[Article, float, str] | None:
+    """An earlier article this one repeats: the same canonical address, or most of the shorter
+    text's shingles shared (estimated from the MinHash signatures of LSH candidates; with the
+    same long title, half of them) — and the same facts, on a compatible date."""
     if not copy_keys:
         return None
     rows = (
@@ -251,20 +256,38 @@ def _copy_of(article: Article, copy_keys: set[str]) -> tuple[Article, float, str
     by_article: dict[int, set[str]] = defaultdict(set)
     for pk, key in rows:
         by_article[pk].add(key)
-    best: tuple[Article, float, str] | None = None
-    for other in Article.objects.filter(pk__in=list(by_article)[:CANDIDATES]).select_related(
-        "duplicate_of", "story"
+    ids = list(by_article)[:CANDIDATES]
+    facts: dict[int, set[str]] = defaultdict(set)
+    for pk, key in (
+        ArticleKey.objects.filter(article_id__in=ids)
+        .exclude(key__startswith="mh:")
+        .values_list("article_id", "key")
     ):
-        keys = by_article[other.pk]
+        facts[pk].add(key)
+    best: tuple[Article, float, str] | None = None
+    for other in Article.objects.filter(pk__in=ids).select_related("duplicate_of", "story"):
         c = duplicates.containment(article.minhash, article.shingles, other.minhash, other.shingles)
         how = "text"
-        if any(k.startswith("url:") for k in keys):
-            c, how = max(c, 1.0), "canonical address"
-        elif any(k.startswith("t:") for k in keys):
+        if any(k.startswith("url:") for k in by_article[other.pk]):
+            c, how = 1.0, "canonical address"
+        elif any(k.startswith("t:") for k in by_article[other.pk]) and c >= duplicates.TITLE_CONTAINMENT:
             c, how = max(c, duplicates.CONTAINMENT), "title"
+        theirs = Profile(
+            frozenset(facts[other.pk]), other.event_date, other.event_date_weak, other.event_date_known
+        )
+        if how == "text" and not _same_facts(article, profile, other, theirs):
+            continue
         if c >= duplicates.CONTAINMENT and (best is None or c > best[1]):
             best = (other, round(c, 3), how)
     return best
+
+
+def _same_facts(article: Article, mine: Profile, other: Article, theirs: Profile) -> bool:
+    if not dates_compatible(mine, theirs):
+        return False
+    if article.shingles <= other.shingles:
+        return repeats(mine.keys, theirs.keys)
+    return repeats(theirs.keys, mine.keys)
 
 
 def _candidates(article: Article, profile: Profile) -> list[int]:

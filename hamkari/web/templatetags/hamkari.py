@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, gettext_lazy, ngettext
 
 from hamkari.extraction.lexicon import load_table
+from hamkari.kb import names
 from hamkari.partners import routes
 
 register = template.Library()
@@ -453,3 +454,20 @@ def jdate_short(value: dt.date | None) -> str:
     if not value:
         return ""
     return jalali_text(value) if _persian() else value.isoformat()
+
+
+@register.filter(is_safe=True)
+def shown(entity: Any) -> SafeString:
+    """An entity's name in the page's language (`kb.names.entity_name`): a person as spelled in
+    the page's script (Russian in the nominative), a region from the gazetteer, an organisation
+    by its most frequent name; a transliteration is marked as such."""
+    language = (get_language() or "fa")[:2]
+    name = names.entity_name(entity, language)
+    if not name.transliterated:
+        return content(name.text, language)
+    return format_html(
+        '{} <span class="muted" title="{}">({})</span>',
+        content(name.text, language),
+        gettext("No article in this language names them; spelled from another script."),
+        gettext("transliterated"),
+    )

@@ -25,8 +25,10 @@ def search_page(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "articles")
     articles: list[Article] = []
     entities: list[Entity] = []
+    named: list[Entity] = []
     searched = bool(q or region_ref or sector)
     if searched and kind == "articles":
+        named = selectors.named_entities(q) if q else []
         articles = list(
             selectors.article_list(
                 language=language if language in ("fa", "ru", "en") else None,
@@ -49,6 +51,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "to": request.GET.get("to", ""),
         "articles": articles,
         "entities": entities,
+        "named": named,
         "facets": selectors.search_facets(),
         "kinds": FACET_KINDS,
         "searched": searched,

@@ -1,0 +1,59 @@
+"""Names in the reader's language. Names invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from hamkari.kb import names, services
+from hamkari.kb.models import Alias, Entity
+
+pytestmark = pytest.mark.django_db
+
+
+def _person(*spellings: str) -> Entity:
+    person = Entity.objects.create(type="person", name=spellings[0], key="sm")
+    for s in spellings:
+        Alias.objects.create(entity=person, name=s, key=s.lower(), language=names.script_of(s))
+    return person
+
+
+@pytest.mark.parametrize(
+    ("language", "expected", "transliterated"),
+    [("ru", "Павел Сомов", False), ("fa", "پاول سوموف", False), ("en", "Pavel Somov", True)],
+)
+def test_a_person_is_named_as_seen_in_the_readers_script_else_transliterated(
+    language: str, expected: str, transliterated: bool
+) -> None:
+    person = _person("Павлом Сомовым", "Павла Сомова", "پاول سوموف")
+    shown = names.entity_name(person, language)
+    assert (shown.text, shown.transliterated) == (expected, transliterated)
+
+
+def test_a_person_named_in_one_script_only_is_transliterated_into_the_others() -> None:
+    person = _person("Pavel Somov")
+    ru, fa = names.entity_name(person, "ru"), names.entity_name(person, "fa")
+    assert ru.transliterated and ru.text == "Павел Сомов"
+    assert fa.transliterated and fa.text
+
+
+def test_a_region_is_named_from_the_gazetteer_whatever_an_article_called_its_record() -> None:
+    region = Entity.objects.create(type="region", ref="RU-AST", name="Some zone or company")
+    assert [names.entity_name(region, lang).text for lang in ("fa", "ru", "en")] == [
+        names.place_name("RU-AST", "fa"),
+        "Астраханская область",
+        "Astrakhan Region",
+    ]
+
+
+def test_an_organisation_is_named_by_its_most_frequent_name_in_the_language() -> None:
+    for n, text in enumerate(
+        [
+            "Торгово-промышленная палата Астраханской области провела встречу с делегацией Гиляна.",
+            "Торгово-промышленная палата Астраханской области подписала соглашение с Гиляном.",
+        ]
+    ):
+        services.article_ingest(text=text, source=str(n))
+    chambers = [e for e in Entity.objects.filter(type="organization") if e.mentions.exists()]
+    assert chambers
+    shown = names.entity_name(chambers[0], "ru").text
+    assert "палат" in shown.lower()
