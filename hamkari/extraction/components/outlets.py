@@ -30,6 +30,7 @@ _DOMAIN = re.compile(
 )
 _QUOTED = re.compile(r"[«\"“]([^»\"”\n]{2,40})[»\"”]")
 # Words that introduce a website by name: «сайт», «портал», «website», «سایت».
+_LINKS = frozenset({"و", "и", "and", "&"})
 _SITE_WORDS = frozenset({"сайт", "портал", "website", "site", "سایت", "پایگاه"})
 
 
@@ -90,7 +91,7 @@ class OutletFinder(Component):
             and last + 1 - first < MAX_WORDS
             and words.tokens[last + 1].start < next_cue
             and not words.broken(last, last + 1)
-            and not words.stop(last + 1, "function", "verb")
+            and not _ends_name(words, last + 1)
         ):
             last += 1
         return last
@@ -217,6 +218,14 @@ class _Lookup:
             found = self.media[i]
             i -= 1
         return found
+
+
+def _ends_name(words: Words, i: int) -> bool:
+    """A function word or verb ends an outlet's name; «و» / «и» / «and» between two name words
+    does not («خبرگزاری صدا و سیما»)."""
+    if words.word(i) in _LINKS and i + 1 < words.n and not words.broken(i, i + 1):
+        return words.stop(i + 1, "function", "verb")
+    return words.stop(i, "function", "verb")
 
 
 def _person(words: Words, i: int) -> bool:
