@@ -1,5 +1,5 @@
-"""Golden tests on our own articles (tests/extraction/articles): 14 Persian, 8 Russian and 6
-English, each with expectations per component in `expected.json`."""
+"""Golden tests on our own articles (tests/extraction/articles): Persian, Russian and English
+articles, each with expectations per component in `expected.json`."""
 
 from __future__ import annotations
 

@@ -118,6 +118,8 @@ class OutletFinder(Component):
             if not name.strip() or PUNCTUATION.search(name):
                 continue
             span = Span(start, m.end(1))
+            if doc.is_ignored(span) or self._dated(doc, span):
+                continue  # «۲۰ آبان ۱۴۰۳ - ۱۰:۳۰»: a dateline, not a masthead
             inside = [k for k in known if span.contains(k.span)]
             top = m.start() == 0 or not doc.text[: m.start()].strip()
             dated = start != m.start(1) and m.start() < 400  # «January 26, X – …» near the top
@@ -139,6 +141,10 @@ class OutletFinder(Component):
         rest = doc.text[best:end]
         skipped = len(rest) - len(rest.lstrip(" ,،\t.0123456789۰۱۲۳۴۵۶۷۸۹"))
         return best + skipped
+
+    @staticmethod
+    def _dated(doc: Document, span: Span) -> bool:
+        return any(doc.span_of(d.start, d.end).overlaps(span) for d in doc.dates)
 
     @staticmethod
     def _place_only(doc: Document, span: Span) -> bool:
