@@ -119,29 +119,77 @@ _VOWELS = frozenset("аеёиоуыэюяйь")
 def nominative_name(words: tuple[str, ...], hint: str | None = None) -> tuple[str | None, ...]:
     """The nominative of each word of a Russian name (None: keep the word as written).
 
-    The case is the one all the name's words share (a given name and a surname agree:
-    «Ольги Петровой»); when that includes the nominative, the name is left as written. `hint` is
-    the case of the post before the name («главы … Ильи Петрова»: genitive), used when the
-    words alone allow several cases."""
-    parses = [_name_parses(w) if _CYRILLIC.search(w) else [] for w in words]
+    The case is the one the dictionary's readings of the name's known words share (a given name
+    and a surname agree), or `hint`, the case of the post before the name («главы … Ильи
+    Петрова»: genitive); when that is the nominative, the name is left as written. Words the
+    dictionary does not know (Persian names in Russian text) lose the ending of that case when
+    their stem ends in a consonant: «Хоссейнипуром» → «Хоссейнипур»; «Резаи» stays."""
+    readings = [_readings(w) for w in words]
+    case = _name_case(words, readings, hint)
+    if case is None or case == "nomn":
+        return tuple(None for _ in words)
+    out: list[str | None] = []
+    for w, r in zip(words, readings, strict=True):
+        if r is None:
+            out.append(None)
+        elif r[0]:
+            chosen = next((p for p in r[1] if p.tag.case == case and "Fixd" not in p.tag.grammemes), None)
+            out.append(_nominative(chosen) if chosen is not None else None)
+        else:
+            out.append(_strip_case(w.lower(), case))
+    return tuple(out)
+
+
+def _name_case(
+    words: tuple[str, ...], readings: list[tuple[bool, list[Any]] | None], hint: str | None
+) -> str | None:
+    """The case a name stands in: what its known words share, the post's case, or (with neither)
+    the analyser's guesses at its unknown words."""
+    shared = _shared_case([r[1] for r in readings if r is not None and r[0]])
+    if hint and (shared is None or hint in shared):
+        return hint
+    if shared is None:
+        shared = _shared_case([_name_parses(w) for w, r in zip(words, readings, strict=True) if r])
+    if not shared or "nomn" in shared:
+        return None
+    return sorted(shared)[0]
+
+
+def _shared_case(readings: list[list[Any]]) -> set[str] | None:
     shared: set[str] | None = None
-    for ps in parses:
-        cases = {p.tag.case for p in ps if p.tag.case and "Fixd" not in p.tag.grammemes}
+    for parses in readings:
+        cases = {p.tag.case for p in parses if p.tag.case and "Fixd" not in p.tag.grammemes}
         if cases:
             shared = cases if shared is None else shared & cases
-    if not shared:
-        return tuple(None for _ in words)
-    if hint in shared:
-        case = hint
-    elif "nomn" in shared:
-        return tuple(None for _ in words)
-    else:
-        case = sorted(shared)[0]
-    out: list[str | None] = []
-    for ps in parses:
-        chosen = next((p for p in ps if p.tag.case == case and "Fixd" not in p.tag.grammemes), None)
-        out.append(_nominative(chosen) if chosen is not None else None)
-    return tuple(out)
+    return shared
+
+
+def _readings(word: str) -> tuple[bool, list[Any]] | None:
+    """(known to the dictionary, its singular name readings), or None for other scripts."""
+    if not _CYRILLIC.search(word):
+        return None
+    parses = _parses(word.lower())
+    known = bool(parses) and parses[0].is_known
+    return known, _name_parses(word) if known else []
+
+
+# Endings of the oblique cases of a foreign name: a consonant stem («-ом», «-а», «-у», «-е»)
+# or a stem in «-а» («Асадоллой» → «Асадолла»).
+_CASE_ENDINGS = {
+    "gent": (("а", ""), ("я", "")),
+    "accs": (("а", ""), ("я", "")),
+    "datv": (("у", ""), ("ю", "")),
+    "ablt": (("ом", ""), ("ем", ""), ("ой", "а"), ("ей", "я")),
+    "loct": (("е", ""),),
+}
+
+
+def _strip_case(word: str, case: str) -> str | None:
+    for ending, nominative in _CASE_ENDINGS.get(case, ()):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3 and (nominative or stem[-1] not in _VOWELS):
+            return stem + nominative
+    return None
 
 
 def case_of(word: str) -> str | None:
@@ -164,12 +212,12 @@ def _nominative(parse: Any) -> str | None:
 def genitive_possible(word: str) -> bool:
     """Whether a Russian word may be a genitive (or an indeclinable word): what continues an
     organisation's name after its head («министерство экономического развития»), unlike «ель»
-    in «в саду генконсульства ель». Unknown words and other scripts: True."""
+    in «в саду генконсульства ель» or a person's name in another case after it. Other scripts: True."""
     if not _CYRILLIC.search(word):
         return True
     parses = _parses(word.lower())
-    if not parses or not parses[0].is_known:
+    if not parses:
         return True
-    return any(
-        p.tag.case in ("gent", "gen2") or "Fixd" in p.tag.grammemes or p.tag.case is None for p in parses
-    )
+    if not parses[0].is_known and not any(p.tag.case for p in parses):
+        return True  # a foreign word the analyser cannot decline
+    return any(p.tag.case in ("gent", "gen2") or "Fixd" in p.tag.grammemes for p in parses)

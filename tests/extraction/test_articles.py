@@ -1,5 +1,5 @@
-"""Golden tests on our own articles (tests/extraction/articles): 19 Persian, 13 Russian and 8
-English, each with expectations per component in `expected.json`."""
+"""Golden tests on our own articles (tests/extraction/articles): Persian, Russian and English
+articles, each with expectations per component in `expected.json`."""
 
 from __future__ import annotations
 

@@ -35,7 +35,9 @@ _IN = frozenset({"در", "в", "во", "in"})
 _LINK = frozenset({"و", "и", "and", "of", "for", "the", "&"})
 # Russian prepositions inside names after which any case may follow («комитет по туризму»).
 _INNER = frozenset({"по", "при", "и", "с", "для"})
-# Bodies whose names list sectors: the sectors inside are part of the name.
+# Bodies whose names list sectors («اتاق بازرگانی، صنایع، معادن و کشاورزی»): the sectors inside
+# are part of the name. A ministry's or an agency's portfolio («وزارت جهاد کشاورزی») is kept: it
+# says which sector the body brings to the cooperation.
 _SECTOR_NAMES = frozenset({"chamber", "association"})
 _QUOTES = '«»"“”„'
 _OF = frozenset({"of", "the"})
@@ -174,8 +176,9 @@ class _Reader:
         start = first
         k = first - 1
         while k >= 0 and first - k <= 3 and not words.broken(k, k + 1):
-            if "ADJF" not in grammemes(words.word(k)) or words.stop(k):
-                break
+            tags = grammemes(words.word(k))
+            if "ADJF" not in tags or "plur" in tags or words.stop(k):
+                break  # «Иранские компании»: a plural is a kind of body, not a name
             if words.capitalised(k):
                 start = k
             k -= 1
@@ -257,9 +260,10 @@ class _Reader:
             return True
         if self.lang.cased and words.capitalised(i) and _looks_like_person(tok.lemma):
             return True
+        quoted = self.doc.text[words.span(i, i).start - 1 : words.span(i, i).start] in _QUOTES
         return (
             self.lang.morphology
-            and not words.capitalised(i)
+            and not quoted
             and words.word(i - 1) not in _INNER
             and not genitive_possible(tok.text)
         )
@@ -384,7 +388,7 @@ class _Reader:
         self.by_kind.setdefault(head.key, []).append(entity)
 
     def _mask_sectors(self) -> None:
-        """Drop the sector mentions inside the names of chambers and associations."""
+        """Drop the sector mentions inside the names of bodies that list sectors (_SECTOR_NAMES)."""
         doc = self.doc
         masks = [
             m.span for e in doc.entities_of("organization") if e.kind in _SECTOR_NAMES for m in e.mentions

@@ -30,6 +30,7 @@ _DOMAIN = re.compile(
 )
 _QUOTED = re.compile(r"[«\"“]([^»\"”\n]{2,40})[»\"”]")
 # Words that introduce a website by name: «сайт», «портал», «website», «سایت».
+_LINKS = frozenset({"و", "и", "and", "&"})
 _SITE_WORDS = frozenset({"сайт", "портал", "website", "site", "سایت", "پایگاه"})
 
 
@@ -90,7 +91,7 @@ class OutletFinder(Component):
             and last + 1 - first < MAX_WORDS
             and words.tokens[last + 1].start < next_cue
             and not words.broken(last, last + 1)
-            and not words.stop(last + 1, "function", "verb")
+            and not _ends_name(words, last + 1)
         ):
             last += 1
         return last
@@ -117,6 +118,8 @@ class OutletFinder(Component):
             if not name.strip() or PUNCTUATION.search(name):
                 continue
             span = Span(start, m.end(1))
+            if doc.is_ignored(span) or self._dated(doc, span):
+                continue  # «۲۰ آبان ۱۴۰۳ - ۱۰:۳۰»: a dateline, not a masthead
             inside = [k for k in known if span.contains(k.span)]
             top = m.start() == 0 or not doc.text[: m.start()].strip()
             dated = start != m.start(1) and m.start() < 400  # «January 26, X – …» near the top
@@ -138,6 +141,10 @@ class OutletFinder(Component):
         rest = doc.text[best:end]
         skipped = len(rest) - len(rest.lstrip(" ,،\t.0123456789۰۱۲۳۴۵۶۷۸۹"))
         return best + skipped
+
+    @staticmethod
+    def _dated(doc: Document, span: Span) -> bool:
+        return any(doc.span_of(d.start, d.end).overlaps(span) for d in doc.dates)
 
     @staticmethod
     def _place_only(doc: Document, span: Span) -> bool:
@@ -217,6 +224,14 @@ class _Lookup:
             found = self.media[i]
             i -= 1
         return found
+
+
+def _ends_name(words: Words, i: int) -> bool:
+    """A function word or verb ends an outlet's name; «و» / «и» / «and» between two name words
+    does not («خبرگزاری صدا و سیما»)."""
+    if words.word(i) in _LINKS and i + 1 < words.n and not words.broken(i, i + 1):
+        return words.stop(i + 1, "function", "verb")
+    return words.stop(i, "function", "verb")
 
 
 def _person(words: Words, i: int) -> bool:

@@ -154,8 +154,9 @@ class _Reader:
         self._pronouns()
         self._bare(bare)
         for e in doc.entities:
-            if e.type == "person" and e.country is None:
-                e.country = next((r.country for r in e.roles if r.country), None)
+            # the country a post names outweighs the guess from the given name («رستم» is also Tatar)
+            if e.type == "person":
+                e.country = next((r.country for r in e.roles if r.country), None) or e.country
 
     # --- posts -------------------------------------------------------------------------
 
@@ -209,6 +210,8 @@ class _Reader:
 
     def _settle(self, tp: TitlePhrase) -> None:
         """The role a post takes from what it names (see IN_REGION, HEAD_OF_ORGANIZATION)."""
+        if tp.role == "head_of_state" and tp.organization is None and self._its(tp):
+            return
         kind = tp.organization.kind if tp.organization else None
         if tp.role == "head_of_state" and kind in HEAD_OF_ORGANIZATION:
             tp.role = HEAD_OF_ORGANIZATION[kind]
@@ -221,11 +224,38 @@ class _Reader:
             # government, not an organisation the post heads)
             tp.role = IN_REGION.get(tp.role, tp.role)
 
+    def _its(self, tp: TitlePhrase) -> bool:
+        """«led by its president X»: a post after a possessive heads the organisation named
+        last before it in the sentence."""
+        words = self.words
+        if tp.first == 0 or words.word(tp.first - 1) not in self.lang.possessives:
+            return False
+        start = words.span(tp.first, tp.first).start
+        sentence = self.doc.sentence_at(start)
+        floor = sentence.span.start if sentence else 0
+        before = [
+            (m.span.end, e)
+            for e in self.doc.entities_of("organization")
+            if e.kind in HEAD_OF_ORGANIZATION
+            for m in e.mentions
+            if floor <= m.span.start and m.span.end <= start
+        ]
+        if not before:
+            return False
+        org = max(before, key=lambda x: x[0])[1]
+        tp.organization = org
+        tp.role = HEAD_OF_ORGANIZATION[org.kind or ""]
+        return True
+
     def _complement(
         self, orgs: dict[int, Entity], tp: TitlePhrase, titles: list[Match], used: set[int]
     ) -> None:
         """Read what the post names: «استاندار [سمنان]», «سفیر [جمهوری اسلامی ایران] در [روسیه]»."""
         words = self.words
+        inner = orgs.get(tp.last)
+        if inner is not None:
+            # «رئیس اتاق بازرگانی، صنایع، معادن و کشاورزی یزد»: the post's words open the name
+            self._complement_step(orgs, tp, titles, used, tp.last)
         i = tp.last + 1
         steps = 0
         while i < words.n and steps < 8 and not words.broken(i - 1, i):
@@ -272,7 +302,10 @@ class _Reader:
             j += 1  # «President of the Kazan Chamber …»
         if j > i and j < words.n and not words.broken(i, j):
             nxt = words.covered.get(j)
-            if orgs.get(j) is not None or (nxt is not None and nxt.table in PLACE_TABLES):
+            # «… استاندار گیلان در سرکنسولگری روسیه»: after its place, «در» + a body is where the
+            # holder is, not part of the post
+            placed = tp.region is not None or tp.country is not None
+            if (orgs.get(j) is not None and not placed) or (nxt is not None and nxt.table in PLACE_TABLES):
                 return j
         return None
 
@@ -507,6 +540,8 @@ class _Reader:
             if not self._continues(first, end):
                 break
             end += 1
+        if initial(words, end + 1, self.lang) and not words.broken(end, end + 1):
+            end = initials_end(words, end + 1, self.lang) - 1  # «Сидоренко А.П.»
         return end
 
     def _continues(self, first: int, end: int) -> bool:

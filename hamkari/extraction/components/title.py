@@ -35,13 +35,11 @@ class TitleWriter(Component):
             line = _visible(doc, span_start, raw)
             if not line:
                 continue
+            lead = self._lead_in(doc, span_start, line)
+            if lead and _masthead(line[lead:]):
+                continue  # «Астрахань 24 – Новости», «خبرگزاری ایرنا _ مشهد»: the site's masthead
             alone = pos < len(doc.text)  # a line with text after it
-            if (
-                alone
-                and len(line) <= HEADING_MAX
-                and line[-1] not in _SENTENCE_END
-                and not self._lead_in(doc, span_start, line)
-            ):
+            if alone and len(line) <= HEADING_MAX and line[-1] not in _SENTENCE_END and not lead:
                 return line.strip("#").strip()
             return None
         return None
@@ -82,10 +80,16 @@ class TitleWriter(Component):
             if not text or (doc.is_ignored(s) and len(text) < 80):
                 continue
             start = s.start + len(doc.text[s.start : s.end]) - len(doc.text[s.start : s.end].lstrip())
-            text = text[self._lead_in(doc, start, text) :].strip(" ،,-–—_")
-            if text:
+            lead = self._lead_in(doc, start, text)
+            text = text[lead:].strip(" ،,-–—_")
+            if text and not (lead and _masthead(text)):
                 return _shorten(text)
         return None
+
+
+def _masthead(rest: str) -> bool:
+    """What follows an outlet's name on a masthead line: a section or a city, a few words."""
+    return len(rest.split()) <= 3 and rest.strip()[-1:] not in _SENTENCE_END
 
 
 def _visible(doc: Document, start: int, raw: str) -> str:

@@ -53,6 +53,9 @@ class Profile:
     outlet_needs_name: bool = False
     # Words before a year that make it a period ahead, not background: «на 2025 год», «until 2030».
     period_prepositions: frozenset[str] = frozenset()
+    # Possessives before a post that make it the post of an organisation named just before:
+    # «led by its president X».
+    possessives: frozenset[str] = frozenset()
     # First-person plural verbs that turn «باید» into a call to act together («باید … کار کنیم»).
     first_plural_verbs: frozenset[str] = frozenset()
 
@@ -125,6 +128,7 @@ PROFILES: dict[str, Profile] = {
         initials=True,
         capitalised_organizations=True,
         outlet_needs_name=True,
+        possessives=frozenset({"its"}),
     ),
 }
 
