@@ -285,14 +285,15 @@ def _route(path: list[State], branch: str | None = None) -> Route:
 
 
 def _branch(legs: list[Leg], passed: list[str]) -> str:
-    """The branch of a route: where it leaves Iran (a crossing, or a sea leg)."""
+    """The branch of a route: where it leaves or enters Iran (a crossing, or a sea leg)."""
     nodes = network().nodes
     for x, y in itertools.pairwise(passed):
-        if nodes[x]["region"][:2] == "IR" and nodes[y]["region"][:2] != "IR":
+        inside = [n for n in (x, y) if nodes[n]["region"][:2] == "IR"]
+        if len(inside) == 1:
             for name, gates in BRANCH_GATES.items():
-                if x in gates:
+                if inside[0] in gates:
                     return name
-            return "caspian" if nodes[x]["kind"] == "port" else "other"
+            return "caspian" if nodes[inside[0]]["kind"] == "port" else "other"
     return "direct"
 
 
@@ -310,6 +311,22 @@ def _gate_edges(branch: str) -> list[tuple[str, str, str]]:
     return out
 
 
+def _arrivals(
+    node: str, mode: str, origin: str, search: tuple[dict[State, float], dict[State, list[State]]]
+) -> list[tuple[float, list[State]]]:
+    """Ways to stand at `node` ready to travel by `mode`, from `origin` over a searched area: by
+    any mode that reaches the node (a change of mode if another one), or the origin itself."""
+    dist, paths = search
+    out = []
+    for state, days in dist.items():
+        if state[0] == node:
+            change = [(node, mode)] if state[1] != mode else []
+            out.append((days + MODE_CHANGE_DAYS * len(change), paths[state] + change))
+    if node == origin and not out:
+        out.append((0.0, [(node, mode)]))
+    return out
+
+
 def _best_through(start: str, end: str, branch: str, modes: tuple[str, ...]) -> list[State] | None:
     """The fastest path from the Iranian end, inside Iran, through one of the branch's gate
     edges, then abroad to the other end; None unless exactly one end is in Iran."""
@@ -317,27 +334,16 @@ def _best_through(start: str, end: str, branch: str, modes: tuple[str, ...]) -> 
     if (nodes[start]["region"][:2] == "IR") == (nodes[end]["region"][:2] == "IR"):
         return None
     home, away = (start, end) if nodes[start]["region"][:2] == "IR" else (end, start)
-    dist_h, paths_h = _search(home, modes, "iran")
-    dist_a, paths_a = _search(away, modes, "abroad")
+    inside, abroad = _search(home, modes, "iran"), _search(away, modes, "abroad")
     best: tuple[float, list[State]] | None = None
     for x, y, mode in _gate_edges(branch):
         if mode not in modes:
             continue
         leg = min(_leg_days(d) for d in network()[x][y].values() if d["mode"] == mode)
-        for u in _states(x, modes, "iran") or {(x, mode)}:
-            for v in _states(y, modes, "abroad") or {(y, mode)}:
-                if (u != (x, mode) and u not in dist_h) or (v != (y, mode) and v not in dist_a):
-                    continue
-                if u == (x, mode) and u not in dist_h and x != home:
-                    continue
-                if v == (y, mode) and v not in dist_a and y != away:
-                    continue
-                changes = (u[1] != mode) + (v[1] != mode)
-                total = dist_h.get(u, 0.0) + leg + changes * MODE_CHANGE_DAYS + dist_a.get(v, 0.0)
-                if best is None or total < best[0]:
-                    start_part = paths_h.get(u, [u]) + ([(x, mode)] if u[1] != mode else [])
-                    end_part = ([(y, mode)] if v[1] != mode else []) + list(reversed(paths_a.get(v, [v])))
-                    best = (total, start_part + end_part)
+        for before, path_in in _arrivals(x, mode, home, inside):
+            for after, path_out in _arrivals(y, mode, away, abroad):
+                if best is None or before + leg + after < best[0]:
+                    best = (before + leg + after, path_in + list(reversed(path_out)))
     if best is None:
         return None
     return best[1] if home == start else list(reversed(best[1]))

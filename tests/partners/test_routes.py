@@ -121,3 +121,11 @@ def test_places_are_found_by_code_or_name_in_three_languages() -> None:
     assert routes.resolve("Волгоград") == C()["RU-VGG"]
     assert routes.resolve("Volgograd Oblast") == C()["RU-VGG"]
     assert routes.resolve("Atlantis") is None
+
+
+def test_a_route_from_russia_to_iran_offers_the_same_branches_reversed() -> None:
+    there = routes.routes(C()["IR-01"], C()["RU-AST"], options=3)
+    back = routes.routes(C()["RU-AST"], C()["IR-01"], options=3)
+    assert [(r.branch, round(r.days, 1)) for r in back] == [(r.branch, round(r.days, 1)) for r in there]
+    sea = next(r for r in back if r.branch == "caspian")
+    assert [(leg.start, leg.end) for leg in sea.legs if leg.mode == "sea"] == [("astrakhan_port", "anzali")]
