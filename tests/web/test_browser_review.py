@@ -189,7 +189,9 @@ def test_no_page_has_serious_or_critical_accessibility_violations(
 
 
 def test_the_review_queue_shows_each_item_in_its_sentence_and_reviews_in_place(
-    analyst: Any, live_server: Any, served: dict[str, str]  # noqa: F811
+    analyst: Any,
+    live_server: Any,
+    served: dict[str, str],  # noqa: F811
 ) -> None:
     from hamkari.kb.models import Commitment
 
