@@ -315,7 +315,9 @@ class _Reader:
         return i == tp.head_last + 1 and case_of(self.words.word(i)) != "nomn"
 
     def _possessive(self, tp: TitlePhrase) -> None:
-        """«Volgograd Region's Deputy Governor»: the place before the post, with «'s»."""
+        """«Volgograd Region's Deputy Governor», «Iran's Ambassador to Russia»: the place before the
+        post, with «'s», is whose post it is; it wins over a place named after the post (the host
+        country of an ambassador)."""
         words = self.words
         before = words.covered.get(tp.first - 1)
         if (
@@ -324,9 +326,9 @@ class _Reader:
             and words.word(tp.first - 1).endswith("'s")
         ):
             if before.table == "regions":
-                tp.region = tp.region or before.key
+                tp.region, tp.country = before.key, before.key[:2]
             else:
-                tp.country = tp.country or before.key
+                tp.country = before.key
 
     def _chained(self, before: TitlePhrase, tp: TitlePhrase) -> bool:
         """«X، مشاور رئیس جمهور، دبیر شورای …»: a second post right after the first, by comma."""
