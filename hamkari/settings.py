@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "axes",
     # django-ninja's own templates and static files: /api/docs serves Swagger UI from them, not a CDN
     "ninja",
     "hamkari.kb",
@@ -131,7 +132,27 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "hamkari.api.middleware.ApiErrorMiddleware",
+    # last, as django-axes asks: turns a locked-out login into its 429 page
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Password guessing (django-axes): failures are counted per user name and client address; at the
+# limit that pair is locked (429 page, an entry in the audit log) until the cool-off passes or an
+# administrator unlocks it (`hamkari manage axes_reset_username NAME`).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("HAMKARI_LOGIN_FAILURE_LIMIT", 10, minimum=1)
+_lock_hours = env_int("HAMKARI_LOGIN_LOCK_HOURS", 1)
+AXES_COOLOFF_TIME = _lock_hours or None  # 0: locked until an administrator unlocks
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Behind a reverse proxy the client's address is in X-Forwarded-For: HAMKARI_PROXY_COUNT proxies.
+AXES_IPWARE_PROXY_COUNT = env_int("HAMKARI_PROXY_COUNT", 0)
+if AXES_IPWARE_PROXY_COUNT:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 
 ROOT_URLCONF = "hamkari.urls"
 WSGI_APPLICATION = "hamkari.wsgi.application"

@@ -7,6 +7,8 @@ The tables keep the names they had when these models lived in `web` and `kb`
 from django.conf import settings
 from django.db import models
 
+# connects the receiver that writes locked-out logins to the audit log (loaded with the models)
+from hamkari.accounts import lockout  # noqa: F401
 from hamkari.kb.models import Entity
 
 
