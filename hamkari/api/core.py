@@ -60,7 +60,48 @@ class Paged(LimitOffsetPagination):
         offset: int = Field(0, ge=0, le=10**9)
 
 
-api = NinjaAPI(
+ERROR_SCHEMA = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {
+        "error": {
+            "type": "object",
+            "required": ["status", "code", "message"],
+            "properties": {
+                "status": {"type": "integer"},
+                "code": {"type": "string"},
+                "message": {"type": "string"},
+                "details": {"type": "array", "items": {"type": "object"}},
+            },
+        }
+    },
+}
+ERRORS = {
+    400: "Malformed request (a NUL character, a refused value)",
+    401: "No valid session or token",
+    403: "The user's role does not allow it",
+    404: "No such record",
+    405: "Method not allowed",
+    413: "Body larger than the limit",
+    422: "The request does not match the schema",
+}
+
+
+class Api(NinjaAPI):
+    """The OpenAPI schema documents the errors every operation may answer, in their one shape."""
+
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(**kwargs)
+        schema["components"].setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+        content = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                for status, description in ERRORS.items():
+                    operation["responses"].setdefault(status, {"description": description, "content": content})
+        return schema
+
+
+api = Api(
     title="Hamkari",
     version="1",
     description="Iran–Russia cooperation knowledge base",

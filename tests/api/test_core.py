@@ -122,3 +122,51 @@ def test_the_documentation_is_served_from_installed_files(client: Client) -> Non
     assert "/static/ninja/swagger-ui-bundle.js" in page
     assert "cdn" not in page.lower() and "https://" not in page
     assert client.get("/static/ninja/swagger-ui-bundle.js").status_code == 200
+
+
+@pytest.fixture
+def writer() -> str:
+    admin = user_create(username="w", password="x" * 12, role="administrator")
+    return account_services.token_create(user=admin, name="test")
+
+
+def _post(client: Client, path: str, body: str, token: str) -> Any:
+    return client.post(path, body, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}")
+
+
+@pytest.mark.parametrize("path", ["/api/articles/{n}", "/api/people/{n}", "/api/events/{n}"])
+def test_a_huge_id_in_a_path_is_a_4xx(client: Client, path: str) -> None:
+    for n in (2**63, 2**64 + 1, 10**30):
+        response = client.get(path.format(n=n))
+        assert 400 <= response.status_code < 500 and error(response)
+
+
+def test_huge_numbers_in_a_split_or_merge_are_a_4xx(client: Client, writer: str) -> None:
+    person = services.article_ingest(text="Ambassador Kazem Jalali met the governor of Astrakhan Oblast.")
+    assert person.status == "new"
+    for path, body in (
+        ("/api/people/1/split", '{"mentions": [18446744073709551616]}'),
+        ("/api/people/1/split", '{"mentions": [9223372036854775808, 1]}'),
+        ("/api/people/1/merge", '{"into": 18446744073709551616}'),
+        ("/api/people/18446744073709551616/merge", '{"into": 1}'),
+    ):
+        response = _post(client, path, body, writer)
+        assert 400 <= response.status_code < 500, (path, body, response.content)
+        assert error(response)
+
+
+def test_nan_or_infinity_in_review_changes_is_a_4xx(client: Client, writer: str) -> None:
+    article = services.article_ingest(text="Kazan exported 120 tonnes of grain to Tabriz in May 2025.").article
+    quantity = article.quantity_set.first() if hasattr(article, "quantity_set") else None
+    fact_id = quantity.pk if quantity is not None else 1
+    for value in ("NaN", "Infinity", "-Infinity", "1e999"):
+        body = '{"state": "accepted", "changes": {"value": %s}}' % value
+        response = _post(client, f"/api/facts/quantity/{fact_id}/review", body, writer)
+        assert 400 <= response.status_code < 500, (value, response.content)
+        assert error(response)
+
+
+def test_a_publication_date_before_the_jalali_calendar_is_a_4xx(client: Client, writer: str) -> None:
+    body = '{"text": "Kazan and Tabriz agreed to open a trade house.", "published": "0335-08-08"}'
+    response = _post(client, "/api/articles", body, writer)
+    assert response.status_code in (400, 422) and error(response)
