@@ -95,6 +95,8 @@ else:
             "TEST": {"NAME": str(HOME / "test_hamkari.sqlite3")},
             # WAL keeps committed articles whole if a batch is killed, and lets readers run during writes.
             "OPTIONS": {
+                # a writer waits up to 30 s for another one (then kb.services.store retries)
+                "timeout": 30,
                 "transaction_mode": "IMMEDIATE",
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             },

@@ -9,7 +9,8 @@ Writes need a token (`TokenAuth`)."""
 
 # No `from __future__ import annotations` here: django-ninja reads the annotations at import.
 import logging
-from typing import Any
+from collections.abc import Callable
+from typing import Annotated, Any
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
@@ -20,9 +21,13 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import LimitOffsetPagination
 from ninja.security import HttpBearer
+from pydantic import AfterValidator, WithJsonSchema
 
 from hamkari.accounts import services as account_services
+from hamkari.extraction.vocabulary import INSTRUMENT_KINDS, MARKETS, TRACKER_STATUSES
 from hamkari.kb import services
+from hamkari.kb.facts import FACT_KINDS
+from hamkari.kb.models import ReviewState
 
 
 class TokenAuth(HttpBearer):
@@ -47,6 +52,34 @@ class ReadAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> Any:  # pragma: no cover - see __call__
         return TokenAuth().authenticate(request, token)
 
+
+def _member(allowed: tuple[str, ...], what: str) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if value not in allowed:
+            raise ValueError(f"unknown {what} {value!r}; use one of {', '.join(allowed)}")
+        return value
+
+    return check
+
+
+def _enum(allowed: tuple[str, ...]) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", "enum": list(allowed)})
+
+
+# Parameters with a fixed set of values, named once in hamkari.extraction.vocabulary (or the fact
+# kinds and review states of the knowledge base): the OpenAPI schema lists them as an enum and a
+# value outside them is a 422.
+LANGUAGES = ("fa", "ru", "en")
+FACT_KIND_NAMES = tuple(FACT_KINDS)
+REVIEW_STATES = tuple(str(v) for v in ReviewState.values)
+Language = Annotated[str, AfterValidator(_member(LANGUAGES, "language")), _enum(LANGUAGES)]
+InstrumentKind = Annotated[str, AfterValidator(_member(INSTRUMENT_KINDS, "kind")), _enum(INSTRUMENT_KINDS)]
+InstrumentStatus = Annotated[
+    str, AfterValidator(_member(TRACKER_STATUSES, "status")), _enum(TRACKER_STATUSES)
+]
+FactKindName = Annotated[str, AfterValidator(_member(FACT_KIND_NAMES, "fact kind")), _enum(FACT_KIND_NAMES)]
+ReviewStateName = Annotated[str, AfterValidator(_member(REVIEW_STATES, "state")), _enum(REVIEW_STATES)]
+Market = Annotated[str, AfterValidator(_member(MARKETS, "market")), _enum(MARKETS)]
 
 # Database integers are signed 64-bit; larger numbers in a path, a page or a body are refused (422).
 MAX_ID = 2**63 - 1
@@ -97,7 +130,9 @@ class Api(NinjaAPI):
         for operations in schema["paths"].values():
             for operation in operations.values():
                 for status, description in ERRORS.items():
-                    operation["responses"].setdefault(status, {"description": description, "content": content})
+                    operation["responses"].setdefault(
+                        status, {"description": description, "content": content}
+                    )
         return schema
 
 

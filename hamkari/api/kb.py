@@ -17,7 +17,15 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from hamkari.accounts import permissions
-from hamkari.api.core import Paged, TokenAuth
+from hamkari.api.core import (
+    FactKindName,
+    InstrumentKind,
+    InstrumentStatus,
+    Language,
+    Paged,
+    ReviewStateName,
+    TokenAuth,
+)
 from hamkari.extraction import ExtractionError
 from hamkari.kb import search, selectors, services
 from hamkari.kb.facts import FACT_KINDS
@@ -139,7 +147,7 @@ class IngestOut(Schema):
 
 
 class ReviewIn(Schema):
-    state: str
+    state: ReviewStateName
     changes: dict[str, Any] | None = None
 
 
@@ -206,7 +214,7 @@ def _facts(article: Article) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
 @paginate(Paged)
 def articles(
     request: HttpRequest,
-    language: str | None = Query(None, pattern="^(fa|ru|en)$"),
+    language: Language | None = None,
     region: str | None = Query(None, max_length=10),
     q: str | None = Query(None, max_length=300),
     published_from: dt.date | None = None,
@@ -315,8 +323,8 @@ def event(request: HttpRequest, event_id: int) -> Any:
 @paginate(Paged)
 def instruments(
     request: HttpRequest,
-    kind: str | None = Query(None, max_length=30),
-    status: str | None = Query(None, max_length=20),
+    kind: InstrumentKind | None = None,
+    status: InstrumentStatus | None = None,
 ) -> Any:
     return _Mapped(selectors.instrument_list(kind=kind, status=status), _instrument_out)
 
@@ -406,7 +414,7 @@ def article_create(request: HttpRequest, payload: IngestIn) -> Any:
 
 
 @router.post("/facts/{kind}/{fact_id}/review", response=dict[str, Any], auth=TokenAuth(), tags=["review"])
-def fact_review(request: HttpRequest, kind: str, fact_id: int, payload: ReviewIn) -> Any:
+def fact_review(request: HttpRequest, kind: FactKindName, fact_id: int, payload: ReviewIn) -> Any:
     entry = FACT_KINDS.get(kind)
     if entry is None:
         raise HttpError(404, f"unknown fact kind {kind!r}")

@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from ninja import Query, Router
 from ninja.errors import HttpError
 
+from hamkari.api.core import Market
 from hamkari.partners import finder, routes
 
 router = Router(tags=["partners"])
@@ -36,7 +37,7 @@ def partners(
 @router.get("/consortium", response=list[dict[str, Any]])
 def consortium(
     request: HttpRequest,
-    market: str = Query(..., max_length=30),
+    market: Market,
     sectors_: str = Query(..., alias="sectors", max_length=500),
     proposals: int = Query(3, ge=1, le=10),
     shared_regions: bool = False,

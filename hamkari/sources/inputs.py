@@ -122,6 +122,16 @@ def _checked(text: str, label: str) -> str:
     return text
 
 
+def text_check(text: str) -> str:
+    """A text given as a string (the API, pasted text, JSON Lines) refused for the same reasons
+    as a file: NUL characters, binary content, nothing but blanks and control characters."""
+    if "\x00" in text:
+        raise InputError("binary content (contains NUL characters), not text")
+    if not any(c.isprintable() and not c.isspace() for c in text):
+        raise InputError("text is empty or only blanks and control characters")
+    return _checked(text, "text")
+
+
 _HTML_START = re.compile(
     r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|div|p)\b", re.I | re.S
 )

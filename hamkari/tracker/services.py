@@ -11,8 +11,9 @@ from typing import Any
 
 import jdatetime
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from hamkari.extraction.vocabulary import EVENT_TYPES, LIFECYCLE, TRACKER_STATUSES
 from hamkari.kb.models import Commitment, Entity, Instrument, ReviewState
@@ -70,7 +71,16 @@ def group_create(
     become proposed plan items with their due dates."""
     if not name.strip():
         raise TrackerError("a working group needs a name")
-    group = WorkingGroup.objects.create(name=name.strip()[:300], instrument=instrument, created_by=user)
+    taken = gettext("this instrument already has a working group: %(name)s")
+    if instrument is not None and (existing := WorkingGroup.objects.filter(instrument=instrument).first()):
+        raise TrackerError(taken % {"name": existing.name})
+    try:
+        with transaction.atomic():  # another request may have made its group a moment ago
+            group = WorkingGroup.objects.create(
+                name=name.strip()[:300], instrument=instrument, created_by=user
+            )
+    except IntegrityError as exc:
+        raise TrackerError(taken % {"name": "…"}) from exc
     group.regions.set(regions)
     if instrument is not None:
         commitments = (

@@ -11,6 +11,7 @@ from django.test import Client
 from hamkari.accounts import services as account_services
 from hamkari.accounts.services import user_create
 from hamkari.kb import services
+from hamkari.kb.models import Quantity
 
 pytestmark = pytest.mark.django_db
 
@@ -156,17 +157,25 @@ def test_huge_numbers_in_a_split_or_merge_are_a_4xx(client: Client, writer: str)
 
 
 def test_nan_or_infinity_in_review_changes_is_a_4xx(client: Client, writer: str) -> None:
-    article = services.article_ingest(text="Kazan exported 120 tonnes of grain to Tabriz in May 2025.").article
-    quantity = article.quantity_set.first() if hasattr(article, "quantity_set") else None
-    fact_id = quantity.pk if quantity is not None else 1
+    text = "Kazan exported 120 tonnes of grain to Tabriz in 2025."
+    quantity = Quantity.objects.get(article=services.article_ingest(text=text).article)
     for value in ("NaN", "Infinity", "-Infinity", "1e999"):
-        body = '{"state": "accepted", "changes": {"value": %s}}' % value
-        response = _post(client, f"/api/facts/quantity/{fact_id}/review", body, writer)
+        body = '{"state": "accepted", "changes": {"value": ' + value + "}}"
+        response = _post(client, f"/api/facts/quantity/{quantity.pk}/review", body, writer)
         assert 400 <= response.status_code < 500, (value, response.content)
         assert error(response)
+    quantity.refresh_from_db()
+    assert quantity.value == 120 and not quantity.edited
 
 
 def test_a_publication_date_before_the_jalali_calendar_is_a_4xx(client: Client, writer: str) -> None:
     body = '{"text": "Kazan and Tabriz agreed to open a trade house.", "published": "0335-08-08"}'
     response = _post(client, "/api/articles", body, writer)
     assert response.status_code in (400, 422) and error(response)
+
+
+@pytest.mark.parametrize("text", ["\\u0001\\u0002\\u0003", "   \\t\\n  ", "\\u001b\\u007f "])
+def test_a_text_of_only_blanks_or_control_characters_is_a_400(client: Client, writer: str, text: str) -> None:
+    response = _post(client, "/api/articles", '{"text": "' + text + '"}', writer)
+    assert response.status_code == 400
+    assert error(response)["message"] == "text is empty or only blanks and control characters"

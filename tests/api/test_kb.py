@@ -186,7 +186,7 @@ def test_review_through_the_api_is_recorded(client: Client, loaded: None, token:
     wrong = client.post(
         f"/api/facts/mention/{mention.pk}/review", {"state": "maybe"}, content_type="application/json", **auth
     )
-    assert wrong.status_code == 400 and "unknown review state" in error(wrong)["message"]
+    assert wrong.status_code == 422 and "unknown state 'maybe'" in error(wrong)["details"][0]["message"]
     missing = client.post(
         "/api/facts/mention/999999/review", {"state": "accepted"}, content_type="application/json", **auth
     )
@@ -194,7 +194,9 @@ def test_review_through_the_api_is_recorded(client: Client, loaded: None, token:
     unknown = client.post(
         "/api/facts/rumour/1/review", {"state": "accepted"}, content_type="application/json", **auth
     )
-    assert unknown.status_code == 404
+    assert (
+        unknown.status_code == 422 and "unknown fact kind 'rumour'" in error(unknown)["details"][0]["message"]
+    )
 
 
 def test_list_pages_run_a_fixed_number_of_queries(client: Client, loaded: None) -> None:

@@ -5,6 +5,7 @@ requests and fails under 1,500."""
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -34,12 +35,15 @@ SEEN: Counter[str] = Counter()
 def token() -> Iterator[str]:
     # the WSGI handler would close the test's connection (and its transaction) on every request
     request_started.disconnect(close_old_connections)
+    # thousands of refused requests would each log a warning line
+    logging.getLogger("django.request").setLevel(logging.ERROR)
     services.reference_load()
     for text in (FA_JALALI_FULL, FA_JALALI_SHORT, RU_JALALI, EN_JALALI):
         services.article_ingest(text=text, source="t")
     admin = user_create(username="fuzz-admin", password="x" * 12, role="administrator")
     yield account_services.token_create(user=admin, name="fuzz")
     request_started.connect(close_old_connections)
+    logging.getLogger("django.request").setLevel(logging.NOTSET)
 
 
 @schema.parametrize()
@@ -61,11 +65,13 @@ def test_no_server_error_and_every_answer_as_documented(case: Any, token: str) -
         excluded_checks=[positive_data_acceptance, negative_data_rejection],
     )
     SEEN[f"{case.method} {case.path}"] += 1
-    SEEN[f"status {response.status_code // 100}xx"] += 1
+    SEEN[f"{response.status_code // 100}xx"] += 1
     SEEN["requests"] += 1
 
 
 def test_the_fuzzing_ran_enough_requests() -> None:
-    print(f"\nschemathesis: {SEEN['requests']} requests, {SEEN['status 5xx']} server errors", dict(SEEN))
+    operations = len([k for k in SEEN if " /api/" in k])
+    statuses = ", ".join(f"{k} {SEEN[k]}" for k in ("2xx", "3xx", "4xx", "5xx"))
+    print(f"\nschemathesis: {SEEN['requests']} requests over {operations} method+path pairs; {statuses}")
     assert SEEN["requests"] >= MIN_REQUESTS
-    assert SEEN["status 5xx"] == 0
+    assert SEEN["5xx"] == 0

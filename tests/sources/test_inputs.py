@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from hamkari.sources.inputs import InputError, decode, html_to_text, read_bytes
+from hamkari.sources.inputs import InputError, decode, html_to_text, read_bytes, text_check
 
 PERSIAN = "استاندار گیلان با سرکنسول روسیه در رشت دیدار کرد."
 # Legacy Windows-1256 files use the Arabic letters ي and ك, which the code page has.
@@ -126,3 +126,23 @@ def test_a_fault_of_the_html_parser_is_an_input_error(monkeypatch: pytest.Monkey
     monkeypatch.setattr("hamkari.sources.inputs._html_to_text", broken)
     with pytest.raises(InputError, match=r"^cannot read the HTML page: RuntimeError: parser fault$"):
         read_bytes(b"<html><body><p>text</p></body></html>", "page.html")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Kazan\x00Tabriz", "binary content (contains NUL characters), not text"),
+        ("\x00\x00\x00", "binary content (contains NUL characters), not text"),
+        ("   \n\t ", "text is empty or only blanks and control characters"),
+        ("\x01\x02\x03\x1b\x7f", "text is empty or only blanks and control characters"),
+        ("ab" + "\x01\x02" * 20, "binary content (40 control characters) in what decodes as text"),
+    ],
+)
+def test_a_text_string_is_refused_for_the_reasons_a_file_is(text: str, reason: str) -> None:
+    with pytest.raises(InputError) as refused:
+        text_check(text)
+    assert str(refused.value) == reason
+
+
+def test_a_text_string_with_a_few_control_characters_is_kept() -> None:
+    assert text_check(PERSIAN + "\x0b") == PERSIAN + "\x0b"

@@ -153,3 +153,19 @@ def test_the_brief_of_the_semnan_working_group_is_a_readable_pdf(
     ]
     positions = [text.find(m) for m in markers]
     assert -1 not in positions and positions == sorted(positions), (positions, text[:600])
+
+
+def test_a_second_group_from_one_instrument_is_a_form_error_not_a_server_error(
+    regions: dict[str, Entity],
+) -> None:
+    instrument = Instrument.objects.create(kind="working_group", status="established")
+    services.group_create(name="First", regions=[regions["IR-20"]], user=None, instrument=instrument)
+    analyst = client_for(user_create(username="an", password="pw-analyst-123", role="analyst"), "en")
+    response = analyst.post(
+        "/tracker/groups/",
+        {"name": "Second", "regions": "IR-20", "instrument": instrument.pk},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "this instrument already has a working group: First" in response.content.decode()
+    assert WorkingGroup.objects.count() == 1

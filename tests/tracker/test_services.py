@@ -14,7 +14,7 @@ from hamkari.extraction.dates import to_jalali
 from hamkari.kb import services as kb
 from hamkari.kb.models import Entity, Instrument
 from hamkari.tracker import ical, services
-from hamkari.tracker.models import PlanItem
+from hamkari.tracker.models import PlanItem, WorkingGroup
 from hamkari.tracker.remind import send_digests
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +58,15 @@ def test_an_extracted_working_group_brings_its_commitments_as_proposed_items(
     items = list(group.items.all())
     assert [(i.status, i.due) for i in items] == [("proposed", dt.date(2025, 12, 15))]
     assert "گزارش جامع" in items[0].title and items[0].commitment.article == article
+
+
+def test_a_second_group_from_the_same_instrument_is_refused(regions: dict[str, Entity]) -> None:
+    kb.article_ingest(text=WG_TEXT, source="wg")
+    instrument = Instrument.objects.get(kind="working_group")
+    services.group_create(name="WG", regions=[regions["IR-20"]], user=None, instrument=instrument)
+    with pytest.raises(services.TrackerError, match="already has a working group: WG"):
+        services.group_create(name="WG 2", regions=[regions["IR-20"]], user=None, instrument=instrument)
+    assert WorkingGroup.objects.count() == 1
 
 
 def test_the_lifecycle_refuses_jumps_without_a_reason(group: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -43,6 +44,8 @@ def fact_review(
             raise ReviewError(
                 f"{kind} field {field!r} cannot be edited; editable: {', '.join(entry.editable) or 'none'}"
             )
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ReviewError(f"{kind} field {field!r} must be a finite number, not {value}")
         before[field] = str(getattr(fact, field))
         setattr(fact, field, value)
         fact.edited = True

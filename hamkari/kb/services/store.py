@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
-from django.db import transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 
 from hamkari.extraction import VERSION, extract
 from hamkari.extraction.dates import to_jalali
@@ -25,7 +27,12 @@ from hamkari.kb.models import (
 )
 from hamkari.kb.services import stories
 from hamkari.kb.services.resolve import aliases_add, people_known, resolve_all
+from hamkari.sources.inputs import InputError, text_check
 from hamkari.sources.items import is_url
+
+T = TypeVar("T")
+# 1 Farvardin of year 1: the first day the Jalali dates of pages and exports can show
+JALALI_START = dt.date(622, 3, 21)
 
 
 def content_hash(text: str) -> str:
@@ -49,32 +56,78 @@ def article_ingest(
     outlet: str | None = None,
     language: str | None = None,
 ) -> IngestOutcome:
-    """Store one article with all its facts in one transaction; the same text again changes nothing."""
+    """Store one article with all its facts in one transaction; the same text again changes nothing.
+    A text that is not one (NUL characters, only control characters) or a date before the Jalali
+    calendar raises InputError; an article the extractor cannot finish raises ExtractionError."""
+    text = text_check(text)
+    if published is not None and published < JALALI_START:
+        raise InputError(f"publication date {published} is before the Jalali calendar ({JALALI_START})")
     digest = content_hash(text)
     existing = Article.objects.filter(content_hash=digest).first()
     if existing is not None:
         return IngestOutcome("duplicate", existing)
     doc = extract(text, source=source or url or "-", language=language, published=published)
+    if doc.published is not None and doc.published < JALALI_START:
+        doc.published = None  # a date read from the text that no calendar of ours can show
     shingles = duplicates.shingles(text)
+    return busy_retry(
+        lambda: _article_store(doc, text, digest, shingles, source=source, url=url, outlet=outlet)
+    )
+
+
+def busy_retry(write: Callable[[], T], *, attempts: int = 5) -> T:
+    """SQLite lets one writer in at a time; a writer that waited past the busy timeout gets
+    «database is locked». The whole transaction is tried again (outside any caller's
+    transaction only), so that an accepted article is never lost."""
+    for attempt in range(attempts):
+        try:
+            return write()
+        except OperationalError as exc:
+            last = attempts - 1
+            if "database is locked" not in str(exc) or connection.in_atomic_block or attempt == last:
+                raise
+            time.sleep(0.2 * 2**attempt)
+    raise AssertionError("unreachable")
+
+
+def _article_store(
+    doc: Document,
+    text: str,
+    digest: str,
+    shingles: set[bytes],
+    *,
+    source: str,
+    url: str,
+    outlet: str | None,
+) -> IngestOutcome:
     with transaction.atomic():
         existing = Article.objects.select_for_update().filter(content_hash=digest).first()
         if existing is not None:
             return IngestOutcome("duplicate", existing)
         outlet_name = outlet or (doc.outlets[0].name if doc.outlets else None)
-        article = Article.objects.create(
-            outlet=_outlet(outlet_name) if outlet_name else None,
-            source=source[:1000],
-            # the page links to it: a «javascript:» address from a feed or the API must not survive
-            url=url[:2000] if is_url(url) else "",
-            title=(doc.title or "")[:500],
-            text=text,
-            content_hash=digest,
-            language=doc.language or "",
-            published=doc.published,
-            published_jalali=to_jalali(doc.published) if doc.published else "",
-            minhash=duplicates.signature(shingles) if shingles else [],
-            shingles=len(shingles),
-        )
+        try:
+            # PostgreSQL: the same text ingested at the same moment by another process is only
+            # seen at the unique index; the savepoint lets us answer with the stored article
+            with transaction.atomic():
+                article = Article.objects.create(
+                    outlet=_outlet(outlet_name) if outlet_name else None,
+                    source=source[:1000],
+                    # the page links to it: a «javascript:» address must not survive
+                    url=url[:2000] if is_url(url) else "",
+                    title=(doc.title or "")[:500],
+                    text=text,
+                    content_hash=digest,
+                    language=doc.language or "",
+                    published=doc.published,
+                    published_jalali=to_jalali(doc.published) if doc.published else "",
+                    minhash=duplicates.signature(shingles) if shingles else [],
+                    shingles=len(shingles),
+                )
+        except IntegrityError:
+            existing = Article.objects.filter(content_hash=digest).first()
+            if existing is None:
+                raise
+            return IngestOutcome("duplicate", existing)
         run = ExtractionRun.objects.create(article=article, extractor_version=VERSION)
         _store(doc, article, run, keep=set())
         search.index_article(article)
