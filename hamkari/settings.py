@@ -134,6 +134,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "hamkari.api.middleware.ApiErrorMiddleware",
+    "hamkari.middleware.NulGuardMiddleware",
     # last, as django-axes asks: turns a locked-out login into its 429 page
     "axes.middleware.AxesMiddleware",
 ]

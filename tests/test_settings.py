@@ -52,6 +52,9 @@ def test_production_settings_pass_the_deployment_checks(tmp_path: Path) -> None:
         ({"HAMKARI_ALLOWED_HOSTS": "a.org,,b.org"}, "must be a comma-separated list without blanks"),
         ({"HAMKARI_DATABASE_URL": "mysql://u@h/db"}, "must be a postgres:// or sqlite:// URL"),
         ({"HAMKARI_LOG_LEVEL": "LOUD"}, "HAMKARI_LOG_LEVEL='LOUD' is not one of"),
+        ({"HAMKARI_PUBLIC_READ": "maybe"}, "HAMKARI_PUBLIC_READ='maybe' must be true or false"),
+        ({"HAMKARI_LOGIN_FAILURE_LIMIT": "0"}, "HAMKARI_LOGIN_FAILURE_LIMIT='0' must be a whole number"),
+        ({"HAMKARI_PROXY_COUNT": "two"}, "HAMKARI_PROXY_COUNT='two' must be a whole number of at least 0"),
     ],
 )
 def test_a_wrong_setting_fails_loudly_and_names_the_variable(
