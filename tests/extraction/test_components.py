@@ -159,6 +159,8 @@ STATUSES = [
     # a word before the instrument that sets it up, signs it or presupposes it
     ("Стороны обсудили вопрос об открытии в Самаре торгового дома провинции.", "trade_house", "discussed"),
     ("The fourth meeting of the joint working group took place in Kazan.", "working_group", "established"),
+    ("Министерства займутся выполнением «дорожной карты» сотрудничества.", "action_plan", "established"),
+    ("He recalled the 2014 agreement between the two provinces.", "agreement", "signed"),
     ("در چارچوب نقشه راه همکاری، دو استان فهرستی از طرح‌ها تهیه کردند.", "action_plan", "established"),
     # lexicon: trade houses, road maps, sister-city ties
     ("سرای تجاری استان در شهر سامارا افتتاح شد.", "trade_house", "established"),

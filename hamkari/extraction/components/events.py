@@ -42,7 +42,7 @@ DOCUMENTS = frozenset({"memorandum", "agreement", "protocol"})
 # instrument word: «об открытии в Астрахани Иранского торгового дома».
 LEAD_REACH = 40
 _PRESENT_ACTIVE = frozenset({"کند", "کنند", "کنیم"})
-_CLAUSE_BREAK = re.compile(r"[.,،;؛:!?؟()«»\"]")
+_CLAUSE_BREAK = re.compile(r"[.,،;؛:!?؟()]")  # quotes may stand inside: «выполнение «дорожной карты»»
 
 
 def in_sentence(
