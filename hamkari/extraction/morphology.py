@@ -60,7 +60,7 @@ _NOT_NAME_POS = frozenset({"ADJF", "PRTF", "VERB", "INFN", "PREP", "CONJ", "PRCL
 @functools.lru_cache(maxsize=50_000)
 def name_like(word: str) -> bool:
     """Whether a Russian word may be part of a person's name: pymorphy3 reads it as a given name,
-    surname or patronymic (or a possessive form such as «Бабушкин»), or it does not know the word
+    surname or patronymic (or a possessive form such as «Синицын»), or it does not know the word
     and does not take it for an adjective or verb. A known common word («Палаты») is not a name.
     Words of other scripts are not judged here (True)."""
     if not _CYRILLIC.search(word):
@@ -90,7 +90,7 @@ def _name_parses(word: str) -> list[Any]:
     parses = _parses(word.lower())
     if not parses:
         return []
-    # a person is one: «Хабиров» is never the plural of the given name «Хабир»
+    # a person is one: «Рашидов» is never the plural of the given name «Рашид»
     named = [
         p
         for p in parses
@@ -123,7 +123,7 @@ def nominative_name(words: tuple[str, ...], hint: str | None = None) -> tuple[st
     and a surname agree), or `hint`, the case of the post before the name («главы … Ильи
     Петрова»: genitive); when that is the nominative, the name is left as written. Words the
     dictionary does not know (Persian names in Russian text) lose the ending of that case when
-    their stem ends in a consonant: «Хоссейнипуром» → «Хоссейнипур»; «Резаи» stays."""
+    their stem ends in a consonant: «Рахимипуром» → «Рахимипур»; «Карими» stays."""
     readings = [_readings(w) for w in words]
     case = _name_case(words, readings, hint)
     if case is None or case == "nomn":

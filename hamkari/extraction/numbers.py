@@ -65,8 +65,8 @@ def is_ordinal(tok: Token) -> bool:
 
 def read_number(tokens: list[Token], text: str, i: int) -> Number | None:
     """The number starting at token i, if any: digits or words, a decimal fraction in words
-    («یک و ۲ دهم»), scale words, and smaller parts joined by «و / и / and» («۱۲۵ میلیون و ۳۱۸
-    هزار و ۶۰۰»). A number that is part of an ordinal («چهل و ششمین») is none."""
+    («دو و ۵ دهم»), scale words, and smaller parts joined by «و / и / and» («۲۴۰ میلیون و ۷۵
+    هزار و ۳۰۰»). A number that is part of an ordinal («سی و دومین») is none."""
     worded = not _DIGITS.fullmatch(tokens[i].text)
     base = _parse_words(tokens, i) if worded else _digits(tokens, text, i)
     if base is None:
@@ -83,7 +83,7 @@ def read_number(tokens: list[Token], text: str, i: int) -> Number | None:
         last += 1
         rule = f"{rule}+{w[2]}"
     if scale > 1 and last + 1 < len(tokens):
-        # «۱۲۵ میلیون و ۳۱۸ هزار», and without «и» when the part has its own scale: «3 млн 200 тыс.»
+        # «۲۴۰ میلیون و ۷۵ هزار», and without «и» when the part has its own scale: «3 млн 200 тыс.»
         joined = tokens[last + 1].text in _AND
         part = read_number(tokens, text, last + 2) if joined and last + 2 < len(tokens) else None
         if not joined and (tokens[last + 1].text[:1].isdigit() or _word(tokens[last + 1])):
@@ -123,7 +123,7 @@ def _digits(tokens: list[Token], text: str, i: int) -> tuple[int | float, int, s
 
 
 def _fraction(tokens: list[Token], value: int | float, last: int, rule: str) -> tuple[int | float, int, str]:
-    """«یک و ۲ دهم» (one and two tenths): a whole number, a connector, a count and a fraction word."""
+    """«دو و ۵ دهم» (one and two tenths): a whole number, a connector, a count and a fraction word."""
     if last + 3 >= len(tokens) or tokens[last + 1].text not in _AND:
         return value, last, rule
     count, denominator = tokens[last + 2], _word(tokens[last + 3])
@@ -151,7 +151,7 @@ def _parse_words(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
         # «بیست و پنج», «twenty-five»: a connector may join the next number word.
         if j + 2 < len(tokens) and tokens[j + 1].text in _AND:
             if is_ordinal(tokens[j + 2]):
-                return None  # «چهل و ششمین» is the forty-sixth, not forty
+                return None  # «سی و دومین» is the forty-sixth, not forty
             if _word(tokens[j + 2]):
                 j += 2
                 continue

@@ -141,7 +141,7 @@ def name_key(name: str, surname_lemma: str | None = None) -> NameKey:
 
 def _given_agree(a: str, b: str) -> bool:
     """The given names agree: the same first name (a patronymic written on one side only —
-    «Андрей Иванович Бочаров» and «Андрей Бочаров» — is no disagreement)."""
+    «Андрей Иванович Соколов» and «Андрей Соколов» — is no disagreement)."""
     if fuzz.ratio(a, b) >= 80:
         return True
     return fuzz.ratio(a.split()[0], b.split()[0]) >= 80

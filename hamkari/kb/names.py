@@ -3,7 +3,7 @@
 - Regions and countries: the gazetteer's name in that language, never a name an article gave
   the record (an organisation's or an economic zone's).
 - People: the spelling seen in that language's script, Russian in the nominative («Андреем
-  Бочаровым» → «Андрей Бочаров»), the most frequent one; when no article in that script named
+  Соколовым» → «Андрей Соколов»), the most frequent one; when no article in that script named
   them, a transliteration of a spelling in another script, marked as such.
 - Organisations and the rest: their most frequent name among the articles in that language,
   else their first name.

@@ -92,7 +92,7 @@ def named_entities(query: str, limit: int = 5) -> list[Entity]:
     """The regions, countries, people and organisations a query names, in any script: the
     gazetteer reads «Волгоград», «ولگاگراد» and «Volgograd» as the same region (a city as its
     region too); people and organisations by a spelling seen in an article, and people also by
-    the linking key across scripts and Russian cases («Бочарова» = «Bocharov»)."""
+    the linking key across scripts and Russian cases («Соколова» = «Sokolov»)."""
     text = " ".join(query.split())
     words = terms(text)
     if not words or len(text) > NAME_QUERY_CHARS or len(words) > NAME_QUERY_WORDS:

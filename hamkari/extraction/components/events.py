@@ -39,7 +39,7 @@ SPORTS_DOCUMENT = 3  # different sports words that make a whole article a sports
 # Instruments that are documents are signed; the others (bodies, houses, plans) are set up.
 DOCUMENTS = frozenset({"memorandum", "agreement", "protocol"})
 # Folded characters between a word that sets up, signs or presupposes an instrument and the
-# instrument word: «об открытии в Астрахани Иранского торгового дома».
+# instrument word: «об открытии в Казани Иранского торгового дома».
 LEAD_REACH = 40
 _PRESENT_ACTIVE = frozenset({"کند", "کنند", "کنیم"})
 _CLAUSE_BREAK = re.compile(r"[.,،;؛:!?؟()]")  # quotes may stand inside: «выполнение «дорожной карты»»
@@ -93,7 +93,7 @@ def _future_auxiliary_before(doc: Document, match: Match) -> bool:
 
 def is_background(doc: Document, sentence: Sentence, match: Match) -> bool:
     """Whether a word reports what happened before this article's event: a background marker
-    («в прошлом году», «سفر چندی قبل», «previously») or an earlier year («подписано в 2010 году»)
+    («в прошлом году», «دیدار چندی پیش», «previously») or an earlier year («подписано в 2012 году»)
     near it. A year of a full date, or the publication year, is not background."""
     if any(m.key == "background" for m in doc.matches_near(match, PLANNED_REACH, "cues", sentence.span)):
         return True

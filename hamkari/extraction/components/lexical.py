@@ -184,7 +184,7 @@ def _sentence_has(doc: Document, match: Match, table: str, key: str) -> bool:
 
 
 def _surname(doc: Document, m: Match) -> bool:
-    """«مهدی مرندی»: a city with the adjective ending «ی» right after a given name is a surname
+    """«حسن تبریزی»: a city with the adjective ending «ی» right after a given name is a surname
     made from the city, not the city."""
     assert doc.folded is not None
     text = doc.folded.text

@@ -176,7 +176,7 @@ class NameGuard:
 
 
 def display_name(tokens: Sequence[str], original: str, hint: str | None = None) -> str:
-    """The nominative of a Russian name as written («Хосейна Резаи» → «Хосейн Резаи»); other
+    """The nominative of a Russian name as written («Хосейна Карими» → «Хосейн Карими»); other
     scripts are returned as written."""
     written = original.split()
     if len(written) != len(tokens) or hint == "nomn" or tokens[0] in given_names():

@@ -155,7 +155,7 @@ class _Reader:
         return False
 
     def _instrument_word(self, head: Match) -> bool:
-        """«об открытии Иранского торгового дома»: a head that is also an instrument's word is
+        """«об открытии Иранского культурного центра»: a head that is also an instrument's word is
         left to the instruments; adjectives do not make it a body's name."""
         return any(m.table == "instruments" and m.span == head.span for m in self.doc.matches_in(head.span))
 
@@ -366,7 +366,7 @@ class _Reader:
                 continue
             mine = country or (region[:2] if region else None)
             if (mine and e.country and mine != e.country) or (region and e.region and region != e.region):
-                continue  # «اتاق بازرگانی زنجان» and «اتاق بازرگانی … چلیابینسک» are two chambers
+                continue  # «اتاق بازرگانی قزوین» and «اتاق بازرگانی … چلیابینسک» are two chambers
             national = (e.region is None and e.country) or (region is None and country)
             if region != e.region and not _same_body(head.key, key_words, e.key, bool(national)):
                 continue  # «палата Ирана» and «палата провинции Гилян»

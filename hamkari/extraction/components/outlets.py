@@ -22,7 +22,7 @@ from hamkari.extraction.pipeline import Component
 MAX_WORDS = 8
 # «X - …», «X _ …» at the start of a line; «January 26, X – …» after a dateline's date.
 _DASHLINE = re.compile(r"(?m)^[ \t]*([^\n\-–—_:]{2,60}?)[ \t]+[-–—_][ \t]+\S")
-# «TEHRAN, Apr. 9 (MNA) –», «МОСКВА, 5 декабря /ТАСС/.»: the agency of a dateline.
+# «TEHRAN, Oct. 3 (MNA) –», «МОСКВА, 5 декабря /ТАСС/.»: the agency of a dateline.
 _DATELINE = re.compile(r"(?m)^[^\n()/]{3,50}?(?:\(([^\n()]{2,30})\)|/([^\n/]{2,30})/)[ \t]*[-–—.]")
 # A domain name: «iran.ru», «Астрахань.Ру», «www.irna.ir».
 _DOMAIN = re.compile(
@@ -154,7 +154,7 @@ class OutletFinder(Component):
         return covered >= len(doc.quote(span).strip()) - 2
 
     def _datelines(self, doc: Document, known: list[Match]) -> None:
-        """«TEHRAN, Apr. 9 (MNA) –»: the agency in brackets or slashes of the first lines."""
+        """«TEHRAN, Oct. 3 (MNA) –»: the agency in brackets or slashes of the first lines."""
         head = doc.text[:400]
         for m in _DATELINE.finditer(head):
             group = 1 if m.group(1) else 2

@@ -3,7 +3,7 @@
 A post («استاندار سمنان», «генеральный консул Ирана в Астрахани», «Governor of Gilan») is
 read with what it names (a region, a country, an organisation); the person is the name right
 before it («یونسی، استاندار مازندران») or after it, past the rest of the post's description
-(«губернатор … Игорь Бабушкин»). What the post names can change its role: «رئیس جمهوری
+(«губернатор … Олег Синицын»). What the post names can change its role: «رئیس جمهوری
 تاتارستان» and «президент Татарстана» head a region, not a state; a minister of a region's
 government is an official of that region; «President of the … Chamber» heads the chamber.
 A name is a run of name words (see `names.NameGuard`, which every person passes): given names
@@ -625,13 +625,13 @@ class _Reader:
 
     def _surname_key(self, start: int, end: int, written: str, hint: str | None) -> str:
         """What identifies a person within the document: the surname's nominative in Russian
-        («Хабирова» and «Хабиров» are one), else the surname as written."""
+        («Ганиева» and «Ганиев» are one), else the surname as written."""
         words = self.words
         last = next(k for k in range(end, start - 1, -1) if not initial(words, k, self.lang))
         if not self.lang.morphology:
             return words.tokens[last].lemma
         shown = self._shown(start, end, written, hint).split()
-        if len(shown) != end - start + 1:  # «М.Салари»: the surname alone
+        if len(shown) != end - start + 1:  # «М.Тавакколи»: the surname alone
             shown, start = self._shown(last, last, self.doc.quote(words.span(last, last)), hint).split(), last
         return shown[last - start].lower().replace("ё", "е")
 

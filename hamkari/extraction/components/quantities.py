@@ -1,12 +1,12 @@
 """Figures: a number, its scale and what it counts («۱۰۰ هزار شرکت» → 100000 company).
 
 Not figures: numbers inside dates (and the other day of a date range: «۱۲ تا ۱۴ آبان»), a day or
-year after a month name («January 26», «آبان ۹۵»), years («с 2019 года»), ordinals («چهل و
-ششمین», «46-й»), phone numbers, numbers inside a quoted name, and small counts (below ten) that
-count nothing listed: «سه استان», «две стороны» name participants, «شمال شرق ۲» is a name. A
-small count of units or instruments is a figure: «пять совместных рабочих групп».
-A range takes the scale and unit of its upper end: «from 15 to 60 million tons» is two figures,
-15000000 and 60000000 tonnes."""
+year after a month name («March 14», «آبان ۹۵»), years («с 2019 года»), ordinals («سی و
+دومین», «46-й»), phone numbers, numbers inside a quoted name, and small counts (below ten) that
+count nothing listed: «سه استان», «две стороны» name participants, «غرب ۳» is a name. A
+small count of units or instruments is a figure: «четыре совместные комиссии».
+A range takes the scale and unit of its upper end: «from 20 to 45 million tons» is two figures,
+20000000 and 45000000 tonnes."""
 
 from __future__ import annotations
 
@@ -121,7 +121,7 @@ class QuantityFinder(Component):
     def _range_end(
         self, doc: Document, words: Words, units: dict[int, Match], number: Number
     ) -> tuple[Number, Match | None] | str | None:
-        """The first number of a range («15 to 60 million tons», «۱۲ تا ۱۴ آبان»): with the
+        """The first number of a range («20 to 45 million tons», «۱۲ تا ۱۴ آبان»): with the
         scale and unit of the upper end, or "date" when the range is of days."""
         k = number.last + 1
         if number.scale > 1 or k >= words.n:
@@ -154,7 +154,7 @@ class QuantityFinder(Component):
 
     @staticmethod
     def _counts_instruments(words: Words, last: int) -> bool:
-        """«پنج کارگروه», «пять совместных рабочих групп»: a small count of instruments."""
+        """«پنج کارگروه», «четыре совместные комиссии»: a small count of instruments."""
         for k in range(last + 1, min(last + 4, words.n)):
             found = words.covered.get(k)
             if found is not None:
@@ -165,7 +165,7 @@ class QuantityFinder(Component):
 
     @staticmethod
     def _after_month(words: Words, first: int) -> bool:
-        """«January 26», «Apr. 9», «آبان ماه ۹۵»: a day or a year after a month name."""
+        """«March 14», «Oct. 3», «مهر ماه ۹۸»: a day or a year after a month name."""
         k = first - 1
         if k >= 0 and words.word(k) in ("ماه", "месяца"):
             k -= 1
@@ -175,7 +175,7 @@ class QuantityFinder(Component):
     @staticmethod
     def _ordinal_or_name(words: Words, last: int) -> bool:
         """«46-й» and «46th» are one token and never read; «۴۶ امین» and a number that closes a
-        quoted name («Высота 102») are not figures."""
+        quoted name («Высота 57») are not figures."""
         end = words.tokens[last].end
         if end < len(words.text) and words.text[end] in _CLOSING_QUOTES:
             return True

@@ -144,7 +144,7 @@ KNOWN_PAIRS = 300  # capitalised pairs looked at per article
 
 def people_known(doc: Document) -> list[DocEntity]:
     """People the knowledge base already knows, found in an article by their given name and
-    surname where the extractor saw no post or cue («…,” said Radiy Khabirov.»): two capitalised
+    surname where the extractor saw no post or cue («…,” said Timur Ganiev.»): two capitalised
     words whose surname skeleton (after Russian lemmas) and given name agree with a known
     spelling. The new entities go through the ordinary linking of `resolve_all`."""
     taken = [m.span for e in doc.entities if e.type == "person" for m in e.mentions]
