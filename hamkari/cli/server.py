@@ -8,7 +8,7 @@ import logging
 from pathlib import Path
 from typing import Any, TextIO
 
-from django.core.management import call_command, execute_from_command_line
+from django.core.management import call_command, execute_from_command_line, get_commands
 from django.core.wsgi import get_wsgi_application
 from waitress.server import create_server
 
@@ -90,5 +90,8 @@ def _listen(host: str, port: int, threads: int) -> Any:
     add_help=False,
 )
 def manage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    name = args.args[0] if args.args else "help"
+    if not name.startswith("-") and name != "help" and name not in get_commands():
+        raise CliError(f"unknown management command {name!r} (see hamkari manage help)", 2)
     execute_from_command_line(["hamkari manage", *args.args])
     return 0

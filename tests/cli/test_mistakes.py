@@ -151,6 +151,7 @@ MISTAKES: list[tuple[str, int, str]] = [
     ("serve --port 99999", 2, "argument --port: must be a whole number from 1 to 65535, not '99999'"),
     ("serve --port 0", 2, "argument --port: must be a whole number from 1 to 65535, not '0'"),
     ("serve --threads 0", 2, "argument --threads: must be a whole number from 1 to 64, not '0'"),
+    ("manage frobnicate", 2, "hamkari: unknown management command 'frobnicate' (see hamkari manage help)"),
     ("frobnicate", 2, "argument COMMAND: invalid choice: 'frobnicate'"),
 ]
 
