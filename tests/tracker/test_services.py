@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.utils import translation
 
 from hamkari.accounts.services import user_create
 from hamkari.extraction.dates import to_jalali
@@ -64,7 +65,10 @@ def test_a_second_group_from_the_same_instrument_is_refused(regions: dict[str, E
     kb.article_ingest(text=WG_TEXT, source="wg")
     instrument = Instrument.objects.get(kind="working_group")
     services.group_create(name="WG", regions=[regions["IR-20"]], user=None, instrument=instrument)
-    with pytest.raises(services.TrackerError, match="already has a working group: WG"):
+    with (
+        translation.override("en"),
+        pytest.raises(services.TrackerError, match="already has a working group: WG"),
+    ):
         services.group_create(name="WG 2", regions=[regions["IR-20"]], user=None, instrument=instrument)
     assert WorkingGroup.objects.count() == 1
 
