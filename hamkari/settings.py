@@ -120,7 +120,13 @@ INSTALLED_APPS = [
     "hamkari.accounts",
     "hamkari.tracker",
     "hamkari.partners",
+    # background jobs: the task API and its database backend (jobs are rows, `hamkari worker` runs them)
+    "django_tasks",
+    "django_tasks_db",
+    "hamkari.monitoring",
 ]
+
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

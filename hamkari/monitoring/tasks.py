@@ -1,0 +1,65 @@
+"""Background jobs. A job's arguments are JSON (they are stored in the job's row), so an item
+travels as its fields and a date as ISO text.
+
+Retries: a job that fails for a reason that may pass (the database locked or unreachable) is
+enqueued again to run after a delay that doubles each time (30 s, 60 s, 120 s, …), at most
+MAX_ATTEMPTS times in all; then, or for a reason that cannot pass (an item that cannot be read or
+extracted), the job fails with that reason and the next job runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from django.db import DatabaseError, InterfaceError, OperationalError
+from django.utils import timezone
+from django_tasks import task
+
+from hamkari.kb.ingest import item_ingest
+from hamkari.sources.items import Item
+
+MAX_ATTEMPTS = 5
+FIRST_DELAY = dt.timedelta(seconds=30)
+TRANSIENT: tuple[type[DatabaseError], ...] = (OperationalError, InterfaceError)
+
+logger = logging.getLogger(__name__)
+
+
+def retry_delay(attempt: int) -> dt.timedelta:
+    """How long to wait before attempt `attempt + 1` (30 s after the first, doubling)."""
+    return FIRST_DELAY * 2 ** (attempt - 1)
+
+
+@task()
+def article_ingest(
+    *,
+    text: str,
+    source: str = "",
+    url: str = "",
+    published: str | None = None,
+    outlet: str | None = None,
+    attempt: int = 1,
+) -> dict[str, Any]:
+    """Store one article (the same text again changes nothing); its outcome and the article's id."""
+    item = Item(
+        source or url or "job",
+        text=text,
+        url=url,
+        published=dt.date.fromisoformat(published) if published else None,
+        outlet=outlet,
+    )
+    try:
+        outcome = item_ingest(item)  # InputError: this item cannot be stored; the job fails with why
+    except TRANSIENT as exc:
+        if attempt >= MAX_ATTEMPTS:
+            raise
+        again = article_ingest.get_backend().supports_defer
+        delay = retry_delay(attempt)
+        logger.warning("ingest of %s failed (%s); attempt %d in %s", item.source, exc, attempt + 1, delay)
+        job = article_ingest.using(run_after=timezone.now() + delay) if again else article_ingest
+        retried = job.enqueue(
+            text=text, source=source, url=url, published=published, outlet=outlet, attempt=attempt + 1
+        )
+        return {"status": "retrying", "attempt": attempt + 1, "job": str(retried.id)}
+    return {"status": outcome.status, "article": outcome.article.pk}
