@@ -1,4 +1,4 @@
-"""Background work: `worker`."""
+"""Background work and watched sources: `worker`, `sources add|list|poll`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,10 @@ from typing import TextIO
 
 from hamkari.cli.command import CliError, command, option, plural
 from hamkari.cli.values import whole
+from hamkari.monitoring.models import ACTIVE
+from hamkari.monitoring.selectors import source_find, source_list
+from hamkari.monitoring.services import LANGUAGES, SourceError, source_add, source_poll
+from hamkari.monitoring.tasks import poll_enqueue
 from hamkari.monitoring.worker import WorkerError, workers_run
 
 
@@ -35,4 +39,74 @@ def worker(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except WorkerError as exc:
         raise CliError(str(exc)) from exc
     print(f"hamkari: worker ran {plural(done, 'job')}", file=out)
+    return 0
+
+
+@command(
+    "sources add",
+    option("location", metavar="URL_OR_FEED_FILE", help="an RSS/Atom feed address or a local feed file"),
+    option("--outlet", default="", help="the outlet's name (default: the feed's title)"),
+    option("--language", choices=LANGUAGES, default="", help="fa, ru or en (default: read from each text)"),
+    option("--region", default="", help="default region, ISO code (IR-01, RU-AST)"),
+    option(
+        "--every", type=whole(1, 10080), default=60, help="minutes between polls, 1 to 10080 (default 60)"
+    ),
+    help="watch a feed",
+)
+def sources_add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    try:
+        source = source_add(
+            location=args.location,
+            outlet=args.outlet,
+            language=args.language,
+            region=args.region,
+            every=args.every,
+        )
+    except SourceError as exc:
+        raise CliError(str(exc)) from exc
+    print(f"hamkari: added source {source.pk}: {source.location} (every {source.every} min)", file=out)
+    return 0
+
+
+@command("sources list", help="the watched sources and their health")
+def sources_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    rows = list(source_list())
+    print(f"hamkari: {plural(len(rows), 'source')}", file=err)
+    for s in rows:
+        success = s.last_success.isoformat(timespec="minutes") if s.last_success else "never"
+        due = s.next_poll_at.isoformat(timespec="minutes") if s.next_poll_at else "-"
+        print(
+            f"{s.pk}\t{s.state}\t{s.location}\tevery {s.interval} min\tlast success {success}\t"
+            f"items {s.items_seen}\tfailures {s.failures}\tnext {due}"
+            + (f"\terror {s.last_error}" if s.last_error else ""),
+            file=out,
+        )
+    return 0
+
+
+@command(
+    "sources poll",
+    option("id", nargs="?", type=whole(1), help="one source (default: every active source)"),
+    option("--once", action="store_true", help="poll and ingest now, in this process"),
+    help="poll sources now (queued for the worker, or --once here)",
+)
+def sources_poll(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.id is not None:
+        one = source_find(pk=args.id)
+        if one is None:
+            raise CliError(f"no source {args.id} (see 'hamkari sources list')")
+        chosen = [one]
+    else:
+        chosen = list(source_list().filter(state=ACTIVE))
+    for source in chosen:
+        if not args.once:
+            poll_enqueue(source=source)
+            continue
+        fetch = source_poll(source=source)
+        line = f"source {source.pk}: {fetch.get_outcome_display()}, items {fetch.items}, new {fetch.new}"
+        print(f"hamkari: {line}" + (f": {fetch.error}" if fetch.error else ""), file=out)
+        for item, reason in fetch.failed:
+            print(f"  failed {item}: {reason}", file=out)
+    if not args.once:
+        print(f"hamkari: queued {plural(len(chosen), 'poll')}; 'hamkari worker' runs them", file=out)
     return 0

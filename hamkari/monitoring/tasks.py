@@ -1,5 +1,5 @@
-"""Background jobs. A job's arguments are JSON (they are stored in the job's row), so an item
-travels as its fields and a date as ISO text.
+"""Background jobs and enqueueing them. A job's arguments are JSON (stored in the job's row), so an
+item travels as its fields and a date as ISO text.
 
 Retries: a job that fails for a reason that may pass (the database locked or unreachable) is
 enqueued again to run after a delay that doubles each time (30 s, 60 s, 120 s, …), at most
@@ -14,9 +14,11 @@ from typing import Any
 
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import TaskResult, task
 
 from hamkari.kb.ingest import item_ingest
+from hamkari.monitoring.models import Source
+from hamkari.monitoring.services import source_poll
 from hamkari.sources.items import Item
 
 MAX_ATTEMPTS = 5
@@ -63,3 +65,30 @@ def article_ingest(
         )
         return {"status": "retrying", "attempt": attempt + 1, "job": str(retried.id)}
     return {"status": outcome.status, "article": outcome.article.pk}
+
+
+def ingest_enqueue(*, item: Item) -> TaskResult:
+    """Queue the ingest of one item that was read (its text is in the job); the job's result."""
+    if item.error is not None or item.text is None:
+        raise ValueError(f"{item.source}: {item.error or 'no text'}")
+    return article_ingest.enqueue(
+        text=item.text,
+        source=item.source,
+        url=item.url,
+        published=item.published.isoformat() if item.published else None,
+        outlet=item.outlet,
+    )
+
+
+@task()
+def source_poll_job(*, source_id: int) -> dict[str, Any]:
+    """Poll one source (a source deleted since it was queued is skipped)."""
+    source = Source.objects.filter(pk=source_id).first()
+    if source is None:
+        return {"status": "gone"}
+    fetch = source_poll(source=source)
+    return {"status": fetch.outcome, "items": fetch.items, "new": fetch.new}
+
+
+def poll_enqueue(*, source: Source) -> TaskResult:
+    return source_poll_job.enqueue(source_id=source.pk)

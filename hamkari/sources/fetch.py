@@ -124,26 +124,56 @@ def _target(url: str) -> tuple[str, str, int, str]:
     return parts.scheme, parts.hostname, port or (443 if parts.scheme == "https" else 80), path
 
 
+@dataclass(frozen=True)
+class Response:
+    """What the server answered, whatever its status (304, 429 and 500 included)."""
+
+    url: str  # after redirects
+    status: int
+    headers: dict[str, str]  # names in lower case
+    data: bytes  # empty for a status of 400 or more
+    content_type: str
+    reason: str = ""
+
+
 def fetch(url: str, *, max_bytes: int, timeout: float = TIMEOUT) -> Fetched:
     """GET `url` (following up to five redirects, each checked), at most `max_bytes` + 1 bytes
     of the body; FetchRefused for an address the server may not read, FetchError otherwise."""
+    response = request(url, max_bytes=max_bytes, timeout=timeout)
+    if response.status >= 400:
+        raise FetchError(f"HTTP {response.status} {response.reason}")
+    return Fetched(response.url, response.data, response.content_type)
+
+
+def request(
+    url: str, *, max_bytes: int, timeout: float = TIMEOUT, headers: dict[str, str] | None = None
+) -> Response:
+    """GET `url` as `fetch` does, sending `headers` too (If-None-Match, If-Modified-Since), and
+    return the answer with its status and headers instead of raising for a status of 400 or more.
+    FetchRefused for an address the server may not read, FetchError when nothing was answered."""
     allowed = allowed_hosts()
+    sent = {"User-Agent": USER_AGENT, "Accept": "*/*", **(headers or {})}
     for _ in range(MAX_REDIRECTS + 1):
         scheme, host, port, path = _target(url)
         connection_class = _TLSConnection if scheme == "https" else _Connection
         connection = connection_class(host, port, timeout=timeout)
         connection.allowed = allowed
         try:
-            connection.request("GET", path, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
+            connection.request("GET", path, headers=sent)
             response = connection.getresponse()
             location = response.getheader("Location")
             if response.status in (301, 302, 303, 307, 308) and location:
                 url = urljoin(url, location.strip())
                 continue
-            if response.status >= 400:
-                raise FetchError(f"HTTP {response.status} {response.reason}")
-            data = response.read(max_bytes + 1)
-            return Fetched(url, data, response.headers.get_content_type())
+            data = response.read(max_bytes + 1) if response.status < 400 else b""
+            return Response(
+                url,
+                response.status,
+                {name.lower(): value for name, value in response.getheaders()},
+                data,
+                response.headers.get_content_type(),
+                response.reason,
+            )
         except (OSError, http.client.HTTPException) as exc:
             raise FetchError(f"cannot fetch: {exc}") from exc
         finally:

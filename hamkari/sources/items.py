@@ -135,6 +135,11 @@ def _looks_like_feed(data: bytes) -> bool:
     return head.startswith(b"<?xml") and (b"<rss" in data[:2000].lower() or b"<feed" in data[:2000].lower())
 
 
+def feed_items(source: str, data: bytes) -> Iterator[Item]:
+    """The items of an RSS/Atom feed (one Item with the reason when the feed cannot be read)."""
+    return _feed(source, data)
+
+
 def _feed(source: str, data: bytes) -> Iterator[Item]:
     parsed = feedparser.parse(data)
     entries = parsed.get("entries") or []

@@ -16,7 +16,6 @@ from django_tasks_db.models import DBTaskResult
 from hamkari.cli import main
 from hamkari.kb.models import Article
 from hamkari.monitoring import tasks
-from hamkari.monitoring.services import ingest_enqueue
 from hamkari.sources.items import Item
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -40,8 +39,8 @@ def an_item(text: str = TEXT) -> Item:
 
 
 def test_a_queued_ingest_waits_for_the_worker_which_stores_the_article_once() -> None:
-    first = ingest_enqueue(item=an_item())
-    ingest_enqueue(item=an_item())  # the same article twice changes nothing
+    first = tasks.ingest_enqueue(item=an_item())
+    tasks.ingest_enqueue(item=an_item())  # the same article twice changes nothing
     assert first.status == TaskResultStatus.READY
     assert Article.objects.count() == 0
     code, out, _ = run(["worker", "--batch"])
@@ -57,7 +56,7 @@ def test_a_queued_ingest_waits_for_the_worker_which_stores_the_article_once() ->
 
 def test_workers_in_several_threads_drain_the_queue_each_job_once() -> None:
     for n in range(6):
-        ingest_enqueue(item=an_item(f"{TEXT} Meeting number {n} of the commission in Rasht."))
+        tasks.ingest_enqueue(item=an_item(f"{TEXT} Meeting number {n} of the commission in Rasht."))
     code, out, _ = run(["worker", "--batch", "--threads", "3"])
     assert (code, out) == (0, "hamkari: worker ran 6 jobs\n")
     assert Article.objects.count() == 6
@@ -66,7 +65,7 @@ def test_workers_in_several_threads_drain_the_queue_each_job_once() -> None:
 
 def test_a_job_that_cannot_run_fails_alone_and_the_next_one_runs() -> None:
     bad = tasks.article_ingest.enqueue(text=TEXT, published="the ides of March")
-    good = ingest_enqueue(item=an_item())
+    good = tasks.ingest_enqueue(item=an_item())
     assert run(["worker", "--batch"])[0] == 0
     assert tasks.article_ingest.get_result(bad.id).status == TaskResultStatus.FAILED
     assert tasks.article_ingest.get_result(good.id).status == TaskResultStatus.SUCCESSFUL
@@ -75,7 +74,7 @@ def test_a_job_that_cannot_run_fails_alone_and_the_next_one_runs() -> None:
 
 def test_it_refuses_to_queue_an_item_that_was_not_read() -> None:
     with pytest.raises(ValueError, match=r"broken\.rss: not a readable feed"):
-        ingest_enqueue(item=Item("broken.rss", error="not a readable feed"))
+        tasks.ingest_enqueue(item=Item("broken.rss", error="not a readable feed"))
     assert DBTaskResult.objects.count() == 0
 
 
@@ -85,7 +84,7 @@ def test_a_busy_database_retries_the_job_later_with_a_doubling_delay(monkeypatch
 
     monkeypatch.setattr(tasks, "item_ingest", busy)
     before = timezone.now()
-    ingest_enqueue(item=an_item())
+    tasks.ingest_enqueue(item=an_item())
     assert run(["worker", "--batch"])[0] == 0
     first, again = DBTaskResult.objects.order_by("enqueued_at")
     assert first.return_value == {"status": "retrying", "attempt": 2, "job": str(again.id)}
@@ -110,7 +109,7 @@ def test_the_last_attempt_fails_the_job_with_its_reason(monkeypatch: pytest.Monk
 
 @override_settings(TASKS=IMMEDIATE)
 def test_with_the_immediate_backend_the_job_runs_at_once() -> None:
-    result = ingest_enqueue(item=an_item())
+    result = tasks.ingest_enqueue(item=an_item())
     assert result.status == TaskResultStatus.SUCCESSFUL
     assert result.return_value["status"] == "new"
     assert Article.objects.count() == 1

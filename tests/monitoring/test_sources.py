@@ -1,0 +1,215 @@
+"""Watched sources (hamkari/monitoring/services.py, polling.py) and `hamkari sources`, against a
+local HTTP server of feeds and pages."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+from django.utils import timezone
+
+from hamkari.cli import main
+from hamkari.kb.models import Article
+from hamkari.monitoring import polling
+from hamkari.monitoring.models import Fetch, Source
+from hamkari.monitoring.services import source_add, source_poll
+from tests.monitoring.conftest import FeedServer
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+STORIES = [
+    (
+        "Ferry line across the Caspian",
+        "The governor of Gilan and the head of Astrakhan Region agreed to run a weekly ferry for grain.",
+    ),
+    (
+        "Kazan hosts a trade week",
+        "Firms from Tatarstan and Isfahan signed three contracts on machine parts at a fair in Kazan.",
+    ),
+]
+
+
+def rss(links: list[str], stories: list[tuple[str, str]] = STORIES) -> bytes:
+    items = "".join(
+        f"<item><title>{title}</title><link>{link}</link><description>{body}</description>"
+        f"<pubDate>Tue, 14 Jan 2025 08:00:00 GMT</pubDate></item>"
+        for (title, body), link in zip(stories, links, strict=True)
+    )
+    head = '<?xml version="1.0"?><rss version="2.0"><channel><title>Caspian wire</title>'
+    return f"{head}{items}</channel></rss>".encode()
+
+
+def page(title: str, body: str) -> bytes:
+    return f"<html><body><article><h1>{title}</h1><p>{body}</p></article></body></html>".encode()
+
+
+def serve_feed(server: FeedServer, path: str = "/feed.rss", *, etag: str = '"v1"') -> str:
+    links = [server.url(f"/story{n}") for n in range(len(STORIES))]
+    for n, (title, body) in enumerate(STORIES):
+        server.routes[f"/story{n}"] = lambda h, t=title, b=body: (
+            200,
+            {"Content-Type": "text/html"},
+            page(t, b),
+        )
+
+    def feed(headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        if headers.get("if-none-match") == etag:
+            return 304, {"ETag": etag}, b""
+        return 200, {"Content-Type": "application/rss+xml", "ETag": etag}, rss(links)
+
+    server.routes[path] = feed
+    return server.url(path)
+
+
+def run(argv: list[str]) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(argv)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_the_second_poll_asks_with_the_etag_and_a_304_stores_nothing(feed_server: FeedServer) -> None:
+    source = source_add(location=serve_feed(feed_server), every=60)
+    first = source_poll(source=source)
+    assert (first.outcome, first.items, first.new) == ("new", 2, 2)
+    assert {a.published for a in Article.objects.all()} == {dt.date(2025, 1, 14)}
+    assert {a.url for a in Article.objects.all()} == {feed_server.url("/story0"), feed_server.url("/story1")}
+    second = source_poll(source=source)
+    assert (second.outcome, second.status, second.new) == ("not_modified", 304, 0)
+    assert feed_server.hits[-1][1]["if-none-match"] == '"v1"'
+    source.refresh_from_db()
+    assert (source.etag, source.failures, source.items_seen) == ('"v1"', 0, 2)
+    assert Article.objects.count() == 2
+
+
+def test_items_seen_before_at_the_same_address_are_not_fetched_again(feed_server: FeedServer) -> None:
+    location = serve_feed(feed_server, etag='"changes"')
+    source = source_add(location=location)
+    source_poll(source=source)
+    Source.objects.filter(pk=source.pk).update(etag="")  # the feed is sent again in full
+    source.refresh_from_db()
+    again = source_poll(source=source)
+    assert (again.outcome, again.items, again.new) == ("new", 2, 0)
+    assert feed_server.paths().count("/story0") == 1
+    assert Article.objects.count() == 2
+
+
+def test_a_429_is_honoured_with_its_retry_after(feed_server: FeedServer) -> None:
+    feed_server.routes["/busy.rss"] = lambda h: (429, {"Retry-After": "600"}, b"")
+    source = source_add(location=feed_server.url("/busy.rss"), every=5)
+    before = timezone.now()
+    fetch = source_poll(source=source)
+    source.refresh_from_db()
+    assert (fetch.outcome, fetch.status) == ("retry_later", 429)
+    assert (
+        before + dt.timedelta(seconds=600)
+        <= source.next_poll_at
+        <= timezone.now() + dt.timedelta(seconds=600)
+    )
+    assert source.failures == 1
+
+
+def test_errors_double_the_wait_and_disable_the_source_after_five_in_a_row(feed_server: FeedServer) -> None:
+    feed_server.routes["/broken.rss"] = lambda h: (500, {}, b"")
+    source = source_add(location=feed_server.url("/broken.rss"), every=10)
+    waits = []
+    for _ in range(polling.MAX_FAILURES):
+        before = timezone.now()
+        fetch = source_poll(source=source)
+        source.refresh_from_db()
+        waits.append(round((source.next_poll_at - before).total_seconds() / 60))
+    assert (fetch.outcome, fetch.status, fetch.error) == ("error", 500, "HTTP 500 Internal Server Error")
+    assert waits == [20, 40, 80, 160, 320]
+    assert (source.state, source.failures) == ("disabled", 5)
+
+
+def test_a_malformed_feed_is_an_error_of_its_source(feed_server: FeedServer) -> None:
+    feed_server.routes["/bad.rss"] = lambda h: (
+        200,
+        {"Content-Type": "application/rss+xml"},
+        b"<?xml version",
+    )
+    fetch = source_poll(source=source_add(location=feed_server.url("/bad.rss")))
+    assert fetch.outcome == "error" and fetch.error.startswith("not a readable RSS/Atom feed")
+    assert Article.objects.count() == 0
+
+
+def test_an_item_linking_to_a_loopback_address_is_refused_and_the_others_stored(
+    feed_server: FeedServer,
+) -> None:
+    feed_server.routes["/story0"] = lambda h: (200, {"Content-Type": "text/html"}, page(*STORIES[0]))
+    links = [feed_server.url("/story0"), feed_server.url("/secret", host="localhost")]
+    feed_server.routes["/mixed.rss"] = lambda h: (200, {"Content-Type": "application/rss+xml"}, rss(links))
+    fetch = source_poll(source=source_add(location=feed_server.url("/mixed.rss")))
+    assert (fetch.outcome, fetch.items, fetch.new) == ("new", 2, 1)
+    assert "refused: localhost is a loopback address" in fetch.failed[0][1]
+    assert "/secret" not in feed_server.paths()
+    assert Article.objects.get().url == feed_server.url("/story0")
+
+
+def test_a_poll_of_every_source_goes_on_past_the_failing_ones(feed_server: FeedServer) -> None:
+    feed_server.routes["/busy.rss"] = lambda h: (429, {"Retry-After": "60"}, b"")
+    feed_server.routes["/broken.rss"] = lambda h: (500, {}, b"")
+    feed_server.routes["/bad.rss"] = lambda h: (200, {}, b"<?xml version")
+    for path in ("/busy.rss", "/broken.rss", "/bad.rss"):
+        assert run(["sources", "add", feed_server.url(path)])[0] == 0
+    assert (
+        run(["sources", "add", serve_feed(feed_server), "--outlet", "Caspian desk", "--every", "30"])[0] == 0
+    )
+    busy, broken, bad, good = Source.objects.order_by("pk").values_list("pk", flat=True)
+    code, out, _ = run(["sources", "poll", "--once"])
+    assert code == 0
+    assert out.splitlines() == [
+        f"hamkari: source {busy}: asked to come back later, items 0, new 0: HTTP 429",
+        f"hamkari: source {broken}: error, items 0, new 0: HTTP 500 Internal Server Error",
+        out.splitlines()[2],
+        f"hamkari: source {good}: read, items 2, new 2",
+    ]
+    assert out.splitlines()[2].startswith(f"hamkari: source {bad}: error, items 0, new 0: not a readable")
+    assert {a.outlet.name for a in Article.objects.all()} == {"Caspian desk"}
+    assert Fetch.objects.count() == 4
+    code, out, err = run(["sources", "list"])
+    assert (code, err) == (0, "hamkari: 4 sources\n")
+    assert "\tfailures 1\t" in out.splitlines()[1] and "\titems 2\tfailures 0\t" in out.splitlines()[3]
+
+
+def test_a_local_feed_file_is_a_source_and_a_queued_poll_runs_in_the_worker(tmp_path: Path) -> None:
+    feed = tmp_path / "wire.rss"
+    feed.write_bytes(rss(["", ""]))
+    code, out, _ = run(["sources", "add", str(feed), "--language", "en", "--region", "IR-01"])
+    source = Source.objects.get()
+    assert (code, out) == (0, f"hamkari: added source {source.pk}: {feed} (every 60 min)\n")
+    assert (source.language, source.region) == ("en", "IR-01")
+    assert (
+        run(["sources", "poll", str(source.pk)])[1] == "hamkari: queued 1 poll; 'hamkari worker' runs them\n"
+    )
+    assert Article.objects.count() == 0
+    assert run(["worker", "--batch"])[1] == "hamkari: worker ran 1 job\n"
+    assert Article.objects.count() == 2
+
+
+def test_it_refuses_a_source_that_is_neither_an_address_nor_a_file(tmp_path: Path) -> None:
+    code, _, err = run(["sources", "add", str(tmp_path / "missing.rss")])
+    assert (code, err) == (
+        1,
+        f"hamkari: {tmp_path / 'missing.rss'}: neither an http(s) address nor a feed file\n",
+    )
+    assert run(["sources", "poll", "999"])[2] == "hamkari: no source 999 (see 'hamkari sources list')\n"
+
+
+@pytest.mark.parametrize(
+    ("new", "interval", "expected"),
+    [(3, 60, 30), (3, 30, 30), (0, 60, 90), (0, 200, 240)],
+)
+def test_the_interval_follows_how_often_the_source_publishes(new: int, interval: int, expected: int) -> None:
+    assert polling.interval_after(every=60, interval=interval, new=new) == expected
+
+
+def test_retry_after_is_read_as_seconds_or_a_date() -> None:
+    now = dt.datetime(2025, 1, 14, 8, 0, tzinfo=dt.UTC)
+    assert polling.retry_after("120", now=now) == dt.timedelta(seconds=120)
+    assert polling.retry_after("Tue, 14 Jan 2025 08:05:00 GMT", now=now) == dt.timedelta(minutes=5)
+    assert polling.retry_after("soon", now=now) is None
