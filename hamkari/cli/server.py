@@ -18,6 +18,7 @@ from hamkari.cli.values import PORT, whole
 from hamkari.kb.ingest import run_batch
 from hamkari.kb.selectors import article_count
 from hamkari.kb.services import reference_load
+from hamkari.monitoring.worker import Pool, WorkerError
 from hamkari.web.i18n import compile_messages
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -29,12 +30,14 @@ SAMPLES = Path(__file__).resolve().parents[1] / "samples"
     option("--port", type=PORT, default=8000, help="port, 1 to 65535 (default 8000)"),
     option("--threads", type=whole(1, 64), default=4, help="worker threads, 1 to 64 (default 4)"),
     option("--no-samples", action="store_true", help="do not ingest the bundled samples"),
+    option("--no-worker", action="store_true", help="do not run background jobs here (run 'hamkari worker')"),
     help="run the web application",
     description=(
         "Run the web application: migrate the database, load the reference data (all Iranian and "
         "Russian regions, countries), ingest the bundled sample articles when the knowledge base is "
         "empty, create an administrator on the first run (its password is printed once) and serve "
-        "pages, API and static files with waitress."
+        "pages, API and static files with waitress, with one worker thread running background jobs "
+        "and due source polls beside it unless --no-worker."
     ),
 )
 def serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -47,12 +50,25 @@ def serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"hamkari: sample articles: {summary.lines()[0]}", file=out)
     _administrator(out)
     logging.basicConfig()
+    pool = None if args.no_worker else _worker()
     print(f"hamkari: serving on http://{args.host}:{args.port}/ (Ctrl-C stops)", file=out, flush=True)
     try:
         server.run()
     finally:
         server.close()
+        if pool is not None:
+            pool.stop()
     return 0
+
+
+def _worker() -> Pool | None:
+    """One worker thread beside the web server, when the task backend keeps jobs in the database."""
+    try:
+        pool = Pool(threads=1)
+    except WorkerError:
+        return None  # jobs run at once where they are queued (the immediate backend)
+    pool.start()
+    return pool
 
 
 def _administrator(out: TextIO) -> None:

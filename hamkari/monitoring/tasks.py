@@ -12,12 +12,13 @@ import datetime as dt
 import logging
 from typing import Any
 
-from django.db import DatabaseError, InterfaceError, OperationalError
+from django.db import DatabaseError, InterfaceError, OperationalError, transaction
 from django.utils import timezone
 from django_tasks import TaskResult, task
 
 from hamkari.kb.ingest import item_ingest
 from hamkari.monitoring.models import Source
+from hamkari.monitoring.selectors import sources_due
 from hamkari.monitoring.services import source_poll
 from hamkari.sources.items import Item
 
@@ -91,4 +92,21 @@ def source_poll_job(*, source_id: int) -> dict[str, Any]:
 
 
 def poll_enqueue(*, source: Source) -> TaskResult:
-    return source_poll_job.enqueue(source_id=source.pk)
+    """Queue a poll of `source` and move its next poll time on by its interval, so that the
+    scheduler does not queue it again meanwhile (the poll sets the real next time when it runs)."""
+    with transaction.atomic():
+        source.next_poll_at = timezone.now() + dt.timedelta(minutes=source.interval)
+        source.save(update_fields=["next_poll_at"])
+        return source_poll_job.enqueue(source_id=source.pk)
+
+
+def due_polls_enqueue(*, now: dt.datetime) -> int:
+    """Queue a poll of every active source whose next poll time has come (poll_enqueue moves that
+    time on in the same transaction; rows another worker holds are skipped), so that several
+    workers never queue the same poll twice; how many were queued."""
+    queued = 0
+    with transaction.atomic():
+        for source in sources_due(now=now).select_for_update(skip_locked=True):
+            poll_enqueue(source=source)
+            queued += 1
+    return queued

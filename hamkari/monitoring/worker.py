@@ -1,6 +1,8 @@
 """Running the queued jobs: django-tasks-db's worker (the loop behind its `db_worker` command), in
-one thread or several. Each job is claimed in a locked transaction, so threads and processes on
-other machines against one PostgreSQL never run the same job twice."""
+one thread or several, beside a scheduler that queues the polls of sources whose next poll time
+has come (the times are stored on the rows: no cron). Each job is claimed in a locked
+transaction, so threads and processes on other machines against one PostgreSQL never run the same
+job twice."""
 
 from __future__ import annotations
 
@@ -8,12 +10,16 @@ import os
 import signal
 import socket
 import threading
-from types import FrameType
 
 from django.db import connections
+from django.utils import timezone
 from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django_tasks_db import DatabaseBackend
 from django_tasks_db.management.commands.db_worker import Worker
+
+from hamkari.monitoring.tasks import due_polls_enqueue
+
+SCHEDULE_SECONDS = 30
 
 
 class WorkerError(Exception):
@@ -39,31 +45,75 @@ def _worker(number: int, *, batch: bool, interval: float) -> Worker:
     )
 
 
-def workers_run(*, threads: int = 1, batch: bool = False, interval: float = 1.0) -> int:
-    """Run jobs in `threads` threads until interrupted (or, with `batch`, until none is waiting);
-    the number of jobs run."""
-    pool = [_worker(n, batch=batch, interval=interval) for n in range(1, threads + 1)]
-    if threads == 1:
-        _run(pool[0])
-        return pool[0]._run_tasks
-    running = [
-        threading.Thread(target=_run, args=(w,), name=f"hamkari-worker-{n}") for n, w in enumerate(pool)
-    ]
-    previous = signal.signal(signal.SIGTERM, lambda signum, frame: _stop(pool, signum, frame))
-    try:
-        for thread in running:
+class Pool:
+    """Worker threads and one scheduler thread that queues the polls of due sources every
+    SCHEDULE_SECONDS (with `batch`: once, before the jobs waiting are run)."""
+
+    def __init__(self, *, threads: int = 1, batch: bool = False, interval: float = 1.0) -> None:
+        self.batch = batch
+        self.workers = [_worker(n, batch=batch, interval=interval) for n in range(1, threads + 1)]
+        self.stopped = threading.Event()
+        self.threads = [
+            threading.Thread(target=_run, args=(w,), name=f"hamkari-worker-{n}", daemon=True)
+            for n, w in enumerate(self.workers, start=1)
+        ]
+        self.scheduler = threading.Thread(target=self._schedule, name="hamkari-scheduler", daemon=True)
+
+    def start(self) -> None:
+        if self.batch:
+            _due()
+        else:
+            self.scheduler.start()
+        for thread in self.threads:
             thread.start()
-        for thread in running:
+
+    def stop(self) -> None:
+        """Let every thread finish the job it holds, then stop."""
+        self.stopped.set()
+        for worker in self.workers:
+            worker.running = False
+
+    def wait(self) -> None:
+        for thread in self.threads:
             while thread.is_alive():
                 thread.join(0.5)
+        self.stopped.set()
+
+    @property
+    def ran(self) -> int:
+        return sum(w._run_tasks for w in self.workers)
+
+    def _schedule(self) -> None:
+        try:
+            while not self.stopped.is_set():
+                _due()
+                self.stopped.wait(SCHEDULE_SECONDS)
+        finally:
+            connections.close_all()
+
+
+def _due() -> None:
+    try:
+        due_polls_enqueue(now=timezone.now())
+    finally:
+        connections.close_all()
+
+
+def workers_run(*, threads: int = 1, batch: bool = False, interval: float = 1.0) -> int:
+    """Run jobs in `threads` threads until interrupted (or, with `batch`, until none is waiting);
+    the number of jobs run. SIGTERM and Ctrl-C let the job in hand finish."""
+    pool = Pool(threads=threads, batch=batch, interval=interval)
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: pool.stop())
+    try:
+        pool.start()
+        pool.wait()
     except KeyboardInterrupt:
-        _stop(pool, signal.SIGINT, None)
-        for thread in running:
-            thread.join()
+        pool.stop()
+        pool.wait()
         raise
     finally:
         signal.signal(signal.SIGTERM, previous)
-    return sum(w._run_tasks for w in pool)
+    return pool.ran
 
 
 def _run(worker: Worker) -> None:
@@ -71,9 +121,3 @@ def _run(worker: Worker) -> None:
         worker.run()
     finally:
         connections.close_all()  # this thread's connections; the others keep theirs
-
-
-def _stop(pool: list[Worker], signum: int, frame: FrameType | None) -> None:
-    """Let every thread finish the job it holds, then stop."""
-    for worker in pool:
-        worker.running = False
