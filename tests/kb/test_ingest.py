@@ -151,7 +151,14 @@ def _start(folder: Path) -> subprocess.Popen[bytes]:
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        # a test run started in the background inherits an ignored SIGINT; Ctrl-C must reach
+        # the command as it does in a terminal
+        preexec_fn=_default_sigint,
     )
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _wait_for_articles(process: subprocess.Popen[bytes], at_least: int) -> None:
