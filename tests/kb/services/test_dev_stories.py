@@ -13,9 +13,11 @@ from typing import Any
 
 import pytest
 
-from hamkari.extraction.normalize import fold
+from hamkari.extraction.components.names import given_names, vocabulary
+from hamkari.extraction.lexicon import LANGUAGES, load_table
+from hamkari.extraction.normalize import WORD, fold, fold_term
 from hamkari.kb import services
-from hamkari.kb.models import Article, Mention
+from hamkari.kb.models import Article, Entity, Mention
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +69,25 @@ def test_the_people_named_in_both_reports_of_an_event_are_one_person(dev: dict[s
             checked += 1
     assert checked >= 9
     assert not wrong, "; ".join(wrong)
+
+
+def test_no_stored_person_is_a_word_that_is_not_a_name(dev: dict[str, Any]) -> None:
+    """Every person record after ingesting the development set has a name made of name words:
+    none of its words is a function word, a region, an organisation head, a sector, a month or
+    another lexicon word that the extractor's name guard refuses (in any of the three languages)."""
+    refused = set().union(*(vocabulary(lang) for lang in LANGUAGES))
+    refused |= {
+        word
+        for lang in LANGUAGES
+        for entry in load_table(lang, "stopwords")
+        for term in entry.terms
+        for word in WORD.findall(fold_term(term))
+    }
+    not_names = [
+        person.name
+        for person in Entity.objects.filter(type="person")
+        if not (words := WORD.findall(fold(person.name).text))
+        # initials («V.I.») are letters, not words
+        or any(len(w) > 1 and w in refused and w not in given_names() for w in words)
+    ]
+    assert not_names == []
