@@ -43,7 +43,8 @@ def to_jalali(day: dt.date) -> str:
 
 
 @functools.cache
-def _months() -> dict[str, tuple[str, int, str]]:
+def month_names() -> dict[str, tuple[str, int, str]]:
+    """Folded month names of every language → (calendar, month number, lexicon rule)."""
     table: dict[str, tuple[str, int, str]] = {}
     for e in entries("months"):
         for t in e.terms:
@@ -82,7 +83,7 @@ def find_dates(folded: str) -> list[FoundDate]:
         taken[start:end] = b"\x01" * (end - start)
         found.append(FoundDate(start, end, value, rule))
 
-    months = _months()
+    months = month_names()
     dmy_words, mdy_words = _worded()
     for m in dmy_words.finditer(folded):
         month_entry = months.get(m.group(2)) or months.get(m.group(2).rstrip("."))

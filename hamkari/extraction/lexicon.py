@@ -146,15 +146,16 @@ def persian_suffixes() -> tuple[str, ...]:
     return tuple(sorted(found, key=len, reverse=True))
 
 
-def _script(term: str) -> str:
-    for c in term:
+def script_of(text: str) -> str:
+    """The language of the first letter's script (Arabic → fa, Cyrillic → ru, other → en); "" without one."""
+    for c in text:
         if "\u0600" <= c <= "\u06ff":
             return "fa"
         if "\u0400" <= c <= "\u04ff":
             return "ru"
         if c.isalpha():
             return "en"
-    return "en"
+    return ""
 
 
 def persian_variants(folded: str) -> set[str]:
@@ -187,7 +188,7 @@ class Automaton:
         table: dict[str, list[Pattern]] = {}
         for key, entry in items:
             if key:
-                table.setdefault(key, []).append(Pattern(entry, _script(key), len(key)))
+                table.setdefault(key, []).append(Pattern(entry, script_of(key) or "en", len(key)))
         for key, patterns in table.items():
             self._a.add_word(key, (key, tuple(patterns)))
         self.size = len(table)
@@ -209,7 +210,7 @@ def surface_automaton() -> Automaton:
             for entry in entries(table):
                 for term in entry.terms:
                     folded = fold_term(term)
-                    keys = persian_variants(folded) if _script(folded) == "fa" else {folded}
+                    keys = persian_variants(folded) if script_of(folded) == "fa" else {folded}
                     for k in keys:
                         yield k, entry
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import jdatetime
 
+from hamkari.extraction.dates import month_names
 from hamkari.extraction.document import Provenance, Span
 from hamkari.extraction.lexicon import entries
 from hamkari.extraction.morphology import lemma
@@ -98,15 +99,6 @@ def _day_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in terms) + r")(?!\w)")
 
 
-@functools.cache
-def _months() -> dict[str, tuple[str, int, str]]:
-    table: dict[str, tuple[str, int, str]] = {}
-    for e in entries("months"):
-        for t in e.terms:
-            table.setdefault(fold_term(t), (e.key, int(e.attrs[0]), e.rule))
-    return table
-
-
 _DAY_MONTH = re.compile(r"(?<![\w.])(\d{1,2})(?:-?го|ام)? ([^\W\d_]+)\.?(?! ?\d)")
 _MONTH_DAY = re.compile(r"(?<!\w)([^\W\d_]+)\.? (\d{1,2})(?![\w.]|,? ?\d)")
 _RUSSIAN_WORD = re.compile(r"(?<!\w)[а-я]+(?!\w)")
@@ -115,7 +107,7 @@ _RUSSIAN_WORD = re.compile(r"(?<!\w)[а-я]+(?!\w)")
 def partial_dates(folded: str, start: int, end: int) -> Iterator[tuple[int, int, str, dict[str, int | str]]]:
     """Day-and-month dates, relative days and weekdays in folded `[start, end)`, as folded
     offsets, the lexicon rule and the fields of a `When` (kind and values)."""
-    months = _months()
+    months = month_names()
     text = folded[start:end]
     for m in _DAY_MONTH.finditer(text):
         entry = months.get(m.group(2))

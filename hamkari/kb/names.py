@@ -20,7 +20,7 @@ from django.db.models import Count, F
 from django.db.models.functions import Substr
 
 from hamkari.extraction.components.names import display_name
-from hamkari.extraction.lexicon import load_table
+from hamkari.extraction.lexicon import load_table, script_of
 from hamkari.extraction.morphology import lemma
 from hamkari.extraction.normalize import fold
 from hamkari.kb.linking import latin
@@ -59,17 +59,6 @@ class DisplayName:
 def _language(language: str | None) -> str:
     code = (language or "fa")[:2]
     return code if code in LANGUAGES else "en"
-
-
-def script_of(text: str) -> str:
-    for c in text:
-        if "\u0600" <= c <= "\u06ff":
-            return "fa"
-        if "\u0400" <= c <= "\u04ff":
-            return "ru"
-        if c.isalpha():
-            return "en"
-    return ""
 
 
 @functools.cache
