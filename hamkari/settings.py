@@ -8,8 +8,12 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
 import platformdirs
 from django.core.exceptions import ImproperlyConfigured
+
+# Django generics (ModelAdmin[Article]) subscriptable at run time, as the type checker writes them.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent
 

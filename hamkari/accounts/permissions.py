@@ -9,10 +9,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+
 from hamkari.accounts.models import EditorScope
 from hamkari.kb.models import Mention
 
 ROLES = ("viewer", "analyst", "editor", "administrator")
+
+
+def acting_user(request: HttpRequest) -> User:
+    """The signed-in user who makes a change. Every writing page and endpoint is behind a login,
+    so an anonymous user here is a wiring error, refused rather than recorded as nobody."""
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied
+    return user
 
 
 def role_of(user: Any) -> str:

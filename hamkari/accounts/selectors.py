@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
 from hamkari.accounts.models import Profile
 from hamkari.kb.models import Entity
@@ -14,5 +14,5 @@ def profile_of(entity: Entity) -> Profile | None:
     return Profile.objects.filter(entity=entity).first()
 
 
-def user_find(*, username: str) -> AbstractBaseUser | None:
+def user_find(*, username: str) -> User | None:
     return get_user_model().objects.filter(username=username).first()

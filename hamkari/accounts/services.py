@@ -8,7 +8,7 @@ import secrets
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser, Group
+from django.contrib.auth.models import Group, User
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -49,7 +49,7 @@ def user_create(
     role: str,
     scope: list[Entity] | None = None,
     email: str = "",
-) -> AbstractBaseUser:
+) -> User:
     """A user with one role (viewer, analyst, editor, administrator); editors get their scope.
     Without a password the user cannot log in (an API token's user). Raises ValueError for an
     unknown role, a scope for another role or a malformed e-mail address."""
@@ -70,7 +70,7 @@ def user_create(
 
 
 @transaction.atomic
-def user_email_set(*, user: AbstractBaseUser, email: str) -> AbstractBaseUser:
+def user_email_set(*, user: User, email: str) -> User:
     """Set (or with "" remove) the address `hamkari remind` writes to."""
     user.email = email_check(address=email)
     user.save(update_fields=["email"])
@@ -98,7 +98,7 @@ def email_check(*, address: str) -> str:
 
 
 @transaction.atomic
-def profile_update(*, entity: Entity, summary: str, user: AbstractBaseUser) -> Profile:
+def profile_update(*, entity: Entity, summary: str, user: User) -> Profile:
 
     profile, _ = Profile.objects.get_or_create(entity=entity)
     before = profile.summary
@@ -114,14 +114,14 @@ def profile_update(*, entity: Entity, summary: str, user: AbstractBaseUser) -> P
     return profile
 
 
-def token_create(*, user: AbstractBaseUser, name: str) -> str:
+def token_create(*, user: User, name: str) -> str:
     """A new API token for `user`; only its hash is stored, so this is the one time it is seen."""
     token = secrets.token_urlsafe(32)
     ApiToken.objects.create(user=user, name=name[:100], key_hash=_digest(token))
     return token
 
 
-def token_use(*, token: str) -> AbstractBaseUser | None:
+def token_use(*, token: str) -> User | None:
     """The active user a token belongs to (its last use recorded), or None."""
     found = (
         ApiToken.objects.select_related("user").filter(key_hash=_digest(token), user__is_active=True).first()

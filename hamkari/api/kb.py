@@ -430,7 +430,11 @@ def fact_review(request: HttpRequest, kind: FactKindName, fact_id: int, payload:
     found = get_object_or_404(entry.model, pk=fact_id)
     _allow(permissions.can_review_article(request.user, found.article_id), "review this article's facts")
     fact = services.fact_review(
-        kind=kind, fact_id=fact_id, state=payload.state, user=request.user, changes=payload.changes
+        kind=kind,
+        fact_id=fact_id,
+        state=payload.state,
+        user=permissions.acting_user(request),
+        changes=payload.changes,
     )
     return {"id": fact.pk, "kind": kind, "review_state": fact.review_state, "edited": fact.edited}
 
@@ -440,11 +444,17 @@ def person_merge(request: HttpRequest, person_id: int, payload: MergeIn) -> Any:
     _allow(permissions.can_curate_people(request.user), "merge people")
     source = get_object_or_404(Entity, pk=person_id, type="person", merged_into=None)
     target = get_object_or_404(Entity, pk=payload.into, type="person", merged_into=None)
-    return _entity_out(services.person_merge(source=source, target=target, user=request.user))
+    return _entity_out(
+        services.person_merge(source=source, target=target, user=permissions.acting_user(request))
+    )
 
 
 @router.post("/people/{person_id}/split", response=EntityOut, auth=TokenAuth(), tags=["people"])
 def person_split(request: HttpRequest, person_id: int, payload: SplitIn) -> Any:
     _allow(permissions.can_curate_people(request.user), "split people")
     person = get_object_or_404(Entity, pk=person_id, type="person", merged_into=None)
-    return _entity_out(services.person_split(person=person, mention_ids=payload.mentions, user=request.user))
+    return _entity_out(
+        services.person_split(
+            person=person, mention_ids=payload.mentions, user=permissions.acting_user(request)
+        )
+    )

@@ -86,11 +86,11 @@ def _origin(name: str) -> tuple[str, str | None]:
         firm = firm_find(pk=int(number)) if number.isdigit() else None
         if firm is None:
             raise CliError(f"no firm {number} (see hamkari firms)")
-        return firm.region.ref, firm.sector
+        return str(firm.region.ref), firm.sector
     region = region_find(name=name)
     if region is None:
         raise CliError(f"unknown region {name!r}: give {REGION_HELP}, or firm:ID")
-    return region.ref, None
+    return str(region.ref), None
 
 
 @command(

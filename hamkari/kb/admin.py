@@ -6,7 +6,7 @@ from hamkari.kb import models
 
 
 @admin.register(models.Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(admin.ModelAdmin[models.Article]):
     list_display = ("id", "title", "language", "published", "outlet", "story")
     list_filter = ("language",)
     search_fields = ("title", "url", "source")
@@ -14,7 +14,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Entity)
-class EntityAdmin(admin.ModelAdmin):
+class EntityAdmin(admin.ModelAdmin[models.Entity]):
     list_display = ("id", "type", "ref", "name", "country", "merged_into")
     list_filter = ("type",)
     search_fields = ("name", "ref", "aliases__name")
@@ -22,20 +22,20 @@ class EntityAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Story)
-class StoryAdmin(admin.ModelAdmin):
+class StoryAdmin(admin.ModelAdmin[models.Story]):
     list_display = ("id", "type", "date", "title")
     list_filter = ("type",)
 
 
 @admin.register(models.Instrument)
-class InstrumentAdmin(admin.ModelAdmin):
+class InstrumentAdmin(admin.ModelAdmin[models.Instrument]):
     list_display = ("id", "kind", "status", "story")
     list_filter = ("kind", "status")
     raw_id_fields = ("story", "parties")
 
 
 @admin.register(models.AuditLog)
-class AuditLogAdmin(admin.ModelAdmin):
+class AuditLogAdmin(admin.ModelAdmin[models.AuditLog]):
     list_display = ("at", "actor", "action", "object_type", "object_id")
     list_filter = ("action",)
 

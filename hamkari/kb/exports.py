@@ -104,7 +104,7 @@ def _regions() -> Iterator[dict[str, Any]]:
             "name": r.name,
             "articles": r.article_count,
             "officials": people,
-            "sectors": " ".join(sorted(sectors)),
+            "sectors": " ".join(sorted(s for s in sectors if s)),
         }
 
 
@@ -115,7 +115,7 @@ def _registered(name: str) -> Callable[[], Iterator[dict[str, Any]]]:
     assert export is not None
 
     def rows() -> Iterator[dict[str, Any]]:
-        facts = entry.model.objects.exclude(review_state=ReviewState.REJECTED)  # type: ignore[attr-defined]
+        facts = entry.model._default_manager.exclude(review_state=ReviewState.REJECTED)
         for fact in facts.select_related("article", *entry.related).order_by("pk").iterator(chunk_size=500):
             yield {"id": fact.pk, "article": fact.article_id, **export(fact)}
 

@@ -257,6 +257,9 @@ class Delegation(Fact):
     """A delegation that travels or is received: how many, who leads it, who is in it, from and
     to which region or country, why and when."""
 
+    # The member records found while building the fact, added once it is saved (not a column).
+    pending_members: list[Entity]
+
     size = models.PositiveIntegerField(null=True, blank=True)
     leader = models.ForeignKey(
         Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="led_delegations"

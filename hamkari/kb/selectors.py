@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.core.cache import cache
 from django.db.models import Count, F, Max, Prefetch, Q, QuerySet
@@ -27,11 +27,29 @@ from hamkari.kb.models import (
     Story,
 )
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+# What selectors annotate on their rows, so callers may read it (django-stubs checks them).
+
+
+class _Words(TypedDict):
+    words: str
+
+
+class _Mentioned(TypedDict):
+    mention_count: int
+
+
+class _Reported(TypedDict):
+    article_count: int
+
+
 LIVE = Q(merged_into__isnull=True)
 PROFILE_LIMIT = 50  # newest items per list on a region profile
 
 
-def with_words(mentions: QuerySet[Mention]) -> QuerySet[Mention]:
+def with_words(mentions: QuerySet[Mention]) -> QuerySet[WithAnnotations[Mention, _Words]]:
     """Mentions with the words they point at (`words`), cut in the database so that a page of a
     person named in a thousand articles does not load a thousand article texts."""
     return mentions.annotate(words=Substr("article__text", F("start") + 1, F("end") - F("start")))
@@ -83,7 +101,7 @@ def article_facts(article: Article) -> dict[str, list[Any]]:
 def _facts(kind: str) -> QuerySet[Any]:
     # the fact rows name the reviewer, so it comes in the same query
     entry = FACT_KINDS[kind]
-    return entry.model.objects.select_related("reviewed_by", *entry.related)  # type: ignore[attr-defined]
+    return entry.model._default_manager.select_related("reviewed_by", *entry.related)
 
 
 def _facts_of(kind: str, article: Article) -> QuerySet[Any]:
@@ -127,7 +145,7 @@ def highlights(article: Article, facts: dict[str, list[Any]]) -> list[dict[str, 
 
 def people_list(
     *, q: str | None = None, country: str | None = None, region: str | None = None
-) -> QuerySet[Entity]:
+) -> QuerySet[WithAnnotations[Entity, _Mentioned]]:
     qs = (
         Entity.objects.filter(LIVE, type="person")
         .annotate(mention_count=Count("mentions"))
@@ -168,7 +186,7 @@ def positions_of(person: Entity) -> list[dict[str, Any]]:
     )
 
 
-def region_list() -> QuerySet[Entity]:
+def region_list() -> QuerySet[WithAnnotations[Entity, _Reported]]:
     return (
         Entity.objects.filter(type="region")
         .annotate(article_count=Count("mentions__article", distinct=True))
@@ -299,7 +317,8 @@ def region_pairs(limit: int = 12) -> list[tuple[str, str, int]]:
     rows = Mention.objects.filter(entity__type="region").values_list("article_id", "entity__ref").distinct()
     by_article: dict[int, set[str]] = {}
     for article_id, ref in rows:
-        by_article.setdefault(article_id, set()).add(ref)
+        if ref is not None:
+            by_article.setdefault(article_id, set()).add(ref)
     pairs: Counter[tuple[str, str]] = Counter()
     for refs in by_article.values():
         iranian = sorted(r for r in refs if r.startswith("IR-"))
@@ -311,7 +330,8 @@ def region_pairs(limit: int = 12) -> list[tuple[str, str, int]]:
 
 
 def region_names(refs: set[str]) -> dict[str, str]:
-    return dict(Entity.objects.filter(type="region", ref__in=refs).values_list("ref", "name"))
+    rows = Entity.objects.filter(type="region", ref__in=refs).values_list("ref", "name")
+    return {ref: name for ref, name in rows if ref is not None}
 
 
 def daily_activity(days: int = 731) -> list[tuple[dt.date, int]]:
@@ -361,7 +381,9 @@ def dashboard(*, today: dt.date) -> dict[str, Any]:
     number and newest id of the articles), not on every page load."""
     commitments = Commitment.objects.exclude(review_state=ReviewState.REJECTED).select_related("article")
     state = Article.objects.aggregate(n=Count("id"), newest=Max("id"))
-    aggregates = cache.get_or_set(f"dashboard:2:{state['n']}:{state['newest']}", _aggregates, timeout=3600)
+    aggregates: dict[str, Any] | None = cache.get_or_set(
+        f"dashboard:2:{state['n']}:{state['newest']}", _aggregates, timeout=3600
+    )
     return {
         "stories": story_list()[:10],
         "open_commitments": commitments.filter(Q(due__gte=today) | Q(due__isnull=True)).order_by(
@@ -369,11 +391,11 @@ def dashboard(*, today: dt.date) -> dict[str, Any]:
         )[:10],
         "overdue": commitments.filter(due__lt=today).order_by("due")[:10],
         "article_count": state["n"],
-        **aggregates,
+        **(aggregates or {}),
     }
 
 
-def entity_mentions(entity: Entity, *, limit: int = 100) -> list[Mention]:
+def entity_mentions(entity: Entity, *, limit: int = 100) -> list[WithAnnotations[Mention, _Words]]:
     """An entity's mentions with their words, newest article first."""
     return list(
         with_words(
@@ -382,7 +404,7 @@ def entity_mentions(entity: Entity, *, limit: int = 100) -> list[Mention]:
     )
 
 
-def person_mentions(person: Entity) -> list[Mention]:
+def person_mentions(person: Entity) -> list[WithAnnotations[Mention, _Words]]:
     return list(with_words(person.mentions.all()).order_by("article_id", "start"))
 
 
@@ -495,7 +517,7 @@ def entity_facts(entities: list[Entity], *, limit: int = PROFILE_LIMIT) -> list[
         for field in entry.entity_fields:
             tie |= Q(**{f"{field}__in": entities})
         facts = (
-            entry.model.objects.filter(tie)  # type: ignore[attr-defined]
+            entry.model._default_manager.filter(tie)
             .exclude(review_state=ReviewState.REJECTED)
             .select_related("article", *entry.related)
             .distinct()

@@ -28,7 +28,7 @@ def interval_after(*, every: int, interval: int, new: int) -> int:
 
 def backoff(*, interval: int, failures: int) -> dt.timedelta:
     """The wait after the `failures`-th error in a row."""
-    return min(MAX_BACKOFF, dt.timedelta(minutes=interval) * 2 ** min(failures, 20))
+    return min(MAX_BACKOFF, dt.timedelta(minutes=interval) * float(2 ** min(failures, 20)))
 
 
 def retry_after(value: str | None, *, now: dt.datetime) -> dt.timedelta | None:

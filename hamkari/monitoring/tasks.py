@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 from typing import Any
 
-from django.db import DatabaseError, InterfaceError, OperationalError, transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 from django_tasks import TaskResult, task
 
@@ -24,14 +24,14 @@ from hamkari.sources.items import Item
 
 MAX_ATTEMPTS = 5
 FIRST_DELAY = dt.timedelta(seconds=30)
-TRANSIENT: tuple[type[DatabaseError], ...] = (OperationalError, InterfaceError)
+TRANSIENT: tuple[type[Exception], ...] = (OperationalError, InterfaceError)
 
 logger = logging.getLogger(__name__)
 
 
 def retry_delay(attempt: int) -> dt.timedelta:
     """How long to wait before attempt `attempt + 1` (30 s after the first, doubling)."""
-    return FIRST_DELAY * 2 ** (attempt - 1)
+    return FIRST_DELAY * float(2 ** (attempt - 1))
 
 
 @task()
@@ -68,7 +68,7 @@ def article_ingest(
     return {"status": outcome.status, "article": outcome.article.pk}
 
 
-def ingest_enqueue(*, item: Item) -> TaskResult:
+def ingest_enqueue(*, item: Item) -> TaskResult[Any]:
     """Queue the ingest of one item that was read (its text is in the job); the job's result."""
     if item.error is not None or item.text is None:
         raise ValueError(f"{item.source}: {item.error or 'no text'}")
@@ -91,7 +91,7 @@ def source_poll_job(*, source_id: int) -> dict[str, Any]:
     return {"status": fetch.outcome, "items": fetch.items, "new": fetch.new}
 
 
-def poll_enqueue(*, source: Source) -> TaskResult:
+def poll_enqueue(*, source: Source) -> TaskResult[Any]:
     """Queue a poll of `source` and move its next poll time on by its interval, so that the
     scheduler does not queue it again meanwhile (the poll sets the real next time when it runs)."""
     with transaction.atomic():

@@ -146,9 +146,10 @@ def effective_reference() -> dict[str, tuple[list[tuple[str, int, int]], float |
         years = {v.value: v.year or 0 for v in ref.values if v.field == "sector"}
         people = float(population.value) if population else None
         out[code] = ([(s, r, years.get(s, 0)) for s, r in ref.sectors], people)
-    for code, name, value, at in ReferenceOverride.objects.values_list(
+    for region_ref, name, value, at in ReferenceOverride.objects.values_list(
         "region__ref", "field", "value", "entered_at"
     ):
+        code = str(region_ref)  # overrides are only made for regions, which all have a code
         sectors, people = out.get(code, ([], None))
         if name == "population" and value.replace(".", "", 1).isdigit():
             out[code] = (sectors, float(value))
@@ -193,6 +194,8 @@ def _news_evidence(out: dict[str, Profile]) -> None:
         .distinct()
     )
     for article_id, kind, ref in sector_rows:
+        if ref is None:
+            continue
         for region in by_article.get(article_id, ()):
             if kind == "market":
                 out[region].markets.add(ref)
@@ -271,7 +274,7 @@ def _ties_data(out: dict[str, Profile]) -> None:
 @functools.lru_cache(maxsize=4)
 def _profiles(state: tuple[Any, ...]) -> dict[str, Profile]:
     codes = Entity.objects.filter(type="region", ref__regex=r"^(IR|RU)-").values_list("ref", flat=True)
-    out = {code: Profile(code, code[:2]) for code in codes}
+    out = {code: Profile(code, code[:2]) for code in codes if code is not None}
     for step in (
         _reference_evidence,
         _news_evidence,

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from hamkari.extraction.lexicon import load_table
@@ -31,7 +31,7 @@ def markets() -> list[str]:
 
 @transaction.atomic
 def capacity_set(
-    *, entity: Entity, sector: str, kind: str, strength: int, note: str = "", user: AbstractBaseUser | None
+    *, entity: Entity, sector: str, kind: str, strength: int, note: str = "", user: User | None
 ) -> Capacity:
     if sector not in sectors():
         raise ImportError_(f"unknown sector {sector!r}")
@@ -224,7 +224,7 @@ REFERENCE_FIELDS = ("population", "grp", "sectors", "ports", "rail_hubs", "cross
 
 @transaction.atomic
 def reference_override_set(
-    *, region: Entity, field: str, value: str, source: str = "", user: AbstractBaseUser | None
+    *, region: Entity, field: str, value: str, source: str = "", user: User | None
 ) -> ReferenceOverride | None:
     """An editor's value for one reference field of a region (sectors: slugs in rank order,
     space-separated; ports, hubs, crossings: names, comma-separated). An empty value removes the

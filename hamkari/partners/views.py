@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hamkari.accounts.permissions import can_edit_profile
+from hamkari.accounts.permissions import acting_user, can_edit_profile
 from hamkari.kb.models import Entity
 from hamkari.partners import finder, routes, scores, selectors
 from hamkari.partners.models import Capacity, TradeFlow
@@ -117,7 +117,7 @@ def capacity_edit(request: HttpRequest, pk: int) -> HttpResponse:
             kind=request.POST.get("kind", ""),
             strength=strength,
             note=request.POST.get("note", ""),
-            user=request.user,
+            user=acting_user(request),
         )
     except (ValueError, ImportError_) as exc:
         messages.error(request, str(exc))
@@ -142,7 +142,7 @@ def reference_edit(request: HttpRequest, code: str) -> HttpResponse:
             field=request.POST.get("field", ""),
             value=request.POST.get("value", ""),
             source=request.POST.get("source", ""),
-            user=request.user,
+            user=acting_user(request),
         )
     except ImportError_ as exc:
         messages.error(request, str(exc))

@@ -16,8 +16,10 @@ def digest(user: object, today: dt.date, lead_days: int) -> str | None:
     items = selectors.open_items().filter(group__in=groups, due__lte=today + dt.timedelta(days=lead_days))
     lines = []
     for item in items:
-        state = "OVERDUE" if item.due < today else "due"
-        lines.append(f"- {state} {item.due.isoformat()} · {item.group.name} #{item.number}: {item.title}")
+        due = item.due
+        assert due is not None  # open_items() filtered on due__lte above
+        state = "OVERDUE" if due < today else "due"
+        lines.append(f"- {state} {due.isoformat()} · {item.group.name} #{item.number}: {item.title}")
     if not lines:
         return None
     days = "1 day" if lead_days == 1 else f"{lead_days} days"

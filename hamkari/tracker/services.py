@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import jdatetime
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -59,13 +59,13 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
         raise TrackerError(f"not a date: {value!r} ({exc})") from exc
 
 
-def _audit(user: AbstractBaseUser | None, action: str, obj: Any, data: dict[str, Any]) -> None:
+def _audit(user: User | None, action: str, obj: Any, data: dict[str, Any]) -> None:
     audit_record(user=user, action=action, obj=obj, data=data)
 
 
 @transaction.atomic
 def group_create(
-    *, name: str, regions: list[Entity], user: AbstractBaseUser | None, instrument: Instrument | None = None
+    *, name: str, regions: list[Entity], user: User | None, instrument: Instrument | None = None
 ) -> WorkingGroup:
     """A working group; created from an extracted instrument, the commitments reported with it
     become proposed plan items with their due dates."""
@@ -108,7 +108,7 @@ def item_add(
     *,
     group: WorkingGroup,
     title: str,
-    user: AbstractBaseUser | None,
+    user: User | None,
     owner: Entity | None = None,
     start: Any = None,
     due: Any = None,
@@ -154,7 +154,7 @@ def _check(status: str, progress: int, start: dt.date | None, due: dt.date | Non
 
 
 @transaction.atomic
-def item_update(*, item: PlanItem, user: AbstractBaseUser | None, **changes: Any) -> PlanItem:
+def item_update(*, item: PlanItem, user: User | None, **changes: Any) -> PlanItem:
     before = {k: str(getattr(item, k)) for k in changes}
     for key in ("start", "due"):
         if key in changes:
@@ -190,7 +190,7 @@ def parse_numbers(value: str) -> list[int]:
 
 
 @transaction.atomic
-def baseline_freeze(*, group: WorkingGroup, user: AbstractBaseUser | None) -> Baseline:
+def baseline_freeze(*, group: WorkingGroup, user: User | None) -> Baseline:
     items = [
         {
             "number": i.number,
@@ -232,7 +232,7 @@ def plan_compare(*, group: WorkingGroup, baseline: Baseline) -> list[Slip]:
 
 @transaction.atomic
 def member_add(
-    *, group: WorkingGroup, entity: Entity, side: str, chair: bool, since: Any, user: AbstractBaseUser | None
+    *, group: WorkingGroup, entity: Entity, side: str, chair: bool, since: Any, user: User | None
 ) -> Member:
     if side not in ("IR", "RU"):
         raise TrackerError("a member's side is IR or RU")
@@ -244,9 +244,7 @@ def member_add(
 
 
 @transaction.atomic
-def meeting_add(
-    *, group: WorkingGroup, date: Any, title: str, minutes: str, user: AbstractBaseUser | None
-) -> Meeting:
+def meeting_add(*, group: WorkingGroup, date: Any, title: str, minutes: str, user: User | None) -> Meeting:
     when = parse_date(date)
     if when is None:
         raise TrackerError("a meeting needs a date")
@@ -302,7 +300,7 @@ def plan_export_xlsx(group: WorkingGroup) -> bytes:
 
 
 @transaction.atomic
-def plan_import(*, group: WorkingGroup, data: bytes, fmt: str, user: AbstractBaseUser | None) -> int:
+def plan_import(*, group: WorkingGroup, data: bytes, fmt: str, user: User | None) -> int:
     """Create or update items from a CSV or XLSX plan (the columns of the export). Every row is
     checked first; a bad row stops the import with its line number and nothing is applied."""
     try:
@@ -372,7 +370,7 @@ def plan_import(*, group: WorkingGroup, data: bytes, fmt: str, user: AbstractBas
 
 @transaction.atomic
 def instrument_member_add(
-    *, instrument: Instrument, entity: Entity, joined: Any, user: AbstractBaseUser | None, note: str = ""
+    *, instrument: Instrument, entity: Entity, joined: Any, user: User | None, note: str = ""
 ) -> InstrumentMember:
     member = InstrumentMember.objects.create(
         instrument=instrument, entity=entity, joined=parse_date(joined), note=note.strip()[:300]
@@ -390,7 +388,7 @@ def event_add(
     title: str,
     outcome: str,
     participants: list[Entity],
-    user: AbstractBaseUser | None,
+    user: User | None,
 ) -> EventEntry:
     when = parse_date(date)
     if when is None:
@@ -409,7 +407,7 @@ def event_add(
 
 @transaction.atomic
 def instrument_status_change(
-    *, instrument: Instrument, status: str, date: Any, user: AbstractBaseUser | None, reason: str = ""
+    *, instrument: Instrument, status: str, date: Any, user: User | None, reason: str = ""
 ) -> Instrument:
     """Move an instrument along proposed → discussed → agreed → signed → established → completed,
     or to lapsed. Skipping a step or going back needs a reason, which is kept with the change."""

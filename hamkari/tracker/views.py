@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hamkari.accounts.permissions import can_edit_group, role_of
+from hamkari.accounts.permissions import acting_user, can_edit_group, role_of
 from hamkari.extraction.vocabulary import EVENT_TYPES
 from hamkari.kb import selectors as kb_selectors
 from hamkari.kb.models import AuditLog, Entity, Instrument, Story
@@ -47,7 +47,7 @@ def groups(request: HttpRequest) -> HttpResponse:
                 group = services.group_create(
                     name=request.POST.get("name", ""),
                     regions=regions,
-                    user=request.user,
+                    user=acting_user(request),
                     instrument=instrument,
                 )
                 if not can_edit_group(request.user, group):
@@ -75,19 +75,19 @@ def _groups_page(
 
 
 def _gantt(items: list[PlanItem], today: dt.date) -> dict[str, Any]:
-    dated = [i for i in items if i.due]
+    dated = [(i, i.due) for i in items if i.due is not None]
     if not dated:
         return {"rows": [], "width": 0, "height": 0}
-    first = min(i.start or i.due for i in dated)
-    last = max(i.due for i in dated)
+    first = min(i.start or due for i, due in dated)
+    last = max(due for _, due in dated)
     span = max(1, (last - first).days + 1)
     width, row = 600, 22
     rows = []
-    for n, i in enumerate(dated):
-        start = i.start or i.due
+    for n, (i, due) in enumerate(dated):
+        start = i.start or due
         x = round((start - first).days / span * width)
-        w = max(4, round(((i.due - start).days + 1) / span * width))
-        late = i.due < today and i.status not in (ItemStatus.DONE, ItemStatus.CANCELLED)
+        w = max(4, round(((due - start).days + 1) / span * width))
+        late = due < today and i.status not in (ItemStatus.DONE, ItemStatus.CANCELLED)
         rows.append({"item": i, "x": x + 40, "w": w, "y": n * row, "late": late})
     marker = round((today - first).days / span * width) + 40 if first <= today <= last else None
     # the date axis under the bars: the first day, the middle and the last due date
@@ -147,7 +147,7 @@ def group_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 status=str(data.get("status") or "planned"),
                 progress=int(data.get("progress") or 0),
                 notes=data.get("notes", ""),
-                user=request.user,
+                user=acting_user(request),
             )
             services.dependencies_set(item=item, numbers=depends)
         elif action == "update":
@@ -157,9 +157,9 @@ def group_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 changes["progress"] = int(data["progress"])
             if data.get("due", "") != "":
                 changes["due"] = data["due"]
-            services.item_update(item=item, user=request.user, **changes)
+            services.item_update(item=item, user=acting_user(request), **changes)
         elif action == "baseline":
-            services.baseline_freeze(group=obj, user=request.user)
+            services.baseline_freeze(group=obj, user=acting_user(request))
         elif action == "member":
             entity = get_object_or_404(Entity, pk=data.get("entity") or 0)
             services.member_add(
@@ -168,7 +168,7 @@ def group_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 side=data.get("side", ""),
                 chair=bool(data.get("chair")),
                 since=data.get("since"),
-                user=request.user,
+                user=acting_user(request),
             )
         elif action == "meeting":
             services.meeting_add(
@@ -176,14 +176,14 @@ def group_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 date=data.get("date"),
                 title=data.get("title", ""),
                 minutes=data.get("minutes", ""),
-                user=request.user,
+                user=acting_user(request),
             )
         elif action == "import":
             upload = request.FILES.get("plan")
             if upload is None:
                 raise services.TrackerError(_("Choose a CSV or XLSX file."))
-            fmt = "xlsx" if upload.name.lower().endswith(".xlsx") else "csv"
-            count = services.plan_import(group=obj, data=upload.read(), fmt=fmt, user=request.user)
+            fmt = "xlsx" if (upload.name or "").lower().endswith(".xlsx") else "csv"
+            count = services.plan_import(group=obj, data=upload.read(), fmt=fmt, user=acting_user(request))
             messages.success(request, _("%(n)s rows imported.") % {"n": count})
         else:
             raise services.TrackerError(_("Unknown action."))
@@ -238,7 +238,7 @@ def events(request: HttpRequest) -> HttpResponse:
                 title=request.POST.get("title", ""),
                 outcome=request.POST.get("outcome", ""),
                 participants=people,
-                user=request.user,
+                user=acting_user(request),
             )
         except services.TrackerError as exc:
             messages.error(request, str(exc))
@@ -261,7 +261,10 @@ def instrument(request: HttpRequest, pk: int) -> HttpResponse:
             if member:
                 entity = get_object_or_404(Entity, pk=int(member) if member.isdigit() else 0)
                 services.instrument_member_add(
-                    instrument=obj, entity=entity, joined=request.POST.get("joined"), user=request.user
+                    instrument=obj,
+                    entity=entity,
+                    joined=request.POST.get("joined"),
+                    user=acting_user(request),
                 )
             else:
                 services.instrument_status_change(
@@ -269,7 +272,7 @@ def instrument(request: HttpRequest, pk: int) -> HttpResponse:
                     status=request.POST.get("status", ""),
                     date=request.POST.get("date"),
                     reason=request.POST.get("reason", ""),
-                    user=request.user,
+                    user=acting_user(request),
                 )
         except services.TrackerError as exc:
             messages.error(request, str(exc))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -28,7 +28,7 @@ class ReviewError(ValueError):
 
 @transaction.atomic
 def fact_review(
-    *, kind: str, fact_id: int, state: str, user: AbstractBaseUser, changes: dict[str, Any] | None = None
+    *, kind: str, fact_id: int, state: str, user: User, changes: dict[str, Any] | None = None
 ) -> Any:
     """Accept, reject or edit a fact; the change is recorded with who and when."""
     entry = FACT_KINDS.get(kind)
@@ -37,7 +37,7 @@ def fact_review(
     model = entry.model
     if state not in ReviewState.values:
         raise ReviewError(f"unknown review state {state!r}; use one of {', '.join(ReviewState.values)}")
-    fact = model.objects.select_for_update().get(pk=fact_id)  # type: ignore[attr-defined]
+    fact = model._default_manager.select_for_update().get(pk=fact_id)
     before = {"review_state": fact.review_state}
     for field, value in (changes or {}).items():
         if field not in entry.editable:
@@ -66,7 +66,7 @@ def fact_review(
 
 
 @transaction.atomic
-def person_merge(*, source: Entity, target: Entity, user: AbstractBaseUser | None) -> Entity:
+def person_merge(*, source: Entity, target: Entity, user: User | None) -> Entity:
     """Make `source` part of `target`: its mentions, posts, names and ties move over."""
     if source.pk == target.pk or source.type != "person" or target.type != "person":
         raise ReviewError("merge needs two different people")
@@ -91,7 +91,7 @@ def person_merge(*, source: Entity, target: Entity, user: AbstractBaseUser | Non
 
 
 @transaction.atomic
-def person_split(*, person: Entity, mention_ids: list[int], user: AbstractBaseUser | None) -> Entity:
+def person_split(*, person: Entity, mention_ids: list[int], user: User | None) -> Entity:
     """Move the given mentions (and the posts read in the same articles) to a new person."""
     mentions = list(Mention.objects.filter(entity=person, pk__in=mention_ids).select_related("article"))
     if not mentions or len(mentions) != len(set(mention_ids)):

@@ -151,7 +151,7 @@ def article_reextract(*, article: Article) -> ExtractionRun:
         previous = {i.kind: i for i in Instrument.objects.filter(steps__article=article).distinct()}
         keep: set[NaturalKey] = set()
         for kind in FACT_KINDS.values():
-            facts = kind.model.objects.filter(article=article)  # type: ignore[attr-defined]
+            facts = kind.model._default_manager.filter(article=article)
             keep |= {kind.natural_key(fact) for fact in facts.select_related(*kind.related) if fact.reviewed}
             facts.filter(review_state=ReviewState.PROPOSED, edited=False).delete()
         run = ExtractionRun.objects.create(article=article, extractor_version=VERSION)
@@ -203,5 +203,5 @@ def _store(
 def _store_kind(kind: FactKind, found: Found, keep: set[NaturalKey]) -> None:
     assert kind.build is not None
     facts = [f for f in kind.build(found) if kind.natural_key(f) not in keep]
-    kind.model.objects.bulk_create(facts)  # type: ignore[attr-defined]
+    kind.model._default_manager.bulk_create(facts)
     kind.after_create(facts)

@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
@@ -143,8 +143,8 @@ def _posts(keys: set[str]) -> set[str]:
     any article): a governor is at all of his region's events."""
     people = [int(k[2:]) for k in keys if kind(k) == "p"]
     rows = Position.objects.filter(person_id__in=people, role__in=REGION_HEADS).exclude(region="")
-    rows = rows.values_list("person_id", "region")
-    return {f"po:{pk}:{region}" for pk, region in rows.distinct()}
+    pairs = rows.values_list("person_id", "region")
+    return {f"po:{pk}:{region}" for pk, region in pairs.distinct()}
 
 
 def _counts(keys: set[str]) -> tuple[dict[str, int], int]:
@@ -336,7 +336,8 @@ def _best_match(article: Article, profile: Profile) -> tuple[Story, int, Score] 
     if best is None:
         return None
     found, other = best
-    return Story.objects.get(pk=other.story_id), other.pk, found
+    assert other.story is not None  # the candidates were filtered on story__isnull=False
+    return other.story, other.pk, found
 
 
 def _sources(
@@ -363,7 +364,7 @@ def _sources(
 
 
 @transaction.atomic
-def story_merge(*, source: Story, target: Story, user: AbstractBaseUser | None) -> Story:
+def story_merge(*, source: Story, target: Story, user: User | None) -> Story:
     """Make every article, source and instrument of `source` part of `target`; audited."""
     if source.pk == target.pk:
         raise StoryError("merge needs two different stories")
@@ -380,7 +381,7 @@ def story_merge(*, source: Story, target: Story, user: AbstractBaseUser | None) 
 
 
 @transaction.atomic
-def story_split(*, story: Story, article_ids: list[int], user: AbstractBaseUser | None) -> Story:
+def story_split(*, story: Story, article_ids: list[int], user: User | None) -> Story:
     """Move the given articles (with their event sources) into a new story; audited. The moved
     articles and those left stay where the analyst put them when they are extracted again."""
     articles = list(Article.objects.filter(story=story, pk__in=article_ids))

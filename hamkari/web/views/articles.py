@@ -13,13 +13,20 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.middleware import HtmxDetails
 
-from hamkari.accounts.permissions import can_review_article, role_of
+from hamkari.accounts.permissions import acting_user, can_review_article, role_of
 from hamkari.kb import selectors, services
 from hamkari.kb.facts import FACT_KINDS
 from hamkari.kb.models import Article
 from hamkari.tracker.services import TrackerError, parse_date
 from hamkari.web.views.common import found
+
+
+class HtmxHttpRequest(HttpRequest):
+    """A request as django-htmx's middleware leaves it (typed for the checker)."""
+
+    htmx: HtmxDetails
 
 
 @login_required
@@ -105,7 +112,7 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def review(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+def review(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
     if kind not in FACT_KINDS:
         return HttpResponseBadRequest(_("Unknown kind of fact."))
     fact = found(selectors.article_fact, kind, pk)
@@ -124,7 +131,7 @@ def review(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         ids = [m.pk for m in selectors.mention_group(fact)] if kind == "mention" else [pk]
         for fact_id in ids:
             services.fact_review(
-                kind=kind, fact_id=fact_id, state=state, user=request.user, changes=changes or None
+                kind=kind, fact_id=fact_id, state=state, user=acting_user(request), changes=changes or None
             )
     except TrackerError:
         return HttpResponseBadRequest(_("Not a date: write it as 1404/09/26 or 2025-12-17."))

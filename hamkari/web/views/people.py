@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hamkari.accounts.permissions import can_curate_people
+from hamkari.accounts.permissions import acting_user, can_curate_people
 from hamkari.kb import selectors, services
 from hamkari.kb.models import Entity
 from hamkari.web.views.common import found
@@ -53,7 +53,7 @@ def person_merge(request: HttpRequest, pk: int) -> HttpResponse:
             request, source, merge_error=_("Type a name and choose the person to merge into."), status=400
         )
     try:
-        services.person_merge(source=source, target=target, user=request.user)
+        services.person_merge(source=source, target=target, user=acting_user(request))
     except services.ReviewError as exc:
         return _page(request, source, merge_error=str(exc), status=400)
     messages.success(request, _("Merged."))
@@ -68,7 +68,7 @@ def person_split(request: HttpRequest, pk: int) -> HttpResponse:
     obj = found(selectors.person_get, pk, live=True)
     try:
         ids = [int(x) for x in request.POST.getlist("mentions")]
-        other = services.person_split(person=obj, mention_ids=ids, user=request.user)
+        other = services.person_split(person=obj, mention_ids=ids, user=acting_user(request))
     except (ValueError, services.ReviewError) as exc:
         return HttpResponseBadRequest(str(exc) or _("Choose mentions to move."))
     messages.success(request, _("Split."))

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hamkari.accounts.permissions import can_edit_profile
+from hamkari.accounts.permissions import acting_user, can_edit_profile
 from hamkari.accounts.selectors import profile_of
 from hamkari.accounts.services import profile_update
 from hamkari.kb import selectors
@@ -65,7 +65,7 @@ def profile_edit(request: HttpRequest, pk: int) -> HttpResponse:
     obj = found(selectors.curated_entity_get, pk)
     if not can_edit_profile(request.user, obj.pk):
         raise PermissionDenied(_("Only the editor of this region or organisation may edit its profile."))
-    profile_update(entity=obj, summary=request.POST.get("summary", ""), user=request.user)
+    profile_update(entity=obj, summary=request.POST.get("summary", ""), user=acting_user(request))
     messages.success(request, _("Saved."))
     return (
         redirect("region", code=obj.ref)
