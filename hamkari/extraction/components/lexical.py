@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from hamkari.extraction.document import Document, Entity, Match, Mention, Provenance, Span
+from hamkari.extraction.languages import profile
 from hamkari.extraction.lexicon import (
     Pattern,
     lemma_automaton,
@@ -94,7 +95,7 @@ class LexiconMatcher(Component):
             ):
                 for p in patterns:
                     yield start, end, p
-        if doc.language == "ru" and doc.tokens:
+        if profile(doc.language).morphology and doc.tokens:
             yield from _lemma_candidates(doc)
 
 

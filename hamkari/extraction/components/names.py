@@ -14,7 +14,7 @@ import functools
 from collections.abc import Sequence
 
 from hamkari.extraction.components.context import Words
-from hamkari.extraction.languages import Profile
+from hamkari.extraction.languages import Profile, profile
 from hamkari.extraction.lexicon import entries, lemma_key, load_table, word_set
 from hamkari.extraction.morphology import name_lemmas, name_like, nominative_name
 from hamkari.extraction.normalize import WORD, fold_term
@@ -61,14 +61,15 @@ def name_parts(kind: str) -> frozenset[str]:
 def vocabulary(lang: str) -> frozenset[str]:
     """Single words (and Russian lemmas) of the lexicon terms that are never part of a name."""
     words: set[str] = set()
+    grammar = profile(lang)
     for table in _VOCABULARY_TABLES:
         for e in load_table(lang, table):
             for term in e.terms:
                 found = WORD.findall(fold_term(term))
-                if lang == "fa" and len(found) > 1:
-                    continue  # «پادشاهی هاشمی اردن»: a Persian phrase may hold a surname
+                if grammar.phrase_words_may_be_names and len(found) > 1:
+                    continue
                 words.update(found)
-                if lang == "ru":
+                if grammar.morphology:
                     words.update(lemma_key(term).split())
     return frozenset(words - set(given_names()))
 

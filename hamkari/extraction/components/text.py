@@ -7,6 +7,7 @@ import re
 
 from hamkari.extraction.dates import find_dates
 from hamkari.extraction.document import Document, Provenance, Sentence, Span, Token
+from hamkari.extraction.languages import profile
 from hamkari.extraction.lexicon import word_set
 from hamkari.extraction.morphology import lemma
 from hamkari.extraction.normalize import WORD, fold
@@ -157,9 +158,9 @@ class Tokenizer(Component):
 
     def __call__(self, doc: Document) -> None:
         assert doc.folded is not None
-        russian = doc.language == "ru"
+        lemmas = profile(doc.language).morphology
         doc.tokens = [
-            Token(m.group(), lemma(m.group()) if russian else m.group(), m.start(), m.end())
+            Token(m.group(), lemma(m.group()) if lemmas else m.group(), m.start(), m.end())
             for m in WORD.finditer(doc.folded.text)
         ]
 

@@ -33,9 +33,13 @@ class Profile:
     # Names are written with a capital letter (Russian, English); Persian has no capitals, so the
     # script and the given-name list decide where a name starts.
     cased: bool = False
-    # pymorphy3 reads the words (verbs end a name, Name/Surn/Patr mark one, known common words
-    # are not names, names are put in the nominative).
+    # pymorphy3 reads the words (tokens carry lemmas, lexicon terms match in any case, verbs end a
+    # name, Name/Surn/Patr mark one, known common words are not names, names are put in the
+    # nominative).
     morphology: bool = False
+    # A multi-word lexicon term may hold a surname («پادشاهی هاشمی اردن»: «هاشمی» is a family
+    # name too), so the words of such terms do not count as never-a-name for the name guard.
+    phrase_words_may_be_names: bool = False
     # How many words past a post its holder's name may stand («заместитель министра …, связи и
     # массовых коммуникаций России Андрей Зарецкий» is long in Russian).
     name_reach: int = 6
@@ -92,6 +96,7 @@ PROFILES: dict[str, Profile] = {
             }
         ),
         jalali_year=True,
+        phrase_words_may_be_names=True,
         ordinal_endings=("امین", "مین", "ام", "م"),
         range_words=frozenset({"تا"}),
         period_prepositions=frozenset({"تا", "برای", "افق"}),
