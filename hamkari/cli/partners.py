@@ -271,7 +271,8 @@ def route(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         _print_json(out, [r.as_dict(lang) for r in found])
         return 0
     for n, r in enumerate(found, start=1):
-        print(f"{n}. [{r.branch}] {r.summary(lang)}, {plural(r.mode_changes, 'change')} of mode", file=out)
+        changes = plural(r.mode_changes, "change")
+        print(f"{n}. [{r.branch}] {r.summary(lang)}, {changes} of mode, cost index {r.cost:,.0f}", file=out)
         for leg in r.legs:
             ends = f"{routes.node_name(leg.start, lang)} → {routes.node_name(leg.end, lang)}"
             line = f"   {leg.mode:<4} {ends}: {leg.km} km, {plural_days(leg.days)}"

@@ -3,10 +3,12 @@ ports, border crossings, gateway ports, rail hubs) and edges by mode with distan
 the source of each figure (`data/transit_nodes.tsv`, `data/transit_edges.tsv`).
 
 Routes are searched over (node, mode) states, so that a change of mode costs time where it happens
-(MODE_CHANGE_DAYS) and legs of one mode are shown as one leg. Besides the fastest route, the best
-route of each branch of the North–South corridor is offered: the western branch (through Astara and
-Azerbaijan), the eastern branch (through Incheh Borun or Sarakhs, Turkmenistan and Kazakhstan) and
-the Caspian sea branch."""
+(MODE_CHANGE_DAYS) and legs of one mode are shown as one leg. The options are the cheapest route
+by a freight cost index (COST_PER_KM, COST_PER_CHANGE, COST_PER_DAY), the cheapest of each branch
+of the North–South corridor — the western branch (through Astara and Azerbaijan), the eastern
+branch (through Incheh Borun or Sarakhs, Turkmenistan and Kazakhstan) and the Caspian sea branch —
+and the fastest route, cheapest first. The partner finder's route component stays the fastest
+route's days (`fastest`, `days_from`)."""
 
 from __future__ import annotations
 
@@ -31,6 +33,16 @@ MODE_CHANGE_DAYS = 1.0
 # https://ugc.iranpress.com/content/31194) give 3.5 / 2 = 1.75 days.
 VESSEL_WAIT_DAYS = 1.75
 MODES = ("rail", "road", "sea")
+# The freight cost index that ranks the options, in truck-km: moving a tonne one km by road is 1.
+# These are our assumptions, not published figures, and they are shown beside every option: over
+# long hauls a tonne-km by rail or by sea costs about half of one by truck; a change of mode
+# (handling at a port, station or border) costs as much as 100 km by truck; a day in transit (the
+# goods' time, waiting for a vessel) as much as 100 km by truck. With them a railway of 3,000 km
+# (1,500 + 7.5 days · 100 = 2,250) is cheaper than 2,400 km by truck (2,400 + 4.8 · 100 = 2,880),
+# and an 800 km drive (880) cheaper than a short sea crossing with two changes of mode.
+COST_PER_KM = {"rail": 0.5, "road": 1.0, "sea": 0.7}
+COST_PER_CHANGE = 100.0
+COST_PER_DAY = 100.0
 # Branches of the corridor: a route of a land branch leaves Iran through one of its crossings
 # (an edge from the crossing to a node outside Iran and Russia); the Caspian branch takes a sea leg.
 BRANCH_GATES = {"west": ("astara",), "east": ("incheh_borun", "sarakhs", "lotfabad")}
@@ -60,6 +72,7 @@ class Route:
     mode_changes: int
     via: tuple[str, ...]  # node ids of the ports and crossings on the way
     branch: str  # west, east, caspian or direct
+    cost: float = 0.0  # the freight cost index (truck-km), see COST_PER_KM
 
     def modes(self) -> list[str]:
         return [leg.mode for leg in self.legs]
@@ -87,6 +100,7 @@ class Route:
             "days": round(self.days, 1),
             "mode_changes": self.mode_changes,
             "branch": self.branch,
+            "cost": round(self.cost),
             "via": [node_name(n, language) for n in self.via],
             "summary": self.summary(language),
             "legs": [
@@ -202,6 +216,13 @@ def _leg_days(data: dict[str, Any]) -> float:
     return float(data["days"]) + (VESSEL_WAIT_DAYS if data["mode"] == "sea" else 0.0)
 
 
+def _leg_cost(data: dict[str, Any]) -> float:
+    return float(data["km"]) * COST_PER_KM[data["mode"]] + _leg_days(data) * COST_PER_DAY
+
+
+CHANGE_COST = COST_PER_CHANGE + MODE_CHANGE_DAYS * COST_PER_DAY
+
+
 @functools.cache
 def _in_area(region: str, area: str) -> bool:
     return not area or (region[:2] == "IR") == (area == "iran")
@@ -210,8 +231,9 @@ def _in_area(region: str, area: str) -> bool:
 @functools.cache
 def state_graph(modes: tuple[str, ...] = MODES, area: str = "") -> nx.Graph:
     """(node, mode) states: the fastest edge of a mode between two nodes, and a change of mode
-    at a node that has edges of both modes (MODE_CHANGE_DAYS). Only the given modes; `area`
-    "iran" keeps Iran's nodes only, "abroad" the others (a route of a branch leaves Iran once)."""
+    at a node that has edges of both modes (MODE_CHANGE_DAYS), each with its days and its cost
+    (the two weights of a search). Only the given modes; `area` "iran" keeps Iran's nodes only,
+    "abroad" the others (a route of a branch leaves Iran once)."""
     graph = nx.Graph()
     nodes = network().nodes
     for a, b, data in network().edges(data=True):
@@ -221,13 +243,13 @@ def state_graph(modes: tuple[str, ...] = MODES, area: str = "") -> nx.Graph:
             continue
         u, v = (a, mode), (b, mode)
         if not graph.has_edge(u, v) or graph[u][v]["days"] > days:
-            graph.add_edge(u, v, days=days, data=data)
+            graph.add_edge(u, v, days=days, cost=_leg_cost(data), data=data)
     by_node: dict[str, list[str]] = {}
     for node, mode in list(graph.nodes):
         by_node.setdefault(node, []).append(mode)
     for node, present in by_node.items():
         for m1, m2 in itertools.combinations(sorted(present), 2):
-            graph.add_edge((node, m1), (node, m2), days=MODE_CHANGE_DAYS, data=None)
+            graph.add_edge((node, m1), (node, m2), days=MODE_CHANGE_DAYS, cost=CHANGE_COST, data=None)
     return graph
 
 
@@ -237,12 +259,13 @@ def _states(node: str, modes: tuple[str, ...] = MODES, area: str = "") -> set[St
 
 @functools.lru_cache(maxsize=512)
 def _search(
-    node: str, modes: tuple[str, ...] = MODES, area: str = ""
+    node: str, modes: tuple[str, ...] = MODES, area: str = "", weight: str = "days"
 ) -> tuple[dict[State, float], dict[State, list[State]]]:
+    """Shortest paths from a node's states by `weight`: "days" or "cost"."""
     sources = _states(node, modes, area)
     if not sources:
         return {}, {}
-    dist, paths = nx.multi_source_dijkstra(state_graph(modes, area), sources, weight="days")
+    dist, paths = nx.multi_source_dijkstra(state_graph(modes, area), sources, weight=weight)
     return dist, paths
 
 
@@ -279,8 +302,19 @@ def _route(path: list[State], branch: str | None = None) -> Route:
     }
     via = tuple(dict.fromkeys(n for n in passed[1:-1] if n in crossed or n in ports))
     days_total = sum(leg.days for leg in legs) + changes * MODE_CHANGE_DAYS
+    cost = (
+        sum(leg.km * COST_PER_KM[leg.mode] for leg in legs)
+        + days_total * COST_PER_DAY
+        + changes * COST_PER_CHANGE
+    )
     return Route(
-        tuple(legs), sum(leg.km for leg in legs), days_total, changes, via, branch or _branch(legs, passed)
+        tuple(legs),
+        sum(leg.km for leg in legs),
+        days_total,
+        changes,
+        via,
+        branch or _branch(legs, passed),
+        cost,
     )
 
 
@@ -314,32 +348,31 @@ def _gate_edges(branch: str) -> list[tuple[str, str, str]]:
 def _arrivals(
     node: str, mode: str, origin: str, search: tuple[dict[State, float], dict[State, list[State]]]
 ) -> list[tuple[float, list[State]]]:
-    """Ways to stand at `node` ready to travel by `mode`, from `origin` over a searched area: by
-    any mode that reaches the node (a change of mode if another one), or the origin itself."""
+    """Ways to stand at `node` ready to travel by `mode`, from `origin` over a searched area (by
+    cost): by any mode that reaches the node (a change of mode if another one), or the origin,
+    where a route starts in any mode (a sea leg from the port it starts at changes nothing)."""
     dist, paths = search
-    out = []
-    for state, days in dist.items():
+    out = [(0.0, [(node, mode)])] if node == origin else []
+    for state, cost in dist.items():
         if state[0] == node:
             change = [(node, mode)] if state[1] != mode else []
-            out.append((days + MODE_CHANGE_DAYS * len(change), paths[state] + change))
-    if node == origin and not out:
-        out.append((0.0, [(node, mode)]))
+            out.append((cost + CHANGE_COST * len(change), paths[state] + change))
     return out
 
 
 def _best_through(start: str, end: str, branch: str, modes: tuple[str, ...]) -> list[State] | None:
-    """The fastest path from the Iranian end, inside Iran, through one of the branch's gate
-    edges, then abroad to the other end; None unless exactly one end is in Iran."""
+    """The cheapest path (freight cost index) from the Iranian end, inside Iran, through one of
+    the branch's gate edges, then abroad to the other end; None unless exactly one end is in Iran."""
     nodes = network().nodes
     if (nodes[start]["region"][:2] == "IR") == (nodes[end]["region"][:2] == "IR"):
         return None
     home, away = (start, end) if nodes[start]["region"][:2] == "IR" else (end, start)
-    inside, abroad = _search(home, modes, "iran"), _search(away, modes, "abroad")
+    inside, abroad = _search(home, modes, "iran", "cost"), _search(away, modes, "abroad", "cost")
     best: tuple[float, list[State]] | None = None
     for x, y, mode in _gate_edges(branch):
         if mode not in modes:
             continue
-        leg = min(_leg_days(d) for d in network()[x][y].values() if d["mode"] == mode)
+        leg = min(_leg_cost(d) for d in network()[x][y].values() if d["mode"] == mode)
         for before, path_in in _arrivals(x, mode, home, inside):
             for after, path_out in _arrivals(y, mode, away, abroad):
                 if best is None or before + leg + after < best[0]:
@@ -349,30 +382,37 @@ def _best_through(start: str, end: str, branch: str, modes: tuple[str, ...]) -> 
     return best[1] if home == start else list(reversed(best[1]))
 
 
-def fastest_path(start: str, end: str, modes: tuple[str, ...] = MODES) -> list[State] | None:
-    dist_s, paths_s = _search(start, modes)
+def fastest_path(
+    start: str, end: str, modes: tuple[str, ...] = MODES, weight: str = "days"
+) -> list[State] | None:
+    """The best path by `weight`: "days" (the fastest) or "cost" (the cheapest)."""
+    dist_s, paths_s = _search(start, modes, "", weight)
     ends = [(dist_s[s], s) for s in _states(end, modes) if s in dist_s]
     return paths_s[min(ends)[1]] if ends else None
 
 
 def routes(start: str, end: str, options: int = 3, modes: tuple[str, ...] = MODES) -> list[Route]:
-    """The best routes, fastest first: the fastest of all, and the best of each corridor branch
-    (western through Astara, eastern through Incheh Borun or Sarakhs, Caspian by sea), each once.
-    `modes` keeps to some modes (rail and sea for bulk freight)."""
+    """The best routes, cheapest first (freight cost index): the cheapest of all, the cheapest of
+    each corridor branch (western through Astara, eastern through Incheh Borun or Sarakhs, Caspian
+    by sea) and the fastest of all, each once. `modes` keeps to some modes (rail and sea for bulk
+    freight)."""
     unknown = set(modes) - set(MODES)
     if unknown or not modes:
         raise ValueError(f"modes are {', '.join(MODES)}; not {', '.join(sorted(unknown)) or 'none'}")
     modes = tuple(m for m in MODES if m in modes)
     if start == end:
         return []
-    candidates: list[tuple[str | None, list[State] | None]] = [(None, fastest_path(start, end, modes))]
+    candidates: list[tuple[str | None, list[State] | None]] = [
+        (None, fastest_path(start, end, modes, "cost"))
+    ]
     candidates += [(b, _best_through(start, end, b, modes)) for b in ("west", "east", "caspian")]
-    found: dict[tuple[Any, ...], Route] = {}
+    candidates.append((None, fastest_path(start, end, modes)))
+    found: dict[str, Route] = {}  # one option a branch: its cheapest route
     for branch, path in candidates:
-        if path:
-            route = _route(path, branch)
-            found.setdefault((route.via, tuple(route.modes())), route)
-    return sorted(found.values(), key=lambda r: r.days)[:options]
+        route = _route(path, branch) if path else None
+        if route and (route.branch not in found or route.cost < found[route.branch].cost):
+            found[route.branch] = route
+    return sorted(found.values(), key=lambda r: (r.cost, r.days))[:options]
 
 
 @functools.lru_cache(maxsize=20_000)

@@ -67,7 +67,8 @@ def consortium(request: HttpRequest) -> HttpResponse:
 
 
 def route_map(first: str, second: str) -> dict[str, Any] | None:
-    """A schematic map (SVG coordinates) of the fastest route between two regions' centres."""
+    """A schematic map (SVG coordinates) of the first route option between two regions' centres
+    (the cheapest by the freight cost index of routes.py)."""
     centres = routes.centres()
     if first not in centres or second not in centres:
         return None

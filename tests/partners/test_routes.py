@@ -4,6 +4,7 @@ changes of mode."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Iterator
 
 import networkx as nx
 import pytest
@@ -44,12 +45,69 @@ def test_gilan_to_astrakhan_offers_the_anzali_sea_leg_first_or_second() -> None:
     assert (leg.start, leg.end) == ("anzali", "astrakhan_port")
 
 
-def test_golestan_to_volgograd_goes_by_the_eastern_rail_branch_via_incheh_borun() -> None:
-    by_rail = routes.routes(C()["IR-27"], C()["RU-VGG"], options=3, modes=("rail", "sea"))
-    assert by_rail[0].branch == "east" and "incheh_borun" in by_rail[0].via
-    assert by_rail[0].modes() == ["rail"] and by_rail[0].mode_changes == 0
-    offered = routes.routes(C()["IR-27"], C()["RU-VGG"], options=3)
-    assert {"west", "east", "caspian"} == {r.branch for r in offered}
+@pytest.mark.parametrize("modes", [routes.MODES, ("rail", "sea")])
+def test_golestan_to_volgograd_goes_by_the_eastern_rail_branch_via_incheh_borun(
+    modes: tuple[str, ...],
+) -> None:
+    offered = routes.routes(C()["IR-27"], C()["RU-VGG"], options=3, modes=modes)
+    assert offered[0].branch == "east" and "incheh_borun" in offered[0].via
+    assert offered[0].modes() == ["rail"] and offered[0].mode_changes == 0
+    assert {"west", "east", "caspian"} >= {r.branch for r in offered}
+
+
+@pytest.fixture
+def sea_cost(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[float], None]]:
+    """Sets the assumed cost of a tonne-km by sea for one test; the cached searches are dropped
+    before and after."""
+
+    def clear() -> None:
+        routes.state_graph.cache_clear()
+        routes._search.cache_clear()
+
+    def set_to(value: float) -> None:
+        monkeypatch.setitem(routes.COST_PER_KM, "sea", value)
+        clear()
+
+    yield set_to
+    monkeypatch.undo()
+    clear()
+
+
+def test_the_order_of_the_eastern_and_caspian_branches_turns_on_the_assumed_cost_by_sea(
+    sea_cost: Callable[[float], None],
+) -> None:
+    # Golestan → Volgograd: rail all the way (3,012 km, 7.7 days) against rail–sea–rail via
+    # Amirabad (1,979 km, 8.9 days, two changes of mode); the assumption decides, and says so
+    sea_cost(0.5)
+    assert [r.branch for r in routes.routes(C()["IR-27"], C()["RU-VGG"])][:2] == ["caspian", "east"]
+    sea_cost(0.8)
+    assert routes.routes(C()["IR-27"], C()["RU-VGG"])[0].branch == "east"
+
+
+@pytest.mark.parametrize(("start", "end"), [("IR-27", "RU-VGG"), ("IR-01", "RU-AST"), ("IR-10", "RU-TA")])
+def test_the_options_are_one_a_branch_cheapest_first_each_with_its_cost(start: str, end: str) -> None:
+    offered = routes.routes(C()[start], C()[end], options=5)
+    assert len({r.branch for r in offered}) == len(offered) == 3
+    assert [r.cost for r in offered] == sorted(r.cost for r in offered)
+    for r in offered:
+        per_km = sum(leg.km * routes.COST_PER_KM[leg.mode] for leg in r.legs)
+        assert r.cost == pytest.approx(
+            per_km + r.days * routes.COST_PER_DAY + r.mode_changes * routes.COST_PER_CHANGE
+        )
+
+
+def test_the_caspian_port_of_gilan_is_a_node_with_sea_legs_to_the_russian_ports() -> None:
+    assert routes.resolve("بندر کاسپین") == routes.resolve("порт Каспиан") == "caspian_port"
+    graph = routes.network()
+    sea = {b for a, b, d in graph.edges("caspian_port", data=True) if d["mode"] == "sea"}
+    assert sea == {"astrakhan_port", "olya", "makhachkala_port"}
+    assert routes.node_name("caspian_port", "fa") == "بندر کاسپین"
+
+
+def test_a_route_that_starts_at_a_port_sails_from_it_without_a_change_of_mode() -> None:
+    sea = next(r for r in routes.routes("caspian_port", C()["RU-AST"]) if r.branch == "caspian")
+    assert sea.legs[0].mode == "sea" and sea.legs[0].start == "caspian_port"
+    assert sea.mode_changes == len(sea.legs) - 1
 
 
 def test_ardabil_to_dagestan_goes_by_the_western_branch() -> None:
