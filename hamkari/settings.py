@@ -131,6 +131,9 @@ INSTALLED_APPS = [
 ]
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Watched sources: the least time between two requests to one site (a site's robots.txt
+# Crawl-delay may ask for more), shared by every source and worker reading it.
+HAMKARI_HOST_DELAY_MS = env_int("HAMKARI_HOST_DELAY_MS", 1000)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -1,4 +1,4 @@
-"""Background work and watched sources: `worker`, `sources add|list|poll`."""
+"""Background work and watched sources: `worker`, `sources add|list|poll|enable|disable`."""
 
 from __future__ import annotations
 
@@ -7,9 +7,16 @@ from typing import TextIO
 
 from hamkari.cli.command import CliError, command, option, plural
 from hamkari.cli.values import whole
-from hamkari.monitoring.models import ACTIVE
-from hamkari.monitoring.selectors import source_find, source_list
-from hamkari.monitoring.services import LANGUAGES, SourceError, source_add, source_poll
+from hamkari.monitoring.models import FEED, KINDS, Source
+from hamkari.monitoring.selectors import source_find, source_list, sources_active
+from hamkari.monitoring.services import (
+    LANGUAGES,
+    SourceError,
+    source_add,
+    source_disable,
+    source_enable,
+    source_poll,
+)
 from hamkari.monitoring.tasks import poll_enqueue
 from hamkari.monitoring.worker import WorkerError, workers_run
 
@@ -44,19 +51,39 @@ def worker(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 @command(
     "sources add",
-    option("location", metavar="URL_OR_FEED_FILE", help="an RSS/Atom feed address or a local feed file"),
+    option(
+        "location",
+        metavar="URL_OR_FEED_FILE",
+        help="the address of a feed, sitemap or section page, or a local feed or sitemap file",
+    ),
+    option(
+        "--kind",
+        choices=KINDS,
+        default=FEED,
+        help="feed (RSS/Atom, the default), sitemap (sitemap.xml, news sitemap or sitemap index) "
+        "or section (an HTML page listing articles; needs --links)",
+    ),
+    option(
+        "--links",
+        metavar="REGEX",
+        default="",
+        help="a regular expression the address of an article must match (a section page's "
+        "article links; on a sitemap, optional)",
+    ),
     option("--outlet", default="", help="the outlet's name (default: the feed's title)"),
     option("--language", choices=LANGUAGES, default="", help="fa, ru or en (default: read from each text)"),
     option("--region", default="", help="default region, ISO code (IR-01, RU-AST)"),
     option(
         "--every", type=whole(1, 10080), default=60, help="minutes between polls, 1 to 10080 (default 60)"
     ),
-    help="watch a feed",
+    help="watch a feed, sitemap or section page",
 )
 def sources_add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         source = source_add(
             location=args.location,
+            kind=args.kind,
+            links=args.links,
             outlet=args.outlet,
             language=args.language,
             region=args.region,
@@ -64,7 +91,8 @@ def sources_add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
     except SourceError as exc:
         raise CliError(str(exc)) from exc
-    print(f"hamkari: added source {source.pk}: {source.location} (every {source.every} min)", file=out)
+    kind = "" if source.kind == FEED else f"{source.kind} "
+    print(f"hamkari: added {kind}source {source.pk}: {source.location} (every {source.every} min)", file=out)
     return 0
 
 
@@ -76,7 +104,7 @@ def sources_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         success = s.last_success.isoformat(timespec="minutes") if s.last_success else "never"
         due = s.next_poll_at.isoformat(timespec="minutes") if s.next_poll_at else "-"
         print(
-            f"{s.pk}\t{s.state}\t{s.location}\tevery {s.interval} min\tlast success {success}\t"
+            f"{s.pk}\t{s.state}\t{s.kind}\t{s.location}\tevery {s.interval} min\tlast success {success}\t"
             f"items {s.items_seen}\tfailures {s.failures}\tnext {due}"
             + (f"\terror {s.last_error}" if s.last_error else ""),
             file=out,
@@ -91,13 +119,7 @@ def sources_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     help="poll sources now (queued for the worker, or --once here)",
 )
 def sources_poll(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    if args.id is not None:
-        one = source_find(pk=args.id)
-        if one is None:
-            raise CliError(f"no source {args.id} (see 'hamkari sources list')")
-        chosen = [one]
-    else:
-        chosen = list(source_list().filter(state=ACTIVE))
+    chosen = [_one(args.id)] if args.id is not None else list(sources_active())
     for source in chosen:
         if not args.once:
             poll_enqueue(source=source)
@@ -109,4 +131,37 @@ def sources_poll(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print(f"  failed {item}: {reason}", file=out)
     if not args.once:
         print(f"hamkari: queued {plural(len(chosen), 'poll')}; 'hamkari worker' runs them", file=out)
+    return 0
+
+
+def _one(pk: int) -> Source:
+    source = source_find(pk=pk)
+    if source is None:
+        raise CliError(f"no source {pk} (see 'hamkari sources list')")
+    return source
+
+
+@command(
+    "sources enable",
+    option("id", type=whole(1), help="the source (see 'hamkari sources list')"),
+    help="poll a disabled source again",
+    description=(
+        "Enable a source that was disabled after repeated errors (or by hand): its count of "
+        "errors starts again from zero and it is polled at the next scheduler round."
+    ),
+)
+def sources_enable(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    source = source_enable(source=_one(args.id))
+    print(f"hamkari: enabled source {source.pk}: {source.location}", file=out)
+    return 0
+
+
+@command(
+    "sources disable",
+    option("id", type=whole(1), help="the source (see 'hamkari sources list')"),
+    help="stop polling a source until it is enabled again",
+)
+def sources_disable(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    source = source_disable(source=_one(args.id))
+    print(f"hamkari: disabled source {source.pk}: {source.location}", file=out)
     return 0

@@ -6,15 +6,24 @@ from django.db import models
 
 # a fetch's outcome (plain strings: the services compare them)
 NEW, NOT_MODIFIED, RETRY_LATER, ERROR = "new", "not_modified", "retry_later", "error"
+ROBOTS = "robots"  # robots.txt does not let us read the source's address
 ACTIVE, DISABLED = "active", "disabled"
+FEED, SITEMAP, SECTION = "feed", "sitemap", "section"
+KINDS = (FEED, SITEMAP, SECTION)
+# what became of an item a source listed
+STORED, KNOWN, FAILED = "stored", "known", "failed"
 
 
 class Source(models.Model):
-    """A feed the knowledge base watches: an http(s) address or a local feed file."""
+    """What the knowledge base watches: an RSS/Atom feed (an http(s) address or a local feed
+    file), a sitemap, or an HTML section page whose article links match a pattern."""
 
     STATES = [(ACTIVE, "active"), (DISABLED, "disabled")]
+    KIND_CHOICES = [(FEED, "RSS/Atom feed"), (SITEMAP, "sitemap"), (SECTION, "section page")]
 
-    location = models.CharField(max_length=2000, unique=True)  # feed URL or local feed file path
+    location = models.CharField(max_length=2000, unique=True)  # URL or local file path
+    kind = models.CharField(max_length=10, choices=KIND_CHOICES, default=FEED)
+    links = models.CharField(max_length=500, blank=True)  # regex an article address must match
     outlet = models.CharField(max_length=200, blank=True)
     language = models.CharField(max_length=2, blank=True)  # fa, ru, en; empty: the extractor decides
     region = models.CharField(max_length=10, blank=True)  # default region, ISO code (IR-01)
@@ -27,7 +36,7 @@ class Source(models.Model):
     failures = models.PositiveIntegerField(default=0)  # consecutive
     last_error = models.CharField(max_length=500, blank=True)
     last_success = models.DateTimeField(null=True, blank=True)
-    items_seen = models.PositiveIntegerField(default=0)
+    items_seen = models.PositiveIntegerField(default=0)  # distinct items listed (SourceItem rows)
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -45,6 +54,7 @@ class Fetch(models.Model):
         (NOT_MODIFIED, "nothing new (304)"),
         (RETRY_LATER, "asked to come back later"),
         (ERROR, "error"),
+        (ROBOTS, "disallowed by robots.txt"),
     ]
 
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="fetches")
@@ -58,3 +68,38 @@ class Fetch(models.Model):
 
     class Meta:
         ordering = ["-at", "-pk"]
+
+
+class SourceItem(models.Model):
+    """An item a source listed (a feed item, a sitemap entry, a link of a section page), once per
+    source: what became of it. An item that failed is tried again by the next polls, at most
+    MAX_ITEM_ATTEMPTS times in all (services)."""
+
+    STATES = [(STORED, "stored"), (KNOWN, "already known"), (FAILED, "failed")]
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="items")
+    key = models.CharField(max_length=64)  # sha256 of the item's address (of its text without one)
+    url = models.CharField(max_length=2000, blank=True)
+    state = models.CharField(max_length=10, choices=STATES)
+    attempts = models.PositiveIntegerField(default=1)
+    error = models.CharField(max_length=300, blank=True)
+    article = models.ForeignKey("kb.Article", null=True, blank=True, on_delete=models.SET_NULL)
+    first_seen = models.DateTimeField(auto_now_add=True)
+    last_seen = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["source", "key"], name="source_item_once")]
+
+
+class Host(models.Model):
+    """A site (scheme://host:port) that sources are read from: its robots.txt as last fetched,
+    and the earliest time the next request to it may start, shared by every source and worker."""
+
+    origin = models.CharField(max_length=300, unique=True)
+    robots_status = models.PositiveIntegerField(null=True, blank=True)  # None: no answer
+    robots_text = models.TextField(blank=True)
+    robots_checked = models.DateTimeField(null=True, blank=True)
+    next_request_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.origin

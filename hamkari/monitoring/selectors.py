@@ -14,6 +14,10 @@ def source_list() -> QuerySet[Source]:
     return Source.objects.all()
 
 
+def sources_active() -> QuerySet[Source]:
+    return Source.objects.filter(state=models.ACTIVE)
+
+
 def source_find(*, pk: int) -> Source | None:
     return Source.objects.filter(pk=pk).first()
 

@@ -1,24 +1,39 @@
-"""Writes of monitoring: enqueueing jobs, adding sources and polling them."""
+"""Writes of monitoring: adding sources, enabling and disabling them, and polling them.
+
+A poll reads the source's address (conditional GET, through `hosts.polite_request`: robots.txt
+and the per-site pace), lists its items — a feed's items, a sitemap's pages, a section page's
+links that match its pattern — and for each item not seen before reads its page, keeps the
+article text and stores it with the listed date. Every item is remembered once per source
+(SourceItem), so a page is read once, a failed one at most MAX_ITEM_ATTEMPTS times, and
+`items_seen` counts distinct items."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from hamkari.kb.ingest import item_ingest
 from hamkari.kb.models import Article
 from hamkari.monitoring import models, polling
-from hamkari.monitoring.models import Fetch, Source
-from hamkari.sources.fetch import FetchError, FetchRefused, request
+from hamkari.monitoring.hosts import polite_request
+from hamkari.monitoring.models import Fetch, Source, SourceItem
+from hamkari.sources.fetch import FetchError, FetchRefused
 from hamkari.sources.inputs import MAX_BYTES, InputError
-from hamkari.sources.items import Item, article_item, feed_items, is_url
+from hamkari.sources.items import Item, feed_items, is_url
+from hamkari.sources.pages import Page, page_read, section_links, sitemap_read
+from hamkari.sources.robots import RobotsDisallowed
 
 LANGUAGES = ("fa", "ru", "en")
-FEED_BYTES = 20 * MAX_BYTES  # a feed may hold many articles
+FEED_BYTES = 20 * MAX_BYTES  # a feed or sitemap may list many articles
+MAX_NEW_PER_POLL = 50  # item pages read in one poll; the others wait for the next poll
+MAX_ITEM_ATTEMPTS = 3  # polls that try an item that failed
+MAX_CHILD_SITEMAPS = 3  # of a sitemap index, the newest ones are read
 
 
 class SourceError(ValueError):
@@ -26,9 +41,19 @@ class SourceError(ValueError):
 
 
 def source_add(
-    *, location: str, outlet: str = "", language: str = "", region: str = "", every: int = 60
+    *,
+    location: str,
+    kind: str = models.FEED,
+    links: str = "",
+    outlet: str = "",
+    language: str = "",
+    region: str = "",
+    every: int = 60,
 ) -> Source:
-    """Register a feed URL or a local feed file, due at once."""
+    """Register a feed, sitemap or section page (an http(s) address; a feed or sitemap may be a
+    local file), due at once. `links` is the pattern an article address must match: needed for a
+    section page, optional for a sitemap (which may list pages that are not articles)."""
+    _check_kind(kind, links, location)
     if is_url(location):
         where = location.strip()
     else:
@@ -44,6 +69,8 @@ def source_add(
         raise SourceError(f"{where}: already a source")
     return Source.objects.create(
         location=where,
+        kind=kind,
+        links=links,
         outlet=outlet,
         language=language,
         region=region,
@@ -51,6 +78,42 @@ def source_add(
         interval=every,
         next_poll_at=timezone.now(),
     )
+
+
+def _check_kind(kind: str, links: str, location: str) -> None:
+    if kind not in models.KINDS:
+        raise SourceError(f"unknown kind {kind!r}; use one of {', '.join(models.KINDS)}")
+    if links:
+        try:
+            re.compile(links)
+        except re.error as exc:
+            raise SourceError(f"--links is not a regular expression: {exc}") from exc
+    if kind == models.SECTION and not links:
+        raise SourceError("a section page needs --links REGEX, the pattern of its article addresses")
+    if kind == models.SECTION and not is_url(location):
+        raise SourceError("a section page must be an http(s) address")
+    if kind == models.FEED and links:
+        raise SourceError("--links is for sitemaps and section pages; a feed lists its articles itself")
+
+
+@transaction.atomic
+def source_enable(*, source: Source) -> Source:
+    """An analyst enables a source again (after it was disabled by errors or by hand): active,
+    no failures counted, due at once."""
+    source = Source.objects.select_for_update().get(pk=source.pk)
+    source.state, source.failures, source.last_error = models.ACTIVE, 0, ""
+    source.next_poll_at = timezone.now()
+    source.save(update_fields=["state", "failures", "last_error", "next_poll_at"])
+    return source
+
+
+@transaction.atomic
+def source_disable(*, source: Source) -> Source:
+    """Stop polling a source until it is enabled again."""
+    source = Source.objects.select_for_update().get(pk=source.pk)
+    source.state = models.DISABLED
+    source.save(update_fields=["state"])
+    return source
 
 
 @dataclass
@@ -61,6 +124,15 @@ class PollOutcome:
     new: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     error: str = ""
+    deferred: int = 0  # new items left for the next poll (MAX_NEW_PER_POLL)
+
+
+@dataclass
+class Listing:
+    """What a source lists: items (a feed's carry their text) and what could not be listed."""
+
+    items: list[Item]
+    failed: list[tuple[str, str]] = field(default_factory=list)
 
 
 def source_poll(*, source: Source) -> Fetch:
@@ -70,6 +142,8 @@ def source_poll(*, source: Source) -> Fetch:
     source = Source.objects.get(pk=source.pk)  # its validators and schedule as stored now
     try:
         outcome, headers = _read(source)
+    except RobotsDisallowed as exc:
+        outcome, headers = PollOutcome(models.ROBOTS, error=str(exc)[:500]), {}
     except FetchError as exc:
         outcome, headers = PollOutcome(models.ERROR, error=str(exc)[:500]), {}
     return _record(source, outcome, headers, now)
@@ -81,13 +155,13 @@ def _read(source: Source) -> tuple[PollOutcome, dict[str, str]]:
             data = Path(source.location).read_bytes()
         except OSError as exc:
             raise FetchError(f"cannot read {source.location}: {exc.strerror or exc}") from exc
-        return _items(source, data, None), {}
+        return _listed_and_stored(source, data, source.location, None), {}
     conditions = {}
     if source.etag:
         conditions["If-None-Match"] = source.etag
     if source.last_modified:
         conditions["If-Modified-Since"] = source.last_modified
-    answer = request(source.location, max_bytes=FEED_BYTES, headers=conditions)
+    answer = polite_request(source.location, max_bytes=FEED_BYTES, headers=conditions)
     if answer.status == 304:
         return PollOutcome(models.NOT_MODIFIED, 304), answer.headers
     if answer.status in (429, 503):
@@ -95,46 +169,162 @@ def _read(source: Source) -> tuple[PollOutcome, dict[str, str]]:
     if answer.status >= 400:
         return PollOutcome(models.ERROR, answer.status, error=f"HTTP {answer.status} {answer.reason}"), {}
     if len(answer.data) > FEED_BYTES:
-        return PollOutcome(models.ERROR, answer.status, error=f"feed is larger than {FEED_BYTES:,} bytes"), {}
-    return _items(source, answer.data, answer.status), answer.headers
+        return PollOutcome(models.ERROR, answer.status, error=f"larger than {FEED_BYTES:,} bytes"), {}
+    return _listed_and_stored(source, answer.data, answer.url, answer.status), answer.headers
 
 
-def _items(source: Source, data: bytes, status: int | None) -> PollOutcome:
+def _listed_and_stored(source: Source, data: bytes, base: str, status: int | None) -> PollOutcome:
+    try:
+        listing = _listing(source, data, base)
+    except InputError as exc:
+        return PollOutcome(models.ERROR, status, error=str(exc)[:500])
+    return _store(source, listing, status)
+
+
+def _listing(source: Source, data: bytes, base: str) -> Listing:
+    """The items the source lists now; InputError when its document cannot be read at all."""
+    if source.kind == models.SECTION:
+        pattern = re.compile(source.links)
+        return Listing([Item(link.url, url=link.url) for link in section_links(data, base, pattern)])
+    if source.kind == models.SITEMAP:
+        return _sitemap(source, data)
     found = list(feed_items(source.location, data))
     if len(found) == 1 and found[0].error and found[0].error.startswith("not a readable"):
-        return PollOutcome(models.ERROR, status, error=found[0].error[:500])
-    outcome = PollOutcome(models.NEW, status, items=len(found))
-    for item in found:
-        if item.url and Article.objects.filter(url=item.url).exists():
-            continue  # seen before (by address); the same text at another address is caught by its hash
+        raise InputError(found[0].error)
+    return Listing(found)
+
+
+def _sitemap(source: Source, data: bytes) -> Listing:
+    """The pages of a sitemap, or of the newest MAX_CHILD_SITEMAPS sitemaps of an index (one
+    that cannot be read is a failure of this poll; the others go on)."""
+    sitemap = sitemap_read(data)
+    links, failed = list(sitemap.links), []
+    for child in sitemap.children[:MAX_CHILD_SITEMAPS]:
         try:
-            stored = item_ingest(_page(item, source))
+            answer = polite_request(child.url, max_bytes=FEED_BYTES)
+            if answer.status >= 400:
+                raise FetchError(f"HTTP {answer.status} {answer.reason}")
+            links.extend(sitemap_read(answer.data[:FEED_BYTES]).links)
+        except (FetchError, InputError) as exc:
+            failed.append((child.url, str(exc)[:300]))
+    pattern = re.compile(source.links) if source.links else None
+    items = [
+        Item(link.url, url=link.url, published=link.published)
+        for link in links
+        if pattern is None or pattern.search(link.url)
+    ]
+    return Listing(items, failed)
+
+
+def _key(item: Item) -> str:
+    """An item's identity within its source: its address, or its text when it has none."""
+    return hashlib.sha256((item.url or item.text or item.source).encode()).hexdigest()
+
+
+def _store(source: Source, listing: Listing, status: int | None) -> PollOutcome:
+    """Read and store the items not seen before (at most MAX_NEW_PER_POLL pages per poll); each
+    item succeeds or fails alone."""
+    outcome = PollOutcome(models.NEW, status, items=len(listing.items), failed=list(listing.failed))
+    keys = {_key(item): item for item in listing.items}
+    records = {r.key: r for r in SourceItem.objects.filter(source=source, key__in=list(keys))}
+    tried = 0
+    for key, item in keys.items():
+        record = records.get(key)
+        if record is not None and (record.state != models.FAILED or record.attempts >= MAX_ITEM_ATTEMPTS):
+            continue
+        known = Article.objects.filter(url=item.url).first() if item.url else None
+        if known is not None:
+            _note(source, key, item, record, models.KNOWN, article=known)
+            continue
+        if tried >= MAX_NEW_PER_POLL:
+            outcome.deferred += 1
+            continue
+        tried += 1
+        try:
+            stored, state = _item_store(item, source)
         except InputError as exc:
             outcome.failed.append((item.source, str(exc)[:300]))
+            _note(source, key, item, record, models.FAILED, error=str(exc))
             continue
-        outcome.new += stored.status == "new"
+        outcome.new += state == models.STORED
+        _note(source, key, item, record, state, article=stored)
     return outcome
 
 
+def _item_store(item: Item, source: Source) -> tuple[Article, str]:
+    """Store one listed item with its page's text; the article and STORED, or KNOWN when it was
+    there already (by canonical address or by its text); InputError when it cannot be stored."""
+    if item.error is not None:
+        raise InputError(item.error)
+    listed = item.url
+    item = _page(item, source)
+    if item.url != listed:  # the page names another canonical address
+        known = Article.objects.filter(url=item.url).first()
+        if known is not None:
+            return known, models.KNOWN
+    stored = item_ingest(item)
+    return stored.article, models.STORED if stored.status == "new" else models.KNOWN
+
+
+def _note(
+    source: Source,
+    key: str,
+    item: Item,
+    record: SourceItem | None,
+    state: str,
+    *,
+    error: str = "",
+    article: Article | None = None,
+) -> None:
+    if record is not None:
+        record.state, record.error, record.article = state, error[:300], article
+        record.attempts += 1
+        record.save(update_fields=["state", "error", "article", "attempts", "last_seen"])
+        return
+    try:
+        with transaction.atomic():
+            SourceItem.objects.create(
+                source=source, key=key, url=item.url[:2000], state=state, error=error[:300], article=article
+            )
+    except IntegrityError:  # another poll of this source noted it meanwhile
+        pass
+
+
 def _page(item: Item, source: Source) -> Item:
-    """The item with its page's article text when its link can be read (the feed's text otherwise);
-    a link to an address the server may not read refuses the item."""
+    """The item with its page's article text, canonical address and date (the listed date wins).
+    A feed item keeps its own text when the page cannot be read, is disallowed by robots.txt or
+    has less text; a sitemap or section item fails then. A link to an address the server may not
+    read refuses the item."""
     if item.outlet is None or source.outlet:
         item.outlet = source.outlet or item.outlet
     if not is_url(item.url):
         return item
     try:
-        answer = request(item.url, max_bytes=MAX_BYTES)
+        page = _article_page(item.url)
     except FetchRefused as exc:
         raise InputError(str(exc)) from exc
-    except FetchError:
+    except (FetchError, InputError) as exc:
+        if item.text:
+            return item
+        raise InputError(str(exc)) from exc
+    if item.text and len(page.text) < len(item.text):
         return item
-    if answer.status >= 400 or len(answer.data) > MAX_BYTES:
-        return item
-    page = article_item(item.url, answer.data, url=item.url)
-    if page.error or not page.text or len(page.text) < len(item.text or ""):
-        return item  # a page without article text: the feed's own text
-    return Item(item.source, text=page.text, url=item.url, published=item.published, outlet=item.outlet)
+    return Item(
+        item.source,
+        text=page.text,
+        url=page.canonical or item.url,
+        published=item.published or page.published,
+        outlet=item.outlet,
+    )
+
+
+def _article_page(url: str) -> Page:
+    answer = polite_request(url, max_bytes=MAX_BYTES)
+    if answer.status >= 400:
+        raise FetchError(f"HTTP {answer.status} {answer.reason}")
+    if len(answer.data) > MAX_BYTES:
+        raise InputError(f"page is larger than {MAX_BYTES:,} bytes")
+    return page_read(answer.data, answer.url)
 
 
 @transaction.atomic
@@ -145,17 +335,18 @@ def _record(source: Source, outcome: PollOutcome, headers: dict[str, str], now: 
         source.interval = polling.interval_after(
             every=source.every, interval=source.interval, new=outcome.new
         )
-        source.next_poll_at = now + dt.timedelta(minutes=source.interval)
-        source.items_seen += outcome.items
+        wait = dt.timedelta(minutes=polling.MIN_INTERVAL if outcome.deferred else source.interval)
+        source.next_poll_at = now + wait
+        source.items_seen = SourceItem.objects.filter(source=source).count()
         source.etag = headers.get("etag", source.etag)[:500]
         source.last_modified = headers.get("last-modified", source.last_modified)[:100]
     else:
         source.failures += 1
         source.last_error = outcome.error
-        wait = polling.retry_after(headers.get("retry-after"), now=now)
-        source.next_poll_at = now + (
-            wait or polling.backoff(interval=source.interval, failures=source.failures)
+        wait = polling.retry_after(headers.get("retry-after"), now=now) or polling.backoff(
+            interval=source.interval, failures=source.failures
         )
+        source.next_poll_at = now + wait
         if source.failures >= polling.MAX_FAILURES:
             source.state = models.DISABLED
     source.save()

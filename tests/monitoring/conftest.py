@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
 import pytest
 
@@ -16,6 +18,7 @@ class FeedServer:
     port: int = 0
     routes: dict[str, Route] = field(default_factory=dict)
     hits: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    times: list[float] = field(default_factory=list)  # time.monotonic() of each hit
 
     def url(self, path: str, host: str = "127.0.0.1") -> str:
         return f"http://{host}:{self.port}{path}"
@@ -29,6 +32,7 @@ def _handler(server: FeedServer) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             headers = {k.lower(): v for k, v in self.headers.items()}
             server.hits.append((self.path, headers))
+            server.times.append(time.monotonic())
             route = server.routes.get(self.path)
             status, extra, body = route(headers) if route else (404, {}, b"")
             self.send_response(status)
@@ -42,6 +46,12 @@ def _handler(server: FeedServer) -> type[BaseHTTPRequestHandler]:
             pass
 
     return Handler
+
+
+@pytest.fixture(autouse=True)
+def no_host_delay(settings: Any) -> None:
+    """Requests to one site follow each other at once here; the test of the pace sets its own."""
+    settings.HAMKARI_HOST_DELAY_MS = 0
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from hamkari.cli import main
 from hamkari.kb.models import Article
-from hamkari.monitoring import polling
+from hamkari.monitoring import polling, services
 from hamkari.monitoring.models import Fetch, Source
 from hamkari.monitoring.services import source_add, source_poll
 from tests.monitoring.conftest import FeedServer
@@ -213,3 +213,259 @@ def test_retry_after_is_read_as_seconds_or_a_date() -> None:
     assert polling.retry_after("120", now=now) == dt.timedelta(seconds=120)
     assert polling.retry_after("Tue, 14 Jan 2025 08:05:00 GMT", now=now) == dt.timedelta(minutes=5)
     assert polling.retry_after("soon", now=now) is None
+
+
+# ---- kinds beyond feeds, distinct items, limits, enabling again ----
+
+ARTICLES = {
+    "/news/2025/grain-corridor": (
+        "A grain corridor by rail",
+        "Two railway companies agreed to run a weekly grain train from the Volga to the Gulf. The first "
+        "train will carry forty wagons of wheat, and the partners plan a second route through the "
+        "Caucasus once the new terminal at the border station is finished next spring.",
+    ),
+    "/news/2025/ferry-line": (
+        "A new ferry line",
+        "A shipping firm will open a ferry line between two Caspian ports in the autumn. It will carry "
+        "trucks and containers twice a week, and the port authorities promised to cut the time that "
+        "cargo waits for inspection to one day on each side of the sea.",
+    ),
+}
+
+
+def long_page(title: str, body: str, *, published: str = "", canonical: str = "") -> bytes:
+    head = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+    if published:
+        head += f'<meta property="article:published_time" content="{published}">'
+    return (
+        f"<html><head>{head}</head><body><nav>Home | Trade | About</nav>"
+        f"<article><h1>{title}</h1><p>{body}</p></article></body></html>"
+    ).encode()
+
+
+def serve_articles(server: FeedServer, **extra: dict[str, str]) -> None:
+    for path, (title, body) in ARTICLES.items():
+        server.routes[path] = lambda h, t=title, b=body, p=path: (
+            200,
+            {"Content-Type": "text/html"},
+            long_page(t, b, **extra.get(p, {})),
+        )
+    server.routes["/news/2025/empty"] = lambda h: (
+        200,
+        {"Content-Type": "text/html"},
+        b"<html><body><nav><a href='/'>Home</a></nav><p>Read more soon.</p></body></html>",
+    )
+
+
+def sitemap(urls: list[tuple[str, str]]) -> bytes:
+    entries = "".join(
+        f"<url><loc>{loc}</loc><news:news><news:publication_date>{day}</news:publication_date>"
+        f"</news:news></url>"
+        for loc, day in urls
+    )
+    return (
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        f'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">{entries}</urlset>'
+    ).encode()
+
+
+def test_a_sitemap_source_stores_each_matching_page_with_the_sitemaps_date(feed_server: FeedServer) -> None:
+    serve_articles(feed_server)
+    feed_server.routes["/sitemap-news.xml"] = lambda h: (
+        200,
+        {"Content-Type": "application/xml"},
+        sitemap(
+            [
+                (feed_server.url("/news/2025/grain-corridor"), "2025-05-06"),
+                (feed_server.url("/news/2025/ferry-line"), "2025-05-07"),
+                (feed_server.url("/news/2025/empty"), "2025-05-08"),
+                (feed_server.url("/tags/trade"), "2025-05-08"),
+            ]
+        ),
+    )
+    index = (
+        '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<sitemap><loc>{feed_server.url('/sitemap-news.xml')}</loc></sitemap>"
+        f"<sitemap><loc>{feed_server.url('/sitemap-gone.xml')}</loc></sitemap></sitemapindex>"
+    ).encode()
+    feed_server.routes["/sitemap.xml"] = lambda h: (200, {"Content-Type": "application/xml"}, index)
+    source = source_add(location=feed_server.url("/sitemap.xml"), kind="sitemap", links=r"/news/\d{4}/")
+    fetch = source_poll(source=source)
+    assert (fetch.outcome, fetch.items, fetch.new) == ("new", 3, 2)
+    assert sorted(fetch.failed) == [
+        [feed_server.url("/news/2025/empty"), "page has no article text (15 characters)"],
+        [feed_server.url("/sitemap-gone.xml"), "HTTP 404 Not Found"],
+    ]
+    stored = {a.url: a for a in Article.objects.all()}
+    grain = stored[feed_server.url("/news/2025/grain-corridor")]
+    assert grain.published == dt.date(2025, 5, 6)
+    assert (
+        grain.text.startswith("A grain corridor by rail\n\nTwo railway companies")
+        and "About" not in grain.text
+    )
+    assert "/tags/trade" not in feed_server.paths()
+    source.refresh_from_db()
+    assert source.items_seen == 3
+    hits = len(feed_server.hits)
+    again = source_poll(source=source)  # the stored pages are not read again; the empty one is
+    assert (again.items, again.new) == (3, 0)
+    assert feed_server.paths()[hits:].count("/news/2025/grain-corridor") == 0
+    assert feed_server.paths()[hits:].count("/news/2025/empty") == 1
+
+
+def test_a_section_page_source_stores_its_article_links_once_by_canonical_address_and_text(
+    feed_server: FeedServer,
+) -> None:
+    grain = feed_server.url("/news/2025/grain-corridor")
+    serve_articles(feed_server, **{"/news/2025/grain-corridor": {"published": "2025-06-01T08:00:00Z"}})
+    feed_server.routes["/news/2025/grain-corridor-print"] = lambda h: (
+        200,
+        {"Content-Type": "text/html"},
+        long_page(*ARTICLES["/news/2025/grain-corridor"], canonical=grain),
+    )
+    feed_server.routes["/news/2025/ferry-copy"] = feed_server.routes["/news/2025/ferry-line"]
+    section = (
+        b"<html><body><nav><a href='/about'>About</a></nav><ul>"
+        b"<li><a href='/news/2025/grain-corridor'>Grain</a></li>"
+        b"<li><a href='2025/ferry-line'>Ferry</a></li>"
+        b"<li><a href='/news/2025/grain-corridor-print'>Print</a></li>"
+        b"<li><a href='/news/2025/ferry-copy'>Copy</a></li></ul></body></html>"
+    )
+    feed_server.routes["/news/"] = lambda h: (200, {"Content-Type": "text/html"}, section)
+    source = source_add(location=feed_server.url("/news/"), kind="section", links=r"/news/\d{4}/")
+    fetch = source_poll(source=source)
+    assert (fetch.outcome, fetch.items, fetch.new, fetch.failed) == ("new", 4, 2, [])
+    assert {a.url for a in Article.objects.all()} == {grain, feed_server.url("/news/2025/ferry-line")}
+    assert Article.objects.get(url=grain).published == dt.date(2025, 6, 1)
+    assert "/about" not in feed_server.paths()
+    source.refresh_from_db()
+    assert source.items_seen == 4
+    assert sorted(source.items.values_list("state", flat=True)) == ["known", "known", "stored", "stored"]
+
+
+def test_items_seen_counts_each_item_once_however_often_it_is_listed(feed_server: FeedServer) -> None:
+    source = source_add(location=serve_feed(feed_server, etag='"changes"'))
+    for _ in range(3):
+        Source.objects.filter(pk=source.pk).update(etag="")  # the feed is sent again in full
+        fetch = source_poll(source=source)
+    source.refresh_from_db()
+    assert (fetch.items, source.items_seen) == (2, 2)
+
+
+def test_a_redirect_loop_is_an_error_of_its_source(feed_server: FeedServer) -> None:
+    feed_server.routes["/loop.rss"] = lambda h: (302, {"Location": "/loop.rss"}, b"")
+    fetch = source_poll(source=source_add(location=feed_server.url("/loop.rss")))
+    assert (fetch.outcome, fetch.error) == ("error", "more than 5 redirects")
+    assert feed_server.paths().count("/loop.rss") == 6
+
+
+def test_a_feed_over_the_size_limit_is_an_error_and_nothing_is_stored(
+    feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(services, "FEED_BYTES", 50_000)
+    links = [feed_server.url(f"/s{n}") for n in range(600)]
+    huge = rss(links, [("Caspian notes", "A line of news about the sea and its ports.")] * 600)
+    assert len(huge) > 50_000
+    feed_server.routes["/huge.rss"] = lambda h: (200, {"Content-Type": "application/rss+xml"}, huge)
+    fetch = source_poll(source=source_add(location=feed_server.url("/huge.rss")))
+    assert (fetch.outcome, fetch.error) == ("error", "larger than 50,000 bytes")
+    assert Article.objects.count() == 0
+
+
+def test_a_feed_of_many_items_is_read_a_few_pages_per_poll(
+    feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(services, "MAX_NEW_PER_POLL", 2)
+    stories = [
+        (f"Port note {n}", f"Port number {n} on the sea opened a berth for grain ships.") for n in range(40)
+    ]
+    links = [feed_server.url(f"/s{n}") for n in range(40)]
+    feed_server.routes["/many.rss"] = lambda h: (
+        200,
+        {"Content-Type": "application/rss+xml"},
+        rss(links, stories),
+    )
+    source = source_add(location=feed_server.url("/many.rss"), every=60)
+    before = timezone.now()
+    fetch = source_poll(source=source)
+    source.refresh_from_db()
+    assert (fetch.items, fetch.new, Article.objects.count(), source.items_seen) == (40, 2, 2, 2)
+    assert source.next_poll_at <= before + dt.timedelta(minutes=polling.MIN_INTERVAL, seconds=5)
+    assert (source_poll(source=source).new, Article.objects.count()) == (2, 4)
+
+
+def test_an_analyst_enables_a_disabled_source_again(feed_server: FeedServer) -> None:
+    feed_server.routes["/broken.rss"] = lambda h: (500, {}, b"")
+    source = source_add(location=feed_server.url("/broken.rss"))
+    for _ in range(polling.MAX_FAILURES):
+        source_poll(source=source)
+    source.refresh_from_db()
+    assert source.state == "disabled"
+    assert run(["sources", "poll", "--once"])[1] == ""  # a disabled source is not polled
+    code, out, _ = run(["sources", "enable", str(source.pk)])
+    assert (code, out) == (0, f"hamkari: enabled source {source.pk}: {source.location}\n")
+    source.refresh_from_db()
+    assert (source.state, source.failures, source.last_error) == ("active", 0, "")
+    assert source.next_poll_at <= timezone.now()
+    assert (
+        run(["sources", "disable", str(source.pk)])[1]
+        == f"hamkari: disabled source {source.pk}: {source.location}\n"
+    )
+    assert run(["sources", "enable", "999"])[2] == "hamkari: no source 999 (see 'hamkari sources list')\n"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--kind", "section"], "a section page needs --links REGEX, the pattern of its article addresses"),
+        (
+            ["--kind", "section", "--links", "(unclosed"],
+            "--links is not a regular expression: missing ), unterminated subpattern at position 0",
+        ),
+        (
+            ["--links", "/news/"],
+            "--links is for sitemaps and section pages; a feed lists its articles itself",
+        ),
+    ],
+)
+def test_it_refuses_a_source_kind_without_what_it_needs(argv: list[str], message: str) -> None:
+    code, _, err = run(["sources", "add", "https://wire.example.org/news/", *argv])
+    assert (code, err) == (1, f"hamkari: {message}\n")
+    assert Source.objects.count() == 0
+
+
+def test_sources_of_every_kind_polled_together_each_fail_alone(feed_server: FeedServer) -> None:
+    serve_articles(feed_server)
+    feed_server.routes["/robots.txt"] = lambda h: (200, {}, b"User-agent: *\nDisallow: /closed/\n")
+    feed_server.routes["/loop.rss"] = lambda h: (302, {"Location": "/loop.rss"}, b"")
+    feed_server.routes["/sitemap.xml"] = lambda h: (
+        200,
+        {},
+        sitemap([(feed_server.url("/news/2025/ferry-line"), "2025-05-07")]),
+    )
+    feed_server.routes["/section/"] = lambda h: (
+        200,
+        {"Content-Type": "text/html"},
+        b"<a href='/news/2025/grain-corridor'>Grain</a> <a href='/news/2025/empty'>Soon</a>",
+    )
+    for argv in (
+        [feed_server.url("/loop.rss")],
+        [feed_server.url("/closed/wire.rss")],
+        [feed_server.url("/sitemap.xml"), "--kind", "sitemap"],
+        [feed_server.url("/section/"), "--kind", "section", "--links", "/news/2025/"],
+    ):
+        assert run(["sources", "add", *argv])[0] == 0
+    loop, closed, sitemap_source, section = Source.objects.order_by("pk").values_list("pk", flat=True)
+    code, out, _ = run(["sources", "poll", "--once"])
+    assert code == 0
+    assert out.splitlines() == [
+        f"hamkari: source {loop}: error, items 0, new 0: more than 5 redirects",
+        f"hamkari: source {closed}: disallowed by robots.txt, items 0, new 0: "
+        f"disallowed by robots.txt: {feed_server.url('/closed/wire.rss')}",
+        f"hamkari: source {sitemap_source}: read, items 1, new 1",
+        f"hamkari: source {section}: read, items 2, new 1",
+        f"  failed {feed_server.url('/news/2025/empty')}: page has no article text (15 characters)",
+    ]
+    assert Article.objects.count() == 2
+    _, listing, _ = run(["sources", "list"])
+    assert "\tsitemap\t" in listing.splitlines()[2] and "\tsection\t" in listing.splitlines()[3]

@@ -1,0 +1,102 @@
+"""Polite reading (hamkari/monitoring/hosts.py): robots.txt asked once per site and honoured,
+requests to one site spaced by the host delay, against a local HTTP server."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from hamkari.kb.models import Article
+from hamkari.monitoring.hosts import polite_request, wait_turn
+from hamkari.monitoring.models import Host
+from hamkari.monitoring.services import source_add, source_poll
+from hamkari.sources.robots import RobotsDisallowed
+from tests.monitoring.conftest import FeedServer
+from tests.monitoring.test_sources import STORIES, serve_feed
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def robots(server: FeedServer, text: str) -> None:
+    server.routes["/robots.txt"] = lambda h: (200, {"Content-Type": "text/plain"}, text.encode())
+
+
+def test_robots_txt_is_fetched_once_per_site_and_kept(feed_server: FeedServer) -> None:
+    robots(feed_server, "User-agent: *\nDisallow: /private/\n")
+    first = source_add(location=serve_feed(feed_server, "/one.rss"))
+    second = source_add(location=serve_feed(feed_server, "/two.rss"))
+    source_poll(source=first)
+    source_poll(source=second)
+    source_poll(source=first)
+    assert feed_server.paths().count("/robots.txt") == 1
+    assert feed_server.hits[0][1]["user-agent"].startswith("hamkari/")
+    host = Host.objects.get()
+    assert (host.origin, host.robots_status) == (f"http://127.0.0.1:{feed_server.port}", 200)
+
+
+def test_a_feed_that_robots_txt_disallows_is_not_read(feed_server: FeedServer) -> None:
+    robots(feed_server, "User-agent: hamkari\nDisallow: /feeds/\n")
+    fetch = source_poll(source=source_add(location=serve_feed(feed_server, "/feeds/wire.rss")))
+    assert (fetch.outcome, fetch.get_outcome_display()) == ("robots", "disallowed by robots.txt")
+    assert fetch.error == f"disallowed by robots.txt: {feed_server.url('/feeds/wire.rss')}"
+    assert feed_server.paths() == ["/robots.txt"]
+    assert fetch.source.failures == 1
+
+
+def test_an_item_page_that_robots_txt_disallows_is_stored_from_the_feed_alone(
+    feed_server: FeedServer,
+) -> None:
+    robots(feed_server, "User-agent: *\nDisallow: /story1\n")
+    fetch = source_poll(source=source_add(location=serve_feed(feed_server)))
+    assert (fetch.outcome, fetch.new) == ("new", 2)
+    assert "/story1" not in feed_server.paths() and "/story0" in feed_server.paths()
+    stored = Article.objects.get(url=feed_server.url("/story1"))
+    assert STORIES[1][1] in stored.text
+
+
+def test_an_unreachable_robots_txt_stops_the_poll_for_now(feed_server: FeedServer) -> None:
+    feed_server.routes["/robots.txt"] = lambda h: (503, {}, b"")
+    fetch = source_poll(source=source_add(location=serve_feed(feed_server)))
+    assert fetch.outcome == "robots" and "could not be read (HTTP 503)" in fetch.error
+    assert feed_server.paths() == ["/robots.txt"]
+
+
+def test_requests_to_one_site_are_spaced_by_the_host_delay(feed_server: FeedServer, settings: Any) -> None:
+    settings.HAMKARI_HOST_DELAY_MS = 500
+    first = source_add(location=serve_feed(feed_server, "/one.rss", etag='"a"'))
+    second = source_add(location=serve_feed(feed_server, "/two.rss", etag='"b"'))
+    source_poll(source=first)  # robots.txt, the feed, two pages
+    source_poll(source=second)  # the feed (its pages are known by address)
+    assert feed_server.paths() == ["/robots.txt", "/one.rss", "/story0", "/story1", "/two.rss"]
+    gaps = [b - a for a, b in zip(feed_server.times, feed_server.times[1:], strict=False)]
+    # the times are taken by the server when it reads each request: a few ms of jitter allowed
+    assert len(gaps) == 4 and min(gaps) >= 0.45
+
+
+def test_a_crawl_delay_longer_than_the_host_delay_wins(feed_server: FeedServer, settings: Any) -> None:
+    settings.HAMKARI_HOST_DELAY_MS = 0
+    robots(feed_server, "User-agent: *\nCrawl-delay: 1\n")
+    feed_server.routes["/a"] = lambda h: (200, {}, b"a")
+    for _ in range(3):
+        polite_request(feed_server.url("/a"), max_bytes=100)
+    gaps = [b - a for a, b in zip(feed_server.times[1:], feed_server.times[2:], strict=False)]
+    assert len(gaps) == 2 and min(gaps) >= 0.95
+
+
+def test_another_site_does_not_wait_for_this_one(db: Any) -> None:
+    busy, idle = (
+        Host.objects.create(origin="http://a.example:80"),
+        Host.objects.create(origin="http://b.example:80"),
+    )
+    assert wait_turn(busy, delay=30) == 0.0
+    assert wait_turn(idle, delay=30) == 0.0
+    busy.refresh_from_db()
+    assert busy.next_request_at is not None
+
+
+def test_a_disallowed_address_is_refused_before_anything_is_sent(feed_server: FeedServer) -> None:
+    robots(feed_server, "User-agent: *\nDisallow: /\n")
+    with pytest.raises(RobotsDisallowed):
+        polite_request(feed_server.url("/page"), max_bytes=100)
+    assert feed_server.paths() == ["/robots.txt"]
