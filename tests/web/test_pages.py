@@ -308,3 +308,14 @@ def test_error_pages_are_in_the_sites_layout_and_language(users: dict[str, Any])
     strict.cookies["django_language"] = "ru"
     expired = strict.post("/upload/", {"text": "x"})
     assert expired.status_code == 403 and "Форма устарела" in expired.content.decode()
+
+
+def test_the_key_facts_come_in_the_order_the_fact_kind_registry_ranks_them(
+    users: dict[str, Any], articles: list[Any]
+) -> None:
+    from hamkari.kb.facts import FACT_KINDS
+
+    response = logged_in(users["analyst"]).get(f"/articles/{articles[0].pk}/")
+    kinds = [row["kind"] for row in response.context["key_rows"]]
+    ranks = [FACT_KINDS[k].key_order if FACT_KINDS[k].key_order is not None else 99 for k in kinds]
+    assert len(set(ranks)) > 1 and ranks == sorted(ranks), kinds
