@@ -111,6 +111,9 @@ class FactKind:
     on_review: Callable[[Any], Any] = lambda fact: None
     # its export (`hamkari export <name>s`): the columns of one fact; None: no export of its own
     export: Callable[[Any], dict[str, Any]] | None = None
+    # its rank among an article's key facts, what an analyst looks for first (smaller first; kinds
+    # of one rank in the order of the text); None: after the ranked ones, in the order of the text
+    key_order: int | None = None
 
     def css(self, fact: Any) -> str:
         return self.highlight(fact) if self.highlight else self.style or self.name
@@ -293,6 +296,7 @@ FACT_KINDS: dict[str, FactKind] = {
         ),
         FactKind(
             name="event_source",
+            key_order=1,
             model=EventSource,
             label=_("event"),
             related=("story",),
@@ -305,6 +309,7 @@ FACT_KINDS: dict[str, FactKind] = {
         ),
         FactKind(
             name="instrument_step",
+            key_order=1,
             model=InstrumentStep,
             label=_("instrument"),
             related=("instrument",),
@@ -319,6 +324,7 @@ FACT_KINDS: dict[str, FactKind] = {
         ),
         FactKind(
             name="commitment",
+            key_order=1,
             model=Commitment,
             label=_("commitment"),
             related=("actor",),

@@ -15,7 +15,8 @@ from django.utils import timezone, translation
 # dotted letters from a dotless form plus dots (its `ccmp` feature), so one glyph stands for
 # several letters («ن», «خ», «غ» share one); a PDF's ToUnicode map gives each glyph one text, so
 # copying, searching and pdftotext got other letters back. The packaged font is the fallback
-# where Debian's is missing (the PDF then looks right but its text does not copy well).
+# where Debian's is missing (the PDF then looks right but its text does not copy well). The brief's
+# style sheet turns the lam-alef ligature off for the same reason (see tracker/brief.html).
 SYSTEM_FONTS = Path("/usr/share/fonts/truetype/noto")
 
 

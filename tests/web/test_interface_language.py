@@ -1,6 +1,8 @@
-"""Every page kind, served from the bundled samples, opened in Persian: the visible interface holds
-no snake_case code, no English word and no `type=date` input. Content in another language is
-allowed when it is marked with its `lang` (an English title in a `<bdi lang="en">`)."""
+"""Every page kind, served from the bundled samples, opened in Persian, Russian and English: the
+visible interface holds no snake_case code and no `type=date` input in any of them, no Latin word
+in Persian and no English word in Russian. Content in another language is allowed when it is
+marked with its `lang` (an English title in a `<bdi lang="en">`), and so are codes an analyst asked
+for, marked `translate="no"` (the rule behind a fact, inside its «where it comes from» toggle)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from hamkari.accounts.services import profile_update
 from hamkari.kb.ingest import run_batch
 from hamkari.kb.models import Entity, Instrument, Story
 from hamkari.kb.services import reference_load
@@ -22,6 +25,9 @@ pytestmark = pytest.mark.django_db
 SAMPLES = Path(__file__).resolve().parents[2] / "hamkari" / "samples"
 SNAKE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+# Russian writes file formats in capitals («Справка в PDF»); a Latin word with a small letter is English
+ENGLISH_WORD = re.compile(r"\b(?=[A-Za-z]*[a-z])[A-Za-z]{2,}\b")
+FOREIGN_WORDS: dict[str, re.Pattern[str] | None] = {"fa": LATIN_WORD, "ru": ENGLISH_WORD, "en": None}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 SHOWN_ATTRIBUTES = ("placeholder", "aria-label", "title", "alt")
 
@@ -46,8 +52,10 @@ class Interface(HTMLParser):
         lang = a.get("lang")
         if tag == "html":
             self.page_language, lang = lang or "", None
-        skip = tag in ("script", "style", "title") or (
-            lang is not None and not lang.startswith(self.language)
+        skip = (
+            tag in ("script", "style", "title")
+            or (lang is not None and not lang.startswith(self.language))
+            or a.get("translate") == "no"
         )
         if tag == "input" and (a.get("type") or "").lower() == "date":
             self.date_inputs += 1
@@ -73,7 +81,8 @@ def leaks(html: str, language: str = "fa") -> list[str]:
     """The interface texts of a page that are not in `language`."""
     parser = Interface(language)
     parser.feed(html)
-    found = [t for t in parser.texts if SNAKE.search(t) or LATIN_WORD.search(t)]
+    foreign = FOREIGN_WORDS[language]
+    found = [t for t in parser.texts if SNAKE.search(t) or (foreign and foreign.search(t))]
     if parser.page_language != language:
         found.append(f"<html lang={parser.page_language}>")
     return found + ["<input type=date>"] * parser.date_inputs
@@ -96,6 +105,7 @@ def served(users: dict[str, Any]) -> dict[str, str]:
     assert person and organization and story and instrument
     article = story.articles.order_by("pk").first()
     assert article is not None
+    profile_update(entity=organization, summary="دفتر همکاری‌های بین‌المللی", user=users["editor"])
     return {
         "dashboard": "/",
         "region": "/regions/IR-27/",
@@ -108,6 +118,7 @@ def served(users: dict[str, Any]) -> dict[str, str]:
         "search_people": "/search/?q=استاندار&kind=people",
         "review": "/review/",
         "history": f"/audit/person/{person.pk}/",
+        "changes": f"/audit/entity/{organization.pk}/",
         "upload": "/upload/",
         "groups": "/tracker/groups/",
         "group": f"/tracker/groups/{group.pk}/",
@@ -122,17 +133,18 @@ def served(users: dict[str, Any]) -> dict[str, str]:
     }
 
 
-def test_no_page_shows_codes_english_words_or_date_inputs_in_persian(
-    users: dict[str, Any], served: dict[str, str]
+@pytest.mark.parametrize("language", ["fa", "ru", "en"])
+def test_no_page_shows_codes_foreign_words_or_date_inputs(
+    users: dict[str, Any], served: dict[str, str], language: str
 ) -> None:
     client = Client()
     client.force_login(users["analyst"])
-    client.cookies["django_language"] = "fa"
+    client.cookies["django_language"] = language
     found: dict[str, list[str]] = {}
     for name, path in served.items():
         response = client.get(path)
         assert response.status_code == (404 if name == "not_found" else 200), path
-        page_leaks = leaks(response.content.decode())
+        page_leaks = leaks(response.content.decode(), language)
         if page_leaks:
             found[name] = page_leaks
     assert not found, "\n".join(f"{name}: {items}" for name, items in found.items())
@@ -152,3 +164,11 @@ def test_the_leak_finder_sees_codes_english_and_date_inputs_but_not_marked_conte
     marked = '<p>عنوان: <bdi lang="en">Gilan and Astrakhan</bdi> <button aria-label="تأیید">✓</button></p>'
     assert leaks(persian_page(marked)) == []
     assert leaks(persian_page('<button aria-label="Accept">✓</button>')) == ["Accept"]
+    assert leaks(persian_page('<details><code translate="no">people.title</code></details>')) == []
+
+
+def test_the_leak_finder_allows_format_names_in_russian_and_english_words_in_english_but_no_codes() -> None:
+    russian = '<html lang="ru"><p>Справка в PDF</p><p>Not Found</p><p>head_of_region</p></html>'
+    assert leaks(russian, "ru") == ["Not Found", "head_of_region"]
+    english = '<html lang="en"><p>Brief as PDF</p><p>virtual_meeting</p><input type="date"></html>'
+    assert leaks(english, "en") == ["virtual_meeting", "<input type=date>"]

@@ -16,6 +16,7 @@ from hamkari.web.templatetags.hamkari import (
     headline,
     jdate,
     jdate_input,
+    jtime,
     month_buckets,
 )
 
@@ -93,3 +94,11 @@ def test_dates_stay_on_one_line_and_are_typed_in_the_pages_calendar() -> None:
         assert jdate_input(dt.date(2025, 12, 17)) == "۱۴۰۴/۰۹/۲۶"
     with translation.override("ru"):
         assert jdate_input(dt.date(2025, 12, 17)) == "2025-12-17"
+
+
+def test_a_moment_is_jalali_with_persian_digits_in_persian_and_gregorian_elsewhere() -> None:
+    moment = dt.datetime(2025, 12, 3, 11, 0, tzinfo=dt.UTC)  # 14:30 in Tehran, 12 Azar 1404
+    with translation.override("fa"):
+        assert jtime(moment) == "۱۲ آذر ۱۴۰۴، ۱۴:۳۰"
+    with translation.override("ru"):
+        assert jtime(moment) == "2025-12-03 14:30"

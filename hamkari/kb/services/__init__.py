@@ -9,7 +9,7 @@
 from hamkari.kb.facts import instrument_status_update
 from hamkari.kb.services.audit import audit_record
 from hamkari.kb.services.reference import reference_load
-from hamkari.kb.services.review import ReviewError, fact_review, person_merge, person_split
+from hamkari.kb.services.review import ReviewError, fact_review, facts_review, person_merge, person_split
 from hamkari.kb.services.store import IngestOutcome, article_ingest, article_reextract, content_hash
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "audit_record",
     "content_hash",
     "fact_review",
+    "facts_review",
     "instrument_status_update",
     "person_merge",
     "person_split",

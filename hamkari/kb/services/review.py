@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hamkari.kb import search
-from hamkari.kb.facts import FACT_KINDS
+from hamkari.kb.facts import FACT_KINDS, FactKind
 from hamkari.kb.models import (
     Alias,
     Commitment,
@@ -31,13 +31,34 @@ def fact_review(
     *, kind: str, fact_id: int, state: str, user: User, changes: dict[str, Any] | None = None
 ) -> Any:
     """Accept, reject or edit a fact; the change is recorded with who and when."""
+    (fact,) = facts_review(kind=kind, fact_ids=[fact_id], state=state, user=user, changes=changes)
+    return fact
+
+
+@transaction.atomic
+def facts_review(
+    *,
+    kind: str,
+    fact_ids: list[int],
+    state: str,
+    user: User,
+    changes: dict[str, Any] | None = None,
+) -> list[Any]:
+    """Review several facts of one kind alike (the mentions of one entity in an article, shown
+    as one row): all of them or, when one is refused, none; each recorded with who and when."""
     entry = FACT_KINDS.get(kind)
     if entry is None:
         raise ReviewError(f"unknown fact kind {kind!r}; use one of {', '.join(FACT_KINDS)}")
-    model = entry.model
     if state not in ReviewState.values:
         raise ReviewError(f"unknown review state {state!r}; use one of {', '.join(ReviewState.values)}")
-    fact = model._default_manager.select_for_update().get(pk=fact_id)
+    facts = list(entry.model._default_manager.select_for_update().filter(pk__in=fact_ids).order_by("pk"))
+    if len(facts) != len(set(fact_ids)):
+        raise entry.model.DoesNotExist(f"no {kind} {sorted(set(fact_ids) - {f.pk for f in facts})}")
+    return [_review(entry, fact, state=state, user=user, changes=changes) for fact in facts]
+
+
+def _review(entry: FactKind, fact: Any, *, state: str, user: User, changes: dict[str, Any] | None) -> Any:
+    kind, model = entry.name, entry.model
     before = {"review_state": fact.review_state}
     for field, value in (changes or {}).items():
         if field not in entry.editable:

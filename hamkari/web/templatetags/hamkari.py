@@ -13,6 +13,7 @@ from typing import Any
 
 import jdatetime
 from django import template
+from django.utils import timezone
 from django.utils.dates import MONTHS, MONTHS_AP
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
@@ -71,6 +72,50 @@ def jdate(value: dt.date | None) -> SafeString:
         j = jdatetime.date.fromgregorian(date=value)
         text = f"{value.isoformat()} ({j.year:04d}-{j.month:02d}-{j.day:02d})"
     return format_html('<span class="date">{}</span>', text)
+
+
+@register.filter
+def jtime(value: dt.datetime | None) -> str:
+    """A moment in the server's time zone: «۱۲ آذر ۱۴۰۴، ۱۴:۳۰» in Persian, «2025-12-03 14:30»
+    otherwise."""
+    if not value:
+        return "—"
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    if _persian():
+        return f"{jalali_text(local.date())}، {local:%H:%M}".translate(_PERSIAN_DIGITS)
+    return f"{local:%Y-%m-%d %H:%M}"
+
+
+# what the history page calls each action of the audit log
+AUDIT_ACTIONS = {
+    "review.accepted": gettext_lazy("accepted"),
+    "review.rejected": gettext_lazy("rejected"),
+    "review.proposed": gettext_lazy("set back to proposed"),
+    "person.merge": gettext_lazy("people merged"),
+    "person.split": gettext_lazy("person split"),
+    "story.merge": gettext_lazy("stories merged"),
+    "story.split": gettext_lazy("story split"),
+    "profile.update": gettext_lazy("profile changed"),
+    "instrument.status": gettext_lazy("status changed"),
+    "instrument.member": gettext_lazy("member added"),
+    "group.create": gettext_lazy("working group created"),
+    "item.add": gettext_lazy("item added"),
+    "item.update": gettext_lazy("item changed"),
+    "baseline.freeze": gettext_lazy("baseline frozen"),
+    "member.add": gettext_lazy("member added"),
+    "meeting.add": gettext_lazy("meeting added"),
+    "plan.import": gettext_lazy("plan imported"),
+    "event.add": gettext_lazy("event added"),
+    "login.locked_out": gettext_lazy("locked out after failed log-ins"),
+    "login.refused_locked": gettext_lazy("log-in refused: locked out"),
+}
+
+
+@register.filter
+def audit_action(value: Any) -> str:
+    """An action of the audit log («review.accepted») in the page's language; an action this table
+    does not know is shown as recorded."""
+    return str(AUDIT_ACTIONS.get(str(value), value))
 
 
 @register.filter

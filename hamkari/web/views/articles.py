@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -50,10 +51,6 @@ LEGEND = (
 )
 
 
-# what an analyst looks for first: events, instruments with their status, commitments with due dates
-FIRST = ("event_source", "instrument_step", "commitment")
-
-
 def _row(kind: str, facts: list[Any]) -> dict[str, Any]:
     """A row of the side list, described by the fact-kind registry; `facts` are one fact, or the
     mentions of one entity (shown once, with how often and where)."""
@@ -70,11 +67,17 @@ def _row(kind: str, facts: list[Any]) -> dict[str, Any]:
     }
 
 
+def _rank(kind: str) -> float:
+    order = FACT_KINDS[kind].key_order
+    return math.inf if order is None else order
+
+
 def _fact_rows(article: Article, facts: dict[str, list[Any]]) -> list[dict[str, Any]]:
     """The side list of the article page: the key facts (every kind but mentions) in the order of
     the text, then one row per entity mentioned, most mentioned first."""
     rows = [_row(kind, [fact]) for kind in FACT_KINDS if kind != "mention" for fact in facts[kind]]
-    rows.sort(key=lambda r: (r["kind"] not in FIRST, r["fact"].start))
+    # what an analyst looks for first (events, instruments, commitments), as the registry ranks it
+    rows.sort(key=lambda r: (_rank(r["kind"]), r["fact"].start))
     groups: dict[int, list[Any]] = {}
     for m in facts["mention"]:
         groups.setdefault(m.entity_id, []).append(m)
@@ -129,10 +132,9 @@ def review(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
                 changes[field] = value
         # the article page shows one row per entity: its review covers every mention of it there
         ids = [m.pk for m in selectors.mention_group(fact)] if kind == "mention" else [pk]
-        for fact_id in ids:
-            services.fact_review(
-                kind=kind, fact_id=fact_id, state=state, user=acting_user(request), changes=changes or None
-            )
+        services.facts_review(
+            kind=kind, fact_ids=ids, state=state, user=acting_user(request), changes=changes or None
+        )
     except TrackerError:
         return HttpResponseBadRequest(_("Not a date: write it as 1404/09/26 or 2025-12-17."))
     except services.ReviewError as exc:

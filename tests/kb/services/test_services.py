@@ -125,6 +125,20 @@ def test_a_review_refuses_unknown_states_and_fields(analyst: Any) -> None:
         )
 
 
+def test_facts_of_one_row_are_reviewed_in_one_call_all_or_none(analyst: Any) -> None:
+    article = services.article_ingest(text=FA_JALALI_FULL, source="a").article
+    first, second = Mention.objects.filter(article=article).order_by("pk")[:2]
+    reviewed = services.facts_review(
+        kind="mention", fact_ids=[first.pk, second.pk], state="accepted", user=analyst
+    )
+    assert [f.review_state for f in reviewed] == ["accepted", "accepted"]
+    assert AuditLog.objects.filter(action="review.accepted").count() == 2
+    with pytest.raises(Mention.DoesNotExist):  # one fact missing: nothing changes
+        services.facts_review(kind="mention", fact_ids=[first.pk, 999_999], state="rejected", user=analyst)
+    first.refresh_from_db()
+    assert first.review_state == "accepted"
+
+
 def test_merge_and_split_people(analyst: Any) -> None:
     services.article_ingest(text=FA_JALALI_FULL, source="a")
     services.article_ingest(text=EN_JALALI, source="b")
