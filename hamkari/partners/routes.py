@@ -3,12 +3,12 @@ ports, border crossings, gateway ports, rail hubs) and edges by mode with distan
 the source of each figure (`data/transit_nodes.tsv`, `data/transit_edges.tsv`).
 
 Routes are searched over (node, mode) states, so that a change of mode costs time where it happens
-(MODE_CHANGE_DAYS) and legs of one mode are shown as one leg. The options are the cheapest route
-by a freight cost index (COST_PER_KM, COST_PER_CHANGE, COST_PER_DAY), the cheapest of each branch
-of the North–South corridor — the western branch (through Astara and Azerbaijan), the eastern
-branch (through Incheh Borun or Sarakhs, Turkmenistan and Kazakhstan) and the Caspian sea branch —
-and the fastest route, cheapest first. The partner finder's route component stays the fastest
-route's days (`fastest`, `days_from`)."""
+(MODE_CHANGE_DAYS) and legs of one mode are shown as one leg. The options are one a branch of the
+North–South corridor — the western branch (through Astara and Azerbaijan), the eastern branch
+(through Incheh Borun or Sarakhs, Turkmenistan and Kazakhstan), the Caspian sea branch, or direct
+within one country — each the cheapest of its branch by a freight cost index (COST_PER_KM,
+COST_PER_CHANGE, COST_PER_DAY), cheapest first. The partner finder's route component stays the
+fastest route's days (`fastest`, `days_from`)."""
 
 from __future__ import annotations
 
@@ -34,12 +34,16 @@ MODE_CHANGE_DAYS = 1.0
 VESSEL_WAIT_DAYS = 1.75
 MODES = ("rail", "road", "sea")
 # The freight cost index that ranks the options, in truck-km: moving a tonne one km by road is 1.
-# These are our assumptions, not published figures, and they are shown beside every option: over
-# long hauls a tonne-km by rail or by sea costs about half of one by truck; a change of mode
-# (handling at a port, station or border) costs as much as 100 km by truck; a day in transit (the
-# goods' time, waiting for a vessel) as much as 100 km by truck. With them a railway of 3,000 km
-# (1,500 + 7.5 days · 100 = 2,250) is cheaper than 2,400 km by truck (2,400 + 4.8 · 100 = 2,880),
-# and an 800 km drive (880) cheaper than a short sea crossing with two changes of mode.
+# These are our assumptions, not published figures, and the index is shown beside every option:
+# over long hauls a tonne-km by rail costs about half of one by truck, and by sea 0.7 (the
+# Caspian's river–sea vessels are small: the Volga–Caspian channel limits their draught, and the
+# northern ports ice over in winter); a change of mode (handling at a port, station or border)
+# costs as much as 100 km by truck; a day in transit (the goods' time, waiting for a vessel) as
+# much as 100 km by truck. With them a railway of 3,000 km (1,500 + 7.5 days · 100 = 2,250) is
+# cheaper than 2,400 km by truck (2,400 + 4.8 · 100 = 2,880), and an 800 km drive (880) cheaper
+# than a short sea crossing with two changes of mode. Golestan → Volgograd is a close call between
+# the eastern railway and the sea via Amirabad: the railway wins while sea costs 0.65 or more
+# (tests/partners/test_routes.py shows both sides).
 COST_PER_KM = {"rail": 0.5, "road": 1.0, "sea": 0.7}
 COST_PER_CHANGE = 100.0
 COST_PER_DAY = 100.0
@@ -392,10 +396,10 @@ def fastest_path(
 
 
 def routes(start: str, end: str, options: int = 3, modes: tuple[str, ...] = MODES) -> list[Route]:
-    """The best routes, cheapest first (freight cost index): the cheapest of all, the cheapest of
-    each corridor branch (western through Astara, eastern through Incheh Borun or Sarakhs, Caspian
-    by sea) and the fastest of all, each once. `modes` keeps to some modes (rail and sea for bulk
-    freight)."""
+    """The best routes, one a branch, cheapest first (freight cost index): of the candidates — the
+    cheapest of all, the cheapest through each corridor branch (western through Astara, eastern
+    through Incheh Borun or Sarakhs, Caspian by sea) and the fastest of all — the cheapest of each
+    branch. `modes` keeps to some modes (rail and sea for bulk freight)."""
     unknown = set(modes) - set(MODES)
     if unknown or not modes:
         raise ValueError(f"modes are {', '.join(MODES)}; not {', '.join(sorted(unknown)) or 'none'}")
