@@ -13,6 +13,7 @@ from typing import Any
 
 import jdatetime
 from django import template
+from django.utils import timezone
 from django.utils.dates import MONTHS, MONTHS_AP
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
@@ -70,6 +71,20 @@ def jdate(value: dt.date | None) -> SafeString:
     else:
         j = jdatetime.date.fromgregorian(date=value)
         text = f"{value.isoformat()} ({j.year:04d}-{j.month:02d}-{j.day:02d})"
+    return format_html('<span class="date">{}</span>', text)
+
+
+@register.filter(is_safe=True)
+def jmoment(value: dt.datetime | None) -> SafeString:
+    """A moment in the server's time zone: «۱۴ آذر ۱۴۰۵، ۲۳:۴۰» in Persian (Jalali, Persian
+    digits), «2026-12-04 23:40» otherwise; kept on one line."""
+    if not value:
+        return mark_safe("—")
+    local = timezone.localtime(value)
+    if _persian():
+        text = f"{jalali_text(local.date())}، {local:%H:%M}".translate(_PERSIAN_DIGITS)
+    else:
+        text = f"{local:%Y-%m-%d %H:%M}"
     return format_html('<span class="date">{}</span>', text)
 
 
