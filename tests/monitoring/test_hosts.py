@@ -14,7 +14,6 @@ from hamkari.monitoring import hosts
 from hamkari.monitoring.hosts import polite_request, wait_turn
 from hamkari.monitoring.models import Host
 from hamkari.monitoring.services import source_add, source_poll
-from hamkari.sources.fetch import Response, request
 from hamkari.sources.robots import RobotsDisallowed
 from tests.monitoring.conftest import FeedServer
 from tests.monitoring.test_sources import STORIES, serve_feed
@@ -68,15 +67,17 @@ def test_an_unreachable_robots_txt_stops_the_poll_for_now(feed_server: FeedServe
 
 @pytest.fixture
 def sent(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """time.monotonic() when each request leaves the gate (measured here, not by the server, whose
-    threads a busy machine may schedule late)."""
+    """time.monotonic() when each request is let through the gate (measured here, not by the
+    server, whose threads a busy machine may schedule late)."""
     times: list[float] = []
+    original = hosts.wait_turn
 
-    def timed(url: str, **kwargs: Any) -> Response:
+    def timed(host: Host, *, delay: float) -> float:
+        waited = original(host, delay=delay)
         times.append(time.monotonic())
-        return request(url, **kwargs)
+        return waited
 
-    monkeypatch.setattr(hosts, "request", timed)
+    monkeypatch.setattr(hosts, "wait_turn", timed)
     return times
 
 
@@ -123,3 +124,19 @@ def test_a_disallowed_address_is_refused_before_anything_is_sent(feed_server: Fe
     with pytest.raises(RobotsDisallowed):
         polite_request(feed_server.url("/page"), max_bytes=100)
     assert feed_server.paths() == ["/robots.txt"]
+
+
+def test_a_redirect_is_checked_against_robots_txt_of_the_site_it_leads_to(
+    feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HAMKARI_FETCH_ALLOW_HOSTS", "127.0.0.1,localhost")
+    robots(feed_server, "User-agent: *\nDisallow: /closed/\n")
+    moved = feed_server.url("/closed/wire.rss", host="localhost")
+    feed_server.routes["/wire.rss"] = lambda h: (301, {"Location": moved}, b"")
+    fetch = source_poll(source=source_add(location=feed_server.url("/wire.rss")))
+    assert (fetch.outcome, fetch.error) == ("robots", f"disallowed by robots.txt: {moved}")
+    assert feed_server.paths() == ["/robots.txt", "/wire.rss", "/robots.txt"]  # one per site
+    assert sorted(Host.objects.values_list("origin", flat=True)) == [
+        f"http://127.0.0.1:{feed_server.port}",
+        f"http://localhost:{feed_server.port}",
+    ]
