@@ -1,7 +1,8 @@
 """Roles and object-level permissions.
 
 - viewer: reads everything published (every logged-in user can read);
-- analyst: reviews facts and links, merges and splits people, uploads articles;
+- analyst: reviews facts and links, merges and splits people, uploads articles, watches the
+  sources (their health) and enables a disabled one again;
 - editor: reviews the facts of articles that mention a region or organisation in their scope;
 - administrator: everything, and the Django admin (staff or superuser)."""
 
@@ -59,6 +60,12 @@ def can_curate_people(user: Any) -> bool:
 
 
 def can_upload(user: Any) -> bool:
+    return role_of(user) in ("analyst", "administrator")
+
+
+def can_manage_sources(user: Any) -> bool:
+    """The watched sources' page (their health, fetch history) and enabling a disabled source
+    again are for analysts and administrators."""
     return role_of(user) in ("analyst", "administrator")
 
 

@@ -90,13 +90,18 @@ def _robots(host: Host, url: str) -> Rules:
     return Rules(status, text)
 
 
-def polite_request(url: str, *, max_bytes: int, headers: dict[str, str] | None = None) -> Response:
-    """`request(url)` after the site's robots.txt allowed it (RobotsDisallowed otherwise) and its
-    turn came; FetchRefused and FetchError as `request` raises them."""
-    if not _readable(url):
-        return request(url, max_bytes=max_bytes, headers=headers)  # refused there, with the reason
+def _gate(url: str) -> None:
+    """Before one request (a redirect too): the site's robots.txt allows `url` and its turn came."""
     host = _host(url)
     rules = _robots(host, url)
     rules.check(url)
     wait_turn(host, delay=max(host_delay(), rules.crawl_delay()))
-    return request(url, max_bytes=max_bytes, headers=headers)
+
+
+def polite_request(url: str, *, max_bytes: int, headers: dict[str, str] | None = None) -> Response:
+    """`request(url)` where every request, each redirect included, waits until robots.txt of its
+    site allowed it (RobotsDisallowed otherwise) and its turn came; FetchRefused and FetchError as
+    `request` raises them."""
+    if not _readable(url):
+        return request(url, max_bytes=max_bytes, headers=headers)  # refused there, with the reason
+    return request(url, max_bytes=max_bytes, headers=headers, before=_gate)

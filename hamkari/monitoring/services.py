@@ -18,8 +18,9 @@ from pathlib import Path
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from hamkari.kb.ingest import item_ingest
+from hamkari.extraction import ExtractionError
 from hamkari.kb.models import Article
+from hamkari.kb.services import IngestOutcome, article_ingest
 from hamkari.monitoring import models, polling
 from hamkari.monitoring.hosts import polite_request
 from hamkari.monitoring.models import Fetch, Source, SourceItem
@@ -262,8 +263,26 @@ def _item_store(item: Item, source: Source) -> tuple[Article, str]:
         known = Article.objects.filter(url=item.url).first()
         if known is not None:
             return known, models.KNOWN
-    stored = item_ingest(item)
+    stored = _ingest(item, source)
     return stored.article, models.STORED if stored.status == "new" else models.KNOWN
+
+
+def _ingest(item: Item, source: Source) -> IngestOutcome:
+    """Store the item's text in the source's language when it has one (else the extractor reads
+    the language from the text); InputError when it cannot be stored."""
+    if item.text is None:
+        raise InputError("no text")
+    try:
+        return article_ingest(
+            text=item.text,
+            source=item.source,
+            url=item.url,
+            published=item.published,
+            outlet=item.outlet,
+            language=source.language or None,
+        )
+    except ExtractionError as exc:  # this item fails alone; nothing of it was stored
+        raise InputError(str(exc)) from exc
 
 
 def _note(

@@ -18,6 +18,7 @@ import ipaddress
 import os
 import socket
 import ssl
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -146,15 +147,24 @@ def fetch(url: str, *, max_bytes: int, timeout: float = TIMEOUT) -> Fetched:
 
 
 def request(
-    url: str, *, max_bytes: int, timeout: float = TIMEOUT, headers: dict[str, str] | None = None
+    url: str,
+    *,
+    max_bytes: int,
+    timeout: float = TIMEOUT,
+    headers: dict[str, str] | None = None,
+    before: Callable[[str], None] | None = None,
 ) -> Response:
     """GET `url` as `fetch` does, sending `headers` too (If-None-Match, If-Modified-Since), and
     return the answer with its status and headers instead of raising for a status of 400 or more.
-    FetchRefused for an address the server may not read, FetchError when nothing was answered."""
+    `before(address)` is called before each request, redirects included (robots.txt and the pace
+    of watched sources); what it raises stops the fetch. FetchRefused for an address the server
+    may not read, FetchError when nothing was answered."""
     allowed = allowed_hosts()
     sent = {"User-Agent": USER_AGENT, "Accept": "*/*", **(headers or {})}
     for _ in range(MAX_REDIRECTS + 1):
         scheme, host, port, path = _target(url)
+        if before is not None:
+            before(url)
         connection_class = _TLSConnection if scheme == "https" else _Connection
         connection = connection_class(host, port, timeout=timeout)
         connection.allowed = allowed

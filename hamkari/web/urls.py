@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hamkari.web.views import articles, overview, people, places, search, suggest, upload
+from hamkari.web.views import articles, overview, people, places, search, sources, suggest, upload
 
 urlpatterns = [
     path("", overview.dashboard, name="dashboard"),
@@ -18,5 +18,8 @@ urlpatterns = [
     path("audit/<str:kind>/<int:pk>/", articles.audit, name="audit"),
     path("search/", search.search_page, name="search"),
     path("upload/", upload.upload, name="upload"),
+    path("sources/", sources.sources, name="sources"),
+    path("sources/<int:pk>/", sources.source, name="source"),
+    path("sources/<int:pk>/enable/", sources.source_enable, name="source_enable"),
     path("suggest/<str:kind>/", suggest.suggest, name="suggest"),
 ]

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -18,7 +17,6 @@ class FeedServer:
     port: int = 0
     routes: dict[str, Route] = field(default_factory=dict)
     hits: list[tuple[str, dict[str, str]]] = field(default_factory=list)
-    times: list[float] = field(default_factory=list)  # time.monotonic() of each hit
 
     def url(self, path: str, host: str = "127.0.0.1") -> str:
         return f"http://{host}:{self.port}{path}"
@@ -32,7 +30,6 @@ def _handler(server: FeedServer) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             headers = {k.lower(): v for k, v in self.headers.items()}
             server.hits.append((self.path, headers))
-            server.times.append(time.monotonic())
             route = server.routes.get(self.path)
             status, extra, body = route(headers) if route else (404, {}, b"")
             self.send_response(status)

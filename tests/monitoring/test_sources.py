@@ -469,3 +469,26 @@ def test_sources_of_every_kind_polled_together_each_fail_alone(feed_server: Feed
     assert Article.objects.count() == 2
     _, listing, _ = run(["sources", "list"])
     assert "\tsitemap\t" in listing.splitlines()[2] and "\tsection\t" in listing.splitlines()[3]
+
+
+def test_a_sources_language_is_the_language_its_articles_are_read_in(tmp_path: Path) -> None:
+    feed = tmp_path / "wire.rss"
+    feed.write_bytes(rss(["", ""]))
+    source_poll(source=source_add(location=str(feed), language="ru"))
+    assert set(Article.objects.values_list("language", flat=True)) == {"ru"}
+    Article.objects.all().delete()
+    Source.objects.all().delete()
+    source_poll(source=source_add(location=str(feed)))
+    assert set(Article.objects.values_list("language", flat=True)) == {"en"}
+
+
+def test_a_feed_items_page_without_article_text_leaves_the_feeds_text(feed_server: FeedServer) -> None:
+    feed_server.routes["/story0"] = lambda h: (
+        200,
+        {"Content-Type": "text/html"},
+        b"<html><body><nav>Home | News</nav><footer>All rights kept</footer></body></html>",
+    )
+    feed_server.routes["/feed.rss"] = lambda h: (200, {}, rss([feed_server.url("/story0")], STORIES[:1]))
+    fetch = source_poll(source=source_add(location=feed_server.url("/feed.rss")))
+    assert (fetch.new, fetch.failed) == (1, [])
+    assert Article.objects.get().text == f"{STORIES[0][0]}\n\n{STORIES[0][1]}"

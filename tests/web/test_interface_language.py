@@ -18,6 +18,7 @@ from hamkari.accounts.services import profile_update
 from hamkari.kb.ingest import run_batch
 from hamkari.kb.models import Entity, Instrument, Story
 from hamkari.kb.services import reference_load
+from hamkari.monitoring.services import source_add, source_poll
 from hamkari.tracker import services as tracker
 
 pytestmark = pytest.mark.django_db
@@ -89,7 +90,7 @@ def leaks(html: str, language: str = "fa") -> list[str]:
 
 
 @pytest.fixture
-def served(users: dict[str, Any]) -> dict[str, str]:
+def served(users: dict[str, Any], tmp_path: Path) -> dict[str, str]:
     """The bundled samples in the knowledge base, a working group made from one of them, and the
     address of one page of every kind."""
     reference_load()
@@ -106,6 +107,10 @@ def served(users: dict[str, Any]) -> dict[str, str]:
     article = story.articles.order_by("pk").first()
     assert article is not None
     profile_update(entity=organization, summary="دفتر همکاری‌های بین‌المللی", user=users["editor"])
+    feed = tmp_path / "wire.rss"
+    feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title></channel></rss>')
+    source = source_add(location=str(feed), kind="sitemap", links="/news/")
+    source_poll(source=source)  # an error (not a sitemap): the pages show it
     return {
         "dashboard": "/",
         "region": "/regions/IR-27/",
@@ -129,6 +134,8 @@ def served(users: dict[str, Any]) -> dict[str, str]:
         "partners": "/partners/IR-27/",
         "consortium": "/consortium/?market=africa&sector=agriculture&sector=food_industry",
         "password": "/accounts/password_change/",
+        "sources": "/sources/",
+        "source": f"/sources/{source.pk}/",
         "not_found": "/articles/999999/",
     }
 

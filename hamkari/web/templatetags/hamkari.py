@@ -74,6 +74,20 @@ def jdate(value: dt.date | None) -> SafeString:
     return format_html('<span class="date">{}</span>', text)
 
 
+@register.filter(is_safe=True)
+def jmoment(value: dt.datetime | None) -> SafeString:
+    """A moment in the server's time zone: «۱۴ آذر ۱۴۰۵، ۲۳:۴۰» in Persian (Jalali, Persian
+    digits), «2026-12-04 23:40» otherwise; kept on one line."""
+    if not value:
+        return mark_safe("—")
+    local = timezone.localtime(value)
+    if _persian():
+        text = f"{jalali_text(local.date())}، {local:%H:%M}".translate(_PERSIAN_DIGITS)
+    else:
+        text = f"{local:%Y-%m-%d %H:%M}"
+    return format_html('<span class="date">{}</span>', text)
+
+
 @register.filter
 def jtime(value: dt.datetime | None) -> str:
     """A moment in the server's time zone: «۱۲ آذر ۱۴۰۴، ۱۴:۳۰» in Persian, «2025-12-03 14:30»

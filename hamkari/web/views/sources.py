@@ -1,0 +1,49 @@
+"""Watched sources for analysts: each source's health, its fetch history, enabling it again."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hamkari.accounts.permissions import can_manage_sources
+from hamkari.monitoring import selectors, services
+from hamkari.web.views.common import found
+
+
+def _allowed(request: HttpRequest) -> None:
+    if not can_manage_sources(request.user):
+        raise PermissionDenied(_("Only analysts see the watched sources."))
+
+
+@login_required
+def sources(request: HttpRequest) -> HttpResponse:
+    _allowed(request)
+    rows = list(selectors.source_health(now=timezone.now()))
+    return render(request, "web/sources.html", {"sources": rows, "days": selectors.HEALTH_DAYS})
+
+
+@login_required
+def source(request: HttpRequest, pk: int) -> HttpResponse:
+    _allowed(request)
+    obj = found(selectors.source_get, pk=pk)
+    context = {
+        "source": obj,
+        "fetches": selectors.source_fetches(source=obj),
+        "failed": selectors.source_failed_items(source=obj),
+    }
+    return render(request, "web/source.html", context)
+
+
+@login_required
+@require_POST
+def source_enable(request: HttpRequest, pk: int) -> HttpResponse:
+    _allowed(request)
+    obj = services.source_enable(source=found(selectors.source_get, pk=pk))
+    messages.success(request, _("The source is enabled again; it is polled at the next round."))
+    return redirect("source", pk=obj.pk)

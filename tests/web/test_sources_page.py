@@ -1,0 +1,113 @@
+"""The watched sources' page and a source's page (hamkari/web/views/sources.py): health for
+analysts, enabling a disabled source again, in Persian with Jalali dates, hostile text escaped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from hamkari.monitoring import polling
+from hamkari.monitoring.models import Source
+from hamkari.monitoring.services import source_add, source_poll
+from hamkari.web.templatetags.hamkari import jalali_text
+from tests.web.test_interface_language import leaks
+from tests.web.test_pages import logged_in
+
+pytestmark = pytest.mark.django_db
+
+FEED = (
+    '<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour notes</title>'
+    "<item><title>Two ports agree on a ferry</title><link>https://wire.example.org/a/1</link>"
+    "<description>The port of one Caspian city and a port on the Volga agreed to run a ferry.</description>"
+    "<pubDate>Tue, 14 Jan 2025 08:00:00 GMT</pubDate></item>"
+    "<item><title>A trade fair opens</title>"
+    "<description>Firms from both countries showed machine parts at a fair.</description></item>"
+    "</channel></rss>"
+)
+
+
+@pytest.fixture
+def watched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Source]:
+    """A local feed polled once (its item pages are not reachable: the feed's text is kept) and a
+    feed file that went missing, polled until it was disabled."""
+    monkeypatch.setenv("HAMKARI_FETCH_ALLOW_HOSTS", "")
+    good_file, gone_file = tmp_path / "harbour.rss", tmp_path / "gone.rss"
+    good_file.write_text(FEED, encoding="utf-8")
+    gone_file.write_text(FEED, encoding="utf-8")
+    good = source_add(location=str(good_file), outlet="<script>alert('x')</script> Harbour")
+    gone = source_add(location=str(gone_file))
+    gone_file.unlink()
+    good_fetch = source_poll(source=good)
+    assert good_fetch.outcome == "new"
+    for _ in range(polling.MAX_FAILURES):
+        source_poll(source=gone)
+    good.refresh_from_db()
+    gone.refresh_from_db()
+    assert gone.state == "disabled"
+    return {"good": good, "gone": gone}
+
+
+def test_only_analysts_and_administrators_see_the_sources(
+    users: dict[str, Any], watched: dict[str, Source]
+) -> None:
+    gone = watched["gone"]
+    for role in ("viewer", "editor"):
+        client = logged_in(users[role])
+        assert client.get("/sources/").status_code == 403
+        assert client.get(f"/sources/{gone.pk}/").status_code == 403
+        assert client.post(f"/sources/{gone.pk}/enable/").status_code == 403
+    gone.refresh_from_db()
+    assert gone.state == "disabled"
+    for role in ("analyst", "admin"):
+        assert logged_in(users[role]).get("/sources/").status_code == 200
+    assert Client().get("/sources/").status_code == 302  # to the login page
+
+
+def test_the_sources_page_shows_each_sources_health_in_persian(
+    users: dict[str, Any], watched: dict[str, Source]
+) -> None:
+    page = logged_in(users["analyst"]).get("/sources/").content.decode()
+    good, gone = watched["good"], watched["gone"]
+    assert leaks(page) == [], leaks(page)
+    row = page.split(f'id="source-{good.pk}"')[1].split("</tr>")[0]
+    assert "فعال" in row and "خوراک خبری" in row
+    assert "۲</td>" in row  # two distinct items
+    day = jalali_text(timezone.localtime(good.last_success).date())  # «۱۴ آذر ۱۴۰۵»
+    assert f'<span class="date">{day}، ' in row
+    assert "&lt;script&gt;" in row and "<script>alert" not in page
+    disabled = page.split(f'id="source-{gone.pk}"')[1].split("</tr>")[0]
+    assert "غیرفعال" in disabled and "۵" in disabled and "No such file" in disabled
+    assert f'action="/sources/{gone.pk}/enable/"' in disabled
+    assert 'href="/sources/"' in page  # in the menu
+
+
+def test_a_sources_page_lists_its_fetch_history_in_russian(
+    users: dict[str, Any], watched: dict[str, Source]
+) -> None:
+    page = logged_in(users["analyst"], "ru").get(f"/sources/{watched['gone'].pk}/").content.decode()
+    assert "История опросов" in page and page.count("Ошибка") >= polling.MAX_FAILURES
+    assert "Включить снова" in page
+    good = logged_in(users["analyst"], "en").get(f"/sources/{watched['good'].pk}/").content.decode()
+    assert "Fetch history" in good and "<td>Read</td>" in good
+    last = timezone.localtime(watched["good"].last_success)
+    assert f'<span class="date">{last:%Y-%m-%d %H:%M}</span>' in good  # Gregorian outside Persian
+    assert logged_in(users["analyst"]).get("/sources/999999/").status_code == 404
+
+
+def test_an_analyst_enables_a_disabled_source_again_with_a_form(
+    users: dict[str, Any], watched: dict[str, Source]
+) -> None:
+    gone = watched["gone"]
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(users["analyst"])
+    assert strict.post(f"/sources/{gone.pk}/enable/").status_code == 403  # no CSRF token
+    assert logged_in(users["analyst"]).get(f"/sources/{gone.pk}/enable/").status_code == 405
+    response = logged_in(users["analyst"]).post(f"/sources/{gone.pk}/enable/", follow=True)
+    assert response.redirect_chain == [(f"/sources/{gone.pk}/", 302)]
+    assert "منبع دوباره فعال شد" in response.content.decode()
+    gone.refresh_from_db()
+    assert (gone.state, gone.failures, gone.last_error) == ("active", 0, "")
