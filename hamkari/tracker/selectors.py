@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from hamkari.accounts.permissions import role_of, scope_of
 from hamkari.kb import selectors as kb_selectors
-from hamkari.kb.models import Entity, Instrument, Mention, Story
+from hamkari.kb.models import Commitment, Entity, Instrument, Mention, ReviewState, Story
 from hamkari.tracker.models import ItemStatus, PlanItem, WorkingGroup
 
 OPEN = (ItemStatus.PROPOSED, ItemStatus.PLANNED, ItemStatus.IN_PROGRESS, ItemStatus.BLOCKED)
@@ -25,12 +25,35 @@ def open_items(*, region: Entity | None = None, owner: Entity | None = None) -> 
     return qs.distinct().order_by("due", "group_id", "number")
 
 
-def deadline_board(*, today: dt.date, lead_days: int = 14, **scope: Any) -> dict[str, list[PlanItem]]:
-    """Overdue items and those due within `lead_days`, oldest first."""
+def news_commitments(*, region: Entity | None = None, owner: Entity | None = None) -> QuerySet[Commitment]:
+    """Commitments read in the news with a due date, that no analyst rejected: of a region (made by
+    it, or in an article that names it) or of an owner (made by them)."""
+    qs = Commitment.objects.filter(due__isnull=False).exclude(review_state=ReviewState.REJECTED)
+    if region is not None:
+        named = Mention.objects.filter(entity=region).values("article_id")
+        qs = qs.filter(Q(actor=region) | Q(article_id__in=named))
+    if owner is not None:
+        qs = qs.filter(actor=owner)
+    return qs.select_related("actor", "article").distinct().order_by("due", "pk")
+
+
+# commitments from the news have no «done»: those past due are shown for this long, then left out
+NEWS_OVERDUE_DAYS = 365
+
+
+def deadline_board(*, today: dt.date, lead_days: int = 14, **scope: Any) -> dict[str, list[Any]]:
+    """Overdue plan items and those due within `lead_days`, oldest first; beside them the
+    commitments from the news past due (within NEWS_OVERDUE_DAYS) and due within `lead_days`."""
     items = open_items(**scope)
+    soon = today + dt.timedelta(days=lead_days)
+    news = news_commitments(**scope)
     return {
         "overdue": list(items.filter(due__lt=today)),
-        "due_soon": list(items.filter(due__gte=today, due__lte=today + dt.timedelta(days=lead_days))),
+        "due_soon": list(items.filter(due__gte=today, due__lte=soon)),
+        "news_overdue": list(
+            news.filter(due__lt=today, due__gte=today - dt.timedelta(days=NEWS_OVERDUE_DAYS))
+        ),
+        "news_due_soon": list(news.filter(due__gte=today, due__lte=soon)),
     }
 
 

@@ -405,6 +405,14 @@ def event_add(
     return event
 
 
+def status_next(status: str) -> str:
+    """The step an instrument normally takes next (the one a status form offers first): the
+    following step of its lifecycle, or where it is when it has no next step (completed, lapsed)."""
+    if status in LIFECYCLE[:-1]:
+        return LIFECYCLE[LIFECYCLE.index(status) + 1]
+    return status
+
+
 @transaction.atomic
 def instrument_status_change(
     *, instrument: Instrument, status: str, date: Any, user: User | None, reason: str = ""

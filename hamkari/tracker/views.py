@@ -284,6 +284,7 @@ def instrument(request: HttpRequest, pk: int) -> HttpResponse:
         "steps": obj.steps.select_related("article").order_by("pk"),
         "history": history,
         "statuses": services.STATUSES,
+        "next_status": services.status_next(obj.status),  # never a backward step by default
         "parties": obj.parties.all(),
         "members": obj.members.select_related("entity").order_by("joined"),
     }

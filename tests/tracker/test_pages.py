@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -168,3 +169,56 @@ def test_a_second_group_from_one_instrument_is_a_form_error_not_a_server_error(
     assert response.status_code == 400  # the form again, with the reason beside it
     assert "this instrument already has a working group: First" in response.content.decode()
     assert WorkingGroup.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("status", "offered"),
+    [("proposed", "discussed"), ("agreed", "signed"), ("completed", "completed"), ("lapsed", "lapsed")],
+)
+def test_the_status_form_offers_the_next_step_never_a_backward_one(status: str, offered: str) -> None:
+    instrument = Instrument.objects.create(kind="memorandum", status=status)
+    analyst = client_for(user_create(username="an", password="pw-analyst-123", role="analyst"))
+    page = analyst.get(f"/tracker/instruments/{instrument.pk}/").content.decode()
+    selected = re.findall(r'<option value="(\w+)" selected>', page)
+    assert selected == [offered]
+
+
+SHIPPING = (
+    "date 2025-11-20\nGilan and Astrakhan agreed to open a direct shipping line within two months, "
+    "the governor of Gilan said."
+)
+
+
+def test_the_deadlines_board_lists_commitments_from_the_news(regions: dict[str, Entity]) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from hamkari.kb.models import Commitment
+    from hamkari.tracker import selectors
+
+    kb.article_ingest(text=SHIPPING, source="shipping")
+    commitment = Commitment.objects.get()
+    assert commitment.due == dt.date(2026, 1, 20)
+    gilan, semnan = Entity.objects.get(ref="IR-01"), regions["IR-20"]
+    board = selectors.deadline_board(today=dt.date(2026, 1, 10), region=gilan)
+    assert board["news_due_soon"] == [commitment] and board["news_overdue"] == []
+    assert selectors.deadline_board(today=dt.date(2026, 2, 1), region=gilan)["news_overdue"] == [commitment]
+    assert selectors.deadline_board(today=dt.date(2026, 1, 10), region=semnan)["news_due_soon"] == []
+    # on the page, with a due date an analyst set three days from now; a rejected one is left out
+    analyst = user_create(username="an", password="pw-analyst-123", role="analyst")
+    due = timezone.localdate() + dt.timedelta(days=3)
+    kb.fact_review(
+        kind="commitment",
+        fact_id=commitment.pk,
+        state="accepted",
+        user=analyst,
+        changes={"due": due.isoformat()},
+    )
+    page = client_for(analyst, "en").get("/tracker/deadlines/?region=IR-01").content.decode()
+    assert "direct shipping line" in page and f"#f-commitment-{commitment.pk}" in page
+    kb.fact_review(kind="commitment", fact_id=commitment.pk, state="rejected", user=analyst)
+    assert (
+        "direct shipping line"
+        not in client_for(analyst, "en").get("/tracker/deadlines/?region=IR-01").content.decode()
+    )

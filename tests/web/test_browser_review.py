@@ -207,3 +207,29 @@ def test_the_review_queue_shows_each_item_in_its_sentence_and_reviews_in_place(
     analyst.wait_for_selector(f"#row-f-commitment-{commitment.pk}.state-accepted p.context mark")
     analyst.goto(live_server.url + link)  # the link lands on the item
     assert analyst.locator(f"#f-commitment-{commitment.pk}").count() == 1
+
+
+def test_the_region_pair_matrix_fits_a_phone_and_a_desktop_in_every_language(
+    analyst: Any,
+    live_server: Any,
+    served: dict[str, str],  # noqa: F811
+) -> None:
+    clipped = []
+    for language in ("fa", "ru", "en"):
+        analyst.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+        for width, height in WIDTHS.values():
+            analyst.set_viewport_size({"width": width, "height": height})
+            analyst.goto(f"{live_server.url}/")
+            sizes = analyst.eval_on_selector(
+                "table.matrix",
+                """t => ({page: document.documentElement.scrollWidth, table: t.scrollWidth,
+                        box: t.parentElement.clientWidth, cells: t.querySelectorAll('td a').length})""",
+            )
+            assert sizes["cells"] > 0
+            target = SHOTS / language / f"matrix-{width}.png"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            analyst.locator("table.matrix").screenshot(path=str(target))
+            # no sideways scroll of the page, and the whole table inside its card (nothing cut off)
+            if sizes["page"] > width or sizes["table"] > sizes["box"]:
+                clipped.append((language, width, sizes))
+    assert not clipped, clipped

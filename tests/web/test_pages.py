@@ -319,3 +319,25 @@ def test_the_key_facts_come_in_the_order_the_fact_kind_registry_ranks_them(
     kinds = [row["kind"] for row in response.context["key_rows"]]
     ranks = [FACT_KINDS[k].key_order if FACT_KINDS[k].key_order is not None else 99 for k in kinds]
     assert len(set(ranks)) > 1 and ranks == sorted(ranks), kinds
+
+
+def test_capacity_bars_are_as_long_as_the_share_they_show(users: dict[str, Any], articles: list[Any]) -> None:
+    import re
+
+    from hamkari.partners.services import capacity_set
+
+    organization = Entity.objects.create(type="organization", name="Caspian Shipping Union")
+    capacity_set(entity=organization, sector="fisheries", kind="offer", strength=2, user=None)
+    capacity_set(entity=organization, sector="steel", kind="need", strength=5, user=None)
+    client = logged_in(users["analyst"], "en")
+    pages = [client.get(f"/entities/{organization.pk}/"), client.get("/regions/IR-01/")]
+    bars = [
+        (int(width), int(shown))
+        for page in pages
+        for width, shown in re.findall(
+            r'<rect width="(\d+)" height="10" class="bar"/></svg> <span class="value">(\d+)%</span>',
+            page.content.decode(),
+        )
+    ]
+    assert (40, 40) in bars and (100, 100) in bars and len(bars) > 2
+    assert all(width == shown for width, shown in bars), bars
