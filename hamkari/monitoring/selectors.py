@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -40,7 +41,7 @@ def fetch_list(*, source: Source) -> QuerySet[Fetch]:
     return source.fetches.all()
 
 
-def _counted(queryset: QuerySet) -> Subquery:
+def _counted(queryset: QuerySet[Any]) -> Coalesce:
     """How many rows of `queryset` (filtered on the outer source) there are, as a subquery (two
     counts over two relations joined at once would multiply each other)."""
     counts = queryset.order_by().values("source").annotate(n=Count("pk")).values("n")
