@@ -352,12 +352,15 @@ def _node_ids() -> dict[str, str]:
 
 
 def node_name(name: str) -> tuple[str, str | None]:
-    """(name, language) of a transit node given by its English name: in the page's language when
-    the lexicon has it, else the English name with `en` (the caller marks it)."""
+    """(name, language) of a transit node given by its id («incheh_borun», as routes list the
+    places they pass) or its English name: in the page's language when the lexicon has it, else
+    the English name with `en` (the caller marks it); never the id itself."""
     language = (get_language() or "fa")[:2]
-    node = _node_ids().get(name, "")
+    nodes = routes.network().nodes
+    node = name if name in nodes else _node_ids().get(name, "")
+    english = str(nodes[node]["name"]) if node else name
     local = _node_names(language).get(node)
-    return (local, None) if local else (name, None if language == "en" else "en")
+    return (local, None) if local else (english, None if language == "en" else "en")
 
 
 @register.simple_tag
