@@ -15,12 +15,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from hamkari.extraction import ExtractionError
 from hamkari.kb.models import Article
-from hamkari.kb.services import IngestOutcome, article_ingest
+from hamkari.kb.services import IngestOutcome, article_ingest, audit_record
 from hamkari.monitoring import models, polling
 from hamkari.monitoring.hosts import polite_request
 from hamkari.monitoring.models import Fetch, Source, SourceItem
@@ -98,22 +99,26 @@ def _check_kind(kind: str, links: str, location: str) -> None:
 
 
 @transaction.atomic
-def source_enable(*, source: Source) -> Source:
+def source_enable(*, source: Source, user: User | None = None) -> Source:
     """An analyst enables a source again (after it was disabled by errors or by hand): active,
-    no failures counted, due at once."""
+    no failures counted, due at once; the audit log keeps who did it (None: the command line)
+    and the error it had."""
     source = Source.objects.select_for_update().get(pk=source.pk)
+    before = {"state": source.state, "failures": source.failures, "last_error": source.last_error}
     source.state, source.failures, source.last_error = models.ACTIVE, 0, ""
     source.next_poll_at = timezone.now()
     source.save(update_fields=["state", "failures", "last_error", "next_poll_at"])
+    audit_record(user=user, action="source.enable", obj=source, data=before)
     return source
 
 
 @transaction.atomic
-def source_disable(*, source: Source) -> Source:
-    """Stop polling a source until it is enabled again."""
+def source_disable(*, source: Source, user: User | None = None) -> Source:
+    """Stop polling a source until it is enabled again (kept in the audit log)."""
     source = Source.objects.select_for_update().get(pk=source.pk)
     source.state = models.DISABLED
     source.save(update_fields=["state"])
+    audit_record(user=user, action="source.disable", obj=source, data={})
     return source
 
 

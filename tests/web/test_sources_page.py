@@ -10,6 +10,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from hamkari.kb.models import AuditLog
 from hamkari.monitoring import polling
 from hamkari.monitoring.models import Source
 from hamkari.monitoring.services import source_add, source_poll
@@ -111,3 +112,7 @@ def test_an_analyst_enables_a_disabled_source_again_with_a_form(
     assert "منبع دوباره فعال شد" in response.content.decode()
     gone.refresh_from_db()
     assert (gone.state, gone.failures, gone.last_error) == ("active", 0, "")
+    entry = AuditLog.objects.get(action="source.enable", object_id=gone.pk)
+    assert (entry.actor, entry.data["failures"]) == (users["analyst"], polling.MAX_FAILURES)
+    page = response.content.decode()
+    assert "دوباره فعال شد" in page and "analyst" in page

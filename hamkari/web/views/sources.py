@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hamkari.accounts.permissions import can_manage_sources
+from hamkari.accounts.permissions import acting_user, can_manage_sources
+from hamkari.kb import selectors as kb_selectors
 from hamkari.monitoring import selectors, services
 from hamkari.web.views.common import found
 
@@ -36,6 +37,7 @@ def source(request: HttpRequest, pk: int) -> HttpResponse:
         "source": obj,
         "fetches": selectors.source_fetches(source=obj),
         "failed": selectors.source_failed_items(source=obj),
+        "changes": kb_selectors.audit_entries(obj)[:20],
     }
     return render(request, "web/source.html", context)
 
@@ -44,6 +46,6 @@ def source(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def source_enable(request: HttpRequest, pk: int) -> HttpResponse:
     _allowed(request)
-    obj = services.source_enable(source=found(selectors.source_get, pk=pk))
+    obj = services.source_enable(source=found(selectors.source_get, pk=pk), user=acting_user(request))
     messages.success(request, _("The source is enabled again; it is polled at the next round."))
     return redirect("source", pk=obj.pk)
