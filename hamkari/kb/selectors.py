@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypedDict
@@ -495,7 +496,56 @@ def audit_entries(obj: Any) -> QuerySet[AuditLog]:
 
 
 def entity_search(q: str, type_: str, *, limit: int = 100) -> list[Entity]:
-    return list(Entity.objects.filter(pk__in=search.entity_ids(q), type=type_, merged_into=None)[:limit])
+    return entities_search(q, (type_,), limit=limit)
+
+
+def entities_search(q: str, types: tuple[str, ...], *, limit: int = 100) -> list[Entity]:
+    """Live records of these types one of whose names, in any language, contains the words of `q`."""
+    found = Entity.objects.filter(pk__in=search.entity_ids(q), type__in=types, merged_into=None)
+    return list(found.order_by("type", "name")[:limit])
+
+
+def entities_chosen(ids: list[str], types: tuple[str, ...]) -> list[Entity]:
+    """The live records of these types a form chose by number (a picker's hidden inputs), in order;
+    numbers that are not such records are left out."""
+    numbers = [int(i) for i in ids if i.isdigit()]
+    found = {e.pk: e for e in Entity.objects.filter(pk__in=numbers, type__in=types, merged_into=None)}
+    return [found[n] for n in dict.fromkeys(numbers) if n in found]
+
+
+NAME_SEPARATORS = re.compile(r"[,،؛;\n]")
+
+
+def entities_picked(
+    *, ids: list[str], typed: str, types: tuple[str, ...]
+) -> tuple[list[Entity], list[tuple[str, list[Entity]]]]:
+    """What a name picker submitted: the records chosen by number, then those its typed names
+    (separated by commas) mean; and the typed names that mean none or several, with the records
+    they might mean."""
+    chosen = entities_chosen(ids, types)
+    refused: list[tuple[str, list[Entity]]] = []
+    for name in (n.strip() for n in NAME_SEPARATORS.split(typed)):
+        if not name:
+            continue
+        found, candidates = entity_named(name, types)
+        if found is None:
+            refused.append((name, candidates))
+        elif found not in chosen:
+            chosen.append(found)
+    return chosen, refused
+
+
+def entity_named(name: str, types: tuple[str, ...]) -> tuple[Entity | None, list[Entity]]:
+    """The one record of these types a typed name means (a region by region_by_name, others by a
+    spelling in any language), or None with the records it might mean (none, or several)."""
+    if types == ("region",):
+        region = region_by_name(name)
+        return region, [] if region is None else [region]
+    candidates = entities_search(name, types, limit=6)
+    exact = [e for e in candidates if search.alias_key(e.name) == search.alias_key(name)]
+    if len(exact) == 1 or len(candidates) == 1:
+        return (exact or candidates)[0], candidates
+    return None, candidates
 
 
 def search_facets() -> dict[str, QuerySet[Entity]]:

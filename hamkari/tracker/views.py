@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from django.contrib import messages
@@ -23,6 +22,39 @@ from hamkari.kb.models import AuditLog, Entity, Instrument, Story
 from hamkari.tracker import brief, ical, selectors, services
 from hamkari.tracker.models import EventEntry, ItemStatus, Meeting, PlanItem, WorkingGroup
 
+PARTY = ("person", "organization")
+
+
+def _picked(request: HttpRequest, field: str, types: tuple[str, ...]) -> list[Entity]:
+    """The records a name picker (web/_picker.html) submitted: chosen by number, or typed by name
+    in any language; a name that means no record or several is refused with the reason."""
+    values = request.POST.getlist(field)
+    typed = ", ".join([request.POST.get(f"{field}_q", ""), *(v for v in values if not v.isdigit())])
+    chosen, refused = kb_selectors.entities_picked(ids=values, typed=typed, types=types)
+    unknown = [name for name, candidates in refused if not candidates]
+    if unknown:
+        what = (
+            _("Unknown region: %(names)s")
+            if types == ("region",)
+            else _("No person or organisation is named %(names)s.")
+        )
+        raise services.TrackerError(what % {"names": _(", ").join(unknown)})
+    if refused:
+        name, candidates = refused[0]
+        raise services.TrackerError(
+            _("«%(name)s» may be %(choices)s: choose one of the suggestions.")
+            % {"name": name, "choices": _(", ").join(c.name for c in candidates)}
+        )
+    return chosen
+
+
+def _typed(request: HttpRequest, field: str, types: tuple[str, ...]) -> dict[str, Any]:
+    """What a refused form gives back to its name picker: the records chosen and the text typed."""
+    return {
+        f"{field}_picked": kb_selectors.entities_chosen(request.POST.getlist(field), types),
+        f"{field}_q": request.POST.get(f"{field}_q", ""),
+    }
+
 
 def _editable(request: HttpRequest, group: WorkingGroup) -> None:
     if not can_edit_group(request.user, group):
@@ -34,14 +66,9 @@ def groups(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if role_of(request.user) not in ("analyst", "administrator", "editor"):
             raise PermissionDenied(_("You may not create working groups."))
-        names = [c.strip() for c in re.split(r"[,،؛;\n]", request.POST.get("regions", "")) if c.strip()]
-        found = {name: kb_selectors.region_by_name(name) for name in names}
-        unknown = [name for name, region in found.items() if region is None]
-        regions = [region for region in found.values() if region is not None]
         instrument = Instrument.objects.filter(pk=request.POST.get("instrument") or 0).first()
         try:
-            if unknown:
-                raise services.TrackerError(_("Unknown region: %(names)s") % {"names": _(", ").join(unknown)})
+            regions = _picked(request, "regions", ("region",))
             # the same rule decides who may create a group as who may edit it; a refused group is rolled back
             with transaction.atomic():
                 group = services.group_create(
@@ -56,7 +83,8 @@ def groups(request: HttpRequest) -> HttpResponse:
                     )
         except services.TrackerError as exc:
             # the form comes back with what was typed and the reason beside it
-            return _groups_page(request, error=str(exc), typed=request.POST, status=400)
+            typed = {**request.POST.dict(), **_typed(request, "regions", ("region",))}
+            return _groups_page(request, error=str(exc), typed=typed, status=400)
         return redirect("group", pk=group.pk)
     return _groups_page(request)
 
@@ -109,7 +137,13 @@ def _gantt(items: list[PlanItem], today: dt.date) -> dict[str, Any]:
 
 @login_required
 def group(request: HttpRequest, pk: int) -> HttpResponse:
-    obj = get_object_or_404(WorkingGroup, pk=pk)
+    return _group_page(request, get_object_or_404(WorkingGroup, pk=pk))
+
+
+def _group_page(
+    request: HttpRequest, obj: WorkingGroup, *, member_error: str = "", typed: Any = None, status: int = 200
+) -> HttpResponse:
+    """The working group's page; a refused member comes back with what was typed and the reason."""
     items = list(obj.items.select_related("owner").prefetch_related("depends_on"))
     baseline = obj.baselines.order_by("-pk").first()
     today = timezone.localdate()
@@ -124,8 +158,10 @@ def group(request: HttpRequest, pk: int) -> HttpResponse:
         "can_edit": can_edit_group(request.user, obj),
         "statuses": ItemStatus.values,
         "today": today,
+        "member_error": member_error,
+        "typed": typed or {},
     }
-    return render(request, "tracker/group.html", context)
+    return render(request, "tracker/group.html", context, status=status)
 
 
 @login_required
@@ -161,15 +197,7 @@ def group_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         elif action == "baseline":
             services.baseline_freeze(group=obj, user=acting_user(request))
         elif action == "member":
-            entity = get_object_or_404(Entity, pk=data.get("entity") or 0)
-            services.member_add(
-                group=obj,
-                entity=entity,
-                side=data.get("side", ""),
-                chair=bool(data.get("chair")),
-                since=data.get("since"),
-                user=acting_user(request),
-            )
+            return _member_add(request, obj)
         elif action == "meeting":
             services.meeting_add(
                 group=obj,
@@ -189,6 +217,26 @@ def group_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             raise services.TrackerError(_("Unknown action."))
     except (services.TrackerError, ValueError) as exc:
         messages.error(request, str(exc))
+    return redirect("group", pk=obj.pk)
+
+
+def _member_add(request: HttpRequest, obj: WorkingGroup) -> HttpResponse:
+    data = request.POST
+    try:
+        chosen = _picked(request, "entity", PARTY)
+        if len(chosen) != 1:
+            raise services.TrackerError(_("Type a name and choose one person or organisation."))
+        services.member_add(
+            group=obj,
+            entity=chosen[0],
+            side=data.get("side", ""),
+            chair=bool(data.get("chair")),
+            since=data.get("since"),
+            user=acting_user(request),
+        )
+    except (services.TrackerError, ValueError) as exc:
+        typed = {**data.dict(), **_typed(request, "entity", PARTY)}
+        return _group_page(request, obj, member_error=str(exc), typed=typed, status=400)
     return redirect("group", pk=obj.pk)
 
 
@@ -228,10 +276,7 @@ def events(request: HttpRequest) -> HttpResponse:
         if role_of(request.user) not in ("analyst", "administrator", "editor"):
             raise PermissionDenied(_("You may not add events."))
         try:
-            ids = services.parse_numbers(request.POST.get("participants", ""))
-            people = list(Entity.objects.filter(pk__in=ids))
-            if len(people) != len(set(ids)):
-                raise services.TrackerError(_("Unknown participant number."))
+            people = _picked(request, "participants", PARTY)
             services.event_add(
                 date=request.POST.get("date"),
                 type_=request.POST.get("type", ""),
@@ -241,13 +286,28 @@ def events(request: HttpRequest) -> HttpResponse:
                 user=acting_user(request),
             )
         except services.TrackerError as exc:
-            messages.error(request, str(exc))
+            typed = {**request.POST.dict(), **_typed(request, "participants", PARTY)}
+            return _events_page(request, error=str(exc), typed=typed, status=400)
         return redirect("events")
+    return _events_page(request)
+
+
+def _events_page(
+    request: HttpRequest, *, error: str = "", typed: Any = None, status: int = 200
+) -> HttpResponse:
+    """The events page; a refused event comes back with what was typed and the reason."""
     stories = Story.objects.order_by("-date", "-pk")[:100]
     meetings = Meeting.objects.select_related("group").order_by("-date")[:100]
     entries = EventEntry.objects.prefetch_related("participants").order_by("-date")[:100]
-    context = {"stories": stories, "meetings": meetings, "entries": entries, "types": EVENT_TYPES}
-    return render(request, "tracker/events.html", context)
+    context = {
+        "stories": stories,
+        "meetings": meetings,
+        "entries": entries,
+        "types": EVENT_TYPES,
+        "error": error,
+        "typed": typed or {},
+    }
+    return render(request, "tracker/events.html", context, status=status)
 
 
 @login_required
@@ -257,12 +317,13 @@ def instrument(request: HttpRequest, pk: int) -> HttpResponse:
         if role_of(request.user) not in ("analyst", "administrator"):
             raise PermissionDenied(_("Only analysts change the status of an instrument."))
         try:
-            member = request.POST.get("member", "")
-            if member:
-                entity = get_object_or_404(Entity, pk=int(member) if member.isdigit() else 0)
+            if "member" in request.POST or "member_q" in request.POST:
+                chosen = _picked(request, "member", PARTY)
+                if len(chosen) != 1:
+                    raise services.TrackerError(_("Type a name and choose one person or organisation."))
                 services.instrument_member_add(
                     instrument=obj,
-                    entity=entity,
+                    entity=chosen[0],
                     joined=request.POST.get("joined"),
                     user=acting_user(request),
                 )
@@ -275,9 +336,18 @@ def instrument(request: HttpRequest, pk: int) -> HttpResponse:
                     user=acting_user(request),
                 )
         except services.TrackerError as exc:
+            if "member" in request.POST or "member_q" in request.POST:
+                typed = {**request.POST.dict(), **_typed(request, "member", PARTY)}
+                return _instrument_page(request, obj, member_error=str(exc), typed=typed, status=400)
             messages.error(request, str(exc))
         return redirect("instrument", pk=obj.pk)
+    return _instrument_page(request, obj)
 
+
+def _instrument_page(
+    request: HttpRequest, obj: Instrument, *, member_error: str = "", typed: Any = None, status: int = 200
+) -> HttpResponse:
+    """The instrument's page; a refused member comes back with what was typed and the reason."""
     history = AuditLog.objects.filter(object_type="instrument", object_id=obj.pk).order_by("at")
     context = {
         "instrument": obj,
@@ -287,8 +357,10 @@ def instrument(request: HttpRequest, pk: int) -> HttpResponse:
         "next_status": services.status_next(obj.status),  # never a backward step by default
         "parties": obj.parties.all(),
         "members": obj.members.select_related("entity").order_by("joined"),
+        "member_error": member_error,
+        "typed": typed or {},
     }
-    return render(request, "tracker/instrument.html", context)
+    return render(request, "tracker/instrument.html", context, status=status)
 
 
 def calendar_response(name: str, items: Any, meetings: Any, entries: Any = ()) -> HttpResponse:

@@ -222,3 +222,53 @@ def test_the_deadlines_board_lists_commitments_from_the_news(regions: dict[str, 
         "direct shipping line"
         not in client_for(analyst, "en").get("/tracker/deadlines/?region=IR-01").content.decode()
     )
+
+
+def _jalali() -> Entity:
+    from tests.kb.factories import FA_JALALI_FULL, RU_JALALI
+
+    kb.article_ingest(text=FA_JALALI_FULL, source="fa")
+    kb.article_ingest(text=RU_JALALI, source="ru")
+    return Entity.objects.get(type="person", merged_into=None, aliases__name__contains="Джалали")
+
+
+def test_members_and_participants_are_given_by_name_in_any_language(regions: dict[str, Entity]) -> None:
+    jalali = _jalali()
+    analyst = client_for(user_create(username="an", password="pw-analyst-123", role="analyst"))
+    instrument = Instrument.objects.create(kind="memorandum", status="agreed")
+    response = analyst.post(f"/tracker/instruments/{instrument.pk}/", {"member_q": "Джалали"})
+    assert response.status_code == 302 and [m.entity for m in instrument.members.all()] == [jalali]
+    group = services.group_create(name="Caspian WG", regions=[regions["IR-10"]], user=None)
+    response = analyst.post(f"/tracker/groups/{group.pk}/member/", {"entity_q": "جلالی", "side": "IR"})
+    assert response.status_code == 302 and [m.entity for m in group.members.all()] == [jalali]
+    response = analyst.post(  # chosen from the suggestions: the record's number, not a name
+        "/tracker/events/",
+        {"date": "1404/09/12", "type": "meeting", "title": "Caspian forum", "participants": [jalali.pk]},
+    )
+    assert response.status_code == 302
+    from hamkari.tracker.models import EventEntry
+
+    assert list(EventEntry.objects.get(title="Caspian forum").participants.all()) == [jalali]
+
+
+def test_a_refused_name_comes_back_in_place_with_what_was_typed(regions: dict[str, Entity]) -> None:
+    jalali = _jalali()
+    analyst = client_for(user_create(username="an", password="pw-analyst-123", role="analyst"))
+    response = analyst.post(
+        "/tracker/events/",
+        {
+            "date": "1404/09/12",
+            "type": "meeting",
+            "title": "نشست دریای خزر",
+            "participants": [jalali.pk],
+            "participants_q": "شخص ناشناخته",
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 400 and 'id="event-error"' in page and "شخص ناشناخته" in page
+    assert 'value="نشست دریای خزر"' in page  # the title typed is kept
+    assert f'<input type="hidden" name="participants" value="{jalali.pk}">' in page  # and the one chosen
+    instrument = Instrument.objects.create(kind="memorandum", status="agreed")
+    response = analyst.post(f"/tracker/instruments/{instrument.pk}/", {"member_q": "Nobody Known"})
+    assert response.status_code == 400 and 'id="member-error"' in response.content.decode()
+    assert 'value="Nobody Known"' in response.content.decode()

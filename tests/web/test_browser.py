@@ -158,7 +158,7 @@ def test_create_a_working_group_add_items_finish_one_and_see_the_overdue_board(
     reference_load()
     page.goto(f"{live_server.url}/tracker/groups/")
     page.fill("form.new-group input[name=name]", "Gilan–Astrakhan fisheries")
-    page.fill("form.new-group input[name=regions]", "IR-01, RU-AST")
+    page.fill("form.new-group input[name=regions_q]", "IR-01, RU-AST")
     page.click("form.new-group button[type=submit]")
     page.wait_for_selector("table.plan")
     for title, due in (

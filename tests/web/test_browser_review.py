@@ -105,12 +105,12 @@ def test_a_working_group_made_from_persian_region_names(analyst: Any, live_serve
     reference_load()
     analyst.goto(f"{live_server.url}/tracker/groups/")
     analyst.fill("form.new-group input[name=name]", "کارگروه صنایع")
-    analyst.fill("form.new-group input[name=regions]", "اصفهان، شهر خیالی")
+    analyst.fill("form.new-group input[name=regions_q]", "اصفهان، شهر خیالی")
     analyst.click("form.new-group button[type=submit]")
     # refused in place: the reason beside the form, and what was typed kept
     assert "شهر خیالی" in analyst.inner_text("#group-error")
     assert analyst.input_value("form.new-group input[name=name]") == "کارگروه صنایع"
-    analyst.fill("form.new-group input[name=regions]", "اصفهان، تاتارستان")
+    analyst.fill("form.new-group input[name=regions_q]", "اصفهان، تاتارستان")
     analyst.click("form.new-group button[type=submit]")
     analyst.wait_for_selector("table.plan")
     group = WorkingGroup.objects.get(name="کارگروه صنایع")
@@ -233,3 +233,36 @@ def test_the_region_pair_matrix_fits_a_phone_and_a_desktop_in_every_language(
             if sizes["page"] > width or sizes["table"] > sizes["box"]:
                 clipped.append((language, width, sizes))
     assert not clipped, clipped
+
+
+def test_a_working_group_member_and_event_participants_chosen_by_name(
+    analyst: Any,
+    live_server: Any,
+    served: dict[str, str],  # noqa: F811
+) -> None:
+    from hamkari.kb.models import Entity
+    from hamkari.tracker.models import EventEntry, WorkingGroup
+
+    first, second = Entity.objects.filter(type="person", merged_into=None).order_by("pk")[:2]
+    group = WorkingGroup.objects.get(name="گروه کاری نمونه")
+    analyst.goto(f"{live_server.url}/tracker/groups/{group.pk}/")
+    form = analyst.locator("form.new-member")
+    form.locator("input[name=entity_q]").fill(first.name.split()[-1])
+    form.locator(f"button.pick[data-pk='{first.pk}']").click()
+    assert form.locator("input[name=entity_q]").input_value() == ""  # the typed name became the choice
+    with analyst.expect_navigation():
+        form.locator("button[type=submit]").click()
+    assert [m.entity_id for m in group.members.all()] == [first.pk]
+    # two participants, one after the other; the first stays chosen while the second is looked up
+    analyst.goto(f"{live_server.url}/tracker/events/")
+    form = analyst.locator("form.new-event")
+    form.locator("input[name=date]").fill("1404/09/12")
+    form.locator("input[name=title]").fill("نشست کارگروه")
+    for person in (first, second):
+        form.locator("input[name=participants_q]").fill(person.name.split()[-1])
+        form.locator(f"button.pick[data-pk='{person.pk}']").click()
+    assert form.locator("ul.picked input[name=participants]").count() == 2
+    with analyst.expect_navigation():
+        form.locator("button[type=submit]").click()
+    entry = EventEntry.objects.get(title="نشست کارگروه")
+    assert sorted(p.pk for p in entry.participants.all()) == sorted([first.pk, second.pk])

@@ -1,5 +1,7 @@
 """Suggestions while a name is typed (htmx): people, organisations and regions found by any of
-their spellings, in any language, offered as choices a form submits by record."""
+their spellings, in any language, offered as choices a form submits by record — as radio buttons
+(`web/_suggestions.html`, the merge form) or, with `pick=1`, as buttons that add the record to a
+name picker (`web/_picker.html`)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,14 @@ from django.utils.translation import gettext as _
 
 from hamkari.kb import selectors
 
-KINDS = {"person": "person", "organization": "organization", "region": "region"}
+# the kinds of record a form asks for; a party (of a working group, an instrument, an event) is a
+# person or an organisation
+KINDS = {
+    "person": ("person",),
+    "organization": ("organization",),
+    "region": ("region",),
+    "party": ("person", "organization"),
+}
 LIMIT = 8
 
 
@@ -24,9 +33,10 @@ def suggest(request: HttpRequest, kind: str) -> HttpResponse:
         return HttpResponseBadRequest(_("Unknown kind of record."))
     exclude = request.GET.get("exclude", "")
     found = (
-        [e for e in selectors.entity_search(q, KINDS[kind], limit=LIMIT + 1) if str(e.pk) != exclude]
+        [e for e in selectors.entities_search(q, KINDS[kind], limit=LIMIT + 1) if str(e.pk) != exclude]
         if q
         else []
     )
     context = {"entities": found[:LIMIT], "field": field, "q": q}
-    return render(request, "web/_suggestions.html", context)
+    template = "web/_picks.html" if request.GET.get("pick") else "web/_suggestions.html"
+    return render(request, template, context)

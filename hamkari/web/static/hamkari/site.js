@@ -56,3 +56,41 @@ document.addEventListener("click", function (event) {
     if (el && el.matches && el.matches("li.fact-row")) { focusRow(el); }
   });
 })();
+
+// Name pickers (web/_picker.html): suggestions for the name being typed (the last one of a list
+// separated by commas), a chosen record added as a hidden input with its name, removable.
+(function () {
+  "use strict";
+  var SEPARATORS = /[,\u060c\u061b;]/;
+  document.addEventListener("htmx:configRequest", function (event) {
+    var input = event.detail.elt;
+    if (!input.closest || !input.closest(".picker")) { return; }
+    var parts = input.value.split(SEPARATORS);
+    event.detail.parameters = { q: parts[parts.length - 1].trim() };
+  });
+  document.addEventListener("click", function (event) {
+    var pick = event.target.closest ? event.target.closest(".picker button.pick") : null;
+    var unpick = event.target.closest ? event.target.closest(".picker button.unpick") : null;
+    if (unpick) { unpick.closest("li").remove(); return; }
+    if (!pick) { return; }
+    var picker = pick.closest(".picker"), list = picker.querySelector("ul.picked");
+    var input = picker.querySelector("input[type=search]");
+    if (!picker.classList.contains("multiple")) { list.innerHTML = ""; }
+    if (!list.querySelector("input[value='" + pick.dataset.pk + "']")) {
+      var item = document.createElement("li"), hidden = document.createElement("input");
+      var remove = document.createElement("button");
+      hidden.type = "hidden"; hidden.name = picker.dataset.field; hidden.value = pick.dataset.pk;
+      remove.type = "button"; remove.className = "unpick"; remove.textContent = "\u00d7";
+      remove.setAttribute("aria-label", picker.dataset.remove + " " + pick.dataset.name);
+      item.appendChild(hidden);
+      item.appendChild(document.createTextNode(pick.dataset.name + " "));
+      item.appendChild(remove);
+      list.appendChild(item);
+    }
+    var parts = input.value.split(SEPARATORS);
+    parts.pop();  // the name being typed is now chosen
+    input.value = parts.map(function (p) { return p.trim(); }).filter(Boolean).join(", ");
+    picker.querySelector(".choices").innerHTML = "";
+    input.focus();
+  });
+})();
