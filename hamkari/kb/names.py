@@ -62,18 +62,35 @@ def _language(language: str | None) -> str:
 
 
 @functools.cache
-def _gazetteer(language: str) -> dict[str, str]:
+def _first_terms(language: str, table: str) -> dict[str, str]:
+    """Each entry's first term (its name) in a language's lexicon table."""
     names: dict[str, str] = {}
-    for table in ("regions", "countries"):
-        for entry in load_table(language, table):
-            names.setdefault(entry.key, entry.terms[0])
+    for entry in load_table(language, table):
+        names.setdefault(entry.key, entry.terms[0])
     return names
+
+
+@functools.cache
+def _gazetteer(language: str) -> dict[str, str]:
+    return {**_first_terms(language, "countries"), **_first_terms(language, "regions")}
 
 
 def place_name(code: str, language: str | None) -> str:
     """«گیلان», «Гилян», «Gilan» for IR-01 (and a country for its ISO code), from the gazetteer
-    only; a code it does not know stays a code."""
+    only; a code it does not know stays a code. The one home of region and country names: the
+    web pages, the partner finder and the briefs all call it, never a record's name (which an
+    article may have set to an organisation's or a zone's)."""
     return _gazetteer(_language(language)).get(code) or _gazetteer("en").get(code, code)
+
+
+def is_place(code: str) -> bool:
+    """Whether the gazetteer knows the code (a region's or a country's)."""
+    return any(code in _gazetteer(lang) for lang in LANGUAGES)
+
+
+def sector_name(slug: str, language: str | None) -> str | None:
+    """A sector's name in the language from the sector lexicon, or None for an unknown slug."""
+    return _first_terms(_language(language), "sectors").get(slug)
 
 
 def entity_name(entity: Entity, language: str | None) -> DisplayName:

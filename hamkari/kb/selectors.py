@@ -330,11 +330,6 @@ def region_pairs(limit: int = 12) -> list[tuple[str, str, int]]:
     return [(a, b, n) for (a, b), n in pairs.most_common(limit)]
 
 
-def region_names(refs: set[str]) -> dict[str, str]:
-    rows = Entity.objects.filter(type="region", ref__in=refs).values_list("ref", "name")
-    return {ref: name for ref, name in rows if ref is not None}
-
-
 def daily_activity(days: int = 731) -> list[tuple[dt.date, int]]:
     """Articles per publication day over the `days` before the newest dated article, oldest first
     (the page groups them into months of its own calendar: Jalali in Persian)."""
@@ -351,8 +346,9 @@ def daily_activity(days: int = 731) -> list[tuple[dt.date, int]]:
 
 
 def _aggregates() -> dict[str, Any]:
+    # codes only: pages name regions through `kb.names.place_name` (the `place` filter), never
+    # by a record's name
     pairs = region_pairs()
-    names = region_names({a for a, _, _ in pairs} | {b for _, b, _ in pairs})
     iranian = sorted({a for a, _, _ in pairs})
     russian = sorted({b for _, b, _ in pairs})
     counts = {(a, b): n for a, b, n in pairs}
@@ -360,7 +356,6 @@ def _aggregates() -> dict[str, Any]:
     matrix = [
         {
             "region": a,
-            "name": names.get(a, a),
             "cells": [
                 {"n": counts.get((a, b), 0), "level": round(4 * counts.get((a, b), 0) / top), "pair": (a, b)}
                 for b in russian
@@ -369,10 +364,10 @@ def _aggregates() -> dict[str, Any]:
         for a in iranian
     ]
     return {
-        "pairs": [(a, names.get(a, a), b, names.get(b, b), n) for a, b, n in pairs],
+        "pairs": pairs,
         "activity": daily_activity(),
         "matrix": matrix,
-        "russian": [(b, names.get(b, b)) for b in russian],
+        "russian": russian,
     }
 
 
@@ -383,7 +378,7 @@ def dashboard(*, today: dt.date) -> dict[str, Any]:
     commitments = Commitment.objects.exclude(review_state=ReviewState.REJECTED).select_related("article")
     state = Article.objects.aggregate(n=Count("id"), newest=Max("id"))
     aggregates: dict[str, Any] | None = cache.get_or_set(
-        f"dashboard:2:{state['n']}:{state['newest']}", _aggregates, timeout=3600
+        f"dashboard:3:{state['n']}:{state['newest']}", _aggregates, timeout=3600
     )
     return {
         "stories": story_list()[:10],

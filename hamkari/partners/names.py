@@ -1,22 +1,13 @@
-"""Names in the page's language: a region's from the gazetteer only (never an organisation's or a
-zone's name that an article happened to use for it), a sector's from the sector lexicon, and
-digits in the script of the language."""
+"""Names and numbers in the page's language: region and sector names come from the knowledge
+base's one home for them (`hamkari.kb.names`: the gazetteer only, never an organisation's or a
+zone's name that an article happened to use for a region), digits in the script of the language."""
 
 from __future__ import annotations
 
-import functools
-
-from hamkari.extraction.lexicon import load_table
+from hamkari.kb.names import place_name
+from hamkari.kb.names import sector_name as kb_sector_name
 
 PERSIAN_DIGITS = str.maketrans("0123456789.,", "۰۱۲۳۴۵۶۷۸۹٫٬")
-
-
-@functools.cache
-def _first_terms(language: str, table: str) -> dict[str, str]:
-    names: dict[str, str] = {}
-    for entry in load_table(language, table):
-        names.setdefault(entry.key, entry.terms[0])
-    return names
 
 
 def language_of(language: str | None) -> str:
@@ -25,14 +16,12 @@ def language_of(language: str | None) -> str:
 
 
 def region_name(code: str, language: str | None) -> str:
-    """«گیلان», «Гилян», «Gilan» for IR-01; a code the gazetteer does not know stays a code."""
-    lang = language_of(language)
-    return _first_terms(lang, "regions").get(code) or _first_terms("en", "regions").get(code, code)
+    """«گیلان», «Гилян», «Gilan» for IR-01 (`kb.names.place_name`)."""
+    return place_name(code, language)
 
 
 def sector_name(slug: str, language: str | None) -> str:
-    lang = language_of(language)
-    return _first_terms(lang, "sectors").get(slug) or slug.replace("_", " ")
+    return kb_sector_name(slug, language) or slug.replace("_", " ")
 
 
 def number(value: float, language: str | None, decimals: int = 0) -> str:

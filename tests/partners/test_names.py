@@ -6,12 +6,16 @@ from __future__ import annotations
 import pytest
 from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
 from hamkari.accounts.services import user_create
 from hamkari.extraction.lexicon import load_table
+from hamkari.kb import names as kb_names
 from hamkari.kb import services as kb
 from hamkari.kb.models import Entity
 from hamkari.partners import finder
+from hamkari.partners import names as partner_names
+from hamkari.web.templatetags import hamkari as tags
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +92,26 @@ def test_a_region_whose_record_took_a_zones_name_keeps_its_own(client: Client) -
     for url in ("/regions/RU-AST/", "/partners/IR-01/", "/tracker/briefs/pair/IR-01/RU-AST/"):
         page = _get(client, url, "fa")
         assert "آستاراخان" in page and "لوتوس" not in page, url
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_layer_names_every_region_from_the_one_gazetteer_home(client: Client, language: str) -> None:
+    names = _names(language)
+    assert len(names) == 114
+    with translation.override(language):
+        for code, name in names.items():
+            record = Entity.objects.get(type="region", ref=code)  # named MARK… by the fixture
+            assert kb_names.place_name(code, language) == name
+            assert partner_names.region_name(code, language) == name
+            assert tags.place(code) == name and tags.place(record) == name and tags.named(code) == name
+            assert kb_names.entity_name(record, language).text == name
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_dashboards_region_pairs_name_regions_from_the_gazetteer(client: Client, language: str) -> None:
+    kb.article_ingest(
+        text="The governor of Gilan Province met a delegation of Astrakhan Region in Rasht.", source="a"
+    )
+    names = _names(language)
+    page = _get(client, "/", language)
+    assert _escaped(names["IR-01"]) in page and _escaped(names["RU-AST"]) in page and MARK not in page

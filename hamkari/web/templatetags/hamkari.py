@@ -237,31 +237,14 @@ def columns(daily: list[tuple[dt.date, int]], height: int = 170) -> dict[str, An
     return {"items": months, "width": width, "height": height, "base": base, "axis": axis, "ticks": ticks}
 
 
-@functools.cache
-def _place_names(language: str) -> dict[str, str]:
-
-    names: dict[str, str] = {}
-    for table in ("countries", "regions"):
-        for entry in load_table(language, table):
-            names.setdefault(entry.key, entry.terms[0])
-    return names
-
-
 @register.filter
 def place(value: Any) -> str:
     """A region's or country's name in the language of the page («گیلان», «Гилян», «Gilan»), from
-    an entity or an ISO code; other entities keep their name."""
+    an entity or an ISO code (`kb.names.place_name`); other entities keep their name."""
     code = value if isinstance(value, str) else getattr(value, "ref", None)
-    language = (get_language() or "fa")[:2]
-    if code and code in _place_names(language):
-        return _place_names(language)[code]
+    if code and names.is_place(code):
+        return names.place_name(code, get_language())
     return str(getattr(value, "name", value))
-
-
-@functools.cache
-def _sector_names(language: str) -> dict[str, str]:
-
-    return {entry.key: entry.terms[0] for entry in load_table(language, "sectors")}
 
 
 @register.filter
@@ -269,10 +252,7 @@ def named(value: Any) -> str:
     """A sector slug, a region or a country code as a name in the language of the page; anything
     else (an HS code, a number) unchanged."""
     text = str(value)
-    language = (get_language() or "fa")[:2]
-    if text in _sector_names(language):
-        return _sector_names(language)[text]
-    return place(text)
+    return names.sector_name(text, get_language()) or place(text)
 
 
 def script_language(text: str) -> str | None:
