@@ -128,6 +128,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "hamkari.monitoring",
+    # watchlists and alerts: notifications, e-mail digests, Atom feeds (matched after each ingest)
+    "hamkari.alerts",
 ]
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -255,6 +257,8 @@ elif _email_url.startswith(("smtp://", "smtps://")):
 else:
     raise ImproperlyConfigured("HAMKARI_EMAIL_URL must be console:// or smtp(s)://user:password@host:port")
 DEFAULT_FROM_EMAIL = os.environ.get("HAMKARI_EMAIL_FROM", "hamkari@localhost")
+# The address the site is reached at, for the links in e-mail digests (no trailing slash)
+HAMKARI_SITE_URL = os.environ.get("HAMKARI_SITE_URL", "http://127.0.0.1:8000").strip().rstrip("/")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

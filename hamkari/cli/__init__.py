@@ -5,7 +5,7 @@ services and selectors at their top level: this is the one place that imports in
 One module per command family, each command's options beside its handler:
 `articles` (extract, ingest, reextract, export), `users` (user, token), `tracker` (groups,
 brief, remind), `partners` (partners, firms, import, consortium, route), `monitoring` (worker),
-`server` (serve, manage)."""
+`alerts` (watch, alerts), `server` (serve, manage)."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"hamkari: setting error: {exc}", file=sys.stderr)
         return 2
     # the command modules register their commands when imported, in the order of --help
-    from hamkari.cli import articles, monitoring, partners, server, tracker, users  # noqa: F401
+    from hamkari.cli import alerts, articles, monitoring, partners, server, tracker, users  # noqa: F401
     from hamkari.cli.command import run
 
     return run(argv, sys.stdout, sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
+from hamkari.cli.alerts import PERIODIC
 from hamkari.cli.command import CliError, command, option, plural
 from hamkari.cli.values import whole
 from hamkari.monitoring.models import FEED, KINDS, Source
@@ -42,7 +43,9 @@ def worker(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             flush=True,
         )
     try:
-        done = workers_run(threads=args.threads, batch=args.batch, interval=0 if args.batch else 1.0)
+        done = workers_run(
+            threads=args.threads, batch=args.batch, interval=0 if args.batch else 1.0, periodic=PERIODIC
+        )
     except WorkerError as exc:
         raise CliError(str(exc)) from exc
     print(f"hamkari: worker ran {plural(done, 'job')}", file=out)

@@ -13,6 +13,7 @@ from django.core.wsgi import get_wsgi_application
 from waitress.server import create_server
 
 from hamkari.accounts.services import administrator_ensure
+from hamkari.cli.alerts import PERIODIC
 from hamkari.cli.command import CliError, command, option
 from hamkari.cli.values import PORT, whole
 from hamkari.kb.ingest import run_batch
@@ -37,7 +38,7 @@ SAMPLES = Path(__file__).resolve().parents[1] / "samples"
         "Russian regions, countries), ingest the bundled sample articles when the knowledge base is "
         "empty, create an administrator on the first run (its password is printed once) and serve "
         "pages, API and static files with waitress, with one worker thread running background jobs "
-        "and due source polls beside it unless --no-worker."
+        "and due source polls and watchlist digests beside it unless --no-worker."
     ),
 )
 def serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -64,7 +65,7 @@ def serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _worker() -> Pool | None:
     """One worker thread beside the web server, when the task backend keeps jobs in the database."""
     try:
-        pool = Pool(threads=1)
+        pool = Pool(threads=1, periodic=PERIODIC)
     except WorkerError:
         return None  # jobs run at once where they are queued (the immediate backend)
     pool.start()

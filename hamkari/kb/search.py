@@ -7,6 +7,7 @@ SQLite uses an FTS5 table; PostgreSQL a GIN index over `to_tsvector('simple', se
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from django.db import connection
 from django.db.models import Q
@@ -48,6 +49,16 @@ def terms(query: str) -> list[str]:
     return _WORD.findall(searchable(query))
 
 
+def _fts_query(words: list[str]) -> str:
+    """SQLite FTS5: every word, the last one as a prefix."""
+    return (" ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*').strip()
+
+
+def _ts_query(words: list[str]) -> str:
+    """PostgreSQL tsquery: every word, the last one as a prefix."""
+    return " & ".join(w for w in words[:-1]) + (" & " if len(words) > 1 else "") + f"{words[-1]}:*"
+
+
 def article_ids(query: str, limit: int = 1000) -> list[int]:
     """Ids of articles that contain every word of the query (the last one as a prefix), best first."""
     words = terms(query)
@@ -55,15 +66,13 @@ def article_ids(query: str, limit: int = 1000) -> list[int]:
         return []
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            expression = " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
+            expression = _fts_query(words)
             cursor.execute(
                 f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s ORDER BY rank LIMIT %s",
-                [expression.strip(), limit],
+                [expression, limit],
             )
         else:
-            expression = (
-                " & ".join(w for w in words[:-1]) + (" & " if len(words) > 1 else "") + f"{words[-1]}:*"
-            )
+            expression = _ts_query(words)
             vector = "to_tsvector('simple', search_text)"
             cursor.execute(
                 f"SELECT id FROM kb_article WHERE {vector} @@ to_tsquery('simple', %s) "
@@ -71,6 +80,30 @@ def article_ids(query: str, limit: int = 1000) -> list[int]:
                 [expression, expression, limit],
             )
         return [row[0] for row in cursor.fetchall()]
+
+
+def article_ids_among(query: str, ids: Sequence[int]) -> set[int]:
+    """Those of the articles `ids` that contain every word of the query (the last one as a
+    prefix), as `article_ids` finds them: a saved search tried on new articles only."""
+    words = terms(query)
+    if not words or not ids:
+        return set()
+    marks = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            expression = _fts_query(words)
+            cursor.execute(
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid IN ({marks})",
+                [expression, *ids],
+            )
+        else:
+            expression = _ts_query(words)
+            cursor.execute(
+                f"SELECT id FROM kb_article WHERE id IN ({marks}) "
+                "AND to_tsvector('simple', search_text) @@ to_tsquery('simple', %s)",
+                [*ids, expression],
+            )
+        return {row[0] for row in cursor.fetchall()}
 
 
 def entity_ids(query: str, limit: int = 100) -> list[int]:

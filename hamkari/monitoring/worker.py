@@ -10,6 +10,7 @@ import os
 import signal
 import socket
 import threading
+from collections.abc import Callable, Sequence
 
 from django.db import connections
 from django.utils import timezone
@@ -20,6 +21,11 @@ from django_tasks_db.management.commands.db_worker import Worker
 from hamkari.monitoring.tasks import due_polls_enqueue
 
 SCHEDULE_SECONDS = 30
+
+# Periodic work: each queues the jobs whose next-run time (stored on their rows) has come, and
+# says how many. The command line hands the pool those of the apps above this layer (alerts).
+Periodic = Callable[..., int]  # called with now=
+PERIODIC: tuple[Periodic, ...] = (due_polls_enqueue,)
 
 
 class WorkerError(Exception):
@@ -46,11 +52,20 @@ def _worker(number: int, *, batch: bool, interval: float) -> Worker:
 
 
 class Pool:
-    """Worker threads and one scheduler thread that queues the polls of due sources every
-    SCHEDULE_SECONDS (with `batch`: once, before the jobs waiting are run)."""
+    """Worker threads and one scheduler thread that queues the due periodic work (the polls of
+    due sources, and whatever else `periodic` names) every SCHEDULE_SECONDS (with `batch`: once,
+    before the jobs waiting are run)."""
 
-    def __init__(self, *, threads: int = 1, batch: bool = False, interval: float = 1.0) -> None:
+    def __init__(
+        self,
+        *,
+        threads: int = 1,
+        batch: bool = False,
+        interval: float = 1.0,
+        periodic: Sequence[Periodic] = PERIODIC,
+    ) -> None:
         self.batch = batch
+        self.periodic = tuple(periodic)
         self.workers = [_worker(n, batch=batch, interval=interval) for n in range(1, threads + 1)]
         self.stopped = threading.Event()
         self.threads = [
@@ -61,7 +76,7 @@ class Pool:
 
     def start(self) -> None:
         if self.batch:
-            _due()
+            _due(self.periodic)
         else:
             self.scheduler.start()
         for thread in self.threads:
@@ -86,23 +101,30 @@ class Pool:
     def _schedule(self) -> None:
         try:
             while not self.stopped.is_set():
-                _due()
+                _due(self.periodic)
                 self.stopped.wait(SCHEDULE_SECONDS)
         finally:
             connections.close_all()
 
 
-def _due() -> None:
+def _due(periodic: Sequence[Periodic]) -> None:
     try:
-        due_polls_enqueue(now=timezone.now())
+        for enqueue in periodic:
+            enqueue(now=timezone.now())
     finally:
         connections.close_all()
 
 
-def workers_run(*, threads: int = 1, batch: bool = False, interval: float = 1.0) -> int:
+def workers_run(
+    *,
+    threads: int = 1,
+    batch: bool = False,
+    interval: float = 1.0,
+    periodic: Sequence[Periodic] = PERIODIC,
+) -> int:
     """Run jobs in `threads` threads until interrupted (or, with `batch`, until none is waiting);
     the number of jobs run. SIGTERM and Ctrl-C let the job in hand finish."""
-    pool = Pool(threads=threads, batch=batch, interval=interval)
+    pool = Pool(threads=threads, batch=batch, interval=interval, periodic=periodic)
     previous = signal.signal(signal.SIGTERM, lambda signum, frame: pool.stop())
     try:
         pool.start()

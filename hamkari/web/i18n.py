@@ -1,11 +1,13 @@
-"""Translations: the .po catalogues in web/locale are compiled to .mo with polib, so that no
-system gettext is needed. Run at set-up, before the tests and when the server starts."""
+"""Translations: the .po catalogues in web/locale (and those an app keeps in its own `locale`
+folder, like alerts/locale) are compiled to .mo with polib, so that no system gettext is needed.
+Run at set-up, before the tests and when the server starts."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 LOCALE = Path(__file__).resolve().parent / "locale"
+PACKAGE = LOCALE.parents[1]  # hamkari/: the apps' own catalogues are in hamkari/APP/locale
 
 
 def compile_messages() -> list[Path]:
@@ -13,7 +15,7 @@ def compile_messages() -> list[Path]:
     import polib
 
     written = []
-    for po_path in sorted(LOCALE.glob("*/LC_MESSAGES/django.po")):
+    for po_path in sorted(PACKAGE.glob("*/locale/*/LC_MESSAGES/django.po")):
         mo_path = po_path.with_suffix(".mo")
         if not mo_path.exists() or mo_path.stat().st_mtime < po_path.stat().st_mtime:
             polib.pofile(str(po_path)).save_as_mofile(str(mo_path))

@@ -27,6 +27,7 @@ from hamkari.kb.models import (
 )
 from hamkari.kb.services import stories
 from hamkari.kb.services.resolve import aliases_add, people_known, resolve_all
+from hamkari.kb.signals import article_stored
 from hamkari.sources.inputs import InputError, text_check
 from hamkari.sources.items import is_url
 
@@ -134,7 +135,13 @@ def _article_store(
         _store(doc, article, run, keep=set())
         assert doc.folded is not None
         search.index_article(article, doc.folded.text)
+        # after the commit, so that listeners (alerts) see the article with all its facts
+        transaction.on_commit(lambda: _announce(article.pk), robust=True)
     return IngestOutcome("new", article)
+
+
+def _announce(article_id: int) -> None:
+    article_stored.send(sender=Article, article_id=article_id)
 
 
 def article_reextract(*, article: Article) -> ExtractionRun:

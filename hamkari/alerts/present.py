@@ -1,0 +1,129 @@
+"""How a piece of news reads in the reader's language (the pages, the e-mail and the feed): a
+line saying what happened, its day (Jalali with Persian digits in Persian), names not codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+import jdatetime
+from django.utils import formats
+from django.utils.translation import get_language, gettext
+
+from hamkari.alerts.models import (
+    INSTRUMENT,
+    ORGANIZATION,
+    PAIR,
+    PERSON,
+    REGION,
+    SEARCH,
+    SECTOR,
+    Notification,
+    Target,
+)
+from hamkari.extraction.lexicon import load_table
+from hamkari.kb.names import entity_name, place_name
+
+PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+
+def _language() -> str:
+    code = (get_language() or "fa")[:2]
+    return code if code in ("fa", "ru", "en") else "en"
+
+
+def digits(value: object) -> str:
+    """Persian digits in Persian."""
+    text = str(value)
+    return text.translate(PERSIAN_DIGITS) if _language() == "fa" else text
+
+
+def day_text(day: dt.date | None) -> str:
+    """«۱۲ آذر ۱۴۰۴» in Persian, «3 декабря 2025 г.», «Dec. 3, 2025»; empty for no day."""
+    if day is None:
+        return ""
+    if _language() == "fa":
+        j = jdatetime.date.fromgregorian(date=day)
+        return digits(f"{j.day} {jdatetime.date.j_months_fa[j.month - 1]} {j.year}")
+    return str(formats.date_format(day, "DATE_FORMAT"))
+
+
+@functools.cache
+def _sectors(language: str) -> dict[str, str]:
+    return {entry.key: entry.terms[0] for entry in load_table(language, "sectors")}
+
+
+def sector_name(code: str) -> str:
+    return _sectors(_language()).get(code) or _sectors("en").get(code, code)
+
+
+def region_name(code: str) -> str:
+    return place_name(code, _language())
+
+
+def target_text(target: Target) -> str:
+    """What a target follows, named in the reader's language («گیلان – آستاراخان», «fisheries»)."""
+    if target.kind == REGION:
+        return region_name(target.value)
+    if target.kind == PAIR:
+        first, _, second = target.value.partition(" ")
+        return f"{region_name(first)} – {region_name(second)}"
+    if target.kind == SECTOR:
+        return sector_name(target.value)
+    if target.kind in (PERSON, ORGANIZATION) and target.entity is not None:
+        return entity_name(target.entity, _language()).text
+    if target.kind == INSTRUMENT:
+        return gettext(target.value)
+    if target.kind == SEARCH:
+        return f"«{target.value}»"
+    return target.value
+
+
+def target_kind(kind: str) -> str:
+    names = {
+        REGION: gettext("Region"),
+        PAIR: gettext("Region pair"),
+        PERSON: gettext("Person"),
+        ORGANIZATION: gettext("Organisation"),
+        SECTOR: gettext("Sector"),
+        INSTRUMENT: gettext("Kind of instrument"),
+        SEARCH: gettext("Saved search"),
+    }
+    return names.get(kind, kind)
+
+
+def frequency_text(frequency: str) -> str:
+    names = {
+        "immediate": gettext("immediately"),
+        "daily": gettext("once a day"),
+        "weekly": gettext("once a week"),
+    }
+    return names.get(frequency, frequency)
+
+
+def headline(n: Notification) -> str:
+    """What happened, in a line («New status step: memorandum — signed»)."""
+    detail = n.detail or {}
+    due = day_text(dt.date.fromisoformat(detail["due"])) if detail.get("due") else ""
+    if n.kind == "story":
+        return gettext("New story")
+    if n.kind == "article":
+        return gettext("New article in a story")
+    if n.kind == "instrument":
+        return gettext("New instrument: %(kind)s (%(status)s)") % _instrument(detail)
+    if n.kind == "step":
+        return gettext("New status step: %(kind)s — %(status)s") % _instrument(detail)
+    if n.kind == "commitment":
+        return gettext("New commitment, due %(day)s") % {"day": due} if due else gettext("New commitment")
+    if n.kind == "deadline":
+        return gettext("Deadline coming due on %(day)s") % {"day": due}
+    if n.kind == "position":
+        role = gettext(detail.get("role", ""))
+        region = detail.get("region", "")
+        post = f"{role} · {region_name(region)}" if region else role
+        return gettext("Seen in a new post: %(post)s") % {"post": post}
+    return n.kind
+
+
+def _instrument(detail: dict[str, str]) -> dict[str, str]:
+    return {"kind": gettext(detail.get("instrument", "")), "status": gettext(detail.get("status", ""))}

@@ -1,0 +1,63 @@
+"""Reads of the alerts. A user sees only their own watchlists and notifications: every read
+that takes a number also takes the owner."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Count, Q, QuerySet
+
+from hamkari.alerts.models import Notification, Target, Watchlist
+
+FEED_ITEMS = 100
+PAGE_ITEMS = 200
+
+
+def watchlists_of(owner: AbstractBaseUser) -> QuerySet[Watchlist]:
+    return (
+        Watchlist.objects.filter(owner=owner)
+        .prefetch_related("targets__entity")
+        .annotate(unread=Count("notifications", filter=Q(notifications__read_at__isnull=True)))
+    )
+
+
+def watchlist_list() -> QuerySet[Watchlist]:
+    """Every watchlist with its owner and targets (for the command line)."""
+    return (
+        Watchlist.objects.select_related("owner")
+        .prefetch_related("targets__entity")
+        .annotate(unread=Count("notifications", filter=Q(notifications__read_at__isnull=True)))
+        .order_by("owner__username", "pk")
+    )
+
+
+def watchlist_of(owner: AbstractBaseUser, pk: int) -> Watchlist | None:
+    """The owner's watchlist numbered `pk`, or None (also when it is someone else's)."""
+    return watchlists_of(owner).filter(pk=pk).first()
+
+
+def target_of(owner: AbstractBaseUser, pk: int) -> Target | None:
+    return Target.objects.filter(pk=pk, watchlist__owner=owner).select_related("watchlist").first()
+
+
+def watchlist_by_token(token: str) -> Watchlist | None:
+    """The watchlist whose feed address carries this secret, or None."""
+    if not token or len(token) > 64:
+        return None
+    return Watchlist.objects.filter(token=token).first()
+
+
+def notifications_of(owner: AbstractBaseUser, *, unread_only: bool = False) -> QuerySet[Notification]:
+    found = Notification.objects.filter(watchlist__owner=owner).select_related("watchlist")
+    if unread_only:
+        found = found.filter(read_at__isnull=True)
+    return found.order_by("-created_at", "-pk")[:PAGE_ITEMS]
+
+
+def unread_count(owner: AbstractBaseUser) -> int:
+    if not owner.is_authenticated:
+        return 0
+    return Notification.objects.filter(watchlist__owner=owner, read_at__isnull=True).count()
+
+
+def feed_items(watchlist: Watchlist) -> list[Notification]:
+    return list(watchlist.notifications.order_by("-created_at", "-pk")[:FEED_ITEMS])
