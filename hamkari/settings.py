@@ -186,6 +186,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "hamkari.web.context.roles",
+                "hamkari.web.context.notifications",
             ]
         },
     }

@@ -10,6 +10,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("tracker/", include("hamkari.tracker.urls")),
+    path("alerts/", include("hamkari.alerts.urls")),
     path("", include("hamkari.partners.urls")),
     path("", include("hamkari.web.urls")),
 ]

@@ -7,6 +7,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Q, QuerySet
 
 from hamkari.alerts.models import Notification, Target, Watchlist
+from hamkari.extraction.lexicon import load_table
+from hamkari.kb import search
 
 FEED_ITEMS = 100
 PAGE_ITEMS = 200
@@ -20,10 +22,11 @@ def watchlists_of(owner: AbstractBaseUser) -> QuerySet[Watchlist]:
     )
 
 
-def watchlist_list() -> QuerySet[Watchlist]:
-    """Every watchlist with its owner and targets (for the command line)."""
+def watchlist_list(*, owner: AbstractBaseUser | None = None) -> QuerySet[Watchlist]:
+    """Every watchlist (or the owner's) with its owner and targets (for the command line)."""
+    found = Watchlist.objects.all() if owner is None else Watchlist.objects.filter(owner=owner)
     return (
-        Watchlist.objects.select_related("owner")
+        found.select_related("owner")
         .prefetch_related("targets__entity")
         .annotate(unread=Count("notifications", filter=Q(notifications__read_at__isnull=True)))
         .order_by("owner__username", "pk")
@@ -61,3 +64,26 @@ def unread_count(owner: AbstractBaseUser) -> int:
 
 def feed_items(watchlist: Watchlist) -> list[Notification]:
     return list(watchlist.notifications.order_by("-created_at", "-pk")[:FEED_ITEMS])
+
+
+def notification_of(owner: AbstractBaseUser, pk: int) -> Notification | None:
+    return Notification.objects.filter(pk=pk, watchlist__owner=owner).first()
+
+
+def watchlist_get(pk: int) -> Watchlist | None:
+    """Any user's watchlist by number (for the command line, which an administrator runs)."""
+    return Watchlist.objects.filter(pk=pk).first()
+
+
+def sector_find(name: str) -> str | None:
+    """A sector's code from its code or its name in Persian, Russian or English, or None."""
+    text = name.strip()
+    codes = {entry.key: entry for entry in load_table("en", "sectors")}
+    if text.lower() in codes:
+        return text.lower()
+    key = search.alias_key(text)
+    for language in ("fa", "ru", "en"):
+        for entry in load_table(language, "sectors"):
+            if any(search.alias_key(term) == key for term in entry.terms):
+                return str(entry.key)
+    return None

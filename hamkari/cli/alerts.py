@@ -4,13 +4,30 @@ scheduler queues (the polls of due sources, the runs of due watchlists)."""
 from __future__ import annotations
 
 import argparse
-from typing import TextIO
+from collections.abc import Sequence
+from typing import Any, TextIO
 
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 
-from hamkari.alerts.services import digests_run
+from hamkari.accounts.selectors import user_find
+from hamkari.alerts import present, selectors
+from hamkari.alerts.feeds import feed_path
+from hamkari.alerts.models import FREQUENCIES, ORGANIZATION, PAIR, PERSON, REGION, SEARCH, SECTOR, Target
+from hamkari.alerts.services import (
+    LANGUAGES,
+    AlertError,
+    TargetSpec,
+    digests_run,
+    watchlist_create,
+    watchlist_delete,
+)
 from hamkari.alerts.tasks import due_runs_enqueue
-from hamkari.cli.command import command, plural
+from hamkari.cli.command import CliError, command, option, plural
+from hamkari.cli.values import whole
+from hamkari.extraction.vocabulary import INSTRUMENT_KINDS
+from hamkari.kb.selectors import entity_find, entity_search, region_find
+from hamkari.kb.services import reference_load
 from hamkari.monitoring.tasks import due_polls_enqueue
 from hamkari.monitoring.worker import Periodic
 
@@ -43,3 +60,163 @@ def alerts_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"hamkari: watchlist {w.pk} ({w.name}): {line}", file=out)
     print(f"hamkari: {plural(len(outcomes), 'watchlist')} run, {failed} failed", file=err)
     return 1 if failed else 0
+
+
+REGION_HELP = "an ISO code (IR-01, RU-AST) or a name in Persian, Russian or English"
+TARGET_OPTIONS = "--region, --pair, --person, --organization, --sector, --instrument or --search"
+
+
+@command(
+    "watch add",
+    option("username", metavar="USER", help="whose watchlist it is (hamkari user NAME creates one)"),
+    option("--region", action="extend", nargs="+", default=[], metavar="REGION", help=REGION_HELP),
+    option("--pair", action="append", nargs=2, default=[], metavar=("REGION", "REGION"), help="two regions"),
+    option("--person", action="append", default=[], metavar="NAME_OR_ID", help="a person, by name or number"),
+    option(
+        "--organization",
+        action="append",
+        default=[],
+        metavar="NAME_OR_ID",
+        help="an organisation, by name or number",
+    ),
+    option("--sector", action="append", default=[], metavar="SECTOR", help="a sector, by code or name"),
+    option(
+        "--instrument",
+        action="append",
+        default=[],
+        choices=INSTRUMENT_KINDS,
+        metavar="KIND",
+        help=f"a kind of instrument: {', '.join(INSTRUMENT_KINDS)}",
+    ),
+    option("--search", action="append", default=[], metavar="QUERY", help="a saved search (its words)"),
+    option("--every", choices=FREQUENCIES, default="daily", help="immediate, daily (default) or weekly"),
+    option("--language", choices=LANGUAGES, default="fa", help="of the e-mail and the feed (default fa)"),
+    option("--name", default="", help="the watchlist's name (default: what it follows)"),
+    help="make a watchlist for a user",
+    description=(
+        "Make a watchlist: what the user follows (any number of regions, pairs, people, organisations, "
+        "sectors, kinds of instrument and saved searches) and how often they hear of it. News counts "
+        "from now on: new stories and articles, new instruments and status steps, new commitments and "
+        "deadlines coming due, people seen in new posts. Prints its number and its Atom feed address."
+    ),
+    epilog=(
+        "examples:\n"
+        "  hamkari watch add ali --region Gilan IR-02 --every daily\n"
+        "  hamkari watch add ali --pair Gilan 'Astrakhan Oblast' --instrument memorandum --every immediate\n"
+        "  hamkari watch add ali --search 'ferry grain' --language en --every weekly"
+    ),
+)
+def watch_add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    owner = _user(args.username)
+    reference_load()
+    specs = _specs(args)
+    if not specs:
+        raise CliError(f"give something to follow: {TARGET_OPTIONS}", 2)
+    name = args.name or _default_name(specs, args.language)
+    try:
+        with translation.override("en"):  # the command line speaks English, as its other messages
+            watchlist = watchlist_create(
+                owner=owner, name=name[:200], frequency=args.every, language=args.language, targets=specs
+            )
+    except AlertError as exc:
+        raise CliError(str(exc), 2) from exc
+    feed = settings.HAMKARI_SITE_URL + feed_path(watchlist)
+    print(
+        f"hamkari: created watchlist {watchlist.pk} for {args.username}: {watchlist.name} "
+        f"({watchlist.frequency}, {watchlist.language}); feed {feed}",
+        file=out,
+    )
+    return 0
+
+
+def _default_name(specs: Sequence[TargetSpec], language: str) -> str:
+    """What the watchlist follows, named in its language («گیلان، آستاراخان»)."""
+    with translation.override(language):
+        texts = [present.target_text(Target(kind=s.kind, value=s.value, entity=s.entity)) for s in specs]
+        return str(translation.gettext(", ")).join(texts)
+
+
+def _user(username: str) -> Any:
+    found = user_find(username=username)
+    if found is None:
+        raise CliError(f"no user {username!r} (create one with 'hamkari user {username} --role viewer')")
+    return found
+
+
+def _specs(args: argparse.Namespace) -> list[TargetSpec]:
+    specs = [TargetSpec(REGION, _region(name)) for name in args.region]
+    specs += [TargetSpec(PAIR, f"{_region(a)} {_region(b)}") for a, b in args.pair]
+    specs += [TargetSpec(PERSON, entity=_entity(name, PERSON)) for name in args.person]
+    specs += [TargetSpec(ORGANIZATION, entity=_entity(name, ORGANIZATION)) for name in args.organization]
+    specs += [TargetSpec(SECTOR, _sector(name)) for name in args.sector]
+    specs += [TargetSpec("instrument", kind) for kind in args.instrument]
+    specs += [TargetSpec(SEARCH, query) for query in args.search]
+    return specs
+
+
+def _region(name: str) -> str:
+    found = region_find(name=name)
+    if found is None:
+        raise CliError(f"unknown region {name!r}: give {REGION_HELP}")
+    return str(found.ref)
+
+
+def _entity(name: str, kind: str) -> Any:
+    word = "person" if kind == PERSON else "organisation"
+    if name.strip().isdigit():
+        found = entity_find(pk=int(name))
+        if found is None or found.type != kind:
+            raise CliError(f"no {word} {name} (the number is on its page)")
+        return found
+    matches = entity_search(name, kind, limit=6)
+    if not matches:
+        raise CliError(f"no {word} named {name!r} in the knowledge base")
+    if len(matches) > 1:
+        listed = ", ".join(f"{e.pk} ({e.name})" for e in matches[:5])
+        raise CliError(f"{len(matches)} records match {name!r}: give the number of one: {listed}")
+    return matches[0]
+
+
+def _sector(name: str) -> str:
+    found = selectors.sector_find(name)
+    if found is None:
+        raise CliError(f"unknown sector {name!r}: give a code or name, e.g. fisheries, agriculture")
+    return found
+
+
+@command(
+    "watch list",
+    option("username", nargs="?", metavar="USER", help="only this user's watchlists"),
+    help="list the watchlists with what they follow",
+)
+def watch_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    rows = list(selectors.watchlist_list(owner=_user(args.username) if args.username else None))
+    with translation.override("en"):
+        for w in rows:
+            follows = "; ".join(_follows(w.targets.all()))
+            due = timezone.localtime(w.next_run_at).isoformat(timespec="minutes")
+            print(
+                f"{w.pk}\t{w.owner.get_username()}\t{w.name}\t{w.frequency}\t{w.language}\t{follows}\t"
+                f"unread {w.unread}\tnext run {due}",
+                file=out,
+            )
+    print(f"hamkari: {plural(len(rows), 'watchlist')}", file=err)
+    return 0
+
+
+def _follows(targets: Sequence[Target]) -> list[str]:
+    return [f"{t.kind} {present.target_text(t)}" for t in targets]
+
+
+@command(
+    "watch delete",
+    option("id", type=whole(1), metavar="ID", help="the watchlist's number (see hamkari watch list)"),
+    help="delete a watchlist and its notifications",
+)
+def watch_delete(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    found = selectors.watchlist_get(args.id)
+    if found is None:
+        raise CliError(f"no watchlist {args.id} (see 'hamkari watch list')")
+    watchlist_delete(watchlist=found)
+    print(f"hamkari: deleted watchlist {args.id}", file=out)
+    return 0
