@@ -5,14 +5,14 @@ from django.contrib import admin
 from hamkari.alerts import models
 
 
-class TargetInline(admin.TabularInline):
+class TargetInline(admin.TabularInline[models.Target, models.Watchlist]):
     model = models.Target
     raw_id_fields = ("entity",)
     extra = 0
 
 
 @admin.register(models.Watchlist)
-class WatchlistAdmin(admin.ModelAdmin):
+class WatchlistAdmin(admin.ModelAdmin[models.Watchlist]):
     list_display = ("id", "name", "owner", "frequency", "language", "next_run_at", "last_run_at")
     list_filter = ("frequency", "language")
     search_fields = ("name", "owner__username")
@@ -22,7 +22,7 @@ class WatchlistAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(admin.ModelAdmin[models.Notification]):
     list_display = ("id", "watchlist", "kind", "summary", "created_at", "read_at", "sent_at")
     list_filter = ("kind",)
     raw_id_fields = ("watchlist", "article")

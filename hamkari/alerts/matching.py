@@ -125,11 +125,12 @@ def _title(article: Article) -> str:
 
 def _story_or_article(article: Article) -> News:
     story = article.story
-    common = {"summary": _title(article), "language": article.language, "day": article.published}
     first = story.articles.order_by("pk").values_list("pk", flat=True).first() if story else None
     if story is not None and first == article.pk:
-        return News("story", f"story:{story.pk}", reverse("story", args=[story.pk]), **common)
-    return News("article", f"article:{article.pk}", reverse("article", args=[article.pk]), **common)
+        kind, key, url = "story", f"story:{story.pk}", reverse("story", args=[story.pk])
+    else:
+        kind, key, url = "article", f"article:{article.pk}", reverse("article", args=[article.pk])
+    return News(kind, key, url, summary=_title(article), language=article.language, day=article.published)
 
 
 def _instruments(article: Article) -> list[News]:
@@ -140,17 +141,23 @@ def _instruments(article: Article) -> list[News]:
         earlier = InstrumentStep.objects.filter(
             NOT_REJECTED, instrument=instrument, article_id__lt=article.pk
         )
-        common = {
-            "url": reverse("instrument", args=[instrument.pk]),
-            "summary": _title(article),
-            "language": article.language,
-            "detail": {"instrument": instrument.kind, "status": step.status},
-            "day": step.date or article.published,
-        }
         if not earlier.exists():
-            out.append(News("instrument", f"instrument:{instrument.pk}", **common))
+            kind, key = "instrument", f"instrument:{instrument.pk}"
         elif not earlier.filter(status=step.status).exists():
-            out.append(News("step", f"step:{instrument.pk}:{step.status}", **common))
+            kind, key = "step", f"step:{instrument.pk}:{step.status}"
+        else:
+            continue
+        out.append(
+            News(
+                kind,
+                key,
+                reverse("instrument", args=[instrument.pk]),
+                summary=_title(article),
+                language=article.language,
+                detail={"instrument": instrument.kind, "status": step.status},
+                day=step.date or article.published,
+            )
+        )
     return out
 
 
@@ -215,7 +222,7 @@ def deadlines(watchlist: Watchlist, *, today: dt.date) -> list[News]:
                     reverse("article", args=[c.article_id]),
                     summary=c.action[:500],
                     language=c.article.language,
-                    detail={"due": c.due.isoformat()},
+                    detail={"due": c.due.isoformat() if c.due else ""},
                     day=c.due,
                 )
             )

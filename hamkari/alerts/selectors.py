@@ -3,18 +3,28 @@ that takes a number also takes the owner."""
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from typing import TYPE_CHECKING, Any, TypedDict
+
+from django.contrib.auth.models import User
 from django.db.models import Count, Q, QuerySet
 
 from hamkari.alerts.models import Notification, Target, Watchlist
 from hamkari.extraction.lexicon import load_table
 from hamkari.kb import search
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class _Unread(TypedDict):
+    unread: int
+
+
 FEED_ITEMS = 100
 PAGE_ITEMS = 200
 
 
-def watchlists_of(owner: AbstractBaseUser) -> QuerySet[Watchlist]:
+def watchlists_of(owner: User) -> QuerySet[WithAnnotations[Watchlist, _Unread]]:
     return (
         Watchlist.objects.filter(owner=owner)
         .prefetch_related("targets__entity")
@@ -22,7 +32,7 @@ def watchlists_of(owner: AbstractBaseUser) -> QuerySet[Watchlist]:
     )
 
 
-def watchlist_list(*, owner: AbstractBaseUser | None = None) -> QuerySet[Watchlist]:
+def watchlist_list(*, owner: User | None = None) -> QuerySet[WithAnnotations[Watchlist, _Unread]]:
     """Every watchlist (or the owner's) with its owner and targets (for the command line)."""
     found = Watchlist.objects.all() if owner is None else Watchlist.objects.filter(owner=owner)
     return (
@@ -33,12 +43,12 @@ def watchlist_list(*, owner: AbstractBaseUser | None = None) -> QuerySet[Watchli
     )
 
 
-def watchlist_of(owner: AbstractBaseUser, pk: int) -> Watchlist | None:
+def watchlist_of(owner: User, pk: int) -> WithAnnotations[Watchlist, _Unread] | None:
     """The owner's watchlist numbered `pk`, or None (also when it is someone else's)."""
     return watchlists_of(owner).filter(pk=pk).first()
 
 
-def target_of(owner: AbstractBaseUser, pk: int) -> Target | None:
+def target_of(owner: User, pk: int) -> Target | None:
     return Target.objects.filter(pk=pk, watchlist__owner=owner).select_related("watchlist").first()
 
 
@@ -49,15 +59,16 @@ def watchlist_by_token(token: str) -> Watchlist | None:
     return Watchlist.objects.filter(token=token).first()
 
 
-def notifications_of(owner: AbstractBaseUser, *, unread_only: bool = False) -> QuerySet[Notification]:
+def notifications_of(owner: User, *, unread_only: bool = False) -> QuerySet[Notification]:
     found = Notification.objects.filter(watchlist__owner=owner).select_related("watchlist")
     if unread_only:
         found = found.filter(read_at__isnull=True)
     return found.order_by("-created_at", "-pk")[:PAGE_ITEMS]
 
 
-def unread_count(owner: AbstractBaseUser) -> int:
-    if not owner.is_authenticated:
+def unread_count(owner: Any) -> int:
+    """For the page header: 0 for an anonymous visitor."""
+    if not isinstance(owner, User):
         return 0
     return Notification.objects.filter(watchlist__owner=owner, read_at__isnull=True).count()
 
@@ -66,7 +77,7 @@ def feed_items(watchlist: Watchlist) -> list[Notification]:
     return list(watchlist.notifications.order_by("-created_at", "-pk")[:FEED_ITEMS])
 
 
-def notification_of(owner: AbstractBaseUser, pk: int) -> Notification | None:
+def notification_of(owner: User, pk: int) -> Notification | None:
     return Notification.objects.filter(pk=pk, watchlist__owner=owner).first()
 
 

@@ -11,7 +11,7 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -64,7 +64,7 @@ class TargetSpec:
 
 def watchlist_create(
     *,
-    owner: AbstractBaseUser,
+    owner: User,
     name: str,
     frequency: str,
     language: str = "fa",
@@ -129,7 +129,7 @@ def target_remove(*, target: Target) -> None:
         target.delete()
 
 
-def notifications_read(*, owner: AbstractBaseUser, ids: Sequence[int] | None = None) -> int:
+def notifications_read(*, owner: User, ids: Sequence[int] | None = None) -> int:
     """Mark the owner's notifications read (those numbered `ids`, or all); how many changed."""
     with transaction.atomic():
         unread = Notification.objects.filter(watchlist__owner=owner, read_at__isnull=True)

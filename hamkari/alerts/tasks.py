@@ -43,7 +43,7 @@ def due_runs_enqueue(*, now: dt.datetime) -> int:
     return queued
 
 
-def match_enqueue(*, article_id: int) -> TaskResult | None:
+def match_enqueue(*, article_id: int) -> TaskResult[Any] | None:
     """Queue the matching of a stored article, when anyone has a watchlist at all."""
     if not Watchlist.objects.exists():
         return None

@@ -16,6 +16,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from hamkari.accounts.permissions import acting_user
 from hamkari.alerts import feeds, present, selectors, services
 from hamkari.alerts.models import (
     FREQUENCIES,
@@ -35,7 +36,7 @@ from hamkari.kb.models import Entity
 
 
 def _own(request: HttpRequest, pk: int) -> Watchlist:
-    watchlist = selectors.watchlist_of(request.user, pk)
+    watchlist = selectors.watchlist_of(acting_user(request), pk)
     if watchlist is None:
         raise Http404(_("No such watchlist."))
     return watchlist
@@ -46,7 +47,7 @@ def watchlists(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         try:
             watchlist = services.watchlist_create(
-                owner=request.user,
+                owner=acting_user(request),
                 name=request.POST.get("name", ""),
                 frequency=request.POST.get("frequency", ""),
                 language=request.POST.get("language", ""),
@@ -63,7 +64,7 @@ def _list_page(
 ) -> HttpResponse:
     language = translation.get_language() or "fa"
     context = {
-        "watchlists": [_described(w) for w in selectors.watchlists_of(request.user)],
+        "watchlists": [_described(w) for w in selectors.watchlists_of(acting_user(request))],
         "error": error,
         "typed": typed or {"language": language[:2], "frequency": "daily"},
         "frequencies": [(f, present.frequency_text(f)) for f in FREQUENCIES],
@@ -161,7 +162,7 @@ def _entity(form: Any, kind: str) -> Entity | None:
 @login_required
 @require_POST
 def target_remove(request: HttpRequest, pk: int, target: int) -> HttpResponse:
-    found = selectors.target_of(request.user, target)
+    found = selectors.target_of(acting_user(request), target)
     if found is None or found.watchlist_id != pk:
         raise Http404(_("No such watchlist."))
     services.target_remove(target=found)
@@ -188,10 +189,12 @@ def token_renew(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def notifications(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        services.notifications_read(owner=request.user)
+        services.notifications_read(owner=acting_user(request))
         return redirect("notifications")
     return render(
-        request, "alerts/notifications.html", {"rows": _rows(selectors.notifications_of(request.user))}
+        request,
+        "alerts/notifications.html",
+        {"rows": _rows(selectors.notifications_of(acting_user(request)))},
     )
 
 
@@ -203,10 +206,10 @@ def _rows(found: Any) -> list[dict[str, Any]]:
 @require_GET
 def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
     """Mark one notification read and go to its page."""
-    found = selectors.notification_of(request.user, pk)
+    found = selectors.notification_of(acting_user(request), pk)
     if found is None:
         raise Http404(_("No such notification."))
-    services.notifications_read(owner=request.user, ids=[found.pk])
+    services.notifications_read(owner=acting_user(request), ids=[found.pk])
     return redirect(found.url)
 
 

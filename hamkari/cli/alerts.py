@@ -4,7 +4,7 @@ scheduler queues (the polls of due sources, the runs of due watchlists)."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 from django.conf import settings
@@ -204,7 +204,7 @@ def watch_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-def _follows(targets: Sequence[Target]) -> list[str]:
+def _follows(targets: Iterable[Target]) -> list[str]:
     return [f"{t.kind} {present.target_text(t)}" for t in targets]
 
 
