@@ -145,3 +145,16 @@ def test_alerts_run_sends_one_digest_and_watch_delete_removes_the_watchlist(
         == f"hamkari: deleted watchlist {watchlist.pk}\n"
     )
     assert not Watchlist.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)  # the worker's threads read what this test committed
+def test_the_worker_queues_the_due_watchlists_and_sends_their_digest(
+    ali: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(["watch", "add", "ali", "--region", "IR-01", "--language", "en"], monkeypatch)
+    article_ingest(text=FERRY, published=dt.date(2025, 1, 14))
+    assert mail.outbox == []
+    Watchlist.objects.update(next_run_at=Watchlist.objects.get().created_at)  # its day has come
+    code, out, _ = run(["worker", "--batch"], monkeypatch)
+    assert (code, out) == (0, "hamkari: worker ran 2 jobs\n")  # the article's matching, the watchlist's run
+    assert len(mail.outbox) == 1

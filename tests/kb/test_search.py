@@ -50,3 +50,16 @@ def test_a_person_is_found_by_a_spelling_in_another_script_and_case() -> None:
 def test_plain_words_are_still_searched_as_text(ingested: dict[str, int]) -> None:
     assert {a.pk for a in selectors.article_list(q="grain")} == {ingested["en"]}
     assert search.named_entities("grain exports") == []
+
+
+def test_a_saved_search_is_tried_on_the_given_articles_only() -> None:
+    text = "A ferry line for grain will link two Caspian ports next spring."
+    ferry = services.article_ingest(text=text).article
+    fair = services.article_ingest(
+        text="Machine parts makers met at a trade fair in Kazan last week."
+    ).article
+    ids = [ferry.pk, fair.pk]
+    assert search.article_ids_among("ferry grain", ids) == {ferry.pk}
+    assert search.article_ids_among("gra", ids) == {ferry.pk}  # the last word as a prefix
+    assert search.article_ids_among("ferry", [fair.pk]) == set()
+    assert search.article_ids_among("!!", ids) == set() and search.article_ids_among("ferry", []) == set()
