@@ -190,17 +190,21 @@ class Automaton:
             if key:
                 table.setdefault(key, []).append(Pattern(entry, script_of(key) or "en", len(key)))
         for key, patterns in table.items():
-            self._a.add_word(key, (key, tuple(patterns)))
+            self._a.add_word(key, (len(key) - 1, tuple(patterns)))
         self.size = len(table)
         if self.size:
             self._a.make_automaton()
 
     def iter(self, text: str) -> Iterator[tuple[int, int, tuple[Pattern, ...]]]:
         """Yield `(start, end, patterns)` for every occurrence, overlapping ones included."""
+        yield from self.find(text)
+
+    def find(self, text: str) -> list[tuple[int, int, tuple[Pattern, ...]]]:
+        """`(start, end, patterns)` of every occurrence, overlapping ones included, in the order
+        of their ends (one list: the matcher reads every occurrence of every document)."""
         if not self.size:
-            return
-        for end_index, (key, patterns) in self._a.iter(text):
-            yield end_index - len(key) + 1, end_index + 1, patterns
+            return []
+        return [(end - before, end + 1, patterns) for end, (before, patterns) in self._a.iter(text)]
 
 
 @functools.cache

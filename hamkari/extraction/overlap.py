@@ -8,30 +8,61 @@ from typing import TypeVar
 from hamkari.extraction.document import Span
 
 T = TypeVar("T")
+_Keyed = tuple[int, int, int, int, T]  # (start, end, rank, n, item)
 
 
 def resolve_overlaps(items: Iterable[T], span: Callable[[T], Span], rank: Callable[[T], int]) -> list[T]:
     """Keep a set of non-overlapping items: the longest span wins; on equal length the lower
     `rank` wins, then the earlier start. Items with exactly the same span and rank all stay
-    (one term can name two things, e.g. a city and its port), and the caller decides."""
-    keyed = []
+    (one term can name two things, e.g. a city and its port), and the caller decides. The
+    result is in the order of start, then rank, then the order of `items`.
+
+    Only items that overlap, directly or through a chain, can take a place from one another, so
+    each such group is settled on its own in text order: a long text's items are read once, in
+    the order they sit in memory, rather than sorted all together by length."""
+    keyed: list[_Keyed[T]] = []
     for n, item in enumerate(items):
-        s, r = span(item), rank(item)
-        keyed.append((s.start - s.end, r, s.start, n, s.end, item))
-    if not keyed:
-        return []
-    keyed.sort(key=lambda k: k[:4])
-    occupied = bytearray(max(k[4] for k in keyed))
+        s = span(item)
+        keyed.append((s.start, s.end, rank(item), n, item))
+    keyed.sort(key=_start)  # stable: the items of one start keep their order
+    out: list[T] = []
+    group: list[_Keyed[T]] = []
+    reach = -1
+    for k in keyed:
+        if k[0] >= reach and group:
+            _settle(group, out)
+            group = []
+        group.append(k)
+        reach = max(reach, k[1]) if len(group) > 1 else k[1]
+    if group:
+        _settle(group, out)
+    return out
+
+
+def _start(k: _Keyed[T]) -> int:
+    return k[0]
+
+
+def _settle(group: list[_Keyed[T]], out: list[T]) -> None:
+    """Resolve one group of overlapping items and add the kept ones to `out` in result order."""
+    if len(group) == 1:
+        out.append(group[0][4])
+        return
+    # longest first, then the lower rank, the earlier start, the earlier item
+    ordered = sorted(group, key=lambda k: (k[0] - k[1], k[2], k[0], k[3]))
+    base = group[0][0]
+    occupied = bytearray(max(k[1] for k in group) - base)
     exact: dict[tuple[int, int], int] = {}
-    kept: list[tuple[int, int, T]] = []
-    for _, r, start, _, end, item in keyed:
+    kept: list[_Keyed[T]] = []
+    for k in ordered:
+        start, end, r = k[0], k[1], k[2]
         if exact.get((start, end)) == r:
-            kept.append((start, r, item))
+            kept.append(k)
             continue
-        if occupied.find(1, start, end) != -1:
+        if occupied.find(1, start - base, end - base) != -1:
             continue
-        occupied[start:end] = b"\x01" * (end - start)
+        occupied[start - base : end - base] = b"\x01" * (end - start)
         exact[(start, end)] = r
-        kept.append((start, r, item))
-    kept.sort(key=lambda k: (k[0], k[1]))
-    return [item for _, _, item in kept]
+        kept.append(k)
+    kept.sort(key=lambda k: (k[0], k[2], k[3]))
+    out.extend(k[4] for k in kept)

@@ -6,6 +6,7 @@ from typing import Any
 
 from hamkari.extraction.dates import to_jalali
 from hamkari.extraction.document import Document, Entity, Mention
+from hamkari.extraction.pipeline import collector_paused
 
 SCHEMA = "hamkari.extraction/1"
 ENTITY_ORDER = ("region", "country", "city", "place", "person", "organization", "sector", "route", "market")
@@ -56,6 +57,11 @@ def assign_ids(doc: Document) -> None:
 
 
 def to_json(doc: Document) -> dict[str, Any]:
+    with collector_paused():  # many small containers, no cycles: see collector_paused
+        return _to_json(doc)
+
+
+def _to_json(doc: Document) -> dict[str, Any]:
     assign_ids(doc)
     ids = {id(e): e.id for e in doc.entities}
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -121,14 +122,17 @@ class DelegationFinder(Component):
         if words is None or doc.folded is None:
             return
         found: list[ExtraFact] = []
+        index = _Index(doc)
         for sentence in doc.sentences:
-            delegation = self._in_sentence(doc, words, sentence)
+            delegation = self._in_sentence(doc, words, sentence, index)
             if delegation is not None:
                 found.append(delegation)
         if found:
             doc.more[TABLE] = found
 
-    def _in_sentence(self, doc: Document, words: Words, sentence: Sentence) -> Delegation | None:
+    def _in_sentence(
+        self, doc: Document, words: Words, sentence: Sentence, index: _Index
+    ) -> Delegation | None:
         assert doc.folded is not None
         start, end = doc.folded.to_folded(sentence.span.start, sentence.span.end)
         text = doc.folded.text
@@ -138,7 +142,7 @@ class DelegationFinder(Component):
         if cue is None or doc.is_ignored(doc.span_of(cue.start(), cue.end())):
             return None
         near = (max(start, cue.start() - REACH), min(end, cue.end() + REACH))
-        people = self._people(doc, start, end)
+        people = index.people(start, end)
         spans = [(cue.start(), cue.end())]
         delegation = Delegation(
             evidence=doc.span_of(*spans[0]), provenance=self._provenance(words, cue.group())
@@ -153,14 +157,14 @@ class DelegationFinder(Component):
             delegation.members = [
                 p for s, p in people if s > members_cue.end() and p is not delegation.leader
             ]
-        spans += self._places(doc, words, delegation, start, end)
+        spans += self._places(doc, words, delegation, index.places(start, end), start)
         if not (delegation.size or delegation.leader or delegation.origin or delegation.destination):
             return None
         delegation.purpose = self._purpose(doc, words, cue.end(), end)
-        spans += [(s, e) for s, e in self._entity_spans(doc, delegation, start, end)]
+        spans += index.mention_spans([delegation.leader, *delegation.members], start, end)
         delegation.evidence = doc.span_of(min(s for s, _ in spans), max(e for _, e in spans))
-        dates = [d.date for d in doc.dates if start <= d.start < end]
-        delegation.date = dates[0] if dates else doc.published
+        date = index.first_date(start, end)
+        delegation.date = date if date is not None else doc.published
         return delegation
 
     @staticmethod
@@ -174,18 +178,6 @@ class DelegationFinder(Component):
         return Provenance("delegations", entry.rule)
 
     @staticmethod
-    def _people(doc: Document, start: int, end: int) -> list[tuple[int, Entity]]:
-        """The people named in the sentence, by the folded start of each mention, in order."""
-        assert doc.folded is not None
-        out = []
-        for person in doc.entities_of("person"):
-            for m in person.mentions:
-                fstart, _ = doc.folded.to_folded(m.span.start, m.span.end)
-                if start <= fstart < end:
-                    out.append((fstart, person))
-        return sorted(out, key=lambda sp: sp[0])
-
-    @staticmethod
     def _after(
         pattern: re.Pattern[str] | None, text: str, start: int, end: int, people: list[tuple[int, Entity]]
     ) -> Entity | None:
@@ -196,21 +188,19 @@ class DelegationFinder(Component):
         return next((p for s, p in people if cue.end() <= s <= cue.end() + REACH), None)
 
     def _places(
-        self, doc: Document, words: Words, delegation: Delegation, start: int, end: int
+        self,
+        doc: Document,
+        words: Words,
+        delegation: Delegation,
+        places: list[tuple[int, int, str]],
+        start: int,
     ) -> list[tuple[int, int]]:
         """Origin and destination from the word before a region or country («from», «в», «به»);
         else the leader's region is the origin and another place of the sentence the other end.
-        Returns the folded spans of the places it took."""
+        `places` are the sentence's (see `_Index.places`). Returns the folded spans of the places
+        it took."""
         assert doc.folded is not None
         text = doc.folded.text
-        places = []
-        for place in doc.entities_of("region") + doc.entities_of("country") + doc.entities_of("city"):
-            code = place.region if place.type == "city" else place.ref  # a city stands for its region
-            for m in place.mentions:
-                fstart, fend = doc.folded.to_folded(m.span.start, m.span.end)
-                if code and start <= fstart < end:
-                    places.append((fstart, fend, code))
-        places.sort(key=lambda p: p[0])
         for fstart, _, ref in places:
             before = text[max(start, fstart - 40) : fstart]
             if delegation.origin is None and words.origin and words.origin.search(before):
@@ -240,14 +230,74 @@ class DelegationFinder(Component):
         span = doc.span_of(cue.start(), min(stop.start() if stop else end, cue.start() + 120))
         return doc.quote(span).strip()
 
-    @staticmethod
-    def _entity_spans(doc: Document, delegation: Delegation, start: int, end: int) -> list[tuple[int, int]]:
-        """The folded spans of the leader's and members' names in the sentence, for the evidence."""
-        assert doc.folded is not None
-        out = []
-        for person in [p for p in [delegation.leader, *delegation.members] if p is not None]:
-            for m in person.mentions:
-                span = doc.folded.to_folded(m.span.start, m.span.end)
-                if start <= span[0] < end:
-                    out.append(span)
+
+class _Index:
+    """The folded starts of every person's, place's and date's mentions, sorted once per
+    document (when the first delegation word asks), so that each sentence with a delegation
+    word reads only its own: a scan of every mention per such sentence made long texts
+    quadratic."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._people: list[tuple[int, Entity]] | None = None
+        self._people_starts: list[int] = []
+        self._places: list[tuple[int, int, str]] | None = None
+        self._place_starts: list[int] = []
+        self._date_starts: list[int] | None = None
+        self._mentions: dict[int, list[tuple[int, int]]] = {}  # id(person) → folded spans, sorted
+
+    def people(self, start: int, end: int) -> list[tuple[int, Entity]]:
+        """The people named in folded [start, end), by the folded start of each mention, in order."""
+        if self._people is None:
+            assert self.doc.folded is not None
+            to_folded = self.doc.folded.to_folded
+            # the order of `entities`, then of mentions, breaks ties (a stable sort keeps it)
+            people = [
+                (to_folded(m.span.start, m.span.end)[0], person)
+                for person in self.doc.entities_of("person")
+                for m in person.mentions
+            ]
+            people.sort(key=lambda sp: sp[0])
+            self._people, self._people_starts = people, [s for s, _ in people]
+        starts = self._people_starts
+        return self._people[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def places(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """(folded start, end, region or country code) of the places named in folded [start, end)."""
+        if self._places is None:
+            assert self.doc.folded is not None
+            to_folded = self.doc.folded.to_folded
+            doc = self.doc
+            places = []
+            for place in doc.entities_of("region") + doc.entities_of("country") + doc.entities_of("city"):
+                code = place.region if place.type == "city" else place.ref  # a city stands for its region
+                if code:
+                    places += [(*to_folded(m.span.start, m.span.end), code) for m in place.mentions]
+            places.sort(key=lambda p: p[0])
+            self._places, self._place_starts = places, [p[0] for p in places]
+        starts = self._place_starts
+        return self._places[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def mention_spans(self, people: list[Entity | None], start: int, end: int) -> list[tuple[int, int]]:
+        """The folded spans of the mentions of `people` that start in folded [start, end), for
+        the evidence (a person's mentions are read once, not once per sentence)."""
+        out: list[tuple[int, int]] = []
+        for person in people:
+            if person is None:
+                continue
+            spans = self._mentions.get(id(person))
+            if spans is None:
+                assert self.doc.folded is not None
+                to_folded = self.doc.folded.to_folded
+                spans = self._mentions[id(person)] = sorted(
+                    to_folded(m.span.start, m.span.end) for m in person.mentions
+                )
+            out += spans[bisect_left(spans, (start,)) : bisect_left(spans, (end,))]
         return out
+
+    def first_date(self, start: int, end: int) -> dt.date | None:
+        """The first calendar date that starts in folded [start, end) (dates are sorted)."""
+        if self._date_starts is None:
+            self._date_starts = [d.start for d in self.doc.dates]
+        i = bisect_left(self._date_starts, start)
+        return self.doc.dates[i].date if i < len(self.doc.dates) and self.doc.dates[i].start < end else None

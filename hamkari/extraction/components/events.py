@@ -243,6 +243,7 @@ class InstrumentFinder(Component):
         # what a sentence says about status, read once per sentence however many instrument words it has
         told: dict[int, tuple[list[Match], list[Match], bool]] = {}
         inside_org = self._inside_organizations(doc)
+        furthest: dict[int, int] = {}  # id(instrument) → LIFECYCLE index of its furthest step
         for cue in (m for m in doc.matches if m.table == "instruments"):
             sentence = doc.sentence_at(cue.span.start)
             if sentence is None:
@@ -272,12 +273,14 @@ class InstrumentFinder(Component):
                 doc.instruments.append(instrument)
             if statuses or step.provenance.rule.startswith(("instruments.existing", "instruments.signing")):
                 instrument.history.append(step)
+                # the furthest step so far, kept as the history grows (a max over the whole
+                # history at every mention made long texts quadratic)
+                furthest[id(instrument)] = max(furthest.get(id(instrument), -1), LIFECYCLE.index(step.status))
             for p in entities_in(doc, sentence.span, "region", "country", "organization"):
                 if p not in instrument.parties:
                     instrument.parties.append(p)
             if instrument.history:
-                best = max(instrument.history, key=lambda s: LIFECYCLE.index(s.status))
-                instrument.status = best.status
+                instrument.status = LIFECYCLE[furthest[id(instrument)]]
             else:
                 instrument.status = step.status
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
 
 from hamkari.extraction.document import Document, Entity, Match, Mention, Provenance, Span
 from hamkari.extraction.languages import profile
@@ -35,17 +34,6 @@ ENTITY_LAYER = {
 _ENGLISH_ENDINGS = ("'s", "’s", "es", "s")
 
 
-def _accepts(text: str, start: int, end: int, script: str) -> bool:
-    """A term must start at a word start and end at a word end, or (Persian, English) before an
-    ending that the language allows: «استانهای», «همکاری‌ها», «Governors»."""
-    if start > 0 and text[start - 1].isalnum():
-        return False
-    if end >= len(text) or not text[end].isalnum():
-        return True
-    ending = _endings().get(script)
-    return ending is not None and ending.match(text, end) is not None
-
-
 @functools.cache
 def _endings() -> dict[str, re.Pattern[str]]:
     def pattern(endings: tuple[str, ...]) -> re.Pattern[str]:
@@ -63,48 +51,56 @@ class LexiconMatcher(Component):
     provides = ("matches",)
 
     def __call__(self, doc: Document) -> None:
+        # The hottest loop of the extractor (hundreds of occurrences per article): one span and
+        # one ignored-check per occurrence, one Match per (occurrence, entry).
         found: dict[tuple[int, int, str], Match] = {}
-        spans: dict[tuple[int, int], Span | None] = {}
-        for start, end, pattern in self._candidates(doc):
-            if (start, end) not in spans:
-                original = doc.span_of(start, end)
-                spans[(start, end)] = None if doc.is_ignored(original) else original
-            span = spans[(start, end)]
-            if span is None:
+        ignored = bool(doc.ignored)
+        for start, end, patterns in self._candidates(doc):
+            span = doc.span_of(start, end)
+            if ignored and doc.is_ignored(span):
                 continue
-            key = (start, end, pattern.entry.rule)
-            if key not in found:
-                found[key] = Match(
-                    span,
-                    pattern.entry.table,
-                    pattern.entry.key,
-                    pattern.entry.attrs,
-                    _provenance(self.name, pattern.entry.rule),
-                    start,
-                    end,
-                )
+            for pattern in patterns:
+                entry = pattern.entry
+                key = (start, end, entry.rule)
+                if key not in found:
+                    provenance = _provenance(self.name, entry.rule)
+                    found[key] = Match(span, entry.table, entry.key, entry.attrs, provenance, start, end)
         doc.matches = _resolve(list(found.values()))
 
-    def _candidates(self, doc: Document) -> Iterator[tuple[int, int, Pattern]]:
+    def _candidates(self, doc: Document) -> list[tuple[int, int, tuple[Pattern, ...]]]:
         assert doc.folded is not None
         text = doc.folded.text
-        for start, end, patterns in surface_automaton().iter(text):
-            # all spellings of one key share its script, so one boundary test serves them all
-            if (start == 0 or not text[start - 1].isalnum()) and _accepts(
-                text, start, end, patterns[0].script
-            ):
-                for p in patterns:
-                    yield start, end, p
+        size = len(text)
+        endings = _endings()
+        out = []
+        for start, end, patterns in surface_automaton().find(text):
+            # a term must start at a word start and end at a word end, or (Persian, English)
+            # before an ending the language allows: «استانهای», «همکاری‌ها», «Governors»; all
+            # spellings of one key share its script, so one test serves them all
+            if start > 0 and text[start - 1].isalnum():
+                continue
+            if end < size and text[end].isalnum():
+                ending = endings.get(patterns[0].script)
+                if ending is None or ending.match(text, end) is None:
+                    continue
+            out.append((start, end, patterns))
         if profile(doc.language).morphology and doc.tokens:
-            yield from _lemma_candidates(doc)
+            out += _lemma_candidates(doc)
+        return out
 
 
-@functools.lru_cache(maxsize=100_000)
+_PROVENANCE: dict[tuple[str, str], Provenance] = {}
+
+
 def _provenance(component: str, rule: str) -> Provenance:
-    return Provenance(component, rule)
+    """One Provenance object per (component, rule), shared by every match of the entry."""
+    found = _PROVENANCE.get((component, rule))
+    if found is None:
+        found = _PROVENANCE[(component, rule)] = Provenance(component, rule)
+    return found
 
 
-def _lemma_candidates(doc: Document) -> Iterator[tuple[int, int, Pattern]]:
+def _lemma_candidates(doc: Document) -> list[tuple[int, int, tuple[Pattern, ...]]]:
     starts: dict[int, int] = {}
     ends: dict[int, int] = {}
     pieces = []
@@ -116,11 +112,23 @@ def _lemma_candidates(doc: Document) -> Iterator[tuple[int, int, Pattern]]:
         ends[pos] = i
         pos += 1
     line = " ".join(pieces)
-    for start, end, patterns in lemma_automaton().iter(line):
+    out = []
+    for start, end, patterns in lemma_automaton().find(line):
         if start in starts and end in ends:
-            first, last = doc.tokens[starts[start]], doc.tokens[ends[end]]
-            for p in patterns:
-                yield first.start, last.end, p
+            out.append((doc.tokens[starts[start]].start, doc.tokens[ends[end]].end, patterns))
+    return out
+
+
+def _span(m: Match) -> Span:
+    return m.span
+
+
+def _entity_rank(m: Match) -> int:
+    return ENTITY_LAYER.get(m.table, 0)
+
+
+def _no_rank(m: Match) -> int:
+    return 0
 
 
 def _resolve(matches: list[Match]) -> list[Match]:
@@ -130,12 +138,9 @@ def _resolve(matches: list[Match]) -> list[Match]:
         by_layer.setdefault(layer, []).append(m)
     kept: list[Match] = []
     for layer, items in by_layer.items():
-        kept += (
-            resolve_overlaps(items, span=lambda m: m.span, rank=lambda m: ENTITY_LAYER.get(m.table, 0))
-            if layer == "entity"
-            else resolve_overlaps(items, span=lambda m: m.span, rank=lambda m: 0)
-        )
-    return sorted(kept, key=lambda m: (m.span.start, m.span.end))
+        kept += resolve_overlaps(items, span=_span, rank=_entity_rank if layer == "entity" else _no_rank)
+    kept.sort(key=lambda m: (m.span.start, m.span.end))
+    return kept
 
 
 class _EntityTable:

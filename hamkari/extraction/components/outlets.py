@@ -8,8 +8,9 @@ is a source, not an outlet. An outlet is listed once however often the text cite
 
 from __future__ import annotations
 
+import itertools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from hamkari.extraction.components.context import PUNCTUATION, Words
 from hamkari.extraction.components.names import given_names
@@ -41,7 +42,6 @@ class OutletFinder(Component):
 
     def __call__(self, doc: Document) -> None:
         words = Words(doc)
-        known = [m for m in doc.matches if m.table == "outlets"]
         cues = [m for m in doc.matches if m.table == "outlet_cues"]
         lookup = _Lookup(doc, cues)
         for cue in cues:
@@ -49,9 +49,9 @@ class OutletFinder(Component):
                 self._after_cue(doc, words, cue, lookup)
             else:
                 self._before_cue(doc, cue, lookup)
-        self._dash_lines(doc, known)
-        self._datelines(doc, known)
-        self._quoted_after_media(doc, known)
+        self._dash_lines(doc, lookup)
+        self._datelines(doc, lookup)
+        self._quoted_after_media(doc, lookup)
         self._sites(doc)
 
     def _after_cue(self, doc: Document, words: Words, cue: Match, lookup: _Lookup) -> None:
@@ -108,31 +108,30 @@ class OutletFinder(Component):
             if 0 <= k.fstart - cue.fend <= 2:
                 self._add(doc, k.span, [k], cue, "outlets.cue_then_name")
 
-    def _dash_lines(self, doc: Document, known: list[Match]) -> None:
+    def _dash_lines(self, doc: Document, lookup: _Lookup) -> None:
         """«خبرگزاری آوا - …» at the top; a known outlet before a dash at the start of any line
         («باشگاه خبرنگاران جوان _ در جریان …»); a dateline's date before the name is skipped
         («January 26, The Iran Project – …»)."""
         for m in _DASHLINE.finditer(doc.text):
-            start = self._after_date(doc, m.start(1), m.end(1))
+            start = self._after_date(doc, m.start(1), m.end(1), lookup)
             name = doc.text[start : m.end(1)]
             if not name.strip() or PUNCTUATION.search(name):
                 continue
             span = Span(start, m.end(1))
-            if doc.is_ignored(span) or self._dated(doc, span):
+            if doc.is_ignored(span) or lookup.dated(span):
                 continue  # «۲۰ آبان ۱۴۰۳ - ۱۰:۳۰»: a dateline, not a masthead
-            inside = [k for k in known if span.contains(k.span)]
+            inside = lookup.known_inside(span)
             top = m.start() == 0 or not doc.text[: m.start()].strip()
             dated = start != m.start(1) and m.start() < 400  # «January 26, X – …» near the top
             if inside or ((top or dated) and len(name.split()) <= 4 and not self._place_only(doc, span)):
                 self._add(doc, span, inside, None, "outlets.dash_line")
 
     @staticmethod
-    def _after_date(doc: Document, start: int, end: int) -> int:
+    def _after_date(doc: Document, start: int, end: int, lookup: _Lookup) -> int:
         """Where a name starts after a dateline's date: «January 26, X», «Tehran, 26 January, X»."""
         left = Span(start, end)
-        ends = [doc.span_of(d.start, d.end).end for d in doc.dates]
-        ends += [m.span.end for m in doc.matches_in(left) if m.table == "months"]
-        best = start
+        ends = [m.span.end for m in doc.matches_in(left) if m.table == "months"]
+        best = max(start, lookup.last_date_end(start, min(end - 1, start + 30)))
         for e in ends:
             if start < e < end and e - start <= 30:
                 best = max(best, e)
@@ -143,17 +142,13 @@ class OutletFinder(Component):
         return best + skipped
 
     @staticmethod
-    def _dated(doc: Document, span: Span) -> bool:
-        return any(doc.span_of(d.start, d.end).overlaps(span) for d in doc.dates)
-
-    @staticmethod
     def _place_only(doc: Document, span: Span) -> bool:
         """«Тегеран – …», «Kazan –»: a place before the dash is a dateline, not an outlet."""
         places = [m.span for m in doc.matches_in(span) if m.table in ("cities", "regions", "countries")]
         covered = sum(len(p) for p in places)
         return covered >= len(doc.quote(span).strip()) - 2
 
-    def _datelines(self, doc: Document, known: list[Match]) -> None:
+    def _datelines(self, doc: Document, lookup: _Lookup) -> None:
         """«TEHRAN, Oct. 3 (MNA) –»: the agency in brackets or slashes of the first lines."""
         head = doc.text[:400]
         for m in _DATELINE.finditer(head):
@@ -161,9 +156,9 @@ class OutletFinder(Component):
             span = Span(m.start(group), m.end(group))
             name = doc.quote(span).strip()
             if name and len(name.split()) <= 4 and not any(c.isdigit() for c in name):
-                self._add(doc, span, [k for k in known if span.contains(k.span)], None, "outlets.dateline")
+                self._add(doc, span, lookup.known_inside(span), None, "outlets.dateline")
 
-    def _quoted_after_media(self, doc: Document, known: list[Match]) -> None:
+    def _quoted_after_media(self, doc: Document, lookup: _Lookup) -> None:
         """«ИА "X" сообщили», «خبرگزاری «X»»: a media word followed by a quoted name."""
         for m in doc.matches:
             if m.table != "organizations" or m.key != "media":
@@ -171,9 +166,7 @@ class OutletFinder(Component):
             q = _QUOTED.match(doc.text, m.span.end + 1) or _QUOTED.match(doc.text, m.span.end)
             if q is not None and q.start() - m.span.end <= 1:
                 span = Span(q.start(1), q.end(1))
-                self._add(
-                    doc, span, [k for k in known if span.contains(k.span)], None, "outlets.media_quoted"
-                )
+                self._add(doc, span, lookup.known_inside(span), None, "outlets.media_quoted")
 
     def _sites(self, doc: Document) -> None:
         """«сообщает сайт iran.ru», «по данным портала Астрахань.Ру»: a domain after a site word."""
@@ -206,14 +199,39 @@ class OutletFinder(Component):
 
 
 class _Lookup:
-    """What the cues of one document look up, found by bisection rather than by reading every
-    match: the next cue, the media head word a cue ends in."""
+    """What the cues and lines of one document look up, found by bisection rather than by
+    reading every match or date (once per line that made long texts quadratic): the next cue,
+    the media head word a cue ends in, the known outlets inside a span, the dates."""
 
     def __init__(self, doc: Document, cues: list[Match]) -> None:
         self.cue_starts = sorted(c.fstart for c in cues)
         self.everything = Span(0, max(1, len(doc.text)))
         self.media = [m for m in doc.matches if m.table == "organizations" and m.key == "media"]
         self.media_starts = [m.span.start for m in self.media]
+        # known outlets in text order (doc.matches is sorted by start)
+        self.known = [m for m in doc.matches if m.table == "outlets"]
+        self.known_starts = [m.span.start for m in self.known]
+        dates = [doc.span_of(d.start, d.end) for d in doc.dates]
+        self.date_starts = [d.start for d in dates]  # rising: dates are sorted by their start
+        self.date_ends = sorted(d.end for d in dates)
+        # the furthest end among the dates up to each one, so that overlap needs no scan
+        self.date_reach = list(itertools.accumulate((d.end for d in dates), max))
+
+    def known_inside(self, span: Span) -> list[Match]:
+        """The known outlets that lie inside `span`, in text order."""
+        i = bisect_left(self.known_starts, span.start)
+        j = bisect_left(self.known_starts, span.end, lo=i)
+        return [k for k in self.known[i:j] if k.span.end <= span.end]
+
+    def dated(self, span: Span) -> bool:
+        """Whether a date overlaps `span`."""
+        i = bisect_left(self.date_starts, span.end)  # the dates that start before span ends
+        return i > 0 and self.date_reach[i - 1] > span.start
+
+    def last_date_end(self, after: int, upto: int) -> int:
+        """The largest end of a date in (after, upto]; `after` when there is none."""
+        i = bisect_right(self.date_ends, upto)
+        return self.date_ends[i - 1] if i > 0 and self.date_ends[i - 1] > after else after
 
     def media_head(self, cue: Match) -> Match | None:
         """The first media head word that the cue ends in: «به گزارش [خبرگزاری] …»."""
