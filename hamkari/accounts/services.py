@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from hamkari.accounts.models import ApiToken, EditorScope, Profile
 from hamkari.kb.models import Entity
@@ -93,7 +94,10 @@ def email_check(*, address: str) -> str:
         try:
             validate_email(address)
         except ValidationError as exc:
-            raise ValueError(f"{address!r} is not an e-mail address (name@example.org)") from exc
+            raise ValueError(
+                gettext("%(address)s is not an e-mail address (name@example.org)")
+                % {"address": repr(address)}
+            ) from exc
     return address
 
 

@@ -15,6 +15,7 @@ from typing import Any, NoReturn, TextIO
 
 from django.core.management import call_command
 from django.db import OperationalError
+from django.utils import translation
 
 Handler = Callable[[argparse.Namespace, TextIO, TextIO], int]
 
@@ -119,7 +120,10 @@ def run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     try:
         if cmd.database:
             call_command("migrate", interactive=False, verbosity=0)
-        return cmd.handler(args, out, err)
+        # the command line speaks English, as its help does (the site's default language is Persian);
+        # the commands with a --language option render in that language themselves
+        with translation.override("en"):
+            return cmd.handler(args, out, err)
     except CliError as exc:
         print(f"hamkari: {exc.message}", file=err)
         return exc.status

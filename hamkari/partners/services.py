@@ -9,6 +9,7 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils.translation import gettext
 
 from hamkari.extraction.lexicon import load_table
 from hamkari.kb.models import Entity
@@ -34,9 +35,9 @@ def capacity_set(
     *, entity: Entity, sector: str, kind: str, strength: int, note: str = "", user: User | None
 ) -> Capacity:
     if sector not in sectors():
-        raise ImportError_(f"unknown sector {sector!r}")
+        raise ImportError_(gettext("unknown sector %(sector)s") % {"sector": repr(sector)})
     if kind not in ("offer", "need") or not 1 <= strength <= 5:
-        raise ImportError_("kind is offer or need, strength 1 to 5")
+        raise ImportError_(gettext("kind is offer or need, strength 1 to 5"))
     capacity, _ = Capacity.objects.update_or_create(
         entity=entity,
         sector=sector,
@@ -231,18 +232,26 @@ def reference_override_set(
     override, so that the published value is in force again."""
     value, source = value.strip(), source.strip()
     if field not in REFERENCE_FIELDS:
-        raise ImportError_(f"field is one of {', '.join(REFERENCE_FIELDS)}, not {field!r}")
+        raise ImportError_(
+            gettext("field is one of %(known)s, not %(field)s")
+            % {"known": ", ".join(REFERENCE_FIELDS), "field": repr(field)}
+        )
     if source and not source.startswith(("https://", "http://")):
-        raise ImportError_("the source must be an http(s) address")
+        raise ImportError_(gettext("the source must be an http(s) address"))
     if not value:
         ReferenceOverride.objects.filter(region=region, field=field).delete()
         return None
     if field in ("population", "grp") and not value.replace(".", "", 1).isdigit():
-        raise ImportError_(f"{field} must be a number, not {value!r}")
+        raise ImportError_(
+            gettext("%(field)s must be a number, not %(value)s") % {"field": field, "value": repr(value)}
+        )
     if field == "sectors":
         unknown = [s for s in value.split() if s not in sectors()]
         if unknown or len(value.split()) > 10:
-            raise ImportError_(f"give up to 10 known sector slugs; unknown: {', '.join(unknown) or '-'}")
+            raise ImportError_(
+                gettext("give up to 10 known sector slugs; unknown: %(unknown)s")
+                % {"unknown": ", ".join(unknown) or "-"}
+            )
     override, _ = ReferenceOverride.objects.update_or_create(
         region=region,
         field=field,

@@ -48,7 +48,9 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
         return None
     m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", text)
     if not m:
-        raise TrackerError(f"not a date: {value!r} (write 2025-12-17 or 1404/09/26)")
+        raise TrackerError(
+            gettext("not a date: %(value)s (write 2025-12-17 or 1404/09/26)") % {"value": repr(value)}
+        )
     year, month, day = (int(x) for x in m.groups())
     try:
         if year < 1700:
@@ -56,7 +58,7 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
             return result
         return dt.date(year, month, day)
     except ValueError as exc:
-        raise TrackerError(f"not a date: {value!r} ({exc})") from exc
+        raise TrackerError(gettext("not a date: %(value)s (no such day)") % {"value": repr(value)}) from exc
 
 
 def _audit(user: User | None, action: str, obj: Any, data: dict[str, Any]) -> None:
@@ -70,7 +72,7 @@ def group_create(
     """A working group; created from an extracted instrument, the commitments reported with it
     become proposed plan items with their due dates."""
     if not name.strip():
-        raise TrackerError("a working group needs a name")
+        raise TrackerError(gettext("a working group needs a name"))
     taken = gettext("this instrument already has a working group: %(name)s")
     if instrument is not None and (existing := WorkingGroup.objects.filter(instrument=instrument).first()):
         raise TrackerError(taken % {"name": existing.name})
@@ -120,13 +122,13 @@ def item_add(
 ) -> PlanItem:
     """A new item of the plan, numbered after the last unless a free `number` is given."""
     if not title.strip():
-        raise TrackerError("an item needs a title")
+        raise TrackerError(gettext("an item needs a title"))
     start_date, due_date = parse_date(start), parse_date(due)
     _check(status, progress, start_date, due_date)
     if number is None:
         number = (group.items.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     elif number < 1 or group.items.filter(number=number).exists():
-        raise TrackerError(f"item {number} already exists or is not a positive number")
+        raise TrackerError(gettext("item %(n)s already exists or is not a positive number") % {"n": number})
     item = PlanItem.objects.create(
         group=group,
         number=number,
@@ -146,11 +148,14 @@ def item_add(
 
 def _check(status: str, progress: int, start: dt.date | None, due: dt.date | None) -> None:
     if status not in ItemStatus.values:
-        raise TrackerError(f"unknown status {status!r}; use one of {', '.join(ItemStatus.values)}")
+        raise TrackerError(
+            gettext("unknown status %(status)s; use one of %(known)s")
+            % {"status": repr(status), "known": ", ".join(ItemStatus.values)}
+        )
     if not 0 <= progress <= 100:
-        raise TrackerError(f"progress must be between 0 and 100, not {progress}")
+        raise TrackerError(gettext("progress must be between 0 and 100, not %(n)s") % {"n": progress})
     if start and due and due < start:
-        raise TrackerError("the due date is before the start date")
+        raise TrackerError(gettext("the due date is before the start date"))
 
 
 @transaction.atomic
@@ -163,7 +168,7 @@ def item_update(*, item: PlanItem, user: User | None, **changes: Any) -> PlanIte
         changes["progress"] = 100
     for key, value in changes.items():
         if key not in ("title", "owner", "start", "due", "status", "progress", "notes"):
-            raise TrackerError(f"{key!r} cannot be changed here")
+            raise TrackerError(gettext("%(field)s cannot be changed here") % {"field": repr(key)})
         setattr(item, key, value)
     _check(item.status, int(item.progress), item.start, item.due)
     item.save()
@@ -174,11 +179,11 @@ def item_update(*, item: PlanItem, user: User | None, **changes: Any) -> PlanIte
 def dependencies_set(*, item: PlanItem, numbers: list[int]) -> None:
     """The items this one waits for, by their numbers in the same plan."""
     if item.number in numbers:
-        raise TrackerError("an item cannot depend on itself")
+        raise TrackerError(gettext("an item cannot depend on itself"))
     found = list(item.group.items.filter(number__in=numbers))
     if len(found) != len(set(numbers)):
         missing = sorted(set(numbers) - {i.number for i in found})
-        raise TrackerError(f"no item {missing[0]} in this plan")
+        raise TrackerError(gettext("no item %(n)s in this plan") % {"n": missing[0]})
     item.depends_on.set(found)
 
 
@@ -186,7 +191,7 @@ def parse_numbers(value: str) -> list[int]:
     try:
         return [int(n) for n in re.split(r"[\s;,،]+", value.translate(_DIGITS).strip()) if n]
     except ValueError as exc:
-        raise TrackerError(f"item numbers expected, not {value!r}") from exc
+        raise TrackerError(gettext("item numbers expected, not %(value)s") % {"value": repr(value)}) from exc
 
 
 @transaction.atomic
@@ -235,7 +240,7 @@ def member_add(
     *, group: WorkingGroup, entity: Entity, side: str, chair: bool, since: Any, user: User | None
 ) -> Member:
     if side not in ("IR", "RU"):
-        raise TrackerError("a member's side is IR or RU")
+        raise TrackerError(gettext("a member's side is IR or RU"))
     member = Member.objects.create(
         group=group, entity=entity, side=side, chair=chair, since=parse_date(since)
     )
@@ -247,7 +252,7 @@ def member_add(
 def meeting_add(*, group: WorkingGroup, date: Any, title: str, minutes: str, user: User | None) -> Meeting:
     when = parse_date(date)
     if when is None:
-        raise TrackerError("a meeting needs a date")
+        raise TrackerError(gettext("a meeting needs a date"))
     meeting = Meeting.objects.create(
         group=group, date=when, title=title.strip()[:300] or "—", minutes=minutes
     )
@@ -308,7 +313,7 @@ def plan_import(*, group: WorkingGroup, data: bytes, fmt: str, user: User | None
     except TableError as exc:
         raise TrackerError(str(exc)) from exc
     if not rows or [c.strip().lower() for c in rows[0][: len(COLUMNS)]] != list(COLUMNS):
-        raise TrackerError(f"line 1: the header must be {','.join(COLUMNS)}")
+        raise TrackerError(gettext("line 1: the header must be %(columns)s") % {"columns": ",".join(COLUMNS)})
     existing = {i.number: i for i in group.items.all()}
     owners = {
         e.name: e for e in Entity.objects.filter(name__in={r[2] for r in rows[1:] if len(r) > 2 and r[2]})
@@ -332,18 +337,23 @@ def plan_import(*, group: WorkingGroup, data: bytes, fmt: str, user: User | None
             }
             depends = parse_numbers(str(row[8]))
             if str(row[2]).strip() and values["owner"] is None:
-                raise TrackerError(f"no person or organisation named {row[2]!r}")
+                raise TrackerError(
+                    gettext("no person or organisation named %(name)s") % {"name": repr(row[2])}
+                )
             if not values["title"]:
-                raise TrackerError("the title is empty")
+                raise TrackerError(gettext("the title is empty"))
             _check(values["status"], progress, values["start"], values["due"])
         except (TrackerError, ValueError) as exc:
-            raise TrackerError(f"line {line}: {exc}") from exc
+            raise TrackerError(gettext("line %(line)s: %(reason)s") % {"line": line, "reason": exc}) from exc
         parsed.append((line, number, values, depends))
     known = set(existing) | {number for _, number, _, _ in parsed if number is not None}
     for line, number, _, depends in parsed:
         unknown = [n for n in depends if n not in known or n == number]
         if unknown:
-            raise TrackerError(f"line {line}: depends on unknown or its own item {unknown[0]}")
+            raise TrackerError(
+                gettext("line %(line)s: depends on unknown or its own item %(n)s")
+                % {"line": line, "n": unknown[0]}
+            )
     # numbered rows keep their numbers (so other rows can depend on them) before unnumbered rows
     # take the next free ones; dependencies are set once every item exists
     items = []
@@ -354,13 +364,13 @@ def plan_import(*, group: WorkingGroup, data: bytes, fmt: str, user: User | None
             else:
                 item = item_add(group=group, user=user, number=number, **values)
         except TrackerError as exc:
-            raise TrackerError(f"line {line}: {exc}") from exc
+            raise TrackerError(gettext("line %(line)s: %(reason)s") % {"line": line, "reason": exc}) from exc
         items.append((line, item, depends))
     for line, item, depends in items:
         try:
             dependencies_set(item=item, numbers=depends)
         except TrackerError as exc:
-            raise TrackerError(f"line {line}: {exc}") from exc
+            raise TrackerError(gettext("line %(line)s: %(reason)s") % {"line": line, "reason": exc}) from exc
     _audit(user, "plan.import", group, {"rows": len(items), "format": fmt})
     return len(items)
 
@@ -392,11 +402,11 @@ def event_add(
 ) -> EventEntry:
     when = parse_date(date)
     if when is None:
-        raise TrackerError("an event needs a date")
+        raise TrackerError(gettext("an event needs a date"))
     if type_ not in EVENT_TYPES:
-        raise TrackerError(f"unknown kind of event {type_!r}")
+        raise TrackerError(gettext("unknown kind of event %(kind)s") % {"kind": repr(type_)})
     if not title.strip():
-        raise TrackerError("an event needs a title")
+        raise TrackerError(gettext("an event needs a title"))
     event = EventEntry.objects.create(
         date=when, type=type_, title=title.strip()[:300], outcome=outcome, created_by=user
     )
@@ -420,7 +430,10 @@ def instrument_status_change(
     """Move an instrument along proposed → discussed → agreed → signed → established → completed,
     or to lapsed. Skipping a step or going back needs a reason, which is kept with the change."""
     if status not in STATUSES:
-        raise TrackerError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
+        raise TrackerError(
+            gettext("unknown status %(status)s; use one of %(known)s")
+            % {"status": repr(status), "known": ", ".join(STATUSES)}
+        )
     current = instrument.status
     legal = (
         status == "lapsed"
@@ -428,7 +441,10 @@ def instrument_status_change(
         or (current in LIFECYCLE and LIFECYCLE.index(status) == LIFECYCLE.index(current) + 1)
     )
     if not legal and not reason.strip():
-        raise TrackerError(f"from {current} to {status} skips or reverses steps: give a reason")
+        raise TrackerError(
+            gettext("from %(current)s to %(status)s skips or reverses steps: give a reason")
+            % {"current": gettext(current), "status": gettext(status)}
+        )
     when = parse_date(date) or timezone.localdate()
     instrument.status = status
     instrument.status_manual = True

@@ -80,7 +80,7 @@ def test_group_page_shows_jalali_dates_timeline_and_baseline(regions: dict[str, 
     page = analyst.get(f"/tracker/groups/{group.pk}/").content.decode()
     assert "۲۶ آذر ۱۴۰۴ (\u20662025-12-17\u2069)" in page and '<svg class="gantt"' in page
     bad = analyst.post(f"/tracker/groups/{group.pk}/item/", {"title": "x", "due": "1404/13/40"}, follow=True)
-    assert "not a date" in bad.content.decode()
+    assert "چنین روزی نیست" in bad.content.decode()  # the service's reason, in Persian
     for path in (
         f"/tracker/groups/{group.pk}/plan.csv",
         f"/tracker/groups/{group.pk}/plan.xlsx",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -19,6 +20,15 @@ from hamkari.tracker.models import PlanItem, WorkingGroup
 from hamkari.tracker.remind import send_digests
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """The services' reasons are checked in English (the site's default language is Persian;
+    tests/tracker/test_pages.py sees them in Persian)."""
+    with translation.override("en"):
+        yield
+
 
 WG_TEXT = (
     "date 2025-12-01\nبه گزارش ایرنا، استاندار سمنان در نشست وبیناری با سفیر ایران در روسیه گفت: مصوب می‌کنیم "

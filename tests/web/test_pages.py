@@ -277,6 +277,8 @@ def test_every_string_of_the_templates_has_a_persian_and_a_russian_translation()
         )
     for views in [*root.glob("*/views.py"), *root.glob("*/views/*.py")]:
         wanted |= set(re.findall(r'_\(\s*"([^"]+)"\s*\)', views.read_text(encoding="utf-8")))
+    for services in [*root.glob("*/services.py"), *root.glob("*/services/*.py")]:  # reasons a form shows
+        wanted |= set(re.findall(r'gettext\(\s*"([^"]+)"\s*\)', services.read_text(encoding="utf-8")))
     for language in ("fa", "ru"):
         # web's catalogue and those apps keep in their own locale folder (alerts/locale)
         catalogues = [polib.pofile(str(p)) for p in root.glob(f"*/locale/{language}/LC_MESSAGES/django.po")]

@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from hamkari.kb import search
 from hamkari.kb.facts import FACT_KINDS, FactKind
@@ -50,7 +51,10 @@ def facts_review(
     if entry is None:
         raise ReviewError(f"unknown fact kind {kind!r}; use one of {', '.join(FACT_KINDS)}")
     if state not in ReviewState.values:
-        raise ReviewError(f"unknown review state {state!r}; use one of {', '.join(ReviewState.values)}")
+        raise ReviewError(
+            gettext("unknown review state %(state)s; use one of %(known)s")
+            % {"state": repr(state), "known": ", ".join(ReviewState.values)}
+        )
     facts = list(entry.model._default_manager.select_for_update().filter(pk__in=fact_ids).order_by("pk"))
     if len(facts) != len(set(fact_ids)):
         raise entry.model.DoesNotExist(f"no {kind} {sorted(set(fact_ids) - {f.pk for f in facts})}")
@@ -90,7 +94,7 @@ def _review(entry: FactKind, fact: Any, *, state: str, user: User, changes: dict
 def person_merge(*, source: Entity, target: Entity, user: User | None) -> Entity:
     """Make `source` part of `target`: its mentions, posts, names and ties move over."""
     if source.pk == target.pk or source.type != "person" or target.type != "person":
-        raise ReviewError("merge needs two different people")
+        raise ReviewError(gettext("merge needs two different people"))
     Mention.objects.filter(entity=source).update(
         entity=target, link_rule="merged by analyst", link_confidence=1.0
     )
@@ -116,9 +120,9 @@ def person_split(*, person: Entity, mention_ids: list[int], user: User | None) -
     """Move the given mentions (and the posts read in the same articles) to a new person."""
     mentions = list(Mention.objects.filter(entity=person, pk__in=mention_ids).select_related("article"))
     if not mentions or len(mentions) != len(set(mention_ids)):
-        raise ReviewError("split needs mentions of this person")
+        raise ReviewError(gettext("split needs mentions of this person"))
     if Mention.objects.filter(entity=person).exclude(pk__in=mention_ids).count() == 0:
-        raise ReviewError("split must leave the person at least one mention")
+        raise ReviewError(gettext("split must leave the person at least one mention"))
     first = mentions[0]
     name = first.article.text[first.start : first.end]
     other = Entity.objects.create(type="person", name=name[:500], key=person.key, country=person.country)

@@ -20,6 +20,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from hamkari.extraction.document import Document
 from hamkari.extraction.when import When
@@ -367,7 +368,7 @@ def _sources(
 def story_merge(*, source: Story, target: Story, user: User | None) -> Story:
     """Make every article, source and instrument of `source` part of `target`; audited."""
     if source.pk == target.pk:
-        raise StoryError("merge needs two different stories")
+        raise StoryError(gettext("merge needs two different stories"))
     moved = list(Article.objects.filter(story=source).values_list("pk", flat=True))
     Article.objects.filter(story=source).update(story=target, story_locked=True)
     EventSource.objects.filter(story=source).update(story=target)
@@ -386,9 +387,9 @@ def story_split(*, story: Story, article_ids: list[int], user: User | None) -> S
     articles and those left stay where the analyst put them when they are extracted again."""
     articles = list(Article.objects.filter(story=story, pk__in=article_ids))
     if not articles or len(articles) != len(set(article_ids)):
-        raise StoryError("split needs articles of this story")
+        raise StoryError(gettext("split needs articles of this story"))
     if Article.objects.filter(story=story).exclude(pk__in=article_ids).count() == 0:
-        raise StoryError("split must leave the story at least one article")
+        raise StoryError(gettext("split must leave the story at least one article"))
     first = articles[0]
     other = Story.objects.create(
         type=story.type, date=first.event_date or story.date, title=first.title[:500]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.utils import translation
 
 from hamkari.kb import services
 from hamkari.kb.models import (
@@ -21,6 +23,14 @@ from hamkari.kb.models import (
 from tests.kb.factories import EN_JALALI, FA_JALALI_FULL, FA_JALALI_SHORT, RU_JALALI
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """The services' reasons are checked in English (the site's default language is Persian;
+    tests/tracker/test_pages.py sees them in Persian)."""
+    with translation.override("en"):
+        yield
 
 
 def person(name_part: str) -> Entity:
