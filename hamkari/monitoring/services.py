@@ -130,7 +130,16 @@ class PollOutcome:
     new: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     error: str = ""
-    deferred: int = 0  # new items left for the next poll (MAX_NEW_PER_POLL)
+    deferred: int = 0  # new items left for the next poll (MAX_NEW_PER_POLL, a busy site)
+    busy: dt.timedelta | None = None  # a page answered 429/503: its Retry-After (0 without one)
+
+
+class SiteBusy(FetchError):
+    """An item's page answered 429 or 503: the site asks us to slow down."""
+
+    def __init__(self, message: str, wait: dt.timedelta | None) -> None:
+        super().__init__(message)
+        self.wait = wait
 
 
 @dataclass
@@ -242,18 +251,24 @@ def _store(source: Source, listing: Listing, status: int | None) -> PollOutcome:
         if known is not None:
             _note(source, key, item, record, models.KNOWN, article=known)
             continue
-        if tried >= MAX_NEW_PER_POLL:
+        if tried >= MAX_NEW_PER_POLL or outcome.busy is not None:
             outcome.deferred += 1
             continue
         tried += 1
         try:
             stored, state = _item_store(item, source)
+        except SiteBusy as exc:  # 429/503 on a page: no more pages of this poll; the item waits
+            outcome.busy, outcome.deferred = exc.wait or dt.timedelta(0), outcome.deferred + 1
+            outcome.error = f"a page answered {exc}"
+            continue
         except InputError as exc:
             outcome.failed.append((item.source, str(exc)[:300]))
             _note(source, key, item, record, models.FAILED, error=str(exc))
             continue
         outcome.new += state == models.STORED
         _note(source, key, item, record, state, article=stored)
+    if outcome.busy is not None:
+        outcome.error += f"; {outcome.deferred} items wait for the next poll"
     return outcome
 
 
@@ -325,6 +340,8 @@ def _page(item: Item, source: Source) -> Item:
         return item
     try:
         page = _article_page(item.url)
+    except SiteBusy:
+        raise
     except FetchRefused as exc:
         raise InputError(str(exc)) from exc
     except (FetchError, InputError) as exc:
@@ -344,6 +361,9 @@ def _page(item: Item, source: Source) -> Item:
 
 def _article_page(url: str) -> Page:
     answer = polite_request(url, max_bytes=MAX_BYTES)
+    if answer.status in (429, 503):
+        wait = polling.retry_after(answer.headers.get("retry-after"), now=timezone.now())
+        raise SiteBusy(f"HTTP {answer.status}", wait)
     if answer.status >= 400:
         raise FetchError(f"HTTP {answer.status} {answer.reason}")
     if len(answer.data) > MAX_BYTES:
@@ -360,6 +380,8 @@ def _record(source: Source, outcome: PollOutcome, headers: dict[str, str], now: 
             every=source.every, interval=source.interval, new=outcome.new
         )
         wait = dt.timedelta(minutes=polling.MIN_INTERVAL if outcome.deferred else source.interval)
+        if outcome.busy is not None:  # a page asked us to slow down: not before its Retry-After
+            wait = max(wait, outcome.busy)
         source.next_poll_at = now + wait
         source.items_seen = SourceItem.objects.filter(source=source).count()
         source.etag = headers.get("etag", source.etag)[:500]

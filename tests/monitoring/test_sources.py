@@ -492,3 +492,29 @@ def test_a_feed_items_page_without_article_text_leaves_the_feeds_text(feed_serve
     fetch = source_poll(source=source_add(location=feed_server.url("/feed.rss")))
     assert (fetch.new, fetch.failed) == (1, [])
     assert Article.objects.get().text == f"{STORIES[0][0]}\n\n{STORIES[0][1]}"
+
+
+def test_a_page_answering_429_stops_the_poll_until_its_retry_after(feed_server: FeedServer) -> None:
+    serve_articles(feed_server)
+    busy = {"left": 1}
+
+    def slow(headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        if busy["left"]:
+            busy["left"] -= 1
+            return 429, {"Retry-After": "900"}, b""
+        return 200, {"Content-Type": "text/html"}, long_page(*ARTICLES["/news/2025/ferry-line"])
+
+    feed_server.routes["/news/2025/ferry-line"] = slow
+    section = b"<a href='/news/2025/grain-corridor'>1</a><a href='/news/2025/ferry-line'>2</a>"
+    section += b"<a href='/news/2025/empty'>3</a>"
+    feed_server.routes["/news/"] = lambda h: (200, {"Content-Type": "text/html"}, section)
+    source = source_add(location=feed_server.url("/news/"), kind="section", links="/news/2025/")
+    before = timezone.now()
+    fetch = source_poll(source=source)
+    assert (fetch.outcome, fetch.new, fetch.failed) == ("new", 1, [])
+    assert fetch.error == "a page answered HTTP 429; 2 items wait for the next poll"
+    assert "/news/2025/empty" not in feed_server.paths()
+    source.refresh_from_db()
+    assert source.next_poll_at >= before + dt.timedelta(seconds=900)
+    again = source_poll(source=source)
+    assert (again.new, len(again.failed), Article.objects.count()) == (1, 1, 2)
