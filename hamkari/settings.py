@@ -136,6 +136,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Watched sources: the least time between two requests to one site (a site's robots.txt
 # Crawl-delay may ask for more), shared by every source and worker reading it.
 HAMKARI_HOST_DELAY_MS = env_int("HAMKARI_HOST_DELAY_MS", 1000)
+# ... and the most item pages one poll reads (the others wait for the next poll, 5 minutes later).
+HAMKARI_PAGES_PER_POLL = env_int("HAMKARI_PAGES_PER_POLL", 50, minimum=1)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

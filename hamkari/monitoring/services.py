@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -33,7 +34,6 @@ from hamkari.sources.robots import RobotsDisallowed
 
 LANGUAGES = ("fa", "ru", "en")
 FEED_BYTES = 20 * MAX_BYTES  # a feed or sitemap may list many articles
-MAX_NEW_PER_POLL = 50  # item pages read in one poll; the others wait for the next poll
 MAX_ITEM_ATTEMPTS = 3  # polls that try an item that failed
 MAX_CHILD_SITEMAPS = 3  # of a sitemap index, the newest ones are read
 
@@ -130,7 +130,7 @@ class PollOutcome:
     new: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     error: str = ""
-    deferred: int = 0  # new items left for the next poll (MAX_NEW_PER_POLL, a busy site)
+    deferred: int = 0  # new items left for the next poll (HAMKARI_PAGES_PER_POLL, a busy site)
     busy: dt.timedelta | None = None  # a page answered 429/503: its Retry-After (0 without one)
 
 
@@ -237,7 +237,7 @@ def _key(item: Item) -> str:
 
 
 def _store(source: Source, listing: Listing, status: int | None) -> PollOutcome:
-    """Read and store the items not seen before (at most MAX_NEW_PER_POLL pages per poll); each
+    """Read and store the items not seen before (at most HAMKARI_PAGES_PER_POLL pages); each
     item succeeds or fails alone."""
     outcome = PollOutcome(models.NEW, status, items=len(listing.items), failed=list(listing.failed))
     keys = {_key(item): item for item in listing.items}
@@ -251,7 +251,7 @@ def _store(source: Source, listing: Listing, status: int | None) -> PollOutcome:
         if known is not None:
             _note(source, key, item, record, models.KNOWN, article=known)
             continue
-        if tried >= MAX_NEW_PER_POLL or outcome.busy is not None:
+        if tried >= settings.HAMKARI_PAGES_PER_POLL or outcome.busy is not None:
             outcome.deferred += 1
             continue
         tried += 1

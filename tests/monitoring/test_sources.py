@@ -7,6 +7,7 @@ import contextlib
 import datetime as dt
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -372,10 +373,8 @@ def test_a_feed_over_the_size_limit_is_an_error_and_nothing_is_stored(
     assert Article.objects.count() == 0
 
 
-def test_a_feed_of_many_items_is_read_a_few_pages_per_poll(
-    feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(services, "MAX_NEW_PER_POLL", 2)
+def test_a_feed_of_many_items_is_read_a_few_pages_per_poll(feed_server: FeedServer, settings: Any) -> None:
+    settings.HAMKARI_PAGES_PER_POLL = 2
     stories = [
         (f"Port note {n}", f"Port number {n} on the sea opened a berth for grain ships.") for n in range(40)
     ]
