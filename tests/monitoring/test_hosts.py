@@ -4,10 +4,12 @@ requests to one site spaced by the host delay, against a local HTTP server."""
 from __future__ import annotations
 
 import itertools
+import threading
 import time
 from typing import Any
 
 import pytest
+from django.db import connections
 
 from hamkari.kb.models import Article
 from hamkari.monitoring import hosts
@@ -140,3 +142,27 @@ def test_a_redirect_is_checked_against_robots_txt_of_the_site_it_leads_to(
         f"http://127.0.0.1:{feed_server.port}",
         f"http://localhost:{feed_server.port}",
     ]
+
+
+def test_workers_reading_one_site_at_once_take_turns(
+    feed_server: FeedServer, settings: Any, sent: list[float]
+) -> None:
+    settings.HAMKARI_HOST_DELAY_MS = 400
+    feed_server.routes["/a"] = lambda h: (200, {}, b"a")
+    polite_request(feed_server.url("/a"), max_bytes=100)  # robots.txt and the site's row exist
+    sent.clear()
+
+    def reader() -> None:
+        try:
+            for _ in range(3):
+                polite_request(feed_server.url("/a"), max_bytes=100)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=reader) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    # six turns, each at least the delay after the one before, whichever thread took it
+    assert len(sent) == 6 and min(gaps(sorted(sent))) >= 0.35
