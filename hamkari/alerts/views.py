@@ -27,6 +27,7 @@ from hamkari.alerts.models import (
     REGION,
     SEARCH,
     SECTOR,
+    Target,
     Watchlist,
 )
 from hamkari.alerts.services import AlertError, TargetSpec
@@ -157,6 +158,29 @@ def _entity(form: Any, kind: str) -> Entity | None:
         return kb_selectors.entity_find(pk=int(chosen))
     found = kb_selectors.entity_search(form.get("q", ""), kind, limit=2) if form.get("q", "").strip() else []
     return found[0] if len(found) == 1 else None
+
+
+@login_required
+@require_POST
+def follow(request: HttpRequest) -> HttpResponse:
+    """«Follow» on a region, pair, person or organisation page, «save as a watchlist» on the search
+    page: a new daily watchlist of that one thing, named after it in the page's language."""
+    language = (translation.get_language() or "fa")[:2]
+    try:
+        spec = _spec(request.POST)
+        name = present.target_text(Target(kind=spec.kind, value=spec.value, entity=spec.entity))
+        watchlist = services.watchlist_create(
+            owner=acting_user(request),
+            name=name[: services.NAME_CHARS],
+            frequency="daily",
+            language=language if language in services.LANGUAGES else "fa",
+            targets=[spec],
+        )
+    except AlertError as exc:
+        messages.error(request, str(exc))
+        return redirect("watchlists")
+    messages.success(request, _("You follow it now: once a day, in the app and by e-mail."))
+    return redirect("watchlist", pk=watchlist.pk)
 
 
 @login_required

@@ -199,3 +199,20 @@ def test_the_alert_pages_in_persian_show_no_codes_or_english(regions: None, read
         if page_leaks:
             found[path] = page_leaks
     assert not found
+
+
+def test_follow_on_a_region_page_and_save_on_the_search_page_make_a_daily_watchlist(
+    regions: None, reader: Any
+) -> None:
+    client = logged_in(reader, "ru")
+    region_page = client.get("/regions/IR-01/").content.decode()
+    assert 'action="/alerts/follow/"' in region_page and 'name="value" value="IR-01"' in region_page
+    made = client.post("/alerts/follow/", {"kind": "region", "value": "IR-01"})
+    watchlist = Watchlist.objects.get()
+    assert made.status_code == 302 and made["Location"] == f"/alerts/{watchlist.pk}/"
+    assert (watchlist.name, watchlist.frequency, watchlist.language) == ("Гилян", "daily", "ru")
+    assert "Сохранить этот поиск" in client.get("/search/?q=ferry").content.decode()
+    client.post("/alerts/follow/", {"kind": "search", "value": "ferry grain"})
+    assert Watchlist.objects.filter(name="«ferry grain»").exists()
+    refused = client.post("/alerts/follow/", {"kind": "region", "value": "IR-99"})
+    assert refused["Location"] == "/alerts/" and Watchlist.objects.count() == 2
