@@ -45,7 +45,7 @@ def _context(watchlist: Watchlist, news: Sequence[Notification]) -> dict[str, An
             "headline": present.headline(n),
             "summary": n.summary,
             "language": n.language,
-            "day": present.day_text(n.day),
+            "day": present.when(n),
             "url": site + n.url,
         }
         for n in news

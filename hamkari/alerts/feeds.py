@@ -28,7 +28,7 @@ def atom(watchlist: Watchlist, request: HttpRequest) -> str:
             feed_guid=f"urn:hamkari:watchlist:{watchlist.token[:12]}:{watchlist.pk}",
         )
         for n in selectors.feed_items(watchlist):
-            day = present.day_text(n.day)
+            day = present.when(n)
             feed.add_item(
                 title=f"{present.headline(n)}: {n.summary}" if n.summary else present.headline(n),
                 link=request.build_absolute_uri(n.url),

@@ -38,6 +38,18 @@ def digits(value: object) -> str:
     return text.translate(PERSIAN_DIGITS) if _language() == "fa" else text
 
 
+def code_text(code: str) -> str:
+    """A code of the vocabulary (a kind, a status, a role) in the reader's language; English, which
+    has no catalogue, reads the code with spaces («working group»)."""
+    shown = gettext(code) if code else ""
+    return shown.replace("_", " ") if shown == code else shown
+
+
+def when(n: Notification) -> str:
+    """The day shown beside a piece of news (none when its line names the due day already)."""
+    return "" if n.kind in ("commitment", "deadline") else day_text(n.day)
+
+
 def day_text(day: dt.date | None) -> str:
     """«۱۲ آذر ۱۴۰۴» in Persian, «3 декабря 2025 г.», «Dec. 3, 2025»; empty for no day."""
     if day is None:
@@ -73,7 +85,7 @@ def target_text(target: Target) -> str:
     if target.kind in (PERSON, ORGANIZATION) and target.entity is not None:
         return entity_name(target.entity, _language()).text
     if target.kind == INSTRUMENT:
-        return gettext(target.value)
+        return code_text(target.value)
     if target.kind == SEARCH:
         return f"«{target.value}»"
     return target.value
@@ -118,7 +130,7 @@ def headline(n: Notification) -> str:
     if n.kind == "deadline":
         return gettext("Deadline coming due on %(day)s") % {"day": due}
     if n.kind == "position":
-        role = gettext(detail.get("role", ""))
+        role = code_text(detail.get("role", ""))
         region = detail.get("region", "")
         post = f"{role} · {region_name(region)}" if region else role
         return gettext("Seen in a new post: %(post)s") % {"post": post}
@@ -126,4 +138,4 @@ def headline(n: Notification) -> str:
 
 
 def _instrument(detail: dict[str, str]) -> dict[str, str]:
-    return {"kind": gettext(detail.get("instrument", "")), "status": gettext(detail.get("status", ""))}
+    return {"kind": code_text(detail.get("instrument", "")), "status": code_text(detail.get("status", ""))}

@@ -243,12 +243,14 @@ class RunOutcome:
     error: str = ""
 
 
-def digests_run(*, now: dt.datetime | None = None) -> list[RunOutcome]:
-    """Run every watchlist whose time has come, one after the other; one that fails (the mail
-    server refused) is reported and tried again at its next run, and the others go on."""
+def digests_run(*, now: dt.datetime | None = None, every: bool = False) -> list[RunOutcome]:
+    """Run every watchlist whose time has come (`every`: all of them, now), one after the other;
+    one that fails (the mail server refused) is reported and tried again at its next run, and the
+    others go on."""
     now = now or timezone.now()
     out = []
-    for watchlist in Watchlist.objects.filter(next_run_at__lte=now).order_by("next_run_at", "pk"):
+    chosen = Watchlist.objects.all() if every else Watchlist.objects.filter(next_run_at__lte=now)
+    for watchlist in chosen.order_by("next_run_at", "pk"):
         try:
             out.append(RunOutcome(watchlist, watchlist_run(watchlist=watchlist, now=now)))
         except OSError as exc:  # the mail server (smtplib's errors are OSErrors)

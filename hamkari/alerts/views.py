@@ -223,7 +223,7 @@ def notifications(request: HttpRequest) -> HttpResponse:
 
 
 def _rows(found: Any) -> list[dict[str, Any]]:
-    return [{"n": n, "headline": present.headline(n), "day": present.day_text(n.day)} for n in found]
+    return [{"n": n, "headline": present.headline(n), "day": present.when(n)} for n in found]
 
 
 @login_required

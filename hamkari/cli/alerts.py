@@ -37,16 +37,18 @@ PERIODIC: tuple[Periodic, ...] = (due_polls_enqueue, due_runs_enqueue)
 
 @command(
     "alerts run",
+    option("--all", action="store_true", help="run every watchlist now, not only the due ones"),
     help="run the due watchlists now, here: match, find deadlines, send the digests",
     description=(
         "Run every watchlist whose next run has come, in this process (no worker needed): match the "
         "articles stored since its last run, find the deadlines coming due, and send one e-mail "
         "digest of what is new (none when nothing happened, or when its owner has no address). "
-        "Mail goes through HAMKARI_EMAIL_URL (console:// prints it)."
+        "Mail goes through HAMKARI_EMAIL_URL (console:// prints it). With --all, every watchlist "
+        "runs now and its next run is one period from now."
     ),
 )
 def alerts_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    outcomes = digests_run(now=timezone.now())
+    outcomes = digests_run(now=timezone.now(), every=args.all)
     failed = 0
     for o in outcomes:
         w = o.watchlist

@@ -158,3 +158,13 @@ def test_the_worker_queues_the_due_watchlists_and_sends_their_digest(
     code, out, _ = run(["worker", "--batch"], monkeypatch)
     assert (code, out) == (0, "hamkari: worker ran 2 jobs\n")  # the article's matching, the watchlist's run
     assert len(mail.outbox) == 1
+
+
+def test_alerts_run_all_runs_every_watchlist_now(ali: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    run(["watch", "add", "ali", "--region", "IR-01", "--every", "weekly", "--language", "en"], monkeypatch)
+    article_ingest(text=FERRY, published=dt.date(2025, 1, 14))
+    assert run(["alerts", "run"], monkeypatch)[1] == ""  # not due for a week
+    code, out, _ = run(["alerts", "run", "--all"], monkeypatch)
+    assert (code, out.endswith("sent a digest of 3 items\n")) == (0, True)
+    assert len(mail.outbox) == 1
+    assert run(["alerts", "run", "--all"], monkeypatch)[1].endswith("nothing to send\n")
