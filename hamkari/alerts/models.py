@@ -70,6 +70,14 @@ class Target(models.Model):
         indexes = [models.Index(fields=["kind", "value"])]
 
 
+class MatchedArticle(models.Model):
+    """An article the job after ingest matched against every watchlist, so that the periodic run
+    re-matches only those whose job was lost (a crash, a worker killed)."""
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    matched_at = models.DateTimeField(auto_now_add=True)
+
+
 class Notification(models.Model):
     """One piece of news for one watchlist: shown in the app until read, sent in the next digest
     (`sent_at`), listed in the watchlist's feed. `key` names the news («article:12»,

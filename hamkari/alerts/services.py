@@ -30,6 +30,7 @@ from hamkari.alerts.models import (
     SECTOR,
     TARGET_KINDS,
     WEEKLY,
+    MatchedArticle,
     Notification,
     Target,
     Watchlist,
@@ -153,6 +154,7 @@ def article_match(*, article_id: int, now: dt.datetime | None = None) -> int:
         if any(matching.target_matches(t, seen) for t in targets):
             news = matching.news_of(article, people=matching.people_followed(targets))
             added += _notify(watchlist, news, article=article, now=now)
+    MatchedArticle.objects.get_or_create(article=article)
     return added
 
 
@@ -202,10 +204,10 @@ def _notify(
 
 
 def watchlist_run(*, watchlist: Watchlist, now: dt.datetime | None = None) -> int:
-    """The periodic work of one watchlist: match the articles stored since it last looked (those
-    the hook after ingest missed), find deadlines coming due, and send one digest of everything not
-    sent yet (none when nothing happened or the owner has no e-mail address). Then its next run is
-    one period on. The number of pieces of news in the digest sent (0: none sent)."""
+    """The periodic work of one watchlist: match the articles stored since it last looked whose
+    job after ingest never ran (MatchedArticle), find deadlines coming due, and send one digest of
+    everything not sent yet (none when nothing happened or the owner has no e-mail address). Then
+    its next run is one period on. The number of pieces of news in the digest sent (0: none sent)."""
     now = now or timezone.now()
     with transaction.atomic():
         locked = Watchlist.objects.select_for_update().select_related("owner").get(pk=watchlist.pk)
@@ -226,7 +228,9 @@ def watchlist_run(*, watchlist: Watchlist, now: dt.datetime | None = None) -> in
 
 
 def _catch_up(watchlist: Watchlist, now: dt.datetime) -> None:
-    newer = Article.objects.filter(ingested_at__gt=watchlist.matched_until, ingested_at__lte=now)
+    newer = Article.objects.filter(ingested_at__gt=watchlist.matched_until, ingested_at__lte=now).exclude(
+        pk__in=MatchedArticle.objects.values("article_id")
+    )
     targets = list(watchlist.targets.all())
     people = matching.people_followed(targets)
     for article in newer.select_related("story").order_by("ingested_at", "pk").iterator(chunk_size=200):

@@ -166,3 +166,13 @@ def test_an_article_of_other_regions_is_not_news_for_a_region_watchlist(regions:
     stored(KAZAN[1])
     stored(FISH[1])
     assert kinds(watchlist) == ["story"]
+
+
+def test_the_periodic_run_does_not_match_again_what_the_job_after_ingest_matched(
+    regions: None, reader: Any
+) -> None:
+    watchlist = watching(reader, TargetSpec(REGION, "IR-01"))
+    stored(FERRY[1])  # matched by the job: three pieces of news
+    watchlist.notifications.all().delete()  # removed, to see whether the run makes them again
+    watchlist_run(watchlist=watchlist, now=timezone.now() + dt.timedelta(days=1))
+    assert not watchlist.notifications.exists()
