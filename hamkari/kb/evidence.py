@@ -4,9 +4,12 @@ An article is reduced to keys that read the same in every language (`hamkari.kb.
 builds them): regions `r:IR-02`, the Iranian–Russian region pair `rp:IR-02|RU-VGG`, cities `c:`,
 places `pl:`, people `p:<id>` (linked across scripts), organisations `o:`, figures
 `f:40:person` (and the bare value `fv:40`), instrument kinds `i:`, event types `e:`, other
-countries `k:`. Each shared key adds its weight, scaled down when the key is common in the
-knowledge base; the regions add their overlap (Jaccard); dates decide what may be compared at all.
-The result lists every piece of evidence with its weight, so a link can be explained."""
+countries `k:`, sectors `s:` and the topic `st:` (the sector named most often). Each shared key
+adds its weight, scaled down when the key is common in the knowledge base; the regions and the
+sectors add their overlap (Jaccard); other topics, other people, other regions count against;
+dates decide what may be compared at all. People name the occasion only when they were at no
+other event that could be this one (`linked`). The result lists every piece of evidence with its
+weight, so a link can be explained."""
 
 from __future__ import annotations
 
@@ -34,6 +37,14 @@ WEIGHTS = {
 # events: such a person counts this much, not WEIGHTS["p"].
 REGIONAL_OFFICIAL = 1.0
 REGIONS = 1.5  # times the Jaccard overlap of the two articles' regions
+# Sectors (`s:agriculture`) say what was discussed: their overlap counts like the regions'. The
+# topic (`st:`) is the sector an article names most often (at least TOPIC_MENTIONS times): two
+# reports of one meeting are about the same thing; a meeting of the same officials about
+# something else is another occasion.
+SECTORS = 1.0
+TOPIC_MENTIONS = 2
+SAME_TOPIC = 0.5
+OTHER_TOPIC = -1.5
 # Both name people and none of them is shared; both report events and no type is shared.
 OTHER_PEOPLE = -1.5
 OTHER_EVENTS = -0.5
@@ -75,6 +86,10 @@ class Score:
     value: float
     evidence: list[tuple[str, float]] = field(default_factory=list)
     hard: bool = False  # some evidence names the occasion (see HARD_KINDS)
+    # the people among that evidence: they name the occasion only when they were at no other
+    # event in the date window (see `linked`)
+    people: frozenset[str] = frozenset()
+    hard_other: bool = False  # evidence other than people names it (a figure, a place, the day)
 
 
 def kind(key: str) -> str:
@@ -127,7 +142,12 @@ def score(a: Profile, b: Profile, counts: dict[str, int], total: int) -> Score |
         base = REGIONAL_OFFICIAL if key in officials else WEIGHTS[k]
         w = base * specificity(counts.get(key, 1), total)
         result.evidence.append((key, round(w, 3)))
-        result.hard = result.hard or (key not in officials and _hard(key))
+        if key not in officials and _hard(key):
+            result.hard = True
+            if k == "p":
+                result.people |= {key}
+            else:
+                result.hard_other = True
     regions_a = {k for k in a.keys if kind(k) == "r"}
     regions_b = {k for k in b.keys if kind(k) == "r"}
     if regions_a & regions_b:
@@ -136,10 +156,11 @@ def score(a: Profile, b: Profile, counts: dict[str, int], total: int) -> Score |
         result.evidence.append(
             ("regions " + ",".join(sorted(r[2:] for r in regions_a & regions_b)), round(w, 3))
         )
+    result.evidence += _topics(a, b, counts, total)
     if a.known == b.known == "full" and a.date is not None and a.date == b.date:
         # both texts name the day (a publication date may be a day after the event)
         result.evidence.append(("same day", SAME_DAY))
-        result.hard = True
+        result.hard = result.hard_other = True
     # other people: each side names someone besides the officials of the shared regions, and
     # none of them is shared
     mine = {k for k in a.keys if kind(k) == "p"} - officials
@@ -158,6 +179,24 @@ def score(a: Profile, b: Profile, counts: dict[str, int], total: int) -> Score |
     return result
 
 
+def _topics(a: Profile, b: Profile, counts: dict[str, int], total: int) -> list[tuple[str, float]]:
+    """The sectors both name (their overlap, weighed by the rarest shared one), and whether their
+    topics agree."""
+    out: list[tuple[str, float]] = []
+    sectors_a, sectors_b = ({k for k in x.keys if kind(k) == "s"} for x in (a, b))
+    shared = sectors_a & sectors_b
+    if shared:
+        overlap = len(shared) / len(sectors_a | sectors_b)
+        w = SECTORS * overlap * max(specificity(counts.get(k, 1), total) for k in shared)
+        out.append(("sectors " + ",".join(sorted(k[2:] for k in shared)), round(w, 3)))
+    topics_a, topics_b = ({k for k in x.keys if kind(k) == "st"} for x in (a, b))
+    if topics_a & topics_b:
+        out.append(("same topic " + ",".join(sorted(k[3:] for k in topics_a & topics_b)), SAME_TOPIC))
+    elif topics_a and topics_b:
+        out.append(("other topic", OTHER_TOPIC))
+    return out
+
+
 def _official_of_shared_region(person: str, a: Profile, b: Profile) -> bool:
     prefix = "po:" + person[2:] + ":"
     posts = {k[len(prefix) :] for k in a.keys | b.keys if k.startswith(prefix)}
@@ -170,13 +209,23 @@ def _hard(key: str) -> bool:
     return kind(key) in HARD_KINDS
 
 
-def linked(found: Score | None) -> bool:
+def linked(found: Score | None, *, elsewhere: frozenset[str] = frozenset(), soft: bool = True) -> bool:
     """Whether the evidence is enough: the threshold and one piece that names the occasion, or
     without one, much agreeing evidence (the same kind of instrument between the same regions,
-    their heads, the same regions and kind of event)."""
+    their heads, the same regions and kind of event) when both dates are known.
+
+    People name the occasion only if one of them was at no other event that could be this one
+    (`elsewhere`: the people also named in another story of the date window — for an undated
+    report, any other story): a deputy governor who met the same governor in March and in June
+    says nothing about which of the two meetings an undated report is about. Without both dates,
+    agreeing participants, regions and instruments are enough only when no other story has such
+    an instrument between those regions (`soft`, decided by the caller)."""
     if found is None:
         return False
-    return found.value >= (THRESHOLD if found.hard else SOFT_THRESHOLD)
+    names = found.hard_other or bool(found.people - elsewhere)
+    if names:
+        return found.value >= THRESHOLD
+    return soft and not found.hard and found.value >= SOFT_THRESHOLD
 
 
 def repeats(shorter: frozenset[str], longer: frozenset[str]) -> bool:

@@ -8,7 +8,7 @@ import re
 from hamkari.extraction.document import Document, Provenance, Span
 from hamkari.extraction.document import Entity as DocEntity
 from hamkari.extraction.document import Mention as DocMention
-from hamkari.extraction.morphology import lemma
+from hamkari.extraction.morphology import lemma, nominative_name
 from hamkari.extraction.normalize import fold
 from hamkari.kb import linking, search
 from hamkari.kb.models import (
@@ -132,9 +132,23 @@ def _person(e: DocEntity, doc: Document) -> tuple[Entity, linking.Link | None]:
 def _lemma_of(alias: Alias) -> str | None:
     if alias.language != "ru":
         return None
+    return _surname_nominative(alias.name)
 
-    words = fold(alias.name).text.split()
-    return lemma(words[-1]) if words else None
+
+def _surname_nominative(name: str) -> str | None:
+    """The nominative of a Russian name's last word, read as a name: «Павлом Сомовым» → «сомов»;
+    a Persian surname in Russian stays as written («Каземи», which a plain dictionary lemma would
+    take for a verb form)."""
+    words = tuple(fold(name).text.split())
+    if not words:
+        return None
+    last = words[-1]
+    shown = nominative_name(words)[-1]
+    if shown is None:
+        # a name in «-и», «-о», «-э» does not decline (Каземи, Ростами, Шойгу aside); the rest
+        # through the dictionary's lemma («сомовым» → «сомов»)
+        shown = last if last.endswith(("и", "о", "э")) else lemma(last)
+    return shown
 
 
 # Two capitalised words: a given name and a surname in Latin or Cyrillic script.
@@ -153,8 +167,7 @@ def people_known(doc: Document) -> list[DocEntity]:
         span = Span(m.start(), m.end())
         if any(span.overlaps(t) for t in taken) or doc.is_ignored(span):
             continue
-        surname = fold(m.group(2)).text
-        found.append((span, m.group(), linking.name_key(m.group(), lemma(surname))))
+        found.append((span, m.group(), linking.name_key(m.group(), _surname_nominative(m.group()))))
         if len(found) >= KNOWN_PAIRS:
             break
     keys = {key.surname for _, _, key in found if key.given and len(key.surname) >= 3}
@@ -171,11 +184,13 @@ def people_known(doc: Document) -> list[DocEntity]:
         for person, theirs in known.get(key.surname, []):
             if theirs.given and linking.compare(key, theirs, same_country=None, same_post=False):
                 rule = f"known person #{person.pk}: given name and surname"
-                words = fold(written).text.split()
                 entity = people.setdefault(
                     person.pk,
                     DocEntity(
-                        type="person", name=written, country=person.country or None, key=(lemma(words[-1]),)
+                        type="person",
+                        name=written,
+                        country=person.country or None,
+                        key=(_surname_nominative(written) or fold(written).text,),
                     ),
                 )
                 entity.mentions.append(DocMention(span, Provenance("kb.people_known", rule)))

@@ -20,7 +20,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 
 from hamkari.extraction.document import Document
 from hamkari.extraction.when import When
@@ -30,6 +30,7 @@ from hamkari.kb.evidence import (
     CERTAIN,
     SPECIFIC_KINDS,
     THRESHOLD,
+    TOPIC_MENTIONS,
     WINDOW,
     Profile,
     Score,
@@ -47,6 +48,10 @@ ALL = "*"  # the KeyCount row that counts all articles
 CANDIDATES = 100  # articles scored per new article, those sharing the most keys
 # An article dated by the ingest day only looks for candidates through keys this rare.
 WEAK_KEY_LIMIT = 5000
+# Between stories an article links to, each further linked report of a story adds this much,
+# for this many reports at most: a story reported often is the likelier one.
+CORROBORATION = 0.5
+MAX_CORROBORATING = 2
 # Region pairs are formed from the first few regions of each side only.
 PAIR_REGIONS = 4
 
@@ -136,7 +141,22 @@ def article_keys(doc: Document, entities: dict[int, Entity]) -> set[str]:
             if b.startswith("RU-")
         }
     keys |= {f"e:{e.type}" for e in doc.events}
+    keys |= _sectors(doc)
     return {k[:120] for k in keys}
+
+
+def _sectors(doc: Document) -> set[str]:
+    """`s:<sector>` for every sector named, and `st:<sector>` for the topic: the sector named
+    most often, when it is named more than once (ties: each of them)."""
+    mentions: dict[str, int] = defaultdict(int)
+    for e in doc.entities:
+        if e.type == "sector" and e.ref:
+            mentions[e.ref] += len(e.mentions)
+    keys = {f"s:{ref}" for ref in mentions}
+    most = max(mentions.values(), default=0)
+    if most >= TOPIC_MENTIONS:
+        keys |= {f"st:{ref}" for ref, n in mentions.items() if n == most}
+    return keys
 
 
 def _posts(keys: set[str]) -> set[str]:
@@ -276,7 +296,9 @@ def _copy_of(article: Article, copy_keys: set[str], profile: Profile) -> tuple[A
         theirs = Profile(
             frozenset(facts[other.pk]), other.event_date, other.event_date_weak, other.event_date_known
         )
-        if how == "text" and not _same_facts(article, profile, other, theirs):
+        # a shared text or headline proves nothing alone: outlets reuse headlines («Gilan news») and
+        # templates for other events of the same regions
+        if how != "canonical address" and not _same_facts(article, profile, other, theirs):
             continue
         if c >= duplicates.CONTAINMENT and (best is None or c > best[1]):
             best = (other, round(c, 3), how)
@@ -321,7 +343,10 @@ def _best_match(article: Article, profile: Profile) -> tuple[Story, int, Score] 
     ):
         keys[pk].add(key)
     counts, total = _counts(set(profile.keys))
-    best: tuple[Score, Article] | None = None
+    scored: list[tuple[Score, Article]] = []
+    # the dated stories of the window each person is named in
+    stories_of: dict[str, set[int]] = defaultdict(set)
+    anytime: dict[str, set[int]] = {}  # the same, at any date (for pairs not both dated)
     for other in Article.objects.filter(pk__in=ids, story__isnull=False).select_related("story"):
         theirs = Profile(
             frozenset(keys[other.pk]), other.event_date, other.event_date_weak, other.event_date_known
@@ -332,13 +357,65 @@ def _best_match(article: Article, profile: Profile) -> tuple[Story, int, Score] 
         if not dates_compatible(profile, Profile(frozenset(), story.date, False, story.date_known)):
             continue
         found = score(profile, theirs, counts, max(total, 1))
-        if found is not None and linked(found) and (best is None or found.value > best[0].value):
-            best = (found, other)
-    if best is None:
+        if found is None:
+            continue
+        if story.date_known:
+            for key in found.people:
+                stories_of[key].add(story.pk)
+        scored.append((found, other))
+    dated = profile.known != "" and not profile.weak
+    # per story: its best-linked article, and how many of its articles are linked
+    best: dict[int, tuple[Score, Article]] = {}
+    support: dict[int, int] = defaultdict(int)
+    for found, other in scored:
+        story = other.story
+        assert story is not None
+        both_dated = dated and bool(story.date_known)
+        seen = stories_of
+        if not both_dated:
+            # no window: the people's other dated stories at any time count
+            for key in found.people - anytime.keys():
+                anytime[key] = _dated_stories(key)
+            seen = anytime
+        elsewhere = frozenset(k for k in found.people if seen[k] - {story.pk})
+        soft = both_dated or _only_story(found, story.pk, anytime)
+        if not linked(found, elsewhere=elsewhere, soft=soft):
+            continue
+        story_pk = story.pk
+        support[story_pk] += 1
+        if story_pk not in best or found.value > best[story_pk][0].value:
+            best[story_pk] = (found, other)
+    if not best:
         return None
-    found, other = best
-    assert other.story is not None  # the candidates were filtered on story__isnull=False
-    return other.story, other.pk, found
+    # the best evidence wins; each further report of a story that agrees corroborates it
+    chosen = max(best, key=lambda pk: (_corroborated(best[pk][0].value, support[pk]), -pk))
+    found, other = best[chosen]
+    return Story.objects.get(pk=chosen), other.pk, found
+
+
+def _only_story(found: Score, story: int, anytime: dict[str, set[int]]) -> bool:
+    """Whether the instruments between the same regions that this evidence shares are in no other
+    dated story (at any date)."""
+    shared = [k for k, _ in found.evidence if kind(k) == "ip"]
+    for key in shared:
+        if key not in anytime:
+            anytime[key] = _dated_stories(key)
+    return bool(shared) and not any(anytime[k] - {story} for k in shared)
+
+
+def _dated_stories(key: str) -> set[int]:
+    """Some dated stories (two are enough to tell) whose articles carry the key."""
+    rows = (
+        Article.objects.filter(keys__key=key, story__isnull=False)
+        .exclude(story__date_known="")
+        .values_list("story_id", flat=True)
+        .distinct()
+    )
+    return {pk for pk in rows[:2] if pk is not None}
+
+
+def _corroborated(value: float, reports: int) -> float:
+    return value + CORROBORATION * min(reports - 1, MAX_CORROBORATING)
 
 
 def _sources(
@@ -368,7 +445,7 @@ def _sources(
 def story_merge(*, source: Story, target: Story, user: User | None) -> Story:
     """Make every article, source and instrument of `source` part of `target`; audited."""
     if source.pk == target.pk:
-        raise StoryError(gettext("merge needs two different stories"))
+        raise StoryError(_("Choose another story to merge into."))
     moved = list(Article.objects.filter(story=source).values_list("pk", flat=True))
     Article.objects.filter(story=source).update(story=target, story_locked=True)
     EventSource.objects.filter(story=source).update(story=target)
@@ -387,9 +464,9 @@ def story_split(*, story: Story, article_ids: list[int], user: User | None) -> S
     articles and those left stay where the analyst put them when they are extracted again."""
     articles = list(Article.objects.filter(story=story, pk__in=article_ids))
     if not articles or len(articles) != len(set(article_ids)):
-        raise StoryError(gettext("split needs articles of this story"))
+        raise StoryError(_("Choose articles of this story to move."))
     if Article.objects.filter(story=story).exclude(pk__in=article_ids).count() == 0:
-        raise StoryError(gettext("split must leave the story at least one article"))
+        raise StoryError(_("A split must leave the story at least one article."))
     first = articles[0]
     other = Story.objects.create(
         type=story.type, date=first.event_date or story.date, title=first.title[:500]

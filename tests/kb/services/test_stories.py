@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hamkari.kb import services
-from hamkari.kb.models import Article, AuditLog, Story
+from hamkari.kb.models import Article, AuditLog, Mention, Story
 from hamkari.kb.services import stories
 from tests.kb.factories import GOVERNOR_LATER, GOVERNOR_MONDAY
 
@@ -143,3 +143,47 @@ def test_a_merge_moves_every_source_and_is_audited(analyst: object) -> None:
     assert AuditLog.objects.filter(action="story.merge", object_id=a.story_id).exists()
     with pytest.raises(stories.StoryError):
         stories.story_merge(source=a.story, target=a.story, user=analyst)  # type: ignore[arg-type]
+
+
+# Written for these tests: one governor meets the same deputy governor twice, months apart, and two
+# reports without any date name both of them.
+TALKS_MARCH = (
+    "Governor of Semnan Province Bahram Nikzadi and Deputy Governor of Samara Region Timur Vasilyev "
+    "held talks on tourism on 3 March 2025. 140 companies of both regions took part."
+)
+TALKS_JUNE = (
+    "Governor of Semnan Province Bahram Nikzadi and Deputy Governor of Samara Region Timur Vasilyev "
+    "held talks on agriculture on 17 June 2025. 260 companies of both regions took part."
+)
+TALKS_UNDATED_RU = (
+    "Губернатор провинции Семнан Бахрам Никзади и заместитель губернатора Самарской области Тимур "
+    "Васильев провели встречу. Стороны обсудили сельское хозяйство."
+)
+TALKS_UNDATED_FA = (
+    "استاندار سمنان، بهرام نیکزادی، با تیمور واسیلیف، معاون استاندار سامارا، دیدار و گفتگو کرد. "
+    "در این سفر ۲۶۰ شرکت از دو استان حضور داشتند."
+)
+
+
+def test_an_undated_report_of_people_who_met_twice_joins_neither_meeting_without_more() -> None:
+    march = services.article_ingest(text=TALKS_MARCH, source="march").article
+    june = services.article_ingest(text=TALKS_JUNE, source="june").article
+    undated = services.article_ingest(text=TALKS_UNDATED_RU, source="ru").article
+    assert march.story_id != june.story_id
+    assert undated.event_date_weak and undated.story_id not in (march.story_id, june.story_id)
+    # the same governor, written in Cyrillic («Никзади» does not decline), is the same person
+    assert _people(undated) == _people(june)
+
+
+def _people(article: Article) -> set[int]:
+    return set(
+        Mention.objects.filter(article=article, entity__type="person").values_list("entity_id", flat=True)
+    )
+
+
+def test_an_undated_report_joins_the_meeting_whose_figure_it_repeats() -> None:
+    services.article_ingest(text=TALKS_MARCH, source="march")
+    june = services.article_ingest(text=TALKS_JUNE, source="june").article
+    undated = services.article_ingest(text=TALKS_UNDATED_FA, source="fa").article
+    assert undated.event_date_weak and undated.story_id == june.story_id
+    assert "f:260:company" in [k for k, _ in undated.story_evidence["evidence"]]

@@ -1,0 +1,51 @@
+"""The evidence that two articles report one event: topics, and when people name the occasion."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hamkari.kb.evidence import OTHER_TOPIC, SAME_TOPIC, Profile, linked, score
+
+DAY = dt.date(2025, 3, 3)
+GOVERNOR_AND_GUEST = frozenset({"p:1", "p:2", "po:1:IR-20", "r:IR-20", "r:RU-SAM", "rp:IR-20|RU-SAM"})
+
+
+def _profile(*keys: str, date: dt.date | None = DAY, weak: bool = False, known: str = "full") -> Profile:
+    return Profile(GOVERNOR_AND_GUEST | frozenset(keys), date, weak, known)
+
+
+def test_reports_about_other_topics_count_against_one_event() -> None:
+    found = score(_profile("s:tourism", "st:tourism"), _profile("s:agriculture", "st:agriculture"), {}, 1)
+    assert found is not None and ("other topic", OTHER_TOPIC) in found.evidence
+
+
+def test_reports_about_the_same_topic_count_for_one_event() -> None:
+    found = score(_profile("s:tourism", "st:tourism", "s:trade"), _profile("s:tourism", "st:tourism"), {}, 1)
+    assert found is not None and ("same topic tourism", SAME_TOPIC) in found.evidence
+    assert any(k.startswith("sectors tourism") for k, _ in found.evidence)
+
+
+def test_a_person_seen_at_another_event_does_not_name_the_occasion() -> None:
+    found = score(_profile(), _profile(date=None, weak=True, known=""), {}, 1)
+    assert found is not None and found.people == frozenset({"p:2"})  # p:1 heads a shared region
+    assert linked(found)
+    assert not linked(found, elsewhere=frozenset({"p:2"}))
+
+
+def test_a_shared_figure_names_the_occasion_even_when_the_people_met_elsewhere() -> None:
+    found = score(_profile("f:260:company"), _profile("f:260:company", date=None, weak=True, known=""), {}, 1)
+    assert found is not None and found.hard_other
+    assert linked(found, elsewhere=frozenset({"p:2"}))
+
+
+def test_agreeing_instruments_alone_link_only_when_the_caller_allows_it() -> None:
+    keys = ("i:memorandum", "ip:memorandum:IR-20|RU-SAM", "e:signing")
+    a = Profile(
+        frozenset({"p:1", "po:1:IR-20", "r:IR-20", "r:RU-SAM", "rp:IR-20|RU-SAM", *keys}),
+        DAY,
+        False,
+        "published",
+    )
+    found = score(a, a, {}, 1)
+    assert found is not None and not found.hard
+    assert linked(found) and not linked(found, soft=False)
