@@ -1,8 +1,8 @@
 """Roles and object-level permissions.
 
 - viewer: reads everything published (every logged-in user can read);
-- analyst: reviews facts and links, merges and splits people, uploads articles, watches the
-  sources (their health) and enables a disabled one again;
+- analyst: reviews facts and links, merges and splits people and stories, uploads articles,
+  watches the sources (their health) and enables a disabled one again;
 - editor: reviews the facts of articles that mention a region or organisation in their scope;
 - administrator: everything, and the Django admin (staff or superuser)."""
 
@@ -56,6 +56,11 @@ def can_review_article(user: Any, article_id: int) -> bool:
 
 
 def can_curate_people(user: Any) -> bool:
+    return role_of(user) in ("analyst", "administrator")
+
+
+def can_curate_stories(user: Any) -> bool:
+    """Merging stories and splitting articles off one: analysts and administrators."""
     return role_of(user) in ("analyst", "administrator")
 
 

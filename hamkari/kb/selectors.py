@@ -309,6 +309,22 @@ def story_get(pk: int) -> Story:
     return Story.objects.get(pk=pk)
 
 
+def story_search(q: str, *, exclude: int | None = None, limit: int = 8) -> list[Story]:
+    """Stories whose title, or the title of one of their articles, contains the words typed (any
+    case), newest first: what an analyst picks a story to merge into from."""
+    words = q.split()[:6]
+    if not words:
+        return []
+    qs = Story.objects.all()
+    for word in words:
+        qs = qs.filter(Q(title__icontains=word) | Q(articles__title__icontains=word))
+    if exclude is not None:
+        qs = qs.exclude(pk=exclude)
+    ids = list(qs.values_list("pk", flat=True).distinct()[: limit * 4])
+    found = Story.objects.filter(pk__in=ids).annotate(source_count=Count("articles", distinct=True))
+    return list(found.order_by("-date", "-pk")[:limit])
+
+
 def article_get(pk: int) -> Article:
     return Article.objects.select_related("outlet", "story").get(pk=pk)
 
@@ -474,7 +490,12 @@ def review_queue() -> dict[str, Any]:
     }
 
 
-AUDITED: dict[str, Any] = {"person": Entity, "entity": Entity, **{k: e.model for k, e in FACT_KINDS.items()}}
+AUDITED: dict[str, Any] = {
+    "person": Entity,
+    "entity": Entity,
+    "story": Story,
+    **{k: e.model for k, e in FACT_KINDS.items()},
+}
 
 
 def audited_get(kind: str, pk: int) -> Any:

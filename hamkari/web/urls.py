@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hamkari.web.views import articles, overview, people, places, search, sources, suggest, upload
+from hamkari.web.views import articles, overview, people, places, search, sources, stories, suggest, upload
 
 urlpatterns = [
     path("", overview.dashboard, name="dashboard"),
@@ -11,7 +11,9 @@ urlpatterns = [
     path("people/<int:pk>/", people.person, name="person"),
     path("people/<int:pk>/merge/", people.person_merge, name="person_merge"),
     path("people/<int:pk>/split/", people.person_split, name="person_split"),
-    path("stories/<int:pk>/", articles.story, name="story"),
+    path("stories/<int:pk>/", stories.story, name="story"),
+    path("stories/<int:pk>/merge/", stories.story_merge, name="story_merge"),
+    path("stories/<int:pk>/split/", stories.story_split, name="story_split"),
     path("articles/<int:pk>/", articles.article, name="article"),
     path("facts/<str:kind>/<int:pk>/review/", articles.review, name="review"),
     path("review/", articles.review_queue, name="review_queue"),

@@ -3,6 +3,7 @@
 - `store`: an article and its facts (ingest, re-extraction, instrument status);
 - `resolve`: which record an entity of an article is (used by `store`);
 - `review`: analysts' corrections (review a fact, merge and split people);
+- `stories`: the story an article joins; analysts merge and split stories;
 - `audit`: the audit log; `reference`: records that exist before any article names them.
 """
 
@@ -11,10 +12,12 @@ from hamkari.kb.services.audit import audit_record
 from hamkari.kb.services.reference import reference_load
 from hamkari.kb.services.review import ReviewError, fact_review, facts_review, person_merge, person_split
 from hamkari.kb.services.store import IngestOutcome, article_ingest, article_reextract, content_hash
+from hamkari.kb.services.stories import StoryError, story_merge, story_split
 
 __all__ = [
     "IngestOutcome",
     "ReviewError",
+    "StoryError",
     "article_ingest",
     "article_reextract",
     "audit_record",
@@ -25,4 +28,6 @@ __all__ = [
     "person_merge",
     "person_split",
     "reference_load",
+    "story_merge",
+    "story_split",
 ]

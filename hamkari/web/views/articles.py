@@ -1,4 +1,4 @@
-"""Stories, articles with their facts, reviewing facts, the review queue and the history pages."""
+"""Articles with their facts, reviewing facts, the review queue and the history pages."""
 
 from __future__ import annotations
 
@@ -28,12 +28,6 @@ class HtmxHttpRequest(HttpRequest):
     """A request as django-htmx's middleware leaves it (typed for the checker)."""
 
     htmx: HtmxDetails
-
-
-@login_required
-def story(request: HttpRequest, pk: int) -> HttpResponse:
-    obj = found(selectors.story_get, pk)
-    return render(request, "web/story.html", {"story": obj, **selectors.story_detail(obj)})
 
 
 # every kind of fact the page colours, in the legend above the text

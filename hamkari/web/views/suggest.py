@@ -1,7 +1,7 @@
 """Suggestions while a name is typed (htmx): people, organisations and regions found by any of
 their spellings, in any language, offered as choices a form submits by record — as radio buttons
 (`web/_suggestions.html`, the merge form) or, with `pick=1`, as buttons that add the record to a
-name picker (`web/_picker.html`)."""
+name picker (`web/_picker.html`); and stories by title (the story merge form)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ KINDS = {
     "organization": ("organization",),
     "region": ("region",),
     "party": ("person", "organization"),
+    "story": ("story",),  # by title (story_search), not among entities
 }
 LIMIT = 8
 
@@ -32,6 +33,9 @@ def suggest(request: HttpRequest, kind: str) -> HttpResponse:
     if not field.isidentifier():
         return HttpResponseBadRequest(_("Unknown kind of record."))
     exclude = request.GET.get("exclude", "")
+    if kind == "story":
+        stories = selectors.story_search(q, exclude=int(exclude) if exclude.isdigit() else None, limit=LIMIT)
+        return render(request, "web/_story_suggestions.html", {"stories": stories, "field": field, "q": q})
     found = (
         [e for e in selectors.entities_search(q, KINDS[kind], limit=LIMIT + 1) if str(e.pk) != exclude]
         if q
