@@ -58,8 +58,8 @@ class Words:
 
     def capitalised(self, i: int) -> bool:
         """Whether token i starts with a capital letter in the original text."""
-        original = self.doc.text[self.span(i, i).start : self.span(i, i).start + 1]
-        return original.isupper()
+        start = self.span(i, i).start
+        return self.doc.text[start : start + 1].isupper()
 
     def stop(self, i: int, *kinds: str) -> bool:
         """Whether token i is a stopword (of the given kinds; all kinds by default)."""

@@ -77,19 +77,39 @@ def vocabulary(lang: str) -> frozenset[str]:
 def given_at(words: Words, i: int) -> int:
     """How many words (0, 1 or 2) a given name starting at token i takes: «محمد», «حجت الله»,
     «غلام حسین», «نعمت الله», «غلامحسین», «Хосейна» (an oblique form of a listed name)."""
-    if i >= words.n:
-        return 0
-    w = words.word(i)
-    if i + 1 < words.n:
-        nxt = words.word(i + 1)
-        pair = (
-            f"{w} {nxt}" in given_names()
-            or (w in name_parts("given_prefix") and nxt in given_names())
-            or (nxt in name_parts("given_suffix") and _script_word(w))
-        )
-        if pair and not words.broken(i, i + 1):
-            return 2
-    return 1 if _given_word(w, words.tokens[i].lemma) else 0
+    return _given_lists().at(words, i)
+
+
+class _GivenLists:
+    """The word sets `given_at` reads, fetched once rather than once per token."""
+
+    def __init__(self) -> None:
+        self.given = given_names()
+        # first words of two-word given names: a pair is looked up only after one of them
+        self.firsts = frozenset(n.split(" ")[0] for n in self.given if n.count(" ") == 1)
+        self.prefixes = name_parts("given_prefix")
+        self.suffixes = name_parts("given_suffix")
+
+    def at(self, words: Words, i: int) -> int:
+        if i >= words.n:
+            return 0
+        tokens = words.tokens
+        w = tokens[i].text
+        if i + 1 < words.n:
+            nxt = tokens[i + 1].text
+            pair = (
+                (w in self.firsts and f"{w} {nxt}" in self.given)
+                or (w in self.prefixes and nxt in self.given)
+                or (nxt in self.suffixes and _script_word(w))
+            )
+            if pair and not words.broken(i, i + 1):
+                return 2
+        return 1 if _given_word(w, tokens[i].lemma) else 0
+
+
+@functools.cache
+def _given_lists() -> _GivenLists:
+    return _GivenLists()
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -139,7 +159,12 @@ class NameGuard:
         self.profile = profile
         self.vocabulary = vocabulary(profile.code)
         # given_at of every token, read once: the components ask for it many times
-        self.given = [given_at(words, i) for i in range(words.n)]
+        lists = _given_lists()
+        self.given = [lists.at(words, i) for i in range(words.n)]
+        # the tokens that are initials («А.», «V.»): only a one-letter token can be one
+        self.initials = frozenset(
+            i for i, t in enumerate(words.tokens) if len(t.text) == 1 and initial(words, i, profile)
+        )
 
     def given_at(self, i: int) -> int:
         return self.given[i] if 0 <= i < len(self.given) else 0

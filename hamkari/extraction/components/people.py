@@ -672,8 +672,12 @@ class _Reader:
     def _untitled(self) -> None:
         words = self.words
         honorifics = word_set("honorifics", "honorific")
+        given, initials = self.guard.given, self.guard.initials
         i = 0
         while i < words.n:
+            if not (given[i] or i in initials or i + 1 in initials or words.tokens[i].text in honorifics):
+                i += 1  # what _untitled_at finds starts at an honorific, an initial or a given name
+                continue
             found = self._untitled_at(i, honorifics)
             if found is None:
                 i += 1
@@ -727,8 +731,9 @@ class _Reader:
         or meeting — two capitalised name words in Russian and English («Ильдар Хасанов
         отметил»), one name word opening a Persian sentence («کریمی گفت:»)."""
         words = self.words
-        for i in range(words.n):
-            if not words.stop(i, "speech"):
+        speech = word_set("stopwords", "speech")
+        for i, tok in enumerate(words.tokens):
+            if tok.text not in speech and tok.lemma not in speech:
                 continue
             found = self._actor_before(i)
             if found is not None and not self._inside_person(*found):

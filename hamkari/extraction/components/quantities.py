@@ -48,18 +48,18 @@ class QuantityFinder(Component):
         seen = {(q.value, q.unit) for q in doc.quantities}  # a figure repeated in one article is one fact
         units = {m.fstart: m for m in doc.matches if m.table == "units"}
         words_of_numbers = number_words()
-        i = 0
-        while i < words.n:
-            tok = words.tokens[i]
-            if not (tok.text[0].isdigit() or tok.text in words_of_numbers or tok.lemma in words_of_numbers):
-                i += 1
+        # the tokens a number can start at, found in one pass
+        starts = [
+            k
+            for k, tok in enumerate(words.tokens)
+            if tok.text[0].isdigit() or tok.text in words_of_numbers or tok.lemma in words_of_numbers
+        ]
+        i = 0  # the first token not yet read
+        for k in starts:
+            if k < i or excluded[words.tokens[k].start]:
                 continue
-            if excluded[tok.start]:
-                i += 1
-                continue
-            number = read_number(words.tokens, text, i)
+            number = read_number(words.tokens, text, k)
             if number is None:
-                i += 1
                 continue
             i = number.last + 1
             unit = self._unit(words, units, number.last) or self._percent_sign(words, number.last)

@@ -42,10 +42,10 @@ class LanguageDetector(Component):
             return
         assert doc.folded is not None
         t = doc.folded.text[:3000]  # the script of the first pages decides
-        counts = {
-            "fa": len(_ARABIC.findall(t)),
-            "ru": len(_CYRILLIC.findall(t)),
-            "en": len(_LATIN.findall(t)),
+        counts = {  # subn counts the letters without making a string of each
+            "fa": _ARABIC.subn("", t)[1],
+            "ru": _CYRILLIC.subn("", t)[1],
+            "en": _LATIN.subn("", t)[1],
         }
         doc.language = max(counts, key=lambda k: counts[k]) if any(counts.values()) else "en"
 
@@ -158,11 +158,13 @@ class Tokenizer(Component):
 
     def __call__(self, doc: Document) -> None:
         assert doc.folded is not None
+        tokens = []
         lemmas = profile(doc.language).morphology
-        doc.tokens = [
-            Token(m.group(), lemma(m.group()) if lemmas else m.group(), m.start(), m.end())
-            for m in WORD.finditer(doc.folded.text)
-        ]
+        for m in WORD.finditer(doc.folded.text):
+            word = m.group()
+            start, end = m.span()
+            tokens.append(Token(word, lemma(word) if lemmas else word, start, end))
+        doc.tokens = tokens
 
 
 @functools.cache
