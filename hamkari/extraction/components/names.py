@@ -4,9 +4,10 @@ Every person the extractor keeps passes `NameGuard`: each word of the name must 
 — a given name of the lexicon, a word pymorphy3 reads as Name/Surn/Patr (Russian), a
 capitalised word (Russian, English), an initial («А.», «V.») — and never a function word, a verb,
 a word of a lexicon term (a region or its adjective, an organisation's head word, a sector, a
-month, a post), or a common word the Russian dictionary knows. That keeps the words that stand
-beside a post («از طرف سفیر», «президент Палаты», «Minister of Economic Affairs») out of the
-people."""
+month, a post), a common word the Russian dictionary knows, or (Persian) two such words run
+together because the non-joiner between them was lost («روابطعمومی», «بهصورت»). That keeps the
+words that stand beside a post («از طرف سفیر», «президент Палаты», «Minister of Economic
+Affairs») out of the people."""
 
 from __future__ import annotations
 
@@ -72,6 +73,26 @@ def vocabulary(lang: str) -> frozenset[str]:
                 if grammar.morphology:
                     words.update(lemma_key(term).split())
     return frozenset(words - set(given_names()))
+
+
+@functools.cache
+def part_words(lang: str) -> frozenset[str]:
+    """Every word of the lexicon terms that are never part of a name (phrases included: «روابط»
+    of «روابط عمومی») and of the stopwords, given names left out: the halves that make a run-together
+    word («روابطعمومی», «بهصورت») a junk name."""
+    words: set[str] = set(word_set("stopwords"))
+    for table in _VOCABULARY_TABLES:
+        for e in load_table(lang, table):
+            for term in e.terms:
+                words.update(WORD.findall(fold_term(term)))
+    return frozenset(words - set(given_names()))
+
+
+def run_together(word: str, lang: str) -> bool:
+    """Whether `word` is two known words written as one: each half at least two letters and a
+    word of `part_words` («به|صورت», «روابط|عمومی»)."""
+    parts = part_words(lang)
+    return any(word[:k] in parts and word[k:] in parts for k in range(2, len(word) - 1))
 
 
 def given_at(words: Words, i: int) -> int:
@@ -182,6 +203,8 @@ class NameGuard:
             return False
         if tok.text in self.vocabulary or tok.lemma in self.vocabulary:
             return False
+        if self.profile.joined_words and run_together(tok.text, self.profile.code):
+            return False  # «روابطعمومی», «بهصورت»: two words that lost their non-joiner
         if self.profile.cased:
             if not words.capitalised(i):
                 return False

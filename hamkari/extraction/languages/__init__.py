@@ -62,6 +62,10 @@ class Profile:
     possessives: frozenset[str] = frozenset()
     # First-person plural verbs that turn «باید» into a call to act together («باید … کار کنیم»).
     first_plural_verbs: frozenset[str] = frozenset()
+    # Words of several parts are written with a zero-width non-joiner («روابط‌عمومی», «به‌صورت»),
+    # which folding removes; written without it (or with a joiner lost), the folded token is two
+    # words run together and must not pass for a name (see names.NameGuard).
+    joined_words: bool = False
 
 
 PROFILES: dict[str, Profile] = {
@@ -97,6 +101,7 @@ PROFILES: dict[str, Profile] = {
         ),
         jalali_year=True,
         phrase_words_may_be_names=True,
+        joined_words=True,
         ordinal_endings=("امین", "مین", "ام", "م"),
         range_words=frozenset({"تا"}),
         period_prepositions=frozenset({"تا", "برای", "افق"}),
