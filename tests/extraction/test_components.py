@@ -78,6 +78,52 @@ def test_it_turns_deadlines_into_durations_and_dates(text: str, relative: str, d
     assert [(c["due_relative"], c["due"]) for c in result["commitments"]] == [(relative, due)]
 
 
+# (text, due, due_expression): a named month as the deadline, published 2025-01-10 (1403-10-21)
+MONTH_DEADLINES = [
+    (
+        "استانداران دو استان متعهد شدند تا پایان آبان فهرست طرح‌های مشترک را ارائه کنند.",
+        "2025-11-21",  # the next Aban: 1404
+        "تا پایان آبان",
+    ),
+    ("اتحادیه صادرکنندگان متعهد شد تا آذر ماه نخستین محموله را ارسال کند.", "2025-12-21", "تا آذر ماه"),
+    ("شهرداری رشت متعهد شد تا پایان اسفند ماه ساخت پایانه را تمام کند.", "2025-03-20", "تا پایان اسفند ماه"),
+    ("Стороны договорились до конца ноября подготовить перечень проектов.", "2025-11-30", "до конца ноября"),
+    ("The ministry pledged to open a trade office by the end of March.", "2025-03-31", "by the end of March"),
+]
+
+
+@pytest.mark.parametrize(("text", "due", "expression"), MONTH_DEADLINES)
+def test_a_month_named_as_the_deadline_is_due_at_its_end(text: str, due: str, expression: str) -> None:
+    result = to_json(extract(text, published=dt.date(2025, 1, 10)))
+    assert [(c["due"], c["due_expression"]) for c in result["commitments"]] == [(due, expression)]
+
+
+PLEDGES = [
+    "شرکت کشتیرانی متعهد شد دو کشتی جدید برای این مسیر خریداری کند.",
+    "Экспортеры взяли на себя обязательство поставить партию зерна.",
+    "The port authority pledged to build a new grain terminal.",
+]
+
+
+@pytest.mark.parametrize("text", PLEDGES)
+def test_a_pledge_is_a_commitment_without_a_deadline(text: str) -> None:
+    result = to_json(extract(text, published=dt.date(2025, 1, 10)))
+    assert [(c["due"], c["due_relative"]) for c in result["commitments"]] == [(None, None)]
+
+
+NOT_MONTH_DEADLINES = [
+    # «تا» before a day number is a range of days; before a bare month name it may be a name
+    "رئیس اتاق گفت متعهد است قیمت‌ها از ۱۰ تا ۲۰ آبان ثابت بماند.",
+    "نمایشگاه از ۱۲ تا ۱۵ آبان در مشهد برپا است.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_MONTH_DEADLINES)
+def test_until_before_a_day_of_a_month_is_no_month_deadline(text: str) -> None:
+    result = to_json(extract(text, published=dt.date(2025, 1, 10)))
+    assert all(c["due"] is None for c in result["commitments"])
+
+
 END_OF = [
     ("استاندار گفت کارگروه مشترک تا پایان سال گزارش خود را ارائه کند.", "2025-03-20"),  # Jalali 1403 ends
     ("Стороны договорились подписать меморандум до конца года.", "2025-12-31"),
@@ -122,6 +168,19 @@ QUANTITIES = [
     ("شماره تماس دبیرخانه 021-44556677 است.", []),
     ("Агентство «Волга 24» сообщило о визите.", []),
     ("اداره کل راه آهن منطقه ۳ اعلام کرد.", []),
+    # a range written as one token with a dash: both ends, with the scale and unit after them
+    ("Мощность новой станции составит 40–60 МВт.", [(40, "megawatt"), (60, "megawatt")]),
+    ("سهم حمل ریلی ۱۵-۲۵ درصد افزایش می‌یابد.", [(15, "percent"), (25, "percent")]),
+    ("Компания вложит в терминал 2-4 млрд рублей.", [(2000000000, "rub"), (4000000000, "rub")]),
+    ("Матч завершился со счётом 2-1.", []),
+    # a currency sign before the number is its unit
+    ("The fund will invest $40 million in the terminal.", [(40000000, "usd")]),
+    ("Инвестиции в проект составят €7,5 млн.", [(7500000, "eur")]),
+    # a number inside a proper name: a channel, a product's model
+    ("Сюжет о визите показал телеканал Поволжье 24.", []),
+    ("The airline will lease two Falcon 900 jets.", []),
+    ("Завод выпускает тракторы модели 150 для Ирана.", []),
+    ("در شبکه ۳ سیما گزارشی از نمایشگاه پخش شد.", []),
 ]
 
 

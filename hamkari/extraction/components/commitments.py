@@ -2,10 +2,12 @@
 
 Three triggers, one commitment per sentence at most:
 - a deadline («ظرف دو هفته آینده» → P14D, «в течение двух месяцев» → P2M,
-  «by the end of the year» → the year's last day; the Jalali year for Persian text);
+  «by the end of the year» → the year's last day; the Jalali year for Persian text), or a named
+  month («تا پایان آبان», «تا آذر ماه», «до конца ноября» → that month's last day, its next
+  occurrence from the publication date, in the month's own calendar);
 - an agreement to act («توافق کردند», «договорились», «agreed to»);
-- a schedule («قرار است», «планируется»; not a bare future «خواهد») or an obligation of a body
-  or plan («این کارگروه باید …»).
+- a schedule («قرار است», «планируется»; not a bare future «خواهد»), a pledge («متعهد شدند»,
+  «обязались», «pledged to») or an obligation of a body or plan («این کارگروه باید …»).
 `due` is resolved from the publication date when one is known."""
 
 from __future__ import annotations
@@ -85,7 +87,7 @@ class CommitmentFinder(Component):
     provides = ("commitments",)
 
     def __call__(self, doc: Document) -> None:
-        words = Words(doc, tables=("durations",))
+        words = Words(doc, tables=("durations", "months"))
         done: set[int] = set()
         cues = [m for m in doc.matches if m.table == "deadline_cues"]
         for n, cue in enumerate(cues):
@@ -104,6 +106,7 @@ class CommitmentFinder(Component):
                 continue
             agreed = in_sentence(doc, sentence, ("statuses",), "agreed")
             schedule = in_sentence(doc, sentence, ("modality",), "schedule")
+            schedule = schedule or in_sentence(doc, sentence, ("modality",), "pledge")
             obliged = in_sentence(doc, sentence, ("modality",), "obligation")
             bodies = in_sentence(doc, sentence, ("instruments",))
             if agreed and bodies and in_sentence(doc, sentence, ("modality",), "formation"):
@@ -154,8 +157,13 @@ class CommitmentFinder(Component):
         if i >= words.n:
             return None
         unit = words.covered.get(i)
-        if unit is None or unit.table != "durations":
+        if unit is None or unit.table not in ("durations", "months"):
             return None
+        if unit.table == "months":
+            # «تا ۱۵ آبان» after a number is a date (or a range of days), not a month's end
+            return _month_deadline(doc, words, cue, i, unit) if i == words.first_at(cue.fend) else None
+        if cue.key == "until_month":
+            return None  # a bare «تا» sets a deadline only before a month: «تا آذر ماه»
         if number is None and _plural(words, i, unit):
             return None  # «на ближайшие месяцы»: no number and a plural unit set no deadline
         end = words.last_before(unit.fend)
@@ -227,6 +235,8 @@ class CommitmentFinder(Component):
 
 
 _WORD = re.compile(r"\w+")
+# The word «month» after a month's name: «تا آذر ماه», «до конца ноября месяца» (folded).
+_MONTH_WORDS = frozenset({"ماه", "месяца", "month"})
 _JOINED_RANGE = re.compile(r"\d{1,3}[-–](\d{1,3})")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-–—•*▪·]|[0-9۰-۹]{1,2}[.)\-–])\s")
 _CLAUSE_JOINS = ("،", ",", ";", "؛", " و ", " и ", " and ")
@@ -249,6 +259,38 @@ def exhortation(doc: Document, sentence: Sentence) -> bool:
     _, end = doc.folded.to_folded(sentence.span.start, sentence.span.end)
     after = doc.folded.text[obliged[0].fend : end]
     return any(w in verbs for w in _WORD.findall(after))
+
+
+def _month_deadline(
+    doc: Document, words: Words, cue: Match, i: int, month: Match
+) -> tuple[Span, str | None, dt.date | None, str] | None:
+    """«تا پایان آبان», «تا آذر ماه», «до конца ноября»: the last day of the named month, at its
+    next occurrence from the publication date. A bare «تا» (`until_month`) needs «ماه» after the
+    month («تا آذر» may be «up to Azar», a person), since several month names are ordinary words."""
+    end = words.last_before(month.fend)
+    followed = end + 1 < words.n and words.word(end + 1) in _MONTH_WORDS
+    if cue.key == "until_month" and not followed:
+        return None
+    if cue.key not in ("end_of", "until_month"):
+        return None  # «в течение ноября» is no deadline
+    if followed:
+        end += 1
+    expression = doc.span_of(cue.fstart, words.tokens[end].end)
+    number = int(month.attrs[0])
+    due = month_end(doc.published, month.key, number) if doc.published else None
+    return expression, None, due, "month_end"
+
+
+def month_end(reference: dt.date, calendar_name: str, month: int) -> dt.date:
+    """The last day of `month` (of the Jalali or Gregorian calendar) at or after `reference`."""
+    if calendar_name == "jalali":
+        j = jdatetime.date.fromgregorian(date=reference)
+        year = j.year + (month < j.month)
+        first = jdatetime.date(year + (month == 12), month % 12 + 1, 1)
+        result: dt.date = (first - jdatetime.timedelta(days=1)).togregorian()
+        return result
+    year = reference.year + (month < reference.month)
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _range_upper(words: Words, last: int) -> Number | None:

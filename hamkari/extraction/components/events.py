@@ -53,7 +53,7 @@ def in_sentence(
 
 
 PLANNED_REACH = 60  # folded characters between a future marker and the word it qualifies
-_FUTURE = ("planned", "schedule", "obligation")  # modality keys that make a sentence a plan
+_FUTURE = ("planned", "schedule", "obligation", "pledge")  # modality keys that make a sentence a plan
 _YEAR = re.compile(r"(?<!\d)(1[34]\d\d|19\d\d|20\d\d)(?!\d)")
 _YEAR_BEFORE = re.compile(r"(?<!\d)(19\d\d|20\d\d)\s$")
 _RANGE_BEFORE = re.compile(r"\d{2,4}\s?[-–—]\s?$")
@@ -77,7 +77,10 @@ def is_planned(doc: Document, sentence: Sentence, near_match: Match | None = Non
         return True
     # a deadline speaks of the future too: «до конца года провести бизнес-форум»
     deadlines = doc.matches_near(near_match, PLANNED_REACH, "deadline_cues", sentence.span)
-    return any(m.key != "future_within" for m in deadlines) or _future_auxiliary_before(doc, near_match)
+    # (a bare «تا» before a month, `until_month`, is too common a word to speak of the future alone)
+    return any(m.key not in ("future_within", "until_month") for m in deadlines) or _future_auxiliary_before(
+        doc, near_match
+    )
 
 
 def _future_auxiliary_before(doc: Document, match: Match) -> bool:

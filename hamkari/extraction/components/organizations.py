@@ -1,7 +1,8 @@
 """Organisations named around a head word: «وزارت …», «посольство …», «… Chamber of Commerce».
 
 The name runs from the head over the following words until punctuation, a function word or
-verb, a person's name, a number, or a place that closes it («… فدراسیون روسیه»). Embassies and
+verb (or the noun of a compound verb: «… متعهد شد», «… موافقت کرد»), a person's name, a number, or
+a place that closes it («… فدراسیون روسیه»). Embassies and
 consulates keep «در <city>». Russian names also take the adjectives before the head
 («Российско-Иранский деловой совет», «Астраханская торгово-промышленная палата») and stop at a
 lower-case word that cannot be a genitive («в саду генконсульства ель»). A head listed with the
@@ -41,6 +42,8 @@ _INNER = frozenset({"по", "при", "и", "с", "для"})
 _SECTOR_NAMES = frozenset({"chamber", "association"})
 _QUOTES = '«»"“”„'
 _OF = frozenset({"of", "the"})
+# pymorphy3 tags of words that are a sentence's predicate, never inside a name (first reading)
+_PREDICATES = frozenset({"VERB", "INFN", "ADJS", "PRTS"})
 
 
 @dataclass
@@ -231,6 +234,8 @@ class _Reader:
             return True
         if tok.text.isdigit() or (words.stop(i, *NAME_ENDERS) and tok.text not in _LINK):
             return True  # «представительства 14 …»: a number is not part of a name
+        if i + 1 < words.n and words.stop(i + 1, "light_verb") and not words.broken(i, i + 1):
+            return True  # «اتاق بازرگانی متعهد شد»: the word before a light verb is the verb's own
         if tok.text in _LINK:
             return self._link_ends(i)
         return self._foreign_word(i)
@@ -254,8 +259,8 @@ class _Reader:
         lower-case English word, a Russian lower-case word that is not a genitive."""
         words = self.words
         tok = words.tokens[i]
-        if self.lang.morphology and {"VERB", "INFN"} & grammemes(tok.text):
-            return True
+        if self.lang.morphology and _PREDICATES & grammemes(tok.text):
+            return True  # a verb, or a short adjective or participle: «Союз … рад», «… заинтересована»
         if self.lang.capitalised_organizations and not words.capitalised(i):
             return True
         if self.lang.cased and words.capitalised(i) and _looks_like_person(tok.lemma):

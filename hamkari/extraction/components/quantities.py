@@ -5,16 +5,21 @@ year after a month name («March 14», «آبان ۹۵»), years («с 2019 го
 دومین», «46-й»), phone numbers, numbers inside a quoted name, and small counts (below ten) that
 count nothing listed: «سه استان», «две стороны» name participants, «غرب ۳» is a name. A
 small count of units or instruments is a figure: «четыре совместные комиссии».
+A number inside a proper name is no figure either: after a capitalised word («телеканал Регион 24»,
+«Boeing 737») or a word that names by number («شبکه ۳», «модели 150»; `name_number` cues).
 A range takes the scale and unit of its upper end: «from 20 to 45 million tons» is two figures,
-20000000 and 45000000 tonnes."""
+20000000 and 45000000 tonnes; so is a range written as one token with a dash («50–70 МВт»,
+«۲۰-۳۰ درصد»). A currency sign before a number is its unit: «$12 million» is 12000000 usd."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from hamkari.extraction.components.context import Words
 from hamkari.extraction.document import Document, Match, Provenance, Quantity, Span
 from hamkari.extraction.languages import profile
+from hamkari.extraction.lexicon import entries, word_set
 from hamkari.extraction.morphology import grammemes
 from hamkari.extraction.numbers import Number, number_words, read_number
 from hamkari.extraction.pipeline import Component
@@ -28,6 +33,8 @@ _PHONE = re.compile(
 )
 _CLOSING_QUOTES = frozenset("\"»”'")
 _DASHES = frozenset({"-", "–", "—"})
+# «50-70», «۲۰-۳۰» (folded: one token, the dash a hyphen); «2-1» (a score) falls to low < high
+_JOINED_RANGE = re.compile(r"(\d{1,4})-(\d{1,4})")
 PERCENT = Match(Span(0, 1), "units", "percent", (), Provenance("quantities", "quantities.percent_sign"))
 
 
@@ -60,9 +67,16 @@ class QuantityFinder(Component):
                 continue
             number = read_number(words.tokens, text, k)
             if number is None:
+                for low_or_high, unit in self._joined_range(words, units, k):
+                    if self._is_figure(words, low_or_high, unit):
+                        self._add(doc, words, low_or_high, unit, seen)
                 continue
             i = number.last + 1
-            unit = self._unit(words, units, number.last) or self._percent_sign(words, number.last)
+            unit = (
+                self._unit(words, units, number.last)
+                or self._percent_sign(words, number.last)
+                or self._currency_sign(doc, words, number.first)
+            )
             upper = self._range_end(doc, words, units, number)
             if isinstance(upper, str):
                 continue  # «۱۲ تا ۱۴ آبان»: the first day of a date range
@@ -79,7 +93,9 @@ class QuantityFinder(Component):
             return True
         if self._is_year(number.value) or self._after_month(words, number.first):
             return False
-        if self._ordinal_or_name(words, number.last):
+        if self._ordinal_or_name(words, number.last) or (
+            number.scale == 1 and self._in_a_name(words, number.first)
+        ):
             return False
         nxt = number.last + 1
         # «دو هفته», «5 دسامبر»: a duration or a date, not a figure
@@ -100,6 +116,8 @@ class QuantityFinder(Component):
     ) -> None:
         if unit is PERCENT:
             span = doc.span_of(words.tokens[number.first].start, words.tokens[number.last].end + 1)
+        elif unit is not None and unit.fend <= words.tokens[number.first].start:
+            span = doc.span_of(unit.fstart, words.tokens[number.last].end)  # «$12 million»
         else:
             last = number.last if unit is None else words.last_before(unit.fend)
             span = words.span(number.first, last)
@@ -146,6 +164,55 @@ class QuantityFinder(Component):
         rule = f"{number.rule}+range"
         scaled = Number(number.value * upper.scale, number.first, number.last, False, rule, upper.scale)
         return scaled, self._unit(words, units, upper.last) or self._percent_sign(words, upper.last)
+
+    def _joined_range(
+        self, words: Words, units: dict[int, Match], i: int
+    ) -> list[tuple[Number, Match | None]]:
+        """«50–70 МВт», «۲۰-۳۰ درصد», «3-5 млн тонн»: a range written as one token is two figures
+        with the scale and unit after it. Without either it is no figure («2-3» is a score or pages)."""
+        found = _JOINED_RANGE.fullmatch(words.word(i))
+        if found is None or int(found.group(1)) >= int(found.group(2)):
+            return []
+        scale, last = 1, i
+        while last + 1 < words.n and words.gap(last, last + 1).strip() in ("", "."):
+            word = number_words().get(words.word(last + 1)) or number_words().get(
+                words.tokens[last + 1].lemma
+            )
+            if word is None or word[1] != "scale":
+                break
+            scale, last = scale * word[0], last + 1
+        unit = self._unit(words, units, last) or self._percent_sign(words, last)
+        if unit is None and scale == 1:
+            return []
+        rule = "numbers.digits+joined_range"
+        return [(Number(int(found.group(n)) * scale, i, last, False, rule, scale), unit) for n in (1, 2)]
+
+    @staticmethod
+    def _currency_sign(doc: Document, words: Words, first: int) -> Match | None:
+        """«$12 million», «€3,5 млн»: a currency sign of units.tsv right before the number."""
+        start = words.tokens[first].start
+        sign = words.text[start - 1 : start] if start else ""
+        found = _signs().get(sign)
+        if found is None:
+            return None
+        key, rule = found
+        span = doc.span_of(start - 1, start)
+        return Match(span, "units", key, (), Provenance("quantities", rule), start - 1, start)
+
+    @staticmethod
+    def _in_a_name(words: Words, first: int) -> bool:
+        """«телеканал Регион 24», «Boeing 737», «شبکه ۳», «модели 150»: a number right after a
+        capitalised word (not a function word: «В 15 регионах») or after a word that names by
+        number is part of a proper name."""
+        k = first - 1
+        if k < 0 or words.gap(k, first).strip():
+            return False
+        tok = words.tokens[k]
+        naming = word_set("cues", "name_number")
+        if tok.text in naming or tok.lemma in naming:
+            return True
+        # a capitalised word, even a place («Россия 24»): a figure of a place has a unit or a scale
+        return words.capitalised(k) and tok.text.isalpha() and not words.stop(k) and not words.covered.get(k)
 
     @staticmethod
     def _percent_sign(words: Words, last: int) -> Match | None:
@@ -215,3 +282,15 @@ class QuantityFinder(Component):
             return None
         regions = [(abs(m.span.start - pos), e.ref) for e, m in doc.mentions_in(sentence.span, "region")]
         return min(regions)[1] if regions else None
+
+
+@functools.cache
+def _signs() -> dict[str, tuple[str, str]]:
+    """Currency signs ($, €, ₽) of units.tsv: one-character terms that are not letters; the
+    percent sign stands after its number and is read there."""
+    return {
+        t: (e.key, e.rule)
+        for e in entries("units")
+        for t in e.terms
+        if len(t) == 1 and not t.isalnum() and e.key != "percent"
+    }
