@@ -227,6 +227,20 @@ STATUSES = [
     ("Стороны утвердили дорожную карту на два года.", "action_plan", "agreed"),
     ("پیمان خواهرخواندگی دو شهر امضا شد.", "agreement", "signed"),
     ("The mayors signed a sister-city agreement.", "agreement", "signed"),
+    # a passive «agreement was reached» is the agreed step; its «соглашение» is no document of its own
+    (
+        "На встрече было достигнуто соглашение о создании рабочей группы по логистике.",
+        "working_group",
+        "agreed",
+    ),
+    ("Достигнута договорённость об открытии торгового дома провинции в Самаре.", "trade_house", "agreed"),
+    ("Было достигнуто соглашение о сотрудничестве в сфере образования.", "agreement", "agreed"),
+    ("An agreement was reached on a joint working group for logistics.", "working_group", "agreed"),
+    # the signing verb wins over the «intent» in the document's own name
+    ("Стороны подписали меморандум о намерениях в сфере туризма.", "memorandum", "signed"),
+    ("Две палаты подписали соглашение о намерениях.", "memorandum", "signed"),
+    ("The two chambers signed a letter of intent on tourism.", "memorandum", "signed"),
+    ("Стороны намерены подписать меморандум о намерениях.", "memorandum", "proposed"),
 ]
 
 

@@ -69,11 +69,12 @@ def is_planned(doc: Document, sentence: Sentence, near_match: Match | None = Non
     or of a proposal rather than of what happened. A proposal counts for the whole sentence only
     when no match is given: «در دیدار … پیشنهاد داد» reports a meeting that took place."""
     if near_match is None:
-        return any(in_sentence(doc, sentence, ("modality",), key) for key in _FUTURE) or bool(
+        future = [m for key in _FUTURE for m in in_sentence(doc, sentence, ("modality",), key)]
+        return bool(_outside_names(doc, sentence, future)) or bool(
             in_sentence(doc, sentence, ("statuses",), "proposed")
         )
     markers = doc.matches_near(near_match, PLANNED_REACH, "modality", sentence.span)
-    if any(m.key in _FUTURE for m in markers):
+    if _outside_names(doc, sentence, [m for m in markers if m.key in _FUTURE]):
         return True
     # a deadline speaks of the future too: «до конца года провести бизнес-форум»
     deadlines = doc.matches_near(near_match, PLANNED_REACH, "deadline_cues", sentence.span)
@@ -81,6 +82,15 @@ def is_planned(doc: Document, sentence: Sentence, near_match: Match | None = Non
     return any(m.key not in ("future_within", "until_month") for m in deadlines) or _future_auxiliary_before(
         doc, near_match
     )
+
+
+def _outside_names(doc: Document, sentence: Sentence, markers: list[Match]) -> list[Match]:
+    """The markers that are not words of an instrument's own name: the «намерение» of «меморандум
+    о намерениях» and the «intent» of «letter of intent» name the document, not a plan."""
+    if not markers:
+        return markers
+    names = in_sentence(doc, sentence, ("instruments",))
+    return [m for m in markers if not any(n.span.contains(m.span) for n in names)]
 
 
 def _future_auxiliary_before(doc: Document, match: Match) -> bool:
@@ -257,6 +267,8 @@ class InstrumentFinder(Component):
                 planned = is_planned(doc, sentence) or len(achieved) < len(said)
                 told[sentence.span.start] = (said, achieved, planned)
             said, statuses, planned = told[sentence.span.start]
+            if any(s.span.contains(cue.span) for s in said):
+                continue  # «достигнуто соглашение о …», «reached an agreement on …»: the phrase is the status
             lead = self._lead(doc, sentence, cue)
             if not said and (lead is None or (lead[1] == "joint" and id(cue) in inside_org)):
                 continue
