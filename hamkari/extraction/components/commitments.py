@@ -89,7 +89,12 @@ class CommitmentFinder(Component):
     def __call__(self, doc: Document) -> None:
         words = Words(doc, tables=("durations", "months"))
         done: set[int] = set()
-        cues = [m for m in doc.matches if m.table == "deadline_cues"]
+        # a bare «تا» (until_month) is a cue only where a month follows: the others are no clause's start
+        cues = [
+            m
+            for m in doc.matches
+            if m.table == "deadline_cues" and (m.key != "until_month" or self._deadline(doc, words, m))
+        ]
         for n, cue in enumerate(cues):
             sentence = doc.sentence_at(cue.span.start)
             if sentence is None:

@@ -1,6 +1,10 @@
 """News outlets: «به گزارش X», «با خبرنگار X», «X - » at the top of the text or of a paragraph,
-a dateline's agency («TEHRAN, May 3 (IRNA) –»), a masthead line, «ИА "X" сообщили», «сообщает
-сайт X», a domain name («iran.ru»), «сообщает X», «according to X».
+a dateline's agency («TEHRAN, May 3 (IRNA) –», «МОСКВА, 3 марта — РИА Новости.»), a known outlet
+that closes a sentence after a comma («…, РИА Новости.»), a masthead line, «ИА "X" сообщили»,
+«сообщает сайт X», a domain name («iran.ru»), «сообщает X», «according to X».
+A `source` cue («по данным X», «according to X») names statistics as often as news: X counts only
+when it is a known outlet, quoted, or named with a media word («по данным агентства X»), never
+«по данным ФТС России». A desk label at the top («گروه اقتصادی –») is page furniture (noise.tsv).
 
 After a cue, the outlet's name runs to punctuation, a function word or a verb; in Russian and
 English it must be capitalised, quoted or known, and a person's name after «рассказал» / «told»
@@ -16,7 +20,8 @@ from hamkari.extraction.components.context import PUNCTUATION, Words
 from hamkari.extraction.components.names import given_names
 from hamkari.extraction.document import Document, Match, Outlet, Provenance, Span
 from hamkari.extraction.languages import profile
-from hamkari.extraction.morphology import name_lemmas
+from hamkari.extraction.lexicon import word_set
+from hamkari.extraction.morphology import grammemes, name_lemmas
 from hamkari.extraction.normalize import fold
 from hamkari.extraction.pipeline import Component
 
@@ -28,6 +33,10 @@ _DATELINE = re.compile(r"(?m)^[^\n()/]{3,50}?(?:\(([^\n()]{2,30})\)|/([^\n/]{2,3
 # A domain name: «iran.ru», «Астрахань.Ру», «www.irna.ir».
 _DOMAIN = re.compile(
     r"(?<![\w.@])(?:www\.)?[\w-]{2,40}\.(?:ru|ir|com|org|net|info|рф|ру|su)(?![\w.])", re.IGNORECASE
+)
+# «МОСКВА, 3 марта — РИА Новости.»: place, date, a dash, then the agency up to a full stop or colon
+_DASH_DATELINE = re.compile(
+    r"(?m)^[ \t]*[^\W\d_][^\n,]{1,40},[ \t]*([^\n]{1,30}?)[ \t]+[-–—][ \t]+([^\n.:;,]{2,40}?)[ \t]*[.:]"
 )
 _QUOTED = re.compile(r"[«\"“]([^»\"”\n]{2,40})[»\"”]")
 # Words that introduce a website by name: «сайт», «портал», «website», «سایت».
@@ -45,12 +54,14 @@ class OutletFinder(Component):
         cues = [m for m in doc.matches if m.table == "outlet_cues"]
         lookup = _Lookup(doc, cues)
         for cue in cues:
-            if cue.key == "before":
+            if cue.key in ("before", "source"):
                 self._after_cue(doc, words, cue, lookup)
             else:
                 self._before_cue(doc, cue, lookup)
         self._dash_lines(doc, lookup)
         self._datelines(doc, lookup)
+        self._dash_datelines(doc, words, lookup)
+        self._closing(doc, lookup)
         self._quoted_after_media(doc, lookup)
         self._sites(doc)
 
@@ -67,6 +78,8 @@ class OutletFinder(Component):
             words.capitalised(first) or doc.text[extent.start - 1 : extent.start] in '«"'
         )
         inside_known = bool(doc.matches_in(extent, ("outlets",)))
+        if cue.key == "source" and not (inside_known or self._media_named(doc, extent)):
+            return  # «по данным ФТС России», «according to Rosstat»: a source of figures, not an outlet
         if (
             profile(doc.language).outlet_needs_name
             and not inside_known
@@ -118,8 +131,12 @@ class OutletFinder(Component):
             if not name.strip() or PUNCTUATION.search(name):
                 continue
             span = Span(start, m.end(1))
-            if doc.is_ignored(span) or lookup.dated(span):
-                continue  # «۲۰ آبان ۱۴۰۳ - ۱۰:۳۰»: a dateline, not a masthead
+            if (
+                doc.is_ignored(span)
+                or lookup.dated(span)
+                or fold(name).text.strip() in word_set("noise", "desk")
+            ):
+                continue  # «۲۰ آبان ۱۴۰۳ - ۱۰:۳۰»: a dateline, not a masthead; «گروه اقتصادی -»: a desk
             inside = lookup.known_inside(span)
             top = m.start() == 0 or not doc.text[: m.start()].strip()
             dated = start != m.start(1) and m.start() < 400  # «January 26, X – …» near the top
@@ -157,6 +174,50 @@ class OutletFinder(Component):
             name = doc.quote(span).strip()
             if name and len(name.split()) <= 4 and not any(c.isdigit() for c in name):
                 self._add(doc, span, lookup.known_inside(span), None, "outlets.dateline")
+
+    @staticmethod
+    def _media_named(doc: Document, extent: Span) -> bool:
+        """«по данным агентства X», «по данным «X»»: a media word or quotes name an outlet."""
+        quoted = doc.text[extent.start - 1 : extent.start] in '«"“'
+        heads = doc.matches_in(extent, ("organizations",), "media")
+        return quoted or any(h.span.start == extent.start for h in heads)
+
+    def _dash_datelines(self, doc: Document, words: Words, lookup: _Lookup) -> None:
+        """«МОСКВА, 3 марта — РИА Новости.»: the agency after the dash of a dated first line. The
+        name is capitalised or known, at most four words, and neither a person nor a clause
+        («Казань, 3 марта — Губернатор выступил.» has a verb)."""
+        head = doc.text[:400]
+        for m in _DASH_DATELINE.finditer(head):
+            when = Span(m.start(1), m.end(1))
+            if not (lookup.dated(when) or doc.matches_in(when, ("months",))):
+                continue
+            span = Span(m.start(2), m.end(2))
+            inside = lookup.known_inside(span)
+            if inside or self._a_name(doc, words, span):
+                self._add(doc, span, inside, None, "outlets.dash_dateline")
+
+    @staticmethod
+    def _a_name(doc: Document, words: Words, span: Span) -> bool:
+        name = doc.quote(span).strip()
+        if not name[:1].isupper() or len(name.split()) > 4 or any(c.isdigit() for c in name):
+            return False
+        fstart, fend = doc.folded.to_folded(span.start, span.end)  # type: ignore[union-attr]
+        inside = range(words.first_at(fstart), words.last_before(fend) + 1)
+        return (
+            bool(inside)
+            and not _person(words, inside[0])
+            and not any(_ends_name(words, i) or _lower_verb(words, i) for i in inside)
+        )
+
+    def _closing(self, doc: Document, lookup: _Lookup) -> None:
+        """«…, РИА Новости.», «…, — ТАСС.»: a known outlet after a comma or a dash that ends its
+        sentence is the agency the sentence is quoted from."""
+        text = doc.text
+        for k in lookup.known:
+            before = text[max(0, k.span.start - 4) : k.span.start].rstrip(" \t")
+            after = text[k.span.end : k.span.end + 2]
+            if before.endswith((",", "—", "–", "-")) and (after[:1] in (".", "\n", "")):
+                self._add(doc, k.span, [k], None, "outlets.closing")
 
     def _quoted_after_media(self, doc: Document, lookup: _Lookup) -> None:
         """«ИА "X" сообщили», «خبرگزاری «X»»: a media word followed by a quoted name."""
@@ -250,6 +311,11 @@ def _ends_name(words: Words, i: int) -> bool:
     if words.word(i) in _LINKS and i + 1 < words.n and not words.broken(i, i + 1):
         return words.stop(i + 1, "function", "verb")
     return words.stop(i, "function", "verb")
+
+
+def _lower_verb(words: Words, i: int) -> bool:
+    """A lower-case verb («выступил»): a clause, not a name («Вести …» is capitalised)."""
+    return not words.capitalised(i) and bool({"VERB", "INFN"} & grammemes(words.word(i)))
 
 
 def _person(words: Words, i: int) -> bool:

@@ -169,7 +169,7 @@ class Tokenizer(Component):
 
 @functools.cache
 def _noise() -> re.Pattern[str]:
-    terms = sorted(word_set("noise"), key=len, reverse=True)
+    terms = sorted(word_set("noise", "header"), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in terms) + r")(?!\w)")
 
 
