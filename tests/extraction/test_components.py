@@ -370,7 +370,25 @@ MARKETS = [
     ("Транзит грузов в страны Персидского залива и Южную Азию растёт.", "south_asia"),
     ("Транзит грузов в страны Персидского залива и Южную Азию растёт.", "middle_east"),
     ("Shipments to the Persian Gulf countries doubled.", "middle_east"),
+    # a region of the world named with a direction is a market without a market word
+    ("Трейдеры поставляют зерно в Восточную Африку.", "africa"),
+    ("The new line links the Caspian ports with East Africa.", "africa"),
+    ("شرکت‌های ایرانی در شرق آفریقا شعبه دارند.", "africa"),
+    ("Компании провинции работают в Юго-Восточной Азии.", "asia"),
+    ("Iranian firms opened offices in Western Europe.", "europe"),
 ]
+
+NOT_MARKETS = [
+    # without a market word: a place someone comes from, a Russian federal district
+    "هیئتی از آسیای مرکزی به تهران آمد.",
+    "Вице-премьер курирует Северный Кавказ.",
+    "The Asian Development Bank funds the port.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_MARKETS)
+def test_a_region_of_the_world_without_a_direction_or_market_word_is_no_market(text: str) -> None:
+    assert not [e for e in to_json(extract(text))["entities"] if e["type"] == "market"]
 
 
 @pytest.mark.parametrize(("text", "market"), MARKETS)

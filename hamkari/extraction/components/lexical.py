@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 
 from hamkari.extraction.document import Document, Entity, Match, Mention, Provenance, Span
 from hamkari.extraction.languages import profile
@@ -189,6 +190,20 @@ def _sentence_has(doc: Document, match: Match, table: str, key: str) -> bool:
     return bool(doc.matches_in(bounds, (table,), key))
 
 
+def _directional(doc: Document, m: Match) -> bool:
+    """«East Africa», «Восточную Африку», «شرق آفریقا», «Central Asia»: a region of the world named
+    with a direction (a `direction` cue inside the market's words) is a market without a market
+    word in its sentence; a bare continent («Asia», «آسیا») is also a word of names and needs one."""
+    directions = word_set("cues", "direction")
+    first = bisect_left(doc.tokens, m.fstart, key=lambda t: t.start)
+    for tok in doc.tokens[first:]:
+        if tok.start >= m.fend:
+            return False
+        if tok.text in directions or tok.lemma in directions:
+            return True
+    return False
+
+
 def _surname(doc: Document, m: Match) -> bool:
     """«حسن تبریزی»: a city with the adjective ending «ی» right after a given name is a surname
     made from the city, not the city."""
@@ -239,7 +254,7 @@ class Gazetteer(Component):
                 table.add("route", m.key, m)
             elif m.table == "routes" and _sentence_has(doc, m, "cues", "route"):
                 table.add("route", m.key, self._implied(m, "waypoint"))
-            elif m.table == "markets" and _sentence_has(doc, m, "cues", "market"):
+            elif m.table == "markets" and (_directional(doc, m) or _sentence_has(doc, m, "cues", "market")):
                 table.add("market", m.key, m)
 
     def _implied(self, m: Match, how: str) -> Match:
