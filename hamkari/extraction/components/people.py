@@ -199,7 +199,7 @@ class _Reader:
         for k in following[:1]:
             h = titles[k]
             h_first = words.first_at(h.fstart)
-            if h_first - tp.last <= 4 and not words.broken(tp.last, h_first):
+            if self._portfolio(tp.last, h_first):
                 tp.role = DEPUTY_ROLES.get(h.key, "official")
                 tp.deputy_of = h.key
                 tp.rule = f"{tp.rule}+{h.provenance.rule}"
@@ -207,6 +207,20 @@ class _Reader:
                 tp.last = words.last_before(h.fend)
                 used.update(j for j in following if titles[j].fstart == h.fstart)
                 return
+
+    def _portfolio(self, deputy: int, post: int) -> bool:
+        """Whether the words between «معاون» and its post are the deputy's portfolio: up to three
+        words («معاون هماهنگی امور اقتصادی استاندار»), or a list of fields joined by commas and
+        «و» («معاون سیاسی، امنیتی و اجتماعی فرماندار»)."""
+        words = self.words
+        if post - deputy <= 4 and not words.broken(deputy, post):
+            return True
+        if post - deputy > 6 or self._line_break(deputy, post):
+            return False
+        gaps = [words.gap(k, k + 1).strip() for k in range(deputy, post)]
+        return all(g in _COMMAS for g in gaps) and any(
+            words.word(k) in _LINKS for k in range(deputy + 1, post)
+        )
 
     def _settle(self, tp: TitlePhrase) -> None:
         """The role a post takes from what it names (see IN_REGION, HEAD_OF_ORGANIZATION)."""
@@ -344,6 +358,7 @@ class _Reader:
     def _named(self, tp: TitlePhrase) -> Entity | None:
         found = self._name_before(tp.first)
         if found is not None:
+            self._description_after(tp)
             self._settle(tp)
             return self._person(found[0], found[1], f"people.name_before_title ({tp.rule})")
         found = self._name_after(tp)
@@ -355,6 +370,21 @@ class _Reader:
         if person is not None:
             self._coordinated(tp, found[1], hint)
         return person
+
+    def _description_after(self, tp: TitlePhrase) -> None:
+        """«А. Иванов, министр экономики Самарской области, и …»: the place in the rest of the
+        post's description, up to punctuation or a verb, when the name stands before the post."""
+        words = self.words
+        if tp.region or tp.country:
+            return
+        i = tp.last + 1
+        while i < words.n and i - tp.last <= self.lang.name_reach and not words.broken(i - 1, i):
+            if self._ends_description(i) or words.word(i) in _LINKS:
+                return
+            self._described_place(tp, i)
+            if tp.region or tp.country:
+                return
+            i += 1
 
     def _coordinated(self, tp: TitlePhrase, end: int, hint: str | None) -> None:
         """«губернаторами провинций A и B X Y и Z W», «استانداران … X و Y»: after a plural post,
@@ -381,11 +411,26 @@ class _Reader:
         end = title_first - 1
         if end < 0 or self._line_break(end, title_first):
             return None  # a heading or a byline line does not name the post that follows
-        if words.gap(end, title_first).strip().strip(_QUOTES) not in _COMMAS:
+        gap = words.gap(end, title_first).strip().strip(_QUOTES)
+        if gap[:1] == "." and initial(words, end, self.lang):
+            gap = gap[1:].strip()  # «Фамилиев А.И., министр …»: the initial's own full stop
+        # «А. Иванов – министр …, Б. Петров – председатель …»: in a list a dash sets the post apart
+        listed = self.lang.cased and gap in _DASHES[:3]
+        if gap not in _COMMAS and not listed:
             return None
         if self.lang.cased:
-            return self._cased_name_before(end)
+            found = self._cased_name_before(end)
+            if listed and found is not None and not self._plainly_a_name(*found):
+                return None  # «Казань – столица …»: before a dash only initials or a given name
+            return found
         return self._persian_name_before(end)
+
+    def _plainly_a_name(self, start: int, end: int) -> bool:
+        """Whether a name holds initials or opens with a given name: «А. Иванов», «Иван Петров»."""
+        words = self.words
+        return bool(self.guard.given_at(start)) or any(
+            initial(words, k, self.lang) for k in range(start, end + 1)
+        )
 
     def _line_break(self, i: int, j: int) -> bool:
         """Whether a line break separates tokens i and j in the original text."""
@@ -474,6 +519,8 @@ class _Reader:
             gap = words.gap(i - 1, i).strip().strip(_QUOTES)
             if gap not in _COMMAS and not (i == tp.last + 1 and gap in _DASHES):
                 return None  # «градоначальники – X и Y»: a dash or colon may open the names
+            if gap and words.word(i) in _LINKS:
+                return None  # «А. Иванов, министр …, и Б. Петров, …»: after «, и» the list goes on
             cover = words.covered.get(i)
             if cover is not None and cover.table == "titles" and cover.key != "deputy":
                 return None  # «… консула Ирана, губернатор X»: the next post has its own name

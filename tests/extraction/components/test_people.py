@@ -203,3 +203,60 @@ def test_a_person_named_in_two_cases_and_with_initials_is_one_person() -> None:
     )
     people = _people(text)
     assert [p["name"] for p in people] == ["Олег Мельников"]
+
+
+# (text, every person with their roles): a list of people, each with initials and a post after the
+# name, separated by commas or dashes; the post after «, и» belongs to the next name, not the last
+LISTS = [
+    (
+        "В совещании участвовали П. Сидоров, министр промышленности Республики Татарстан, и "
+        "В. Кузнецов, заместитель губернатора Самарской области.",
+        [("П. Сидоров", [("official", "RU-TA")]), ("В. Кузнецов", [("deputy_head_of_region", "RU-SAM")])],
+    ),
+    (
+        "В работе совещания участвовали Иванов А.В., министр экономики Самарской области, и "
+        "Смирнов Б.Г., председатель комитета по туризму.",
+        [("Иванов А.В.", [("official", "RU-SAM")]), ("Смирнов Б.Г.", [("agency_head", None)])],
+    ),
+    (
+        "В работе совещания участвовали: А. Иванов – министр экономики Самарской области, "
+        "Б. Смирнов – председатель комитета по туризму.",
+        [("А. Иванов", [("official", "RU-SAM")]), ("Б. Смирнов", [("agency_head", None)])],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTS)
+def test_in_a_list_each_post_goes_to_the_name_before_it(
+    text: str, expected: list[tuple[str, list[tuple[str, str | None]]]]
+) -> None:
+    found = [(p["name"], [(r["role"], r["region"]) for r in p["roles"]]) for p in _people(text)]
+    assert found == expected
+
+
+# (text, name, role, region): a deputy's portfolio may list fields with commas and «و»
+DEPUTIES = [
+    (
+        "معاون سیاسی، امنیتی و اجتماعی فرماندار آستارا، علی کریمی، گفت بندر آماده است.",
+        "علی کریمی",
+        "official",
+        "IR-01",
+    ),
+    ("علی کریمی، معاون عمرانی فرماندار آستارا، گفت بندر آماده است.", "علی کریمی", "official", "IR-01"),
+    (
+        "حسن احمدی، معاون سیاسی، امنیتی و اجتماعی استاندار گیلان، از بندر بازدید کرد.",
+        "حسن احمدی",
+        "deputy_head_of_region",
+        "IR-01",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "role", "region"), DEPUTIES)
+def test_a_deputy_of_a_post_holds_the_deputy_role(text: str, name: str, role: str, region: str) -> None:
+    found = [(p["name"], [(r["role"], r["region"]) for r in p["roles"]]) for p in _people(text)]
+    assert found == [(name, [(role, region)])]
+
+
+def test_a_place_before_a_dash_is_not_a_name_for_the_post_after_it() -> None:
+    assert _people("Казань – столица Татарстана, и губернатор встретил гостей.") == []
