@@ -20,6 +20,7 @@ import jdatetime
 
 from hamkari.extraction.components.context import Words
 from hamkari.extraction.components.events import entities_in, in_sentence, is_planned, near
+from hamkari.extraction.dates import month_names
 from hamkari.extraction.document import Commitment, Document, Match, Provenance, Sentence, Span
 from hamkari.extraction.languages import profile
 from hamkari.extraction.morphology import grammemes
@@ -162,11 +163,12 @@ class CommitmentFinder(Component):
         if i >= words.n:
             return None
         unit = words.covered.get(i)
-        if unit is None or unit.table not in ("durations", "months"):
-            return None
-        if unit.table == "months":
+        named = _month_named(words, i, unit)
+        if named is not None:
             # «تا ۱۵ آبان» after a number is a date (or a range of days), not a month's end
-            return _month_deadline(doc, words, cue, i, unit) if i == words.first_at(cue.fend) else None
+            return _month_deadline(doc, words, cue, i, named) if i == words.first_at(cue.fend) else None
+        if unit is None or unit.table != "durations":
+            return None
         if cue.key == "until_month":
             return None  # a bare «تا» sets a deadline only before a month: «تا آذر ماه»
         if number is None and _plural(words, i, unit):
@@ -242,6 +244,7 @@ class CommitmentFinder(Component):
 _WORD = re.compile(r"\w+")
 # The word «month» after a month's name: «تا آذر ماه», «до конца ноября месяца» (folded).
 _MONTH_WORDS = frozenset({"ماه", "месяца", "month"})
+_YEAR = re.compile(r"1[34]\d\d|19\d\d|2[01]\d\d")
 _JOINED_RANGE = re.compile(r"\d{1,3}[-–](\d{1,3})")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-–—•*▪·]|[0-9۰-۹]{1,2}[.)\-–])\s")
 _CLAUSE_JOINS = ("،", ",", ";", "؛", " و ", " и ", " and ")
@@ -266,24 +269,65 @@ def exhortation(doc: Document, sentence: Sentence) -> bool:
     return any(w in verbs for w in _WORD.findall(after))
 
 
+def _month_named(words: Words, i: int, unit: Match | None) -> tuple[str, int, int] | None:
+    """The month named at token i: (calendar, month number, its last token). «آبان» and «آبان ماه»
+    by the months lexicon; «آبان‌ماه» / «آذرماه», written as one word, by the month's name before «ماه»."""
+    if unit is not None and unit.table == "months":
+        return unit.key, int(unit.attrs[0]), words.last_before(unit.fend)
+    word = words.word(i)
+    for ending in _MONTH_WORDS:
+        found = month_names().get(word[: -len(ending)]) if word.endswith(ending) else None
+        if found is not None:
+            return found[0], found[1], i
+    return None
+
+
 def _month_deadline(
-    doc: Document, words: Words, cue: Match, i: int, month: Match
+    doc: Document, words: Words, cue: Match, i: int, month: tuple[str, int, int]
 ) -> tuple[Span, str | None, dt.date | None, str] | None:
-    """«تا پایان آبان», «تا آذر ماه», «до конца ноября»: the last day of the named month, at its
-    next occurrence from the publication date. A bare «تا» (`until_month`) needs «ماه» after the
-    month («تا آذر» may be «up to Azar», a person), since several month names are ordinary words."""
-    end = words.last_before(month.fend)
+    """«تا پایان آبان», «تا آذر ماه», «до конца ноября 2026 года»: the last day of the named month,
+    in the year written after it or else at its next occurrence from the publication date. A bare
+    «تا» (`until_month`) needs «ماه» with the month («تا آذر» may be «up to Azar», a person),
+    since several month names are ordinary words."""
+    calendar_name, number, end = month
+    joined = words.word(end) != words.word(i) or any(
+        words.word(end).endswith(w) and words.word(end) != w for w in _MONTH_WORDS
+    )
     followed = end + 1 < words.n and words.word(end + 1) in _MONTH_WORDS
-    if cue.key == "until_month" and not followed:
+    if cue.key == "until_month" and not (followed or joined):
         return None
     if cue.key not in ("end_of", "until_month"):
         return None  # «в течение ноября» is no deadline
     if followed:
         end += 1
+    year = _year_after(words, end)
+    if year is not None:
+        end = year[1]
     expression = doc.span_of(cue.fstart, words.tokens[end].end)
-    number = int(month.attrs[0])
-    due = month_end(doc.published, month.key, number) if doc.published else None
+    if year is not None:
+        due = month_end_in(year[0], calendar_name, number)
+    else:
+        due = month_end(doc.published, calendar_name, number) if doc.published else None
     return expression, None, due, "month_end"
+
+
+def _year_after(words: Words, end: int) -> tuple[int, int] | None:
+    """A year right after a month («مهر ۱۴۰۴», «марта 2026 года»): (the year, its token)."""
+    k = end + 1
+    if k >= words.n or words.gap(end, k).strip() or not _YEAR.fullmatch(words.word(k)):
+        return None
+    return int(words.word(k)), k
+
+
+def month_end_in(year: int, calendar_name: str, month: int) -> dt.date | None:
+    """The last day of `month` of `year` (Jalali when the calendar is, or the year is below 1500)."""
+    if calendar_name == "jalali" and year < 1500:
+        first = jdatetime.date(year + (month == 12), month % 12 + 1, 1)
+        result: dt.date = (first - jdatetime.timedelta(days=1)).togregorian()
+        return result
+    if calendar_name == "gregorian" and 1900 <= year <= 2200:
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return None
 
 
 def month_end(reference: dt.date, calendar_name: str, month: int) -> dt.date:
