@@ -178,9 +178,16 @@ QUANTITIES = [
     ("سهم حمل ریلی ۱۵-۲۵ درصد افزایش می‌یابد.", [(15, "percent"), (25, "percent")]),
     ("Компания вложит в терминал 2-4 млрд рублей.", [(2000000000, "rub"), (4000000000, "rub")]),
     ("Матч завершился со счётом 2-1.", []),
+    # a range with spaces or a range word: the lower end takes the unit of the upper end
+    ("Мощность ветропарка составит 35 – 45 МВт.", [(35, "megawatt"), (45, "megawatt")]),
+    ("سهم ترانزیت ۱۰ تا ۱۵ درصد رشد می‌کند.", [(10, "percent"), (15, "percent")]),
+    ("Доля экспорта вырастет с 12 до 18 процентов.", [(12, "percent"), (18, "percent")]),
     # a currency sign before the number is its unit
     ("The fund will invest $40 million in the terminal.", [(40000000, "usd")]),
     ("Инвестиции в проект составят €7,5 млн.", [(7500000, "eur")]),
+    ("The bank lent the port USD 25 million.", [(25000000, "usd")]),
+    # a number cut short by letters is not read with the sign: «$1.2bn»
+    ("They signed deals worth $3.4bn.", []),
     # a number inside a proper name: a channel, a product's model
     ("Сюжет о визите показал телеканал Поволжье 24.", []),
     ("The airline will lease two Falcon 900 jets.", []),

@@ -75,7 +75,7 @@ class QuantityFinder(Component):
             unit = (
                 self._unit(words, units, number.last)
                 or self._percent_sign(words, number.last)
-                or self._currency_sign(doc, words, number.first)
+                or (self._currency_sign(doc, words, number.first) if self._whole(words, number) else None)
             )
             upper = self._range_end(doc, words, units, number)
             if isinstance(upper, str):
@@ -160,7 +160,9 @@ class QuantityFinder(Component):
         if after is not None and after.table == "months":
             return "date"
         if upper.scale == 1:
-            return None
+            # «۲۰ تا ۳۰ درصد», «50 – 70 МВт»: the lower end takes the unit of the upper end
+            unit = self._unit(words, units, upper.last) or self._percent_sign(words, upper.last)
+            return (number, unit) if unit is not None else None
         rule = f"{number.rule}+range"
         scaled = Number(number.value * upper.scale, number.first, number.last, False, rule, upper.scale)
         return scaled, self._unit(words, units, upper.last) or self._percent_sign(words, upper.last)
@@ -193,11 +195,21 @@ class QuantityFinder(Component):
         start = words.tokens[first].start
         sign = words.text[start - 1 : start] if start else ""
         found = _signs().get(sign)
-        if found is None:
+        if found is not None:
+            key, rule = found
+            span = doc.span_of(start - 1, start)
+            return Match(span, "units", key, (), Provenance("quantities", rule), start - 1, start)
+        # «USD 5 million», «EUR 3 млн»: a currency's unit word right before the number
+        before = words.covered.get(first - 1) if first else None
+        if before is None or before.table != "units" or before.key not in _currencies():
             return None
-        key, rule = found
-        span = doc.span_of(start - 1, start)
-        return Match(span, "units", key, (), Provenance("quantities", rule), start - 1, start)
+        return before if not words.gap(first - 1, first).strip() else None
+
+    @staticmethod
+    def _whole(words: Words, number: Number) -> bool:
+        """Whether the number was read to its end: «$1.2bn» stops at «1» («2bn» is no number)."""
+        end = words.tokens[number.last].end
+        return not (words.text[end : end + 1] in ".," and words.text[end + 1 : end + 2].isalnum())
 
     @staticmethod
     def _in_a_name(words: Words, first: int) -> bool:
@@ -294,3 +306,9 @@ def _signs() -> dict[str, tuple[str, str]]:
         for t in e.terms
         if len(t) == 1 and not t.isalnum() and e.key != "percent"
     }
+
+
+@functools.cache
+def _currencies() -> frozenset[str]:
+    """Units that are currencies: those with a sign («usd» of «$»)."""
+    return frozenset(key for key, _ in _signs().values())
