@@ -136,6 +136,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Watched sources: the least time between two requests to one site (a site's robots.txt
 # Crawl-delay may ask for more), shared by every source and worker reading it.
 HAMKARI_HOST_DELAY_MS = env_int("HAMKARI_HOST_DELAY_MS", 1000)
+# a job marked running whose worker has given no sign of life for this long was lost with its
+# process (killed, crashed) and is queued again (hamkari/monitoring/worker.py)
+HAMKARI_WORKER_LOST_SECONDS = env_int("HAMKARI_WORKER_LOST_SECONDS", 60, minimum=5)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
