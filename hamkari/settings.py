@@ -76,6 +76,15 @@ HAMKARI_PUBLIC_READ = env_bool("HAMKARI_PUBLIC_READ", False)
 # HAMKARI_FETCH_ALLOW_HOSTS is read by hamkari.sources.fetch itself (plain Python, used by the CLI too).
 
 _database_url = os.environ.get("HAMKARI_DATABASE_URL", "").strip()
+# SQLite: WAL keeps committed articles whole if a batch is killed, and lets readers run during
+# writes; a writer takes the lock when its transaction begins (IMMEDIATE: a transaction that read
+# first cannot find the database changed under it when it writes) and waits up to 30 s for another
+# one (then kb.services.store retries). Several worker processes on one file need all of it.
+SQLITE_OPTIONS = {
+    "timeout": 30,
+    "transaction_mode": "IMMEDIATE",
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
 _DATABASE_FORMS = "postgres://user:password@host:5432/name or sqlite:///path/to/file"
 if _database_url:
     _scheme = _database_url.partition("://")[0] if "://" in _database_url else ""
@@ -89,6 +98,8 @@ if _database_url:
         DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
     except Exception as exc:  # the parser raises several types; all mean the same to the user
         raise ImproperlyConfigured(f"HAMKARI_DATABASE_URL is not a database URL ({_DATABASE_FORMS})") from exc
+    if _scheme == "sqlite":  # the same waiting, locking and journal as the default file below
+        DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
 else:
     HOME.mkdir(parents=True, exist_ok=True)
     DATABASES = {
@@ -97,13 +108,7 @@ else:
             "NAME": str(HOME / "hamkari.sqlite3"),
             # a file, not memory, so that a test can hand the database to a child process
             "TEST": {"NAME": str(HOME / "test_hamkari.sqlite3")},
-            # WAL keeps committed articles whole if a batch is killed, and lets readers run during writes.
-            "OPTIONS": {
-                # a writer waits up to 30 s for another one (then kb.services.store retries)
-                "timeout": 30,
-                "transaction_mode": "IMMEDIATE",
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-            },
+            "OPTIONS": SQLITE_OPTIONS,
         }
     }
 
@@ -138,6 +143,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 HAMKARI_HOST_DELAY_MS = env_int("HAMKARI_HOST_DELAY_MS", 1000)
 # ... and the most item pages one poll reads (the others wait for the next poll, 5 minutes later).
 HAMKARI_PAGES_PER_POLL = env_int("HAMKARI_PAGES_PER_POLL", 50, minimum=1)
+# a job marked running whose worker has given no sign of life for this long was lost with its
+# process (killed, crashed) and is queued again (hamkari/monitoring/worker.py)
+HAMKARI_WORKER_LOST_SECONDS = env_int("HAMKARI_WORKER_LOST_SECONDS", 60, minimum=5)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -55,6 +55,10 @@ def test_production_settings_pass_the_deployment_checks(tmp_path: Path) -> None:
         ({"HAMKARI_PUBLIC_READ": "maybe"}, "HAMKARI_PUBLIC_READ='maybe' must be true or false"),
         ({"HAMKARI_LOGIN_FAILURE_LIMIT": "0"}, "HAMKARI_LOGIN_FAILURE_LIMIT='0' must be a whole number"),
         ({"HAMKARI_PROXY_COUNT": "two"}, "HAMKARI_PROXY_COUNT='two' must be a whole number of at least 0"),
+        (
+            {"HAMKARI_WORKER_LOST_SECONDS": "1"},
+            "HAMKARI_WORKER_LOST_SECONDS='1' must be a whole number of at least 5",
+        ),
     ],
 )
 def test_a_wrong_setting_fails_loudly_and_names_the_variable(
@@ -63,3 +67,22 @@ def test_a_wrong_setting_fails_loudly_and_names_the_variable(
     result = manage(["check"], env, tmp_path)
     assert result.returncode != 0
     assert message in result.stderr
+
+
+def test_a_sqlite_url_gets_the_same_locking_as_the_default_file(tmp_path: Path) -> None:
+    """Several worker processes write to one SQLite file: a transaction takes the write lock when it
+    begins and waits for another writer, whether the file is named by HAMKARI_DATABASE_URL or not."""
+    script = (
+        "from django.conf import settings; from django.db import connection; connection.ensure_connection(); "
+        "print(settings.DATABASES['default']['OPTIONS']['transaction_mode'], "
+        "connection.cursor().execute('PRAGMA journal_mode').fetchone()[0])"
+    )
+    url = f"sqlite:///{tmp_path / 'named.sqlite3'}"
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {script}"],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "hamkari.settings", "HAMKARI_DATABASE_URL": url},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.stdout.split() == ["IMMEDIATE", "wal"], result.stderr

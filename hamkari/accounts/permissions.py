@@ -96,3 +96,16 @@ def can_edit_group(user: Any, group: Any) -> bool:
         bool(set(group.regions.values_list("pk", flat=True)) & scope)
         or group.members.filter(entity_id__in=scope).exists()
     )
+
+
+def can_see_job(user: Any, creator_id: int | None) -> bool:
+    """A background job (an upload, an API ingest, a re-extraction) is seen by the user who started
+    it and by administrators; a job started from the command line by administrators only."""
+    if role_of(user) == "administrator":
+        return True
+    return bool(user.is_authenticated and creator_id is not None and user.pk == creator_id)
+
+
+def can_reextract(user: Any) -> bool:
+    """Re-extracting stored articles (all of them, from the web or the API) is for administrators."""
+    return role_of(user) == "administrator"

@@ -26,10 +26,11 @@ from hamkari.api.core import (
     ReviewStateName,
     TokenAuth,
 )
-from hamkari.extraction import ExtractionError
+from hamkari.api.jobs import JobStarted, job_started
 from hamkari.kb import search, selectors, services
 from hamkari.kb.facts import FACT_KINDS
 from hamkari.kb.models import Article, Commitment, Entity, Instrument, Story
+from hamkari.monitoring.jobs import job_ingest_start
 from hamkari.sources.inputs import MAX_BYTES, InputError
 
 router = Router()
@@ -139,11 +140,6 @@ class IngestIn(Schema):
     url: str = Field("", max_length=2000)
     published: dt.date | None = None
     outlet: str | None = Field(None, max_length=300)
-
-
-class IngestOut(Schema):
-    status: str
-    article: int
 
 
 class ReviewIn(Schema):
@@ -404,22 +400,23 @@ def _allow(ok: bool, what: str) -> None:
         raise HttpError(403, f"this user may not {what}")
 
 
-@router.post("/articles", response={201: IngestOut, 200: IngestOut}, auth=TokenAuth(), tags=["articles"])
+@router.post("/articles", response={202: JobStarted}, auth=TokenAuth(), tags=["articles"])
 def article_create(request: HttpRequest, payload: IngestIn) -> Any:
+    """Queue the article for the background worker and answer at once (202): the job's number and
+    where to follow it. A text that is no text or a date before the Jalali calendar is a 400 now;
+    what the extractor makes of it is the job's outcome (`GET /api/jobs/{id}`)."""
     _allow(permissions.can_upload(request.user), "add articles")
     try:
-        outcome = services.article_ingest(
+        job = job_ingest_start(
+            creator=request.user,
             text=payload.text,
             url=payload.url,
             published=payload.published,
             outlet=payload.outlet,
-            source=payload.url or "api",
         )
-    except (InputError, ExtractionError) as exc:  # one line for the caller, never a server error
+    except InputError as exc:  # one line for the caller, never a server error
         raise HttpError(400, str(exc)) from exc
-    return Status(
-        201 if outcome.status == "new" else 200, {"status": outcome.status, "article": outcome.article.pk}
-    )
+    return Status(202, job_started(job))
 
 
 @router.post("/facts/{kind}/{fact_id}/review", response=dict[str, Any], auth=TokenAuth(), tags=["review"])

@@ -18,6 +18,7 @@ from hamkari.kb.exports import KINDS, write_export
 from hamkari.kb.ingest import run_batch
 from hamkari.kb.selectors import article_ids_missing, article_iter
 from hamkari.kb.services import article_reextract
+from hamkari.monitoring.jobs import job_reextract_start
 from hamkari.sources.inputs import MAX_BYTES, InputError, folder_files, read_bytes
 
 SKIPPED_SUFFIXES = (".json", ".jsonl", ".py", ".pyc", ".gz", ".zip")
@@ -140,16 +141,26 @@ def ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     "reextract",
     option("articles", nargs="*", type=whole(1), metavar="ARTICLE_ID"),
     option("--all", action="store_true", help="every stored article"),
+    option("--queue", action="store_true", help="queue a job for 'hamkari worker' instead of working here"),
     help="extract stored articles again with the current extractor",
     description=(
         "Run the current extractor over stored articles again. Facts an analyst "
         "reviewed or edited stay exactly as they are; the others are replaced. "
-        "Exit status 1 when a given article does not exist."
+        "Exit status 1 when a given article does not exist. With --queue, a job does it in "
+        "the background (one task per article, retried when the database is busy) and the "
+        "command prints the job's number at once."
     ),
 )
 def reextract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.all == bool(args.articles):
         raise CliError("give article numbers or --all (not both)", 2)
+    if args.queue:
+        job = job_reextract_start(creator=None, articles=None if args.all else args.articles)
+        print(
+            f"hamkari: queued job {job.pk}; 'hamkari worker' runs it ('hamkari job {job.pk}' shows it)",
+            file=out,
+        )
+        return 0
     missing = article_ids_missing(ids=args.articles) if args.articles else []
     for pk in missing:
         print(f"hamkari: no article {pk}", file=err)

@@ -9,7 +9,7 @@ from hamkari.cli.alerts import PERIODIC
 from hamkari.cli.command import CliError, command, option, plural
 from hamkari.cli.values import whole
 from hamkari.monitoring.models import FEED, KINDS, Source
-from hamkari.monitoring.selectors import source_find, source_list, sources_active
+from hamkari.monitoring.selectors import job_find, job_progress, source_find, source_list, sources_active
 from hamkari.monitoring.services import (
     LANGUAGES,
     SourceError,
@@ -167,4 +167,24 @@ def sources_enable(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def sources_disable(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     source = source_disable(source=_one(args.id))
     print(f"hamkari: disabled source {source.pk}: {source.location}", file=out)
+    return 0
+
+
+@command(
+    "job",
+    option("id", type=whole(1), help="the job's number (printed by 'reextract --queue', shown on the web)"),
+    help="where a background job stands",
+)
+def job(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    found = job_find(pk=args.id)
+    if found is None:
+        raise CliError(f"no job {args.id}")
+    p = job_progress(job=found, limit=1000)
+    counts = ", ".join(f"{state} {n}" for state, n in sorted(p.counts.items())) or "no items yet"
+    print(
+        f"hamkari: job {found.pk} ({found.kind}): {p.state}, {p.finished} of {p.total} finished ({counts})",
+        file=out,
+    )
+    for item in p.failed:
+        print(f"  failed {item.source}: {item.error}", file=out)
     return 0

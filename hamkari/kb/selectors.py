@@ -655,3 +655,13 @@ def article_iter(*, ids: Sequence[int] | None = None) -> Iterator[Article]:
     """Stored articles (all, or those numbered `ids`), read in chunks."""
     qs = Article.objects.all() if ids is None else Article.objects.filter(pk__in=ids)
     return qs.order_by("pk").iterator(chunk_size=200)
+
+
+def article_find(*, pk: int) -> Article | None:
+    return Article.objects.filter(pk=pk).first()
+
+
+def article_ids(*, ids: Sequence[int] | None = None) -> list[int]:
+    """The numbers of the stored articles (all, or those among `ids`), in order."""
+    qs = Article.objects.all() if ids is None else Article.objects.filter(pk__in=ids)
+    return list(qs.order_by("pk").values_list("pk", flat=True))

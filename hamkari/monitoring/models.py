@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 
 # a fetch's outcome (plain strings: the services compare them)
@@ -103,3 +104,67 @@ class Host(models.Model):
 
     def __str__(self) -> str:
         return self.origin
+
+
+# --- jobs a user started, and the workers running them -------------------------------------------
+
+# a job's kind
+JOB_UPLOAD, JOB_API, JOB_REEXTRACT = "upload", "api", "reextract"
+# a job item's state: waiting, in a worker's hands, or finished one of five ways
+ITEM_QUEUED, ITEM_RUNNING = "queued", "running"
+ITEM_NEW, ITEM_DUPLICATE, ITEM_READ, ITEM_DONE, ITEM_FAILED = "new", "duplicate", "read", "done", "failed"
+ITEM_FINISHED = (ITEM_NEW, ITEM_DUPLICATE, ITEM_READ, ITEM_DONE, ITEM_FAILED)
+
+
+class Job(models.Model):
+    """Work a user started (an upload, an API ingest, a re-extraction): one item per article or
+    address, each run as a background task; the job page and `GET /api/jobs/{id}` show them."""
+
+    KINDS = [(JOB_UPLOAD, "upload"), (JOB_API, "API ingest"), (JOB_REEXTRACT, "re-extraction")]
+
+    kind = models.CharField(max_length=10, choices=KINDS)
+    creator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )  # none: started from the command line
+    created = models.DateTimeField(auto_now_add=True)
+    planned = models.BooleanField(default=True)  # false while a re-extraction is still listing its articles
+
+    class Meta:
+        ordering = ["-pk"]
+
+
+class JobItem(models.Model):
+    """One article (or one address to read) of a job, with its outcome and one-line error."""
+
+    STATES = [
+        (ITEM_QUEUED, "queued"),
+        (ITEM_RUNNING, "running"),
+        (ITEM_NEW, "stored"),
+        (ITEM_DUPLICATE, "already known"),
+        (ITEM_READ, "read"),
+        (ITEM_DONE, "done"),
+        (ITEM_FAILED, "failed"),
+    ]
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="items")
+    source = models.CharField(max_length=300)  # file name, address, «pasted text», article number
+    state = models.CharField(max_length=10, choices=STATES, default=ITEM_QUEUED)
+    error = models.CharField(max_length=500, blank=True)  # one line: why it failed, or why it is retried
+    article = models.ForeignKey(
+        "kb.Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["pk"]
+        indexes = [models.Index(fields=["job", "state"])]
+
+
+class WorkerBeat(models.Model):
+    """The last sign of life of one worker thread (`hamkari worker`, or the one beside `serve`).
+    A job still marked running whose worker has not been seen for HAMKARI_WORKER_LOST_SECONDS was
+    lost with its process (killed, crashed, machine gone) and is queued again."""
+
+    worker = models.CharField(max_length=64, unique=True)  # the worker id written on the jobs it claims
+    seen = models.DateTimeField(db_index=True)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from hamkari.monitoring import models
-from hamkari.monitoring.models import Fetch, Source, SourceItem
+from hamkari.monitoring.models import Fetch, Job, JobItem, Source, SourceItem
 
 HEALTH_DAYS = 7  # the errors a source's health shows are those of the last week
 FAILED_OUTCOMES = (models.ERROR, models.RETRY_LATER, models.ROBOTS)
@@ -69,3 +70,62 @@ def source_fetches(*, source: Source, limit: int = 50) -> list[Fetch]:
 def source_failed_items(*, source: Source, limit: int = 50) -> list[SourceItem]:
     """Items of a source that could not be stored, the latest first, with the reason."""
     return list(source.items.filter(state=models.FAILED).order_by("-last_seen", "-pk")[:limit])
+
+
+# --- jobs ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class Progress:
+    """Where a job stands: its state, counts of its items by outcome, and items to show."""
+
+    job: Job
+    state: str  # queued, running, finished, failed (finished with failures)
+    total: int
+    counts: dict[str, int]
+    failed: list[JobItem]
+    done: list[JobItem]  # the latest finished items that are not failures, newest first
+
+    @property
+    def finished(self) -> int:
+        return sum(n for s, n in self.counts.items() if s in models.ITEM_FINISHED)
+
+    @property
+    def waiting(self) -> int:
+        return self.counts.get(models.ITEM_QUEUED, 0) + self.counts.get(models.ITEM_RUNNING, 0)
+
+
+def job_find(*, pk: int) -> Job | None:
+    return Job.objects.select_related("creator").filter(pk=pk).first()
+
+
+def job_list(*, creator: Any | None) -> QuerySet[Job]:
+    """The latest jobs, of one user (or everyone's when `creator` is None), with item counts."""
+    jobs = Job.objects.select_related("creator").annotate(total=Count("items"))
+    return jobs if creator is None else jobs.filter(creator=creator)
+
+
+def job_progress(*, job: Job, limit: int = 200, offset: int = 0) -> Progress:
+    """The counts of a job's items by state (one query) and up to `limit` failed and finished items."""
+    counts = dict(job.items.values_list("state").annotate(n=Count("pk")).order_by())
+    total = sum(counts.values())
+    waiting = counts.get(models.ITEM_QUEUED, 0) + counts.get(models.ITEM_RUNNING, 0)
+    if not job.planned or (waiting and waiting == counts.get(models.ITEM_QUEUED, 0) == total):
+        state = models.ITEM_QUEUED
+    elif waiting:
+        state = models.ITEM_RUNNING
+    else:
+        state = models.ITEM_FAILED if counts.get(models.ITEM_FAILED) else models.ITEM_DONE
+    items = job.items.select_related("article")
+    return Progress(
+        job=job,
+        state=state,
+        total=total,
+        counts=counts,
+        failed=list(items.filter(state=models.ITEM_FAILED)[offset : offset + limit]),
+        done=list(
+            items.filter(
+                state__in=(models.ITEM_NEW, models.ITEM_DUPLICATE, models.ITEM_DONE, models.ITEM_READ)
+            ).order_by("-pk")[offset : offset + limit]
+        ),
+    )

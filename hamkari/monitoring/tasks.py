@@ -13,14 +13,19 @@ import logging
 from typing import Any
 
 from django.db import InterfaceError, OperationalError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django_tasks import TaskResult, task
+from django_tasks.base import Task
 
 from hamkari.kb.ingest import item_ingest
-from hamkari.monitoring.models import Source
+from hamkari.kb.selectors import article_find, article_ids
+from hamkari.kb.services import article_reextract as article_reextract_service
+from hamkari.monitoring import models
+from hamkari.monitoring.models import Job, JobItem, Source
 from hamkari.monitoring.selectors import sources_due
 from hamkari.monitoring.services import source_poll
-from hamkari.sources.items import Item
+from hamkari.sources.items import Item, items
 
 MAX_ATTEMPTS = 5
 FIRST_DELAY = dt.timedelta(seconds=30)
@@ -34,6 +39,39 @@ def retry_delay(attempt: int) -> dt.timedelta:
     return FIRST_DELAY * float(2 ** (attempt - 1))
 
 
+def job_item_mark(item: int | None, state: str, *, error: str = "", article: int | None = None) -> None:
+    """Record the state of a job's item (nothing for a task started without one)."""
+    if item is None:
+        return
+    changes: dict[str, Any] = {"state": state, "error": error[:500], "updated": timezone.now()}
+    if article is not None:
+        changes["article_id"] = article
+    if state == models.ITEM_RUNNING:
+        changes["attempts"] = F("attempts") + 1
+    JobItem.objects.filter(pk=item).update(**changes)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:500]
+
+
+def _again(
+    job: Task[Any, Any], item: int | None, attempt: int, exc: BaseException, **kwargs: Any
+) -> dict[str, Any]:
+    """Queue `job` again after the back-off of `attempt` (a reason that may pass); its result."""
+    delay = retry_delay(attempt)
+    logger.warning("%s failed (%s); attempt %d in %s", job.name, exc, attempt + 1, delay)
+    deferred = job.using(run_after=timezone.now() + delay) if job.get_backend().supports_defer else job
+    job_item_mark(
+        item,
+        models.ITEM_QUEUED,
+        error=f"attempt {attempt + 1} in {int(delay.total_seconds())} s: {_one_line(exc)}",
+    )
+    retried = deferred.enqueue(attempt=attempt + 1, item=item, **kwargs)
+    return {"status": "retrying", "attempt": attempt + 1, "job": str(retried.id)}
+
+
 @task()
 def article_ingest(
     *,
@@ -43,33 +81,104 @@ def article_ingest(
     published: str | None = None,
     outlet: str | None = None,
     attempt: int = 1,
+    item: int | None = None,
 ) -> dict[str, Any]:
-    """Store one article (the same text again changes nothing); its outcome and the article's id."""
-    item = Item(
-        source or url or "job",
-        text=text,
-        url=url,
-        published=dt.date.fromisoformat(published) if published else None,
-        outlet=outlet,
-    )
+    """Store one article (the same text again changes nothing); its outcome and the article's id.
+    `item` is the job item that shows its progress."""
+    job_item_mark(item, models.ITEM_RUNNING)
     try:
-        outcome = item_ingest(item)  # InputError: this item cannot be stored; the job fails with why
+        read = Item(
+            source or url or "job",
+            text=text,
+            url=url,
+            published=dt.date.fromisoformat(published) if published else None,
+            outlet=outlet,
+        )
+        outcome = item_ingest(read)  # InputError: this item cannot be stored; the job fails with why
     except TRANSIENT as exc:
         if attempt >= MAX_ATTEMPTS:
+            job_item_mark(item, models.ITEM_FAILED, error=_one_line(exc))
             raise
-        again = article_ingest.get_backend().supports_defer
-        delay = retry_delay(attempt)
-        logger.warning("ingest of %s failed (%s); attempt %d in %s", item.source, exc, attempt + 1, delay)
-        job = article_ingest.using(run_after=timezone.now() + delay) if again else article_ingest
-        retried = job.enqueue(
-            text=text, source=source, url=url, published=published, outlet=outlet, attempt=attempt + 1
-        )
-        return {"status": "retrying", "attempt": attempt + 1, "job": str(retried.id)}
+        fields = {"text": text, "source": source, "url": url, "published": published, "outlet": outlet}
+        return _again(article_ingest, item, attempt, exc, **fields)
+    except Exception as exc:
+        job_item_mark(item, models.ITEM_FAILED, error=_one_line(exc))
+        raise
+    state = models.ITEM_NEW if outcome.status == "new" else models.ITEM_DUPLICATE
+    job_item_mark(item, state, article=outcome.article.pk)
     return {"status": outcome.status, "article": outcome.article.pk}
 
 
-def ingest_enqueue(*, item: Item) -> TaskResult[Any]:
-    """Queue the ingest of one item that was read (its text is in the job); the job's result."""
+@task()
+def address_read(*, url: str, job: int, item: int, attempt: int = 1) -> dict[str, Any]:
+    """Read a page or feed address given on the upload page (through the guarded fetch): each
+    article found becomes an item of the same job, queued for ingest; an address that cannot be
+    read fails with its reason."""
+    job_item_mark(item, models.ITEM_RUNNING)
+    found = list(items([url]))
+    children = 0
+    for one in found:
+        if one.error is not None or one.text is None:
+            reason = one.error or "no text"
+            if len(found) == 1:
+                job_item_mark(item, models.ITEM_FAILED, error=reason)
+                return {"status": "failed", "error": reason}
+            JobItem.objects.create(
+                job_id=job, source=one.source[:300], state=models.ITEM_FAILED, error=reason[:500]
+            )
+            continue
+        child = JobItem.objects.create(job_id=job, source=one.source[:300])
+        ingest_enqueue(item=one, job_item=child.pk)
+        children += 1
+    job_item_mark(item, models.ITEM_READ, error="")
+    return {"status": "read", "items": len(found), "queued": children}
+
+
+@task()
+def article_reextract(*, article: int, item: int | None = None, attempt: int = 1) -> dict[str, Any]:
+    """Extract a stored article again (reviewed and edited facts stay); retried with back-off when
+    the database is busy or unreachable."""
+    job_item_mark(item, models.ITEM_RUNNING)
+    try:
+        found = article_find(pk=article)
+        if found is None:
+            raise LookupError(f"no article {article}")
+        run = article_reextract_service(article=found)
+    except TRANSIENT as exc:
+        if attempt >= MAX_ATTEMPTS:
+            job_item_mark(item, models.ITEM_FAILED, error=_one_line(exc))
+            raise
+        return _again(article_reextract, item, attempt, exc, article=article)
+    except Exception as exc:
+        job_item_mark(item, models.ITEM_FAILED, error=_one_line(exc))
+        raise
+    job_item_mark(item, models.ITEM_DONE, article=article)
+    return {"status": "done", "article": article, "run": run.pk}
+
+
+@task()
+def reextract_plan(*, job: int, articles: list[int] | None = None) -> dict[str, Any]:
+    """List the articles of a re-extraction (all when `articles` is None) as items of `job` and
+    queue one task each; the job page shows them from then on."""
+    ids = article_ids(ids=articles)
+    for chunk in range(0, len(ids), 500):
+        with transaction.atomic():
+            for pk in ids[chunk : chunk + 500]:
+                one = JobItem.objects.create(job_id=job, source=f"#{pk}", article_id=pk)
+                article_reextract.enqueue(article=pk, item=one.pk)
+    if articles:
+        missing = sorted(set(articles) - set(ids))
+        JobItem.objects.bulk_create(
+            JobItem(job_id=job, source=f"#{pk}", state=models.ITEM_FAILED, error=f"no article {pk}")
+            for pk in missing
+        )
+    Job.objects.filter(pk=job).update(planned=True)
+    return {"status": "planned", "articles": len(ids)}
+
+
+def ingest_enqueue(*, item: Item, job_item: int | None = None) -> TaskResult[Any]:
+    """Queue the ingest of one item that was read (its text is in the job); the job's result.
+    `job_item` is the item of a user's job that shows its progress."""
     if item.error is not None or item.text is None:
         raise ValueError(f"{item.source}: {item.error or 'no text'}")
     return article_ingest.enqueue(
@@ -78,6 +187,7 @@ def ingest_enqueue(*, item: Item) -> TaskResult[Any]:
         url=item.url,
         published=item.published.isoformat() if item.published else None,
         outlet=item.outlet,
+        item=job_item,
     )
 
 

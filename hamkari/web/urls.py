@@ -23,5 +23,8 @@ urlpatterns = [
     path("sources/", sources.sources, name="sources"),
     path("sources/<int:pk>/", sources.source, name="source"),
     path("sources/<int:pk>/enable/", sources.source_enable, name="source_enable"),
+    path("jobs/", upload.jobs, name="jobs"),
+    path("jobs/<int:pk>/", upload.job, name="job"),
+    path("jobs/reextract/", upload.reextract, name="reextract"),
     path("suggest/<str:kind>/", suggest.suggest, name="suggest"),
 ]

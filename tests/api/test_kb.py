@@ -13,6 +13,7 @@ from hamkari.accounts import services as account_services
 from hamkari.accounts.services import user_create
 from hamkari.kb import services
 from hamkari.kb.models import Article, Mention
+from hamkari.monitoring.worker import jobs_run_waiting
 from tests.kb.factories import EN_JALALI, FA_JALALI_FULL, FA_JALALI_SHORT, RU_JALALI
 
 pytestmark = pytest.mark.django_db
@@ -140,11 +141,13 @@ def test_a_viewer_token_may_not_write(client: Client, loaded: None) -> None:
 def test_an_address_that_is_not_http_is_not_kept(client: Client, token: str) -> None:
     auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
     body = {"text": EN_JALALI, "url": "javascript:alert(1)"}
-    article_id = client.post("/api/articles", body, content_type="application/json", **auth).json()["article"]
+    started = client.post("/api/articles", body, content_type="application/json", **auth).json()
+    assert jobs_run_waiting() == 1
+    article_id = client.get(started["status_url"], **auth).json()["done"][0]["article"]
     assert client.get(f"/api/articles/{article_id}").json()["url"] == ""
 
 
-def test_a_token_ingests_and_a_second_post_is_a_duplicate(client: Client, token: str) -> None:
+def test_a_token_queues_an_ingest_and_a_second_post_is_a_duplicate(client: Client, token: str) -> None:
     auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
     first = client.post(
         "/api/articles",
@@ -153,8 +156,12 @@ def test_a_token_ingests_and_a_second_post_is_a_duplicate(client: Client, token:
         **auth,
     )
     again = client.post("/api/articles", {"text": EN_JALALI}, content_type="application/json", **auth)
-    assert (first.status_code, first.json()["status"]) == (201, "new")
-    assert (again.status_code, again.json()["status"]) == (200, "duplicate")
+    assert (first.status_code, again.status_code) == (202, 202)
+    assert not Article.objects.exists()  # answered at once: the worker stores it
+    assert jobs_run_waiting() == 2
+    outcomes = [client.get(r.json()["status_url"], **auth).json() for r in (first, again)]
+    assert [(o["state"], o["counts"]) for o in outcomes] == [("done", {"new": 1}), ("done", {"duplicate": 1})]
+    assert outcomes[0]["done"][0]["article"] == outcomes[1]["done"][0]["article"] == Article.objects.get().pk
 
 
 @pytest.mark.parametrize(
@@ -211,12 +218,15 @@ def test_list_pages_run_a_fixed_number_of_queries(client: Client, loaded: None) 
     assert max(large.values()) <= 6
 
 
-def test_an_article_the_extractor_cannot_finish_is_a_400_and_nothing_is_stored(
+def test_an_article_the_extractor_cannot_finish_fails_its_job_and_nothing_is_stored(
     client: Client, token: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("HAMKARI_EXTRACTION_BUDGET", "1e-9")
     auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
     response = client.post("/api/articles", {"text": EN_JALALI}, content_type="application/json", **auth)
-    assert response.status_code == 400
-    assert error(response)["message"].startswith("extraction took longer than its time budget of 1e-09 s")
+    assert response.status_code == 202
+    jobs_run_waiting()
+    job = client.get(response.json()["status_url"], **auth).json()
+    assert (job["state"], job["counts"]) == ("failed", {"failed": 1})
+    assert job["failed"][0]["error"].startswith("extraction took longer than its time budget of 1e-09 s")
     assert not Article.objects.exists()

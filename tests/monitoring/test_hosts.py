@@ -70,7 +70,9 @@ def test_an_unreachable_robots_txt_stops_the_poll_for_now(feed_server: FeedServe
 @pytest.fixture
 def sent(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """time.monotonic() when each request is let through the gate (measured here, not by the
-    server, whose threads a busy machine may schedule late)."""
+    server, whose threads a busy machine may schedule late). A thread that wakes late after its
+    turn and one that wakes on time after the next make a gap a little short of the delay, so the
+    tests allow 0.1 s of such lateness: without the gate the gaps are a few milliseconds."""
     times: list[float] = []
     original = hosts.wait_turn
 
@@ -96,7 +98,7 @@ def test_requests_to_one_site_are_spaced_by_the_host_delay(
     source_poll(source=first)  # robots.txt, the feed, two pages
     source_poll(source=second)  # the feed (its pages are known by address)
     assert feed_server.paths() == ["/robots.txt", "/one.rss", "/story0", "/story1", "/two.rss"]
-    assert len(sent) == 5 and min(gaps(sent)) >= 0.49
+    assert len(sent) == 5 and min(gaps(sent)) >= 0.4
 
 
 def test_a_crawl_delay_longer_than_the_host_delay_wins(
@@ -107,7 +109,7 @@ def test_a_crawl_delay_longer_than_the_host_delay_wins(
     feed_server.routes["/a"] = lambda h: (200, {}, b"a")
     for _ in range(3):
         polite_request(feed_server.url("/a"), max_bytes=100)
-    assert len(sent) == 4 and min(gaps(sent[1:])) >= 0.99  # after robots.txt, three pages
+    assert len(sent) == 4 and min(gaps(sent[1:])) >= 0.9  # after robots.txt, three pages
 
 
 def test_another_site_does_not_wait_for_this_one(db: Any) -> None:
@@ -165,4 +167,4 @@ def test_workers_reading_one_site_at_once_take_turns(
     for thread in threads:
         thread.join()
     # six turns, each at least the delay after the one before, whichever thread took it
-    assert len(sent) == 6 and min(gaps(sorted(sent))) >= 0.35
+    assert len(sent) == 6 and min(gaps(sorted(sent))) >= 0.3

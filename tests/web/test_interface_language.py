@@ -18,7 +18,10 @@ from hamkari.accounts.services import profile_update
 from hamkari.kb.ingest import run_batch
 from hamkari.kb.models import Entity, Instrument, Story
 from hamkari.kb.services import reference_load
+from hamkari.monitoring.jobs import job_upload_start
 from hamkari.monitoring.services import source_add, source_poll
+from hamkari.monitoring.worker import jobs_run_waiting
+from hamkari.sources.items import Item
 from hamkari.tracker import services as tracker
 
 pytestmark = pytest.mark.django_db
@@ -111,6 +114,15 @@ def served(users: dict[str, Any], tmp_path: Path) -> dict[str, str]:
     feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title></channel></rss>')
     source = source_add(location=str(feed), kind="sitemap", links="/news/")
     source_poll(source=source)  # an error (not a sitemap): the pages show it
+    job = job_upload_start(
+        creator=users["analyst"],
+        read=[
+            Item("a.txt", text="جلسه‌ای دربارهٔ همکاری‌های بازرگانی و گمرکی برگزار شد."),
+            Item("b.txt", error="file is empty"),
+        ],
+        addresses=[],
+    )
+    jobs_run_waiting()
     return {
         "dashboard": "/",
         "region": "/regions/IR-27/",
@@ -125,6 +137,8 @@ def served(users: dict[str, Any], tmp_path: Path) -> dict[str, str]:
         "history": f"/audit/person/{person.pk}/",
         "changes": f"/audit/entity/{organization.pk}/",
         "upload": "/upload/",
+        "jobs": "/jobs/",
+        "job": f"/jobs/{job.pk}/",
         "groups": "/tracker/groups/",
         "group": f"/tracker/groups/{group.pk}/",
         "deadlines": "/tracker/deadlines/?region=IR-27",

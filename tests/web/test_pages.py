@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from hamkari.kb.models import Article, AuditLog, Entity, Mention
+from hamkari.monitoring.worker import jobs_run_waiting
 from tests.recording_server import Recorder
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +22,11 @@ def logged_in(user: Any, language: str = "fa") -> Client:
     client.force_login(user)
     client.cookies["django_language"] = language
     return client
+
+
+def text_of(response: Any) -> str:
+    """The page's text without its tags (names and errors are isolated in <bdi> elements)."""
+    return re.sub(r"<[^>]+>", "", response.content.decode())
 
 
 def test_pages_need_a_login(client: Client, articles: list[Any]) -> None:
@@ -45,6 +52,7 @@ def test_every_page_renders_in_every_language(
         "/search/?q=همکاری",
         "/review/",
         "/upload/",
+        "/jobs/",
         f"/audit/person/{person.pk}/",
         "/accounts/password_change/",
     ):
@@ -161,12 +169,16 @@ def test_upload_reports_bad_files_and_stores_good_ones(users: dict[str, Any]) ->
         SimpleUploadedFile("binary.bin", bytes(range(256)) * 4),
         SimpleUploadedFile("good.txt", b"Governor of Gilan Province Hadi Haqshenas met a delegation."),
     ]
-    response = client.post("/upload/", {"files": files, "url": "ftp://example.org/x", "text": "   "})
-    body = response.content.decode()
-    assert response.status_code == 200
+    response = client.post(
+        "/upload/", {"files": files, "url": "ftp://example.org/x", "text": "   "}, follow=True
+    )
+    body = text_of(response)
+    assert response.redirect_chain[0][0].startswith("/jobs/")
     assert "empty.txt: file is empty" in body and "binary.bin: binary file" in body
     assert "ftp://example.org/x: an address must start with http:// or https://" in body
-    assert "good.txt: stored" in body
+    assert "good.txt" not in body and not Article.objects.exists()  # the worker stores it
+    assert jobs_run_waiting() == 1
+    assert "good.txt: stored" in text_of(client.get(response.redirect_chain[0][0]))
     assert Article.objects.count() == 1
 
 
@@ -175,8 +187,9 @@ def test_upload_refuses_a_loopback_address_and_fetches_nothing(
 ) -> None:
     client = logged_in(users["analyst"], "en")
     for path in ("/page", "/news.rss"):
-        body = client.post("/upload/", {"url": recording_server.url(path)}).content.decode()
-        assert "refused: 127.0.0.1 is a loopback address" in body
+        job = client.post("/upload/", {"url": recording_server.url(path)})["Location"]
+        assert jobs_run_waiting() == 1
+        assert "refused: 127.0.0.1 is a loopback address" in client.get(job).content.decode()
     assert recording_server.hits == [] and not Article.objects.exists()
 
 

@@ -14,21 +14,13 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_htmx.middleware import HtmxDetails
 
 from hamkari.accounts.permissions import acting_user, can_review_article, role_of
 from hamkari.kb import selectors, services
 from hamkari.kb.facts import FACT_KINDS
 from hamkari.kb.models import Article
 from hamkari.tracker.services import TrackerError, parse_date
-from hamkari.web.views.common import found
-
-
-class HtmxHttpRequest(HttpRequest):
-    """A request as django-htmx's middleware leaves it (typed for the checker)."""
-
-    htmx: HtmxDetails
-
+from hamkari.web.views.common import HtmxHttpRequest, found
 
 # every kind of fact the page colours, in the legend above the text
 LEGEND = (

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.http import Http404
+from django.http import Http404, HttpRequest
+from django_htmx.middleware import HtmxDetails
 
 T = TypeVar("T")
 
@@ -17,3 +18,9 @@ def found(getter: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         return getter(*args, **kwargs)
     except (ObjectDoesNotExist, KeyError, ValueError) as exc:
         raise Http404 from exc
+
+
+class HtmxHttpRequest(HttpRequest):
+    """A request as django-htmx's middleware leaves it (typed for the checker)."""
+
+    htmx: HtmxDetails

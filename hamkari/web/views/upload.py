@@ -1,4 +1,5 @@
-"""Adding articles: files, a page or feed address, or pasted text."""
+"""Adding articles (files, a page or feed address, or pasted text) and following the jobs that
+store them: the upload queues a job and sends the browser to its progress page at once."""
 
 from __future__ import annotations
 
@@ -8,40 +9,46 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from hamkari.accounts.permissions import can_upload
-from hamkari.kb.ingest import item_ingest
-from hamkari.sources.inputs import MAX_BYTES, InputError
-from hamkari.sources.items import Item, article_item, is_url, items
+from hamkari.accounts.permissions import can_reextract, can_see_job, can_upload, role_of
+from hamkari.monitoring import selectors
+from hamkari.monitoring.jobs import job_reextract_start, job_upload_start
+from hamkari.sources.inputs import MAX_BYTES
+from hamkari.sources.items import Item, article_item, is_url
+from hamkari.web.views.common import HtmxHttpRequest, found
 
 
 @login_required
 def upload(request: HttpRequest) -> HttpResponse:
     if not can_upload(request.user):
         raise PermissionDenied(_("Only analysts add articles."))
-    results: list[dict[str, Any]] = []
     if request.method == "POST":
-        batch = _batch(request)
-        if not batch:
-            messages.error(request, _("Choose a file, give an address or paste a text."))
-        results = [_ingest_one(item) for item in batch]
-    return render(request, "web/upload.html", {"results": results})
+        read, addresses = _batch(request)
+        if read or addresses:
+            job = job_upload_start(creator=request.user, read=read, addresses=addresses)
+            return redirect("job", job.pk)
+        messages.error(request, _("Choose a file, give an address or paste a text."))
+    return render(request, "web/upload.html", {})
 
 
-def _batch(request: HttpRequest) -> list[Item]:
-    batch = [_uploaded(f) for f in request.FILES.getlist("files")]
+def _batch(request: HttpRequest) -> tuple[list[Item], list[str]]:
+    """What was sent: files and pasted text read now (they are in this request), addresses to be
+    read by the job (reading the web may take a while)."""
+    read = [_uploaded(f) for f in request.FILES.getlist("files")]
+    addresses = []
     url = request.POST.get("url", "").strip()
     if url:
-        if not is_url(url):
-            batch.append(Item(url, error=_("an address must start with http:// or https://")))
+        if is_url(url):
+            addresses.append(url)
         else:
-            batch.extend(items([url]))
+            read.append(Item(url, error=_("an address must start with http:// or https://")))
     text = request.POST.get("text", "").strip()
     if text:
-        batch.append(Item(_("pasted text"), text=text))
-    return batch
+        read.append(Item(_("pasted text"), text=text))
+    return read, addresses
 
 
 def _uploaded(f: Any) -> Item:
@@ -51,10 +58,39 @@ def _uploaded(f: Any) -> Item:
     return article_item(name, f.read())
 
 
-def _ingest_one(item: Item) -> dict[str, Any]:
-    try:
-        outcome = item_ingest(item)
-    except InputError as exc:
-        return {"source": item.source, "ok": False, "message": str(exc)}
-    message = _("stored") if outcome.status == "new" else _("already known")
-    return {"source": item.source, "ok": True, "message": message, "article": outcome.article}
+@login_required
+def jobs(request: HttpRequest) -> HttpResponse:
+    """The user's jobs (an administrator's page lists everyone's)."""
+    mine = None if role_of(request.user) == "administrator" else request.user
+    return render(
+        request,
+        "web/jobs.html",
+        {"jobs": selectors.job_list(creator=mine)[:100], "can_reextract": can_reextract(request.user)},
+    )
+
+
+@login_required
+def job(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """A job's progress; htmx asks for the progress part again every two seconds until it is done."""
+    obj = found(_job_get, pk)
+    if not can_see_job(request.user, obj.creator_id):
+        raise PermissionDenied(_("Only the user who started a job and administrators see it."))
+    progress = selectors.job_progress(job=obj)
+    template = "web/_job_progress.html" if request.htmx else "web/job.html"
+    return render(request, template, {"progress": progress, "job": obj})
+
+
+def _job_get(pk: int) -> Any:
+    found_job = selectors.job_find(pk=pk)
+    if found_job is None:
+        raise KeyError(pk)
+    return found_job
+
+
+@login_required
+@require_POST
+def reextract(request: HttpRequest) -> HttpResponse:
+    """Extract every stored article again, as a job (administrators)."""
+    if not can_reextract(request.user):
+        raise PermissionDenied(_("Only administrators extract every article again."))
+    return redirect("job", job_reextract_start(creator=request.user).pk)
