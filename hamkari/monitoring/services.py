@@ -6,12 +6,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from hamkari.kb.ingest import item_ingest
 from hamkari.kb.models import Article
-from hamkari.monitoring import models, polling
+from hamkari.monitoring import demo, models, polling
 from hamkari.monitoring.models import Fetch, Source
 from hamkari.sources.fetch import FetchError, FetchRefused, request
 from hamkari.sources.inputs import MAX_BYTES, InputError
@@ -53,6 +53,19 @@ def source_add(
     )
 
 
+def demo_source_register() -> tuple[Source, bool]:
+    """The bundled demo feed as a source (see monitoring/demo.py), added once: the source and
+    whether it was added now."""
+    existing = Source.objects.filter(location=str(demo.DEMO_FEED)).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            return source_add(location=str(demo.DEMO_FEED)), True
+    except (SourceError, IntegrityError):  # added meanwhile by another process
+        return Source.objects.get(location=str(demo.DEMO_FEED)), False
+
+
 @dataclass
 class PollOutcome:
     outcome: str
@@ -61,6 +74,7 @@ class PollOutcome:
     new: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     error: str = ""
+    again_at: dt.datetime | None = None  # a source holding items back (the demo) wants a poll then
 
 
 def source_poll(*, source: Source) -> Fetch:
@@ -103,7 +117,8 @@ def _items(source: Source, data: bytes, status: int | None) -> PollOutcome:
     found = list(feed_items(source.location, data))
     if len(found) == 1 and found[0].error and found[0].error.startswith("not a readable"):
         return PollOutcome(models.ERROR, status, error=found[0].error[:500])
-    outcome = PollOutcome(models.NEW, status, items=len(found))
+    found, again_at = demo.release(source, found, now=timezone.now())
+    outcome = PollOutcome(models.NEW, status, items=len(found), again_at=again_at)
     for item in found:
         if item.url and Article.objects.filter(url=item.url).exists():
             continue  # seen before (by address); the same text at another address is caught by its hash
@@ -145,7 +160,7 @@ def _record(source: Source, outcome: PollOutcome, headers: dict[str, str], now: 
         source.interval = polling.interval_after(
             every=source.every, interval=source.interval, new=outcome.new
         )
-        source.next_poll_at = now + dt.timedelta(minutes=source.interval)
+        source.next_poll_at = outcome.again_at or now + dt.timedelta(minutes=source.interval)
         source.items_seen += outcome.items
         source.etag = headers.get("etag", source.etag)[:500]
         source.last_modified = headers.get("last-modified", source.last_modified)[:100]

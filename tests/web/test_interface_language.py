@@ -1,25 +1,28 @@
-"""Every page kind, served from the bundled samples, opened in Persian: the visible interface holds
-no snake_case code, no English word and no `type=date` input. Content in another language is
-allowed when it is marked with its `lang` (an English title in a `<bdi lang="en">`)."""
+"""Every page kind, served from the first batch of the bundled samples, opened in Persian: the
+visible interface holds no snake_case code, no English word and no `type=date` input. Content in
+another language is allowed when it is marked with its `lang` (an English title in a
+`<bdi lang="en">`)."""
 
 from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 
 import pytest
 from django.test import Client
 
-from hamkari.kb.ingest import run_batch
+from hamkari.kb.ingest import item_ingest
 from hamkari.kb.models import Entity, Instrument, Story
 from hamkari.kb.services import reference_load
+from hamkari.monitoring import demo
+from hamkari.sources.items import feed_items
 from hamkari.tracker import services as tracker
 
 pytestmark = pytest.mark.django_db
 
-SAMPLES = Path(__file__).resolve().parents[2] / "hamkari" / "samples"
+# the articles a newcomer sees first: the demo feed's first batch
+SAMPLES = list(feed_items(str(demo.DEMO_FEED), demo.DEMO_FEED.read_bytes()))[: demo.FIRST]
 SNAKE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -81,10 +84,11 @@ def leaks(html: str, language: str = "fa") -> list[str]:
 
 @pytest.fixture
 def served(users: dict[str, Any]) -> dict[str, str]:
-    """The bundled samples in the knowledge base, a working group made from one of them, and the
-    address of one page of every kind."""
+    """The first bundled samples in the knowledge base, a working group made from one of them, and
+    the address of one page of every kind."""
     reference_load()
-    run_batch([str(SAMPLES)], progress=False)
+    for item in SAMPLES:
+        item_ingest(item)
     instrument = Instrument.objects.order_by("pk").first()
     regions = list(Entity.objects.filter(type="region", ref__in=("IR-27", "RU-AST")))
     group = tracker.group_create(name="گروه کاری نمونه", regions=regions, user=None, instrument=instrument)
