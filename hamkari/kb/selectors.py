@@ -389,8 +389,9 @@ def dashboard(*, today: dt.date) -> dict[str, Any]:
     )
     return {
         "stories": story_list()[:10],
+        # the nearest due dates first, those without a date after them (SQLite sorts NULL first)
         "open_commitments": commitments.filter(Q(due__gte=today) | Q(due__isnull=True)).order_by(
-            "due", "-pk"
+            F("due").asc(nulls_last=True), "-pk"
         )[:10],
         "overdue": commitments.filter(due__lt=today).order_by("due")[:10],
         "article_count": state["n"],
