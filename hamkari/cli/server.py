@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import errno
 import logging
-from pathlib import Path
 from typing import Any, TextIO
 
 from django.core.management import call_command, execute_from_command_line, get_commands
@@ -16,13 +15,12 @@ from hamkari.accounts.services import administrator_ensure
 from hamkari.cli.alerts import PERIODIC
 from hamkari.cli.command import CliError, command, option
 from hamkari.cli.values import PORT, whole
-from hamkari.kb.ingest import run_batch
 from hamkari.kb.selectors import article_count
 from hamkari.kb.services import reference_load
+from hamkari.monitoring import demo
+from hamkari.monitoring.services import demo_source_register, source_poll
 from hamkari.monitoring.worker import Pool, WorkerError
 from hamkari.web.i18n import compile_messages
-
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 
 @command(
@@ -30,15 +28,18 @@ SAMPLES = Path(__file__).resolve().parents[1] / "samples"
     option("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"),
     option("--port", type=PORT, default=8000, help="port, 1 to 65535 (default 8000)"),
     option("--threads", type=whole(1, 64), default=4, help="worker threads, 1 to 64 (default 4)"),
-    option("--no-samples", action="store_true", help="do not ingest the bundled samples"),
+    option(
+        "--no-samples", action="store_true", help="do not register the bundled demo feed of sample articles"
+    ),
     option("--no-worker", action="store_true", help="do not run background jobs here (run 'hamkari worker')"),
     help="run the web application",
     description=(
         "Run the web application: migrate the database, load the reference data (all Iranian and "
-        "Russian regions, countries), ingest the bundled sample articles when the knowledge base is "
-        "empty, create an administrator on the first run (its password is printed once) and serve "
-        "pages, API and static files with waitress, with one worker thread running background jobs "
-        "and due source polls and watchlist digests beside it unless --no-worker."
+        "Russian regions, countries), register the bundled demo feed of sample articles when the "
+        "knowledge base is empty (a few arrive at a time), create an administrator on the first "
+        "run (its password is printed once) and serve pages, API and static files with waitress, "
+        "with one worker thread running background jobs and due source polls and watchlist "
+        "digests beside it unless --no-worker."
     ),
 )
 def serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -47,8 +48,7 @@ def serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     call_command("collectstatic", interactive=False, verbosity=0)
     reference_load()
     if not args.no_samples and not article_count():
-        summary = run_batch([str(SAMPLES)], progress=False)
-        print(f"hamkari: sample articles: {summary.lines()[0]}", file=out)
+        _samples(out, worker=not args.no_worker)
     _administrator(out)
     logging.basicConfig()
     pool = None if args.no_worker else _worker()
@@ -60,6 +60,21 @@ def serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if pool is not None:
             pool.stop()
     return 0
+
+
+def _samples(out: TextIO, *, worker: bool) -> None:
+    """The demo feed as a watched source, and its first articles now; the worker brings the rest."""
+    source, _ = demo_source_register()
+    fetch = source_poll(source=source)
+    print(f"hamkari: sample articles (invented for the demo, marked «sample»): {fetch.new} now", file=out)
+    later = demo.total() - fetch.items
+    if later > 0:
+        when = "while it runs" if worker else "when 'hamkari worker' runs"
+        print(
+            f"hamkari: {later} more arrive {demo.BATCH} at a time every {demo.STEP.seconds} s {when}"
+            f" (source {source.pk}, a local feed: 'hamkari sources list')",
+            file=out,
+        )
 
 
 def _worker() -> Pool | None:

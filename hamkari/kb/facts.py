@@ -14,13 +14,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from hamkari.extraction.components.delegations import Delegation as DocDelegation
 from hamkari.extraction.document import Document
 from hamkari.extraction.document import Entity as DocEntity
 from hamkari.extraction.vocabulary import LIFECYCLE
+from hamkari.kb import names
 from hamkari.kb.linking import Link
 from hamkari.kb.models import (
     Article,
@@ -244,9 +245,12 @@ def _delegation_members(facts: list[Delegation]) -> None:
 
 
 def _delegation_summary(f: Delegation) -> str:
+    """Size, leader and route, the names in the reader's language (kb/names.py)."""
+    language = get_language()
     size = ngettext("%(n)d person", "%(n)d people", f.size) % {"n": f.size} if f.size else ""
-    route = " → ".join(p.name if p else "?" for p in (f.origin, f.destination))
-    return " · ".join(x for x in (size, f.leader.name if f.leader else "", route) if x)
+    route = " → ".join(names.entity_name(p, language).text if p else "?" for p in (f.origin, f.destination))
+    leader = names.entity_name(f.leader, language).text if f.leader else ""
+    return " · ".join(x for x in (size, leader, route) if x)
 
 
 # --- the registry ---------------------------------------------------------------------------

@@ -9,6 +9,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+# The bundled sample articles (hamkari/samples/demo.atom, written for the demo, not real news) link
+# to addresses under this prefix: pages mark such an article as a sample (`Article.is_sample`).
+SAMPLE_URL_PREFIX = "urn:hamkari:sample:"
+
 
 class ReviewState(models.TextChoices):
     PROPOSED = "proposed", "proposed"
@@ -86,6 +90,11 @@ class Article(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.source
+
+    @property
+    def is_sample(self) -> bool:
+        """A sample article of the demo feed: invented, shown with a «sample» mark."""
+        return self.url.startswith(SAMPLE_URL_PREFIX)
 
 
 class ArticleKey(models.Model):

@@ -17,6 +17,7 @@ from hamkari.extraction.lexicon import load_table
 from hamkari.kb import search
 from hamkari.kb.facts import FACT_KINDS
 from hamkari.kb.models import (
+    SAMPLE_URL_PREFIX,
     Article,
     AuditLog,
     Commitment,
@@ -392,17 +393,21 @@ def dashboard(*, today: dt.date) -> dict[str, Any]:
     the whole knowledge base; those are computed once per state of the data (cached under the
     number and newest id of the articles), not on every page load."""
     commitments = Commitment.objects.exclude(review_state=ReviewState.REJECTED).select_related("article")
-    state = Article.objects.aggregate(n=Count("id"), newest=Max("id"))
+    state = Article.objects.aggregate(
+        n=Count("id"), newest=Max("id"), samples=Count("id", filter=Q(url__startswith=SAMPLE_URL_PREFIX))
+    )
     aggregates: dict[str, Any] | None = cache.get_or_set(
         f"dashboard:3:{state['n']}:{state['newest']}", _aggregates, timeout=3600
     )
     return {
         "stories": story_list()[:10],
+        # the nearest due dates first, those without a date after them (SQLite sorts NULL first)
         "open_commitments": commitments.filter(Q(due__gte=today) | Q(due__isnull=True)).order_by(
-            "due", "-pk"
+            F("due").asc(nulls_last=True), "-pk"
         )[:10],
         "overdue": commitments.filter(due__lt=today).order_by("due")[:10],
         "article_count": state["n"],
+        "sample_count": state["samples"],
         **(aggregates or {}),
     }
 

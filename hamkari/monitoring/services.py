@@ -23,7 +23,7 @@ from django.utils import timezone
 from hamkari.extraction import ExtractionError
 from hamkari.kb.models import Article
 from hamkari.kb.services import IngestOutcome, article_ingest, audit_record
-from hamkari.monitoring import models, polling
+from hamkari.monitoring import demo, models, polling
 from hamkari.monitoring.hosts import polite_request
 from hamkari.monitoring.models import Fetch, Source, SourceItem
 from hamkari.sources.fetch import FetchError, FetchRefused
@@ -122,6 +122,19 @@ def source_disable(*, source: Source, user: User | None = None) -> Source:
     return source
 
 
+def demo_source_register() -> tuple[Source, bool]:
+    """The bundled demo feed as a source (see monitoring/demo.py), added once: the source and
+    whether it was added now."""
+    existing = Source.objects.filter(location=str(demo.DEMO_FEED)).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            return source_add(location=str(demo.DEMO_FEED)), True
+    except (SourceError, IntegrityError):  # added meanwhile by another process
+        return Source.objects.get(location=str(demo.DEMO_FEED)), False
+
+
 @dataclass
 class PollOutcome:
     outcome: str
@@ -132,6 +145,7 @@ class PollOutcome:
     error: str = ""
     deferred: int = 0  # new items left for the next poll (HAMKARI_PAGES_PER_POLL, a busy site)
     busy: dt.timedelta | None = None  # a page answered 429/503: its Retry-After (0 without one)
+    again_at: dt.datetime | None = None  # a source holding items back (the demo) wants a poll then
 
 
 class SiteBusy(FetchError):
@@ -148,6 +162,7 @@ class Listing:
 
     items: list[Item]
     failed: list[tuple[str, str]] = field(default_factory=list)
+    again_at: dt.datetime | None = None  # the demo feed holds items back until then
 
 
 def source_poll(*, source: Source) -> Fetch:
@@ -206,7 +221,8 @@ def _listing(source: Source, data: bytes, base: str) -> Listing:
     found = list(feed_items(source.location, data))
     if len(found) == 1 and found[0].error and found[0].error.startswith("not a readable"):
         raise InputError(found[0].error)
-    return Listing(found)
+    found, again_at = demo.release(source, found, now=timezone.now())
+    return Listing(found, again_at=again_at)
 
 
 def _sitemap(source: Source, data: bytes) -> Listing:
@@ -239,7 +255,9 @@ def _key(item: Item) -> str:
 def _store(source: Source, listing: Listing, status: int | None) -> PollOutcome:
     """Read and store the items not seen before (at most HAMKARI_PAGES_PER_POLL pages); each
     item succeeds or fails alone."""
-    outcome = PollOutcome(models.NEW, status, items=len(listing.items), failed=list(listing.failed))
+    outcome = PollOutcome(
+        models.NEW, status, items=len(listing.items), failed=list(listing.failed), again_at=listing.again_at
+    )
     keys = {_key(item): item for item in listing.items}
     records = {r.key: r for r in SourceItem.objects.filter(source=source, key__in=list(keys))}
     tried = 0
@@ -383,6 +401,8 @@ def _record(source: Source, outcome: PollOutcome, headers: dict[str, str], now: 
         if outcome.busy is not None:  # a page asked us to slow down: not before its Retry-After
             wait = max(wait, outcome.busy)
         source.next_poll_at = now + wait
+        if outcome.again_at is not None and outcome.busy is None:
+            source.next_poll_at = min(source.next_poll_at, outcome.again_at)
         source.items_seen = SourceItem.objects.filter(source=source).count()
         source.etag = headers.get("etag", source.etag)[:500]
         source.last_modified = headers.get("last-modified", source.last_modified)[:100]

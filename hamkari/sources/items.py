@@ -168,7 +168,9 @@ def _feed(source: str, data: bytes) -> Iterator[Item]:
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         if stamp:
             published = dt.date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday)
-        yield Item(where, text=text, url=link, published=published, outlet=title)
+        # an aggregated feed names each item's own outlet in <source> (Atom and RSS alike)
+        outlet = (entry.get("source") or {}).get("title") or title
+        yield Item(where, text=text, url=link, published=published, outlet=outlet)
 
 
 def _escape(text: str) -> str:

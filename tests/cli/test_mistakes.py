@@ -222,15 +222,18 @@ class ClosedPipe(io.StringIO):
     "argv",
     [
         ["export", "regions"],
-        ["extract", "--json", str(Path(__file__).resolve().parents[2] / "hamkari" / "samples")],
+        ["extract", "--json", "ARTICLES"],
         ["partners", "IR-10", "--top", "5"],
         ["route", "IR-27", "RU-VGG"],
         ["groups", "list"],
     ],
     ids=lambda argv: argv[0],
 )
-def test_a_reader_that_stops_early_is_one_line(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_reader_that_stops_early_is_one_line(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     run(["groups", "add", "Caspian fisheries", "Gilan", "RU-AST"], monkeypatch)
+    argv = [str(articles(tmp_path)) if arg == "ARTICLES" else arg for arg in argv]
     code, _, err = run(argv, monkeypatch, stdout=ClosedPipe())
     assert (code, err) == (1, "hamkari: the output was closed before the end (broken pipe)\n")
 
@@ -270,9 +273,18 @@ def test_a_wrong_setting_is_one_line_naming_the_variable(
     assert len(result.stderr.splitlines()) == 1 and "secret" not in result.stderr
 
 
+def articles(folder: Path) -> Path:
+    """A folder of two short articles."""
+    (folder / "articles").mkdir()
+    (folder / "articles" / "a.txt").write_text("The governor of Gilan met a delegation from Astrakhan.\n")
+    (folder / "articles" / "b.txt").write_text(
+        "Губернатор Астраханской области встретился с делегацией Гиляна.\n"
+    )
+    return folder / "articles"
+
+
 def test_a_real_pipe_closed_by_head_ends_quietly(tmp_path: Path) -> None:
-    samples = str(Path(__file__).resolve().parents[2] / "hamkari" / "samples")
-    command = [sys.executable, "-m", "hamkari.cli", "extract", *[samples] * 40]
+    command = [sys.executable, "-m", "hamkari.cli", "extract", *[str(articles(tmp_path))] * 40]
     with subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(tmp_path), text=True
     ) as process:

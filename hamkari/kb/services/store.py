@@ -19,6 +19,7 @@ from hamkari.extraction.normalize import fold
 from hamkari.kb import duplicates, search
 from hamkari.kb.facts import FACT_KINDS, FactKind, Found, NaturalKey, instrument_status_update
 from hamkari.kb.models import (
+    SAMPLE_URL_PREFIX,
     Article,
     ExtractionRun,
     Instrument,
@@ -115,8 +116,9 @@ def _article_store(
                 article = Article.objects.create(
                     outlet=_outlet(outlet_name) if outlet_name else None,
                     source=source[:1000],
-                    # the page links to it: a «javascript:» address must not survive
-                    url=url[:2000] if is_url(url) else "",
+                    # the page links to it: a «javascript:» address must not survive (the
+                    # bundled samples' own addresses are kept: they mark them, never linked)
+                    url=url[:2000] if is_url(url) or url.startswith(SAMPLE_URL_PREFIX) else "",
                     title=(doc.title or "")[:500],
                     text=text,
                     content_hash=digest,

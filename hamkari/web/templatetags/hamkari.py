@@ -268,6 +268,13 @@ def script_language(text: str) -> str | None:
     return None
 
 
+@register.filter
+def script(value: Any) -> str:
+    """The language a text's script suggests (`script_language`), for a `lang` attribute where a
+    <bdi> cannot go (an <option>); empty for a text without letters."""
+    return script_language("" if value is None else str(value)) or ""
+
+
 @register.filter(is_safe=True)
 def content(value: Any, language: str | None = None) -> SafeString:
     """Text from the news or the users (a title, a name, the words of a fact), isolated with <bdi>

@@ -1,0 +1,25 @@
+"""The dashboard's reads (kb.selectors.dashboard)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from hamkari.kb import selectors
+from hamkari.kb.ingest import item_ingest
+from hamkari.monitoring.demo import DEMO_FEED
+from hamkari.sources.items import feed_items
+
+pytestmark = pytest.mark.django_db
+
+
+def test_open_commitments_list_the_nearest_due_date_first_and_undated_ones_last(db: Any) -> None:
+    # a sample that reports a deadline four months ahead and an earlier promise without a date
+    item = next(
+        i for i in feed_items(str(DEMO_FEED), DEMO_FEED.read_bytes()) if i.published == dt.date(2026, 10, 13)
+    )
+    item_ingest(item)
+    shown = list(selectors.dashboard(today=dt.date(2026, 12, 4))["open_commitments"])
+    assert [c.due for c in shown] == [dt.date(2027, 2, 13), None]
