@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborHTMLParser
 from hamkari.sources.inputs import InputError, decode, html_to_text
 
 MIN_TEXT = 200  # characters: less is a page of links or a teaser, not an article
+MAX_URL = 2000  # characters: a longer address is skipped (and never matched against a pattern)
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def sitemap_read(data: bytes) -> Sitemap:
         if _local(entry.tag) not in ("url", "sitemap"):
             continue
         loc = _child_text(entry, "loc")
-        if not loc.startswith(("http://", "https://")):
+        if not loc.startswith(("http://", "https://")) or len(loc) > MAX_URL:
             continue
         when = _date(_child_text(entry, "publication_date")) or _date(_child_text(entry, "lastmod"))
         found.append(Link(loc, when, _child_text(entry, "title")))
@@ -95,6 +96,8 @@ def section_links(data: bytes, base: str, pattern: re.Pattern[str]) -> list[Link
     seen: dict[str, Link] = {}
     for node in tree.css("a[href]"):
         href = (node.attributes.get("href") or "").strip()
+        if len(href) > MAX_URL:
+            continue
         url = urldefrag(urljoin(base, href)).url
         if urlsplit(url).scheme not in ("http", "https") or url in seen:
             continue

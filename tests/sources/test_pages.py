@@ -67,13 +67,14 @@ def test_it_refuses_what_is_not_a_plain_sitemap(data: bytes, reason: str) -> Non
 
 
 def test_a_section_page_gives_its_article_links_once_and_absolute() -> None:
-    html = b"""<html><body><nav><a href="/about">About</a></nav>
+    html = f"""<html><body><nav><a href="/about">About</a></nav>
     <a href="/news/2025/grain-corridor">Grain corridor</a>
     <a href="https://wire.example.org/news/2025/grain-corridor#comments">Comments</a>
     <a href="2025/ferry-line">Ferry line</a>
     <a href="mailto:desk@wire.example.org">Write</a>
-    <a href="/news/tag/trade">Trade</a></body></html>"""
-    links = section_links(html, "https://wire.example.org/news/", re.compile(r"/news/\d{4}/"))
+    <a href="/news/tag/trade">Trade</a>
+    <a href="/news/2025/{"x" * 3000}">Too long</a></body></html>"""
+    links = section_links(html.encode(), "https://wire.example.org/news/", re.compile(r"/news/\d{4}/"))
     assert links == [
         Link("https://wire.example.org/news/2025/grain-corridor", None, "Grain corridor"),
         Link("https://wire.example.org/news/2025/ferry-line", None, "Ferry line"),
