@@ -10,7 +10,7 @@ run of all of them, on SQLite.
 4. Times one `digests_run` of all watchlists (catch-up of nothing new, deadlines coming due, one
    digest each to the locmem mail backend).
 
-    .venv/bin/python benchmarks/bench_alerts.py [--articles 300] [--watchlists 500] [--seed 5]
+    .venv/bin/python benchmarks/bench_alerts.py [--articles 200] [--watchlists 300] [--seed 5]
 """
 
 from __future__ import annotations
@@ -54,8 +54,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--articles", type=int, default=300)
-    parser.add_argument("--watchlists", type=int, default=500)
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--watchlists", type=int, default=300)
     parser.add_argument("--seed", type=int, default=5)
     args = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="hamkari-bench-alerts-"))

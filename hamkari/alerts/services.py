@@ -149,11 +149,16 @@ def article_match(*, article_id: int, now: dt.datetime | None = None) -> int:
         return 0  # deleted since it was announced
     seen = matching.facets(article)
     added = 0
+    # the article's news are the same for every watchlist but those that follow people
+    found: dict[frozenset[int] | None, list[matching.News]] = {}
     for watchlist in _candidates(seen).filter(created_at__lte=article.ingested_at):
         targets = list(watchlist.targets.all())
         if any(matching.target_matches(t, seen) for t in targets):
-            news = matching.news_of(article, people=matching.people_followed(targets))
-            added += _notify(watchlist, news, article=article, now=now)
+            people = matching.people_followed(targets)
+            key = frozenset(people) if people else None
+            if key not in found:
+                found[key] = matching.news_of(article, people=people)
+            added += _notify(watchlist, found[key], article=article, now=now)
     MatchedArticle.objects.get_or_create(article=article)
     return added
 
