@@ -27,8 +27,9 @@ class Words:
         self._starts = doc.token_starts
         self._ends = doc.token_ends
         self.covered: dict[int, Match] = {}
+        wanted = frozenset(tables)
         for m in doc.matches:
-            if m.table in tables:
+            if m.table in wanted:
                 # every token the match touches: «Region's» is covered by «Saratov Region»
                 for i in range(bisect_right(self._ends, m.fstart), bisect_left(self._starts, m.fend)):
                     self.covered.setdefault(i, m)
