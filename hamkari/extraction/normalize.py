@@ -106,8 +106,8 @@ class Folded:
 
 def fold(text: str) -> Folded:
     pieces: list[str] = []
-    starts = array("q")
-    ends = array("q")
+    starts: list[int] = []  # lists while they grow (list.extend of a range is the fast one)
+    ends: list[int] = []
     last_space = True  # no leading space
 
     def emit_plain(a: int, b: int) -> None:
@@ -162,7 +162,7 @@ def fold(text: str) -> Folded:
         folded_text = folded_text[:-1]
         starts.pop()
         ends.pop()
-    return Folded(folded_text, starts, ends)
+    return Folded(folded_text, array("q", starts), array("q", ends))
 
 
 # A word of folded text; the tokenizer and the lemma keys of lexicon terms must cut words alike.

@@ -30,7 +30,10 @@ def resolve_overlaps(items: Iterable[T], span: Callable[[T], Span], rank: Callab
     reach = -1
     for k in keyed:
         if k[0] >= reach and group:
-            _settle(group, out)
+            if len(group) == 1:
+                out.append(group[0][4])  # most items overlap nothing
+            else:
+                _settle(group, out)
             group = []
         group.append(k)
         reach = max(reach, k[1]) if len(group) > 1 else k[1]
