@@ -95,14 +95,33 @@ def run_together(word: str, lang: str) -> bool:
     return any(word[:k] in parts and word[k:] in parts for k in range(2, len(word) - 1))
 
 
-def given_at(words: Words, i: int) -> int:
-    """How many words (0, 1 or 2) a given name starting at token i takes: «محمد», «حجت الله»,
-    «غلام حسین», «نعمت الله», «غلامحسین», «Хосейна» (an oblique form of a listed name)."""
-    return _given_lists().at(words, i)
+def given_lengths(words: Words) -> list[int]:
+    """How many words (0, 1 or 2) a given name starting at each token takes: «محمد», «حجت الله»,
+    «غلام حسین», «نعمت الله», «غلامحسین», «Хосейна» (an oblique form of a listed name). One pass
+    with the word sets fetched once: it reads every token of every document."""
+    lists = _given_lists()
+    given, firsts, prefixes, suffixes = lists.given, lists.firsts, lists.prefixes, lists.suffixes
+    tokens = words.tokens
+    last = words.n - 1
+    out = []
+    for i, tok in enumerate(tokens):
+        w = tok.text
+        if i < last:
+            nxt = tokens[i + 1].text
+            pair = (
+                (w in firsts and f"{w} {nxt}" in given)
+                or (w in prefixes and nxt in given)
+                or (nxt in suffixes and _script_word(w))
+            )
+            if pair and not words.broken(i, i + 1):
+                out.append(2)
+                continue
+        out.append(1 if _given_word(w, tok.lemma) else 0)
+    return out
 
 
 class _GivenLists:
-    """The word sets `given_at` reads, fetched once rather than once per token."""
+    """The word sets `given_lengths` reads."""
 
     def __init__(self) -> None:
         self.given = given_names()
@@ -110,22 +129,6 @@ class _GivenLists:
         self.firsts = frozenset(n.split(" ")[0] for n in self.given if n.count(" ") == 1)
         self.prefixes = name_parts("given_prefix")
         self.suffixes = name_parts("given_suffix")
-
-    def at(self, words: Words, i: int) -> int:
-        if i >= words.n:
-            return 0
-        tokens = words.tokens
-        w = tokens[i].text
-        if i + 1 < words.n:
-            nxt = tokens[i + 1].text
-            pair = (
-                (w in self.firsts and f"{w} {nxt}" in self.given)
-                or (w in self.prefixes and nxt in self.given)
-                or (nxt in self.suffixes and _script_word(w))
-            )
-            if pair and not words.broken(i, i + 1):
-                return 2
-        return 1 if _given_word(w, tokens[i].lemma) else 0
 
 
 @functools.cache
@@ -179,9 +182,8 @@ class NameGuard:
         self.words = words
         self.profile = profile
         self.vocabulary = vocabulary(profile.code)
-        # given_at of every token, read once: the components ask for it many times
-        lists = _given_lists()
-        self.given = [lists.at(words, i) for i in range(words.n)]
+        # given_lengths of every token, read once: the components ask for it many times
+        self.given = given_lengths(words)
         # the tokens that are initials («А.», «V.»): only a one-letter token can be one
         self.initials = frozenset(
             i for i, t in enumerate(words.tokens) if len(t.text) == 1 and initial(words, i, profile)
