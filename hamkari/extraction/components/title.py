@@ -82,6 +82,8 @@ class TitleWriter(Component):
             start = s.start + len(doc.text[s.start : s.end]) - len(doc.text[s.start : s.end].lstrip())
             lead = self._lead_in(doc, start, text)
             text = text[lead:].strip(" ،,-–—_")
+            if lead and text.strip(" .:") in {o.name for o in doc.outlets}:
+                continue  # «САМАРА, 14 мая — РИА Новости.»: a dateline and its agency, no summary
             if text and not (lead and _masthead(text)):
                 return _shorten(text)
         return None
