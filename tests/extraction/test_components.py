@@ -110,6 +110,24 @@ PLEDGES = [
 ]
 
 
+def test_a_dash_inside_a_commitments_action_is_kept() -> None:
+    text = "شرکت کشتیرانی متعهد شد تا پایان آبان‌ماه یک کشتی به خط انزلی – ماخاچ‌قلعه اضافه کند."
+    result = to_json(extract(text, published=dt.date(2025, 1, 10)))
+    assert [c["action"] for c in result["commitments"]] == ["یک کشتی به خط انزلی – ماخاچ\u200cقلعه اضافه کند"]
+
+
+# a pledge makes what follows it a plan, not what was reported before it
+PLEDGED_EVENTS = [
+    ("رئیس اتاق بازرگانی متعهد شد تا آذر ماه نمایشگاه را برگزار کند.", []),
+    ("در دیدار با هیئت روسی، رئیس اتاق بازرگانی متعهد شد کالا را ارسال کند.", ["meeting"]),
+]
+
+
+@pytest.mark.parametrize(("text", "types"), PLEDGED_EVENTS)
+def test_a_pledge_plans_only_what_follows_it(text: str, types: list[str]) -> None:
+    assert [e["type"] for e in to_json(extract(text))["events"]] == types
+
+
 @pytest.mark.parametrize("text", PLEDGES)
 def test_a_pledge_is_a_commitment_without_a_deadline(text: str) -> None:
     result = to_json(extract(text, published=dt.date(2025, 1, 10)))

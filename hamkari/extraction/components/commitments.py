@@ -238,7 +238,8 @@ class CommitmentFinder(Component):
     @staticmethod
     def _tidy(action: str) -> str:
         """An action without the bullet of its list item."""
-        return _LIST_ITEM.sub("", action, count=1).strip()
+        bullet = _LIST_ITEM.match(action)  # only at the start: «خط آستارا – آستاراخان» keeps its dash
+        return (action[bullet.end() :] if bullet else action).strip()
 
 
 _WORD = re.compile(r"\w+")

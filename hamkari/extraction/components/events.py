@@ -53,7 +53,7 @@ def in_sentence(
 
 
 PLANNED_REACH = 60  # folded characters between a future marker and the word it qualifies
-_FUTURE = ("planned", "schedule", "obligation", "pledge")  # modality keys that make a sentence a plan
+_FUTURE = ("planned", "schedule", "obligation")  # modality keys that make a sentence a plan
 _YEAR = re.compile(r"(?<!\d)(1[34]\d\d|19\d\d|20\d\d)(?!\d)")
 _YEAR_BEFORE = re.compile(r"(?<!\d)(19\d\d|20\d\d)\s$")
 _RANGE_BEFORE = re.compile(r"\d{2,4}\s?[-–—]\s?$")
@@ -76,6 +76,8 @@ def is_planned(doc: Document, sentence: Sentence, near_match: Match | None = Non
     markers = doc.matches_near(near_match, PLANNED_REACH, "modality", sentence.span)
     if _outside_names(doc, sentence, [m for m in markers if m.key in _FUTURE]):
         return True
+    if any(m.key == "pledge" and m.fend <= near_match.fstart for m in markers):
+        return True  # «متعهد شد تا آذر ماه نمایشگاه را برگزار کند»: a pledge speaks of what follows it
     # a deadline speaks of the future too: «до конца года провести бизнес-форум»
     deadlines = doc.matches_near(near_match, PLANNED_REACH, "deadline_cues", sentence.span)
     # (a bare «تا» before a month, `until_month`, is too common a word to speak of the future alone)

@@ -3,14 +3,16 @@
 A heading is the first line of text (page furniture and the dateline left out) that stands
 alone, is short and does not end a sentence with a full stop. Without one, the title is the
 first sentence without its lead-in — the outlet cue («به گزارش X،», «по сообщению X,»), the
-outlet and dateline before a dash («خبرگزاری X -», «TEHRAN, May 3 (IRNA) –») — shortened at a
-clause boundary."""
+outlet, dateline or desk label before a dash («خبرگزاری X -», «TEHRAN, May 3 (IRNA) –»,
+«گروه اقتصادی –») — shortened at a clause boundary."""
 
 from __future__ import annotations
 
 import re
 
 from hamkari.extraction.document import Document, Span
+from hamkari.extraction.lexicon import word_set
+from hamkari.extraction.normalize import fold
 from hamkari.extraction.pipeline import Component
 
 HEADING_MAX = 200  # characters of a heading line
@@ -69,6 +71,8 @@ class TitleWriter(Component):
         before = Span(start, end)
         if any(o.span.overlaps(before) for o in doc.outlets):
             return True
+        if fold(doc.text[start:end]).text.strip() in word_set("noise", "desk"):
+            return True  # «گروه اقتصادی –»: a newsroom's desk label
         if any(start <= doc.span_of(d.start, d.end).start < end for d in doc.dates):
             return True
         return any(m.table in ("cities", "countries", "months") for m in doc.matches_in(before))
