@@ -94,7 +94,7 @@ class CommitmentFinder(Component):
         cues = [
             m
             for m in doc.matches
-            if m.table == "deadline_cues" and (m.key != "until_month" or self._deadline(doc, words, m))
+            if m.table == "deadline_cues" and (m.key != "until_month" or _before_month(words, m))
         ]
         for n, cue in enumerate(cues):
             sentence = doc.sentence_at(cue.span.start)
@@ -268,6 +268,12 @@ def exhortation(doc: Document, sentence: Sentence) -> bool:
     _, end = doc.folded.to_folded(sentence.span.start, sentence.span.end)
     after = doc.folded.text[obliged[0].fend : end]
     return any(w in verbs for w in _WORD.findall(after))
+
+
+def _before_month(words: Words, cue: Match) -> bool:
+    """Whether a month's name follows the cue directly (checked before reading a deadline)."""
+    i = words.first_at(cue.fend)
+    return i < words.n and _month_named(words, i, words.covered.get(i)) is not None
 
 
 def _month_named(words: Words, i: int, unit: Match | None) -> tuple[str, int, int] | None:
