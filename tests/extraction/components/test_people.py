@@ -223,6 +223,15 @@ LISTS = [
         "Б. Смирнов – председатель комитета по туризму.",
         [("А. Иванов", [("official", "RU-SAM")]), ("Б. Смирнов", [("agency_head", None)])],
     ),
+    (
+        "The meeting was attended by A. Ivanov, Minister of Economy of Samara Region, and "
+        "B. Smirnov, Chairman of the Tourism Committee.",
+        [("A. Ivanov", [("official", "RU-SAM")]), ("B. Smirnov", [("agency_head", None)])],
+    ),
+    (
+        "در این نشست علی کریمی، فرماندار آستارا، و حسن احمدی، شهردار رشت، حضور داشتند.",
+        [("علی کریمی", [("official", "IR-01")]), ("حسن احمدی", [("official", "IR-01")])],
+    ),
 ]
 
 
