@@ -219,13 +219,15 @@ def linked(found: Score | None, *, elsewhere: frozenset[str] = frozenset(), soft
     report, any other story): a deputy governor who met the same governor in March and in June
     says nothing about which of the two meetings an undated report is about. Without both dates,
     agreeing participants, regions and instruments are enough only when no other story has such
-    an instrument between those regions (`soft`, decided by the caller)."""
+    an instrument between those regions (`soft`, decided by the caller); and never when the two
+    reports name other people."""
     if found is None:
         return False
     names = found.hard_other or bool(found.people - elsewhere)
     if names:
         return found.value >= THRESHOLD
-    return soft and not found.hard and found.value >= SOFT_THRESHOLD
+    others = any(k == "other people" for k, _ in found.evidence)
+    return soft and not found.hard and not others and found.value >= SOFT_THRESHOLD
 
 
 def repeats(shorter: frozenset[str], longer: frozenset[str]) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hamkari.kb.evidence import OTHER_TOPIC, SAME_TOPIC, Profile, linked, score
+from hamkari.kb.evidence import OTHER_PEOPLE, OTHER_TOPIC, SAME_TOPIC, SOFT_THRESHOLD, Profile, linked, score
 
 DAY = dt.date(2025, 3, 3)
 GOVERNOR_AND_GUEST = frozenset({"p:1", "p:2", "po:1:IR-20", "r:IR-20", "r:RU-SAM", "rp:IR-20|RU-SAM"})
@@ -49,3 +49,14 @@ def test_agreeing_instruments_alone_link_only_when_the_caller_allows_it() -> Non
     found = score(a, a, {}, 1)
     assert found is not None and not found.hard
     assert linked(found) and not linked(found, soft=False)
+
+
+def test_agreeing_instruments_do_not_link_reports_that_name_other_people() -> None:
+    keys = {"p:1", "po:1:IR-20", "r:IR-20", "r:RU-SAM", "rp:IR-20|RU-SAM", "i:memorandum", "e:signing"}
+    keys.add("ip:memorandum:IR-20|RU-SAM")
+    mine = Profile(frozenset(keys | {"p:7", "s:tourism"}), DAY, False, "published")
+    theirs = Profile(frozenset(keys | {"p:8", "s:tourism"}), DAY, False, "published")
+    found = score(mine, theirs, {}, 1)
+    assert found is not None and not found.hard and found.value >= SOFT_THRESHOLD
+    assert ("other people", OTHER_PEOPLE) in found.evidence
+    assert not linked(found)
