@@ -193,6 +193,11 @@ def _review(request: HttpRequest, exc: services.ReviewError) -> HttpResponse:
     return _error(request, 400, "bad_request", str(exc))
 
 
+@api.exception_handler(services.StoryError)
+def _story(request: HttpRequest, exc: services.StoryError) -> HttpResponse:
+    return _error(request, 400, "bad_request", str(exc))
+
+
 @api.exception_handler(Exception)
 def _unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
     logging.getLogger("hamkari.api").exception("unexpected error on %s", request.path)

@@ -8,7 +8,7 @@ Reads need a login or a token (or HAMKARI_PUBLIC_READ); writes need `Authorizati
 
 # No `from __future__ import annotations` here: django-ninja reads the annotations at import.
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -18,6 +18,7 @@ from ninja.pagination import paginate
 
 from hamkari.accounts import permissions
 from hamkari.api.core import (
+    MAX_ID,
     FactKindName,
     InstrumentKind,
     InstrumentStatus,
@@ -153,6 +154,11 @@ class MergeIn(Schema):
 
 class SplitIn(Schema):
     mentions: list[int] = Field(min_length=1)
+
+
+class StorySplitIn(Schema):
+    # database ids are signed 64-bit: a larger number is a 422, not a failed query
+    articles: list[Annotated[int, Field(ge=1, le=MAX_ID)]] = Field(min_length=1)
 
 
 # --- reads --------------------------------------------------------------------------------
@@ -455,3 +461,24 @@ def person_split(request: HttpRequest, person_id: int, payload: SplitIn) -> Any:
             person=person, mention_ids=payload.mentions, user=permissions.acting_user(request)
         )
     )
+
+
+@router.post("/events/{event_id}/merge", response=StoryOut, auth=TokenAuth(), tags=["events"])
+def event_merge(request: HttpRequest, event_id: int, payload: MergeIn) -> Any:
+    """Every article of this story joins the story `into` (audited; kept there on re-extraction)."""
+    _allow(permissions.can_curate_stories(request.user), "merge stories")
+    source = get_object_or_404(selectors.story_list(), pk=event_id)
+    target = get_object_or_404(selectors.story_list(), pk=payload.into)
+    merged = services.story_merge(source=source, target=target, user=permissions.acting_user(request))
+    return _story_out(get_object_or_404(selectors.story_list(), pk=merged.pk))
+
+
+@router.post("/events/{event_id}/split", response=StoryOut, auth=TokenAuth(), tags=["events"])
+def event_split(request: HttpRequest, event_id: int, payload: StorySplitIn) -> Any:
+    """The given articles of this story become a new story (audited; kept there on re-extraction)."""
+    _allow(permissions.can_curate_stories(request.user), "split stories")
+    story = get_object_or_404(selectors.story_list(), pk=event_id)
+    other = services.story_split(
+        story=story, article_ids=payload.articles, user=permissions.acting_user(request)
+    )
+    return _story_out(get_object_or_404(selectors.story_list(), pk=other.pk))

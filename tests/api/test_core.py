@@ -150,6 +150,10 @@ def test_huge_numbers_in_a_split_or_merge_are_a_4xx(client: Client, writer: str)
         ("/api/people/1/split", '{"mentions": [9223372036854775808, 1]}'),
         ("/api/people/1/merge", '{"into": 18446744073709551616}'),
         ("/api/people/18446744073709551616/merge", '{"into": 1}'),
+        ("/api/events/1/split", '{"articles": [18446744073709551616]}'),
+        ("/api/events/1/split", '{"articles": [9223372036854775808, 1]}'),
+        ("/api/events/1/merge", '{"into": 18446744073709551616}'),
+        ("/api/events/18446744073709551616/merge", '{"into": 1}'),
     ):
         response = _post(client, path, body, writer)
         assert 400 <= response.status_code < 500, (path, body, response.content)

@@ -230,3 +230,40 @@ def test_an_article_the_extractor_cannot_finish_fails_its_job_and_nothing_is_sto
     assert (job["state"], job["counts"]) == ("failed", {"failed": 1})
     assert job["failed"][0]["error"].startswith("extraction took longer than its time budget of 1e-09 s")
     assert not Article.objects.exists()
+
+
+def test_an_analysts_token_merges_and_splits_stories_and_a_viewers_is_refused(
+    client: Client, token: str
+) -> None:
+    a = services.article_ingest(text=FA_JALALI_FULL, source="a").article
+    b = services.article_ingest(text=EN_JALALI, source="b").article
+    if a.story_id == b.story_id:
+        b = services.article_ingest(text=RU_JALALI, source="c").article
+    assert a.story_id != b.story_id
+    viewer = user_create(username="story-viewer", password="pw-not-used-here", role="viewer")
+    refused = client.post(
+        f"/api/events/{a.story_id}/merge",
+        {"into": b.story_id},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {account_services.token_create(user=viewer, name='v')}",
+    )
+    assert (refused.status_code, error(refused)["code"]) == (403, "forbidden")
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+    merged = client.post(
+        f"/api/events/{a.story_id}/merge", {"into": b.story_id}, content_type="application/json", **auth
+    )
+    assert merged.status_code == 200 and merged.json()["id"] == b.story_id
+    assert {s["id"] for s in merged.json()["sources"]} >= {a.pk, b.pk}
+    itself = client.post(
+        f"/api/events/{b.story_id}/merge", {"into": b.story_id}, content_type="application/json", **auth
+    )
+    assert (itself.status_code, error(itself)["code"]) == (400, "bad_request")
+    split = client.post(
+        f"/api/events/{b.story_id}/split", {"articles": [a.pk]}, content_type="application/json", **auth
+    )
+    assert split.status_code == 200 and [s["id"] for s in split.json()["sources"]] == [a.pk]
+    assert Article.objects.get(pk=a.pk).story_id == split.json()["id"] != b.story_id
+    empty = client.post(
+        f"/api/events/{b.story_id}/split", {"articles": []}, content_type="application/json", **auth
+    )
+    assert empty.status_code == 422
