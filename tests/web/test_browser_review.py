@@ -1,7 +1,9 @@
 """Browser tests of the work an analyst does in Persian: a Jalali due date typed and saved,
 facts reviewed with the keyboard only, two people merged by name, a working group made from
 Persian region names, the dashboard on a phone, the longest sample's key facts above the fold,
-and screenshots of every page in fa, ru and en at 1366 and 390 pixels (artifacts/screenshots/)."""
+and screenshots of every page in fa, ru and en at 1366 and 390 pixels (artifacts/screenshots/):
+every page kind the interface-leak test opens (tests/web/test_interface_language.py `served`),
+and the login page."""
 
 from __future__ import annotations
 
@@ -162,6 +164,22 @@ def test_screenshots_of_every_page_in_three_languages_at_two_widths(
                 target.parent.mkdir(parents=True, exist_ok=True)
                 analyst.screenshot(path=str(target), full_page=True)
                 assert target.stat().st_size > 1000
+            _login_page_shot(analyst.context.browser, live_server.url, language, width_name, width, height)
+
+
+def _login_page_shot(
+    chromium: Any, url: str, language: str, width_name: str, width: int, height: int
+) -> None:
+    """The one page of those not logged in, in a context of its own."""
+    context = chromium.new_context(viewport={"width": width, "height": height})
+    context.add_cookies([{"name": "django_language", "value": language, "url": url}])
+    page = context.new_page()
+    page.goto(f"{url}/accounts/login/")
+    assert page.locator("html").get_attribute("lang") == language
+    target = SHOTS / language / width_name / "login.png"
+    page.screenshot(path=str(target), full_page=True)
+    assert target.stat().st_size > 1000
+    context.close()
 
 
 def test_no_page_has_serious_or_critical_accessibility_violations(

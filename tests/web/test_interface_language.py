@@ -172,6 +172,18 @@ def test_no_page_shows_codes_foreign_words_or_date_inputs(
         page_leaks = leaks(response.content.decode(), language)
         if page_leaks:
             found[name] = page_leaks
+    # the pages of those not logged in, and a refusal
+    anonymous, viewer = Client(), Client()
+    viewer.force_login(users["viewer"])
+    for name, client_, path, status in (
+        ("login", anonymous, "/accounts/login/", 200),
+        ("forbidden", viewer, "/upload/", 403),
+    ):
+        client_.cookies["django_language"] = language
+        response = client_.get(path)
+        assert response.status_code == status, path
+        if page_leaks := leaks(response.content.decode(), language):
+            found[name] = page_leaks
     assert not found, "\n".join(f"{name}: {items}" for name, items in found.items())
 
 
