@@ -67,10 +67,14 @@ def _review(entry: FactKind, fact: Any, *, state: str, user: User, changes: dict
     for field, value in (changes or {}).items():
         if field not in entry.editable:
             raise ReviewError(
-                f"{kind} field {field!r} cannot be edited; editable: {', '.join(entry.editable) or 'none'}"
+                gettext("%(kind)s field %(field)s cannot be edited; editable: %(editable)s")
+                % {"kind": kind, "field": repr(field), "editable": ", ".join(entry.editable) or "-"}
             )
         if isinstance(value, float) and not math.isfinite(value):
-            raise ReviewError(f"{kind} field {field!r} must be a finite number, not {value}")
+            raise ReviewError(
+                gettext("%(kind)s field %(field)s must be a finite number, not %(value)s")
+                % {"kind": kind, "field": repr(field), "value": value}
+            )
         before[field] = str(getattr(fact, field))
         setattr(fact, field, value)
         fact.edited = True

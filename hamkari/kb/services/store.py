@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Literal, TypeVar
 
 from django.db import IntegrityError, OperationalError, connection, transaction
+from django.utils.translation import gettext
 
 from hamkari.extraction import VERSION, extract
 from hamkari.extraction.dates import to_jalali
@@ -63,7 +64,10 @@ def article_ingest(
     calendar raises InputError; an article the extractor cannot finish raises ExtractionError."""
     text = text_check(text)
     if published is not None and published < JALALI_START:
-        raise InputError(f"publication date {published} is before the Jalali calendar ({JALALI_START})")
+        raise InputError(
+            gettext("publication date %(date)s is before the Jalali calendar (%(start)s)")
+            % {"date": published, "start": JALALI_START}
+        )
     # the one folding of the text: the duplicate key, the shingles, the extractor and the index use it
     folded = fold(text)
     digest = content_hash(folded.text)
