@@ -89,9 +89,17 @@ def _review(entry: FactKind, fact: Any, *, state: str, user: User, changes: dict
         user=user,
         action=f"review.{state}",
         obj=fact,
-        data={"kind": kind, "before": before, "changes": changes or {}},
+        data={"kind": kind, "before": before, "changes": _recorded(changes or {})},
     )
     return fact
+
+
+def _recorded(changes: dict[str, Any]) -> dict[str, Any]:
+    """The changes as the audit log's JSON keeps them: a date (from a caller in Python rather
+    than a form) as its ISO text."""
+    return {
+        k: v if v is None or isinstance(v, str | int | float | bool) else str(v) for k, v in changes.items()
+    }
 
 
 @transaction.atomic

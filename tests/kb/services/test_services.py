@@ -13,6 +13,7 @@ from hamkari.kb import services
 from hamkari.kb.models import (
     Article,
     AuditLog,
+    Commitment,
     Entity,
     ExtractionRun,
     Instrument,
@@ -147,6 +148,24 @@ def test_facts_of_one_row_are_reviewed_in_one_call_all_or_none(analyst: Any) -> 
         services.facts_review(kind="mention", fact_ids=[first.pk, 999_999], state="rejected", user=analyst)
     first.refresh_from_db()
     assert first.review_state == "accepted"
+
+
+def test_a_due_date_given_as_a_date_is_reviewed_and_audited(analyst: Any) -> None:
+    services.article_ingest(
+        text="date 2025-11-20\nGilan and Astrakhan agreed to open a direct shipping line within two months.",
+        source="s",
+    )
+    commitment = Commitment.objects.get()
+    services.fact_review(
+        kind="commitment",
+        fact_id=commitment.pk,
+        state="accepted",
+        user=analyst,
+        changes={"due": dt.date(2026, 3, 1)},
+    )
+    commitment.refresh_from_db()
+    assert commitment.due == dt.date(2026, 3, 1)
+    assert AuditLog.objects.get(action="review.accepted").data["changes"] == {"due": "2026-03-01"}
 
 
 def test_merge_and_split_people(analyst: Any) -> None:
