@@ -103,4 +103,6 @@ def reextract(request: HttpRequest, payload: ReextractIn) -> Any:
     if payload.all == bool(payload.articles):
         raise HttpError(400, "give article numbers or all (not both)")
     ids = None if payload.all else [n for n in payload.articles or [] if 0 < n < 2**63]
-    return Status(202, job_started(job_reextract_start(creator=request.user, articles=ids)))
+    return Status(
+        202, job_started(job_reextract_start(creator=permissions.acting_user(request), articles=ids))
+    )

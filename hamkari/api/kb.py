@@ -414,7 +414,7 @@ def article_create(request: HttpRequest, payload: IngestIn) -> Any:
     _allow(permissions.can_upload(request.user), "add articles")
     try:
         job = job_ingest_start(
-            creator=request.user,
+            creator=permissions.acting_user(request),
             text=payload.text,
             url=payload.url,
             published=payload.published,

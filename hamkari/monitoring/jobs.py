@@ -6,8 +6,8 @@ them and each task records its item's outcome (tasks.py). Reading the job back i
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from hamkari.kb.services.store import JALALI_START
@@ -18,18 +18,14 @@ from hamkari.sources.items import Item
 
 
 @transaction.atomic
-def job_upload_start(*, creator: Any, read: list[Item], addresses: list[str]) -> Job:
+def job_upload_start(*, creator: User | None, read: list[Item], addresses: list[str]) -> Job:
     """An upload: the items already read from files or pasted text (one that could not be read is
     recorded as failed with its reason at once) and the page or feed addresses, read by a task."""
     job = Job.objects.create(kind=models.JOB_UPLOAD, creator=creator)
     for one in read:
         if one.error is not None or one.text is None:
-            JobItem.objects.create(
-                job=job,
-                source=one.source[:300],
-                state=models.ITEM_FAILED,
-                error=(one.error or "no text")[:500],
-            )
+            reason = (one.error or "no text")[:500]
+            JobItem.objects.create(job=job, source=one.source[:300], state=models.ITEM_FAILED, error=reason)
             continue
         item = JobItem.objects.create(job=job, source=one.source[:300])
         tasks.ingest_enqueue(item=one, job_item=item.pk)
@@ -40,7 +36,12 @@ def job_upload_start(*, creator: Any, read: list[Item], addresses: list[str]) ->
 
 
 def job_ingest_start(
-    *, creator: Any, text: str, url: str = "", published: dt.date | None = None, outlet: str | None = None
+    *,
+    creator: User | None,
+    text: str,
+    url: str = "",
+    published: dt.date | None = None,
+    outlet: str | None = None,
 ) -> Job:
     """An article sent to the API. What can be refused without extracting it (no text, a date
     before the Jalali calendar) raises InputError at once; the rest is the worker's."""
@@ -56,7 +57,7 @@ def job_ingest_start(
 
 
 @transaction.atomic
-def job_reextract_start(*, creator: Any, articles: list[int] | None = None) -> Job:
+def job_reextract_start(*, creator: User | None, articles: list[int] | None = None) -> Job:
     """Extract stored articles again (all when `articles` is None): a task lists them as items and
     queues one task each, so that even a whole knowledge base is queued at once."""
     job = Job.objects.create(kind=models.JOB_REEXTRACT, creator=creator, planned=False)

@@ -74,6 +74,8 @@ def source_failed_items(*, source: Source, limit: int = 50) -> list[SourceItem]:
 
 # --- jobs ---------------------------------------------------------------------------------------
 
+SUCCEEDED = (models.ITEM_NEW, models.ITEM_DUPLICATE, models.ITEM_DONE, models.ITEM_READ)
+
 
 @dataclass
 class Progress:
@@ -123,9 +125,5 @@ def job_progress(*, job: Job, limit: int = 200, offset: int = 0) -> Progress:
         total=total,
         counts=counts,
         failed=list(items.filter(state=models.ITEM_FAILED)[offset : offset + limit]),
-        done=list(
-            items.filter(
-                state__in=(models.ITEM_NEW, models.ITEM_DUPLICATE, models.ITEM_DONE, models.ITEM_READ)
-            ).order_by("-pk")[offset : offset + limit]
-        ),
+        done=list(items.filter(state__in=SUCCEEDED).order_by("-pk")[offset : offset + limit]),
     )

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hamkari.accounts.permissions import can_reextract, can_see_job, can_upload, role_of
+from hamkari.accounts.permissions import acting_user, can_reextract, can_see_job, can_upload, role_of
 from hamkari.monitoring import selectors
 from hamkari.monitoring.jobs import job_reextract_start, job_upload_start
 from hamkari.sources.inputs import MAX_BYTES
@@ -28,7 +28,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         read, addresses = _batch(request)
         if read or addresses:
-            job = job_upload_start(creator=request.user, read=read, addresses=addresses)
+            job = job_upload_start(creator=acting_user(request), read=read, addresses=addresses)
             return redirect("job", job.pk)
         messages.error(request, _("Choose a file, give an address or paste a text."))
     return render(request, "web/upload.html", {})
@@ -61,7 +61,7 @@ def _uploaded(f: Any) -> Item:
 @login_required
 def jobs(request: HttpRequest) -> HttpResponse:
     """The user's jobs (an administrator's page lists everyone's)."""
-    mine = None if role_of(request.user) == "administrator" else request.user
+    mine = None if role_of(request.user) == "administrator" else acting_user(request)
     return render(
         request,
         "web/jobs.html",
@@ -93,4 +93,4 @@ def reextract(request: HttpRequest) -> HttpResponse:
     """Extract every stored article again, as a job (administrators)."""
     if not can_reextract(request.user):
         raise PermissionDenied(_("Only administrators extract every article again."))
-    return redirect("job", job_reextract_start(creator=request.user).pk)
+    return redirect("job", job_reextract_start(creator=acting_user(request)).pk)
