@@ -325,3 +325,23 @@ def _checked(spec: TargetSpec) -> tuple[str, Entity | None]:
 def _region(code: str) -> None:
     if not Entity.objects.filter(type="region", ref=code).exists():
         raise AlertError(_("Unknown region."))
+
+
+# The demo (hamkari/monitoring/demo.py): the administrator follows Gilan and Astrakhan, which the
+# bundled samples released after the first batch speak of, so that an alert arrives in the first minute.
+DEMO_PAIR = "IR-01 RU-AST"
+DEMO_NAME = "نمونه: گیلان و آستاراخان"
+
+
+def watchlist_demo_ensure(*, owner: User) -> Watchlist | None:
+    """The demo's watchlist of `owner` (the pair Gilan–Astrakhan, immediate, in Persian), made once:
+    None when the owner follows that pair already."""
+    if Target.objects.filter(watchlist__owner=owner, kind=PAIR, value=DEMO_PAIR).exists():
+        return None
+    return watchlist_create(
+        owner=owner,
+        name=DEMO_NAME,
+        frequency=IMMEDIATE,
+        language="fa",
+        targets=[TargetSpec(kind=PAIR, value=DEMO_PAIR)],
+    )

@@ -11,7 +11,9 @@ from django.core.management import call_command, execute_from_command_line, get_
 from django.core.wsgi import get_wsgi_application
 from waitress.server import create_server
 
+from hamkari.accounts.selectors import user_find
 from hamkari.accounts.services import administrator_ensure
+from hamkari.alerts.services import watchlist_demo_ensure
 from hamkari.cli.alerts import PERIODIC
 from hamkari.cli.command import CliError, command, option
 from hamkari.cli.values import PORT, whole
@@ -47,9 +49,12 @@ def serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     compile_messages()
     call_command("collectstatic", interactive=False, verbosity=0)
     reference_load()
-    if not args.no_samples and not article_count():
+    first_run = not args.no_samples and not article_count()
+    if first_run:
         _samples(out, worker=not args.no_worker)
     _administrator(out)
+    if first_run:
+        _demo_watchlist(out)
     logging.basicConfig()
     pool = None if args.no_worker else _worker()
     print(f"hamkari: serving on http://{args.host}:{args.port}/ (Ctrl-C stops)", file=out, flush=True)
@@ -73,6 +78,17 @@ def _samples(out: TextIO, *, worker: bool) -> None:
         print(
             f"hamkari: {later} more arrive {demo.BATCH} at a time every {demo.STEP.seconds} s {when}"
             f" (source {source.pk}, a local feed: 'hamkari sources list')",
+            file=out,
+        )
+
+
+def _demo_watchlist(out: TextIO) -> None:
+    """The administrator follows the pair the next samples speak of: an alert in the first minute."""
+    admin = user_find(username="admin")
+    if admin is not None and watchlist_demo_ensure(owner=admin) is not None:
+        print(
+            "hamkari: 'admin' follows Gilan and Astrakhan (a demo watchlist): the samples about them that"
+            " arrive next appear under Notifications",
             file=out,
         )
 
