@@ -52,7 +52,7 @@ class TitleWriter(Component):
         cues = [
             m
             for m in doc.matches_in(Span(start, start + min(len(line), 200)))
-            if m.table == "outlet_cues" and m.key == "before" and m.span.start - start <= 3
+            if m.table == "outlet_cues" and m.key in ("before", "source") and m.span.start - start <= 3
         ]
         if cues:
             clause = _CLAUSE.search(line, cues[0].span.end - start)

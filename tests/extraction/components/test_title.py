@@ -34,6 +34,12 @@ TITLES = [
         "По сообщению ТАСС, губернатор Пензенской области посетил Тебриз.",
         "губернатор Пензенской области посетил Тебриз.",
     ),
+    # «по данным X», «according to X» (source cues) are lead-ins too
+    (
+        "По данным ТАСС, губернатор Пензенской области посетил Тебриз.",
+        "губернатор Пензенской области посетил Тебриз.",
+    ),
+    ("According to IRNA, the governor of Gilan visited Kazan.", "the governor of Gilan visited Kazan."),
     # a desk label before the dash is a lead-in
     (
         "گروه اقتصادی – استاندار گیلان امروز به قازان سفر کرد.",
