@@ -195,12 +195,13 @@ def _directional(doc: Document, m: Match) -> bool:
     with a direction (a `direction` cue inside the market's words) is a market without a market
     word in its sentence; a bare continent («Asia», «آسیا») is also a word of names and needs one."""
     directions = word_set("cues", "direction")
-    first = bisect_left(doc.tokens, m.fstart, key=lambda t: t.start)
-    for tok in doc.tokens[first:]:
-        if tok.start >= m.fend:
-            return False
-        if tok.text in directions or tok.lemma in directions:
+    tokens = doc.tokens
+    i = bisect_left(tokens, m.fstart, key=lambda t: t.start)
+    # the market's own tokens only (a slice to the end copied the rest of the text per market)
+    while i < len(tokens) and tokens[i].start < m.fend:
+        if tokens[i].text in directions or tokens[i].lemma in directions:
             return True
+        i += 1
     return False
 
 
