@@ -146,6 +146,10 @@ HAMKARI_PAGES_PER_POLL = env_int("HAMKARI_PAGES_PER_POLL", 50, minimum=1)
 # a job marked running whose worker has given no sign of life for this long was lost with its
 # process (killed, crashed) and is queued again (hamkari/monitoring/worker.py)
 HAMKARI_WORKER_LOST_SECONDS = env_int("HAMKARI_WORKER_LOST_SECONDS", 60, minimum=5)
+# The daily deadline digest the worker sends (hamkari/tracker/tasks.py): the local hour it goes out
+# and how many days ahead it looks.
+HAMKARI_REMINDER_HOUR = env_int("HAMKARI_REMINDER_HOUR", 7)
+HAMKARI_REMINDER_DAYS = env_int("HAMKARI_REMINDER_DAYS", 7)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

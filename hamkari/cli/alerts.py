@@ -30,9 +30,10 @@ from hamkari.kb.selectors import entity_find, entity_search, region_find
 from hamkari.kb.services import reference_load
 from hamkari.monitoring.tasks import due_polls_enqueue
 from hamkari.monitoring.worker import Periodic
+from hamkari.tracker.tasks import due_reminders_enqueue
 
 # what `hamkari worker` and `hamkari serve` queue when its time comes (next-run times on the rows)
-PERIODIC: tuple[Periodic, ...] = (due_polls_enqueue, due_runs_enqueue)
+PERIODIC: tuple[Periodic, ...] = (due_polls_enqueue, due_runs_enqueue, due_reminders_enqueue)
 
 
 @command(

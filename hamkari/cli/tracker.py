@@ -109,15 +109,21 @@ def brief(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     "remind",
     option("--days", type=whole(0, 366), default=7, help="lead time in days, 0 to 366 (default 7)"),
     option("--dry-run", action="store_true", help="print the digests instead of sending them"),
+    option(
+        "--language", choices=LANGUAGES, default="fa", help="the digests' language: fa (default), ru or en"
+    ),
     help="e-mail each user the deadlines of their working groups",
     description=(
         "Send every active user with an e-mail address (hamkari user NAME --email ADDRESS) a digest of "
         "the overdue plan items and those due within --days in the working groups they follow; users "
-        "with nothing due get no mail. Mail goes through HAMKARI_EMAIL_URL (console:// prints it)."
+        "with nothing due get no mail. The digest is in Persian (Jalali dates) unless --language "
+        "says otherwise. Mail goes through HAMKARI_EMAIL_URL (console:// prints it)."
     ),
 )
 def remind(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    sent = send_digests(today=timezone.localdate(), lead_days=args.days, dry_run=args.dry_run)
+    sent = send_digests(
+        today=timezone.localdate(), lead_days=args.days, dry_run=args.dry_run, language=args.language
+    )
     for address, body in sent if args.dry_run else []:
         print(f"== {address}\n{body}", file=out)
     print(f"hamkari: {plural(len(sent), 'digest')} {'composed' if args.dry_run else 'sent'}", file=err)

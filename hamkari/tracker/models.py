@@ -98,3 +98,13 @@ class EventEntry(models.Model):
     outcome = models.TextField(blank=True)
     participants = models.ManyToManyField(Entity, blank=True, related_name="event_entries")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+
+
+class ReminderRun(models.Model):
+    """When the worker next sends the deadline digests (`tracker.tasks.due_reminders_enqueue`):
+    one row (pk 1), made by the scheduler's first call, which then moves `next_run_at` on to the
+    next morning at each run."""
+
+    next_run_at = models.DateTimeField()
+    last_run_at = models.DateTimeField(null=True, blank=True)
+    last_sent = models.PositiveIntegerField(default=0)

@@ -43,6 +43,6 @@ def test_the_digest_says_one_day_not_one_days(monkeypatch: pytest.MonkeyPatch) -
     user_create(username="boss", password=None, role="administrator", email="boss@example.org")
     today = dt.date.today()
     item_add(group=group, title="Draft the fisheries protocol", due=today, status="planned", user=None)
-    code, out, err = run(["remind", "--days", "1", "--dry-run"])
+    code, out, err = run(["remind", "--days", "1", "--dry-run", "--language", "en"])
     assert code == 0 and "(next 1 day):" in out and "Draft the fisheries protocol" in out
     assert err == "hamkari: 1 digest composed\n"

@@ -219,15 +219,29 @@ def test_the_digest_is_sent_only_when_something_is_due(
     other.save()
     today = dt.date(2025, 12, 20)
     services.item_add(group=group, title="Far away", due="2026-06-01", user=None)
-    assert send_digests(today=today, lead_days=7) == [] and mail.outbox == []
+    assert send_digests(today=today, lead_days=7, language="en") == [] and mail.outbox == []
     services.item_add(group=group, title="Late report", due="2025-12-17", user=None)
-    sent = send_digests(today=today, lead_days=7)
+    sent = send_digests(today=today, lead_days=7, language="en")
     assert [address for address, _ in sent] == ["semnan@example.org"]
     assert (
         len(mail.outbox) == 1
-        and "OVERDUE 2025-12-17" in mail.outbox[0].body
+        and "OVERDUE Dec. 17, 2025" in mail.outbox[0].body
         and "Far away" not in mail.outbox[0].body
     )
+
+
+def test_the_digest_is_in_persian_with_jalali_dates_by_default(
+    group: Any, regions: dict[str, Entity], settings: Any
+) -> None:
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    editor = user_create(username="semnan", password="pw-semnan-12", role="editor", scope=[regions["IR-20"]])
+    editor.email = "semnan@example.org"
+    editor.save()
+    services.item_add(group=group, title="گزارش دیرکرد", due="2025-12-17", user=None)
+    send_digests(today=dt.date(2025, 12, 20), lead_days=7)
+    (message,) = mail.outbox
+    assert "دیرکرد ۲۶ آذر ۱۴۰۴" in message.body and "۲۹ آذر ۱۴۰۴" in message.subject
+    assert "OVERDUE" not in message.body and "2025" not in message.body
 
 
 def test_members_join_instruments_over_time_and_events_are_entered_by_hand(
