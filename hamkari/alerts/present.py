@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-import jdatetime
-from django.utils import formats
 from django.utils.translation import get_language, gettext
 
 from hamkari.alerts.models import (
@@ -22,9 +20,8 @@ from hamkari.alerts.models import (
     Target,
 )
 from hamkari.extraction.lexicon import load_table
+from hamkari.kb import calendar
 from hamkari.kb.names import entity_name, place_name
-
-PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 
 
 def _language() -> str:
@@ -34,8 +31,7 @@ def _language() -> str:
 
 def digits(value: object) -> str:
     """Persian digits in Persian."""
-    text = str(value)
-    return text.translate(PERSIAN_DIGITS) if _language() == "fa" else text
+    return calendar.digits_in(value, _language())
 
 
 def code_text(code: str) -> str:
@@ -52,12 +48,7 @@ def when(n: Notification) -> str:
 
 def day_text(day: dt.date | None) -> str:
     """«۱۲ آذر ۱۴۰۴» in Persian, «3 декабря 2025 г.», «Dec. 3, 2025»; empty for no day."""
-    if day is None:
-        return ""
-    if _language() == "fa":
-        j = jdatetime.date.fromgregorian(date=day)
-        return digits(f"{j.day} {jdatetime.date.j_months_fa[j.month - 1]} {j.year}")
-    return str(formats.date_format(day, "DATE_FORMAT"))
+    return "" if day is None else calendar.day_text(day, _language())
 
 
 @functools.cache

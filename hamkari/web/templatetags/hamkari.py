@@ -21,25 +21,10 @@ from django.utils.translation import get_language, gettext, gettext_lazy, ngette
 
 from hamkari.extraction.lexicon import load_table
 from hamkari.kb import names
+from hamkari.kb.calendar import JALALI_MONTHS, PERSIAN_DIGITS, jalali_text
 from hamkari.partners import routes
 
 register = template.Library()
-
-_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
-JALALI_MONTHS = (
-    "فروردین",
-    "اردیبهشت",
-    "خرداد",
-    "تیر",
-    "مرداد",
-    "شهریور",
-    "مهر",
-    "آبان",
-    "آذر",
-    "دی",
-    "بهمن",
-    "اسفند",
-)
 
 
 def _persian() -> bool:
@@ -50,13 +35,7 @@ def _persian() -> bool:
 def digits(value: Any) -> str:
     """Persian digits when the page is in Persian."""
     text = "" if value is None else str(value)
-    return text.translate(_PERSIAN_DIGITS) if _persian() else text
-
-
-def jalali_text(value: dt.date) -> str:
-    """«۱۲ آذر ۱۴۰۴»"""
-    j = jdatetime.date.fromgregorian(date=value)
-    return f"{j.day} {JALALI_MONTHS[j.month - 1]} {j.year}".translate(_PERSIAN_DIGITS)
+    return text.translate(PERSIAN_DIGITS) if _persian() else text
 
 
 @register.filter(is_safe=True)
@@ -82,7 +61,7 @@ def jmoment(value: dt.datetime | None) -> SafeString:
         return mark_safe("—")
     local = timezone.localtime(value)
     if _persian():
-        text = f"{jalali_text(local.date())}، {local:%H:%M}".translate(_PERSIAN_DIGITS)
+        text = f"{jalali_text(local.date())}، {local:%H:%M}".translate(PERSIAN_DIGITS)
     else:
         text = f"{local:%Y-%m-%d %H:%M}"
     return format_html('<span class="date">{}</span>', text)
@@ -96,7 +75,7 @@ def jtime(value: dt.datetime | None) -> str:
         return "—"
     local = timezone.localtime(value) if timezone.is_aware(value) else value
     if _persian():
-        return f"{jalali_text(local.date())}، {local:%H:%M}".translate(_PERSIAN_DIGITS)
+        return f"{jalali_text(local.date())}، {local:%H:%M}".translate(PERSIAN_DIGITS)
     return f"{local:%Y-%m-%d %H:%M}"
 
 
@@ -139,7 +118,7 @@ def jdate_input(value: dt.date | None) -> str:
         return ""
     if _persian():
         j = jdatetime.date.fromgregorian(date=value)
-        return f"{j.year:04d}/{j.month:02d}/{j.day:02d}".translate(_PERSIAN_DIGITS)
+        return f"{j.year:04d}/{j.month:02d}/{j.day:02d}".translate(PERSIAN_DIGITS)
     return value.isoformat()
 
 
@@ -192,7 +171,7 @@ def _month_name(year: int, month: int, persian: bool) -> tuple[str, str]:
     """(short, full) name of a month in the page's calendar: «آذر», «آذر ۱۴۰۴»; «дек.», «декабрь 2025»."""
     if persian:
         name = JALALI_MONTHS[month - 1]
-        return name, f"{name} {year}".translate(_PERSIAN_DIGITS)
+        return name, f"{name} {year}".translate(PERSIAN_DIGITS)
     return str(MONTHS_AP[month]), f"{MONTHS[month]} {year}"
 
 

@@ -1,0 +1,33 @@
+"""Dates and numbers as a reader sees them: Persian digits and the Jalali calendar in Persian,
+Django's date format in Russian and English. One home for the pages (web's template filters), the
+alerts' digests and feeds, and the tracker's deadline e-mail."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import jdatetime
+from django.utils import formats
+
+PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+JALALI_MONTHS: tuple[str, ...] = tuple(jdatetime.date.j_months_fa)
+
+
+def digits_in(value: object, language: str) -> str:
+    """`value` as text, with Persian digits when `language` is Persian."""
+    text = "" if value is None else str(value)
+    return text.translate(PERSIAN_DIGITS) if language.startswith("fa") else text
+
+
+def jalali_text(day: dt.date) -> str:
+    """«۱۲ آذر ۱۴۰۴»"""
+    j = jdatetime.date.fromgregorian(date=day)
+    return f"{j.day} {JALALI_MONTHS[j.month - 1]} {j.year}".translate(PERSIAN_DIGITS)
+
+
+def day_text(day: dt.date, language: str) -> str:
+    """«۲۶ آذر ۱۴۰۴» in Persian, «17 декабря 2025 г.» in Russian, «Dec. 17, 2025» in English (the
+    active translation's date format)."""
+    if language.startswith("fa"):
+        return jalali_text(day)
+    return str(formats.date_format(day, "DATE_FORMAT"))
