@@ -22,18 +22,11 @@ from hamkari.alerts.services import (
     watchlist_create,
     watchlist_delete,
 )
-from hamkari.alerts.tasks import due_runs_enqueue
 from hamkari.cli.command import CliError, command, option, plural
 from hamkari.cli.values import whole
 from hamkari.extraction.vocabulary import INSTRUMENT_KINDS
 from hamkari.kb.selectors import entity_find, entity_search, region_find
 from hamkari.kb.services import reference_load
-from hamkari.monitoring.tasks import due_polls_enqueue
-from hamkari.monitoring.worker import Periodic
-from hamkari.tracker.tasks import due_reminders_enqueue
-
-# what `hamkari worker` and `hamkari serve` queue when its time comes (next-run times on the rows)
-PERIODIC: tuple[Periodic, ...] = (due_polls_enqueue, due_runs_enqueue, due_reminders_enqueue)
 
 
 @command(

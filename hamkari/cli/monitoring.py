@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from hamkari.cli.alerts import PERIODIC
+from hamkari.alerts.tasks import due_runs_enqueue
 from hamkari.cli.command import CliError, command, option, plural
 from hamkari.cli.values import whole
 from hamkari.monitoring.models import FEED, KINDS, Source
@@ -18,8 +18,13 @@ from hamkari.monitoring.services import (
     source_enable,
     source_poll,
 )
-from hamkari.monitoring.tasks import poll_enqueue
-from hamkari.monitoring.worker import WorkerError, workers_run
+from hamkari.monitoring.tasks import due_polls_enqueue, poll_enqueue
+from hamkari.monitoring.worker import Periodic, WorkerError, workers_run
+from hamkari.tracker.tasks import due_reminders_enqueue
+
+# What `hamkari worker` and `hamkari serve` queue when its time comes (next-run times on the
+# rows): source polls, watchlist runs, the daily deadline digest.
+PERIODIC: tuple[Periodic, ...] = (due_polls_enqueue, due_runs_enqueue, due_reminders_enqueue)
 
 
 @command(

@@ -14,8 +14,8 @@ from waitress.server import create_server
 from hamkari.accounts.selectors import user_find
 from hamkari.accounts.services import administrator_ensure
 from hamkari.alerts.services import watchlist_demo_ensure
-from hamkari.cli.alerts import PERIODIC
 from hamkari.cli.command import CliError, command, option
+from hamkari.cli.monitoring import PERIODIC
 from hamkari.cli.values import PORT, whole
 from hamkari.kb.selectors import article_count
 from hamkari.kb.services import reference_load

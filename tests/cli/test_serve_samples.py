@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from hamkari.accounts.services import administrator_ensure
 from hamkari.alerts.models import Notification
-from hamkari.cli.alerts import PERIODIC
+from hamkari.cli.monitoring import PERIODIC
 from hamkari.cli.server import _demo_watchlist, _samples
 from hamkari.kb.models import Article
 from hamkari.kb.services import reference_load
