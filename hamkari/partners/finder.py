@@ -516,7 +516,7 @@ def explain(
             )
         centres = routes.centres()
         if me.code in centres and other.code in centres:
-            best = routes.fastest(centres[me.code], centres[other.code])
+            best = routes.recommended(centres[me.code], centres[other.code])
             if best is not None:
                 parts.append(best.summary(language))
         semi = "؛ " if language == "fa" else "; "

@@ -426,6 +426,14 @@ def fastest(start: str, end: str) -> Route | None:
     return _route(path) if path else None
 
 
+@functools.lru_cache(maxsize=20_000)
+def recommended(start: str, end: str) -> Route | None:
+    """The route `routes` offers first (the cheapest by the freight cost index), so that a partner's
+    reason and the route page name the same route (cached: the network is fixed data)."""
+    found = routes(start, end, options=1)
+    return found[0] if found else None
+
+
 @functools.cache
 def days_from(region: str) -> dict[str, float]:
     """Days to every region's centre from a region's centre (fastest route, changes of mode counted)."""

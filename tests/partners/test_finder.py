@@ -10,7 +10,7 @@ import pytest
 
 from hamkari.kb import services as kb
 from hamkari.kb.models import Entity, Instrument
-from hamkari.partners import finder, services
+from hamkari.partners import finder, routes, services
 
 pytestmark = pytest.mark.django_db
 
@@ -132,6 +132,14 @@ def test_the_explanation_is_in_the_language_of_the_page(
     ast = found["RU-AST"]
     assert ast.name == name and ast.explanation.startswith(name) and words in ast.explanation
     assert "_" not in ast.explanation  # sector names, not slugs
+
+
+def test_the_explanation_names_the_route_the_route_page_offers_first(regions: dict[str, Entity]) -> None:
+    # Golestan → Volgograd: the fastest route and the cheapest one differ (the eastern rail wins by
+    # cost); a partner's reason must not name a route that `hamkari route` ranks lower.
+    found = {r.code: r for r in finder.rank("IR-27", top=83, language="en")}
+    first = routes.routes(routes.centres()["IR-27"], routes.centres()["RU-VGG"], options=1)[0]
+    assert first.summary("en") in found["RU-VGG"].explanation
 
 
 def test_weights_change_the_order(regions: dict[str, Entity]) -> None:

@@ -404,11 +404,11 @@ def named_list(values: Any) -> str:
 
 @register.simple_tag
 def partner_route(first: str, second: str) -> Any:
-    """The fastest route between two regions' centres, or None."""
+    """The recommended route between two regions' centres (the one the route page lists first), or None."""
     centres = routes.centres()
     if first not in centres or second not in centres:
         return None
-    return routes.fastest(centres[first], centres[second])
+    return routes.recommended(centres[first], centres[second])
 
 
 @register.filter
