@@ -13,23 +13,7 @@ import functools
 import math
 import os
 
-from hamkari.extraction.components.commitments import CommitmentFinder
-from hamkari.extraction.components.delegations import DelegationFinder
-from hamkari.extraction.components.event_dates import EventDater
-from hamkari.extraction.components.events import EventFinder, InstrumentFinder
-from hamkari.extraction.components.lexical import Gazetteer, LexiconMatcher
-from hamkari.extraction.components.organizations import OrganizationFinder
-from hamkari.extraction.components.outlets import OutletFinder
-from hamkari.extraction.components.people import PeopleFinder
-from hamkari.extraction.components.quantities import QuantityFinder
-from hamkari.extraction.components.text import (
-    HeaderReader,
-    LanguageDetector,
-    Normalizer,
-    SentenceSplitter,
-    Tokenizer,
-)
-from hamkari.extraction.components.title import TitleWriter
+from hamkari.extraction.components import COMPONENTS
 from hamkari.extraction.document import Budget, Document, Provenance, TimeBudgetExceeded
 from hamkari.extraction.errors import ExtractionError
 from hamkari.extraction.normalize import Folded
@@ -57,27 +41,9 @@ BUDGET_VARIABLE = "HAMKARI_EXTRACTION_BUDGET"
 
 @functools.cache
 def default_pipeline() -> Pipeline:
-    return Pipeline(
-        [
-            Normalizer(),
-            LanguageDetector(),
-            SentenceSplitter(),
-            Tokenizer(),
-            HeaderReader(),
-            LexiconMatcher(),
-            OutletFinder(),
-            TitleWriter(),
-            Gazetteer(),
-            OrganizationFinder(),
-            PeopleFinder(),
-            EventFinder(),
-            InstrumentFinder(),
-            CommitmentFinder(),
-            QuantityFinder(),
-            EventDater(),
-            DelegationFinder(),
-        ]
-    )
+    """Every registered component (`hamkari.extraction.components`), in the order their
+    declarations give (`pipeline.in_order`)."""
+    return Pipeline(component() for component in COMPONENTS)
 
 
 def default_budget() -> float:

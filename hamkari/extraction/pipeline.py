@@ -1,8 +1,25 @@
-"""A pipeline of small named components over one `Document`.
+"""A pipeline of small named components over one `Document`, assembled from what they declare.
 
-Each component declares the document fields it `requires` and the ones it `provides`; the
-pipeline checks at construction that every requirement is met by an earlier component (or by
-the input), so a reordering mistake fails at start-up rather than producing silent gaps.
+Each component declares the document fields it `requires`, the ones it `provides` (fills) and
+the ones it `extends` (adds to, after their provider: the organisation and people finders add
+entities to the gazetteer's). The pipeline orders its components by those declarations alone:
+
+- a field is provided by at most one component; the input fields (`INPUT_FIELDS`) are there
+  from the start unless a component provides them (the language detector fills a language the
+  caller did not give, so whoever requires `language` runs after it);
+- a component that extends a field runs after the field's provider;
+- a component that requires a field runs after its provider and after every component that
+  extends it;
+- among the components free to run, the one given first runs first (a stable topological
+  order, so the same components always run in the same order).
+
+A requirement nobody provides, two providers of one field, or a cycle fails at construction
+(`PipelineError`), so a mistake fails at start-up rather than producing silent gaps.
+
+`default_pipeline()` (in `hamkari.extraction`) is built from the registered components: a
+component class is registered with the `@registered` decorator in its own module, and the
+package `hamkari.extraction.components` imports each of its modules (see its docstring), so a
+new component is a new module there and nothing else.
 
 Running, the pipeline lets out `ExtractionError` and nothing else: a fault inside a component
 becomes one line that names the component, and the document's time budget is checked after
@@ -15,7 +32,7 @@ import contextlib
 import gc
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from hamkari.extraction.document import Document
 from hamkari.extraction.errors import ExtractionError, one_line
@@ -27,6 +44,7 @@ class Component:
     name: ClassVar[str]
     requires: ClassVar[tuple[str, ...]] = ()
     provides: ClassVar[tuple[str, ...]] = ()
+    extends: ClassVar[tuple[str, ...]] = ()
 
     def __call__(self, doc: Document) -> None:  # pragma: no cover - interface
         raise NotImplementedError
@@ -36,15 +54,76 @@ class PipelineError(ValueError):
     pass
 
 
+C = TypeVar("C", bound=type[Component])
+_REGISTERED: list[type[Component]] = []
+
+
+def registered(cls: C) -> C:
+    """Class decorator: the component runs in the default pipeline (`registered_components`)."""
+    if any(c.name == cls.name for c in _REGISTERED):
+        raise PipelineError(f"two components are named {cls.name!r}")
+    _REGISTERED.append(cls)
+    return cls
+
+
+def registered_components() -> tuple[type[Component], ...]:
+    """The registered component classes, in the order their modules registered them."""
+    return tuple(_REGISTERED)
+
+
+def in_order(components: Iterable[Component]) -> tuple[Component, ...]:
+    """`components` in a stable topological order of their declarations (see the module's
+    docstring); raises `PipelineError` for a requirement nobody provides, two providers of one
+    field, or a cycle."""
+    given = tuple(components)
+    before = _dependencies(given)
+    done: list[Component] = []
+    waiting = list(given)
+    while waiting:
+        ready = next((c for c in waiting if not before[id(c)] - {id(d) for d in done}), None)
+        if ready is None:
+            names = ", ".join(repr(c.name) for c in waiting)
+            raise PipelineError(
+                f"components {names} wait for each other (a cycle in requires/provides/extends)"
+            )
+        waiting.remove(ready)
+        done.append(ready)
+    return tuple(done)
+
+
+def _dependencies(components: tuple[Component, ...]) -> dict[int, set[int]]:
+    """For each component (by id), the components that must run before it."""
+    provider: dict[str, Component] = {}
+    for c in components:
+        for field in c.provides:
+            if field in provider:
+                raise PipelineError(
+                    f"components {provider[field].name!r} and {c.name!r} both provide {field!r}; "
+                    "one should extend it"
+                )
+            provider[field] = c
+    extenders: dict[str, list[Component]] = {}
+    for c in components:
+        for field in c.extends:
+            extenders.setdefault(field, []).append(c)
+    before: dict[int, set[int]] = {id(c): set() for c in components}
+    for c in components:
+        both = sorted(set(c.requires) & set(c.extends))
+        if both:
+            raise PipelineError(f"component {c.name!r} both requires and extends {', '.join(both)}")
+        for field in (*c.requires, *c.extends):
+            if field not in provider and field not in INPUT_FIELDS:
+                raise PipelineError(f"component {c.name!r} needs {field}, which no component provides")
+            if field in provider and provider[field] is not c:
+                before[id(c)].add(id(provider[field]))
+        for field in c.requires:
+            before[id(c)].update(id(e) for e in extenders.get(field, ()) if e is not c)
+    return before
+
+
 class Pipeline:
     def __init__(self, components: Iterable[Component]) -> None:
-        self.components: Sequence[Component] = tuple(components)
-        available = set(INPUT_FIELDS)
-        for c in self.components:
-            missing = [r for r in c.requires if r not in available]
-            if missing:
-                raise PipelineError(f"component {c.name!r} needs {', '.join(missing)} before it runs")
-            available.update(c.provides)
+        self.components: Sequence[Component] = in_order(components)
 
     def __call__(self, doc: Document) -> Document:
         with collector_paused():

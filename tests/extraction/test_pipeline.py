@@ -1,16 +1,26 @@
-"""The pipeline pauses Python's cyclic garbage collector while it runs and restores it as it was."""
+"""The pipeline assembles itself from the registered components in the order their declarations
+give, and pauses Python's cyclic garbage collector while it runs (restoring it as it was)."""
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+import importlib
+import math
+import pkgutil
+import random
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import cast
 
 import pytest
 
-from hamkari.extraction import extract, to_json
+from hamkari.extraction import components, extract, to_json
+from hamkari.extraction.components import COMPONENTS
 from hamkari.extraction.components.text import Normalizer
 from hamkari.extraction.document import Document
-from hamkari.extraction.pipeline import Component, Pipeline, collector_paused
+from hamkari.extraction.pipeline import Component, Pipeline, PipelineError, collector_paused
+
+ARTICLES = Path(__file__).parent / "articles"
 
 
 class _Watch(Component):
@@ -64,3 +74,79 @@ def test_overlapping_runs_restore_the_collector_only_when_the_last_one_ends(coll
     assert not gc.isenabled()  # the second run is still going
     second.__exit__(None, None, None)
     assert gc.isenabled()
+
+
+# The pipeline assembles itself: the registered components, ordered by their declarations.
+
+
+def _component(
+    name: str, requires: tuple[str, ...] = (), provides: tuple[str, ...] = (), extends: tuple[str, ...] = ()
+) -> Component:
+    kind = type(
+        name, (Component,), {"name": name, "requires": requires, "provides": provides, "extends": extends}
+    )
+    return cast(Component, kind())
+
+
+def _names(components: Iterable[Component]) -> list[str]:
+    return [c.name for c in components]
+
+
+def test_components_run_after_what_they_require_whatever_order_they_are_given_in() -> None:
+    given = [_component("b", ("a_out",), ("b_out",)), _component("a", ("text",), ("a_out",))]
+    assert _names(Pipeline(given).components) == ["a", "b"]
+
+
+def test_an_extender_runs_after_the_provider_and_before_those_who_require_the_field() -> None:
+    given = [
+        _component("reader", ("things",), ("summary",)),
+        _component("more_things", ("text",), ("more",), extends=("things",)),
+        _component("things", ("text",), ("things",)),
+    ]
+    assert _names(Pipeline(given).components) == ["things", "more_things", "reader"]
+
+
+def test_components_free_to_run_keep_the_order_they_were_given_in() -> None:
+    given = [_component("z", ("text",), ("z_out",)), _component("y", ("text",), ("y_out",))]
+    assert _names(Pipeline(given).components) == ["z", "y"]
+
+
+def test_it_rejects_a_requirement_nobody_provides() -> None:
+    with pytest.raises(PipelineError, match="'b' needs nothing, which no component provides"):
+        Pipeline([_component("b", ("nothing",))])
+
+
+def test_it_rejects_two_providers_of_one_field() -> None:
+    with pytest.raises(PipelineError, match="'a' and 'b' both provide 'x'"):
+        Pipeline([_component("a", provides=("x",)), _component("b", provides=("x",))])
+
+
+def test_it_rejects_components_that_wait_for_each_other() -> None:
+    with pytest.raises(PipelineError, match="'a', 'b' wait for each other"):
+        Pipeline([_component("a", ("y",), ("x",)), _component("b", ("x",), ("y",))])
+
+
+def test_it_rejects_a_component_that_requires_what_it_extends() -> None:
+    with pytest.raises(PipelineError, match="'a' both requires and extends"):
+        Pipeline([_component("p", provides=("x",)), _component("a", ("x",), extends=("x",))])
+
+
+def test_every_component_class_in_the_components_package_is_registered() -> None:
+    defined = {
+        value
+        for info in pkgutil.iter_modules(components.__path__)
+        for value in vars(importlib.import_module(f"{components.__name__}.{info.name}")).values()
+        if isinstance(value, type) and issubclass(value, Component) and value is not Component
+    }
+    assert defined == set(COMPONENTS)
+    assert len({c.name for c in COMPONENTS}) == len(COMPONENTS)
+
+
+def test_the_declarations_alone_fix_the_output_in_any_given_order() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*/*.txt"))]
+    expected = [to_json(extract(t, budget=math.inf)) for t in texts]
+    for seed in (1, 2):
+        shuffled = list(COMPONENTS)
+        random.Random(seed).shuffle(shuffled)
+        pipeline = Pipeline(c() for c in shuffled)
+        assert [to_json(pipeline(Document(text=t))) for t in texts] == expected

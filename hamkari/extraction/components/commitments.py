@@ -25,7 +25,7 @@ from hamkari.extraction.document import Commitment, Document, Match, Provenance,
 from hamkari.extraction.languages import profile
 from hamkari.extraction.morphology import grammemes
 from hamkari.extraction.numbers import Number, read_number
-from hamkari.extraction.pipeline import Component
+from hamkari.extraction.pipeline import Component, registered
 
 # an action ends at a full stop, a purpose clause or the next item of a list
 ACTION_STOP = re.compile(
@@ -82,9 +82,10 @@ def iso_duration(unit: str, n: int) -> str:
     return f"P{n}{unit}"
 
 
+@registered
 class CommitmentFinder(Component):
     name = "commitments"
-    requires = ("matches", "tokens", "sentences", "entities", "published")
+    requires = ("text", "folded", "language", "tokens", "sentences", "matches", "published", "entities")
     provides = ("commitments",)
 
     def __call__(self, doc: Document) -> None:

@@ -22,7 +22,7 @@ from typing import Any
 from hamkari.extraction.document import Document, Entity, ExtraFact, Provenance, Sentence, Span
 from hamkari.extraction.lexicon import Entry, load_table, register_table
 from hamkari.extraction.normalize import fold_term
-from hamkari.extraction.pipeline import Component
+from hamkari.extraction.pipeline import Component, registered
 
 TABLE = "delegations"
 register_table(TABLE, 1)
@@ -112,10 +112,11 @@ def words_of(lang: str) -> Words | None:
     )
 
 
+@registered
 class DelegationFinder(Component):
     name = "delegations"
-    requires = ("sentences", "entities", "dates")
-    provides = ("more",)
+    requires = ("text", "folded", "language", "ignored", "sentences", "dates", "published", "entities")
+    provides = ("delegations",)
 
     def __call__(self, doc: Document) -> None:
         words = words_of(doc.language or "")

@@ -6,7 +6,7 @@ so that a caller who knows another reference day (a feed's date) can resolve the
 from __future__ import annotations
 
 from hamkari.extraction.document import Document, Provenance, Span
-from hamkari.extraction.pipeline import Component
+from hamkari.extraction.pipeline import Component, registered
 from hamkari.extraction.when import When, partial_dates
 
 # The lead: the first sentences, where agencies put the day («امروز (جمعه …)», «13 марта в …»).
@@ -16,10 +16,12 @@ PRECEDENCE = ("absolute", "day_month", "relative", "weekday")
 LOOK_BACK = 8
 
 
+@registered
 class EventDater(Component):
     name = "event_dates"
-    requires = ("events", "dates", "sentences", "published")
+    requires = ("folded", "ignored", "sentences", "dates", "published")
     provides = ("when",)
+    extends = ("events",)
 
     def __call__(self, doc: Document) -> None:
         lead_sentences = [s.span for s in doc.sentences[:LEAD_SENTENCES] if not doc.is_ignored(s.span)]

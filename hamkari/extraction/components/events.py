@@ -18,7 +18,7 @@ from hamkari.extraction.document import (
 )
 from hamkari.extraction.languages import profile
 from hamkari.extraction.morphology import grammemes
-from hamkari.extraction.pipeline import Component
+from hamkari.extraction.pipeline import Component, registered
 from hamkari.extraction.vocabulary import LIFECYCLE
 
 # Within one sentence a more specific kind stands for the broader ones it names: «встречу в
@@ -147,6 +147,7 @@ def sports_report(doc: Document) -> bool:
     return len(words) >= SPORTS_DOCUMENT
 
 
+@registered
 class EventFinder(Component):
     """One event per type and article. In each sentence every kind of event counts except the
     broader kinds a more specific one stands for; events in sentences about plans or
@@ -154,7 +155,7 @@ class EventFinder(Component):
     told as background, nor games in a sports report."""
 
     name = "events"
-    requires = ("matches", "sentences", "entities", "dates")
+    requires = ("text", "folded", "language", "sentences", "matches", "dates", "published", "entities")
     provides = ("events",)
 
     def __call__(self, doc: Document) -> None:
@@ -240,6 +241,7 @@ def _future_form(doc: Document, status: Match) -> bool:
     return grammar.infinitive_grammeme and "INFN" in grammemes(words[0])
 
 
+@registered
 class InstrumentFinder(Component):
     """An instrument word counts when a status verb stands in its sentence, a joint marker
     («مشترک», «совместный») right after it, or a word right before it that sets it up («تشکیل
@@ -250,7 +252,7 @@ class InstrumentFinder(Component):
     agreement») is a record of its own."""
 
     name = "instruments"
-    requires = ("matches", "sentences", "entities")
+    requires = ("folded", "language", "sentences", "matches", "dates", "published", "entities")
     provides = ("instruments",)
 
     def __call__(self, doc: Document) -> None:

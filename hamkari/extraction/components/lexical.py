@@ -17,7 +17,7 @@ from hamkari.extraction.lexicon import (
     word_set,
 )
 from hamkari.extraction.overlap import resolve_overlaps
-from hamkari.extraction.pipeline import Component
+from hamkari.extraction.pipeline import Component, registered
 
 # Tables that compete for the same words; the longest match wins, then the lower rank.
 # Sectors and organisation heads share a rank so that «دانشگاه» stays both a sector word and
@@ -43,12 +43,13 @@ def _endings() -> dict[str, re.Pattern[str]]:
     return {"fa": pattern(persian_suffixes()), "en": pattern(_ENGLISH_ENDINGS)}
 
 
+@registered
 class LexiconMatcher(Component):
     """Finds every lexicon term in the folded text (and, for Russian, in the lemmas), keeps those
     at word boundaries and outside ignored spans, and resolves overlaps within each layer."""
 
     name = "lexicon"
-    requires = ("folded", "tokens", "ignored")
+    requires = ("folded", "language", "tokens", "ignored")
     provides = ("matches",)
 
     def __call__(self, doc: Document) -> None:
@@ -216,9 +217,10 @@ def _surname(doc: Document, m: Match) -> bool:
     return bool(before) and before[-1] in word_set("given_names")
 
 
+@registered
 class Gazetteer(Component):
     name = "gazetteer"
-    requires = ("matches", "sentences")
+    requires = ("text", "folded", "tokens", "sentences", "matches")
     provides = ("entities",)
 
     def __call__(self, doc: Document) -> None:

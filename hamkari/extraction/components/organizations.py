@@ -26,7 +26,7 @@ from hamkari.extraction.languages import Profile, profile
 from hamkari.extraction.lexicon import lemma_key, load_table, persian_suffixes, word_set
 from hamkari.extraction.morphology import genitive_possible, grammemes
 from hamkari.extraction.numbers import number_words
-from hamkari.extraction.pipeline import Component
+from hamkari.extraction.pipeline import Component, registered
 
 MAX_WORDS = 7
 # Stopword kinds that end an organisation's name; common nouns («توسعه») may be part of it.
@@ -57,10 +57,12 @@ class _Extent:
     country: str | None = None
 
 
+@registered
 class OrganizationFinder(Component):
     name = "organizations"
-    requires = ("matches", "tokens", "entities", "outlets")
-    provides = ("entities",)
+    requires = ("text", "folded", "language", "tokens", "matches", "outlets")
+    provides = ("organizations",)
+    extends = ("entities",)
 
     def __call__(self, doc: Document) -> None:
         _Reader(doc).run()

@@ -23,7 +23,7 @@ from hamkari.extraction.languages import profile
 from hamkari.extraction.lexicon import word_set
 from hamkari.extraction.morphology import grammemes, name_lemmas
 from hamkari.extraction.normalize import fold
-from hamkari.extraction.pipeline import Component
+from hamkari.extraction.pipeline import Component, registered
 
 MAX_WORDS = 8
 # «X - …», «X _ …» at the start of a line; «January 26, X – …» after a dateline's date.
@@ -44,9 +44,10 @@ _LINKS = frozenset({"و", "и", "and", "&"})
 _SITE_WORDS = frozenset({"сайт", "портал", "website", "site", "سایت", "پایگاه"})
 
 
+@registered
 class OutletFinder(Component):
     name = "outlets"
-    requires = ("matches", "tokens", "dates")
+    requires = ("text", "folded", "language", "tokens", "ignored", "matches", "dates")
     provides = ("outlets",)
 
     def __call__(self, doc: Document) -> None:

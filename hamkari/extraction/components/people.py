@@ -36,7 +36,7 @@ from hamkari.extraction.document import Document, Entity, Match, Mention, Proven
 from hamkari.extraction.languages import Profile, profile
 from hamkari.extraction.lexicon import word_set
 from hamkari.extraction.morphology import case_of, grammemes
-from hamkari.extraction.pipeline import Component
+from hamkari.extraction.pipeline import Component, registered
 
 PLACE_TABLES = ("regions", "countries", "cities", "places")
 COVERING = (
@@ -105,10 +105,12 @@ class TitlePhrase:
     head_last: int = -1  # the last token of the post's own words, before what it names
 
 
+@registered
 class PeopleFinder(Component):
     name = "people"
-    requires = ("matches", "tokens", "entities", "sentences")
-    provides = ("entities",)
+    requires = ("text", "folded", "language", "tokens", "sentences", "matches", "outlets", "organizations")
+    provides = ("people",)
+    extends = ("entities",)
 
     def __call__(self, doc: Document) -> None:
         _Reader(doc).run()

@@ -22,7 +22,7 @@ from hamkari.extraction.languages import profile
 from hamkari.extraction.lexicon import entries, word_set
 from hamkari.extraction.morphology import grammemes
 from hamkari.extraction.numbers import Number, number_words, read_number
-from hamkari.extraction.pipeline import Component
+from hamkari.extraction.pipeline import Component, registered
 
 SMALL = 10
 _TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
@@ -38,9 +38,20 @@ _JOINED_RANGE = re.compile(r"(\d{1,4})-(\d{1,4})")
 PERCENT = Match(Span(0, 1), "units", "percent", (), Provenance("quantities", "quantities.percent_sign"))
 
 
+@registered
 class QuantityFinder(Component):
     name = "quantities"
-    requires = ("matches", "tokens", "sentences", "entities", "dates")
+    requires = (
+        "text",
+        "folded",
+        "language",
+        "tokens",
+        "ignored",
+        "sentences",
+        "matches",
+        "dates",
+        "entities",
+    )
     provides = ("quantities",)
 
     def __call__(self, doc: Document) -> None:

@@ -11,9 +11,10 @@ from hamkari.extraction.languages import profile
 from hamkari.extraction.lexicon import word_set
 from hamkari.extraction.morphology import lemma
 from hamkari.extraction.normalize import WORD, fold
-from hamkari.extraction.pipeline import Component
+from hamkari.extraction.pipeline import Component, registered
 
 
+@registered
 class Normalizer(Component):
     name = "normalize"
     requires = ("text",)
@@ -29,6 +30,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-z]")
 
 
+@registered
 class LanguageDetector(Component):
     """The script with most letters decides: Arabic script → fa, Cyrillic → ru, Latin → en.
     A language given by the caller (`--lang`) is kept."""
@@ -85,6 +87,7 @@ _ABBREVIATIONS = frozenset(
 _HEADING_MAX = 160
 
 
+@registered
 class SentenceSplitter(Component):
     """Sentences as spans of the original text.
 
@@ -151,6 +154,7 @@ def _append(out: list[Span], text: str, a: int, b: int) -> None:
         out.append(Span(a, b))
 
 
+@registered
 class Tokenizer(Component):
     name = "tokens"
     requires = ("folded", "language")
@@ -173,12 +177,13 @@ def _noise() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in terms) + r")(?!\w)")
 
 
+@registered
 class HeaderReader(Component):
     """Publication date from the top of the article (the title is TitleWriter's); page furniture there
     («date 2025-12-03 پخش زنده», «Поделиться») is marked as ignored."""
 
     name = "header"
-    requires = ("text", "folded", "sentences")
+    requires = ("text", "folded")
     provides = ("published", "ignored", "dates")
 
     HEADER_CHARS = 300

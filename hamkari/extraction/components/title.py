@@ -13,7 +13,7 @@ import re
 from hamkari.extraction.document import Document, Span
 from hamkari.extraction.lexicon import word_set
 from hamkari.extraction.normalize import fold
-from hamkari.extraction.pipeline import Component
+from hamkari.extraction.pipeline import Component, registered
 
 HEADING_MAX = 200  # characters of a heading line
 SUMMARY_MAX = 140  # characters of a summary before it is cut
@@ -22,6 +22,7 @@ _DASH = re.compile(r"\s[-–—_]\s")
 _CLAUSE = re.compile(r"[,،;؛:]\s")
 
 
+@registered
 class TitleWriter(Component):
     name = "title"
     requires = ("text", "sentences", "ignored", "matches", "outlets", "dates")
