@@ -36,9 +36,17 @@ class Number:
 def number_words() -> dict[str, tuple[int, str, str]]:
     out: dict[str, tuple[int, str, str]] = {}
     for e in entries("numbers"):
+        if e.attrs[0] == "ordinal":
+            continue  # whole ordinal words are no number (see ordinal_words)
         for t in e.terms:
             out.setdefault(fold_term(t).rstrip("."), (int(e.key), e.attrs[0], e.rule))
     return out
+
+
+@functools.cache
+def ordinal_words() -> frozenset[str]:
+    """Ordinal words that are not a number word and an ending («سوم», «سومین» of «سه»)."""
+    return frozenset(fold_term(t) for e in entries("numbers") if e.attrs[0] == "ordinal" for t in e.terms)
 
 
 def _word(tok: Token) -> tuple[int, str, str] | None:
@@ -55,6 +63,8 @@ def _ordinal_endings() -> tuple[str, ...]:
 def is_ordinal(tok: Token) -> bool:
     """An ordinal number word: «ششمین», «بیست و یکم» (a number word and an ordinal ending),
     «шестой» (pymorphy3's Anum)."""
+    if tok.text in ordinal_words():
+        return True
     for ending in _ordinal_endings():
         if tok.text.endswith(ending) and len(tok.text) > len(ending):
             stem = number_words().get(tok.text[: -len(ending)])

@@ -35,6 +35,8 @@ _CLOSING_QUOTES = frozenset("\"»”'")
 _DASHES = frozenset({"-", "–", "—"})
 # «50-70», «۲۰-۳۰» (folded: one token, the dash a hyphen); «2-1» (a score) falls to low < high
 _JOINED_RANGE = re.compile(r"(\d{1,4})-(\d{1,4})")
+# «162-kilometer»: digits, a hyphen, then (at the match's end) the unit word
+_JOINED_UNIT = re.compile(r"(\d{1,9})-")
 PERCENT = Match(Span(0, 1), "units", "percent", (), Provenance("quantities", "quantities.percent_sign"))
 
 
@@ -78,7 +80,9 @@ class QuantityFinder(Component):
                 continue
             number = read_number(words.tokens, text, k)
             if number is None:
-                for low_or_high, unit in self._joined_range(words, units, k):
+                for low_or_high, unit in self._joined_range(words, units, k) or self._joined_unit(
+                    words, units, k
+                ):
                     if self._is_figure(words, low_or_high, unit):
                         self._add(doc, words, low_or_high, unit, seen)
                 continue
@@ -98,6 +102,8 @@ class QuantityFinder(Component):
             self._add(doc, words, number, unit, seen)
 
     def _is_figure(self, words: Words, number: Number, unit: Match | None) -> bool:
+        if number.worded and number.value == 1 and number.scale == 1:
+            return False  # «یک کارگروه ویژه», «one of the ports»: the word «one» is an article
         if number.value < SMALL and number.scale == 1 and (unit is None or number.worded):
             return self._counts_instruments(words, number.last)
         if unit is not None:
@@ -199,6 +205,15 @@ class QuantityFinder(Component):
             return []
         rule = "numbers.digits+joined_range"
         return [(Number(int(found.group(n)) * scale, i, last, False, rule, scale), unit) for n in (1, 2)]
+
+    @staticmethod
+    def _joined_unit(words: Words, units: dict[int, Match], i: int) -> list[tuple[Number, Match | None]]:
+        """«the 162-kilometer railway», «a 40-tonne load»: a number joined to its unit by a hyphen."""
+        found = _JOINED_UNIT.match(words.word(i))
+        unit = units.get(words.tokens[i].start + found.end()) if found is not None else None
+        if found is None or unit is None:
+            return []
+        return [(Number(int(found.group(1)), i, i, False, "numbers.digits+joined_unit"), unit)]
 
     @staticmethod
     def _currency_sign(doc: Document, words: Words, first: int) -> Match | None:

@@ -1,0 +1,34 @@
+"""Figures: compound ordinals, the article «one», numbers joined to their unit. Golden tables of
+(text, expected values) per language; every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from hamkari.extraction import extract, to_json
+
+
+def _values(text: str) -> list[float]:
+    return [q["value"] for q in to_json(extract(text))["quantities"]]
+
+
+# (text, a value that must be read, a value that must not)
+FIGURES = [
+    # «بیست و سومین» is the twenty-third: an ordinal, not twenty
+    ("بیست و سومین نمایشگاه صنعت ساختمان با حضور ۳۵ شرکت روسی در تهران برپا شد.", 35, 20),
+    ("سی و سومین نشست کمیسیون مشترک با حضور ۴۰ شرکت ایرانی در قازان برگزار شد.", 40, 30),
+    # «یک» before a noun is the indefinite article, not the figure one
+    ("استانداری گیلان یک کارگروه ویژه صادرات به روسیه با ۱۲ عضو تشکیل می‌دهد.", 12, 1),
+    ("Gilan set up one working group with Astrakhan and sent 300 tonnes of rice to Russia.", 300, 1),
+    # a number joined to its unit by a hyphen
+    ("The governor of Gilan said the 162-kilometer railway to Russia would open next year.", 162, None),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "not_found"), FIGURES)
+def test_it_reads_figures_and_skips_ordinals_and_articles(
+    text: str, found: int, not_found: int | None
+) -> None:
+    values = _values(text)
+    assert found in values
+    assert not_found is None or not_found not in values
