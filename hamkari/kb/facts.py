@@ -14,8 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils.translation import get_language, gettext, ngettext
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import get_language, gettext
 
 from hamkari.extraction.components.delegations import Delegation as DocDelegation
 from hamkari.extraction.document import Document
@@ -39,6 +38,7 @@ from hamkari.kb.models import (
     ReviewState,
     Story,
 )
+from hamkari.kb.words import Counted, Words
 
 NaturalKey = tuple[str, int, int, str]
 
@@ -79,7 +79,10 @@ class Found:
 class FactKind:
     name: str  # as the API, the pages, the review URLs and the audit log call it
     model: type[Fact]
-    label: Any  # translatable name of the kind
+    # the kind's own words in fa, ru and en (kb/words.py; no catalogue entry): its name as a
+    # heading of the pages that list its facts, and one fact of it (the history page's title)
+    label: Words
+    noun: Words
     # the records a row shows, fetched in the same query
     related: tuple[str, ...]
     # what an analyst may change
@@ -244,10 +247,17 @@ def _delegation_members(facts: list[Delegation]) -> None:
         fact.members.add(*getattr(fact, "pending_members", []))
 
 
+_PEOPLE = Counted(
+    fa=("%(n)d نفر",),
+    ru=("%(n)d человек", "%(n)d человека", "%(n)d человек"),
+    en=("%(n)d person", "%(n)d people"),
+)
+
+
 def _delegation_summary(f: Delegation) -> str:
     """Size, leader and route, the names in the reader's language (kb/names.py)."""
     language = get_language()
-    size = ngettext("%(n)d person", "%(n)d people", f.size) % {"n": f.size} if f.size else ""
+    size = _PEOPLE(f.size) if f.size else ""
     route = " → ".join(names.entity_name(p, language).text if p else "?" for p in (f.origin, f.destination))
     leader = names.entity_name(f.leader, language).text if f.leader else ""
     return " · ".join(x for x in (size, leader, route) if x)
@@ -262,7 +272,8 @@ FACT_KINDS: dict[str, FactKind] = {
         FactKind(
             name="mention",
             model=Mention,
-            label=_("mention"),
+            label=Words(fa="اشاره", ru="упоминание", en="mention"),
+            noun=Words(fa="اشاره", ru="упоминание", en="mention"),
             related=("entity",),
             editable=(),
             build=_mentions,
@@ -283,7 +294,8 @@ FACT_KINDS: dict[str, FactKind] = {
         FactKind(
             name="position",
             model=Position,
-            label=_("post"),
+            label=Words(fa="سمت", ru="должность", en="post"),
+            noun=Words(fa="سمت", ru="должность", en="position"),
             related=("person", "organization"),
             editable=("role", "title", "region", "country"),
             build=_positions,
@@ -302,7 +314,8 @@ FACT_KINDS: dict[str, FactKind] = {
             name="event_source",
             key_order=1,
             model=EventSource,
-            label=_("event"),
+            label=Words(fa="رویداد", ru="событие", en="event"),
+            noun=Words(fa="منبع رویداد", ru="источник события", en="event"),
             related=("story",),
             editable=("type", "date"),
             # stored by the story assignment, which decides the story the event belongs to
@@ -315,7 +328,8 @@ FACT_KINDS: dict[str, FactKind] = {
             name="instrument_step",
             key_order=1,
             model=InstrumentStep,
-            label=_("instrument"),
+            label=Words(fa="سند", ru="документ", en="instrument"),
+            noun=Words(fa="گام سند", ru="этап документа", en="instrument step"),
             related=("instrument",),
             editable=("status", "date"),
             build=_instrument_steps,
@@ -330,7 +344,8 @@ FACT_KINDS: dict[str, FactKind] = {
             name="commitment",
             key_order=1,
             model=Commitment,
-            label=_("commitment"),
+            label=Words(fa="تعهد", ru="обязательство", en="commitment"),
+            noun=Words(fa="تعهد", ru="обязательство", en="commitment"),
             related=("actor",),
             editable=("action", "due", "due_relative"),
             build=_commitments,
@@ -342,7 +357,8 @@ FACT_KINDS: dict[str, FactKind] = {
         FactKind(
             name="quantity",
             model=Quantity,
-            label=_("figure"),
+            label=Words(fa="رقم", ru="число", en="figure"),
+            noun=Words(fa="رقم", ru="число", en="quantity"),
             related=("subject",),
             editable=("value", "unit"),
             build=_quantities,
@@ -354,7 +370,8 @@ FACT_KINDS: dict[str, FactKind] = {
         FactKind(
             name="delegation",
             model=Delegation,
-            label=_("delegations"),
+            label=Words(fa="هیئت‌ها", ru="делегации", en="delegations"),
+            noun=Words(fa="هیئت", ru="делегация", en="delegation"),
             related=("leader", "origin", "destination"),
             editable=("size", "purpose", "date"),
             build=_delegations,

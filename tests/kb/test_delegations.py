@@ -12,21 +12,27 @@ from django.test import Client
 
 from hamkari.accounts.services import user_create
 from hamkari.kb import exports, selectors, services
+from hamkari.kb.facts import FACT_KINDS
 from hamkari.kb.models import Delegation, Entity
 from hamkari.tracker import brief
 from hamkari.tracker import selectors as tracker_selectors
+from tests.web.test_interface_language import leaks
 
-VISIT = (
+# the kind's example article: tests/kb/test_exports.py stores it too (every export kind has rows)
+EXAMPLE = (
     "date 2025-05-12\n"
     "A 25-member delegation led by Governor of Gilan Province Asadollah Abbasi, including Minister of "
     "Industry Reza Karimi, arrived in Astrakhan to discuss shipping links across the Caspian Sea."
 )
 
+VISIT_FA = "date 2025-06-02\nهیئتی ۳۰ نفره از استان گیلان برای گسترش همکاری‌های بندری به آستاراخان سفر کرد."
+SIZE = {"fa": "۳۰ نفر", "ru": "30 человек", "en": "30 people"}  # its summary on its region's page
+
 
 @pytest.fixture
 def delegation(db: Any) -> Delegation:
     services.reference_load()
-    services.article_ingest(text=VISIT, source="visit.txt")
+    services.article_ingest(text=EXAMPLE, source="visit.txt")
     return Delegation.objects.get()
 
 
@@ -91,3 +97,21 @@ def test_the_export_and_the_brief_carry_the_delegation(delegation: Delegation) -
     html = brief.render_html(tracker_selectors.pair_brief(*pair), language="en")
     assert "Asadollah Abbasi" in html and "25 people" in html
     assert selectors.entity_facts(pair)[0]["kind"] == "delegation"
+
+
+@pytest.mark.parametrize("language", ["fa", "ru", "en"])
+def test_the_history_and_region_pages_name_the_delegation_in_the_readers_language(
+    db: Any, language: str
+) -> None:
+    services.reference_load()
+    services.article_ingest(text=VISIT_FA, source="visit-fa.txt")
+    delegation = Delegation.objects.get()
+    client = Client()
+    client.force_login(user_create(username="reader", password="pw-not-used-here", role="analyst"))
+    client.cookies["django_language"] = language
+    kind = FACT_KINDS["delegation"]
+    history = client.get(f"/audit/delegation/{delegation.pk}/").content.decode()
+    region = client.get("/regions/IR-01/").content.decode()
+    assert kind.noun.of(language) in history and kind.label.of(language) in region
+    assert SIZE[language] in region
+    assert (leaks(history, language), leaks(region, language)) == ([], [])

@@ -184,6 +184,11 @@ def audit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     if kind not in selectors.AUDITED:
         return HttpResponseBadRequest(_("Unknown kind of record."))
     obj = found(selectors.audited_get, kind, pk)
-    return render(
-        request, "web/audit.html", {"kind": kind, "obj": obj, "entries": selectors.audit_entries(obj)}
-    )
+    # a fact kind names itself (its registry entry's words); people, entities, stories: the catalogues
+    context = {
+        "kind": kind,
+        "kind_words": FACT_KINDS[kind].noun if kind in FACT_KINDS else None,
+        "obj": obj,
+        "entries": selectors.audit_entries(obj),
+    }
+    return render(request, "web/audit.html", context)
