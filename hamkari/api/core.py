@@ -16,16 +16,23 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import LimitOffsetPagination
 from ninja.security import HttpBearer
 from pydantic import AfterValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from hamkari.accounts import services as account_services
+from hamkari.api import messages
+from hamkari.api.middleware import too_large_message
 from hamkari.extraction.vocabulary import INSTRUMENT_KINDS, MARKETS, TRACKER_STATUSES
 from hamkari.kb import services
+from hamkari.kb.calendar import digits_in
 from hamkari.kb.facts import FACT_KINDS
 from hamkari.kb.models import ReviewState
 
@@ -53,10 +60,14 @@ class ReadAuth(HttpBearer):
         return TokenAuth().authenticate(request, token)
 
 
-def _member(allowed: tuple[str, ...], what: str) -> Callable[[str], str]:
+def _member(allowed: tuple[str, ...]) -> Callable[[str], str]:
     def check(value: str) -> str:
-        if value not in allowed:
-            raise ValueError(f"unknown {what} {value!r}; use one of {', '.join(allowed)}")
+        if value not in allowed:  # said in the request's language by hamkari.api.messages
+            raise PydanticCustomError(
+                "not_one_of",
+                "unknown value {value}; use one of {allowed}",
+                {"value": value, "allowed": ", ".join(allowed)},
+            )
         return value
 
     return check
@@ -72,14 +83,27 @@ def _enum(allowed: tuple[str, ...]) -> WithJsonSchema:
 LANGUAGES = ("fa", "ru", "en")
 FACT_KIND_NAMES = tuple(FACT_KINDS)
 REVIEW_STATES = tuple(str(v) for v in ReviewState.values)
-Language = Annotated[str, AfterValidator(_member(LANGUAGES, "language")), _enum(LANGUAGES)]
-InstrumentKind = Annotated[str, AfterValidator(_member(INSTRUMENT_KINDS, "kind")), _enum(INSTRUMENT_KINDS)]
-InstrumentStatus = Annotated[
-    str, AfterValidator(_member(TRACKER_STATUSES, "status")), _enum(TRACKER_STATUSES)
-]
-FactKindName = Annotated[str, AfterValidator(_member(FACT_KIND_NAMES, "fact kind")), _enum(FACT_KIND_NAMES)]
-ReviewStateName = Annotated[str, AfterValidator(_member(REVIEW_STATES, "state")), _enum(REVIEW_STATES)]
-Market = Annotated[str, AfterValidator(_member(MARKETS, "market")), _enum(MARKETS)]
+Language = Annotated[str, AfterValidator(_member(LANGUAGES)), _enum(LANGUAGES)]
+InstrumentKind = Annotated[str, AfterValidator(_member(INSTRUMENT_KINDS)), _enum(INSTRUMENT_KINDS)]
+InstrumentStatus = Annotated[str, AfterValidator(_member(TRACKER_STATUSES)), _enum(TRACKER_STATUSES)]
+FactKindName = Annotated[str, AfterValidator(_member(FACT_KIND_NAMES)), _enum(FACT_KIND_NAMES)]
+ReviewStateName = Annotated[str, AfterValidator(_member(REVIEW_STATES)), _enum(REVIEW_STATES)]
+Market = Annotated[str, AfterValidator(_member(MARKETS)), _enum(MARKETS)]
+
+
+def shown(value: object) -> str:
+    """A number in a message: Persian digits in Persian."""
+    return digits_in(value, get_language() or "fa")
+
+
+def one(queryset: Any, missing: str, **lookup: Any) -> Any:
+    """The one record `lookup` finds in `queryset` (or a model), else a 404 saying `missing` (a
+    sentence already in the request's language: «No article 5.»)."""
+    try:
+        return get_object_or_404(queryset, **lookup)
+    except Http404:
+        raise HttpError(404, missing) from None
+
 
 # Database integers are signed 64-bit; larger numbers in a path, a page or a body are refused (422).
 MAX_ID = 2**63 - 1
@@ -152,17 +176,27 @@ def _error(request: HttpRequest, status: int, code: str, message: str, details: 
     return api.create_response(request, {"error": body}, status=status)
 
 
+# Every message below is in the request's language (Accept-Language, else the language the user chose
+# on the site, else Persian): LocaleMiddleware has activated it before the API runs.
+
+
 @api.exception_handler(NinjaValidationError)
 def _validation(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
-    details = [
-        {"where": ".".join(str(p) for p in e.get("loc", [])), "message": e.get("msg", "")} for e in exc.errors
-    ]
-    return _error(request, 422, "invalid_request", "the request does not match the API", details)
+    details = messages.details(exc.errors)
+    said = [d["message"] for d in details]
+    message = " ".join(said[:3]) + (" …" if len(said) > 3 else "") if said else _("The request is not valid.")
+    return _error(request, 422, "invalid_request", message, details)
 
 
 @api.exception_handler(AuthenticationError)
 def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    return _error(request, 401, "unauthenticated", "send 'Authorization: Bearer <token>'")
+    return _error(
+        request, 401, "unauthenticated", _("Log in or send the header 'Authorization: Bearer <token>'.")
+    )
+
+
+# what django-ninja itself says, in English, and how we say it
+NINJA_MESSAGES = {"Cannot parse request body": "The request body is not valid JSON."}
 
 
 @api.exception_handler(HttpError)
@@ -174,18 +208,21 @@ def _http(request: HttpRequest, exc: HttpError) -> HttpResponse:
         405: "method_not_allowed",
         413: "too_large",
     }
-    return _error(request, exc.status_code, codes.get(exc.status_code, "error"), str(exc))
+    message = str(exc)
+    if message.split(" (")[0] in NINJA_MESSAGES:
+        message = _(NINJA_MESSAGES[message.split(" (")[0]])
+    return _error(request, exc.status_code, codes.get(exc.status_code, "error"), message)
 
 
 @api.exception_handler(RequestDataTooBig)
 def _too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
-    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-    return _error(request, 413, "too_large", f"the request body is larger than {limit:,} bytes")
+    return _error(request, 413, "too_large", too_large_message())
 
 
 @api.exception_handler(Http404)
 def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-    return _error(request, 404, "not_found", str(exc) or "no such record")
+    # Django's own text names a model in English («No Entity matches the given query.»)
+    return _error(request, 404, "not_found", _("Nothing was found at this address."))
 
 
 @api.exception_handler(services.ReviewError)
@@ -201,9 +238,14 @@ def _story(request: HttpRequest, exc: services.StoryError) -> HttpResponse:
 @api.exception_handler(Exception)
 def _unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
     logging.getLogger("hamkari.api").exception("unexpected error on %s", request.path)
-    return _error(request, 500, "server_error", "unexpected server error; it has been logged")
+    return _error(request, 500, "server_error", _("Unexpected server error; it has been logged."))
 
 
 @api.exception_handler(DjangoValidationError)
 def _model_validation(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
-    return _error(request, 400, "bad_request", "; ".join(exc.messages))
+    # Django's messages are translated by Django's own catalogues; each is named by its field
+    if hasattr(exc, "error_dict"):
+        said = [f"«{field}»: {' '.join(errors)}" for field, errors in exc.message_dict.items()]
+    else:
+        said = list(exc.messages)
+    return _error(request, 400, "bad_request", "; ".join(said))

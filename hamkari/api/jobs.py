@@ -8,11 +8,12 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from hamkari.accounts import permissions
-from hamkari.api.core import TokenAuth
+from hamkari.api.core import TokenAuth, shown
 from hamkari.monitoring import selectors
 from hamkari.monitoring.jobs import job_reextract_start
 from hamkari.monitoring.models import Job
@@ -78,9 +79,9 @@ def job(request: HttpRequest, job_id: int, limit: int = Query(100, ge=1, le=500)
     their articles (newest first)."""
     found = selectors.job_find(pk=job_id) if job_id < 2**63 else None
     if found is None:
-        raise HttpError(404, f"no job {job_id}")
+        raise HttpError(404, _("No job %(id)s.") % {"id": shown(job_id)})
     if not permissions.can_see_job(request.user, found.creator_id):
-        raise HttpError(403, "only the user who started a job and administrators see it")
+        raise HttpError(403, _("Only the user who started a job and administrators see it."))
     p = selectors.job_progress(job=found, limit=limit)
     return {
         "id": found.pk,
@@ -99,9 +100,9 @@ def job(request: HttpRequest, job_id: int, limit: int = Query(100, ge=1, le=500)
 def reextract(request: HttpRequest, payload: ReextractIn) -> Any:
     """Extract the given articles, or all (`{"all": true}`), again as a job (administrators)."""
     if not permissions.can_reextract(request.user):
-        raise HttpError(403, "this user may not extract articles again")
+        raise HttpError(403, _("This user may not extract articles again."))
     if payload.all == bool(payload.articles):
-        raise HttpError(400, "give article numbers or all (not both)")
+        raise HttpError(400, _("Give article numbers or all (not both)."))
     ids = None if payload.all else [n for n in payload.articles or [] if 0 < n < 2**63]
     return Status(
         202, job_started(job_reextract_start(creator=permissions.acting_user(request), articles=ids))

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Annotated, Any
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
@@ -26,11 +26,14 @@ from hamkari.api.core import (
     Paged,
     ReviewStateName,
     TokenAuth,
+    one,
+    shown,
 )
 from hamkari.api.jobs import JobStarted, job_started
 from hamkari.kb import search, selectors, services
 from hamkari.kb.facts import FACT_KINDS
 from hamkari.kb.models import Article, Commitment, Entity, Instrument, Story
+from hamkari.kb.reasons import reason
 from hamkari.monitoring.jobs import job_ingest_start
 from hamkari.sources.inputs import MAX_BYTES, InputError
 
@@ -230,7 +233,11 @@ def articles(
 
 @router.get("/articles/{article_id}", response=ArticleDetail, tags=["articles"])
 def article(request: HttpRequest, article_id: int) -> Any:
-    obj = get_object_or_404(Article.objects.select_related("outlet"), pk=article_id)
+    obj = one(
+        Article.objects.select_related("outlet"),
+        _("No article %(id)s.") % {"id": shown(article_id)},
+        pk=article_id,
+    )
     facts, highlights = _facts(obj)
     return {**_article_out(obj), "text": obj.text, "highlights": highlights, "facts": facts}
 
@@ -248,9 +255,13 @@ def people(
 
 @router.get("/people/{person_id}", response=PersonDetail, tags=["people"])
 def person(request: HttpRequest, person_id: int) -> Any:
-    obj = get_object_or_404(Entity, pk=person_id, type="person")
+    obj = one(Entity, _("No person %(id)s.") % {"id": shown(person_id)}, pk=person_id, type="person")
     if obj.merged_into_id:
-        raise HttpError(404, f"person {person_id} was merged into {obj.merged_into_id}")
+        raise HttpError(
+            404,
+            _("Person %(id)s was merged into person %(into)s.")
+            % {"id": shown(person_id), "into": shown(obj.merged_into_id)},
+        )
     mentions = [
         {
             "article": m.article_id,
@@ -274,7 +285,12 @@ def regions(request: HttpRequest) -> Any:
 
 @router.get("/regions/{code}", response=dict[str, Any], tags=["regions"])
 def region(request: HttpRequest, code: str) -> Any:
-    obj = get_object_or_404(Entity.objects.prefetch_related("aliases"), type="region", ref=code.upper())
+    obj = one(
+        Entity.objects.prefetch_related("aliases"),
+        _("No region with the code %(code)s.") % {"code": code},
+        type="region",
+        ref=code.upper(),
+    )
     profile = selectors.region_profile(obj)
     return {
         **_entity_out(obj),
@@ -318,7 +334,9 @@ def _story_out(s: Story) -> dict[str, Any]:
 
 @router.get("/events/{event_id}", response=StoryOut, tags=["events"])
 def event(request: HttpRequest, event_id: int) -> Any:
-    return _story_out(get_object_or_404(selectors.story_list(), pk=event_id))
+    return _story_out(
+        one(selectors.story_list(), _("No story %(id)s.") % {"id": shown(event_id)}, pk=event_id)
+    )
 
 
 @router.get("/instruments", response=list[InstrumentOut], tags=["instruments"])
@@ -400,10 +418,11 @@ def search_view(
 # --- writes -------------------------------------------------------------------------------
 
 
-def _allow(ok: bool, what: str) -> None:
-    """A token acts as its user: the same roles as on the web pages decide what it may write."""
+def _allow(ok: bool, refusal: str) -> None:
+    """A token acts as its user: the same roles as on the web pages decide what it may write;
+    `refusal` says what it may not do, in the request's language."""
     if not ok:
-        raise HttpError(403, f"this user may not {what}")
+        raise HttpError(403, refusal)
 
 
 @router.post("/articles", response={202: JobStarted}, auth=TokenAuth(), tags=["articles"])
@@ -411,7 +430,7 @@ def article_create(request: HttpRequest, payload: IngestIn) -> Any:
     """Queue the article for the background worker and answer at once (202): the job's number and
     where to follow it. A text that is no text or a date before the Jalali calendar is a 400 now;
     what the extractor makes of it is the job's outcome (`GET /api/jobs/{id}`)."""
-    _allow(permissions.can_upload(request.user), "add articles")
+    _allow(permissions.can_upload(request.user), _("This user may not add articles."))
     try:
         job = job_ingest_start(
             creator=permissions.acting_user(request),
@@ -421,17 +440,20 @@ def article_create(request: HttpRequest, payload: IngestIn) -> Any:
             outlet=payload.outlet,
         )
     except InputError as exc:  # one line for the caller, never a server error
-        raise HttpError(400, str(exc)) from exc
+        raise HttpError(400, reason(exc)) from exc
     return Status(202, job_started(job))
 
 
 @router.post("/facts/{kind}/{fact_id}/review", response=dict[str, Any], auth=TokenAuth(), tags=["review"])
 def fact_review(request: HttpRequest, kind: FactKindName, fact_id: int, payload: ReviewIn) -> Any:
     entry = FACT_KINDS.get(kind)
-    if entry is None:
-        raise HttpError(404, f"unknown fact kind {kind!r}")
-    found = get_object_or_404(entry.model, pk=fact_id)
-    _allow(permissions.can_review_article(request.user, found.article_id), "review this article's facts")
+    if entry is None:  # the parameter's type refuses it first (422); kept for a kind removed later
+        raise HttpError(404, _("Unknown fact kind %(kind)s.") % {"kind": repr(kind)})
+    found = one(entry.model, _("No %(kind)s %(id)s.") % {"kind": _(kind), "id": shown(fact_id)}, pk=fact_id)
+    _allow(
+        permissions.can_review_article(request.user, found.article_id),
+        _("This user may not review this article's facts."),
+    )
     fact = services.fact_review(
         kind=kind,
         fact_id=fact_id,
@@ -444,9 +466,9 @@ def fact_review(request: HttpRequest, kind: FactKindName, fact_id: int, payload:
 
 @router.post("/people/{person_id}/merge", response=EntityOut, auth=TokenAuth(), tags=["people"])
 def person_merge(request: HttpRequest, person_id: int, payload: MergeIn) -> Any:
-    _allow(permissions.can_curate_people(request.user), "merge people")
-    source = get_object_or_404(Entity, pk=person_id, type="person", merged_into=None)
-    target = get_object_or_404(Entity, pk=payload.into, type="person", merged_into=None)
+    _allow(permissions.can_curate_people(request.user), _("This user may not merge people."))
+    source = _person(person_id)
+    target = _person(payload.into)
     return _entity_out(
         services.person_merge(source=source, target=target, user=permissions.acting_user(request))
     )
@@ -454,8 +476,8 @@ def person_merge(request: HttpRequest, person_id: int, payload: MergeIn) -> Any:
 
 @router.post("/people/{person_id}/split", response=EntityOut, auth=TokenAuth(), tags=["people"])
 def person_split(request: HttpRequest, person_id: int, payload: SplitIn) -> Any:
-    _allow(permissions.can_curate_people(request.user), "split people")
-    person = get_object_or_404(Entity, pk=person_id, type="person", merged_into=None)
+    _allow(permissions.can_curate_people(request.user), _("This user may not split people."))
+    person = _person(person_id)
     return _entity_out(
         services.person_split(
             person=person, mention_ids=payload.mentions, user=permissions.acting_user(request)
@@ -466,19 +488,32 @@ def person_split(request: HttpRequest, person_id: int, payload: SplitIn) -> Any:
 @router.post("/events/{event_id}/merge", response=StoryOut, auth=TokenAuth(), tags=["events"])
 def event_merge(request: HttpRequest, event_id: int, payload: MergeIn) -> Any:
     """Every article of this story joins the story `into` (audited; kept there on re-extraction)."""
-    _allow(permissions.can_curate_stories(request.user), "merge stories")
-    source = get_object_or_404(selectors.story_list(), pk=event_id)
-    target = get_object_or_404(selectors.story_list(), pk=payload.into)
+    _allow(permissions.can_curate_stories(request.user), _("This user may not merge stories."))
+    source = _story(event_id)
+    target = _story(payload.into)
     merged = services.story_merge(source=source, target=target, user=permissions.acting_user(request))
-    return _story_out(get_object_or_404(selectors.story_list(), pk=merged.pk))
+    return _story_out(_story(merged.pk))
 
 
 @router.post("/events/{event_id}/split", response=StoryOut, auth=TokenAuth(), tags=["events"])
 def event_split(request: HttpRequest, event_id: int, payload: StorySplitIn) -> Any:
     """The given articles of this story become a new story (audited; kept there on re-extraction)."""
-    _allow(permissions.can_curate_stories(request.user), "split stories")
-    story = get_object_or_404(selectors.story_list(), pk=event_id)
+    _allow(permissions.can_curate_stories(request.user), _("This user may not split stories."))
+    story = _story(event_id)
     other = services.story_split(
         story=story, article_ids=payload.articles, user=permissions.acting_user(request)
     )
-    return _story_out(get_object_or_404(selectors.story_list(), pk=other.pk))
+    return _story_out(_story(other.pk))
+
+
+def _person(pk: int) -> Entity:
+    """A person not merged into another, else a 404."""
+    found: Entity = one(
+        Entity, _("No person %(id)s.") % {"id": shown(pk)}, pk=pk, type="person", merged_into=None
+    )
+    return found
+
+
+def _story(pk: int) -> Story:
+    found: Story = one(selectors.story_list(), _("No story %(id)s.") % {"id": shown(pk)}, pk=pk)
+    return found

@@ -12,6 +12,10 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from hamkari.kb.calendar import digits_in
 
 API_PREFIX = "/api/"
 # Pages that are not JSON: the interactive documentation.
@@ -24,7 +28,21 @@ CODES = {
     405: "method_not_allowed",
     413: "too_large",
 }
-MESSAGES = {405: "this method is not allowed here", 413: "the request body is too large"}
+# in the request's language: LocaleMiddleware, before this one, has activated it
+MESSAGES = {
+    400: gettext_lazy("The request is not valid."),
+    401: gettext_lazy("Log in or send the header 'Authorization: Bearer <token>'."),
+    403: gettext_lazy("This user may not do this."),
+    404: gettext_lazy("Nothing was found at this address."),
+    405: gettext_lazy("This method is not allowed here."),
+    413: gettext_lazy("The request body is too large."),
+    500: gettext_lazy("Unexpected server error; it has been logged."),
+}
+
+
+def too_large_message() -> str:
+    limit = digits_in(f"{settings.DATA_UPLOAD_MAX_MEMORY_SIZE:,}", get_language() or "fa")
+    return _("The request body is larger than %(limit)s bytes.") % {"limit": limit}
 
 
 def error_response(status: int, message: str, code: str | None = None) -> JsonResponse:
@@ -51,23 +69,25 @@ def nul_where(value: Any, where: str = "body") -> str | None:
 
 def _refusal(request: HttpRequest) -> JsonResponse | None:
     if "\x00" in request.path:
-        return error_response(400, "the address contains a NUL character")
+        return error_response(400, _("The address contains a NUL character."))
     for key, values in request.GET.lists():
         if "\x00" in key or any("\x00" in v for v in values):
-            return error_response(400, f"parameter {key.replace(chr(0), '')!r} contains a NUL character")
+            name = repr(key.replace(chr(0), ""))
+            return error_response(400, _("The parameter %(name)s contains a NUL character.") % {"name": name})
     if request.method in ("POST", "PUT", "PATCH"):
         try:
             body = request.body
         except RequestDataTooBig:
-            limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-            return error_response(413, f"the request body is larger than {limit:,} bytes")
+            return error_response(413, too_large_message())
         if request.content_type == "application/json" and body:
             try:
                 where = nul_where(json.loads(body))
             except (ValueError, RecursionError):
                 return None  # the endpoint answers malformed JSON itself
             if where:
-                return error_response(400, f"{where} contains a NUL character, which no text may hold")
+                return error_response(
+                    400, _("%(where)s contains a NUL character, which no text may hold.") % {"where": where}
+                )
     return None
 
 
@@ -85,9 +105,8 @@ class ApiErrorMiddleware:
         if response.status_code >= 400 and not response.get("Content-Type", "").startswith(
             "application/json"
         ):
-            shaped = error_response(
-                response.status_code, MESSAGES.get(response.status_code, response.reason_phrase)
-            )
+            said = MESSAGES.get(response.status_code)
+            shaped = error_response(response.status_code, str(said) if said else response.reason_phrase)
             if response.has_header("Allow"):
                 shaped["Allow"] = response["Allow"]
             return shaped

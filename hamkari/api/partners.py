@@ -5,6 +5,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from ninja import Query, Router
 from ninja.errors import HttpError
 
@@ -31,7 +32,7 @@ def partners(
     except ValueError as exc:
         raise HttpError(400, str(exc)) from exc
     except KeyError as exc:
-        raise HttpError(404, f"unknown region {code!r}") from exc
+        raise HttpError(404, _("No region with the code %(code)s.") % {"code": code}) from exc
 
 
 @router.get("/consortium", response=list[dict[str, Any]])
@@ -66,7 +67,12 @@ def route(
 ) -> Any:
     a, b = routes.resolve(start), routes.resolve(end)
     if a is None or b is None:
-        raise HttpError(404, f"unknown place {start if a is None else end!r}")
+        place = start if a is None else end
+        raise HttpError(
+            404,
+            _("Unknown place %(place)s: give a region code or a port or crossing by name.")
+            % {"place": repr(place)},
+        )
     try:
         found = routes.routes(
             a, b, options=options, modes=tuple(m.strip() for m in modes.split(",") if m.strip())

@@ -9,6 +9,7 @@ import datetime as dt
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils.translation import gettext
 
 from hamkari.kb.services.store import JALALI_START
 from hamkari.monitoring import models, tasks
@@ -47,7 +48,10 @@ def job_ingest_start(
     before the Jalali calendar) raises InputError at once; the rest is the worker's."""
     text = text_check(text)
     if published is not None and published < JALALI_START:
-        raise InputError(f"publication date {published} is before the Jalali calendar ({JALALI_START})")
+        raise InputError(
+            gettext("publication date %(date)s is before the Jalali calendar (%(start)s)")
+            % {"date": published, "start": JALALI_START}
+        )
     with transaction.atomic():
         job = Job.objects.create(kind=models.JOB_API, creator=creator)
         item = JobItem.objects.create(job=job, source=(url or "api")[:300])

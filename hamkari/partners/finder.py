@@ -398,8 +398,11 @@ class Ranking:
 def check_weights(weights: dict[str, float] | None) -> dict[str, float]:
     unknown = set(weights or {}) - set(DEFAULT_WEIGHTS)
     if unknown or any(w < 0 for w in (weights or {}).values()):
-        wrong = ", ".join(sorted(unknown)) or "negative"
-        raise ValueError(f"weights are {', '.join(DEFAULT_WEIGHTS)}, each 0 or more; not {wrong}")
+        wrong = ", ".join(sorted(unknown)) or _("negative")
+        raise ValueError(
+            _("weights are %(names)s, each 0 or more; not %(wrong)s")
+            % {"names": ", ".join(DEFAULT_WEIGHTS), "wrong": wrong}
+        )
     return {**DEFAULT_WEIGHTS, **(weights or {})}
 
 
@@ -429,7 +432,7 @@ def rank(
     Names and explanations are in `language` (fa, ru, en; default the active one)."""
     all_profiles = profiles()
     if code not in all_profiles:
-        raise KeyError(f"unknown region {code!r}")
+        raise KeyError(_("unknown region %(code)s") % {"code": repr(code)})
     used_weights = check_weights(weights)
     language = language or translation.get_language() or "fa"
     me, today = all_profiles[code], datetime.date.today()
@@ -652,17 +655,26 @@ def propose(
     both countries present, one member per region unless `shared_regions`, penalised when members
     compete (similar export profiles). Only proposals scoring above zero are returned. Raises
     ValueError for an unknown market or sector, or a chain longer than MAX_CHAIN."""
+    language = language or translation.get_language() or "fa"
     if market not in markets():
-        raise ValueError(f"unknown market {market!r}; use one of {', '.join(markets())}")
+        raise ValueError(
+            _("unknown market %(market)s; use one of %(known)s")
+            % {"market": repr(market), "known": ", ".join(markets())}
+        )
     unknown = [s for s in sectors if s not in known_sectors()]
     if unknown or not 1 <= len(sectors) <= MAX_CHAIN:
         # every sector multiplies the combinations tried by per_sector
-        raise ValueError(f"give 1 to {MAX_CHAIN} known sectors; unknown: {', '.join(unknown) or '-'}")
-    language = language or translation.get_language() or "fa"
+        raise ValueError(
+            _("give 1 to %(most)s known sectors; unknown: %(unknown)s")
+            % {"most": digits(MAX_CHAIN, language), "unknown": ", ".join(unknown) or "-"}
+        )
     pools = [_candidates(s, market, per_sector, language) for s in sectors]
     if any(not pool for pool in pools):
         missing = [s for s, pool in zip(sectors, pools, strict=True) if not pool]
-        raise ValueError(f"no region or firm with capacity in {', '.join(missing)}")
+        raise ValueError(
+            _("no region or firm with capacity in %(sectors)s")
+            % {"sectors": ", ".join(sector_name(s, language) for s in missing)}
+        )
     found = []
     for combo in itertools.product(*pools):
         if not _valid(combo, shared_regions):

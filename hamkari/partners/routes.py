@@ -402,7 +402,10 @@ def routes(start: str, end: str, options: int = 3, modes: tuple[str, ...] = MODE
     branch. `modes` keeps to some modes (rail and sea for bulk freight)."""
     unknown = set(modes) - set(MODES)
     if unknown or not modes:
-        raise ValueError(f"modes are {', '.join(MODES)}; not {', '.join(sorted(unknown)) or 'none'}")
+        raise ValueError(
+            _("modes are %(modes)s; not %(wrong)s")
+            % {"modes": ", ".join(MODES), "wrong": ", ".join(sorted(unknown)) or _("none")}
+        )
     modes = tuple(m for m in MODES if m in modes)
     if start == end:
         return []

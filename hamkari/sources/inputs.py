@@ -21,7 +21,13 @@ MAX_MESSAGE = 300
 
 
 class InputError(ValueError):
-    """A file that cannot become an article; the message says why in one line."""
+    """A file that cannot become an article; the message says why in one line, in English.
+    `template % params` is that line, so that a layer with translations can say it in the reader's
+    language (the template is the msgid of hamkari/web/locale's catalogues)."""
+
+    def __init__(self, template: str, **params: object) -> None:
+        super().__init__(template % params if params else template)
+        self.template, self.params = template, params
 
 
 def _one_line(exc: BaseException) -> str:
@@ -47,12 +53,16 @@ def decode(data: bytes, *, max_bytes: int = MAX_BYTES) -> tuple[str, list[str]]:
     except InputError:
         raise
     except Exception as exc:  # a fault of ours must still fail this one file, in one line
-        raise InputError(f"cannot decode: {_one_line(exc)}") from exc
+        raise InputError("cannot decode: %(fault)s", fault=_one_line(exc)) from exc
 
 
 def _decode(data: bytes, max_bytes: int) -> tuple[str, list[str]]:
     if len(data) > max_bytes:
-        raise InputError(f"file is too large: {len(data):,} bytes (limit {max_bytes:,})")
+        raise InputError(
+            "file is too large: %(size)s bytes (limit %(limit)s)",
+            size=f"{len(data):,}",
+            limit=f"{max_bytes:,}",
+        )
     if not data.strip():
         raise InputError("file is empty")
     if data.startswith(codecs.BOM_UTF8):
@@ -60,14 +70,17 @@ def _decode(data: bytes, max_bytes: int) -> tuple[str, list[str]]:
             text = data[3:].decode("utf-8")
         except UnicodeDecodeError as exc:
             at = exc.start + 3
-            reason = f"invalid UTF-8 at byte {at} (0x{data[at]:02x}) after a UTF-8 byte-order mark"
-            raise InputError(reason) from exc
+            raise InputError(
+                "invalid UTF-8 at byte %(at)s (%(byte)s) after a UTF-8 byte-order mark",
+                at=at,
+                byte=f"0x{data[at]:02x}",
+            ) from exc
         return _checked(text, "UTF-8 with BOM"), ["UTF-8 with BOM"]
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return _checked(data.decode("utf-16"), "UTF-16"), ["decoded from UTF-16 (BOM)"]
         except UnicodeDecodeError as exc:
-            raise InputError(f"broken UTF-16 at byte {exc.start}") from exc
+            raise InputError("broken UTF-16 at byte %(at)s", at=exc.start) from exc
     if _looks_like_utf16(data):
         raise InputError("looks like UTF-16 without a byte-order mark; re-save it as UTF-8")
     if b"\x00" in data:
@@ -88,8 +101,9 @@ def _decode(data: bytes, max_bytes: int) -> tuple[str, list[str]]:
         if non_ascii and len(re.findall(script, "".join(non_ascii))) / len(non_ascii) >= 0.8:
             return _checked(text, label), [f"not UTF-8: decoded as {label}"]
     raise InputError(
-        f"invalid UTF-8 at byte {utf8_error.start} (0x{data[utf8_error.start]:02x}) and not a "
-        "Windows-1256 or Windows-1251 text either"
+        "invalid UTF-8 at byte %(at)s (%(byte)s) and not a Windows-1256 or Windows-1251 text either",
+        at=utf8_error.start,
+        byte=f"0x{data[utf8_error.start]:02x}",
     )
 
 
@@ -116,7 +130,9 @@ def _looks_like_utf16(data: bytes) -> bool:
 def _checked(text: str, label: str) -> str:
     controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
     if controls > max(8, len(text) // 100):
-        raise InputError(f"binary content ({controls} control characters) in what decodes as {label}")
+        raise InputError(
+            "binary content (%(n)s control characters) in what decodes as %(label)s", n=controls, label=label
+        )
     if not text.strip():
         raise InputError("file has no text")
     return text
@@ -155,7 +171,7 @@ def html_to_text(html: str) -> tuple[str, dt.date | None]:
     except InputError:
         raise
     except Exception as exc:  # the HTML parser's fault fails this one page, in one line
-        raise InputError(f"cannot read the HTML page: {_one_line(exc)}") from exc
+        raise InputError("cannot read the HTML page: %(fault)s", fault=_one_line(exc)) from exc
 
 
 def _html_to_text(html: str) -> tuple[str, dt.date | None]:

@@ -91,11 +91,13 @@ def _date(value: Any, where: str) -> dt.date | None:
     if value in (None, ""):
         return None
     if not isinstance(value, str):
-        raise InputError(f"{where}: 'published' must be a YYYY-MM-DD string")
+        raise InputError("%(where)s: 'published' must be a YYYY-MM-DD string", where=where)
     try:
         return dt.date.fromisoformat(value[:10])
     except ValueError as exc:
-        raise InputError(f"{where}: 'published' is not a date: {value!r}") from exc
+        raise InputError(
+            "%(where)s: 'published' is not a date: %(value)s", where=where, value=repr(value)
+        ) from exc
 
 
 def _jsonl(source: str, data: bytes) -> Iterator[Item]:
@@ -116,7 +118,7 @@ def _jsonl(source: str, data: bytes) -> Iterator[Item]:
             if not isinstance(text, str) or not text.strip():
                 raise InputError("'text' is missing or empty")
             if len(text.encode("utf-8")) > MAX_BYTES:
-                raise InputError(f"'text' is larger than {MAX_BYTES:,} bytes")
+                raise InputError("'text' is larger than %(limit)s bytes", limit=f"{MAX_BYTES:,}")
             url = record.get("url") or ""
             outlet = record.get("outlet") or None
             if not isinstance(url, str) or (outlet is not None and not isinstance(outlet, str)):

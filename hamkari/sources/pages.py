@@ -68,10 +68,12 @@ def sitemap_read(data: bytes) -> Sitemap:
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
-        raise InputError(f"not a readable sitemap: {exc}") from exc
+        raise InputError("not a readable sitemap: %(fault)s", fault=str(exc)) from exc
     kind = _local(root.tag)
     if kind not in ("urlset", "sitemapindex"):
-        raise InputError(f"not a sitemap: the document is <{kind}>, not <urlset> or <sitemapindex>")
+        raise InputError(
+            "not a sitemap: the document is <%(kind)s>, not <urlset> or <sitemapindex>", kind=kind
+        )
     found: list[Link] = []
     for entry in root:
         if _local(entry.tag) not in ("url", "sitemap"):
@@ -127,5 +129,5 @@ def page_read(data: bytes, url: str) -> Page:
             break
     body, published = html_to_text(text)
     if len(body) < MIN_TEXT:
-        raise InputError(f"page has no article text ({len(body)} characters)")
+        raise InputError("page has no article text (%(n)s characters)", n=len(body))
     return Page(body, canonical, published)

@@ -182,4 +182,4 @@ def test_a_publication_date_before_the_jalali_calendar_is_a_4xx(client: Client, 
 def test_a_text_of_only_blanks_or_control_characters_is_a_400(client: Client, writer: str, text: str) -> None:
     response = _post(client, "/api/articles", '{"text": "' + text + '"}', writer)
     assert response.status_code == 400
-    assert error(response)["message"] == "text is empty or only blanks and control characters"
+    assert error(response)["message"] == "متن خالی است یا تنها فاصله و نویسهٔ کنترلی دارد"  # Persian first

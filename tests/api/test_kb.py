@@ -191,19 +191,27 @@ def test_review_through_the_api_is_recorded(client: Client, loaded: None, token:
     assert (mention.start, mention.end) not in {(h["start"], h["end"]) for h in highlights}
     assert all(set(h) == {"start", "end", "kind", "text"} for h in highlights)
     wrong = client.post(
-        f"/api/facts/mention/{mention.pk}/review", {"state": "maybe"}, content_type="application/json", **auth
+        f"/api/facts/mention/{mention.pk}/review",
+        {"state": "maybe"},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
+        **auth,
     )
-    assert wrong.status_code == 422 and "unknown state 'maybe'" in error(wrong)["details"][0]["message"]
+    assert wrong.status_code == 422
+    assert "«state»: unknown value 'maybe'" in error(wrong)["details"][0]["message"]
     missing = client.post(
         "/api/facts/mention/999999/review", {"state": "accepted"}, content_type="application/json", **auth
     )
     assert missing.status_code == 404
     unknown = client.post(
-        "/api/facts/rumour/1/review", {"state": "accepted"}, content_type="application/json", **auth
+        "/api/facts/rumour/1/review",
+        {"state": "accepted"},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
+        **auth,
     )
-    assert (
-        unknown.status_code == 422 and "unknown fact kind 'rumour'" in error(unknown)["details"][0]["message"]
-    )
+    assert unknown.status_code == 422
+    assert "«kind»: unknown value 'rumour'" in error(unknown)["details"][0]["message"]
 
 
 def test_list_pages_run_a_fixed_number_of_queries(client: Client, loaded: None) -> None:

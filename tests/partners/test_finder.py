@@ -7,6 +7,7 @@ import math
 from typing import Any
 
 import pytest
+from django.utils import translation
 
 from hamkari.kb import services as kb
 from hamkari.kb.models import Entity, Instrument
@@ -211,10 +212,24 @@ def test_one_region_fills_one_slot_unless_asked(regions: dict[str, Entity]) -> N
     assert shared and all(p.score > 0 for p in shared)
 
 
-def test_the_consortium_refuses_what_cannot_be_built(regions: dict[str, Entity]) -> None:
-    with pytest.raises(ValueError, match="unknown market"):
+@pytest.mark.parametrize(
+    ("language", "market", "sectors"),
+    [
+        ("en", "unknown market 'mars'; use one of", "give 1 to 6 known sectors; unknown: caviar"),
+        ("fa", "بازار ناشناخته 'mars'؛", "۱ تا ۶ بخش شناخته‌شده بدهید؛ ناشناخته: caviar"),
+        (
+            "ru",
+            "неизвестный рынок 'mars'; допустимы:",
+            "укажите от 1 до 6 известных отраслей; неизвестны: caviar",
+        ),
+    ],
+)
+def test_the_consortium_refuses_what_cannot_be_built_in_the_readers_language(
+    regions: dict[str, Entity], language: str, market: str, sectors: str
+) -> None:
+    with translation.override(language), pytest.raises(ValueError, match=market):
         finder.propose(market="mars", sectors=["steel"])
-    with pytest.raises(ValueError, match="give 1 to 6 known sectors"):
+    with translation.override(language), pytest.raises(ValueError, match=sectors):
         finder.propose(market="africa", sectors=["steel", "caviar"])
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 
 import networkx as nx
 import pytest
+from django.utils import translation
 
 from hamkari.partners import routes
 
@@ -136,7 +137,7 @@ def test_a_change_of_mode_costs_a_day() -> None:
 
 
 def test_unknown_modes_are_refused() -> None:
-    with pytest.raises(ValueError, match="modes are"):
+    with translation.override("en"), pytest.raises(ValueError, match="modes are rail, road, sea; not air"):
         routes.routes(C()["IR-01"], C()["RU-AST"], modes=("air",))
 
 

@@ -49,7 +49,10 @@ def facts_review(
     as one row): all of them or, when one is refused, none; each recorded with who and when."""
     entry = FACT_KINDS.get(kind)
     if entry is None:
-        raise ReviewError(f"unknown fact kind {kind!r}; use one of {', '.join(FACT_KINDS)}")
+        raise ReviewError(
+            gettext("unknown fact kind %(kind)s; use one of %(known)s")
+            % {"kind": repr(kind), "known": ", ".join(FACT_KINDS)}
+        )
     if state not in ReviewState.values:
         raise ReviewError(
             gettext("unknown review state %(state)s; use one of %(known)s")
