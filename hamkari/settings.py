@@ -141,7 +141,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Watched sources: the least time between two requests to one site (a site's robots.txt
 # Crawl-delay may ask for more), shared by every source and worker reading it.
 HAMKARI_HOST_DELAY_MS = env_int("HAMKARI_HOST_DELAY_MS", 1000)
-# ... and the most item pages one poll reads (the others wait for the next poll, 5 minutes later).
+# ... and the most new items one poll hands on to be read, one job each (the others wait for the
+# next poll, 5 minutes later).
 HAMKARI_PAGES_PER_POLL = env_int("HAMKARI_PAGES_PER_POLL", 50, minimum=1)
 # a job marked running whose worker has given no sign of life for this long was lost with its
 # process (killed, crashed) and is queued again (hamkari/monitoring/worker.py)

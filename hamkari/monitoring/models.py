@@ -11,8 +11,9 @@ ROBOTS = "robots"  # robots.txt does not let us read the source's address
 ACTIVE, DISABLED = "active", "disabled"
 FEED, SITEMAP, SECTION = "feed", "sitemap", "section"
 KINDS = (FEED, SITEMAP, SECTION)
-# what became of an item a source listed
-STORED, KNOWN, FAILED = "stored", "known", "failed"
+# what became of an item a source listed: queued (a job will read it), waiting (the site asked us
+# to wait: the next poll hands it on), stored, already known, failed
+QUEUED, WAITING, STORED, KNOWN, FAILED = "queued", "waiting", "stored", "known", "failed"
 
 
 class Source(models.Model):
@@ -63,7 +64,8 @@ class Fetch(models.Model):
     status = models.PositiveIntegerField(null=True, blank=True)  # HTTP status; none for a file or no answer
     outcome = models.CharField(max_length=20, choices=OUTCOMES)
     items = models.PositiveIntegerField(default=0)  # in the feed
-    new = models.PositiveIntegerField(default=0)  # stored as new articles
+    queued = models.PositiveIntegerField(default=0)  # new items handed on to be read (one job each)
+    new = models.PositiveIntegerField(default=0)  # stored as new articles (counted as each item is read)
     failed = models.JSONField(default=list)  # [[item, reason], ...]
     error = models.CharField(max_length=500, blank=True)
 
@@ -73,16 +75,31 @@ class Fetch(models.Model):
 
 class SourceItem(models.Model):
     """An item a source listed (a feed item, a sitemap entry, a link of a section page), once per
-    source: what became of it. An item that failed is tried again by the next polls, at most
-    MAX_ITEM_ATTEMPTS times in all (services)."""
+    source: what the listing said of it (kept until it is stored, so that the job reading it needs
+    nothing else) and what became of it. A poll records its new items `queued`, each read by its
+    own job; an item that failed is tried again by the next polls, at most MAX_ITEM_ATTEMPTS times
+    in all (services)."""
 
-    STATES = [(STORED, "stored"), (KNOWN, "already known"), (FAILED, "failed")]
+    STATES = [
+        (QUEUED, "queued"),
+        (WAITING, "waiting for the next poll"),
+        (STORED, "stored"),
+        (KNOWN, "already known"),
+        (FAILED, "failed"),
+    ]
 
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="items")
+    fetch = models.ForeignKey(
+        "Fetch", null=True, blank=True, on_delete=models.SET_NULL, related_name="listed"
+    )  # the poll that handed it on last (its counts grow as the item is read)
     key = models.CharField(max_length=64)  # sha256 of the item's address (of its text without one)
     url = models.CharField(max_length=2000, blank=True)
+    label = models.CharField(max_length=1000, blank=True)  # how the listing names it (its source)
+    text = models.TextField(blank=True)  # the listing's own text of it (a feed's), until it is stored
+    published = models.DateField(null=True, blank=True)  # the listing's date
+    outlet = models.CharField(max_length=200, blank=True)  # the listing's outlet (a feed's title)
     state = models.CharField(max_length=10, choices=STATES)
-    attempts = models.PositiveIntegerField(default=1)
+    attempts = models.PositiveIntegerField(default=0)  # times it was read (or refused)
     error = models.CharField(max_length=300, blank=True)
     article = models.ForeignKey("kb.Article", null=True, blank=True, on_delete=models.SET_NULL)
     first_seen = models.DateTimeField(auto_now_add=True)
@@ -101,6 +118,8 @@ class Host(models.Model):
     robots_text = models.TextField(blank=True)
     robots_checked = models.DateTimeField(null=True, blank=True)
     next_request_at = models.DateTimeField(null=True, blank=True)
+    # a page of the site answered 429/503: no item page of it is read before then (its Retry-After)
+    busy_until = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return self.origin

@@ -2,22 +2,27 @@
 
 A poll reads the source's address (conditional GET, through `hosts.polite_request`: robots.txt
 and the per-site pace), lists its items — a feed's items, a sitemap's pages, a section page's
-links that match its pattern — and for each item not seen before reads its page, keeps the
-article text and stores it with the listed date. Every item is remembered once per source
-(SourceItem), so a page is read once, a failed one at most MAX_ITEM_ATTEMPTS times, and
-`items_seen` counts distinct items."""
+links that match its pattern — and records each item not seen before as a SourceItem (with what
+the listing said of it: address, text, date). Each such item is then read on its own
+(`source_item_read`: its page, the article text kept, stored with the listed date) — by one
+background job per item, so that several workers share one poll's items, or here in the
+foreground for `sources poll --once`. Every item is remembered once per source, so a page is
+read once, a failed one at most MAX_ITEM_ATTEMPTS times, and `items_seen` counts distinct
+items."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from hamkari.extraction import ExtractionError
@@ -25,16 +30,17 @@ from hamkari.kb.models import Article
 from hamkari.kb.services import IngestOutcome, article_ingest, audit_record
 from hamkari.monitoring import demo, models, polling
 from hamkari.monitoring.hosts import polite_request
-from hamkari.monitoring.models import Fetch, Source, SourceItem
+from hamkari.monitoring.models import Fetch, Host, Source, SourceItem
 from hamkari.sources.fetch import FetchError, FetchRefused
 from hamkari.sources.inputs import MAX_BYTES, InputError
 from hamkari.sources.items import Item, feed_items, is_url
 from hamkari.sources.pages import Page, page_read, section_links, sitemap_read
-from hamkari.sources.robots import RobotsDisallowed
+from hamkari.sources.robots import RobotsDisallowed, origin
 
 LANGUAGES = ("fa", "ru", "en")
 FEED_BYTES = 20 * MAX_BYTES  # a feed or sitemap may list many articles
-MAX_ITEM_ATTEMPTS = 3  # polls that try an item that failed
+MAX_ITEM_ATTEMPTS = 3  # tries of an item (its job's, then the next polls')
+ITEM_RETRY = dt.timedelta(seconds=30)  # an item whose page did not answer: tried again after 30 s, 60 s
 MAX_CHILD_SITEMAPS = 3  # of a sitemap index, the newest ones are read
 
 
@@ -135,17 +141,35 @@ def demo_source_register() -> tuple[Source, bool]:
         return Source.objects.get(location=str(demo.DEMO_FEED)), False
 
 
+Queue = Callable[[list[int]], None]  # hands on the ids of the SourceItems to read, one job each
+
+
+@dataclass
+class Planned:
+    """What a poll does with one listed item: queue it to be read, or note it known or failed."""
+
+    key: str
+    item: Item
+    record: SourceItem | None
+    state: str
+    article: int | None = None
+    error: str = ""
+
+
 @dataclass
 class PollOutcome:
     outcome: str
     status: int | None = None
     items: int = 0
-    new: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     error: str = ""
-    deferred: int = 0  # new items left for the next poll (HAMKARI_PAGES_PER_POLL, a busy site)
-    busy: dt.timedelta | None = None  # a page answered 429/503: its Retry-After (0 without one)
+    plan: list[Planned] = field(default_factory=list)
+    deferred: int = 0  # new items left for the next poll (HAMKARI_PAGES_PER_POLL)
     again_at: dt.datetime | None = None  # a source holding items back (the demo) wants a poll then
+
+    @property
+    def queued(self) -> int:
+        return sum(1 for p in self.plan if p.state == models.QUEUED)
 
 
 class SiteBusy(FetchError):
@@ -154,6 +178,11 @@ class SiteBusy(FetchError):
     def __init__(self, message: str, wait: dt.timedelta | None) -> None:
         super().__init__(message)
         self.wait = wait
+
+
+class PassingError(InputError):
+    """An item's page could not be read for a reason that may pass (no answer, a server error):
+    its job tries it again after a while."""
 
 
 @dataclass
@@ -165,9 +194,12 @@ class Listing:
     again_at: dt.datetime | None = None  # the demo feed holds items back until then
 
 
-def source_poll(*, source: Source) -> Fetch:
-    """Poll one source now: read it (conditional GET), store its new items, record the fetch and
-    set the next poll. Whatever goes wrong is recorded on the source; nothing is raised."""
+def source_poll(*, source: Source, queue: Queue | None = None) -> Fetch:
+    """Poll one source now: read its listing (conditional GET), record its new items and the
+    fetch, and set the next poll. With `queue`, the new items are handed to it in the transaction
+    that records them (one background job per item: several workers read one poll's items at
+    once); without, they are read and stored here, one after the other (`sources poll --once`),
+    and the fetch returned counts them. Whatever goes wrong is recorded; nothing is raised."""
     now = timezone.now()
     source = Source.objects.get(pk=source.pk)  # its validators and schedule as stored now
     try:
@@ -176,7 +208,11 @@ def source_poll(*, source: Source) -> Fetch:
         outcome, headers = PollOutcome(models.ROBOTS, error=str(exc)[:500]), {}
     except FetchError as exc:
         outcome, headers = PollOutcome(models.ERROR, error=str(exc)[:500]), {}
-    return _record(source, outcome, headers, now)
+    fetch, queued = _record(source, outcome, headers, now, queue)
+    if queue is None and queued:
+        _read_here(fetch, queued)
+        fetch.refresh_from_db()
+    return fetch
 
 
 def _read(source: Source) -> tuple[PollOutcome, dict[str, str]]:
@@ -185,7 +221,7 @@ def _read(source: Source) -> tuple[PollOutcome, dict[str, str]]:
             data = Path(source.location).read_bytes()
         except OSError as exc:
             raise FetchError(f"cannot read {source.location}: {exc.strerror or exc}") from exc
-        return _listed_and_stored(source, data, source.location, None), {}
+        return _listed(source, data, source.location, None), {}
     conditions = {}
     if source.etag:
         conditions["If-None-Match"] = source.etag
@@ -200,15 +236,15 @@ def _read(source: Source) -> tuple[PollOutcome, dict[str, str]]:
         return PollOutcome(models.ERROR, answer.status, error=f"HTTP {answer.status} {answer.reason}"), {}
     if len(answer.data) > FEED_BYTES:
         return PollOutcome(models.ERROR, answer.status, error=f"larger than {FEED_BYTES:,} bytes"), {}
-    return _listed_and_stored(source, answer.data, answer.url, answer.status), answer.headers
+    return _listed(source, answer.data, answer.url, answer.status), answer.headers
 
 
-def _listed_and_stored(source: Source, data: bytes, base: str, status: int | None) -> PollOutcome:
+def _listed(source: Source, data: bytes, base: str, status: int | None) -> PollOutcome:
     try:
         listing = _listing(source, data, base)
     except InputError as exc:
         return PollOutcome(models.ERROR, status, error=str(exc)[:500])
-    return _store(source, listing, status)
+    return _plan(source, listing, status)
 
 
 def _listing(source: Source, data: bytes, base: str) -> Listing:
@@ -252,47 +288,255 @@ def _key(item: Item) -> str:
     return hashlib.sha256((item.url or item.text or item.source).encode()).hexdigest()
 
 
-def _store(source: Source, listing: Listing, status: int | None) -> PollOutcome:
-    """Read and store the items not seen before (at most HAMKARI_PAGES_PER_POLL pages); each
-    item succeeds or fails alone."""
+def _chunks(values: list[str], size: int = 500) -> Iterator[list[str]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _plan(source: Source, listing: Listing, status: int | None) -> PollOutcome:
+    """Which listed items to read: those not seen before, one that waits for the next poll, and
+    one that failed fewer than MAX_ITEM_ATTEMPTS times — at most HAMKARI_PAGES_PER_POLL of them;
+    an item whose address is an article's already is noted known, without reading its page."""
     outcome = PollOutcome(
         models.NEW, status, items=len(listing.items), failed=list(listing.failed), again_at=listing.again_at
     )
     keys = {_key(item): item for item in listing.items}
-    records = {r.key: r for r in SourceItem.objects.filter(source=source, key__in=list(keys))}
-    tried = 0
+    records: dict[str, SourceItem] = {}
+    for chunk in _chunks(list(keys)):
+        records.update((r.key, r) for r in SourceItem.objects.filter(source=source, key__in=chunk))
+    urls = sorted({item.url for item in keys.values() if item.url})
+    known: dict[str, int] = {}
+    for chunk in _chunks(urls):
+        known.update(Article.objects.filter(url__in=chunk).values_list("url", "pk"))
     for key, item in keys.items():
         record = records.get(key)
-        if record is not None and (record.state != models.FAILED or record.attempts >= MAX_ITEM_ATTEMPTS):
+        if not _to_read(record):
             continue
-        known = Article.objects.filter(url=item.url).first() if item.url else None
-        if known is not None:
-            _note(source, key, item, record, models.KNOWN, article=known)
-            continue
-        if tried >= settings.HAMKARI_PAGES_PER_POLL or outcome.busy is not None:
+        if item.url in known:
+            outcome.plan.append(Planned(key, item, record, models.KNOWN, article=known[item.url]))
+        elif item.error is not None:
+            outcome.plan.append(Planned(key, item, record, models.FAILED, error=item.error))
+            outcome.failed.append((item.source, item.error[:300]))
+        elif outcome.queued >= settings.HAMKARI_PAGES_PER_POLL:
             outcome.deferred += 1
-            continue
-        tried += 1
-        try:
-            stored, state = _item_store(item, source)
-        except SiteBusy as exc:  # 429/503 on a page: no more pages of this poll; the item waits
-            outcome.busy, outcome.deferred = exc.wait or dt.timedelta(0), outcome.deferred + 1
-            outcome.error = f"a page answered {exc}"
-            continue
-        except InputError as exc:
-            outcome.failed.append((item.source, str(exc)[:300]))
-            _note(source, key, item, record, models.FAILED, error=str(exc))
-            continue
-        outcome.new += state == models.STORED
-        _note(source, key, item, record, state, article=stored)
-    if outcome.busy is not None:
-        outcome.error += f"; {outcome.deferred} items wait for the next poll"
+        else:
+            outcome.plan.append(Planned(key, item, record, models.QUEUED))
     return outcome
 
 
+def _to_read(record: SourceItem | None) -> bool:
+    if record is None or record.state == models.WAITING:
+        return True
+    return record.state == models.FAILED and record.attempts < MAX_ITEM_ATTEMPTS
+
+
+@transaction.atomic
+def _record(
+    source: Source, outcome: PollOutcome, headers: dict[str, str], now: dt.datetime, queue: Queue | None
+) -> tuple[Fetch, list[int]]:
+    """The poll's fetch, its items and the source's next poll, in one transaction — with the jobs
+    that read the new items (`queue`), so that a worker killed here leaves neither items without
+    jobs nor jobs without items. The ids of the items to read."""
+    source = Source.objects.select_for_update().get(pk=source.pk)
+    _schedule(source, outcome, headers, now)
+    fetch = Fetch.objects.create(
+        source=source,
+        status=outcome.status,
+        outcome=outcome.outcome,
+        items=outcome.items,
+        queued=outcome.queued,
+        failed=[list(f) for f in outcome.failed],
+        error=outcome.error,
+    )
+    queued = [pk for pk in (_note(source, fetch, planned) for planned in outcome.plan) if pk is not None]
+    if outcome.outcome == models.NEW:
+        source.items_seen = SourceItem.objects.filter(source=source).count()
+    source.save()
+    if queue is not None and queued:
+        queue(queued)
+    return fetch, queued
+
+
+def _schedule(source: Source, outcome: PollOutcome, headers: dict[str, str], now: dt.datetime) -> None:
+    if outcome.outcome in (models.NEW, models.NOT_MODIFIED):
+        source.failures, source.last_error, source.last_success = 0, "", now
+        source.interval = polling.interval_after(
+            every=source.every, interval=source.interval, new=outcome.queued
+        )
+        wait = dt.timedelta(minutes=polling.MIN_INTERVAL if outcome.deferred else source.interval)
+        source.next_poll_at = now + wait
+        if outcome.again_at is not None:
+            source.next_poll_at = min(source.next_poll_at, outcome.again_at)
+        source.etag = headers.get("etag", source.etag)[:500]
+        source.last_modified = headers.get("last-modified", source.last_modified)[:100]
+        return
+    source.failures += 1
+    source.last_error = outcome.error
+    wait = polling.retry_after(headers.get("retry-after"), now=now) or polling.backoff(
+        interval=source.interval, failures=source.failures
+    )
+    source.next_poll_at = now + wait
+    if source.failures >= polling.MAX_FAILURES:
+        source.state = models.DISABLED
+
+
+def _note(source: Source, fetch: Fetch, planned: Planned) -> int | None:
+    """Record one planned item (with what the listing said of it); its id when it is to be read.
+    An item another poll of this source noted meanwhile is left to that poll."""
+    item, done = planned.item, planned.state != models.QUEUED
+    fields = {
+        "fetch": fetch,
+        "url": item.url[:2000],
+        "label": item.source[:1000],
+        "text": "" if done else (item.text or ""),
+        "published": item.published,
+        "outlet": (item.outlet or "")[:200],
+        "state": planned.state,
+        "error": planned.error[:300],
+        "article_id": planned.article,
+    }
+    record = planned.record
+    if record is not None:
+        changed = SourceItem.objects.filter(pk=record.pk, state=record.state, attempts=record.attempts)
+        if not changed.update(attempts=record.attempts + done, **fields):
+            return None
+        return record.pk
+    try:
+        with transaction.atomic():
+            made = SourceItem.objects.create(source=source, key=planned.key, attempts=int(done), **fields)
+    except IntegrityError:
+        return None
+    return made.pk if not done else None
+
+
+# --- reading one listed item: its page, its article text, the article stored ----------------------
+
+
+@dataclass
+class ItemRead:
+    """What reading one item came to: its state (stored, known, failed; queued: to be tried again
+    after `wait`; waiting: for the next poll; empty: nothing was left to do) and why it failed."""
+
+    state: str
+    wait: dt.timedelta | None = None
+    error: str = ""
+
+
+def source_item_read(*, item_id: int, again: bool = True) -> ItemRead:
+    """Read one listed item and store it: its page through the guarded fetch, the article text
+    kept, the listing's date (a background job per item, or the poll itself with --once). An item
+    already read (stored, known, failed) is left as it is, so the same item twice changes nothing,
+    and the article is stored in one transaction or not at all. A page that answers 429/503 makes
+    the site busy until its Retry-After for every item of it; with `again` (a job) the item is then
+    queued for that moment, and a page that did not answer or answered 5xx is tried again after
+    30 s, 60 s (MAX_ITEM_ATTEMPTS in all); without (the foreground), the item waits for the next
+    poll, or fails for the next polls to try again."""
+    record = SourceItem.objects.select_related("source").filter(pk=item_id).first()
+    if record is None or record.state not in (models.QUEUED, models.WAITING):
+        return ItemRead("")
+    busy = _busy_until(record.url)
+    if busy is not None:
+        return _later(record, busy - timezone.now(), again, "the site asked us to wait")
+    item = Item(
+        record.label or record.url,
+        text=record.text or None,
+        url=record.url,
+        published=record.published,
+        outlet=record.outlet or None,
+    )
+    try:
+        article, state = _item_store(item, record.source)
+    except SiteBusy as exc:
+        wait = exc.wait or dt.timedelta(minutes=polling.MIN_INTERVAL)
+        Host.objects.filter(origin=origin(record.url)).update(busy_until=timezone.now() + wait)
+        return _later(record, wait, again, f"a page answered {exc}")
+    except PassingError as exc:
+        return _failed(record, str(exc), again=again)
+    except InputError as exc:
+        return _failed(record, str(exc), again=False)
+    return _done(record, state, article)
+
+
+def _busy_until(url: str) -> dt.datetime | None:
+    if not is_url(url):
+        return None
+    now = timezone.now()
+    found = Host.objects.filter(origin=origin(url), busy_until__gt=now).values_list("busy_until", flat=True)
+    return found.first()
+
+
+def _claim(record: SourceItem) -> SourceItem | None:
+    """The item locked for the rest of the transaction, or None when another reading finished it."""
+    locked = SourceItem.objects.select_for_update().filter(pk=record.pk).first()
+    if locked is None or locked.state not in (models.QUEUED, models.WAITING):
+        return None
+    return locked
+
+
+@transaction.atomic
+def _done(record: SourceItem, state: str, article: Article) -> ItemRead:
+    locked = _claim(record)
+    if locked is None:
+        return ItemRead("")
+    locked.state, locked.article, locked.error, locked.text = state, article, "", ""
+    locked.attempts += 1
+    locked.save(update_fields=["state", "article", "error", "text", "attempts", "last_seen"])
+    if state == models.STORED and locked.fetch_id is not None:
+        Fetch.objects.filter(pk=locked.fetch_id).update(new=F("new") + 1)
+    return ItemRead(state)
+
+
+@transaction.atomic
+def _failed(record: SourceItem, reason: str, *, again: bool) -> ItemRead:
+    locked = _claim(record)
+    if locked is None:
+        return ItemRead("")
+    locked.attempts += 1
+    if again and locked.attempts < MAX_ITEM_ATTEMPTS:
+        locked.state, locked.error = models.QUEUED, f"attempt {locked.attempts}: {reason}"[:300]
+        locked.save(update_fields=["state", "error", "attempts", "last_seen"])
+        return ItemRead(models.QUEUED, ITEM_RETRY * float(2 ** (locked.attempts - 1)), reason)
+    locked.state, locked.error = models.FAILED, reason[:300]
+    locked.save(update_fields=["state", "error", "attempts", "last_seen"])
+    if locked.fetch_id is not None:
+        fetch = Fetch.objects.select_for_update().get(pk=locked.fetch_id)
+        fetch.failed = [*fetch.failed, [locked.label or locked.url, reason[:300]]]
+        fetch.save(update_fields=["failed"])
+    return ItemRead(models.FAILED, error=reason)
+
+
+@transaction.atomic
+def _later(record: SourceItem, wait: dt.timedelta, again: bool, reason: str) -> ItemRead:
+    locked = _claim(record)
+    if locked is None:
+        return ItemRead("")
+    locked.state = models.QUEUED if again else models.WAITING
+    locked.error = reason[:300]
+    locked.save(update_fields=["state", "error", "last_seen"])
+    return ItemRead(locked.state, max(wait, dt.timedelta(0)), reason)
+
+
+def _read_here(fetch: Fetch, queued: list[int]) -> None:
+    """Read the items of a poll in this process (`sources poll --once`), in the listing's order.
+    When a site asked us to wait, the items left wait for the next poll, which comes no sooner
+    than the site's Retry-After."""
+    waiting, busy, wait = 0, "", dt.timedelta(0)
+    for pk in queued:
+        read = source_item_read(item_id=pk, again=False)
+        if read.state == models.WAITING:
+            waiting += 1
+            busy = busy or read.error
+            wait = max(wait, read.wait or dt.timedelta(0))
+    if waiting:
+        error = f"{busy}; {waiting} items wait for the next poll"[:500]
+        Fetch.objects.filter(pk=fetch.pk).update(error=error)
+        later = timezone.now() + wait
+        Source.objects.filter(pk=fetch.source_id, next_poll_at__lt=later).update(next_poll_at=later)
+
+
 def _item_store(item: Item, source: Source) -> tuple[Article, str]:
-    """Store one listed item with its page's text; the article and STORED, or KNOWN when it was
-    there already (by canonical address or by its text); InputError when it cannot be stored."""
+    """Store one item with its page's text; the article and STORED, or KNOWN when it was there
+    already (by canonical address or by its text); InputError when it cannot be stored."""
     if item.error is not None:
         raise InputError(item.error)
     listed = item.url
@@ -323,35 +567,11 @@ def _ingest(item: Item, source: Source) -> IngestOutcome:
         raise InputError(str(exc)) from exc
 
 
-def _note(
-    source: Source,
-    key: str,
-    item: Item,
-    record: SourceItem | None,
-    state: str,
-    *,
-    error: str = "",
-    article: Article | None = None,
-) -> None:
-    if record is not None:
-        record.state, record.error, record.article = state, error[:300], article
-        record.attempts += 1
-        record.save(update_fields=["state", "error", "article", "attempts", "last_seen"])
-        return
-    try:
-        with transaction.atomic():
-            SourceItem.objects.create(
-                source=source, key=key, url=item.url[:2000], state=state, error=error[:300], article=article
-            )
-    except IntegrityError:  # another poll of this source noted it meanwhile
-        pass
-
-
 def _page(item: Item, source: Source) -> Item:
     """The item with its page's article text, canonical address and date (the listed date wins).
     A feed item keeps its own text when the page cannot be read, is disallowed by robots.txt or
-    has less text; a sitemap or section item fails then. A link to an address the server may not
-    read refuses the item."""
+    has less text; a sitemap or section item fails then (PassingError when the reason may pass).
+    A link to an address the server may not read refuses the item."""
     if item.outlet is None or source.outlet:
         item.outlet = source.outlet or item.outlet
     if not is_url(item.url):
@@ -365,6 +585,8 @@ def _page(item: Item, source: Source) -> Item:
     except (FetchError, InputError) as exc:
         if item.text:
             return item
+        if _passing(exc):
+            raise PassingError(str(exc)) from exc
         raise InputError(str(exc)) from exc
     if item.text and len(page.text) < len(item.text):
         return item
@@ -377,51 +599,29 @@ def _page(item: Item, source: Source) -> Item:
     )
 
 
+class PageStatus(FetchError):
+    """An item's page answered with an error status."""
+
+    def __init__(self, status: int, reason: str) -> None:
+        super().__init__(f"HTTP {status} {reason}")
+        self.status = status
+
+
+def _passing(exc: Exception) -> bool:
+    """No answer, or a server error: the same page may be read later. A page refused, disallowed,
+    missing (4xx) or without article text will not be."""
+    if isinstance(exc, PageStatus):
+        return exc.status >= 500
+    return isinstance(exc, FetchError) and not isinstance(exc, RobotsDisallowed)
+
+
 def _article_page(url: str) -> Page:
     answer = polite_request(url, max_bytes=MAX_BYTES)
     if answer.status in (429, 503):
         wait = polling.retry_after(answer.headers.get("retry-after"), now=timezone.now())
         raise SiteBusy(f"HTTP {answer.status}", wait)
     if answer.status >= 400:
-        raise FetchError(f"HTTP {answer.status} {answer.reason}")
+        raise PageStatus(answer.status, answer.reason)
     if len(answer.data) > MAX_BYTES:
         raise InputError(f"page is larger than {MAX_BYTES:,} bytes")
     return page_read(answer.data, answer.url)
-
-
-@transaction.atomic
-def _record(source: Source, outcome: PollOutcome, headers: dict[str, str], now: dt.datetime) -> Fetch:
-    source = Source.objects.select_for_update().get(pk=source.pk)
-    if outcome.outcome in (models.NEW, models.NOT_MODIFIED):
-        source.failures, source.last_error, source.last_success = 0, "", now
-        source.interval = polling.interval_after(
-            every=source.every, interval=source.interval, new=outcome.new
-        )
-        wait = dt.timedelta(minutes=polling.MIN_INTERVAL if outcome.deferred else source.interval)
-        if outcome.busy is not None:  # a page asked us to slow down: not before its Retry-After
-            wait = max(wait, outcome.busy)
-        source.next_poll_at = now + wait
-        if outcome.again_at is not None and outcome.busy is None:
-            source.next_poll_at = min(source.next_poll_at, outcome.again_at)
-        source.items_seen = SourceItem.objects.filter(source=source).count()
-        source.etag = headers.get("etag", source.etag)[:500]
-        source.last_modified = headers.get("last-modified", source.last_modified)[:100]
-    else:
-        source.failures += 1
-        source.last_error = outcome.error
-        wait = polling.retry_after(headers.get("retry-after"), now=now) or polling.backoff(
-            interval=source.interval, failures=source.failures
-        )
-        source.next_poll_at = now + wait
-        if source.failures >= polling.MAX_FAILURES:
-            source.state = models.DISABLED
-    source.save()
-    return Fetch.objects.create(
-        source=source,
-        status=outcome.status,
-        outcome=outcome.outcome,
-        items=outcome.items,
-        new=outcome.new,
-        failed=[list(f) for f in outcome.failed],
-        error=outcome.error,
-    )

@@ -24,7 +24,7 @@ from hamkari.kb.services import article_reextract as article_reextract_service
 from hamkari.monitoring import models
 from hamkari.monitoring.models import Job, JobItem, Source
 from hamkari.monitoring.selectors import sources_due
-from hamkari.monitoring.services import source_poll
+from hamkari.monitoring.services import source_item_read, source_poll
 from hamkari.sources.items import Item, items
 
 MAX_ATTEMPTS = 5
@@ -193,12 +193,46 @@ def ingest_enqueue(*, item: Item, job_item: int | None = None) -> TaskResult[Any
 
 @task()
 def source_poll_job(*, source_id: int) -> dict[str, Any]:
-    """Poll one source (a source deleted since it was queued is skipped)."""
+    """Poll one source (a source deleted since it was queued is skipped): its new items are
+    recorded and each is queued as a job of its own (source_item_job), in one transaction."""
     source = Source.objects.filter(pk=source_id).first()
     if source is None:
         return {"status": "gone"}
-    fetch = source_poll(source=source)
-    return {"status": fetch.outcome, "items": fetch.items, "new": fetch.new}
+    fetch = source_poll(source=source, queue=source_items_enqueue)
+    return {"status": fetch.outcome, "items": fetch.items, "queued": fetch.queued}
+
+
+def source_items_enqueue(ids: list[int]) -> None:
+    """Queue the reading of each listed item (called in the transaction that records them)."""
+    for pk in ids:
+        source_item_job.enqueue(source_item=pk)
+
+
+@task()
+def source_item_job(*, source_item: int, attempt: int = 1) -> dict[str, Any]:
+    """Read one item a poll listed: its page, its article text, stored with the listing's date
+    (services.source_item_read; an item already read changes nothing). An item whose site asked
+    us to wait, or whose page did not answer, is queued again for later; the database busy or
+    unreachable: again after the back-off of `attempt`."""
+    try:
+        read = source_item_read(item_id=source_item)
+    except TRANSIENT as exc:
+        if attempt >= MAX_ATTEMPTS:
+            raise
+        delay = retry_delay(attempt)
+        logger.warning("item %d failed (%s); attempt %d in %s", source_item, exc, attempt + 1, delay)
+        _later(source_item, delay, attempt + 1)
+        return {"status": "retrying", "attempt": attempt + 1}
+    if read.state == models.QUEUED:
+        _later(source_item, read.wait or FIRST_DELAY, attempt)
+    return {"status": read.state or "done", "error": read.error}
+
+
+def _later(source_item: int, delay: dt.timedelta, attempt: int) -> None:
+    job = source_item_job
+    if job.get_backend().supports_defer:
+        job = job.using(run_after=timezone.now() + delay)
+    job.enqueue(source_item=source_item, attempt=attempt)
 
 
 def poll_enqueue(*, source: Source) -> TaskResult[Any]:

@@ -15,7 +15,7 @@ from django.utils import timezone
 from hamkari.cli import main
 from hamkari.kb.models import Article
 from hamkari.monitoring import polling, services
-from hamkari.monitoring.models import Fetch, Source
+from hamkari.monitoring.models import Fetch, Host, Source
 from hamkari.monitoring.services import source_add, source_poll
 from tests.monitoring.conftest import FeedServer
 
@@ -177,7 +177,9 @@ def test_a_poll_of_every_source_goes_on_past_the_failing_ones(feed_server: FeedS
     assert "\tfailures 1\t" in out.splitlines()[1] and "\titems 2\tfailures 0\t" in out.splitlines()[3]
 
 
-def test_a_local_feed_file_is_a_source_and_a_queued_poll_runs_in_the_worker(tmp_path: Path) -> None:
+def test_a_local_feed_file_is_a_source_and_a_queued_poll_and_its_items_run_in_the_worker(
+    tmp_path: Path,
+) -> None:
     feed = tmp_path / "wire.rss"
     feed.write_bytes(rss(["", ""]))
     code, out, _ = run(["sources", "add", str(feed), "--language", "en", "--region", "IR-01"])
@@ -188,7 +190,7 @@ def test_a_local_feed_file_is_a_source_and_a_queued_poll_runs_in_the_worker(tmp_
         run(["sources", "poll", str(source.pk)])[1] == "hamkari: queued 1 poll; 'hamkari worker' runs them\n"
     )
     assert Article.objects.count() == 0
-    assert run(["worker", "--batch"])[1] == "hamkari: worker ran 1 job\n"
+    assert run(["worker", "--batch"])[1] == "hamkari: worker ran 3 jobs\n"  # the poll, one job per item
     assert Article.objects.count() == 2
 
 
@@ -515,5 +517,9 @@ def test_a_page_answering_429_stops_the_poll_until_its_retry_after(feed_server: 
     assert "/news/2025/empty" not in feed_server.paths()
     source.refresh_from_db()
     assert source.next_poll_at >= before + dt.timedelta(seconds=900)
+    assert Host.objects.get(origin=feed_server.url("")).busy_until >= before + dt.timedelta(seconds=900)
+    assert source_poll(source=source).new == 0  # still busy: the items keep waiting, unread
+    assert feed_server.paths().count("/news/2025/ferry-line") == 1
+    Host.objects.update(busy_until=timezone.now())  # the Retry-After has passed
     again = source_poll(source=source)
     assert (again.new, len(again.failed), Article.objects.count()) == (1, 1, 2)

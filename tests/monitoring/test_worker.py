@@ -43,7 +43,7 @@ def test_the_worker_polls_the_sources_that_are_due_and_only_those(tmp_path: Path
     Source.objects.filter(pk=source_add(location=str(later)).pk).update(
         next_poll_at=timezone.now() + dt.timedelta(hours=1)
     )
-    assert run(["worker", "--batch"])[1] == "hamkari: worker ran 1 job\n"
+    assert run(["worker", "--batch"])[1] == "hamkari: worker ran 3 jobs\n"  # the poll, one job per item
     assert Article.objects.count() == 2
     due.refresh_from_db()
     assert due.next_poll_at > timezone.now() + dt.timedelta(minutes=10)
