@@ -22,14 +22,19 @@ if TYPE_CHECKING:
     from hamkari.extraction.when import When
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Span:
     start: int
     end: int
 
-    def __post_init__(self) -> None:
-        if not 0 <= self.start < self.end:
-            raise ValueError(f"empty or reversed span [{self.start}, {self.end})")
+    def __init__(self, start: int, end: int) -> None:
+        # Hundreds of spans are made per article: the slots are written through their
+        # descriptors, which costs about half of the frozen dataclass's `object.__setattr__`
+        # (benchmarks/bench_extract.py); the span stays frozen for everyone else.
+        if not 0 <= start < end:
+            raise ValueError(f"empty or reversed span [{start}, {end})")
+        _SET_START(self, start)
+        _SET_END(self, end)
 
     def as_list(self) -> list[int]:
         return [self.start, self.end]
@@ -42,6 +47,11 @@ class Span:
 
     def __len__(self) -> int:
         return self.end - self.start
+
+
+# the slot descriptors' setters (a frozen class's own __setattr__ refuses)
+_SET_START: Callable[[Span, int], None] = Span.__dict__["start"].__set__
+_SET_END: Callable[[Span, int], None] = Span.__dict__["end"].__set__
 
 
 @dataclass(frozen=True, slots=True)

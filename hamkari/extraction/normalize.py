@@ -51,17 +51,30 @@ _ONE_TO_ONE = {
 for _i, (_fa, _ar) in enumerate(zip("۰۱۲۳۴۵۶۷۸۹", "٠١٢٣٤٥٦٧٨٩", strict=True)):
     _ONE_TO_ONE[_fa] = str(_i)
     _ONE_TO_ONE[_ar] = str(_i)
-_TABLE = str.maketrans(_ONE_TO_ONE)
+# One regex substitution rather than `str.translate`: translate looks every character up in a
+# dict, while the regex engine skips to the few that change (36 in an article of 3,600).
+_FOLDABLE = re.compile("[" + "".join(re.escape(c) for c in _ONE_TO_ONE) + "]")
+
+
+def _one_to_one(m: re.Match[str]) -> str:
+    return _ONE_TO_ONE[m.group()]
+
 
 # Characters that carry no letter: joiners, tatweel, Arabic diacritics, bidi marks, soft hyphen.
 _DELETABLE = "\u200c\u200d\u0640\u064b-\u065f\u0670\u200e\u200f\u00ad\u2066-\u2069\u202a-\u202e\ufeff"
+# What folding changes, each kind a named (empty) group at the end of its branch. Every kind
+# starts with one character of the leading class, which lets the regex engine skip straight to
+# those characters instead of trying four branches at every position (3 × faster on articles;
+# the branches and their order are those of the plain alternation
+# `entity | \s{2,}|[^\S ] | (?<=\s)\u0640+(?=\s) | [deletable]+`).
 _SPECIAL = re.compile(
-    rf"(?P<entity>&(?:#\d{{1,7}}|#[xX][0-9a-fA-F]{{1,6}}|[a-zA-Z]{{2,10}});)"
+    rf"[&\s{_DELETABLE}]"
+    rf"(?:(?<=&)(?:#\d{{1,7}}|#[xX][0-9a-fA-F]{{1,6}}|[a-zA-Z]{{2,10}});(?P<entity>)"
     # a single plain space needs no work; longer runs and other blanks collapse to one space
-    rf"|(?P<space>\s{{2,}}|[^\S ])"
+    rf"|(?<=\s)(?:\s+|(?<=[^\S ]))(?P<space>)"
     # a tatweel standing alone between blanks is a dash: «شمال ـ جنوب» is «شمال - جنوب»
-    rf"|(?P<dash>(?<=\s)\u0640+(?=\s))"
-    rf"|(?P<delete>[{_DELETABLE}]+)"
+    rf"|(?<=\s\u0640)\u0640*(?=\s)(?P<dash>)"
+    rf"|(?<=[{_DELETABLE}])[{_DELETABLE}]*(?P<delete>))"
 )
 
 
@@ -77,7 +90,7 @@ def _unaccent(c: str) -> str:
 
 def fold_chars(segment: str) -> str:
     """Fold a piece of text character by character; the result has the same length."""
-    out = segment.translate(_TABLE)
+    out = _FOLDABLE.sub(_one_to_one, segment)
     lowered = out.lower()
     if len(lowered) != len(out):
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in out)
@@ -104,10 +117,27 @@ class Folded:
         return bisect_left(self.starts, start), bisect_right(self.ends, end)
 
 
+_KEPT_POSITIONS = 1 << 16  # an array of 0..65535 (512 KB) serves every article up to that length
+
+
+@functools.cache
+def _kept_positions() -> array[int]:
+    return array("q", range(_KEPT_POSITIONS))
+
+
+def _positions(size: int) -> array[int]:
+    """An array that holds 0..size-1 at those indexes (longer is fine): making one costs more
+    than folding a short article, so the one for articles is kept."""
+    return _kept_positions() if size <= _KEPT_POSITIONS else array("q", range(size))
+
+
 def fold(text: str) -> Folded:
     pieces: list[str] = []
-    starts: list[int] = []  # lists while they grow (list.extend of a range is the fast one)
-    ends: list[int] = []
+    # the offsets of plain stretches are copied from an array of 0..len(text) (a memory copy),
+    # not made one integer at a time
+    positions = _positions(len(text) + 1)
+    starts = array("q")
+    ends = array("q")
     last_space = True  # no leading space
 
     def emit_plain(a: int, b: int) -> None:
@@ -115,8 +145,8 @@ def fold(text: str) -> Folded:
         if a >= b:
             return
         pieces.append(fold_chars(text[a:b]))
-        starts.extend(range(a, b))
-        ends.extend(range(a + 1, b + 1))
+        starts.extend(positions[a:b])
+        ends.extend(positions[a + 1 : b + 1])
         last_space = False
 
     def emit_space(a: int, b: int) -> None:
@@ -156,13 +186,15 @@ def fold(text: str) -> Folded:
             last_space = False
         # deletable characters emit nothing
     emit_plain(pos, len(text))
-    # Persian never hyphenates inside a word: «شمال–جنوب» is two words (same length, same offsets)
-    folded_text = _PERSIAN_HYPHEN.sub(" ", "".join(pieces))
+    folded_text = "".join(pieces)
+    if "-" in folded_text:
+        # Persian never hyphenates inside a word: «شمال–جنوب» is two words (same length, same offsets)
+        folded_text = _PERSIAN_HYPHEN.sub(" ", folded_text)
     if folded_text.endswith(" "):
         folded_text = folded_text[:-1]
         starts.pop()
         ends.pop()
-    return Folded(folded_text, array("q", starts), array("q", ends))
+    return Folded(folded_text, starts, ends)
 
 
 # A word of folded text; the tokenizer and the lemma keys of lexicon terms must cut words alike.

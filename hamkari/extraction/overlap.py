@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
@@ -24,26 +25,33 @@ def resolve_overlaps(items: Iterable[T], span: Callable[[T], Span], rank: Callab
     for n, item in enumerate(items):
         s = span(item)
         keyed.append((s.start, s.end, rank(item), n, item))
-    keyed.sort(key=_start)  # stable: the items of one start keep their order
+    return resolve_keyed(keyed)
+
+
+def resolve_keyed(keyed: list[_Keyed[T]]) -> list[T]:
+    """`resolve_overlaps` of items already keyed as `(start, end, rank, n, item)` (n: the item's
+    place in the input); the caller that makes the keys itself spares a call per item. Sorts
+    `keyed` in place."""
+    keyed.sort(key=_START)  # stable: the items of one start keep their order
     out: list[T] = []
-    group: list[_Keyed[T]] = []
-    reach = -1
-    for k in keyed:
-        if k[0] >= reach and group:
-            if len(group) == 1:
-                out.append(group[0][4])  # most items overlap nothing
-            else:
-                _settle(group, out)
-            group = []
-        group.append(k)
-        reach = max(reach, k[1]) if len(group) > 1 else k[1]
-    if group:
-        _settle(group, out)
+    i, size = 0, len(keyed)
+    while i < size:
+        first = keyed[i]
+        reach = first[1]
+        j = i + 1
+        while j < size and keyed[j][0] < reach:
+            if keyed[j][1] > reach:
+                reach = keyed[j][1]
+            j += 1
+        if j == i + 1:
+            out.append(first[4])  # most items overlap nothing
+        else:
+            _settle(keyed[i:j], out)
+        i = j
     return out
 
 
-def _start(k: _Keyed[T]) -> int:
-    return k[0]
+_START = operator.itemgetter(0)
 
 
 def _settle(group: list[_Keyed[T]], out: list[T]) -> None:

@@ -4,10 +4,11 @@ places (economic zones, ports, border crossings), sectors, routes and third mark
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from bisect import bisect_left
 
-from hamkari.extraction.document import Document, Entity, Match, Mention, Provenance, Span
+from hamkari.extraction.document import CLOCK_MASK, Document, Entity, Match, Mention, Provenance, Span
 from hamkari.extraction.languages import profile
 from hamkari.extraction.lexicon import (
     Pattern,
@@ -16,7 +17,7 @@ from hamkari.extraction.lexicon import (
     surface_automaton,
     word_set,
 )
-from hamkari.extraction.overlap import resolve_overlaps
+from hamkari.extraction.overlap import resolve_keyed
 from hamkari.extraction.pipeline import Component, registered
 
 # Tables that compete for the same words; the longest match wins, then the lower rank.
@@ -55,17 +56,26 @@ class LexiconMatcher(Component):
     def __call__(self, doc: Document) -> None:
         # The hottest loop of the extractor (hundreds of occurrences per article): one span and
         # one ignored-check per occurrence, one Match per (occurrence, entry).
+        # The spans are mapped here rather than through `doc.span_of` (same mapping, the budget
+        # checked once per candidate batch below), and most candidates carry one pattern.
+        assert doc.folded is not None
+        starts, ends = doc.folded.starts, doc.folded.ends
         found: dict[tuple[int, int, str], Match] = {}
         ignored = bool(doc.ignored)
-        for start, end, patterns in self._candidates(doc):
-            span = doc.span_of(start, end)
+        provenances = _provenances(self.name)
+        for n, (start, end, patterns) in enumerate(self._candidates(doc)):
+            if not n & CLOCK_MASK:
+                doc.check_budget()
+            span = Span(starts[start], ends[end - 1])
             if ignored and doc.is_ignored(span):
                 continue
             for pattern in patterns:
                 entry = pattern.entry
                 key = (start, end, entry.rule)
                 if key not in found:
-                    provenance = _provenance(self.name, entry.rule)
+                    provenance = provenances.get(entry.rule)
+                    if provenance is None:
+                        provenance = provenances[entry.rule] = Provenance(self.name, entry.rule)
                     found[key] = Match(span, entry.table, entry.key, entry.attrs, provenance, start, end)
         doc.matches = _resolve(list(found.values()))
 
@@ -91,15 +101,11 @@ class LexiconMatcher(Component):
         return out
 
 
-_PROVENANCE: dict[tuple[str, str], Provenance] = {}
-
-
-def _provenance(component: str, rule: str) -> Provenance:
-    """One Provenance object per (component, rule), shared by every match of the entry."""
-    found = _PROVENANCE.get((component, rule))
-    if found is None:
-        found = _PROVENANCE[(component, rule)] = Provenance(component, rule)
-    return found
+@functools.cache
+def _provenances(component: str) -> dict[str, Provenance]:
+    """One Provenance object per (component, rule), shared by every match of the entry: the
+    component's table, by rule."""
+    return {}
 
 
 def _lemma_candidates(doc: Document) -> list[tuple[int, int, tuple[Pattern, ...]]]:
@@ -121,27 +127,22 @@ def _lemma_candidates(doc: Document) -> list[tuple[int, int, tuple[Pattern, ...]
     return out
 
 
-def _span(m: Match) -> Span:
-    return m.span
-
-
-def _entity_rank(m: Match) -> int:
-    return ENTITY_LAYER.get(m.table, 0)
-
-
-def _no_rank(m: Match) -> int:
-    return 0
+_SPAN_ORDER = operator.attrgetter("span.start", "span.end")
 
 
 def _resolve(matches: list[Match]) -> list[Match]:
-    by_layer: dict[str, list[Match]] = {}
-    for m in matches:
-        layer = "entity" if m.table in ENTITY_LAYER else m.table
-        by_layer.setdefault(layer, []).append(m)
+    by_layer: dict[str, list[tuple[int, int, int, int, Match]]] = {}
+    for n, m in enumerate(matches):
+        table = m.table
+        rank = ENTITY_LAYER.get(table)
+        if rank is None:  # a table of its own: no ranks within it
+            by_layer.setdefault(table, []).append((m.span.start, m.span.end, 0, n, m))
+        else:
+            by_layer.setdefault("entity", []).append((m.span.start, m.span.end, rank, n, m))
     kept: list[Match] = []
-    for layer, items in by_layer.items():
-        kept += resolve_overlaps(items, span=_span, rank=_entity_rank if layer == "entity" else _no_rank)
-    kept.sort(key=lambda m: (m.span.start, m.span.end))
+    for keyed in by_layer.values():
+        kept += resolve_keyed(keyed)
+    kept.sort(key=_SPAN_ORDER)
     return kept
 
 
