@@ -134,6 +134,8 @@ def nominative_name(words: tuple[str, ...], hint: str | None = None) -> tuple[st
             out.append(None)
         elif r[0]:
             chosen = next((p for p in r[1] if p.tag.case == case and "Fixd" not in p.tag.grammemes), None)
+            if chosen is None and not r[1]:
+                chosen = _noun_in(w.lower(), case)  # a surname that is a common noun: «Вороной»
             out.append(_nominative(chosen) if chosen is not None else None)
         else:
             out.append(_strip_case(w.lower(), case))
@@ -153,6 +155,15 @@ def _name_case(
     if not shared or "nomn" in shared:
         return None
     return sorted(shared)[0]
+
+
+def _noun_in(word: str, case: str) -> Any:
+    """The singular common-noun reading of `word` in `case`, for a surname the dictionary knows
+    only as a noun («Вороной» → «ворона», «Кузнецу» → «кузнец»); None when it has none."""
+    return next(
+        (p for p in _parses(word) if p.tag.POS == "NOUN" and p.tag.case == case and p.tag.number == "sing"),
+        None,
+    )
 
 
 def _shared_case(readings: list[list[Any]]) -> set[str] | None:

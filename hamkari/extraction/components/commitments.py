@@ -89,14 +89,11 @@ class CommitmentFinder(Component):
     provides = ("commitments",)
 
     def __call__(self, doc: Document) -> None:
-        words = Words(doc, tables=("durations", "months"))
+        words = Words(doc, tables=("durations", "months", "deadline_cues"))
         done: set[int] = set()
         # a bare «تا» (until_month) is a cue only where a month follows: the others are no clause's start
-        cues = [
-            m
-            for m in doc.matches
-            if m.table == "deadline_cues" and (m.key != "until_month" or _before_month(words, m))
-        ]
+        # and «до» / «by» (until_date) only where a calendar date follows
+        cues = [m for m in doc.matches if m.table == "deadline_cues" and _cue_here(doc, words, m)]
         for n, cue in enumerate(cues):
             sentence = doc.sentence_at(cue.span.start)
             if sentence is None:
@@ -127,6 +124,7 @@ class CommitmentFinder(Component):
                 continue
             done.add(sentence.span.start)
             self._add(doc, sentence, trigger[0].provenance.rule, None, None, None, None)
+        _drop_headline_repeats(doc)
 
     @staticmethod
     def _undertaken(doc: Document, sentence: Sentence, cue: Match) -> bool:
@@ -150,6 +148,10 @@ class CommitmentFinder(Component):
     ) -> tuple[Span, str | None, dt.date | None, str] | None:
         i = words.first_at(cue.fend)
         if i >= words.n:
+            return None
+        if cue.key != "future_within" and (dated := _date_deadline(doc, words, cue, i)) is not None:
+            return dated  # «до 1 марта 2027 года», «by 1 March 2027», «تا ۱۵ بهمن ۱۴۰۵»
+        if cue.key == "until_date":
             return None
         n = 1
         number = read_number(words.tokens, words.text, i)
@@ -315,8 +317,175 @@ def _month_deadline(
     if year is not None:
         due = month_end_in(year[0], calendar_name, number)
     else:
-        due = month_end(doc.published, calendar_name, number) if doc.published else None
+        reference = said_when(doc, words, cue)
+        if reference is None:
+            due = None
+        elif past_clause(doc, words, cue, end):
+            due = month_end_before(reference, calendar_name, number)  # «линия заработала к концу июня»
+        else:
+            due = month_end(reference, calendar_name, number)
     return expression, None, due, "month_end"
+
+
+def _drop_headline_repeats(doc: Document) -> None:
+    """A headline that announces a deadline the body gives again («… تا آذر ماه افتتاح می‌شود» over
+    «… تا ۳۰ آذر ۱۴۰۵ خبر داد») is one commitment: the body's, with its fuller words, is kept."""
+    title = doc.title
+    at = doc.text.find(title) if title else -1
+    if title is None or at < 0:
+        return
+    heading = Span(at, at + len(title))
+    body = [c for c in doc.commitments if not heading.contains(c.evidence)]
+    doc.commitments[:] = [
+        c
+        for c in doc.commitments
+        if not heading.contains(c.evidence)
+        or not any(
+            (c.due is not None and b.due == c.due)
+            or (c.due_relative is not None and b.due_relative == c.due_relative)
+            for b in body
+        )
+    ]
+
+
+def _cue_here(doc: Document, words: Words, cue: Match) -> bool:
+    """Whether a deadline cue may start a deadline here: a bare «تا» only before a month or a
+    date, «до» / «к» / «by» (`until_date`) only before a date, the others always."""
+    if cue.key == "until_month":
+        return _before_month(words, cue) or _before_date(doc, words, cue)
+    if cue.key == "until_date":
+        return _before_date(doc, words, cue)
+    return True
+
+
+def _before_date(doc: Document, words: Words, cue: Match) -> bool:
+    i = words.first_at(cue.fend)
+    return i < words.n and _day_and_month(doc, words, i) is not None and not _range_end(words, cue)
+
+
+def _range_end(words: Words, cue: Match) -> bool:
+    """«۱۲ تا ۱۵ بهمن», «с 10 до 15 марта»: after a number the cue closes a range of days."""
+    k = words.last_before(cue.fstart)
+    return k >= 0 and words.word(k).isdigit() and not words.gap(k, k + 1).strip(" -–")
+
+
+def _day_and_month(doc: Document, words: Words, i: int) -> tuple[int, int, dt.date | None] | None:
+    """The date that starts at token i: (its last token, the day, the full date when the text
+    gives its year). A day and a month («1 марта», «۱۵ بهمن», «March 1») need a reference."""
+    found = doc.date_at(words.tokens[i].start)
+    if found is not None and found.start == words.tokens[i].start:
+        return words.last_before(found.end), 0, found.date
+    if i + 1 >= words.n or not words.word(i).isdigit() or not 1 <= int(words.word(i)) <= 31:
+        return None
+    named = _month_named(words, i + 1, words.covered.get(i + 1))
+    if named is None or words.broken(i, i + 1):
+        return None
+    return named[2], int(words.word(i)), None
+
+
+def _date_deadline(
+    doc: Document, words: Words, cue: Match, i: int
+) -> tuple[Span, str | None, dt.date | None, str] | None:
+    """A deadline given as a calendar date: that day (the next such day and month from the
+    reference when the year is not written)."""
+    if _range_end(words, cue):
+        return None
+    found = _day_and_month(doc, words, i)
+    if found is None:
+        return None
+    end, day, full = found
+    due = full
+    if full is None:
+        calendar_name, month, _ = _month_named(words, i + 1, words.covered.get(i + 1)) or ("", 0, 0)
+        reference = said_when(doc, words, cue)
+        due = next_day_of(reference, calendar_name, month, day) if reference else None
+    return doc.span_of(cue.fstart, words.tokens[end].end), None, due, "date"
+
+
+def next_day_of(reference: dt.date, calendar_name: str, month: int, day: int) -> dt.date | None:
+    """The day `day` of `month` at or after `reference` (None when the calendar has no such day)."""
+    try:
+        if calendar_name == "jalali":
+            j = jdatetime.date.fromgregorian(date=reference)
+            year = j.year + ((month, day) < (j.month, j.day))
+            result: dt.date = jdatetime.date(year, month, day).togregorian()
+            return result
+        year = reference.year + ((month, day) < (reference.month, reference.day))
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def said_when(doc: Document, words: Words, cue: Match) -> dt.date | None:
+    """The day a deadline without a year is counted from: the publication date, or, when the
+    sentence says in an earlier month that it was agreed («В марте стороны договорились к концу
+    июня …», «در فروردین توافق شد تا پایان خرداد …»), the first day of that month as it last
+    came before publication."""
+    published = doc.published
+    if published is None:
+        return None
+    sentence = doc.sentence_at(cue.span.start)
+    if sentence is None or doc.folded is None:
+        return published
+    floor = words.first_at(doc.folded.to_folded(sentence.span.start, sentence.span.end)[0])
+    top = words.last_before(cue.fstart)
+    for k in range(top, max(floor, top - _SAID_REACH) - 1, -1):
+        covering = words.covered.get(k)
+        if covering is not None and covering.table == "months" and not _cue_before(words, k):
+            return month_start_before(published, covering.key, int(covering.attrs[0]))
+    return published
+
+
+_SAID_REACH = 12  # tokens before a deadline cue searched for the month an agreement was made in
+
+
+def _cue_before(words: Words, k: int) -> bool:
+    """Whether a deadline cue or a number stands right before token k: «до конца марта» and
+    «1 марта» are deadlines and dates, not the month something was said in."""
+    if k == 0:
+        return False
+    covering = words.covered.get(k - 1)
+    return words.word(k - 1).isdigit() or (covering is not None and covering.table == "deadline_cues")
+
+
+def month_start_before(reference: dt.date, calendar_name: str, month: int) -> dt.date:
+    """The first day of `month` as it last began at or before `reference`."""
+    if calendar_name == "jalali":
+        j = jdatetime.date.fromgregorian(date=reference)
+        result: dt.date = jdatetime.date(j.year - (month > j.month), month, 1).togregorian()
+        return result
+    return dt.date(reference.year - (month > reference.month), month, 1)
+
+
+def month_end_before(reference: dt.date, calendar_name: str, month: int) -> dt.date:
+    """The last day of `month` in the last year in which the month began at or before `reference`:
+    a deadline told in the past tense is behind the writer."""
+    start = month_start_before(reference, calendar_name, month)
+    return month_end(start, calendar_name, month)
+
+
+def past_clause(doc: Document, words: Words, cue: Match, end: int) -> bool:
+    """Whether the verb nearest a deadline is in the past tense (languages with morphology):
+    «линия заработала к концу июня», «к концу июня стороны подписали …». An infinitive or a
+    future keeps the deadline ahead («договорились к концу июня запустить»)."""
+    sentence = doc.sentence_at(cue.span.start)
+    if sentence is None or doc.folded is None:
+        return False
+    lo, hi = doc.folded.to_folded(sentence.span.start, sentence.span.end)
+    first, last = words.first_at(lo), words.last_before(hi)
+    start = words.last_before(cue.fstart)
+    after = range(end + 1, min(last, end + _VERB_REACH) + 1)
+    before = range(start, max(first, start - _VERB_REACH) - 1, -1)
+    for k in (*after, *before):
+        tags = grammemes(words.word(k))
+        if "INFN" in tags or "futr" in tags:
+            return False
+        if "VERB" in tags or "PRTS" in tags:
+            return "past" in tags
+    return False
+
+
+_VERB_REACH = 6
 
 
 def _year_after(words: Words, end: int) -> tuple[int, int] | None:

@@ -80,10 +80,12 @@ def is_planned(doc: Document, sentence: Sentence, near_match: Match | None = Non
         return True  # «متعهد شد تا آذر ماه نمایشگاه را برگزار کند»: a pledge speaks of what follows it
     # a deadline speaks of the future too: «до конца года провести бизнес-форум»
     deadlines = doc.matches_near(near_match, PLANNED_REACH, "deadline_cues", sentence.span)
-    # (a bare «تا» before a month, `until_month`, is too common a word to speak of the future alone)
-    return any(m.key not in ("future_within", "until_month") for m in deadlines) or _future_auxiliary_before(
-        doc, near_match
-    )
+    # (a bare «تا» before a month, `until_month`, and «до» / «by» before a date, `until_date`, are
+    # too common words to speak of the future alone)
+    return any(m.key not in _NOT_FUTURE_CUES for m in deadlines) or _future_auxiliary_before(doc, near_match)
+
+
+_NOT_FUTURE_CUES = frozenset({"future_within", "until_month", "until_date"})
 
 
 def _outside_names(doc: Document, sentence: Sentence, markers: list[Match]) -> list[Match]:

@@ -40,6 +40,10 @@ _VOCABULARY_TABLES = (
     "durations",
 )
 _SCRIPTS = {"persian": "IR", "russian": "RU"}
+# Lexicon tables whose words may also be surnames beside a given name (Russian): counting units
+# («голова» counts livestock; «Голова» is a surname) and sector words. Posts, places, months and
+# organisation words never are.
+SURNAME_TABLES = frozenset({"units", "sectors"})
 
 
 @functools.cache
@@ -201,6 +205,8 @@ class NameGuard:
         if tok.text in given_names() or self.given_at(i) or self.given_at(i - 1) == 2:
             return not words.stop(i, "function", "verb")  # «حجت الله»: «الله» is a name's half
         bare = tok.text.replace("-", "").replace("'", "").replace("’", "")
+        if after_given and self._surname_word(i, bare):
+            return True
         if i in words.covered or words.stop(i) or not bare.isalpha() or len(tok.text) < 2:
             return False
         if tok.text in self.vocabulary or tok.lemma in self.vocabulary:
@@ -213,13 +219,38 @@ class NameGuard:
             return after_given or not self.profile.morphology or name_like(tok.text)
         return _script_word(tok.text)
 
+    def _surname_word(self, i: int, bare: str) -> bool:
+        """Whether token i, beside a given name or initials, is a surname although the dictionary
+        knows it as a common noun or a counting word: «Светлана Голова», «П.И. Лебедь», «Олегом
+        Вороной». Russian only: a capitalised word there is a name; a post, a place, a month or
+        any other lexicon term still is not (only counting units and sector words may be
+        surnames, see SURNAME_TABLES)."""
+        words = self.words
+        if not self.profile.morphology or not words.capitalised(i) or not bare.isalpha() or len(bare) < 2:
+            return False
+        covering = words.covered.get(i)
+        return (covering is None or covering.table in SURNAME_TABLES) and not words.stop(i)
+
+    def beside_name(self, i: int, start: int, end: int) -> bool:
+        """Whether token i of the name start..end stands beside a given name or initials: after
+        one, or (surname first) right before a given name and patronymic («Лебедь Павел
+        Иванович»)."""
+        if i > start and (self.given_at(i - 1) or initial(self.words, i - 1, self.profile)):
+            return True
+        return (
+            i == start
+            and end - start >= 2
+            and bool(self.given_at(i + 1))
+            and patronymic(self.words.word(i + 2))
+        )
+
     def name(self, start: int, end: int) -> bool:
         """Whether tokens start..end make a name: name words and initials, not initials alone."""
         kinds = [
             "initial"
             if initial(self.words, i, self.profile)
             else "word"
-            if self.word(i, after_given=i > start and bool(self.given_at(i - 1)))
+            if self.word(i, after_given=self.beside_name(i, start, end))
             else "junk"
             for i in range(start, end + 1)
         ]

@@ -105,6 +105,17 @@ class TitlePhrase:
     head_last: int = -1  # the last token of the post's own words, before what it names
 
 
+def _body_words(matches: Iterable[Match]) -> dict[int, int]:
+    """Where each organisation head word starts (folded) → how far the longest one reaches. A post
+    that starts there and ends sooner is the first letters of the body's word, not a post:
+    «استاندار» in «استانداری» (the governorate), «فرماندار» in «فرمانداری»."""
+    out: dict[int, int] = {}
+    for m in matches:
+        if m.table == "organizations":
+            out[m.fstart] = max(out.get(m.fstart, -1), m.fend)
+    return out
+
+
 @registered
 class PeopleFinder(Component):
     name = "people"
@@ -174,11 +185,14 @@ class _Reader:
 
     def _phrases(self, orgs: dict[int, Entity]) -> list[TitlePhrase]:
         titles = [m for m in self.doc.matches if m.table == "titles"]
+        bodies = _body_words(self.doc.matches)
         phrases: list[TitlePhrase] = []
         used: set[int] = set()
         for n, m in enumerate(titles):
             if n in used or m.key == "not_a_title":
                 continue  # «во главе с» (headed by) contains a post's word but names no post
+            if bodies.get(m.fstart, -1) > m.fend:
+                continue  # «استانداری گیلان» is the governorate: a body's head word holds the post's
             # the token that holds the match's end: «رییس جمهور|ی» ends inside «جمهوری»
             first, last = self.words.first_at(m.fstart), self.words.first_at(m.fend) - 1
             if first > last:
@@ -446,14 +460,16 @@ class _Reader:
             last_word -= 1
         if last_word != end:
             return self._initials_tail(last_word, end)  # «Фамилиев А.И., глава …»
-        if not self._candidate(end):
-            return None
+        if not self.guard.word(end, after_given=end > 0 and initial(words, end - 1, self.lang)):
+            return None  # «А.И. Лебедь, глава …»: after initials a noun is a surname
         start = end
         while start - 1 >= 0 and end - start + 1 < MAX_NAME_WORDS + 2:
             if initial(words, start - 1, self.lang):
                 start -= 1  # «А.И. Фамилиев, глава …»: the initial's full stop is not a break
                 continue
-            if words.broken(start - 1, start) or not self._candidate(start - 1):
+            # «Лебедь Павел Иванович, …»: a surname before a given name and patronymic
+            beside = self.guard.beside_name(start - 1, start - 1, end)
+            if words.broken(start - 1, start) or not self.guard.word(start - 1, after_given=beside):
                 break
             start -= 1
         return start, end
@@ -560,7 +576,7 @@ class _Reader:
             return False
         if initial(words, j, self.lang):
             k = initials_end(words, j, self.lang)
-            return self._candidate(k)
+            return 0 <= k < words.n and self.guard.word(k, after_given=True)  # «П.И. Лебедь»
         if not self._candidate(j):
             return False
         if not self.lang.cased:
@@ -586,7 +602,8 @@ class _Reader:
         words = self.words
         end = initials_end(words, first, self.lang) if initial(words, first, self.lang) else first
         if end != first:
-            return end if self._candidate(end) else end - 1  # «В.И. Винокуров»
+            # «В.И. Винокуров», «П.И. Лебедь»: after initials a capitalised word is the surname
+            return end if end < words.n and self.guard.word(end, after_given=True) else end - 1
         while end + 1 < words.n and not words.broken(end, end + 1):
             if not self._continues(first, end):
                 break
@@ -749,7 +766,8 @@ class _Reader:
         if not (self.guard.given_at(i) and self._candidate(i)):
             return self._surname_then_initials(i)
         end = self._name_run(i)
-        if end == i or not self._candidate(end) or (end + 1 < words.n and words.stop(end + 1, "light_verb")):
+        surname = end > i and self.guard.word(end, after_given=self.guard.beside_name(end, i, end))
+        if not surname or (end + 1 < words.n and words.stop(end + 1, "light_verb")):
             return None  # «پیام رحیم آغاز شد»: a word before a light verb belongs to the verb
         if patronymic(words.word(end)) and end - i == 1:
             return self._patronymic_name(i, end)
@@ -771,8 +789,8 @@ class _Reader:
         nxt = patr + 1
         if nxt < words.n and not words.broken(patr, nxt) and self._candidate(nxt):
             return given, nxt, "people.patronymic"
-        if given > 0 and not words.broken(given - 1, given) and self._candidate(given - 1):
-            return given - 1, patr, "people.patronymic"
+        if given > 0 and not words.broken(given - 1, given) and self.guard.word(given - 1, after_given=True):
+            return given - 1, patr, "people.patronymic"  # «Лебедь Павел Иванович»: a noun as surname"
         return given, patr, "people.patronymic"
 
     def _acting(self) -> None:

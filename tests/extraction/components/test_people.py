@@ -269,3 +269,47 @@ def test_a_deputy_of_a_post_holds_the_deputy_role(text: str, name: str, role: st
 
 def test_a_place_before_a_dash_is_not_a_name_for_the_post_after_it() -> None:
     assert _people("Казань – столица Татарстана, и губернатор встретил гостей.") == []
+
+
+# Russian surnames that the dictionary knows as common nouns or counting words, in any case,
+# beside a given name, after initials or before a given name and patronymic: the whole name,
+# in the nominative (the given name alone is a wrong person).
+NOUN_SURNAMES = [
+    ("Министр экономики Светлана Голова сообщила о росте поставок в Иран.", "Светлана Голова"),
+    ("Переговоры с иранской делегацией прошли с вице-губернатором Олегом Вороной.", "Олег Ворона"),
+    ("Письмо о поставках в Иран направлено министру Ивану Кузнецу.", "Иван Кузнец"),
+    ("Встреча с иранской делегацией и председателем комитета Ольгой Зимой прошла в Казани.", "Ольга Зима"),
+    ("По словам заместителя губернатора Павла Лебедя, протокол с Ираном готов.", "Павел Лебедь"),
+    ("Министр П.И. Лебедь сообщил о поставках зерна в Иран.", "П.И. Лебедь"),
+    (
+        "В переговорах с Ираном участвовал Лебедь Павел Иванович, заместитель губернатора.",
+        "Лебедь Павел Иванович",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NOUN_SURNAMES)
+def test_it_keeps_a_surname_that_is_also_a_common_noun(text: str, name: str) -> None:
+    assert name in [p["name"] for p in _people(text)]
+
+
+# «استانداری …» (the governorate) is an organisation, never the post «استاندار» of the name after it.
+GOVERNORATE = [
+    (
+        "مدیرکل دفتر همکاری‌های بین‌المللی استانداری گیلان، محمد رفیعی گفت: هیئت روسی به رشت می‌آید.",
+        "محمد رفیعی",
+    ),
+    ("به گفته کارشناس استانداری گلستان، حسین صالحی، محموله‌ها به روسیه رسید.", "حسین صالحی"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), GOVERNORATE)
+def test_a_governorate_is_not_the_post_of_governor(text: str, name: str) -> None:
+    people = {p["name"]: p for p in _people(text)}
+    assert all(r["role"] != "head_of_region" for r in people.get(name, {"roles": []})["roles"]), people
+
+
+def test_a_governor_beside_the_governorate_keeps_the_post() -> None:
+    text = "استاندار گیلان، حسن رضایی در محل استانداری گیلان با سرکنسول روسیه دیدار کرد."
+    people = {p["name"]: p for p in _people(text)}
+    assert [r["role"] for r in people["حسن رضایی"]["roles"]] == ["head_of_region"]
