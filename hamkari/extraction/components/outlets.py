@@ -12,6 +12,7 @@ is a source, not an outlet. An outlet is listed once however often the text cite
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from bisect import bisect_left, bisect_right
@@ -20,9 +21,9 @@ from hamkari.extraction.components.context import PUNCTUATION, Words
 from hamkari.extraction.components.names import given_names
 from hamkari.extraction.document import Document, Match, Outlet, Provenance, Span
 from hamkari.extraction.languages import profile
-from hamkari.extraction.lexicon import word_set
+from hamkari.extraction.lexicon import load_table, word_set
 from hamkari.extraction.morphology import grammemes, name_lemmas
-from hamkari.extraction.normalize import fold
+from hamkari.extraction.normalize import fold, fold_term
 from hamkari.extraction.pipeline import Component, registered
 
 MAX_WORDS = 8
@@ -36,8 +37,13 @@ _DOMAIN = re.compile(
 )
 # «МОСКВА, 3 марта — РИА Новости.»: place, date, a dash, then the agency up to a full stop or colon
 _DASH_DATELINE = re.compile(
-    r"(?m)^[ \t]*[^\W\d_][^\n,]{1,40},[ \t]*([^\n]{1,30}?)[ \t]+[-–—][ \t]+([^\n.:;,]{2,40}?)[ \t]*[.:]"
+    r"(?m)^[ \t]*[^\W\d_][^\n,]{1,40},[ \t]*([^\n]{1,30}?)[ \t]+[-–—][ \t]+([^\n.:;,]{2,40}?)[ \t]*(?:[.:]|$)"
 )
+_HEAD = 400  # characters at the top where mastheads and datelines stand
+# what a masthead's date line may hold besides the date: digits, punctuation, a time
+_DATE_LEFT = re.compile(r"[\d۰-۹\s,.:/\-–—]+")
+_WORDY = re.compile(r"[^\W\d_]{3,}")
+_OPENING = re.compile(r"[«\"“]")
 _QUOTED = re.compile(r"[«\"“]([^»\"”\n]{2,40})[»\"”]")
 # Words that introduce a website by name: «сайт», «портал», «website», «سایت».
 _LINKS = frozenset({"و", "и", "and", "&"})
@@ -57,8 +63,11 @@ class OutletFinder(Component):
         for cue in cues:
             if cue.key in ("before", "source"):
                 self._after_cue(doc, words, cue, lookup)
+            elif cue.key == "quoted":
+                self._quoted(doc, cue.span, lookup, "outlets.quoted_after_cue")
             else:
                 self._before_cue(doc, cue, lookup)
+        self._mastheads(doc, lookup)
         self._dash_lines(doc, lookup)
         self._datelines(doc, lookup)
         self._dash_datelines(doc, words, lookup)
@@ -70,6 +79,8 @@ class OutletFinder(Component):
         first = words.first_at(cue.fend)
         if first >= words.n or words.broken(words.last_before(cue.fend), first) or words.stop(first):
             return  # «با خبرنگار ما»: no outlet named
+        if first + 1 < words.n and (words.word(first) in _SITE_WORDS or _lemma_site(words.word(first))):
+            first += 1  # «как сообщает сайт «X»»: the site's name follows the site word
         if self._domain_at(doc, doc.span_of(cue.fstart, cue.fend).end, cue):
             return
         last = self._extent_end(words, first, lookup.cue_starts)
@@ -223,12 +234,46 @@ class OutletFinder(Component):
     def _quoted_after_media(self, doc: Document, lookup: _Lookup) -> None:
         """«ИА "X" сообщили», «خبرگزاری «X»»: a media word followed by a quoted name."""
         for m in doc.matches:
-            if m.table != "organizations" or m.key != "media":
+            if m.table == "organizations" and m.key == "media":
+                self._quoted(doc, m.span, lookup, "outlets.media_quoted")
+
+    def _quoted(self, doc: Document, word: Span, lookup: _Lookup, rule: str) -> None:
+        """The quoted name right after an agency word: «ИА «X»», «РИА «X»»."""
+        q = _QUOTED.match(doc.text, word.end + 1) or _QUOTED.match(doc.text, word.end)
+        if q is not None and q.start() - word.end <= 1:
+            span = Span(q.start(1), q.end(1))
+            self._add(doc, span, lookup.known_inside(span), None, rule)
+
+    def _mastheads(self, doc: Document, lookup: _Lookup) -> None:
+        """«Press TV, December 1, 2026» or «ТАСС» alone on one of the first lines: a known outlet
+        that fills its line, or is followed only by a date, is the masthead."""
+        self._masthead_datelines(doc, lookup)
+        for k in lookup.known:
+            if k.span.start >= _HEAD:
+                return
+            line_start = doc.text.rfind("\n", 0, k.span.start) + 1
+            line_end = doc.text.find("\n", k.span.end)
+            line_end = len(doc.text) if line_end < 0 else line_end
+            if doc.text[line_start : k.span.start].strip():
                 continue
-            q = _QUOTED.match(doc.text, m.span.end + 1) or _QUOTED.match(doc.text, m.span.end)
-            if q is not None and q.start() - m.span.end <= 1:
-                span = Span(q.start(1), q.end(1))
-                self._add(doc, span, lookup.known_inside(span), None, "outlets.media_quoted")
+            rest = lookup.undated(doc.text, k.span.end, line_end)
+            if not _WORDY.search(_DATE_LEFT.sub("", rest)):
+                self._add(doc, k.span, [k], None, "outlets.masthead")
+
+    def _masthead_datelines(self, doc: Document, lookup: _Lookup) -> None:
+        """«Press TV, December 1, 2026» as a short dated line of the header, which the header
+        reader sets aside as furniture: what is left without the date is a known outlet."""
+        known = _known_terms(doc.language or "")
+        for span in doc.ignored:
+            if span.start >= _HEAD:
+                continue
+            rest = lookup.undated(doc.text, span.start, span.end).strip(" \t,،.|-–—")
+            ref = known.get(fold(rest).text) if rest else None
+            if ref is not None:
+                at = doc.text.find(rest, span.start, span.end)
+                outlet = Span(at, at + len(rest))
+                if not any(o.span.overlaps(outlet) or o.ref == ref for o in doc.outlets):
+                    doc.outlets.append(Outlet(rest, outlet, Provenance(self.name, "outlets.masthead"), ref))
 
     def _sites(self, doc: Document) -> None:
         """«сообщает сайт iran.ru», «по данным портала Астрахань.Ру»: a domain after a site word."""
@@ -252,6 +297,14 @@ class OutletFinder(Component):
         ref = inside[0].key if inside else None
         detail = inside[0].provenance.rule if inside else (cue.provenance.rule if cue else "")
         name = doc.quote(span).strip(" \"'«»“”")
+        opening = _OPENING.search(name)
+        if opening is not None and not inside and len(name[: opening.start()].split()) <= 2:
+            # «ИА «Каспий-Пресс»»: the agency's quoted name, without the agency word
+            name = name[opening.end() :].strip(" \"'«»“”")
+            at = doc.text.find(name, span.start, span.end)
+            if not name or at < 0:
+                return
+            span = Span(at, at + len(name))
         if not name or any(o.span.overlaps(span) for o in doc.outlets):
             return
         folded = fold(name).text
@@ -275,6 +328,7 @@ class _Lookup:
         self.known_starts = [m.span.start for m in self.known]
         dates = [doc.span_of(d.start, d.end) for d in doc.dates]
         self.date_starts = [d.start for d in dates]  # rising: dates are sorted by their start
+        self.date_ends_by_start = [d.end for d in dates]
         self.date_ends = sorted(d.end for d in dates)
         # the furthest end among the dates up to each one, so that overlap needs no scan
         self.date_reach = list(itertools.accumulate((d.end for d in dates), max))
@@ -284,6 +338,17 @@ class _Lookup:
         i = bisect_left(self.known_starts, span.start)
         j = bisect_left(self.known_starts, span.end, lo=i)
         return [k for k in self.known[i:j] if k.span.end <= span.end]
+
+    def undated(self, text: str, start: int, end: int) -> str:
+        """text[start:end] without the dates in it."""
+        out, at = [], start
+        for s, e in zip(self.date_starts, self.date_ends_by_start, strict=True):
+            if e <= start or s >= end:
+                continue
+            out.append(text[at : max(at, s)])
+            at = max(at, e)
+        out.append(text[at:end])
+        return "".join(out)
 
     def dated(self, span: Span) -> bool:
         """Whether a date overlaps `span`."""
@@ -304,6 +369,12 @@ class _Lookup:
             found = self.media[i]
             i -= 1
         return found
+
+
+@functools.cache
+def _known_terms(lang: str) -> dict[str, str]:
+    """Folded outlet terms of a language → the outlet's id."""
+    return {fold_term(term): e.key for e in load_table(lang, "outlets") for term in e.terms} if lang else {}
 
 
 def _ends_name(words: Words, i: int) -> bool:

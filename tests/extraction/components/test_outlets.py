@@ -35,6 +35,16 @@ OUTLETS = [
     ("Грузооборот порта вырос вдвое, по данным Интерфакса.", ["Интерфакса"]),
     ("Грузооборот порта вырос вдвое, по данным «Волжской газеты».", ["Волжской газеты"]),
     ("به گزارش گروه اقتصادی ایرنا، استاندار گیلان سخن گفت.", ["ایرنا"]),
+    # an agency's abbreviation before its quoted name; a site word before the site's name
+    ("Казань, РИА «Татар-информ». Делегация провинции Гилян прибыла в город.", ["Татар-информ"]),
+    ("Как сообщает сайт «Волжская неделя», делегация прибыла в Решт.", ["Волжская неделя"]),
+    # a dated first line ending with the agency, without a full stop
+    ("Самара, 3 апреля 2026 г. – ИА «Средняя Волга»\n\nДелегация прибыла в Исфахан.", ["Средняя Волга"]),
+    # a known outlet alone or with a date on a header line (the masthead)
+    (
+        "Gilan and Kazan discuss ferries\n\nPress TV, March 3, 2026\n\nThe governor met the mayor.",
+        ["Press TV"],
+    ),
 ]
 
 
