@@ -346,14 +346,17 @@ class Document:
         if cached is not None:
             return cached
         if tables:
-            out = [m for m in self.matches_in(span) if m.table in tables and (key is None or m.key == key)]
+            inside = self.matches_in(span)
+            if key is None:
+                out = [m for m in inside if m.table in tables]
+            else:
+                out = [m for m in inside if m.key == key and m.table in tables]
         else:
+            # the matches that start inside the span (they are sorted by start), those that end in it
             i = bisect_left(self.match_starts, span.start)
-            out = []
-            while i < len(self.matches) and self.matches[i].span.start < span.end:
-                if self.matches[i].span.end <= span.end:
-                    out.append(self.matches[i])
-                i += 1
+            j = bisect_left(self.match_starts, span.end, lo=i)
+            end = span.end
+            out = [m for m in self.matches[i:j] if m.span.end <= end]
         self.match_cache[cache_key] = out
         return out
 

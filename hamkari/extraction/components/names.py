@@ -12,6 +12,7 @@ Affairs») out of the people."""
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Sequence
 
 from hamkari.extraction.components.context import Words
@@ -101,26 +102,20 @@ def run_together(word: str, lang: str) -> bool:
 
 def given_lengths(words: Words) -> list[int]:
     """How many words (0, 1 or 2) a given name starting at each token takes: «محمد», «حجت الله»,
-    «غلام حسین», «نعمت الله», «غلامحسین», «Хосейна» (an oblique form of a listed name). One pass
-    with the word sets fetched once: it reads every token of every document."""
+    «غلام حسین», «نعمت الله», «غلامحسین», «Хосейна» (an oblique form of a listed name). Two
+    passes with the word sets fetched once: it reads every token of every document."""
     lists = _given_lists()
     given, firsts, prefixes, suffixes = lists.given, lists.firsts, lists.prefixes, lists.suffixes
-    tokens = words.tokens
-    last = words.n - 1
-    out = []
-    for i, tok in enumerate(tokens):
-        w = tok.text
-        if i < last:
-            nxt = tokens[i + 1].text
-            pair = (
-                (w in firsts and f"{w} {nxt}" in given)
-                or (w in prefixes and nxt in given)
-                or (nxt in suffixes and _script_word(w))
-            )
-            if pair and not words.broken(i, i + 1):
-                out.append(2)
-                continue
-        out.append(1 if _given_word(w, tok.lemma) else 0)
+    # every token read alone first (a comprehension: the same answers at half the cost of a loop)
+    out = [1 if _given_word(t.text, t.lemma) else 0 for t in words.tokens]
+    # then the pairs, which only a word of `firsts`, `prefixes` or `_script_word` before a suffix opens
+    for i, (w, nxt) in enumerate(itertools.pairwise(t.text for t in words.tokens)):
+        if (
+            (w in firsts and f"{w} {nxt}" in given)
+            or (w in prefixes and nxt in given)
+            or (nxt in suffixes and _script_word(w))
+        ) and not words.broken(i, i + 1):
+            out[i] = 2
     return out
 
 
@@ -189,8 +184,12 @@ class NameGuard:
         # given_lengths of every token, read once: the components ask for it many times
         self.given = given_lengths(words)
         # the tokens that are initials («А.», «V.»): only a one-letter token can be one
-        self.initials = frozenset(
-            i for i, t in enumerate(words.tokens) if len(t.text) == 1 and initial(words, i, profile)
+        self.initials = (
+            frozenset(
+                i for i, t in enumerate(words.tokens) if len(t.text) == 1 and initial(words, i, profile)
+            )
+            if profile.initials  # (`initial` is False everywhere in a language without them)
+            else frozenset()
         )
 
     def given_at(self, i: int) -> int:
