@@ -68,7 +68,9 @@ DEPUTY_ROLES = {
 IN_REGION = {
     "head_of_state": "head_of_region",
     "agency_head": "head_of_region",
-    "head_of_government": "official",
+    # the chair of a region's government («председатель правительства Астраханской области») is
+    # a vice-governor or the governor's first deputy, as the deputy chairs below are deputies
+    "head_of_government": "deputy_head_of_region",
     "minister": "official",
     "deputy_minister": "official",
 }
@@ -82,7 +84,18 @@ HEAD_OF_ORGANIZATION = {
     "economic_zone": "executive",
     "university": "academic",
 }
+# What an executive's post («مدیر کل», «director-general», «генеральный директор») becomes when
+# it names a body that is not a company or an economic zone.
+EXECUTIVE_OF_BODY = {
+    "ministry": "official",
+    "governorate": "official",
+    "agency": "agency_head",
+    "chamber": "agency_head",
+    "association": "agency_head",
+    "university": "academic",
+}
 MAX_NAME_WORDS = 3
+_DEPARTMENT_WORDS = 6  # words of a department between a post and its body
 MAX_PERSIAN_RUN = 6
 _LINKS = frozenset({"and", "и", "&", "و"})
 _COMMAS = ("", ",", "،")
@@ -245,6 +258,12 @@ class _Reader:
         kind = tp.organization.kind if tp.organization else None
         if tp.role == "head_of_state" and kind in HEAD_OF_ORGANIZATION:
             tp.role = HEAD_OF_ORGANIZATION[kind]
+        elif tp.role == "official" and kind == "university":
+            tp.role = "academic"  # «معاون بین‌الملل دانشگاه …», «vice-president … at … University»
+        elif tp.role == "executive" and kind in EXECUTIVE_OF_BODY:
+            # «director-general of the Ports and Maritime Administration», «مدیرکل … استانداری»:
+            # a company's post held in a public body is that body's head or official
+            tp.role = EXECUTIVE_OF_BODY[kind]
         elif not tp.region:
             return
         elif tp.deputy_of == "head_of_government":
@@ -327,6 +346,11 @@ class _Reader:
                 used.add(k)
             tp.last = words.last_before(cov.fend)
             return tp.last + 1
+        bare_deputy = tp.role == "official" and tp.deputy_of is None and "+" not in tp.rule
+        if (tp.scope == "organization" or bare_deputy) and tp.organization is None:
+            body = self._department_then_body(orgs, i)
+            if body is not None:
+                return body
         j = i
         while j < words.n and j - i < 2 and words.word(j) in CONNECTORS | _LINKS:
             j += 1  # «President of the Kazan Chamber …»
@@ -338,6 +362,31 @@ class _Reader:
             if (orgs.get(j) is not None and not placed) or (nxt is not None and nxt.table in PLACE_TABLES):
                 return j
         return None
+
+    def _department_then_body(self, orgs: dict[int, Entity], i: int) -> int | None:
+        """«مدیرکل [دفتر امور اقتصادی] استانداری مازندران», «director-general of the [Ports and
+        Maritime] Administration of Hormozgan»: a department's few words between a post and the
+        body it belongs to; the index of the body, or None. Words of a lexicon term, a function
+        word, a verb or (in cased languages) a lower-case word end the search."""
+        words = self.words
+        k = i
+        while k < words.n and k - i < _DEPARTMENT_WORDS and orgs.get(k) is None:
+            covering = words.covered.get(k)
+            if words.broken(k - 1, k) or (covering is not None and covering.table != "sectors"):
+                return None  # a department's words may name its field: «Ports», «گردشگری»
+            link = words.word(k) in CONNECTORS | _LINKS
+            if not link and words.stop(k, "function", "verb"):
+                return None
+            k += 1
+        if k == i or k >= words.n or orgs.get(k) is None or words.broken(k - 1, k):
+            return None
+        if self.lang.cased and not all(
+            words.capitalised(j) or words.word(j) in CONNECTORS | _LINKS for j in range(i, k)
+        ):
+            # «vice-president for international affairs at Sharif University»: lower-case words
+            # of a portfolio only with a connector right before the body
+            return k if words.word(k - 1) in CONNECTORS else None
+        return k
 
     def _post_of_post(self, tp: TitlePhrase, i: int) -> bool:
         """Whether the post at token i is what the post tp names: right after its head word and,

@@ -132,8 +132,13 @@ PROFILES: dict[str, Profile] = {
         cased=True,
         name_reach=12,
         lowercase_ends_post=True,
+        # and the lower-case words of a place's description: «Governor of Iran's northern province
+        # of Gilan»
         place_nouns=frozenset(
             {"city", "province", "region", "republic", "oblast", "krai", "county", "district"}
+            | {"northern", "southern", "eastern", "western", "central", "northwestern", "northeastern"}
+            | {"southwestern", "southeastern", "north-western", "north-eastern", "south-western"}
+            | {"south-eastern", "caspian", "border"}
         ),
         initials=True,
         capitalised_organizations=True,

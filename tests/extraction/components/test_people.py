@@ -313,3 +313,50 @@ def test_a_governor_beside_the_governorate_keeps_the_post() -> None:
     text = "استاندار گیلان، حسن رضایی در محل استانداری گیلان با سرکنسول روسیه دیدار کرد."
     people = {p["name"]: p for p in _people(text)}
     assert [r["role"] for r in people["حسن رضایی"]["roles"]] == ["head_of_region"]
+
+
+# A post and the body it belongs to: a department's words between them, a company post held in a
+# public body, a deputy of a university, a region's chair of government, a place described with
+# lower-case words. (text, name, role)
+BODIES = [
+    (
+        "علی‌رضا حسینی، مدیرکل دفتر امور بین‌الملل استانداری گلستان گفت: محموله گندم به روسیه رسید.",
+        "علی‌رضا حسینی",
+        "official",
+    ),
+    (
+        "Reza Moradi, director-general of the Ports and Maritime Administration of Gilan, said "
+        "the ferry to Russia would start in May.",
+        "Reza Moradi",
+        "official",  # «Administration of <region>» is a public body of the region
+    ),
+    (
+        "مریم کاظمی معاون پژوهشی دانشگاه گیلان در دیدار با هیئت روسی گفت همکاری ادامه دارد.",
+        "مریم کاظمی",
+        "academic",
+    ),
+    (
+        "Anna Petrova, vice-rector for international affairs at Kazan Federal University, met "
+        "the delegation from Iran.",
+        "Anna Petrova",
+        "academic",
+    ),
+    (
+        "Заседание открыл председатель правительства Саратовской области Игорь Смирнов, "
+        "рассказав о поставках в Иран.",
+        "Игорь Смирнов",
+        "deputy_head_of_region",
+    ),
+    (
+        "The governor of Iran's northern province of Mazandaran, Ali Rostami, met the consul "
+        "general of Russia.",
+        "Ali Rostami",
+        "head_of_region",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), BODIES)
+def test_a_post_takes_its_role_from_the_body_it_belongs_to(text: str, name: str, role: str) -> None:
+    people = {p["name"]: p for p in _people(text)}
+    assert role in [r["role"] for r in people[name]["roles"]], people
