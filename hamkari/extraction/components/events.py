@@ -52,6 +52,7 @@ def in_sentence(
     return doc.matches_in(sentence.span, tables, key)
 
 
+PARTY_REACH = 40  # folded characters between an instrument word and a union named as its party
 PLANNED_REACH = 60  # folded characters between a future marker and the word it qualifies
 _FUTURE = ("planned", "schedule", "obligation")  # modality keys that make a sentence a plan
 _YEAR = re.compile(r"(?<!\d)(1[34]\d\d|19\d\d|20\d\d)(?!\d)")
@@ -168,6 +169,8 @@ class EventFinder(Component):
                 found.setdefault(cue.key, (cue, sentence))
             # A signed instrument is also a signing, whatever the sentence calls the occasion.
             for signed in in_sentence(doc, sentence, ("statuses",), "signed"):
+                if negated(doc, signed):
+                    continue  # «has not been signed»
                 if not unachieved(doc, sentence, signed) and not is_background(doc, sentence, signed):
                     found.setdefault("signing", (signed, sentence))
         if "generic" in found:
@@ -212,6 +215,17 @@ class EventFinder(Component):
             first[c.key] = c
         covered = frozenset().union(*(SUBSUMES.get(k, frozenset()) for k in first))
         return [c for k, c in first.items() if k not in covered]
+
+
+def negated(doc: Document, status: Match) -> bool:
+    """Whether a negation stands among the three words before a status word: «have not yet been
+    implemented», «не был подписан»: the step was not taken."""
+    negations = profile(doc.language).negations
+    if not negations:
+        return False
+    text = doc.folded.text  # type: ignore[union-attr]
+    before = text[max(0, status.fstart - 30) : status.fstart].replace("n't", " n't").split()[-3:]
+    return any(w in negations for w in before)
 
 
 def unachieved(doc: Document, sentence: Sentence, status: Match) -> bool:
@@ -268,13 +282,15 @@ class InstrumentFinder(Component):
             if sentence is None:
                 continue
             if sentence.span.start not in told:
-                said = in_sentence(doc, sentence, ("statuses",))
+                said = [s for s in in_sentence(doc, sentence, ("statuses",)) if not negated(doc, s)]
                 achieved = [s for s in said if not unachieved(doc, sentence, s)]
                 planned = is_planned(doc, sentence) or len(achieved) < len(said)
                 told[sentence.span.start] = (said, achieved, planned)
             said, statuses, planned = told[sentence.span.start]
             if any(s.span.contains(cue.span) for s in said):
                 continue  # «достигнуто соглашение о …», «reached an agreement on …»: the phrase is the status
+            if cue.key == "association" and self._party_of(doc, sentence, cue):
+                continue
             lead = self._lead(doc, sentence, cue)
             if not said and (lead is None or (lead[1] == "joint" and id(cue) in inside_org)):
                 continue
@@ -306,6 +322,19 @@ class InstrumentFinder(Component):
                 instrument.status = step.status
 
     @staticmethod
+    def _party_of(doc: Document, sentence: Sentence, cue: Match) -> bool:
+        """«موافقت‌نامه تجارت آزاد ایران و اتحادیه اقتصادی اوراسیا», «agreement between Iran and
+        the Eurasian Economic Union»: a union named shortly after another instrument word, in the
+        same clause, is a party to that instrument, not an association of this article."""
+        text = doc.folded.text  # type: ignore[union-attr]
+        return any(
+            m is not cue
+            and 0 <= cue.fstart - m.fend <= PARTY_REACH
+            and not _CLAUSE_BREAK.search(text, m.fend, cue.fstart)
+            for m in in_sentence(doc, sentence, ("instruments",))
+        )
+
+    @staticmethod
     def _inside_organizations(doc: Document) -> set[int]:
         """Instrument words inside a longer organisation's name (by id): «Комитет экономической
         политики» is that organisation."""
@@ -335,7 +364,7 @@ class InstrumentFinder(Component):
                 continue
             if m.table == "modality" and m.key == "formation":
                 return m, "formation"
-            if m.table == "cues" and m.key in ("signing_noun", "existing"):
+            if m.table == "cues" and m.key in ("signing_noun", "existing", "preparing"):
                 return m, m.key
             if m.table == "events":
                 return m, "existing"  # «заседание рабочей группы»: a body that meets exists
@@ -352,6 +381,7 @@ class InstrumentFinder(Component):
             status = "signed" if cue.key in DOCUMENTS or lead[1] == "signing_noun" else "established"
             rule = f"instruments.{lead[1]} ({lead[0].provenance.rule})"
             return StatusStep(status, lead[0].span, Provenance(self.name, rule))
-        # a step still to come («is expected to be signed») makes the instrument a proposal
-        status = "proposed" if planned else "discussed"
+        # a step still to come («is expected to be signed») makes the instrument a proposal, and
+        # so does a draft being prepared («подготовить дорожную карту»)
+        status = "proposed" if planned or (lead is not None and lead[1] == "preparing") else "discussed"
         return StatusStep(status, cue.span, Provenance(self.name, f"instruments.default_{status}"))

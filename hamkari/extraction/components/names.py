@@ -201,6 +201,8 @@ class NameGuard:
         word («Хосейна Карими»: «карими» is also an adjective's form)."""
         words = self.words
         tok = words.tokens[i]
+        if self.given_at(i) == 2:
+            return True  # a listed two-word given name: «ولی الله» although «ولی» is also «but»
         if tok.text in given_names() or self.given_at(i) or self.given_at(i - 1) == 2:
             return not words.stop(i, "function", "verb")  # «حجت الله»: «الله» is a name's half
         bare = tok.text.replace("-", "").replace("'", "").replace("’", "")

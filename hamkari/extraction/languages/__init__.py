@@ -66,6 +66,9 @@ class Profile:
     # which folding removes; written without it (or with a joiner lost), the folded token is two
     # words run together and must not pass for a name (see names.NameGuard).
     joined_words: bool = False
+    # Words that deny the status verb after them («has not been signed», «не подписан»); Persian
+    # denies inside the verb («امضا نشد»), which no status term matches.
+    negations: frozenset[str] = frozenset()
 
 
 PROFILES: dict[str, Profile] = {
@@ -97,6 +100,13 @@ PROFILES: dict[str, Profile] = {
                 "میشود",
                 "میشوند",
                 "میگردد",
+                # «تشکیل می‌دهد», «تشکیل دهند»: the light verb «دادن» of what is to come
+                "دهد",
+                "دهند",
+                "بدهد",
+                "بدهند",
+                "میدهد",
+                "میدهند",
             }
         ),
         jalali_year=True,
@@ -121,6 +131,7 @@ PROFILES: dict[str, Profile] = {
         name_reach=12,
         initials=True,
         outlet_needs_name=True,
+        negations=frozenset({"не", "ни", "нет"}),
     ),
     "en": Profile(
         code="en",
@@ -144,6 +155,7 @@ PROFILES: dict[str, Profile] = {
         capitalised_organizations=True,
         outlet_needs_name=True,
         possessives=frozenset({"its"}),
+        negations=frozenset({"not", "never", "yet", "n't", "cannot", "neither", "nor"}),
     ),
 }
 

@@ -360,3 +360,26 @@ BODIES = [
 def test_a_post_takes_its_role_from_the_body_it_belongs_to(text: str, name: str, role: str) -> None:
     people = {p["name"]: p for p in _people(text)}
     assert role in [r["role"] for r in people[name]["roles"]], people
+
+
+# A compound given name whose first half is also a function word, written apart; a Persian given
+# name in Cyrillic after a long body's name. (text, name, role)
+MORE_NAMES = [
+    (
+        "ولی الله کریمی فر رئیس سازمان صنعت استان گلستان گفت: شرکت‌ها آماده صادرات به روسیه هستند.",
+        "ولی الله کریمی فر",
+        "agency_head",
+    ),
+    (
+        "Иранскую сторону представлял генеральный директор Организации промышленности, горнодобычи "
+        "и торговли провинции Мазендеран Фарзад Ахмадипур.",
+        "Фарзад Ахмадипур",
+        "agency_head",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), MORE_NAMES)
+def test_it_reads_compound_given_names_and_persian_names_in_cyrillic(text: str, name: str, role: str) -> None:
+    people = {p["name"]: p for p in _people(text)}
+    assert role in [r["role"] for r in people[name]["roles"]], people

@@ -1,0 +1,83 @@
+"""Events and instruments: status verbs in every tense, denied steps, possibilities weighed, a
+union named as another instrument's party, virtual meetings. Golden tables of (text, expected)
+per language; every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from hamkari.extraction import extract, to_json
+
+
+def _facts(text: str) -> tuple[list[str], list[tuple[str, str]]]:
+    doc = to_json(extract(text))
+    return sorted({e["type"] for e in doc["events"]}), [(i["kind"], i["status"]) for i in doc["instruments"]]
+
+
+# (text, an instrument (kind, statuses accepted) that must be found)
+INSTRUMENTS = [
+    # «تشکیل دادن»: the light verb «دادن», present for what is to come
+    (
+        "استانداری گلستان برای صادرات به روسیه یک کارگروه ویژه تشکیل می‌دهد.",
+        ("working_group", {"proposed", "agreed"}),
+    ),
+    # a document to be prepared is proposed
+    (
+        "До конца года рабочая группа должна подготовить дорожную карту по поставкам зерна в Иран.",
+        ("action_plan", {"proposed"}),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INSTRUMENTS)
+def test_an_instrument_takes_its_status_from_verbs_in_any_form(
+    text: str, expected: tuple[str, set[str]]
+) -> None:
+    kind, statuses = expected
+    found = [status for k, status in _facts(text)[1] if k == kind]
+    assert found and found[0] in statuses, _facts(text)
+
+
+# (text, an event type that must not be reported, an instrument kind that must not be reported)
+NOT_REPORTED = [
+    # a possibility weighed is no signing
+    (
+        "Стороны договорились рассмотреть возможность подписания соглашения между Дагестаном "
+        "и провинцией Гилян.",
+        "signing",
+        None,
+    ),
+    # a denied step is no step
+    (
+        "The memorandum between Gilan and Astrakhan has not been signed yet, the governor said.",
+        "signing",
+        None,
+    ),
+    # a union named as another instrument's party is no association of the article
+    (
+        "موافقت‌نامه تجارت آزاد ایران و اتحادیه اقتصادی اوراسیا از سال گذشته اجرایی شده است "
+        "و صادرات به روسیه افزایش یافت.",
+        None,
+        "association",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "event", "kind"), NOT_REPORTED)
+def test_a_denied_or_weighed_step_and_a_named_party_are_not_reported(
+    text: str, event: str | None, kind: str | None
+) -> None:
+    events, instruments = _facts(text)
+    assert event is None or event not in events
+    assert kind is None or kind not in [k for k, _ in instruments]
+
+
+VIRTUAL = [
+    "В министерстве в режиме видео-конференц-связи прошла встреча с представителями провинции Гилян.",
+    "Совещание с иранской делегацией прошло по видеоконференц-связи из Астрахани.",
+]
+
+
+@pytest.mark.parametrize("text", VIRTUAL)
+def test_every_spelling_of_a_video_conference_is_a_virtual_meeting(text: str) -> None:
+    assert "virtual_meeting" in _facts(text)[0]
