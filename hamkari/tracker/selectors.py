@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from hamkari.accounts.permissions import role_of, scope_of
 from hamkari.kb import selectors as kb_selectors
-from hamkari.kb.models import Commitment, Entity, Instrument, Mention, ReviewState, Story
-from hamkari.tracker.models import ItemStatus, PlanItem, WorkingGroup
+from hamkari.kb.models import AuditLog, Commitment, Entity, Instrument, Mention, ReviewState, Story
+from hamkari.tracker.models import EventEntry, ItemStatus, Meeting, PlanItem, WorkingGroup
 
 OPEN = (ItemStatus.PROPOSED, ItemStatus.PLANNED, ItemStatus.IN_PROGRESS, ItemStatus.BLOCKED)
 
@@ -121,3 +121,82 @@ def group_find(*, pk: int) -> WorkingGroup | None:
 def group_list() -> list[WorkingGroup]:
     """Every working group with its regions, oldest first."""
     return list(WorkingGroup.objects.prefetch_related("regions").order_by("pk"))
+
+
+# --- what the tracker's pages read ----------------------------------------------------------
+
+
+def group_get(pk: int) -> WorkingGroup:
+    """A working group (raises WorkingGroup.DoesNotExist)."""
+    return WorkingGroup.objects.get(pk=pk)
+
+
+def groups_newest_first() -> QuerySet[WorkingGroup]:
+    return WorkingGroup.objects.prefetch_related("regions").order_by("-pk")
+
+
+def working_group_instruments(*, limit: int = 50) -> QuerySet[Instrument]:
+    """Instruments that set up a working group and have none yet: a new group may take one."""
+    return Instrument.objects.filter(kind="working_group", working_group__isnull=True)[:limit]
+
+
+def instrument_find(pk: Any) -> Instrument | None:
+    """The instrument a form names by its number, or None (no number: 0)."""
+    return Instrument.objects.filter(pk=pk).first()
+
+
+def instrument_get(pk: int) -> Instrument:
+    """An instrument (raises Instrument.DoesNotExist)."""
+    return Instrument.objects.get(pk=pk)
+
+
+def owner_find(pk: Any) -> Entity | None:
+    """The person or organisation a plan form names as an item's owner by its number, or None."""
+    return Entity.objects.filter(pk=pk).first()
+
+
+def plan_item_get(pk: Any, *, group: WorkingGroup) -> PlanItem:
+    """An item of `group`'s plan (raises PlanItem.DoesNotExist)."""
+    return PlanItem.objects.get(pk=pk, group=group)
+
+
+def group_detail(group: WorkingGroup) -> dict[str, Any]:
+    """What a working group's page shows: its plan items, the last baseline, members and meetings."""
+    return {
+        "items": list(group.items.select_related("owner").prefetch_related("depends_on")),
+        "baseline": group.baselines.order_by("-pk").first(),
+        "members": group.members.select_related("entity"),
+        "meetings": group.meetings.order_by("-date"),
+    }
+
+
+def events_overview(*, limit: int = 100) -> dict[str, Any]:
+    """The events page: stories from the news, the groups' meetings, events entered by hand."""
+    return {
+        "stories": Story.objects.order_by("-date", "-pk")[:limit],
+        "meetings": Meeting.objects.select_related("group").order_by("-date")[:limit],
+        "entries": EventEntry.objects.prefetch_related("participants").order_by("-date")[:limit],
+    }
+
+
+def instrument_detail(instrument: Instrument) -> dict[str, Any]:
+    """An instrument's page: its steps in the news, its history of changes, parties and members."""
+    return {
+        "steps": instrument.steps.select_related("article").order_by("pk"),
+        "history": AuditLog.objects.filter(object_type="instrument", object_id=instrument.pk).order_by("at"),
+        "parties": instrument.parties.all(),
+        "members": instrument.members.select_related("entity").order_by("joined"),
+    }
+
+
+def group_calendar(group: WorkingGroup) -> tuple[QuerySet[PlanItem], QuerySet[Meeting]]:
+    """A working group's plan items and meetings, for its calendar file."""
+    return group.items.select_related("group"), group.meetings.select_related("group")
+
+
+def user_calendar(user: Any) -> tuple[QuerySet[PlanItem], QuerySet[Meeting], QuerySet[EventEntry]]:
+    """The plan items and meetings of the groups a user sees, and every event entered by hand."""
+    groups = groups_of(user)
+    items = PlanItem.objects.filter(group__in=groups).select_related("group")
+    meetings = Meeting.objects.filter(group__in=groups).select_related("group")
+    return items, meetings, EventEntry.objects.all()

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,11 +19,20 @@ from django.views.decorators.http import require_POST
 from hamkari.accounts.permissions import acting_user, can_edit_group, role_of
 from hamkari.extraction.vocabulary import EVENT_TYPES
 from hamkari.kb import selectors as kb_selectors
-from hamkari.kb.models import AuditLog, Entity, Instrument, Story
+from hamkari.kb.models import Entity, Instrument
 from hamkari.tracker import brief, ical, selectors, services
-from hamkari.tracker.models import EventEntry, ItemStatus, Meeting, PlanItem, WorkingGroup
+from hamkari.tracker.models import ItemStatus, PlanItem, WorkingGroup
 
 PARTY = ("person", "organization")
+T = TypeVar("T")
+
+
+def _found(getter: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """`getter(...)` (a selector), or a 404 page when the record does not exist."""
+    try:
+        return getter(*args, **kwargs)
+    except ObjectDoesNotExist as exc:
+        raise Http404 from exc
 
 
 def _picked(request: HttpRequest, field: str, types: tuple[str, ...]) -> list[Entity]:
@@ -66,7 +76,7 @@ def groups(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if role_of(request.user) not in ("analyst", "administrator", "editor"):
             raise PermissionDenied(_("You may not create working groups."))
-        instrument = Instrument.objects.filter(pk=request.POST.get("instrument") or 0).first()
+        instrument = selectors.instrument_find(request.POST.get("instrument") or 0)
         try:
             regions = _picked(request, "regions", ("region",))
             # the same rule decides who may create a group as who may edit it; a refused group is rolled back
@@ -96,8 +106,8 @@ def _groups_page(
         "error": error,
         "typed": typed or {},
         "regions": kb_selectors.region_choices(),
-        "groups": WorkingGroup.objects.prefetch_related("regions").order_by("-pk"),
-        "instruments": Instrument.objects.filter(kind="working_group", working_group__isnull=True)[:50],
+        "groups": selectors.groups_newest_first(),
+        "instruments": selectors.working_group_instruments(limit=50),
     }
     return render(request, "tracker/groups.html", context, status=status)
 
@@ -137,21 +147,21 @@ def _gantt(items: list[PlanItem], today: dt.date) -> dict[str, Any]:
 
 @login_required
 def group(request: HttpRequest, pk: int) -> HttpResponse:
-    return _group_page(request, get_object_or_404(WorkingGroup, pk=pk))
+    return _group_page(request, _found(selectors.group_get, pk))
 
 
 def _group_page(
     request: HttpRequest, obj: WorkingGroup, *, member_error: str = "", typed: Any = None, status: int = 200
 ) -> HttpResponse:
     """The working group's page; a refused member comes back with what was typed and the reason."""
-    items = list(obj.items.select_related("owner").prefetch_related("depends_on"))
-    baseline = obj.baselines.order_by("-pk").first()
+    detail = selectors.group_detail(obj)
+    items, baseline = detail["items"], detail["baseline"]
     today = timezone.localdate()
     context = {
         "group": obj,
         "items": items,
-        "members": obj.members.select_related("entity"),
-        "meetings": obj.meetings.order_by("-date"),
+        "members": detail["members"],
+        "meetings": detail["meetings"],
         "baseline": baseline,
         "slips": services.plan_compare(group=obj, baseline=baseline) if baseline else [],
         "gantt": _gantt(items, today),
@@ -167,12 +177,12 @@ def _group_page(
 @login_required
 @require_POST
 def group_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    obj = get_object_or_404(WorkingGroup, pk=pk)
+    obj = _found(selectors.group_get, pk)
     _editable(request, obj)
     data = request.POST
     try:
         if action == "item":
-            owner = Entity.objects.filter(pk=data.get("owner") or 0).first()
+            owner = selectors.owner_find(data.get("owner") or 0)
             depends = services.parse_numbers(data.get("depends", ""))
             item = services.item_add(
                 group=obj,
@@ -187,7 +197,7 @@ def group_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             )
             services.dependencies_set(item=item, numbers=depends)
         elif action == "update":
-            item = get_object_or_404(PlanItem, pk=data.get("item"), group=obj)
+            item = _found(selectors.plan_item_get, data.get("item"), group=obj)
             changes: dict[str, Any] = {"status": data.get("status", item.status)}
             if data.get("progress", "") != "":
                 changes["progress"] = int(data["progress"])
@@ -242,7 +252,7 @@ def _member_add(request: HttpRequest, obj: WorkingGroup) -> HttpResponse:
 
 @login_required
 def plan_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    obj = get_object_or_404(WorkingGroup, pk=pk)
+    obj = _found(selectors.group_get, pk)
     if fmt == "xlsx":
         response = HttpResponse(
             services.plan_export_xlsx(obj),
@@ -262,9 +272,9 @@ def deadlines(request: HttpRequest) -> HttpResponse:
     region_code = request.GET.get("region", "")
     owner_id = request.GET.get("owner", "")
     if region_code:
-        scope["region"] = get_object_or_404(Entity, type="region", ref=region_code.upper())
+        scope["region"] = _found(kb_selectors.region_by_code, region_code)
     if owner_id.isdigit():
-        scope["owner"] = get_object_or_404(Entity, pk=int(owner_id))
+        scope["owner"] = _found(kb_selectors.entity_get, int(owner_id))
     board = selectors.deadline_board(today=timezone.localdate(), **scope)
     return render(request, "tracker/deadlines.html", {"board": board, "scope": scope})
 
@@ -296,13 +306,8 @@ def _events_page(
     request: HttpRequest, *, error: str = "", typed: Any = None, status: int = 200
 ) -> HttpResponse:
     """The events page; a refused event comes back with what was typed and the reason."""
-    stories = Story.objects.order_by("-date", "-pk")[:100]
-    meetings = Meeting.objects.select_related("group").order_by("-date")[:100]
-    entries = EventEntry.objects.prefetch_related("participants").order_by("-date")[:100]
     context = {
-        "stories": stories,
-        "meetings": meetings,
-        "entries": entries,
+        **selectors.events_overview(limit=100),
         "types": EVENT_TYPES,
         "error": error,
         "typed": typed or {},
@@ -312,7 +317,7 @@ def _events_page(
 
 @login_required
 def instrument(request: HttpRequest, pk: int) -> HttpResponse:
-    obj = get_object_or_404(Instrument, pk=pk)
+    obj = _found(selectors.instrument_get, pk)
     if request.method == "POST":
         if role_of(request.user) not in ("analyst", "administrator"):
             raise PermissionDenied(_("Only analysts change the status of an instrument."))
@@ -348,15 +353,11 @@ def _instrument_page(
     request: HttpRequest, obj: Instrument, *, member_error: str = "", typed: Any = None, status: int = 200
 ) -> HttpResponse:
     """The instrument's page; a refused member comes back with what was typed and the reason."""
-    history = AuditLog.objects.filter(object_type="instrument", object_id=obj.pk).order_by("at")
     context = {
         "instrument": obj,
-        "steps": obj.steps.select_related("article").order_by("pk"),
-        "history": history,
+        **selectors.instrument_detail(obj),  # steps, history, parties, members
         "statuses": services.STATUSES,
         "next_status": services.status_next(obj.status),  # never a backward step by default
-        "parties": obj.parties.all(),
-        "members": obj.members.select_related("entity").order_by("joined"),
         "member_error": member_error,
         "typed": typed or {},
     }
@@ -373,27 +374,23 @@ def calendar_response(name: str, items: Any, meetings: Any, entries: Any = ()) -
 
 @login_required
 def group_calendar(request: HttpRequest, pk: int) -> HttpResponse:
-    obj = get_object_or_404(WorkingGroup, pk=pk)
-    return calendar_response(
-        obj.name, obj.items.select_related("group"), obj.meetings.select_related("group")
-    )
+    obj = _found(selectors.group_get, pk)
+    return calendar_response(obj.name, *selectors.group_calendar(obj))
 
 
 @login_required
 def my_calendar(request: HttpRequest) -> HttpResponse:
-    groups_ = selectors.groups_of(request.user)
-    items = PlanItem.objects.filter(group__in=groups_).select_related("group")
-    meetings = Meeting.objects.filter(group__in=groups_).select_related("group")
-    return calendar_response(request.user.get_username(), items, meetings, EventEntry.objects.all())
+    items, meetings, entries = selectors.user_calendar(request.user)
+    return calendar_response(request.user.get_username(), items, meetings, entries)
 
 
 @login_required
 def brief_page(request: HttpRequest, kind: str, first: str, second: str = "") -> HttpResponse:
     if kind == "group":
-        data = selectors.group_brief(get_object_or_404(WorkingGroup, pk=int(first)))
+        data = selectors.group_brief(_found(selectors.group_get, int(first)))
     else:
-        a = get_object_or_404(Entity, type="region", ref=first.upper())
-        b = get_object_or_404(Entity, type="region", ref=second.upper())
+        a = _found(kb_selectors.region_by_code, first)
+        b = _found(kb_selectors.region_by_code, second)
         data = selectors.pair_brief(a, b)
     html = brief.render_html(data, language=request.LANGUAGE_CODE or "fa")
     if request.GET.get("format") == "pdf":
