@@ -85,6 +85,7 @@ class _Reader:
         for o in doc.outlets:
             self.outlets[o.span.start : o.span.end] = b"\x01" * len(o.span)
         self.zones = MentionIndex([e for e in doc.entities_of("organization") if e.ref])
+        self.spans: set[Span] = set()  # the spans of the names read so far
         self.by_kind: dict[str | None, list[Entity]] = {}
         for e in doc.entities_of("organization"):
             self.by_kind.setdefault(e.kind, []).append(e)
@@ -347,11 +348,26 @@ class _Reader:
         ):
             covering = words.covered.get(ext.end + 2)
             self._note_place(ext, covering, countries=False)
-            ext.end = words.last_before(covering.fend) if covering else ext.end + 2
+            ext.end = words.last_before(covering.fend) if covering else self._capitalised_run(ext.end + 2)
         if ext.first == first and ext.end == words.last_before(head.fend):
             return None
         ext.key_words = [t.lemma for t in words.tokens[ext.first : ext.end + 1]]
         return ext
+
+    def _capitalised_run(self, i: int) -> int:
+        """The last of the capitalised words from token i («Ministry of [Economic Development]»,
+        «University of [Science and Technology]»): «and» only between two of them; a place or
+        another lexicon term ends the run."""
+        words = self.words
+        end = i
+        while end + 1 < words.n and not words.broken(end, end + 1):
+            nxt = end + 1
+            if words.word(nxt) == "and" and nxt + 1 < words.n and not words.broken(nxt, nxt + 1):
+                nxt += 1
+            if nxt in words.covered or not words.capitalised(nxt):
+                break
+            end = nxt
+        return end
 
     @staticmethod
     def _note_place(ext: _Extent, covering: Match | None, countries: bool = True) -> None:
@@ -368,6 +384,9 @@ class _Reader:
         key_words = tuple(ext.key_words)
         region, country = ext.region, ext.country
         mention = Mention(span, Provenance("organizations", f"organizations.head ({head.provenance.rule})"))
+        if span in self.spans:
+            return  # «University of … of Kazan»: read from its head and from its tail, one name
+        self.spans.add(span)
         for e in self.by_kind.get(head.key, []):
             if not e.key:
                 continue

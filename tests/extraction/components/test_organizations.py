@@ -92,3 +92,27 @@ def test_the_sectors_inside_a_chambers_name_are_not_sectors_of_the_story() -> No
 def test_a_sector_named_outside_the_chambers_name_stays() -> None:
     text = "اتاق بازرگانی، صنایع، معادن و کشاورزی تبریز بر همکاری در کشاورزی تأکید کرد."
     assert [s["ref"] for s in _entities(text, "sector")] == ["agriculture"]
+
+
+# An English name of several capitalised words after «of» is one body, whatever stands before it.
+# (text, the one name every mention of the body takes)
+ONE_BODY = [
+    (
+        "Iran and Russia signed a protocol in Moscow, the Russian Ministry of Economic Development said.",
+        "Ministry of Economic Development",
+    ),
+    (
+        "Students of Gilan visited the University of Science and Technology of Kazan last week.",
+        "University of Science and Technology of Kazan",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), ONE_BODY)
+def test_a_name_of_several_capitalised_words_after_of_is_one_body(text: str, name: str) -> None:
+    assert [e["name"] for e in _entities(text, "organization")] == [name]
+
+
+def test_the_iranian_provinces_industry_organisation_is_a_body_in_russian() -> None:
+    text = "Письмо направила Организация промышленности, горнодобычи и торговли провинции Гилян."
+    assert [e["kind"] for e in _entities(text, "organization")] == ["agency"]
