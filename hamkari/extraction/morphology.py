@@ -128,6 +128,7 @@ def nominative_name(words: tuple[str, ...], hint: str | None = None) -> tuple[st
     case = _name_case(words, readings, hint)
     if case is None or case == "nomn":
         return tuple(None for _ in words)
+    feminine = any(p.tag.gender == "femn" for r in readings if r is not None and r[0] for p in r[1])
     out: list[str | None] = []
     for w, r in zip(words, readings, strict=True):
         if r is None:
@@ -136,10 +137,40 @@ def nominative_name(words: tuple[str, ...], hint: str | None = None) -> tuple[st
             chosen = next((p for p in r[1] if p.tag.case == case and "Fixd" not in p.tag.grammemes), None)
             if chosen is None and not r[1]:
                 chosen = _noun_in(w.lower(), case)  # a surname that is a common noun: «Вороной»
-            out.append(_nominative(chosen) if chosen is not None else None)
+            if chosen is None and not r[1]:
+                # a surname spelled like an adjective's form: «Садовым», «Ореховой»
+                out.append(_surname_stem(w.lower(), case, feminine))
+            else:
+                out.append(_nominative(chosen) if chosen is not None else None)
         else:
-            out.append(_strip_case(w.lower(), case))
+            out.append(_surname_stem(w.lower(), case, feminine) or _strip_case(w.lower(), case))
     return tuple(out)
+
+
+# Oblique endings of Russian surnames in -ов/-ев/-ин/-ын and their nominative (masculine;
+# feminine): «Грибовым» → «Грибов», «Ореховой» → «Орехова», «Лесину» → «Лесин».
+_SURNAME_STEMS = ("ов", "ев", "ёв", "ин", "ын")
+_SURNAME_ENDINGS = {
+    False: {"gent": ("а", ""), "accs": ("а", ""), "datv": ("у", ""), "ablt": ("ым", ""), "loct": ("е", "")},
+    True: {
+        "gent": ("ой", "а"),
+        "datv": ("ой", "а"),
+        "ablt": ("ой", "а"),
+        "loct": ("ой", "а"),
+        "accs": ("у", "а"),
+    },
+}
+
+
+def _surname_stem(word: str, case: str, feminine: bool) -> str | None:
+    """The nominative of a surname in -ов/-ев/-ин/-ын in `case` (None when it has no such shape)."""
+    ending, nominative = _SURNAME_ENDINGS[feminine].get(case, ("", ""))
+    if not ending or not word.endswith(ending):
+        return None
+    stem = word[: -len(ending)]
+    if len(stem) < 4 or not stem.endswith(_SURNAME_STEMS):
+        return None
+    return stem + nominative
 
 
 def _name_case(
