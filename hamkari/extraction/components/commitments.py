@@ -375,7 +375,7 @@ def _day_and_month(doc: Document, words: Words, i: int) -> tuple[int, int, dt.da
     found = doc.date_at(words.tokens[i].start)
     if found is not None and found.start == words.tokens[i].start:
         return words.last_before(found.end), 0, found.date
-    if i + 1 >= words.n or not words.word(i).isdigit() or not 1 <= int(words.word(i)) <= 31:
+    if i + 1 >= words.n or not _DAY.fullmatch(words.word(i)) or not 1 <= int(words.word(i)) <= 31:
         return None
     named = _month_named(words, i + 1, words.covered.get(i + 1))
     if named is None or words.broken(i, i + 1):
@@ -436,6 +436,7 @@ def said_when(doc: Document, words: Words, cue: Match) -> dt.date | None:
     return published
 
 
+_DAY = re.compile(r"\d{1,2}")  # a day of the month (decimal digits of any script: «۱۵»)
 _SAID_REACH = 12  # tokens before a deadline cue searched for the month an agreement was made in
 
 

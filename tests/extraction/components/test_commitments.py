@@ -97,3 +97,14 @@ MONTHS = [
 @pytest.mark.parametrize(("text", "published", "due"), MONTHS)
 def test_a_month_deadline_is_counted_from_when_it_was_set(text: str, published: str, due: str) -> None:
     assert due in [d for d, _ in _dues(text, published)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Министерство должно до 31 февраля 2027 года подготовить проект соглашения с Ираном.",
+        "بر اساس تفاهم‌نامه، اتاق بازرگانی باید تا ۳۱ اسفند ۱۴۰۵ فهرست را به روسیه ارسال کند.",
+    ],
+)
+def test_a_day_the_calendar_lacks_gives_no_due_date_and_no_error(text: str) -> None:
+    assert [due for due, _ in _dues(text, "2026-11-01")] == [None]
