@@ -429,24 +429,20 @@ def said_when(doc: Document, words: Words, cue: Match) -> dt.date | None:
         return published
     floor = words.first_at(doc.folded.to_folded(sentence.span.start, sentence.span.end)[0])
     top = words.last_before(cue.fstart)
+    prepositions = profile(doc.language).month_prepositions
     for k in range(top, max(floor, top - _SAID_REACH) - 1, -1):
         covering = words.covered.get(k)
-        if covering is not None and covering.table == "months" and not _cue_before(words, k):
-            return month_start_before(published, covering.key, int(covering.attrs[0]))
+        if covering is None or covering.table != "months" or k == 0 or words.word(k - 1) not in prepositions:
+            continue  # «в марте», «در فروردین», «in March»: a month something happened in
+        said = month_start_before(published, covering.key, int(covering.attrs[0]))
+        # a month further back than that is rather one ahead («в ноябре пройдет …» in October)
+        return said if (published - said).days <= _SAID_BACK else published
     return published
 
 
 _DAY = re.compile(r"\d{1,2}")  # a day of the month (decimal digits of any script: «۱۵»)
 _SAID_REACH = 12  # tokens before a deadline cue searched for the month an agreement was made in
-
-
-def _cue_before(words: Words, k: int) -> bool:
-    """Whether a deadline cue or a number stands right before token k: «до конца марта» and
-    «1 марта» are deadlines and dates, not the month something was said in."""
-    if k == 0:
-        return False
-    covering = words.covered.get(k - 1)
-    return words.word(k - 1).isdigit() or (covering is not None and covering.table == "deadline_cues")
+_SAID_BACK = 275  # days: at most nine months before publication
 
 
 def month_start_before(reference: dt.date, calendar_name: str, month: int) -> dt.date:

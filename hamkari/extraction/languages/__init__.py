@@ -69,6 +69,9 @@ class Profile:
     # Words that deny the status verb after them («has not been signed», «не подписан»); Persian
     # denies inside the verb («امضا نشد»), which no status term matches.
     negations: frozenset[str] = frozenset()
+    # Prepositions before a month in which something happened: «در فروردین», «в марте», «in March»
+    # (a deadline without a year in that sentence counts from that month).
+    month_prepositions: frozenset[str] = frozenset()
 
 
 PROFILES: dict[str, Profile] = {
@@ -110,6 +113,7 @@ PROFILES: dict[str, Profile] = {
             }
         ),
         jalali_year=True,
+        month_prepositions=frozenset({"در"}),
         phrase_words_may_be_names=True,
         joined_words=True,
         ordinal_endings=("امین", "مین", "ام", "م"),
@@ -132,6 +136,7 @@ PROFILES: dict[str, Profile] = {
         initials=True,
         outlet_needs_name=True,
         negations=frozenset({"не", "ни", "нет"}),
+        month_prepositions=frozenset({"в", "во"}),
     ),
     "en": Profile(
         code="en",
@@ -156,6 +161,7 @@ PROFILES: dict[str, Profile] = {
         outlet_needs_name=True,
         possessives=frozenset({"its"}),
         negations=frozenset({"not", "never", "yet", "n't", "cannot", "neither", "nor"}),
+        month_prepositions=frozenset({"in"}),
     ),
 }
 

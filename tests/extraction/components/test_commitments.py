@@ -91,6 +91,11 @@ MONTHS = [
         "2026-06-21",
     ),
     ("طرفین توافق کردند تا پایان خرداد خط کشتیرانی را راه‌اندازی کنند.", "2026-09-18", "2027-06-21"),
+    (
+        "In March the two sides agreed to launch the ferry line by the end of June.",
+        "2026-09-18",
+        "2026-06-30",
+    ),
 ]
 
 
@@ -108,3 +113,8 @@ def test_a_month_deadline_is_counted_from_when_it_was_set(text: str, published: 
 )
 def test_a_day_the_calendar_lacks_gives_no_due_date_and_no_error(text: str) -> None:
     assert [due for due, _ in _dues(text, "2026-11-01")] == [None]
+
+
+def test_a_month_ahead_named_before_the_deadline_does_not_move_it_back() -> None:
+    text = "В ноябре пройдет форум, и к концу декабря министерство должно подготовить проект с Ираном."
+    assert "2026-12-31" in [d for d, _ in _dues(text, "2026-10-05")]
