@@ -218,6 +218,26 @@ def _surname(doc: Document, m: Match) -> bool:
     return bool(before) and before[-1] in word_set("given_names")
 
 
+_DATELINE_CITY = 200  # characters at the top where a dateline's city may stand
+
+
+def _dateline(doc: Document, m: Match) -> bool:
+    """«TEHRAN, Nov. 20 (…) –», «САМАРА, 12 ноября»: a city in capitals opening one of the first
+    lines, before a comma, is where the story was filed, not a place it is about; it implies no
+    region (the region counts when the story names it)."""
+    if m.span.start > _DATELINE_CITY:
+        return False
+    text = doc.text
+    line_start = text.rfind("\n", 0, m.span.start) + 1
+    word = text[m.span.start : m.span.end]
+    return (
+        not text[line_start : m.span.start].strip()
+        and word.isupper()
+        and len(word) > 2
+        and text[m.span.end : m.span.end + 1] == ","
+    )
+
+
 @registered
 class Gazetteer(Component):
     name = "gazetteer"
@@ -228,7 +248,8 @@ class Gazetteer(Component):
         table = _EntityTable(doc)
         for m in doc.matches:
             if m.table == "regions":
-                table.add("region", m.key, m, country=m.key[:2])
+                if not _dateline(doc, m):  # «TEHRAN, Nov. 20 –»: the province's name as a dateline
+                    table.add("region", m.key, m, country=m.key[:2])
             elif m.table == "countries":
                 table.add("country", m.key, m)
             elif m.table == "cities":
@@ -236,7 +257,8 @@ class Gazetteer(Component):
                     continue
                 region = m.attrs[0]
                 table.add("city", m.key, m, region=region, country=region[:2])
-                table.add("region", region, self._implied(m, "city"), country=region[:2])
+                if not _dateline(doc, m):
+                    table.add("region", region, self._implied(m, "city"), country=region[:2])
             elif m.table == "places":
                 kind, region = m.attrs
                 if kind in ("free_zone", "special_economic_zone"):

@@ -1,0 +1,31 @@
+"""The gazetteer: a dateline's city in capitals is where the story was filed, not a place it is
+about. Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from hamkari.extraction import extract, to_json
+
+
+def _regions(text: str) -> set[str]:
+    return {e["ref"] for e in to_json(extract(text))["entities"] if e["type"] == "region"}
+
+
+# (text, a region that must not be found, a region that must)
+DATELINES = [
+    ("TEHRAN, March 3, 2026 (IRNA) – Gilan and Astrakhan signed a shipping memorandum.", "IR-23", "IR-01"),
+    ("МОСКВА, 3 марта. /ТАСС/. Гилян и Астраханская область подписали меморандум.", "RU-MOW", "RU-AST"),
+]
+
+
+@pytest.mark.parametrize(("text", "absent", "present"), DATELINES)
+def test_a_datelines_city_names_no_region(text: str, absent: str, present: str) -> None:
+    regions = _regions(text)
+    assert absent not in regions
+    assert present in regions
+
+
+def test_the_same_city_named_in_the_story_still_names_its_region() -> None:
+    text = "TEHRAN, March 3, 2026 (IRNA) – The governor of Tehran met the consul of Russia in Tehran."
+    assert "IR-23" in _regions(text)
