@@ -85,7 +85,18 @@ def iso_duration(unit: str, n: int) -> str:
 @registered
 class CommitmentFinder(Component):
     name = "commitments"
-    requires = ("text", "folded", "language", "tokens", "sentences", "matches", "published", "entities")
+    requires = (
+        "text",
+        "folded",
+        "language",
+        "tokens",
+        "sentences",
+        "matches",
+        "published",
+        "entities",
+        "dates",
+        "title",
+    )
     provides = ("commitments",)
 
     def __call__(self, doc: Document) -> None:
