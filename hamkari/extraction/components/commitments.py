@@ -19,7 +19,14 @@ import re
 import jdatetime
 
 from hamkari.extraction.components.context import Words
-from hamkari.extraction.components.events import entities_in, in_sentence, is_planned, near
+from hamkari.extraction.components.events import (
+    entities_in,
+    future_form,
+    in_sentence,
+    is_planned,
+    near,
+    negated,
+)
 from hamkari.extraction.dates import month_names
 from hamkari.extraction.document import Commitment, Document, Match, Provenance, Sentence, Span
 from hamkari.extraction.languages import profile
@@ -490,10 +497,28 @@ def past_clause(doc: Document, words: Words, cue: Match, end: int) -> bool:
             return False
         if "VERB" in tags or "PRTS" in tags:
             return "past" in tags
-    return False
+    return _step_taken(doc, sentence, cue)
 
 
 _VERB_REACH = 6
+_STEP_REACH = 40  # folded characters between a deadline and the status verb of a step it bounded
+
+
+def _step_taken(doc: Document, sentence: Sentence, cue: Match) -> bool:
+    """Languages without a tagger: a step told as taken right beside the deadline, in a sentence
+    about no plan («تا پایان خرداد راه‌اندازی شد», «the line was launched by the end of June»)."""
+    if is_planned(doc, sentence):
+        return False
+    return any(
+        s.key in _TAKEN
+        and (0 <= s.fstart - cue.fend <= _STEP_REACH or 0 <= cue.fstart - s.fend <= _STEP_REACH)
+        and not future_form(doc, s)  # (not `unachieved`: the deadline itself would make it a plan)
+        and not negated(doc, s)
+        for s in in_sentence(doc, sentence, ("statuses",))
+    )
+
+
+_TAKEN = frozenset({"signed", "established", "completed"})
 
 
 def _year_after(words: Words, end: int) -> tuple[int, int] | None:

@@ -235,10 +235,10 @@ def unachieved(doc: Document, sentence: Sentence, status: Match) -> bool:
     کنیم»). Only steps that complete something can be unachieved."""
     if status.key not in ("signed", "established", "completed"):
         return False
-    return _future_form(doc, status) or is_planned(doc, sentence, near_match=status)
+    return future_form(doc, status) or is_planned(doc, sentence, near_match=status)
 
 
-def _future_form(doc: Document, status: Match) -> bool:
+def future_form(doc: Document, status: Match) -> bool:
     grammar = profile(doc.language)
     text = doc.folded.text  # type: ignore[union-attr]
     before = text[max(0, status.fstart - 12) : status.fstart]

@@ -96,6 +96,14 @@ MONTHS = [
         "2026-09-18",
         "2026-06-30",
     ),
+    # a step told as taken beside the deadline, in languages read without a tagger
+    ("خط کشتیرانی انزلی با همکاری روسیه تا پایان خرداد راه‌اندازی شد.", "2026-09-18", "2026-06-21"),
+    ("The ferry line of Gilan and Astrakhan was launched by the end of June.", "2026-09-18", "2026-06-30"),
+    (
+        "The ferry line of Gilan and Astrakhan will be launched by the end of June.",
+        "2026-09-18",
+        "2027-06-30",
+    ),
 ]
 
 
