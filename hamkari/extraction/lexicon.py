@@ -199,6 +199,11 @@ class Automaton:
         """Yield `(start, end, patterns)` for every occurrence, overlapping ones included."""
         yield from self.find(text)
 
+    def occurrences(self, text: str) -> Iterator[tuple[int, tuple[int, tuple[Pattern, ...]]]]:
+        """The automaton's own `(last index, (length - 1, patterns))` of every occurrence, for the
+        one caller that reads every occurrence of every document and filters most away as it goes."""
+        return self._a.iter(text) if self.size else iter(())
+
     def find(self, text: str) -> list[tuple[int, int, tuple[Pattern, ...]]]:
         """`(start, end, patterns)` of every occurrence, overlapping ones included, in the order
         of their ends (one list: the matcher reads every occurrence of every document)."""

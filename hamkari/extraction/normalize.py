@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+import sys
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
@@ -117,18 +118,34 @@ class Folded:
         return bisect_left(self.starts, start), bisect_right(self.ends, end)
 
 
-_KEPT_POSITIONS = 1 << 16  # an array of 0..65535 (512 KB) serves every article up to that length
+_BLOCK = 1 << 16  # positions are made in blocks of 65,536
 
 
 @functools.cache
-def _kept_positions() -> array[int]:
-    return array("q", range(_KEPT_POSITIONS))
+def _first_block() -> array[int]:
+    """0..65535: every article up to that length takes its positions from here (512 KB, kept)."""
+    return array("q", range(_BLOCK))
 
 
 def _positions(size: int) -> array[int]:
-    """An array that holds 0..size-1 at those indexes (longer is fine): making one costs more
-    than folding a short article, so the one for articles is kept."""
-    return _kept_positions() if size <= _KEPT_POSITIONS else array("q", range(size))
+    """An array that holds 0..size-1 at those indexes (it may be longer): making one an integer
+    at a time costs more than folding the text. Past the first block, block h is the first
+    block's bytes with h·65536 written into the bytes of each number that are zero there (the
+    low two bytes hold the offset within the block), one strided memory write per byte."""
+    first = _first_block()
+    if size <= _BLOCK:
+        return first
+    block = first.tobytes()
+    raw = bytearray()
+    for high in range((size + _BLOCK - 1) // _BLOCK):
+        chunk = bytearray(block)
+        for i, byte in enumerate((high * _BLOCK).to_bytes(first.itemsize, sys.byteorder)):
+            if byte:
+                chunk[i :: first.itemsize] = bytes((byte,)) * _BLOCK
+        raw += chunk
+    out = array("q")
+    out.frombytes(raw)
+    return out
 
 
 def fold(text: str) -> Folded:

@@ -85,12 +85,14 @@ class LexiconMatcher(Component):
         size = len(text)
         endings = _endings()
         out = []
-        for start, end, patterns in surface_automaton().find(text):
+        for last, (before, patterns) in surface_automaton().occurrences(text):
             # a term must start at a word start and end at a word end, or (Persian, English)
             # before an ending the language allows: «استانهای», «همکاری‌ها», «Governors»; all
             # spellings of one key share its script, so one test serves them all
+            start = last - before
             if start > 0 and text[start - 1].isalnum():
                 continue
+            end = last + 1
             if end < size and text[end].isalnum():
                 ending = endings.get(patterns[0].script)
                 if ending is None or ending.match(text, end) is None:

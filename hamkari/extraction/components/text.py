@@ -166,12 +166,13 @@ class Tokenizer(Component):
 
     def __call__(self, doc: Document) -> None:
         assert doc.folded is not None
-        found = WORD.finditer(doc.folded.text)
-        if profile(doc.language).morphology:
-            # (a word is never empty: the condition only names it)
-            doc.tokens = [Token(w, lemma(w), *m.span()) for m in found if (w := m.group())]
-        else:
-            doc.tokens = [Token(w, w, *m.span()) for m in found if (w := m.group())]
+        tokens = []
+        lemmas = profile(doc.language).morphology
+        for m in WORD.finditer(doc.folded.text):
+            word = m.group()
+            start, end = m.span()
+            tokens.append(Token(word, lemma(word) if lemmas else word, start, end))
+        doc.tokens = tokens
 
 
 @functools.cache
