@@ -202,7 +202,10 @@ class Automaton:
     def occurrences(self, text: str) -> Iterator[tuple[int, tuple[int, tuple[Pattern, ...]]]]:
         """The automaton's own `(last index, (length - 1, patterns))` of every occurrence, for the
         one caller that reads every occurrence of every document and filters most away as it goes."""
-        return self._a.iter(text) if self.size else iter(())
+        found: Iterator[tuple[int, tuple[int, tuple[Pattern, ...]]]] = (
+            self._a.iter(text) if self.size else iter(())
+        )
+        return found
 
     def find(self, text: str) -> list[tuple[int, int, tuple[Pattern, ...]]]:
         """`(start, end, patterns)` of every occurrence, overlapping ones included, in the order
