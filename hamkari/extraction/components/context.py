@@ -26,6 +26,7 @@ class Words:
             doc.token_ends = [t.end for t in doc.tokens]
         self._starts = doc.token_starts
         self._ends = doc.token_ends
+        self._original_starts = doc.folded.starts
         self.covered: dict[int, Match] = {}
         wanted = frozenset(tables)
         for m in doc.matches:
@@ -59,7 +60,7 @@ class Words:
 
     def capitalised(self, i: int) -> bool:
         """Whether token i starts with a capital letter in the original text."""
-        start = self.span(i, i).start
+        start = self._original_starts[self.tokens[i].start]  # = self.span(i, i).start
         return self.doc.text[start : start + 1].isupper()
 
     def stop(self, i: int, *kinds: str) -> bool:

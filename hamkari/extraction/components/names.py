@@ -93,6 +93,7 @@ def part_words(lang: str) -> frozenset[str]:
     return frozenset(words - set(given_names()))
 
 
+@functools.lru_cache(maxsize=50_000)
 def run_together(word: str, lang: str) -> bool:
     """Whether `word` is two known words written as one: each half at least two letters and a
     word of `part_words` («به|صورت», «روابط|عمومی»)."""
@@ -186,11 +187,12 @@ class NameGuard:
         # the tokens that are initials («А.», «V.»): only a one-letter token can be one
         self.initials = (
             frozenset(
-                i for i, t in enumerate(words.tokens) if len(t.text) == 1 and initial(words, i, profile)
+                [i for i, t in enumerate(words.tokens) if len(t.text) == 1 and initial(words, i, profile)]
             )
             if profile.initials  # (`initial` is False everywhere in a language without them)
             else frozenset()
         )
+        self._words: dict[tuple[int, bool], bool] = {}  # word()'s answers: a name's words are asked often
 
     def given_at(self, i: int) -> int:
         return self.given[i] if 0 <= i < len(self.given) else 0
@@ -199,6 +201,12 @@ class NameGuard:
         """Whether token i may be a word of a name (initials are checked apart). Right after a
         given name, a capitalised word is a surname even when the dictionary knows it as a common
         word («Хосейна Карими»: «карими» is also an adjective's form)."""
+        known = self._words.get((i, after_given))
+        if known is None:
+            known = self._words[(i, after_given)] = self._word(i, after_given)
+        return known
+
+    def _word(self, i: int, after_given: bool) -> bool:
         words = self.words
         tok = words.tokens[i]
         if self.given_at(i) == 2:
