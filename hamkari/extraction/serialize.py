@@ -13,10 +13,18 @@ ENTITY_ORDER = ("region", "country", "city", "place", "person", "organization", 
 
 
 def _mentions(mentions: list[Mention]) -> tuple[list[list[int]], list[dict[str, Any]]]:
-    ordered = sorted(mentions, key=lambda m: m.span.start)
-    return [m.span.as_list() for m in ordered], [
-        {"span": m.span.as_list(), **m.provenance.as_dict()} for m in ordered
-    ]
+    # one loop, the fields read directly: about 500 mentions an article
+    spans: list[list[int]] = []
+    provenance: list[dict[str, Any]] = []
+    for m in sorted(mentions, key=_mention_start):
+        s, p = m.span, m.provenance
+        spans.append([s.start, s.end])
+        provenance.append({"span": [s.start, s.end], "component": p.component, "rule": p.rule})
+    return spans, provenance
+
+
+def _mention_start(m: Mention) -> int:
+    return m.span.start
 
 
 def entity_json(e: Entity) -> dict[str, Any]:
