@@ -49,3 +49,28 @@ def test_an_original_span_maps_to_the_folded_characters_inside_it() -> None:
     text = "الف   ب\u200cپ"
     f = fold(text)
     assert f.to_folded(0, len(text)) == (0, len(f.text))
+
+
+BLANKS_AND_DASHES = [
+    ("شمال ـ جنوب", "شمال - جنوب"),  # a tatweel alone between blanks is a dash
+    ("شمالـ جنوب", "شمال جنوب"),  # a tatweel inside a word is dropped
+    ("a\tb\u00a0c", "a b c"),  # a single blank other than a space becomes a space
+    ("a  \n b", "a b"),  # a run of blanks becomes one space
+    ("a &amp;b &bogus; &#1740;", "a &b &bogus; ی"),  # entities decoded, unknown ones kept
+]
+
+
+@pytest.mark.parametrize(("text", "folded"), BLANKS_AND_DASHES)
+def test_it_folds_blanks_dashes_and_entities(text: str, folded: str) -> None:
+    assert fold(text).text == folded
+
+
+@pytest.mark.parametrize("length", [65_535, 65_536, 65_537, 200_003])
+def test_offsets_of_a_long_text_map_every_character_back(length: int) -> None:
+    # texts longer than the kept block of offsets get theirs made block by block
+    text = ("ab\u200cc " * (length // 5 + 1))[:length]
+    f = fold(text)
+    assert len(f.starts) == len(f.ends) == len(f.text)
+    plain = [i for i, c in enumerate(text) if c != "\u200c"]
+    assert list(f.starts) == plain[: len(f.text)]
+    assert list(f.ends) == [i + 1 for i in plain[: len(f.text)]]
