@@ -190,9 +190,10 @@ class MentionIndex:
     def __init__(self, entities: list[Entity]) -> None:
         self.size = len(entities)
         self._entities = entities
-        self._items = sorted(
+        self._items = [
             (m.span.start, m.span.end, n, k) for n, e in enumerate(entities) for k, m in enumerate(e.mentions)
-        )
+        ]
+        self._items.sort()
         self._starts = [item[0] for item in self._items]
         self._cache: dict[tuple[int, int, tuple[str, ...]], list[Entity]] = {}
 

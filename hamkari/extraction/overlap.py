@@ -52,6 +52,7 @@ def resolve_keyed(keyed: list[_Keyed[T]]) -> list[T]:
 
 
 _START = operator.itemgetter(0)
+_RESULT_ORDER = operator.itemgetter(0, 2, 3)  # start, rank, place in the input
 
 
 def _settle(group: list[_Keyed[T]], out: list[T]) -> None:
@@ -75,5 +76,5 @@ def _settle(group: list[_Keyed[T]], out: list[T]) -> None:
         occupied[start - base : end - base] = b"\x01" * (end - start)
         exact[(start, end)] = r
         kept.append(k)
-    kept.sort(key=lambda k: (k[0], k[2], k[3]))
+    kept.sort(key=_RESULT_ORDER)
     out.extend(k[4] for k in kept)

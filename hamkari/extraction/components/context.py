@@ -29,11 +29,14 @@ class Words:
         self._original_starts = doc.folded.starts
         self.covered: dict[int, Match] = {}
         wanted = frozenset(tables)
+        if not wanted:
+            return
+        starts, ends, cover = self._starts, self._ends, self.covered.setdefault
         for m in doc.matches:
             if m.table in wanted:
                 # every token the match touches: «Region's» is covered by «Saratov Region»
-                for i in range(bisect_right(self._ends, m.fstart), bisect_left(self._starts, m.fend)):
-                    self.covered.setdefault(i, m)
+                for i in range(bisect_right(ends, m.fstart), bisect_left(starts, m.fend)):
+                    cover(i, m)
 
     def first_at(self, fpos: int) -> int:
         """Index of the first token starting at or after folded `fpos`."""
