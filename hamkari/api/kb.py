@@ -8,8 +8,10 @@ Reads need a login or a token (or HAMKARI_PUBLIC_READ); writes need `Authorizati
 
 # No `from __future__ import annotations` here: django-ninja reads the annotations at import.
 import datetime as dt
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
@@ -38,9 +40,14 @@ from hamkari.monitoring.jobs import job_ingest_start
 from hamkari.sources.inputs import MAX_BYTES, InputError
 
 router = Router()
+T = TypeVar("T")
 
 
 # --- schemas ------------------------------------------------------------------------------
+
+
+# Every answer is built through its schema: `Schema.of(record)` beside the schema's fields says
+# where each comes from, so the fields are named once and checked (no dict built by hand).
 
 
 class ArticleOut(Schema):
@@ -53,18 +60,18 @@ class ArticleOut(Schema):
     url: str
     story: int | None
 
-
-def _article_out(a: Article) -> dict[str, Any]:
-    return {
-        "id": a.pk,
-        "title": a.title,
-        "language": a.language,
-        "published": a.published,
-        "published_jalali": a.published_jalali,
-        "outlet": a.outlet.name if a.outlet else None,
-        "url": a.url,
-        "story": a.story_id,
-    }
+    @classmethod
+    def of(cls, a: Article) -> "ArticleOut":
+        return cls(
+            id=a.pk,
+            title=a.title,
+            language=a.language,
+            published=a.published,
+            published_jalali=a.published_jalali,
+            outlet=a.outlet.name if a.outlet else None,
+            url=a.url,
+            story=a.story_id,
+        )
 
 
 class SpanOut(Schema):
@@ -85,11 +92,38 @@ class FactOut(Schema):
     review_state: str
     detail: dict[str, Any]
 
+    @classmethod
+    def of(cls, kind: str, fact: Any, text: str) -> "FactOut":
+        """A fact of `kind` in the article whose `text` it points into; its detail as the
+        registry gives it."""
+        return cls(
+            id=fact.pk,
+            kind=kind,
+            start=fact.start,
+            end=fact.end,
+            text=text[fact.start : fact.end],
+            component=fact.component,
+            rule=fact.rule,
+            review_state=fact.review_state,
+            detail=FACT_KINDS[kind].detail(fact),
+        )
+
 
 class ArticleDetail(ArticleOut):
     text: str
     highlights: list[SpanOut]
     facts: list[FactOut]
+
+    @classmethod
+    def of_detail(cls, detail: selectors.ArticleDetail) -> "ArticleDetail":
+        """The article as its page shows it (`selectors.article_detail`)."""
+        article = detail.article
+        return cls(
+            **ArticleOut.of(article).model_dump(),
+            text=article.text,
+            highlights=[SpanOut(**h) for h in detail.highlights],
+            facts=[FactOut.of(kind, fact, article.text) for kind, fact in detail.facts_by_kind()],
+        )
 
 
 class EntityOut(Schema):
@@ -99,6 +133,17 @@ class EntityOut(Schema):
     name: str
     country: str
     spellings: list[str] = Field(default_factory=list)
+
+    @classmethod
+    def of(cls, e: Entity) -> "EntityOut":
+        return cls(
+            id=e.pk,
+            type=e.type,
+            ref=e.ref,
+            name=e.name,
+            country=e.country,
+            spellings=sorted({a.name for a in e.aliases.all()}),
+        )
 
 
 class PersonDetail(EntityOut):
@@ -113,6 +158,16 @@ class StoryOut(Schema):
     title: str
     sources: list[ArticleOut]
 
+    @classmethod
+    def of(cls, s: Story) -> "StoryOut":
+        return cls(
+            id=s.pk,
+            type=s.type,
+            date=s.date,
+            title=s.title,
+            sources=[ArticleOut.of(a) for a in s.articles.all()],
+        )
+
 
 class InstrumentOut(Schema):
     id: int
@@ -121,6 +176,22 @@ class InstrumentOut(Schema):
     story: int | None
     parties: list[str]
     steps: list[dict[str, Any]]
+
+    @classmethod
+    def of(cls, i: Instrument) -> "InstrumentOut":
+        steps = [
+            {
+                "status": s.status,
+                "date": s.date,
+                "article": s.article_id,
+                "start": s.start,
+                "end": s.end,
+                "review_state": s.review_state,
+            }
+            for s in i.steps.all()
+        ]
+        parties = [p.ref or p.name for p in i.parties.all()]
+        return cls(id=i.pk, kind=i.kind, status=i.status, story=i.story_id, parties=parties, steps=steps)
 
 
 class CommitmentOut(Schema):
@@ -132,6 +203,19 @@ class CommitmentOut(Schema):
     due_expression: str
     article: int
     review_state: str
+
+    @classmethod
+    def of(cls, c: Commitment) -> "CommitmentOut":
+        return cls(
+            id=c.pk,
+            action=c.action,
+            actor=c.actor.name if c.actor else None,
+            due=c.due,
+            due_relative=c.due_relative,
+            due_expression=c.due_expression,
+            article=c.article_id,
+            review_state=c.review_state,
+        )
 
 
 class SearchOut(Schema):
@@ -183,36 +267,13 @@ class _Mapped:
         return [self.convert(x) for x in self.queryset[item]]
 
 
-def _entity_out(e: Entity) -> dict[str, Any]:
-    return {
-        "id": e.pk,
-        "type": e.type,
-        "ref": e.ref,
-        "name": e.name,
-        "country": e.country,
-        "spellings": sorted({a.name for a in e.aliases.all()}),
-    }
-
-
-def _facts(article: Article) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    facts = selectors.article_facts(article)
-    out = []
-    for kind, entry in FACT_KINDS.items():
-        for f in facts[kind]:
-            out.append(
-                {
-                    "id": f.pk,
-                    "kind": kind,
-                    "start": f.start,
-                    "end": f.end,
-                    "text": article.text[f.start : f.end],
-                    "component": f.component,
-                    "rule": f.rule,
-                    "review_state": f.review_state,
-                    "detail": entry.detail(f),
-                }
-            )
-    return out, selectors.highlights(article, facts)
+def _found(missing: str, getter: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """`getter(...)` (a selector), else a 404 saying `missing` (a sentence already in the
+    request's language, as `core.one` says it)."""
+    try:
+        return getter(*args, **kwargs)
+    except ObjectDoesNotExist:
+        raise HttpError(404, missing) from None
 
 
 @router.get("/articles", response=list[ArticleOut], tags=["articles"])
@@ -228,18 +289,13 @@ def articles(
     articles = selectors.article_list(
         language=language, region=region, q=q, published_from=published_from, published_to=published_to
     )
-    return _Mapped(articles, _article_out)
+    return _Mapped(articles, ArticleOut.of)
 
 
 @router.get("/articles/{article_id}", response=ArticleDetail, tags=["articles"])
 def article(request: HttpRequest, article_id: int) -> Any:
-    obj = one(
-        Article.objects.select_related("outlet"),
-        _("No article %(id)s.") % {"id": shown(article_id)},
-        pk=article_id,
-    )
-    facts, highlights = _facts(obj)
-    return {**_article_out(obj), "text": obj.text, "highlights": highlights, "facts": facts}
+    missing = _("No article %(id)s.") % {"id": shown(article_id)}
+    return ArticleDetail.of_detail(_found(missing, selectors.article_detail, article_id))
 
 
 @router.get("/people", response=list[EntityOut], tags=["people"])
@@ -250,7 +306,7 @@ def people(
     country: str | None = Query(None, pattern="^[A-Z]{2}$"),
     region: str | None = Query(None, max_length=10),
 ) -> Any:
-    return _Mapped(selectors.people_list(q=q, country=country, region=region), _entity_out)
+    return _Mapped(selectors.people_list(q=q, country=country, region=region), EntityOut.of)
 
 
 @router.get("/people/{person_id}", response=PersonDetail, tags=["people"])
@@ -274,13 +330,17 @@ def person(request: HttpRequest, person_id: int) -> Any:
         }
         for m in selectors.with_words(obj.mentions.all()).order_by("article_id", "start")
     ]
-    return {**_entity_out(obj), "positions": selectors.positions_of(obj), "mentions": mentions}
+    return {
+        **EntityOut.of(obj).model_dump(),
+        "positions": selectors.positions_of(obj),
+        "mentions": mentions,
+    }
 
 
 @router.get("/regions", response=list[EntityOut], tags=["regions"])
 @paginate(Paged)
 def regions(request: HttpRequest) -> Any:
-    return _Mapped(selectors.region_list().prefetch_related("aliases"), _entity_out)
+    return _Mapped(selectors.region_list().prefetch_related("aliases"), EntityOut.of)
 
 
 @router.get("/regions/{code}", response=dict[str, Any], tags=["regions"])
@@ -293,7 +353,7 @@ def region(request: HttpRequest, code: str) -> Any:
     )
     profile = selectors.region_profile(obj)
     return {
-        **_entity_out(obj),
+        **EntityOut.of(obj).model_dump(),
         "article_count": profile["article_count"],
         "sectors": [{"sector": s["entity__ref"], "sources": s["sources"]} for s in profile["sectors"]],
         "partners": [
@@ -319,22 +379,12 @@ def events(
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
 ) -> Any:
-    return _Mapped(selectors.story_list(region=region, date_from=date_from, date_to=date_to), _story_out)
-
-
-def _story_out(s: Story) -> dict[str, Any]:
-    return {
-        "id": s.pk,
-        "type": s.type,
-        "date": s.date,
-        "title": s.title,
-        "sources": [_article_out(a) for a in s.articles.all()],
-    }
+    return _Mapped(selectors.story_list(region=region, date_from=date_from, date_to=date_to), StoryOut.of)
 
 
 @router.get("/events/{event_id}", response=StoryOut, tags=["events"])
 def event(request: HttpRequest, event_id: int) -> Any:
-    return _story_out(
+    return StoryOut.of(
         one(selectors.story_list(), _("No story %(id)s.") % {"id": shown(event_id)}, pk=event_id)
     )
 
@@ -346,47 +396,13 @@ def instruments(
     kind: InstrumentKind | None = None,
     status: InstrumentStatus | None = None,
 ) -> Any:
-    return _Mapped(selectors.instrument_list(kind=kind, status=status), _instrument_out)
-
-
-def _instrument_out(i: Instrument) -> dict[str, Any]:
-    return {
-        "id": i.pk,
-        "kind": i.kind,
-        "status": i.status,
-        "story": i.story_id,
-        "parties": [p.ref or p.name for p in i.parties.all()],
-        "steps": [
-            {
-                "status": s.status,
-                "date": s.date,
-                "article": s.article_id,
-                "start": s.start,
-                "end": s.end,
-                "review_state": s.review_state,
-            }
-            for s in i.steps.all()
-        ],
-    }
+    return _Mapped(selectors.instrument_list(kind=kind, status=status), InstrumentOut.of)
 
 
 @router.get("/commitments", response=list[CommitmentOut], tags=["commitments"])
 @paginate(Paged)
 def commitments(request: HttpRequest, overdue_on: dt.date | None = None) -> Any:
-    return _Mapped(selectors.commitment_list(overdue_on=overdue_on), _commitment_out)
-
-
-def _commitment_out(c: Commitment) -> dict[str, Any]:
-    return {
-        "id": c.pk,
-        "action": c.action,
-        "actor": c.actor.name if c.actor else None,
-        "due": c.due,
-        "due_relative": c.due_relative,
-        "due_expression": c.due_expression,
-        "article": c.article_id,
-        "review_state": c.review_state,
-    }
+    return _Mapped(selectors.commitment_list(overdue_on=overdue_on), CommitmentOut.of)
 
 
 @router.get("/search", response=SearchOut, tags=["search"])
@@ -410,8 +426,8 @@ def search_view(
         *others.prefetch_related("aliases"),
     ]
     return {
-        "articles": [_article_out(found[i]) for i in ids if i in found],
-        "entities": [_entity_out(e) for e in entities],
+        "articles": [ArticleOut.of(found[i]) for i in ids if i in found],
+        "entities": [EntityOut.of(e) for e in entities],
     }
 
 
@@ -469,7 +485,7 @@ def person_merge(request: HttpRequest, person_id: int, payload: MergeIn) -> Any:
     _allow(permissions.can_curate_people(request.user), _("This user may not merge people."))
     source = _person(person_id)
     target = _person(payload.into)
-    return _entity_out(
+    return EntityOut.of(
         services.person_merge(source=source, target=target, user=permissions.acting_user(request))
     )
 
@@ -478,7 +494,7 @@ def person_merge(request: HttpRequest, person_id: int, payload: MergeIn) -> Any:
 def person_split(request: HttpRequest, person_id: int, payload: SplitIn) -> Any:
     _allow(permissions.can_curate_people(request.user), _("This user may not split people."))
     person = _person(person_id)
-    return _entity_out(
+    return EntityOut.of(
         services.person_split(
             person=person, mention_ids=payload.mentions, user=permissions.acting_user(request)
         )
@@ -492,7 +508,7 @@ def event_merge(request: HttpRequest, event_id: int, payload: MergeIn) -> Any:
     source = _story(event_id)
     target = _story(payload.into)
     merged = services.story_merge(source=source, target=target, user=permissions.acting_user(request))
-    return _story_out(_story(merged.pk))
+    return StoryOut.of(_story(merged.pk))
 
 
 @router.post("/events/{event_id}/split", response=StoryOut, auth=TokenAuth(), tags=["events"])
@@ -503,7 +519,7 @@ def event_split(request: HttpRequest, event_id: int, payload: StorySplitIn) -> A
     other = services.story_split(
         story=story, article_ids=payload.articles, user=permissions.acting_user(request)
     )
-    return _story_out(_story(other.pk))
+    return StoryOut.of(_story(other.pk))
 
 
 def _person(pk: int) -> Entity:

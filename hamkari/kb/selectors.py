@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.core.cache import cache
@@ -92,6 +93,27 @@ def article_list(
 def named_entities(q: str) -> list[Entity]:
     """The regions, countries, people and organisations a search names, offered first."""
     return search.named_entities(q)
+
+
+@dataclass(frozen=True)
+class ArticleDetail:
+    """An article with every fact of it and the spans its page highlights: what the article page
+    and the API's article both show (`article_detail`)."""
+
+    article: Article
+    facts: dict[str, list[Any]]  # kind → its facts in the order of the text
+    highlights: list[dict[str, Any]]
+
+    def facts_by_kind(self) -> list[tuple[str, Any]]:
+        """Every fact with its kind, kind after kind in the registry's order."""
+        return [(kind, fact) for kind in FACT_KINDS for fact in self.facts[kind]]
+
+
+def article_detail(pk: int) -> ArticleDetail:
+    """The article `pk` with its facts and highlights (raises `Article.DoesNotExist`)."""
+    article = article_get(pk)
+    facts = article_facts(article)
+    return ArticleDetail(article, facts, highlights(article, facts))
 
 
 def article_facts(article: Article) -> dict[str, list[Any]]:

@@ -79,12 +79,12 @@ def _fact_rows(article: Article, facts: dict[str, list[Any]]) -> list[dict[str, 
 
 @login_required
 def article(request: HttpRequest, pk: int) -> HttpResponse:
-    obj = found(selectors.article_get, pk)
-    facts = selectors.article_facts(obj)
-    rows = _fact_rows(obj, facts)
+    detail = found(selectors.article_detail, pk)
+    obj = detail.article
+    rows = _fact_rows(obj, detail.facts)
     marks = [
         {**h, "anchor": f"f-{h['fact_kind']}-{h['fact'].pk}", "label": _(h["kind"])}
-        for h in selectors.highlights(obj, facts)
+        for h in detail.highlights
     ]
     marked = {m["anchor"] for m in marks}
     context = {
