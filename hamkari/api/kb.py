@@ -28,11 +28,10 @@ from hamkari.api.core import (
     Paged,
     ReviewStateName,
     TokenAuth,
-    one,
     shown,
 )
 from hamkari.api.jobs import JobStarted, job_started
-from hamkari.kb import search, selectors, services
+from hamkari.kb import selectors, services
 from hamkari.kb.facts import FACT_KINDS
 from hamkari.kb.models import Article, Commitment, Entity, Instrument, Story
 from hamkari.kb.reasons import reason
@@ -311,7 +310,7 @@ def people(
 
 @router.get("/people/{person_id}", response=PersonDetail, tags=["people"])
 def person(request: HttpRequest, person_id: int) -> Any:
-    obj = one(Entity, _("No person %(id)s.") % {"id": shown(person_id)}, pk=person_id, type="person")
+    obj = _found(_("No person %(id)s.") % {"id": shown(person_id)}, selectors.person_get, person_id)
     if obj.merged_into_id:
         raise HttpError(
             404,
@@ -328,7 +327,7 @@ def person(request: HttpRequest, person_id: int) -> Any:
             "link_rule": m.link_rule,
             "link_confidence": m.link_confidence,
         }
-        for m in selectors.with_words(obj.mentions.all()).order_by("article_id", "start")
+        for m in selectors.person_mentions(obj)
     ]
     return {
         **EntityOut.of(obj).model_dump(),
@@ -345,12 +344,7 @@ def regions(request: HttpRequest) -> Any:
 
 @router.get("/regions/{code}", response=dict[str, Any], tags=["regions"])
 def region(request: HttpRequest, code: str) -> Any:
-    obj = one(
-        Entity.objects.prefetch_related("aliases"),
-        _("No region with the code %(code)s.") % {"code": code},
-        type="region",
-        ref=code.upper(),
-    )
+    obj = _found(_("No region with the code %(code)s.") % {"code": code}, selectors.region_by_code, code)
     profile = selectors.region_profile(obj)
     return {
         **EntityOut.of(obj).model_dump(),
@@ -384,9 +378,7 @@ def events(
 
 @router.get("/events/{event_id}", response=StoryOut, tags=["events"])
 def event(request: HttpRequest, event_id: int) -> Any:
-    return StoryOut.of(
-        one(selectors.story_list(), _("No story %(id)s.") % {"id": shown(event_id)}, pk=event_id)
-    )
+    return StoryOut.of(_story(event_id))
 
 
 @router.get("/instruments", response=list[InstrumentOut], tags=["instruments"])
@@ -411,24 +403,10 @@ def search_view(
     q: str = Query(..., min_length=1, max_length=300),
     limit: int = Query(20, ge=1, le=100),
 ) -> Any:
-    # what the query names (a region, a person … in any script) first, then the words of the text
-    named = search.named_entities(q)
-    ids = list(
-        dict.fromkeys(search.entity_article_ids(named, limit=limit) + search.article_ids(q, limit=limit))
+    articles, entities = selectors.search_results(q, limit=limit)
+    return SearchOut(
+        articles=[ArticleOut.of(a) for a in articles], entities=[EntityOut.of(e) for e in entities]
     )
-    ids = ids[:limit]
-    found = {a.pk: a for a in Article.objects.select_related("outlet").filter(pk__in=ids)}
-    others = Entity.objects.filter(pk__in=search.entity_ids(q, limit=limit), merged_into=None).exclude(
-        pk__in=[e.pk for e in named]
-    )
-    entities = [
-        *Entity.objects.filter(pk__in=[e.pk for e in named]).prefetch_related("aliases"),
-        *others.prefetch_related("aliases"),
-    ]
-    return {
-        "articles": [ArticleOut.of(found[i]) for i in ids if i in found],
-        "entities": [EntityOut.of(e) for e in entities],
-    }
 
 
 # --- writes -------------------------------------------------------------------------------
@@ -465,7 +443,8 @@ def fact_review(request: HttpRequest, kind: FactKindName, fact_id: int, payload:
     entry = FACT_KINDS.get(kind)
     if entry is None:  # the parameter's type refuses it first (422); kept for a kind removed later
         raise HttpError(404, _("Unknown fact kind %(kind)s.") % {"kind": repr(kind)})
-    found = one(entry.model, _("No %(kind)s %(id)s.") % {"kind": _(kind), "id": shown(fact_id)}, pk=fact_id)
+    missing = _("No %(kind)s %(id)s.") % {"kind": entry.noun, "id": shown(fact_id)}  # the kind's own word
+    found = _found(missing, selectors.article_fact, kind, fact_id)
     _allow(
         permissions.can_review_article(request.user, found.article_id),
         _("This user may not review this article's facts."),
@@ -524,12 +503,8 @@ def event_split(request: HttpRequest, event_id: int, payload: StorySplitIn) -> A
 
 def _person(pk: int) -> Entity:
     """A person not merged into another, else a 404."""
-    found: Entity = one(
-        Entity, _("No person %(id)s.") % {"id": shown(pk)}, pk=pk, type="person", merged_into=None
-    )
-    return found
+    return _found(_("No person %(id)s.") % {"id": shown(pk)}, selectors.person_get, pk, live=True)
 
 
 def _story(pk: int) -> Story:
-    found: Story = one(selectors.story_list(), _("No story %(id)s.") % {"id": shown(pk)}, pk=pk)
-    return found
+    return _found(_("No story %(id)s.") % {"id": shown(pk)}, selectors.story_with_sources, pk)

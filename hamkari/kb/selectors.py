@@ -279,6 +279,30 @@ def story_list(*, region: str | None = None, date_from: Any = None, date_to: Any
     )
 
 
+def story_with_sources(pk: int) -> Story:
+    """One story as `story_list` gives it (its articles prefetched); raises Story.DoesNotExist."""
+    return story_list().get(pk=pk)
+
+
+def search_results(q: str, *, limit: int) -> tuple[list[Article], list[Entity]]:
+    """The API's search: the articles (what the query names — a region, a person … in any script —
+    first, then the words of the text) and the records it names, those it names first."""
+    named = search.named_entities(q)
+    ids = list(
+        dict.fromkeys(search.entity_article_ids(named, limit=limit) + search.article_ids(q, limit=limit))
+    )
+    ids = ids[:limit]
+    found = {a.pk: a for a in Article.objects.select_related("outlet").filter(pk__in=ids)}
+    others = Entity.objects.filter(pk__in=search.entity_ids(q, limit=limit), merged_into=None).exclude(
+        pk__in=[e.pk for e in named]
+    )
+    entities = [
+        *Entity.objects.filter(pk__in=[e.pk for e in named]).prefetch_related("aliases"),
+        *others.prefetch_related("aliases"),
+    ]
+    return [found[i] for i in ids if i in found], entities
+
+
 def story_entities(story: Story, type_: str) -> list[Entity]:
     ids = Mention.objects.filter(article__story=story, entity__type=type_).values("entity_id")
     # the spellings decide the name shown in the reader's language (kb.names)
