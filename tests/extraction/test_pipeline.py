@@ -18,7 +18,14 @@ from hamkari.extraction import components, extract, to_json
 from hamkari.extraction.components import COMPONENTS
 from hamkari.extraction.components.text import Normalizer
 from hamkari.extraction.document import Document
-from hamkari.extraction.pipeline import Component, Pipeline, PipelineError, collector_paused
+from hamkari.extraction.pipeline import (
+    Component,
+    Pipeline,
+    PipelineError,
+    collector_paused,
+    registered,
+    registered_components,
+)
 
 ARTICLES = Path(__file__).parent / "articles"
 
@@ -129,6 +136,13 @@ def test_it_rejects_components_that_wait_for_each_other() -> None:
 def test_it_rejects_a_component_that_requires_what_it_extends() -> None:
     with pytest.raises(PipelineError, match="'a' both requires and extends"):
         Pipeline([_component("p", provides=("x",)), _component("a", ("x",), extends=("x",))])
+
+
+def test_it_refuses_to_register_a_second_component_of_the_same_name() -> None:
+    twin = type("Twin", (Component,), {"name": "normalize"})
+    with pytest.raises(PipelineError, match="two components are named 'normalize'"):
+        registered(twin)
+    assert twin not in registered_components()
 
 
 def test_every_component_class_in_the_components_package_is_registered() -> None:
