@@ -25,7 +25,7 @@ _CLAUSE = re.compile(r"[,،;؛:]\s")
 @registered
 class TitleWriter(Component):
     name = "title"
-    requires = ("text", "sentences", "ignored", "matches", "outlets", "dates")
+    requires = ("text", "folded", "sentences", "ignored", "matches", "outlets", "dates")
     provides = ("title",)
 
     def __call__(self, doc: Document) -> None:
