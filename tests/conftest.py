@@ -32,3 +32,10 @@ def shared() -> Path:
             pytest.fail(f"CI=true but the shared folder is missing at {SHARED}")
         pytest.skip(f"needs the shared folder beside the repository ({SHARED} is absent)")
     return SHARED
+
+
+@pytest.fixture(autouse=True)
+def english_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line speaks HAMKARI_LANGUAGE, else the locale's language (hamkari.cli.language):
+    the tests read it in English whatever the machine's locale, unless a test asks for another."""
+    monkeypatch.setenv("HAMKARI_LANGUAGE", "en")

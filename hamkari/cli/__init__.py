@@ -34,6 +34,10 @@ def django_setup(*, migrate: bool = True) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         configure()
+        # the command line's language (HAMKARI_LANGUAGE, else the locale's, else English)
+        from hamkari.cli.language import cli_language
+
+        language = cli_language()
     except ImproperlyConfigured as exc:
         print(f"hamkari: setting error: {exc}", file=sys.stderr)
         return 2
@@ -41,4 +45,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     from hamkari.cli import alerts, articles, monitoring, partners, server, tracker, users  # noqa: F401
     from hamkari.cli.command import run
 
-    return run(argv, sys.stdout, sys.stderr)
+    return run(argv, sys.stdout, sys.stderr, language)

@@ -9,6 +9,8 @@ from typing import Any, TextIO
 
 from django.conf import settings
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from hamkari.accounts.selectors import user_find
 from hamkari.alerts import present, selectors
@@ -22,7 +24,7 @@ from hamkari.alerts.services import (
     watchlist_create,
     watchlist_delete,
 )
-from hamkari.cli.command import CliError, command, option, plural
+from hamkari.cli.command import CliError, command, option
 from hamkari.cli.values import whole
 from hamkari.extraction.vocabulary import INSTRUMENT_KINDS
 from hamkari.kb.selectors import entity_find, entity_search, region_find
@@ -48,13 +50,18 @@ def alerts_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         w = o.watchlist
         if o.error:
             failed += 1
-            line = f"not sent: {o.error}"
+            line = _("not sent: %(why)s") % {"why": o.error}
         elif o.sent:
-            line = f"sent a digest of {plural(o.sent, 'item')}"
+            line = ngettext("sent a digest of %(n)s item", "sent a digest of %(n)s items", o.sent) % {
+                "n": o.sent
+            }
         else:
-            line = "nothing to send"
-        print(f"hamkari: watchlist {w.pk} ({w.name}): {line}", file=out)
-    print(f"hamkari: {plural(len(outcomes), 'watchlist')} run, {failed} failed", file=err)
+            line = _("nothing to send")
+        said = _("watchlist %(id)s (%(name)s): %(line)s") % {"id": w.pk, "name": w.name, "line": line}
+        print(f"hamkari: {said}", file=out)
+    n = len(outcomes)
+    said = ngettext("%(n)s watchlist run, %(failed)s failed", "%(n)s watchlists run, %(failed)s failed", n)
+    print("hamkari: " + said % {"n": n, "failed": failed}, file=err)
     return 1 if failed else 0
 
 
@@ -107,21 +114,24 @@ def watch_add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     reference_load()
     specs = _specs(args)
     if not specs:
-        raise CliError(f"give something to follow: {TARGET_OPTIONS}", 2)
+        raise CliError(_("give something to follow: %(options)s") % {"options": TARGET_OPTIONS}, 2)
     name = args.name or _default_name(specs, args.language)
     try:
-        with translation.override("en"):  # the command line speaks English, as its other messages
-            watchlist = watchlist_create(
-                owner=owner, name=name[:200], frequency=args.every, language=args.language, targets=specs
-            )
+        watchlist = watchlist_create(
+            owner=owner, name=name[:200], frequency=args.every, language=args.language, targets=specs
+        )
     except AlertError as exc:
         raise CliError(str(exc), 2) from exc
     feed = settings.HAMKARI_SITE_URL + feed_path(watchlist)
-    print(
-        f"hamkari: created watchlist {watchlist.pk} for {args.username}: {watchlist.name} "
-        f"({watchlist.frequency}, {watchlist.language}); feed {feed}",
-        file=out,
-    )
+    said = _("created watchlist %(id)s for %(user)s: %(name)s (%(every)s, %(language)s); feed %(feed)s") % {
+        "id": watchlist.pk,
+        "user": args.username,
+        "name": watchlist.name,
+        "every": watchlist.frequency,
+        "language": watchlist.language,
+        "feed": feed,
+    }
+    print(f"hamkari: {said}", file=out)
     return 0
 
 
@@ -135,7 +145,10 @@ def _default_name(specs: Sequence[TargetSpec], language: str) -> str:
 def _user(username: str) -> Any:
     found = user_find(username=username)
     if found is None:
-        raise CliError(f"no user {username!r} (create one with 'hamkari user {username} --role viewer')")
+        raise CliError(
+            _("no user %(name)s (create one with 'hamkari user %(user)s --role viewer')")
+            % {"name": repr(username), "user": username}
+        )
     return found
 
 
@@ -153,30 +166,46 @@ def _specs(args: argparse.Namespace) -> list[TargetSpec]:
 def _region(name: str) -> str:
     found = region_find(name=name)
     if found is None:
-        raise CliError(f"unknown region {name!r}: give {REGION_HELP}")
+        raise CliError(
+            _("unknown region %(names)s: give %(help)s") % {"names": repr(name), "help": _(REGION_HELP)}
+        )
     return str(found.ref)
 
 
 def _entity(name: str, kind: str) -> Any:
-    word = "person" if kind == PERSON else "organisation"
+    person = kind == PERSON
     if name.strip().isdigit():
         found = entity_find(pk=int(name))
         if found is None or found.type != kind:
-            raise CliError(f"no {word} {name} (the number is on its page)")
+            said = (
+                _("no person %(id)s (the number is on its page)")
+                if person
+                else _("no organisation %(id)s (the number is on its page)")
+            )
+            raise CliError(said % {"id": name})
         return found
     matches = entity_search(name, kind, limit=6)
     if not matches:
-        raise CliError(f"no {word} named {name!r} in the knowledge base")
+        said = (
+            _("no person named %(name)s in the knowledge base")
+            if person
+            else _("no organisation named %(name)s in the knowledge base")
+        )
+        raise CliError(said % {"name": repr(name)})
     if len(matches) > 1:
         listed = ", ".join(f"{e.pk} ({e.name})" for e in matches[:5])
-        raise CliError(f"{len(matches)} records match {name!r}: give the number of one: {listed}")
+        said = _("%(n)s records match %(name)s: give the number of one: %(listed)s")
+        raise CliError(said % {"n": len(matches), "name": repr(name), "listed": listed})
     return matches[0]
 
 
 def _sector(name: str) -> str:
     found = selectors.sector_find(name)
     if found is None:
-        raise CliError(f"unknown sector {name!r}: give a code or name, e.g. fisheries, agriculture")
+        raise CliError(
+            _("unknown sector %(name)s: give a code or name, e.g. fisheries, agriculture")
+            % {"name": repr(name)}
+        )
     return found
 
 
@@ -187,16 +216,17 @@ def _sector(name: str) -> str:
 )
 def watch_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     rows = list(selectors.watchlist_list(owner=_user(args.username) if args.username else None))
-    with translation.override("en"):
-        for w in rows:
-            follows = "; ".join(_follows(w.targets.all()))
-            due = timezone.localtime(w.next_run_at).isoformat(timespec="minutes")
-            print(
-                f"{w.pk}\t{w.owner.get_username()}\t{w.name}\t{w.frequency}\t{w.language}\t{follows}\t"
-                f"unread {w.unread}\tnext run {due}",
-                file=out,
-            )
-    print(f"hamkari: {plural(len(rows), 'watchlist')}", file=err)
+    for w in rows:
+        follows = "; ".join(_follows(w.targets.all()))
+        due = timezone.localtime(w.next_run_at).isoformat(timespec="minutes")
+        print(
+            f"{w.pk}\t{w.owner.get_username()}\t{w.name}\t{w.frequency}\t{w.language}\t{follows}\t"
+            f"unread {w.unread}\tnext run {due}",
+            file=out,
+        )
+    print(
+        "hamkari: " + ngettext("%(n)s watchlist", "%(n)s watchlists", len(rows)) % {"n": len(rows)}, file=err
+    )
     return 0
 
 
@@ -212,7 +242,7 @@ def _follows(targets: Iterable[Target]) -> list[str]:
 def watch_delete(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     found = selectors.watchlist_get(args.id)
     if found is None:
-        raise CliError(f"no watchlist {args.id} (see 'hamkari watch list')")
+        raise CliError(_("no watchlist %(id)s (see 'hamkari watch list')") % {"id": args.id})
     watchlist_delete(watchlist=found)
-    print(f"hamkari: deleted watchlist {args.id}", file=out)
+    print("hamkari: " + _("deleted watchlist %(id)s") % {"id": args.id}, file=out)
     return 0

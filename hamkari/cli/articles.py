@@ -10,12 +10,16 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from hamkari.cli.command import CliError, command, option, output_path, plural
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from hamkari.cli.command import CliError, command, option, output_path
 from hamkari.cli.report import report
 from hamkari.cli.values import date, whole
 from hamkari.extraction import LANGUAGES, ExtractionError, extract, to_json
 from hamkari.kb.exports import KINDS, write_export
 from hamkari.kb.ingest import run_batch
+from hamkari.kb.reasons import reason
 from hamkari.kb.selectors import article_ids_missing, article_iter
 from hamkari.kb.services import article_reextract
 from hamkari.monitoring.jobs import job_reextract_start
@@ -23,11 +27,6 @@ from hamkari.sources.inputs import MAX_BYTES, InputError, folder_files, read_byt
 
 SKIPPED_SUFFIXES = (".json", ".jsonl", ".py", ".pyc", ".gz", ".zip")
 EXPORT_KINDS = tuple(KINDS)
-
-
-def _one(kind: str) -> str:
-    """«people» → «person», «articles» → «article»: the name of one exported record."""
-    return "person" if kind == "people" else kind.removesuffix("s")
 
 
 @command(
@@ -65,10 +64,10 @@ def extract_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             article = read_bytes(data, source, max_bytes=args.max_bytes)
         except InputError as exc:
             failed += 1
-            print(f"hamkari: {source}: {exc}", file=err)
+            print(f"hamkari: {source}: {reason(exc)}", file=err)
             continue
         for note in article.notes:
-            print(f"hamkari: {source}: note: {note}", file=err)
+            print(f"hamkari: {source}: " + _("note: %(note)s") % {"note": note}, file=err)
         try:
             doc = extract(
                 article.text, source=source, language=args.lang, published=args.published or article.published
@@ -102,7 +101,14 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[tuple[str, bytes | InputE
     try:
         size = path.stat().st_size
         if size > max_bytes:  # refused before it is read into memory
-            yield str(path), InputError(f"file is too large: {size:,} bytes (limit {max_bytes:,})")
+            yield (
+                str(path),
+                InputError(
+                    "file is too large: %(size)s bytes (limit %(limit)s)",
+                    size=f"{size:,}",
+                    limit=f"{max_bytes:,}",
+                ),
+            )
             return
         yield str(path), path.read_bytes()
     except FileNotFoundError:
@@ -112,7 +118,7 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[tuple[str, bytes | InputE
     except PermissionError:
         yield str(path), InputError("permission denied")
     except OSError as exc:
-        yield str(path), InputError(f"cannot read: {exc.strerror or exc}")
+        yield str(path), InputError("cannot read: %(why)s", why=exc.strerror or exc)
 
 
 @command(
@@ -153,22 +159,23 @@ def ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 )
 def reextract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.all == bool(args.articles):
-        raise CliError("give article numbers or --all (not both)", 2)
+        raise CliError(_("give article numbers or --all (not both)"), 2)
     if args.queue:
         job = job_reextract_start(creator=None, articles=None if args.all else args.articles)
-        print(
-            f"hamkari: queued job {job.pk}; 'hamkari worker' runs it ('hamkari job {job.pk}' shows it)",
-            file=out,
-        )
+        said = _("queued job %(job)s; 'hamkari worker' runs it ('hamkari job %(job)s' shows it)") % {
+            "job": job.pk
+        }
+        print(f"hamkari: {said}", file=out)
         return 0
     missing = article_ids_missing(ids=args.articles) if args.articles else []
     for pk in missing:
-        print(f"hamkari: no article {pk}", file=err)
+        print("hamkari: " + _("no article %(id)s") % {"id": pk}, file=err)
     count = 0
     for article in article_iter(ids=None if args.all else args.articles):
         article_reextract(article=article)
         count += 1
-    print(f"hamkari: extracted {plural(count, 'article')} again", file=out)
+    said = ngettext("extracted %(n)s article again", "extracted %(n)s articles again", count) % {"n": count}
+    print(f"hamkari: {said}", file=out)
     return 1 if missing else 0
 
 
@@ -195,8 +202,10 @@ def export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             with path.open("w", encoding="utf-8", newline="") as handle:
                 count = write(handle)
         except OSError as exc:
-            raise CliError(f"{args.output}: cannot write: {exc.strerror or exc}") from exc
+            why = {"name": args.output, "why": exc.strerror or exc}
+            raise CliError(_("%(name)s: cannot write: %(why)s") % why) from exc
     else:
         count = write(out)
-    print(f"hamkari: exported {plural(count, _one(args.kind), args.kind)}", file=err)
+    said = ngettext("exported %(n)s record (%(kind)s)", "exported %(n)s records (%(kind)s)", count)
+    print("hamkari: " + said % {"n": count, "kind": args.kind}, file=err)
     return 0

@@ -15,7 +15,9 @@ from typing import Any, NoReturn, TextIO
 
 from django.core.management import call_command
 from django.db import OperationalError
-from django.utils import translation
+from django.utils.translation import gettext as _
+
+from hamkari.cli.language import speaking
 
 Handler = Callable[[argparse.Namespace, TextIO, TextIO], int]
 
@@ -78,15 +80,19 @@ class Parser(argparse.ArgumentParser):
     """Errors in one line, naming the command and where its help is."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+        self.exit(
+            2,
+            _("%(prog)s: %(message)s (see '%(prog)s --help')") % {"prog": self.prog, "message": message}
+            + "\n",
+        )
 
 
 def parser() -> Parser:
-    top = Parser(prog="hamkari", description="Iran–Russia cooperation news → facts.")
+    top = Parser(prog="hamkari", description=_("Iran–Russia cooperation news → facts."))
     commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
     families: dict[str, argparse._SubParsersAction[Parser]] = {}
     for cmd in COMMANDS:
-        family, _, leaf = cmd.name.partition(" ")
+        family, _space, leaf = cmd.name.partition(" ")
         where = commands
         if leaf:
             if family not in families:
@@ -95,49 +101,65 @@ def parser() -> Parser:
                 )
                 families[family] = sub.add_subparsers(dest="action", required=True, metavar="ACTION")
             where = families[family]
+        # the help is written in English beside each command and said in the command line's language
+        # when the catalogue has it (its English text is the msgid)
         one = where.add_parser(
             leaf or family,
-            help=cmd.help,
-            description=cmd.description or cmd.help,
-            epilog=cmd.epilog,
+            help=_said(cmd.help),
+            description=_said(cmd.description or cmd.help),
+            epilog=_said(cmd.epilog),
             formatter_class=argparse.RawDescriptionHelpFormatter,
             add_help=cmd.extra["add_help"],
         )
         for opt in cmd.options:
-            one.add_argument(*opt.flags, **opt.settings)
+            settings = (
+                {**opt.settings, "help": _said(opt.settings["help"])}
+                if "help" in opt.settings
+                else opt.settings
+            )
+            one.add_argument(*opt.flags, **settings)
         one.set_defaults(run=cmd)
     return top
+
+
+def _said(text: str | None) -> str | None:
+    return _(text) if text else text
 
 
 def _leaves(family: str) -> list[str]:
     return [c.name.partition(" ")[2] for c in COMMANDS if c.name.partition(" ")[0] == family]
 
 
-def run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
-    """Parse the command line (a mistake exits 2 through argparse) and run the command."""
+def run(argv: Sequence[str] | None, out: TextIO, err: TextIO, language: str = "en") -> int:
+    """Parse the command line (a mistake exits 2 through argparse) and run the command, speaking
+    `language` (hamkari.cli.language: HAMKARI_LANGUAGE, else the locale, else English); the
+    commands with a --language option render their documents in that language themselves."""
+    with speaking(language):
+        return _run(argv, out, err)
+
+
+def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     args = parser().parse_args(argv)
     cmd: Command = args.run
     try:
         if cmd.database:
             call_command("migrate", interactive=False, verbosity=0)
-        # the command line speaks English, as its help does (the site's default language is Persian);
-        # the commands with a --language option render in that language themselves
-        with translation.override("en"):
-            return cmd.handler(args, out, err)
+        return cmd.handler(args, out, err)
     except CliError as exc:
         print(f"hamkari: {exc.message}", file=err)
         return exc.status
     except BrokenPipeError:
         # the reader (`head`, a pager) stopped early; what it read is whole
         _silence(out)
-        print("hamkari: the output was closed before the end (broken pipe)", file=err)
+        print("hamkari: " + _("the output was closed before the end (broken pipe)"), file=err)
         return 1
     except KeyboardInterrupt:
-        print("hamkari: interrupted", file=err)
+        print("hamkari: " + _("interrupted"), file=err)
         return 130
     except OperationalError as exc:  # unreachable server, wrong password, locked or read-only file
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        print(f"hamkari: the database cannot be used: {reason} (check HAMKARI_DATABASE_URL)", file=err)
+        said = _("the database cannot be used: %(reason)s (check HAMKARI_DATABASE_URL)") % {"reason": reason}
+        print(f"hamkari: {said}", file=err)
         return 1
 
 
@@ -158,11 +180,17 @@ def output_path(name: str) -> Path:
     path = Path(name)
     folder = path.parent
     if path.is_dir():
-        raise CliError(f"{name}: is a folder; give a file name")
+        raise CliError(_("%(name)s: is a folder; give a file name") % {"name": name})
     if not folder.is_dir():
-        raise CliError(f"{name}: no such folder {str(folder)!r}; create it first")
+        raise CliError(
+            _("%(name)s: no such folder %(folder)s; create it first")
+            % {"name": name, "folder": repr(str(folder))}
+        )
     if not os.access(folder, os.W_OK):
-        raise CliError(f"{name}: permission denied (cannot write in {str(folder)!r})")
+        raise CliError(
+            _("%(name)s: permission denied (cannot write in %(folder)s)")
+            % {"name": name, "folder": repr(str(folder))}
+        )
     return path
 
 
@@ -174,4 +202,6 @@ def write_output(name: str, data: str | bytes) -> None:
         else:
             path.write_text(data, encoding="utf-8")
     except OSError as exc:
-        raise CliError(f"{name}: cannot write: {exc.strerror or exc}") from exc
+        raise CliError(
+            _("%(name)s: cannot write: %(why)s") % {"name": name, "why": exc.strerror or exc}
+        ) from exc

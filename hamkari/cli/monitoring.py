@@ -5,8 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from hamkari.alerts.tasks import due_runs_enqueue
-from hamkari.cli.command import CliError, command, option, plural
+from hamkari.cli.command import CliError, command, option
 from hamkari.cli.values import whole
 from hamkari.monitoring.models import FEED, KINDS, Source
 from hamkari.monitoring.selectors import job_find, job_progress, source_find, source_list, sources_active
@@ -42,18 +45,21 @@ PERIODIC: tuple[Periodic, ...] = (due_polls_enqueue, due_runs_enqueue, due_remin
 )
 def worker(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not args.batch:
-        print(
-            f"hamkari: worker running with {plural(args.threads, 'thread')} (Ctrl-C stops)",
-            file=out,
-            flush=True,
+        said = ngettext(
+            "worker running with %(n)s thread (Ctrl-C stops)",
+            "worker running with %(n)s threads (Ctrl-C stops)",
+            args.threads,
         )
+        print("hamkari: " + said % {"n": args.threads}, file=out, flush=True)
     try:
         done = workers_run(
             threads=args.threads, batch=args.batch, interval=0 if args.batch else 1.0, periodic=PERIODIC
         )
     except WorkerError as exc:
         raise CliError(str(exc)) from exc
-    print(f"hamkari: worker ran {plural(done, 'job')}", file=out)
+    print(
+        "hamkari: " + ngettext("worker ran %(n)s job", "worker ran %(n)s jobs", done) % {"n": done}, file=out
+    )
     return 0
 
 
@@ -99,15 +105,21 @@ def sources_add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
     except SourceError as exc:
         raise CliError(str(exc)) from exc
-    kind = "" if source.kind == FEED else f"{source.kind} "
-    print(f"hamkari: added {kind}source {source.pk}: {source.location} (every {source.every} min)", file=out)
+    said = (
+        _("added source %(id)s: %(location)s (every %(every)s min)")
+        if source.kind == FEED
+        else _("added %(kind)s source %(id)s: %(location)s (every %(every)s min)")
+    )
+    facts = {"id": source.pk, "kind": source.kind, "location": source.location, "every": source.every}
+    said = said % facts
+    print(f"hamkari: {said}", file=out)
     return 0
 
 
 @command("sources list", help="the watched sources and their health")
 def sources_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     rows = list(source_list())
-    print(f"hamkari: {plural(len(rows), 'source')}", file=err)
+    print("hamkari: " + ngettext("%(n)s source", "%(n)s sources", len(rows)) % {"n": len(rows)}, file=err)
     for s in rows:
         success = s.last_success.isoformat(timespec="minutes") if s.last_success else "never"
         due = s.next_poll_at.isoformat(timespec="minutes") if s.next_poll_at else "-"
@@ -138,14 +150,20 @@ def sources_poll(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for item, reason in fetch.failed:
             print(f"  failed {item}: {reason}", file=out)
     if not args.once:
-        print(f"hamkari: queued {plural(len(chosen), 'poll')}; 'hamkari worker' runs them", file=out)
+        n = len(chosen)
+        said = ngettext(
+            "queued %(n)s poll; 'hamkari worker' runs them",
+            "queued %(n)s polls; 'hamkari worker' runs them",
+            n,
+        )
+        print("hamkari: " + said % {"n": n}, file=out)
     return 0
 
 
 def _one(pk: int) -> Source:
     source = source_find(pk=pk)
     if source is None:
-        raise CliError(f"no source {pk} (see 'hamkari sources list')")
+        raise CliError(_("no source %(id)s (see 'hamkari sources list')") % {"id": pk})
     return source
 
 
@@ -160,7 +178,8 @@ def _one(pk: int) -> Source:
 )
 def sources_enable(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     source = source_enable(source=_one(args.id))
-    print(f"hamkari: enabled source {source.pk}: {source.location}", file=out)
+    said = _("enabled source %(id)s: %(location)s") % {"id": source.pk, "location": source.location}
+    print(f"hamkari: {said}", file=out)
     return 0
 
 
@@ -171,7 +190,8 @@ def sources_enable(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 )
 def sources_disable(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     source = source_disable(source=_one(args.id))
-    print(f"hamkari: disabled source {source.pk}: {source.location}", file=out)
+    said = _("disabled source %(id)s: %(location)s") % {"id": source.pk, "location": source.location}
+    print(f"hamkari: {said}", file=out)
     return 0
 
 
@@ -183,7 +203,7 @@ def sources_disable(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def job(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     found = job_find(pk=args.id)
     if found is None:
-        raise CliError(f"no job {args.id}")
+        raise CliError(_("no job %(id)s") % {"id": args.id})
     p = job_progress(job=found, limit=1000)
     counts = ", ".join(f"{state} {n}" for state, n in sorted(p.counts.items())) or "no items yet"
     print(

@@ -8,6 +8,9 @@ import textwrap
 from pathlib import Path
 from typing import Any, TextIO
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from hamkari.cli.command import CliError, command, option, plural
 from hamkari.cli.values import whole
 from hamkari.extraction import LANGUAGES
@@ -73,9 +76,11 @@ def _weights(items: list[str]) -> dict[str, float]:
         try:
             weights[name.strip()] = float(value)
         except ValueError:
-            raise CliError(f"--weight {item!r}: give NAME=NUMBER, e.g. route=0.5", 2) from None
+            raise CliError(
+                _("--weight %(item)s: give NAME=NUMBER, e.g. route=0.5") % {"item": repr(item)}, 2
+            ) from None
         if not sign:
-            raise CliError(f"--weight {item!r}: give NAME=NUMBER, e.g. route=0.5", 2)
+            raise CliError(_("--weight %(item)s: give NAME=NUMBER, e.g. route=0.5") % {"item": repr(item)}, 2)
     return weights
 
 
@@ -85,11 +90,14 @@ def _origin(name: str) -> tuple[str, str | None]:
         number = name[5:]
         firm = firm_find(pk=int(number)) if number.isdigit() else None
         if firm is None:
-            raise CliError(f"no firm {number} (see hamkari firms)")
+            raise CliError(_("no firm %(id)s (see hamkari firms)") % {"id": number})
         return str(firm.region.ref), firm.sector
     region = region_find(name=name)
     if region is None:
-        raise CliError(f"unknown region {name!r}: give {REGION_HELP}, or firm:ID")
+        raise CliError(
+            _("unknown region %(names)s: give %(help)s, or firm:ID")
+            % {"names": repr(name), "help": _(REGION_HELP)}
+        )
     return str(region.ref), None
 
 
@@ -115,7 +123,7 @@ def partners(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         results = rank(code, top=args.top, weights=weights, sector=sector, language=args.language)
     except KeyError as exc:
-        raise CliError(f"no capacity profile for {code}") from exc
+        raise CliError(_("no capacity profile for %(code)s") % {"code": code}) from exc
     except ValueError as exc:
         raise CliError(str(exc), 2) from exc
     if args.json:
@@ -140,17 +148,24 @@ def firms(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.region:
         region = region_find(name=args.region)
         if region is None:
-            raise CliError(f"unknown region {args.region!r}: give {REGION_HELP}")
+            raise CliError(
+                _("unknown region %(names)s: give %(help)s")
+                % {"names": repr(args.region), "help": _(REGION_HELP)}
+            )
     sector = args.sector.lower() if args.sector else None
     if sector and sector not in sectors():
-        raise CliError(f"unknown sector {args.sector!r}: sectors are {', '.join(sorted(sectors()))}", 2)
+        known = ", ".join(sorted(sectors()))
+        raise CliError(
+            _("unknown sector %(name)s: sectors are %(known)s") % {"name": repr(args.sector), "known": known},
+            2,
+        )
     found = firm_list(region=region, sector=sector)
     if args.json:
         _print_json(out, [_firm(f) for f in found])
     else:
         for f in found:
             print(_firm_line(f), file=out)
-    print(f"hamkari: {plural(len(found), 'firm')}", file=err)
+    print("hamkari: " + ngettext("%(n)s firm", "%(n)s firms", len(found)) % {"n": len(found)}, file=err)
     return 0
 
 
@@ -183,20 +198,28 @@ def import_table(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         data = Path(args.file).read_bytes()
     except FileNotFoundError:
-        raise CliError(f"{args.file}: no such file") from None
+        raise CliError(_("%(name)s: no such file") % {"name": args.file}) from None
     except OSError as exc:
-        raise CliError(f"{args.file}: cannot read: {exc.strerror or exc}") from exc
+        raise CliError(
+            _("%(name)s: cannot read: %(why)s") % {"name": args.file, "why": exc.strerror or exc}
+        ) from exc
     try:
         if args.kind == "firms":
             stored = firms_import_listed(data=data, name=args.file)
             for f in stored:
                 print(_firm_line(f), file=out)
-            print(f"hamkari: imported {plural(len(stored), 'firm')}", file=err)
+            n = len(stored)
+            print(
+                "hamkari: " + ngettext("imported %(n)s firm", "imported %(n)s firms", n) % {"n": n}, file=err
+            )
         else:
             count = trade_import(data=data, name=args.file)
-            print(f"hamkari: imported {plural(count, 'trade figure')}", file=err)
+            said = ngettext("imported %(n)s trade figure", "imported %(n)s trade figures", count)
+            print("hamkari: " + said % {"n": count}, file=err)
     except ImportError_ as exc:
-        raise CliError(f"{args.file}: {exc}; nothing was imported") from exc
+        raise CliError(
+            _("%(name)s: %(why)s; nothing was imported") % {"name": args.file, "why": exc}
+        ) from exc
     return 0
 
 
@@ -214,7 +237,11 @@ def import_table(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def consortium(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     market = args.market.strip().lower()
     if market not in markets():
-        raise CliError(f"unknown market {args.market!r}; markets are {MARKETS}", 2)
+        raise CliError(
+            _("unknown market %(name)s; markets are %(known)s")
+            % {"name": repr(args.market), "known": MARKETS},
+            2,
+        )
     wanted = [s.strip().lower() for s in args.sectors.split(",") if s.strip()]
     try:
         found = propose(
@@ -257,15 +284,19 @@ def route(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     start, end = routes.resolve(args.start), routes.resolve(args.end)
     for name, node in ((args.start, start), (args.end, end)):
         if node is None:
-            raise CliError(f"unknown place {name!r}: give {REGION_HELP}, a port or a border crossing")
+            raise CliError(
+                _("unknown place %(name)s: give %(help)s, a port or a border crossing")
+                % {"name": repr(name), "help": _(REGION_HELP)}
+            )
     if start == end:
-        raise CliError(f"origin and destination are the same place ({args.start} → {start})", 2)
+        same = {"start": args.start, "node": start}
+        raise CliError(_("origin and destination are the same place (%(start)s → %(node)s)") % same, 2)
     try:
         found = routes.routes(start, end, options=args.options, modes=tuple(args.modes.split(",")))  # type: ignore[arg-type]
     except ValueError as exc:
         raise CliError(str(exc), 2) from exc
     if not found:
-        raise CliError(f"no route between {args.start} and {args.end}")
+        raise CliError(_("no route between %(start)s and %(end)s") % {"start": args.start, "end": args.end})
     lang = args.language
     if args.json:
         _print_json(out, [r.as_dict(lang) for r in found])

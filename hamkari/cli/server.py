@@ -9,6 +9,7 @@ from typing import Any, TextIO
 
 from django.core.management import call_command, execute_from_command_line, get_commands
 from django.core.wsgi import get_wsgi_application
+from django.utils.translation import gettext as _
 from waitress.server import create_server
 
 from hamkari.accounts.selectors import user_find
@@ -57,7 +58,10 @@ def serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         _demo_watchlist(out)
     logging.basicConfig()
     pool = None if args.no_worker else _worker()
-    print(f"hamkari: serving on http://{args.host}:{args.port}/ (Ctrl-C stops)", file=out, flush=True)
+    address = f"http://{args.host}:{args.port}/"
+    print(
+        "hamkari: " + _("serving on %(address)s (Ctrl-C stops)") % {"address": address}, file=out, flush=True
+    )
     try:
         server.run()
     finally:
@@ -69,17 +73,24 @@ def serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _samples(out: TextIO, *, worker: bool) -> None:
     """The demo feed as a watched source, and its first articles now; the worker brings the rest."""
-    source, _ = demo_source_register()
+    source, _created = demo_source_register()
     fetch = source_poll(source=source)
-    print(f"hamkari: sample articles (invented for the demo, marked «sample»): {fetch.new} now", file=out)
+    said = _("sample articles (invented for the demo, marked «sample»): %(n)s now") % {"n": fetch.new}
+    print(f"hamkari: {said}", file=out)
     later = demo.total() - fetch.items
     if later > 0:
-        when = "while it runs" if worker else "when 'hamkari worker' runs"
-        print(
-            f"hamkari: {later} more arrive {demo.BATCH} at a time every {demo.STEP.seconds} s {when}"
-            f" (source {source.pk}, a local feed: 'hamkari sources list')",
-            file=out,
-        )
+        when = _("while it runs") if worker else _("when 'hamkari worker' runs")
+        said = _(
+            "%(later)s more arrive %(batch)s at a time every %(seconds)s s %(when)s"
+            " (source %(source)s, a local feed: 'hamkari sources list')"
+        ) % {
+            "later": later,
+            "batch": demo.BATCH,
+            "seconds": demo.STEP.seconds,
+            "when": when,
+            "source": source.pk,
+        }
+        print(f"hamkari: {said}", file=out)
 
 
 def _demo_watchlist(out: TextIO) -> None:
@@ -87,8 +98,11 @@ def _demo_watchlist(out: TextIO) -> None:
     admin = user_find(username="admin")
     if admin is not None and watchlist_demo_ensure(owner=admin) is not None:
         print(
-            "hamkari: 'admin' follows Gilan and Astrakhan (a demo watchlist): the samples about them that"
-            " arrive next appear under Notifications",
+            "hamkari: "
+            + _(
+                "'admin' follows Gilan and Astrakhan (a demo watchlist): the samples about them that"
+                " arrive next appear under Notifications"
+            ),
             file=out,
         )
 
@@ -106,14 +120,13 @@ def _worker() -> Pool | None:
 def _administrator(out: TextIO) -> None:
     created = administrator_ensure()
     if created is not None and created.generated_password:  # never a password the operator chose
-        print(
-            f"hamkari: created the administrator 'admin' with the password {created.generated_password}",
-            file=out,
-        )
-        print("hamkari: change it after logging in (Change password)", file=out)
+        said = _("created the administrator 'admin' with the password %(password)s")
+        print("hamkari: " + said % {"password": created.generated_password}, file=out)
+        print("hamkari: " + _("change it after logging in (Change password)"), file=out)
     elif created is not None:
         print(
-            "hamkari: created the administrator 'admin' with the password of HAMKARI_ADMIN_PASSWORD", file=out
+            "hamkari: " + _("created the administrator 'admin' with the password of HAMKARI_ADMIN_PASSWORD"),
+            file=out,
         )
 
 
@@ -123,11 +136,17 @@ def _listen(host: str, port: int, threads: int) -> Any:
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             raise CliError(
-                f"port {port} on {host} is already in use: stop the other server or give --port"
+                _("port %(port)s on %(host)s is already in use: stop the other server or give --port")
+                % {"port": port, "host": host}
             ) from exc
         if exc.errno == errno.EACCES:
-            raise CliError(f"no permission to listen on port {port} (ports below 1024 need root)") from exc
-        raise CliError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+            raise CliError(
+                _("no permission to listen on port %(port)s (ports below 1024 need root)") % {"port": port}
+            ) from exc
+        raise CliError(
+            _("cannot listen on %(host)s:%(port)s: %(why)s")
+            % {"host": host, "port": port, "why": exc.strerror or exc}
+        ) from exc
 
 
 @command(
@@ -140,6 +159,8 @@ def _listen(host: str, port: int, threads: int) -> Any:
 def manage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     name = args.args[0] if args.args else "help"
     if not name.startswith("-") and name != "help" and name not in get_commands():
-        raise CliError(f"unknown management command {name!r} (see hamkari manage help)", 2)
+        raise CliError(
+            _("unknown management command %(name)s (see hamkari manage help)") % {"name": repr(name)}, 2
+        )
     execute_from_command_line(["hamkari manage", *args.args])
     return 0

@@ -7,8 +7,10 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from hamkari.cli.command import CliError, command, option, output_path, plural, write_output
+from hamkari.cli.command import CliError, command, option, output_path, write_output
 from hamkari.cli.values import whole
 from hamkari.extraction import LANGUAGES
 from hamkari.kb.selectors import region_find
@@ -27,8 +29,11 @@ def regions_find(names: Sequence[str]) -> list[Any]:
     found = [(name, region_find(name=name)) for name in names]
     missing = [name for name, region in found if region is None]
     if missing:
-        raise CliError(f"unknown region {', '.join(repr(m) for m in missing)}: give {REGION_HELP}")
-    return [region for _, region in found]
+        names = ", ".join(repr(m) for m in missing)
+        raise CliError(
+            _("unknown region %(names)s: give %(help)s") % {"names": names, "help": _(REGION_HELP)}
+        )
+    return [region for _name, region in found]
 
 
 @command(
@@ -45,7 +50,8 @@ def groups_add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         group = group_create(name=args.name, regions=regions, user=None)
     except TrackerError as exc:
         raise CliError(str(exc), 2) from exc
-    print(f"hamkari: created working group {group.pk}: {group.name} ({_codes(regions)})", file=out)
+    said = _("created working group %(id)s: %(name)s (%(regions)s)")
+    print("hamkari: " + said % {"id": group.pk, "name": group.name, "regions": _codes(regions)}, file=out)
     return 0
 
 
@@ -54,7 +60,8 @@ def groups_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     groups = selectors.group_list()
     for group in groups:
         print(f"{group.pk:>4}  {group.name}  ({_codes(group.regions.all())})", file=out)
-    print(f"hamkari: {plural(len(groups), 'working group')}", file=err)
+    said = ngettext("%(n)s working group", "%(n)s working groups", len(groups)) % {"n": len(groups)}
+    print(f"hamkari: {said}", file=err)
     return 0
 
 
@@ -82,7 +89,7 @@ def _codes(regions: Any) -> str:
 def brief(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     by_group, by_pair = args.working_group is not None, len(args.regions) == 2
     if not ((by_group and not args.regions) or (by_pair and not by_group)):
-        raise CliError("give two regions or --working-group ID", 2)
+        raise CliError(_("give two regions or --working-group ID"), 2)
     for name in (args.pdf, args.html):
         if name:
             output_path(name)  # a missing folder is found before the brief is made
@@ -91,7 +98,9 @@ def brief(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.working_group is not None:
         group = selectors.group_find(pk=args.working_group)
         if group is None:
-            raise CliError(f"no working group {args.working_group} (see hamkari groups list)")
+            raise CliError(
+                _("no working group %(id)s (see hamkari groups list)") % {"id": args.working_group}
+            )
         data = selectors.group_brief(group)
     else:
         data = selectors.pair_brief(*regions_find(args.regions))
@@ -126,5 +135,11 @@ def remind(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
     for address, body in sent if args.dry_run else []:
         print(f"== {address}\n{body}", file=out)
-    print(f"hamkari: {plural(len(sent), 'digest')} {'composed' if args.dry_run else 'sent'}", file=err)
+    n = len(sent)
+    said = (
+        ngettext("%(n)s digest composed", "%(n)s digests composed", n)
+        if args.dry_run
+        else ngettext("%(n)s digest sent", "%(n)s digests sent", n)
+    )
+    print("hamkari: " + said % {"n": n}, file=err)
     return 0

@@ -8,6 +8,8 @@ import os
 import sys
 from typing import Any, TextIO
 
+from django.utils.translation import gettext as _
+
 from hamkari.accounts.permissions import ROLES
 from hamkari.accounts.selectors import user_find
 from hamkari.accounts.services import email_check, password_check, token_create, user_create, user_email_set
@@ -50,14 +52,22 @@ def user(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     existing = user_find(username=args.username)
     if existing is not None:
         if args.role or args.scope or args.email is None:
-            raise CliError(f"the user {args.username!r} exists already (only --email can be changed)")
+            raise CliError(
+                _("the user %(name)s exists already (only --email can be changed)")
+                % {"name": repr(args.username)}
+            )
         _email_set(existing, args.email)
-        print(f"hamkari: {args.username}: e-mail address {args.email or 'removed'}", file=out)
+        said = (
+            _("%(name)s: e-mail address %(address)s") % {"name": args.username, "address": args.email}
+            if args.email
+            else _("%(name)s: e-mail address removed") % {"name": args.username}
+        )
+        print(f"hamkari: {said}", file=out)
         return 0
     if not args.role:
-        raise CliError(f"no user {args.username!r}: give --role to create it", 2)
+        raise CliError(_("no user %(name)s: give --role to create it") % {"name": repr(args.username)}, 2)
     if args.scope and args.role != "editor":
-        raise CliError(f"--scope is for editors only, not for the role {args.role}", 2)
+        raise CliError(_("--scope is for editors only, not for the role %(role)s") % {"role": args.role}, 2)
     _email_check(args.email or "")
     reference_load()
     scope = [_scope(item) for item in args.scope]
@@ -69,7 +79,7 @@ def user(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
     except ValueError as exc:
         raise CliError(str(exc)) from exc
-    print(f"hamkari: created {args.role} {args.username}", file=out)
+    print("hamkari: " + _("created %(role)s %(name)s") % {"role": args.role, "name": args.username}, file=out)
     return 0
 
 
@@ -77,7 +87,8 @@ def _scope(item: str) -> Any:
     found = entity_find(pk=int(item)) if item.isdigit() else region_find(name=item)
     if found is None:
         raise CliError(
-            f"no region or entity {item!r} (give an ISO code like IR-20, a region's name or a number)"
+            _("no region or entity %(name)s (give an ISO code like IR-20, a region's name or a number)")
+            % {"name": repr(item)}
         )
     return found
 
@@ -99,14 +110,14 @@ def _password(username: str) -> str:
     if password:
         return password
     if not sys.stdin.isatty():
-        raise CliError("no terminal to ask for the password: set HAMKARI_USER_PASSWORD")
+        raise CliError(_("no terminal to ask for the password: set HAMKARI_USER_PASSWORD"))
     try:
-        first = getpass.getpass(f"password for {username}: ")
-        again = getpass.getpass("the same password again: ")
+        first = getpass.getpass(_("password for %(name)s: ") % {"name": username})
+        again = getpass.getpass(_("the same password again: "))
     except (EOFError, KeyboardInterrupt) as exc:
-        raise CliError("no password given") from exc
+        raise CliError(_("no password given")) from exc
     if first != again:
-        raise CliError("the two passwords differ")
+        raise CliError(_("the two passwords differ"))
     return first
 
 
@@ -126,6 +137,6 @@ def token(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if found is None and args.create_user:
         found = user_create(username=args.username, password=None, role="viewer")
     if found is None:
-        raise CliError(f"no user {args.username!r} (use --create-user)")
+        raise CliError(_("no user %(name)s (use --create-user)") % {"name": repr(args.username)})
     print(token_create(user=found, name=args.name), file=out)
     return 0

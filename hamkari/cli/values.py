@@ -7,17 +7,20 @@ import argparse
 import datetime as dt
 from collections.abc import Callable
 
+from django.utils.translation import gettext as _
+
 
 def date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from exc
+        raise argparse.ArgumentTypeError(
+            _("not a date in YYYY-MM-DD form: %(value)s") % {"value": repr(value)}
+        ) from exc
 
 
 def whole(low: int, high: int | None = None) -> Callable[[str], int]:
     """A whole number from `low` (to `high`)."""
-    allowed = f"from {low} to {high}" if high is not None else f"of {low} or more"
 
     def parse(value: str) -> int:
         try:
@@ -25,7 +28,14 @@ def whole(low: int, high: int | None = None) -> Callable[[str], int]:
         except ValueError:
             number = None
         if number is None or number < low or (high is not None and number > high):
-            raise argparse.ArgumentTypeError(f"must be a whole number {allowed}, not {value!r}")
+            limits = {"low": low, "high": high, "value": repr(value)}
+            if high is None:
+                raise argparse.ArgumentTypeError(
+                    _("must be a whole number of %(low)s or more, not %(value)s") % limits
+                )
+            raise argparse.ArgumentTypeError(
+                _("must be a whole number from %(low)s to %(high)s, not %(value)s") % limits
+            )
         return number
 
     parse.__name__ = "whole number"

@@ -666,7 +666,7 @@ def propose(
         # every sector multiplies the combinations tried by per_sector
         raise ValueError(
             _("give 1 to %(most)s known sectors; unknown: %(unknown)s")
-            % {"most": digits(MAX_CHAIN, language), "unknown": ", ".join(unknown) or "-"}
+            % {"most": digits(MAX_CHAIN, translation.get_language()), "unknown": ", ".join(unknown) or "-"}
         )
     pools = [_candidates(s, market, per_sector, language) for s in sectors]
     if any(not pool for pool in pools):

@@ -70,7 +70,8 @@ def _records(data: bytes, name: str, columns: tuple[str, ...]) -> Iterator[tuple
     missing = [c for c in columns if c not in header]
     if missing:
         raise ImportError_(
-            f"line 1: missing column(s) {', '.join(missing)}; the header needs {','.join(columns)}"
+            gettext("line 1: missing column(s) %(missing)s; the header needs %(columns)s")
+            % {"missing": ", ".join(missing), "columns": ",".join(columns)}
         )
     for line, row in enumerate(rows[1:], start=2):
         if any(c.strip() for c in row):
@@ -84,35 +85,55 @@ def _number(row: dict[str, str], column: str, *, what: str, example: str, whole:
     if not text:
         return 0.0
     if text.startswith("-") and _NUMBER.fullmatch(text[1:]):
-        raise RowError(column, f"{what} cannot be negative ({text})")
+        raise RowError(
+            column, gettext("%(what)s cannot be negative (%(text)s)") % {"what": what, "text": text}
+        )
     if not _NUMBER.fullmatch(text) or (whole and "." in text):
-        kind = "a whole number" if whole else "a number"
-        raise RowError(column, f"{what} must be {kind} like {example}, not {row[column]!r}")
+        said = (
+            gettext("%(what)s must be a whole number like %(example)s, not %(value)s")
+            if whole
+            else gettext("%(what)s must be a number like %(example)s, not %(value)s")
+        )
+        raise RowError(column, said % {"what": what, "example": example, "value": repr(row[column])})
     return float(text.replace(",", ""))
 
 
 def _region(row: dict[str, str], regions: dict[str, Entity]) -> Entity:
     found = regions.get(row["region"].upper())
     if found is None:
-        raise RowError("region", f"unknown region {row['region']!r}: give an ISO code like IR-10 or RU-NGR")
+        raise RowError(
+            "region",
+            gettext("unknown region %(name)s: give an ISO code like IR-10 or RU-NGR")
+            % {"name": repr(row["region"])},
+        )
     return found
 
 
 def _firm(row: dict[str, str], regions: dict[str, Entity], known: set[str]) -> Firm:
     if not row["name"]:
-        raise RowError("name", "the name is empty")
+        raise RowError("name", gettext("the name is empty"))
     region = _region(row, regions)
     if row["sector"].lower() not in known:
-        raise RowError("sector", f"unknown sector {row['sector']!r}: give a sector slug such as steel")
+        raise RowError(
+            "sector",
+            gettext("unknown sector %(name)s: give a sector slug such as steel")
+            % {"name": repr(row["sector"])},
+        )
     wrong = [m for m in row["markets"].lower().replace(",", " ").split() if m not in markets()]
     if wrong:
-        raise RowError("markets", f"unknown market {wrong[0]!r}: markets are {', '.join(markets())}")
+        raise RowError(
+            "markets",
+            gettext("unknown market %(name)s: markets are %(known)s")
+            % {"name": repr(wrong[0]), "known": ", ".join(markets())},
+        )
     return Firm(
         name=row["name"][:300],
         region=region,
         sector=row["sector"].lower(),
-        size=int(_number(row, "size", what="the number of employees", example="250", whole=True)),
-        exports=_number(row, "exports", what="exports in US dollars a year", example="2500000 or 2,500,000"),
+        size=int(_number(row, "size", what=gettext("the number of employees"), example="250", whole=True)),
+        exports=_number(
+            row, "exports", what=gettext("exports in US dollars a year"), example="2500000 or 2,500,000"
+        ),
         markets=" ".join(row["markets"].lower().replace(",", " ").split())[:200],
     )
 
@@ -125,7 +146,7 @@ def firms_rows(*, data: bytes, name: str) -> list[Firm]:
         try:
             batch.append(_firm(row, regions, known))
         except RowError as exc:
-            raise ImportError_(f"line {line}: {exc}") from exc
+            raise ImportError_(gettext("line %(line)s: %(reason)s") % {"line": line, "reason": exc}) from exc
     return batch
 
 
@@ -154,7 +175,8 @@ def _partner(row: dict[str, str], partners: set[str]) -> str:
     if code not in partners:
         raise RowError(
             "partner",
-            f"unknown partner {row['partner']!r}: an ISO country code (CN), a region code (RU-NGR) or WLD",
+            gettext("unknown partner %(name)s: an ISO country code (CN), a region code (RU-NGR) or WLD")
+            % {"name": repr(row["partner"])},
         )
     return code
 
@@ -163,16 +185,21 @@ def _trade(row: dict[str, str], regions: dict[str, Entity], partners: set[str]) 
     region = _region(row, regions)
     partner = _partner(row, partners)
     if not row["hs"].isdigit() or not 2 <= len(row["hs"]) <= 10:
-        raise RowError("hs", f"an HS code is 2 to 10 digits, not {row['hs']!r}")
+        raise RowError(
+            "hs", gettext("an HS code is 2 to 10 digits, not %(value)s") % {"value": repr(row["hs"])}
+        )
     if not (row["year"].isdigit() and 1990 <= int(row["year"]) <= 2100):
-        raise RowError("year", f"a year like 2024, not {row['year']!r}")
+        raise RowError("year", gettext("a year like 2024, not %(value)s") % {"value": repr(row["year"])})
     period = row["period"].upper() or "Y"
     if period not in PERIODS:
-        raise RowError("period", f"{row['period']!r} is not Y, H1, H2, Q1 to Q4 or M01 to M12")
+        raise RowError(
+            "period",
+            gettext("%(value)s is not Y, H1, H2, Q1 to Q4 or M01 to M12") % {"value": repr(row["period"])},
+        )
     if row["flow"].lower() not in ("export", "import"):
-        raise RowError("flow", f"export or import, not {row['flow']!r}")
+        raise RowError("flow", gettext("export or import, not %(value)s") % {"value": repr(row["flow"])})
     if not row["value"]:
-        raise RowError("value", "the value is empty")
+        raise RowError("value", gettext("the value is empty"))
     return TradeFlow(
         region=region,
         partner=partner,
@@ -180,7 +207,7 @@ def _trade(row: dict[str, str], regions: dict[str, Entity], partners: set[str]) 
         year=int(row["year"]),
         period=period,
         flow=row["flow"].lower(),
-        value=_number(row, "value", what="the value in US dollars", example="1200000 or 1,200,000"),
+        value=_number(row, "value", what=gettext("the value in US dollars"), example="1200000 or 1,200,000"),
     )
 
 
@@ -195,7 +222,7 @@ def trade_import(*, data: bytes, name: str) -> int:
         try:
             batch.append(_trade(row, regions, partners))
         except RowError as exc:
-            raise ImportError_(f"line {line}: {exc}") from exc
+            raise ImportError_(gettext("line %(line)s: %(reason)s") % {"line": line, "reason": exc}) from exc
     return _upsert(
         TradeFlow, batch, unique=("region", "partner", "hs", "year", "period", "flow"), update=("value",)
     )

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from hamkari.cli import main
+from hamkari.cli.language import cli_language
 
 pytestmark = pytest.mark.django_db
 
@@ -196,6 +197,117 @@ def test_a_bad_import_applies_nothing(folder: Path, monkeypatch: pytest.MonkeyPa
     assert run(["firms"], monkeypatch)[1] == ""
 
 
+# the same mistakes said in Persian and in Russian: (language, command line, exit status, the line)
+SAID: list[tuple[str, str, int, str]] = [
+    ("fa", "extract --published 03/12/2025 -", 2, "تاریخی به شکل YYYY-MM-DD نیست: '03/12/2025'"),
+    ("fa", "extract --lang de -", 2, "hamkari extract: آرگومان --lang: گزینهٔ نادرست: 'de'"),
+    ("fa", "reextract", 2, "hamkari: شمارهٔ خبرها یا \u200e--all را بدهید (نه هر دو را)"),
+    ("fa", "reextract 0", 2, "آرگومان ARTICLE_ID: باید عددی صحیح از 1 به بالا باشد، نه '0'"),
+    ("fa", "reextract 99999", 1, "hamkari: خبر 99999 نیست"),
+    ("fa", "export regions -o {tmp}/missing/r.jsonl", 1, "پوشهٔ '{tmp}/missing' نیست؛ نخست آن را بسازید"),
+    ("fa", "user ali", 2, "hamkari: کاربر 'ali' نیست: برای ساختنش \u200e--role را بدهید"),
+    ("fa", "groups", 2, "hamkari groups: این آرگومان‌ها لازم‌اند: ACTION (راهنما: 'hamkari groups --help')"),
+    (
+        "fa",
+        "groups add Caspian Atlantis",
+        1,
+        "hamkari: استان یا منطقهٔ ناشناخته 'Atlantis': کد ISO (IR-20، RU-AST)",
+    ),
+    ("fa", "brief --working-group 999", 1, "hamkari: کارگروه 999 نیست (hamkari groups list را ببینید)"),
+    (
+        "fa",
+        "import firms {tmp}/size.csv",
+        1,
+        "سطر 2: size: شمار کارکنان باید عددی صحیح مانند 250 باشد، نه 'large'",
+    ),
+    ("fa", "import trade {tmp}/flow.csv", 1, "سطر 2: flow: export یا import، نه 'transit'"),
+    (
+        "fa",
+        "consortium --market africa --sectors rockets",
+        2,
+        "hamkari: ۱ تا ۶ بخش شناخته‌شده بدهید؛ ناشناخته: rockets",
+    ),
+    ("fa", "route IR-27 RU-VGG --modes air", 2, "hamkari: شیوه‌های حمل rail, road, sea هستند؛ نه air"),
+    (
+        "fa",
+        "manage frobnicate",
+        2,
+        "hamkari: فرمان مدیریتی ناشناخته 'frobnicate' (hamkari manage help را ببینید)",
+    ),
+    ("ru", "extract --published 03/12/2025 -", 2, "не дата вида YYYY-MM-DD: '03/12/2025'"),
+    ("ru", "extract --lang de -", 2, "hamkari extract: аргумент --lang: недопустимый выбор: 'de'"),
+    ("ru", "reextract 0", 2, "аргумент ARTICLE_ID: должно быть целым числом не меньше 1, а не '0'"),
+    ("ru", "reextract 99999", 1, "hamkari: статьи 99999 нет"),
+    (
+        "ru",
+        "user ali --role viewer --scope Semnan",
+        2,
+        "hamkari: --scope только для редакторов, не для роли viewer",
+    ),
+    ("ru", "groups list everything", 2, "нераспознанные аргументы: everything"),
+    ("ru", "brief IR-10", 2, "hamkari: укажите два региона или --working-group ID"),
+    ("ru", "partners firm:999", 1, "hamkari: фирмы 999 нет (см. hamkari firms)"),
+    ("ru", "import trade {tmp}/year.csv", 1, "строка 2: year: год вроде 2024, а не '24'"),
+    (
+        "ru",
+        "route IR-27 Atlantis",
+        1,
+        "hamkari: неизвестное место 'Atlantis': укажите код ISO (IR-10, RU-NGR)",
+    ),
+    ("ru", "serve --port 0", 2, "аргумент --port: должно быть целым числом от 1 до 65535, а не '0'"),
+    ("ru", "frobnicate", 2, "аргумент COMMAND: недопустимый выбор: 'frobnicate'"),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "command", "status", "message"), SAID, ids=[f"{m[0]}-{m[1]}" for m in SAID]
+)
+def test_a_mistake_is_one_line_in_the_command_lines_language(
+    language: str, command: str, status: int, message: str, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HAMKARI_LANGUAGE", language)
+    monkeypatch.delenv("HAMKARI_USER_PASSWORD", raising=False)
+    argv = [part.replace("{tmp}", str(folder)) for part in command.split()]
+    code, _, err = run(argv, monkeypatch)
+    assert (code, len(err.splitlines())) == (status, 1), err
+    assert message.replace("{tmp}", str(folder)) in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("environment", "language"),
+    [
+        ({"HAMKARI_LANGUAGE": "ru", "LANG": "fa_IR.UTF-8"}, "ru"),
+        ({"LANG": "fa_IR.UTF-8"}, "fa"),
+        ({"LANG": "ru_RU.UTF-8"}, "ru"),
+        ({"LC_ALL": "ru_RU.UTF-8", "LANG": "fa_IR.UTF-8"}, "ru"),
+        ({"LC_MESSAGES": "fa_IR", "LANG": "en_US.UTF-8"}, "fa"),
+        ({"LANG": "de_DE.UTF-8"}, "en"),
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({"HAMKARI_LANGUAGE": "fa_IR.UTF-8"}, "fa"),
+        ({}, "en"),
+    ],
+)
+def test_the_language_comes_from_hamkari_language_else_the_locale_else_english(
+    environment: dict[str, str], language: str
+) -> None:
+    assert cli_language(environment) == language
+
+
+def test_a_wrong_hamkari_language_is_a_setting_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HAMKARI_LANGUAGE", "de")
+    code, _, err = run(["route", "IR-27", "RU-VGG"], monkeypatch)
+    assert (code, err) == (2, "hamkari: setting error: HAMKARI_LANGUAGE='de' is not one of fa, ru, en\n")
+
+
+def test_the_help_is_in_the_command_lines_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HAMKARI_LANGUAGE", "fa")
+    code, out, _ = run(["--help"], monkeypatch)
+    assert code == 0 and out.startswith("کاربرد: hamkari") and "خبرهای همکاری ایران و روسیه" in out
+    monkeypatch.setenv("HAMKARI_LANGUAGE", "ru")
+    assert run(["--help"], monkeypatch)[1].startswith("использование: hamkari")
+
+
 def test_the_port_in_use_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
@@ -239,8 +351,12 @@ def test_a_reader_that_stops_early_is_one_line(
 
 
 def _env(tmp_path: Path, **settings: str) -> dict[str, str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("HAMKARI_", "DJANGO_"))}
-    return clean | {"HAMKARI_HOME": str(tmp_path)} | settings
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("HAMKARI_", "DJANGO_")) and k not in ("LC_ALL", "LC_MESSAGES")
+    }
+    return clean | {"HAMKARI_HOME": str(tmp_path), "LANG": "C.UTF-8"} | settings
 
 
 @pytest.mark.parametrize(

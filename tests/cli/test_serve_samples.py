@@ -4,9 +4,10 @@ watchlist that the next samples alert (hamkari/cli/server.py)."""
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from hamkari.accounts.services import administrator_ensure
 from hamkari.alerts.models import Notification
@@ -20,6 +21,13 @@ from hamkari.monitoring.services import source_poll
 from hamkari.monitoring.worker import workers_run
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """These tests call the command's helpers directly, not through `run`, which sets its language."""
+    with translation.override("en"):
+        yield
 
 
 def test_the_first_run_stores_the_first_samples_and_says_that_more_arrive(

@@ -1,0 +1,68 @@
+"""The language the command line speaks: HAMKARI_LANGUAGE (fa, ru or en), else the language of the
+user's locale (LC_ALL, LC_MESSAGES, then LANG, as the C library reads them: `fa_IR.UTF-8` is
+Persian, `ru_RU.UTF-8` Russian), else English. Messages, argparse's own words and the help are
+said through Django's catalogues (hamkari/web/locale) in that language."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import contextvars
+import os
+from collections.abc import Iterator, Mapping
+
+from django.core.exceptions import ImproperlyConfigured
+from django.utils import translation
+
+LANGUAGES = ("fa", "ru", "en")
+
+
+def _code(value: str) -> str:
+    """«fa_IR.UTF-8» → «fa», «ru-RU» → «ru», «C.UTF-8» → «c»."""
+    return value.strip().split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
+
+
+def cli_language(environ: Mapping[str, str] = os.environ) -> str:
+    """fa, ru or en; a HAMKARI_LANGUAGE that is none of them is a setting error."""
+    chosen = environ.get("HAMKARI_LANGUAGE", "").strip()
+    if chosen:
+        if _code(chosen) not in LANGUAGES:
+            raise ImproperlyConfigured(f"HAMKARI_LANGUAGE={chosen!r} is not one of fa, ru, en")
+        return _code(chosen)
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if environ.get(name, "").strip():  # the first one set decides, as in the C library
+            code = _code(environ[name])
+            return code if code in LANGUAGES else "en"
+    return "en"
+
+
+@contextlib.contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Django's translation and argparse's own words in `language` while a command runs."""
+    token = _SPEAKING.set(True)
+    try:
+        with translation.override(language):
+            yield
+    finally:
+        _SPEAKING.reset(token)
+
+
+# argparse says its own words («usage:», «the following arguments are required», «invalid choice»)
+# through the gettext module's functions, which know no Persian or Russian. While a hamkari command
+# runs they are said through Django's catalogues instead; elsewhere in the process (pytest's own
+# options, a library) argparse stays as it was.
+_SPEAKING: contextvars.ContextVar[bool] = contextvars.ContextVar("hamkari_cli_speaking", default=False)
+
+
+def _gettext(message: str) -> str:
+    return translation.gettext(message) if _SPEAKING.get() else message
+
+
+def _ngettext(singular: str, plural: str, n: int) -> str:
+    if _SPEAKING.get():
+        return translation.ngettext(singular, plural, n)
+    return singular if n == 1 else plural
+
+
+argparse._ = _gettext  # type: ignore[attr-defined]
+argparse.ngettext = _ngettext  # type: ignore[attr-defined]
