@@ -28,7 +28,9 @@ def partners(request: HttpRequest, code: str) -> HttpResponse:
     weights: dict[str, float] = {}
     for name in finder.DEFAULT_WEIGHTS:
         try:
-            weights[name] = max(0.0, float(request.GET.get(name, finder.DEFAULT_WEIGHTS[name])))
+            # typed with Persian or Latin digits, «۰٫۳۵» or «0.35»
+            typed = str(request.GET.get(name, finder.DEFAULT_WEIGHTS[name])).replace("٫", ".")
+            weights[name] = max(0.0, float(typed))
         except ValueError:
             weights[name] = finder.DEFAULT_WEIGHTS[name]
     results = finder.rank(region.ref or "", top=15, weights=weights, language=get_language())

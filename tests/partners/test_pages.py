@@ -157,3 +157,22 @@ def test_an_editor_cannot_override_another_region_or_give_a_bad_value(editor: Cl
     bad = editor.post("/regions/IR-01/reference/", {"field": "sectors", "value": "caviar"}, follow=True)
     assert "unknown: caviar" in bad.content.decode()
     assert editor.get("/regions/IR-01/reference/").status_code == 405
+
+
+def test_a_weight_typed_in_persian_digits_is_read_and_shown_in_persian_digits(editor: Client) -> None:
+    editor.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
+    page = editor.get("/partners/IR-01/", {"route": "۰٫۵", "trade": "0.25"}).content.decode()
+    assert 'name="route" value="۰.۵"' in page and 'name="trade" value="۰.۲۵"' in page
+
+
+@pytest.mark.parametrize("language", ["ru", "fa", "en"])
+def test_the_route_maps_coordinates_are_numbers_in_every_language(editor: Client, language: str) -> None:
+    import re
+
+    editor.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = editor.get("/regions/IR-01/RU-AST/").content.decode()
+    svg = page[
+        page.index('<svg class="route-map"') : page.index("</svg>", page.index('<svg class="route-map"'))
+    ]
+    coordinates = re.findall(r'\b(?:x1|y1|x2|y2|cx|cy|x|y)="([^"]*)"', svg)
+    assert coordinates and all(re.fullmatch(r"-?\d+(\.\d+)?", c) for c in coordinates), coordinates[:6]

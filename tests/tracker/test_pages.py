@@ -272,3 +272,14 @@ def test_a_refused_name_comes_back_in_place_with_what_was_typed(regions: dict[st
     response = analyst.post(f"/tracker/instruments/{instrument.pk}/", {"member_q": "Nobody Known"})
     assert response.status_code == 400 and 'id="member-error"' in response.content.decode()
     assert 'value="Nobody Known"' in response.content.decode()
+
+
+@pytest.mark.parametrize(("language", "name"), [("fa", "سمنان"), ("ru", "Семнан"), ("en", "Semnan")])
+def test_an_instruments_region_parties_are_named_in_the_pages_language(
+    regions: dict[str, Entity], language: str, name: str
+) -> None:
+    instrument = Instrument.objects.create(kind="memorandum", status="proposed")
+    instrument.parties.add(regions["IR-20"])
+    viewer = client_for(user_create(username="v", password="pw-viewer-1234", role="viewer"), language)
+    page = viewer.get(f"/tracker/instruments/{instrument.pk}/").content.decode()
+    assert f'<span class="tag">{name}</span>' in page or f">{name}</bdi></span>" in page, name

@@ -357,3 +357,39 @@ def test_capacity_bars_are_as_long_as_the_share_they_show(users: dict[str, Any],
     ]
     assert (40, 40) in bars and (100, 100) in bars and len(bars) > 2
     assert all(width == shown for width, shown in bars), bars
+
+
+def test_a_figure_is_edited_in_persian_digits_and_sent_back_unchanged_is_no_edit(
+    users: dict[str, Any],
+) -> None:
+    from hamkari.kb import services
+    from hamkari.kb.models import Quantity
+
+    kb_article = services.article_ingest(
+        text="Kazan exported 680,000 tonnes of grain to Tabriz in 2025.", source="t"
+    )
+    quantity = Quantity.objects.filter(article=kb_article.article).first()
+    assert quantity is not None and quantity.value == 680000
+    client = logged_in(users["analyst"], "fa")
+    page = client.get(f"/articles/{kb_article.article.pk}/").content.decode()
+    assert 'name="value" value="۶۸۰۰۰۰"' in page  # not «680000.0»
+    url = f"/facts/quantity/{quantity.pk}/review/"
+    assert (
+        client.post(url, {"state": "accepted", "value": "۶۸۰۰۰۰"}, HTTP_HX_REQUEST="true").status_code == 200
+    )
+    quantity.refresh_from_db()
+    assert (quantity.value, quantity.edited, quantity.review_state) == (680000, False, "accepted")
+    assert (
+        client.post(url, {"state": "accepted", "value": "۷۰۰٬۰۰۰"}, HTTP_HX_REQUEST="true").status_code == 200
+    )
+    quantity.refresh_from_db()
+    assert (quantity.value, quantity.edited) == (700000, True)
+
+
+@pytest.mark.parametrize(("language", "name"), [("fa", "فارسی"), ("ru", "персидский"), ("en", "Persian")])
+def test_the_article_page_names_the_articles_language(
+    users: dict[str, Any], articles: list[Any], language: str, name: str
+) -> None:
+    page = logged_in(users["viewer"], language).get(f"/articles/{articles[0].pk}/").content.decode()
+    line = page[page.index('<p class="muted">') : page.index("</p>", page.index('<p class="muted">'))]
+    assert f" · {name} · " in line and " · fa · " not in line

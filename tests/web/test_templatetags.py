@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from pathlib import Path
 
@@ -10,6 +11,8 @@ import pytest
 from django.utils import translation
 
 from hamkari.web.templatetags.hamkari import (
+    GAP,
+    LETTER,
     columns,
     content,
     evidence,
@@ -102,3 +105,15 @@ def test_a_moment_is_jalali_with_persian_digits_in_persian_and_gregorian_elsewhe
         assert jtime(moment) == "۱۲ آذر ۱۴۰۴، ۱۴:۳۰"
     with translation.override("ru"):
         assert jtime(moment) == "2025-12-03 14:30"
+
+
+@pytest.mark.parametrize("language", ["fa", "ru", "en"])
+def test_month_names_under_the_columns_do_not_touch_each_other(language: str) -> None:
+    daily = [(dt.date(2025, 3, 25) + dt.timedelta(days=30 * i), 1 + i % 3) for i in range(13)]
+    with translation.override(language):
+        chart = columns(daily)
+    named = [m for m in chart["items"] if m["labelled"]]
+    assert len(named) >= 3 and any(m["first"] for m in named)  # the year's first month is named
+    for left, right in itertools.pairwise(named):  # each name is centred under its column
+        half_widths = (len(left["short"]) + len(right["short"])) * LETTER / 2
+        assert right["x"] - left["x"] >= half_widths + GAP, (left["short"], right["short"])

@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import html
 import itertools
+import math
 import re
 from collections import Counter
 from typing import Any
@@ -36,6 +37,15 @@ def digits(value: Any) -> str:
     """Persian digits when the page is in Persian."""
     text = "" if value is None else str(value)
     return text.translate(PERSIAN_DIGITS) if _persian() else text
+
+
+@register.filter
+def number_input(value: Any) -> str:
+    """A number as it is typed in a field: «۶۸۰۰۰۰» in Persian for 680000.0, «12.5» for 12.5 (the
+    server reads Persian or Latin digits)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return digits(value)
 
 
 @register.filter(is_safe=True)
@@ -193,6 +203,18 @@ def month_buckets(daily: list[tuple[dt.date, int]], limit: int = 24) -> list[dic
     return out[-limit:]
 
 
+# about how wide a letter of the charts' 11-pixel month names is, and the gap kept between two names
+LETTER, GAP = 6.2, 6
+
+
+def _label_every(months: list[dict[str, Any]], step: int) -> int:
+    """Every how many months a name fits under the columns without touching the next one («اردیبهشت»
+    needs three columns, «Sept.» two); a divisor of 12, so that each year's first month is named."""
+    longest = max((len(m["short"]) for m in months), default=0)
+    needed = max(1 if len(months) <= 12 else 3, math.ceil((longest * LETTER + GAP) / step))
+    return next(n for n in (1, 2, 3, 4, 6, 12) if n >= needed)
+
+
 @register.inclusion_tag("web/_columns.html")
 def columns(daily: list[tuple[dt.date, int]], height: int = 170) -> dict[str, Any]:
     """Articles per month as columns over an axis: month names of the page's calendar under the
@@ -201,12 +223,13 @@ def columns(daily: list[tuple[dt.date, int]], height: int = 170) -> dict[str, An
     months = month_buckets(daily)
     top = max((m["value"] for m in months), default=0) or 1
     step, axis, base = 26, 34, height - 34
-    every = 1 if len(months) <= 12 else 3
+    every = _label_every(months, step)
+    anchor = next((i for i, m in enumerate(months) if m["first"]), 0)  # the year's first month is labelled
     for i, m in enumerate(months):
         m["h"] = round(m["value"] / top * (base - 10))
         m["x"] = axis + i * step
         m["top"] = base - m["h"]
-        m["labelled"] = i % every == 0 or m["first"]
+        m["labelled"] = (i - anchor) % every == 0
         m["value_text"] = digits(m["value"])
     ticks = [
         {"y": base - round(v / top * (base - 10)), "text": digits(v)}

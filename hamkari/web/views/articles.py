@@ -53,6 +53,19 @@ def _row(kind: str, facts: list[Any]) -> dict[str, Any]:
     }
 
 
+PERSIAN_NUMBER = str.maketrans("۰۱۲۳۴۵۶۷۸۹٫", "0123456789.", "٬,")
+
+
+def _number(typed: str) -> str:
+    """A number typed with Persian or Latin digits, as the field's own text («680000.0» for
+    «۶۸۰٬۰۰۰»), so that a value sent back unchanged is no edit; other text is left for the model to
+    refuse in the page's language."""
+    try:
+        return str(float(typed.strip().translate(PERSIAN_NUMBER)))
+    except ValueError:
+        return typed
+
+
 def _rank(kind: str) -> float:
     order = FACT_KINDS[kind].key_order
     return math.inf if order is None else order
@@ -114,6 +127,8 @@ def review(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
             value = request.POST.get(field)
             if field == "due" and value:  # typed in Jalali or Gregorian, Persian or Latin digits
                 value = parse_date(value).isoformat()  # type: ignore[union-attr]
+            if isinstance(getattr(fact, field), float) and value:  # «۶۸۰۰۰۰», «680,000», «12٫5»
+                value = _number(value)
             if value not in (None, "") and value != str(getattr(fact, field)):
                 changes[field] = value
         # the article page shows one row per entity: its review covers every mention of it there
