@@ -35,6 +35,10 @@ LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 # Russian writes file formats in capitals («Справка в PDF»); a Latin word with a small letter is English
 ENGLISH_WORD = re.compile(r"\b(?=[A-Za-z]*[a-z])[A-Za-z]{2,}\b")
 FOREIGN_WORDS: dict[str, re.Pattern[str] | None] = {"fa": LATIN_WORD, "ru": ENGLISH_WORD, "en": None}
+# Persian pages write numbers in Persian digits; Latin digits are allowed only in the Gregorian date shown
+# beside a Jalali one («۱۲ آذر ۱۴۰۴ (2025-12-03)») and in web addresses
+LATIN_DIGIT = re.compile(r"[0-9]")
+LATIN_NUMBERS_ALLOWED = re.compile(r"\d{4}-\d{2}-\d{2}|https?://\S+")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 SHOWN_ATTRIBUTES = ("placeholder", "aria-label", "title", "alt")
 
@@ -90,6 +94,10 @@ def leaks(html: str, language: str = "fa") -> list[str]:
     parser.feed(html)
     foreign = FOREIGN_WORDS[language]
     found = [t for t in parser.texts if SNAKE.search(t) or (foreign and foreign.search(t))]
+    if language == "fa":
+        found += [
+            t for t in parser.texts if LATIN_DIGIT.search(LATIN_NUMBERS_ALLOWED.sub("", t)) and t not in found
+        ]
     if parser.page_language != language:
         found.append(f"<html lang={parser.page_language}>")
     return found + ["<input type=date>"] * parser.date_inputs
@@ -194,6 +202,7 @@ def persian_page(body: str) -> str:
 def test_the_leak_finder_sees_codes_english_and_date_inputs_but_not_marked_content() -> None:
     assert leaks('<html lang="en"><h1>Not Found</h1></html>') == ["Not Found", "<html lang=en>"]
     assert leaks(persian_page("<p>بخش food_industry</p>")) == ["بخش food_industry"]
+    assert leaks(persian_page("<p>۲ منبع</p><p>۱۲ آذر ۱۴۰۴ (2025-12-03)</p><p>2 منبع</p>")) == ["2 منبع"]
     assert leaks(persian_page('<p>سه <span>reports</span></p><input type="date" name="due">')) == [
         "reports",
         "<input type=date>",
