@@ -138,6 +138,11 @@ def _deputies(rng: random.Random) -> dict[str, list[tuple[str, str, str]]]:
     return out
 
 
+# Days between two independent events of the same two regions: more than the three days of the
+# deliberate unrelated event after each, and three more.
+CLEAR = 6
+
+
 def make_events(count: int, rng: random.Random) -> list[Event]:
     governors = _governors(rng)
     deputies = _deputies(rng)
@@ -147,6 +152,11 @@ def make_events(count: int, rng: random.Random) -> list[Event]:
     for n in range(count):
         ir, ru = rng.choice(IR_REGIONS), rng.choice(RU_REGIONS)
         day = start + dt.timedelta(days=rng.randrange(0, 360))
+        while any(e.ir == ir and e.ru == ru and abs((e.day - day).days) <= CLEAR for e in events):
+            # one governor and one Russian region at two unrelated events on one day (or within
+            # the days of the visit) is one visit in reality; the deliberate unrelated event one
+            # to three days later is made below
+            day = start + dt.timedelta(days=rng.randrange(0, 360))
         events.append(
             Event(
                 n,
@@ -257,6 +267,12 @@ def details(e: Event, language: str, rng: random.Random) -> list[str]:
     return out
 
 
+def _sentence(text: str) -> str:
+    """A sentence starts with a capital letter (also when the date that began it is left out)."""
+    text = text.strip()
+    return text[:1].upper() + text[1:]
+
+
 def report(e: Event, language: str, form: str, rng: random.Random) -> str:
     """One outlet's report of an event: the same facts in its own words, some left out."""
     figure = rng.random() < 0.75
@@ -285,7 +301,7 @@ def report(e: Event, language: str, form: str, rng: random.Random) -> str:
         )
         who = f"заместитель губернатора {e.ru[2]} {e.guest[1]}" if guest else f"делегация {e.ru[2]}"
         lines = [
-            f"{when.capitalize()} {who} и губернатор провинции {e.ir[2]} {e.governor[1]} {act}.".strip(),
+            _sentence(f"{when} {who} и губернатор провинции {e.ir[2]} {e.governor[1]} {act}."),
             f"В поездке участвуют {e.figure} компаний региона." if figure else "",
             f"Стороны обсудили развитие {ru_sector} и поставки между регионами.",
         ]
@@ -307,6 +323,8 @@ class Item:
     text: str
     published: dt.date | None
     copy_of: int | None = None  # index of the item it repeats
+    language: str = ""
+    form: str = ""  # how the text dates the event: full | day_month | weekday | yesterday | none
 
 
 def make_items(events: list[Event], rng: random.Random) -> list[Item]:
@@ -330,7 +348,7 @@ def make_items(events: list[Event], rng: random.Random) -> list[Item]:
             }[language]
             text = f"{title}\n\n" + report(e, language, form, rng)
             e.reports.append(len(items))
-            items.append(Item(e.n, text, published))
+            items.append(Item(e.n, text, published, None, language, form))
             if rng.random() < 0.12:
                 # a reprint under another headline, padded with the outlet's own line
                 items.append(
@@ -339,11 +357,13 @@ def make_items(events: list[Event], rng: random.Random) -> list[Item]:
                         f"Reprint {len(items)}: {title}\n\n" + text.split("\n\n", 1)[1],
                         published,
                         len(items) - 1,
+                        language,
+                        form,
                     )
                 )
             if rng.random() < 0.12:
                 body = text.split("\n\n", 1)[1]
-                items.append(Item(e.n, body[: len(body) * 2 // 3], published, e.reports[-1]))
+                items.append(Item(e.n, body[: len(body) * 2 // 3], published, e.reports[-1], language, form))
     return items
 
 
@@ -391,6 +411,79 @@ def quality(events: list[Event], items: list[Item]) -> dict[str, float]:
         "copies": len(copies),
         "copies_ok": copies_ok,
     }
+
+
+def _label(n: int, item: Item, events: list[Event]) -> str:
+    from hamkari.kb.models import Article
+
+    a = Article.objects.get(source=f"gen-{n}")
+    e = events[item.event]
+    ev = a.story_evidence or {}
+    shown = ev.get("rule", "")
+    if ev.get("rule") == "evidence":
+        top = ", ".join(f"{k} {w}" for k, w in ev.get("evidence", []))
+        shown = f"joined #{ev.get('article')} score {ev.get('score')} [{top}]"
+    elif ev.get("rule") == "copy":
+        shown = f"copy of #{ev.get('of')} by {ev.get('by')}"
+    return (
+        f"  #{a.pk} ev{e.n} {e.kind} {e.day} {e.ir[0]}-{e.ru[0]} {item.language} {item.form}"
+        f"{' pub ' + str(item.published) if item.published else ' unpublished'}"
+        f"{' copy' if item.copy_of is not None else ''} -> story {a.story_id} "
+        f"(date {a.event_date} {a.event_date_known or '-'}{' weak' if a.event_date_weak else ''}): {shown}"
+    )
+
+
+def _profile(n: int):  # type: ignore[no-untyped-def]
+    from hamkari.kb.evidence import Profile
+    from hamkari.kb.models import Article
+    from hamkari.kb.services.stories import _posts
+
+    a = Article.objects.get(source=f"gen-{n}")
+    keys = set(a.keys.exclude(key__startswith="mh:").values_list("key", flat=True))
+    return Profile(
+        frozenset(keys | _posts(keys)), a.event_date, a.event_date_weak, a.event_date_known, a.published
+    )
+
+
+def _pair(i: int, j: int) -> str:
+    from hamkari.kb.evidence import score
+    from hamkari.kb.services.stories import _counts
+
+    a, b = _profile(i), _profile(j)
+    counts, total = _counts(set(a.keys | b.keys))
+    found = score(a, b, counts, max(total, 1))
+    if found is None:
+        return "dates rule it out"
+    top = ", ".join(f"{k} {w}" for k, w in found.evidence)
+    return f"{found.value} hard={found.hard_other} people={sorted(found.people)} [{top}]"
+
+
+def explain(events: list[Event], items: list[Item]) -> None:
+    """Print every event split over several stories and every story holding several events, with
+    how each article was dated and the evidence of its link (or "new story")."""
+    from hamkari.kb.models import Article
+
+    story = dict(Article.objects.filter(source__startswith="gen-").values_list("source", "story_id"))
+    by_event: dict[int, list[int]] = {}
+    by_story: dict[int | None, list[int]] = {}
+    for n, item in enumerate(items):
+        by_event.setdefault(item.event, []).append(n)
+        by_story.setdefault(story[f"gen-{n}"], []).append(n)
+    print("\n== events split over several stories ==")
+    for ev, ns in by_event.items():
+        if len({story[f"gen-{n}"] for n in ns}) > 1:
+            print(f"event {ev}:")
+            for n in ns:
+                print(_label(n, items[n], events))
+            for i, j in itertools.combinations(ns, 2):
+                if story[f"gen-{i}"] != story[f"gen-{j}"]:
+                    print(f"    {i}~{j}: {_pair(i, j)}")
+    print("\n== stories holding several events ==")
+    for st, ns in by_story.items():
+        if len({items[n].event for n in ns}) > 1:
+            print(f"story {st}:")
+            for n in ns:
+                print(_label(n, items[n], events))
 
 
 def fill(stories: int, rng: random.Random) -> None:
@@ -481,6 +574,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--sizes", default="10000,100000", help="story counts to time assignment at")
     parser.add_argument("--timed", type=int, default=200, help="articles timed at each size")
+    parser.add_argument(
+        "--explain", action="store_true", help="print the split events and mixed stories with their evidence"
+    )
     args = parser.parse_args()
     rng = random.Random(args.seed)
     events = make_events(args.events, rng)
@@ -502,6 +598,8 @@ def main() -> int:
             "copies (reprints, cut-off copies) in their original's story as duplicates: "
             f"{q['copies_ok']} of {q['copies']}"
         )
+        if args.explain:
+            explain(events, items)
         for size in (int(s) for s in args.sizes.split(",") if s):
             fill(size, rng)
             timed_items = make_items(make_events(args.timed // 2, random.Random(args.seed + size)), rng)[

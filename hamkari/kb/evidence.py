@@ -53,12 +53,18 @@ OTHER_REGIONS = -1.5
 # (Organisations are not: a region's chamber of commerce is at many of its events.)
 HARD_KINDS = frozenset({"p", "f", "pl"})
 HARD_FIGURE = 100  # a bare figure from this value up is specific enough
-SAME_DAY = 1.5  # both dated by their text or publication, on the same day
+SAME_DAY = 1.5  # both texts name the day, the same day
+# Both texts name the day, different days: a visit of several days has several occasions.
+OTHER_DAY = -2.0
 THRESHOLD = 3.5
+# An undated report's people name one of their stories only when it fits that story this much
+# better than any other (hamkari.kb.services.stories.Rivals).
+RIVAL_MARGIN = 1.5
 SOFT_THRESHOLD = 5.0
 # Both dated by the text or the publication: further apart than this are two events.
 WINDOW = dt.timedelta(days=3)
 CERTAIN = frozenset({"full", "published"})
+NAMED_DAY = frozenset({"full", "day_month"})  # the text names the day
 # A date read from the ingest day only is a hint: it never rules a pair out.
 # Keys found in more than this share of all articles count for less.
 COMMON = 0.005
@@ -79,6 +85,8 @@ class Profile:
     # date), "day_month" (the year is a guess: «13 марта» without a publication date), "weekday",
     # or "" (nothing)
     known: str = "full"
+    # the publication date, when known: a report tells of what happened by then
+    published: dt.date | None = None
 
 
 @dataclass
@@ -90,6 +98,8 @@ class Score:
     # event in the date window (see `linked`)
     people: frozenset[str] = frozenset()
     hard_other: bool = False  # evidence other than people names it (a figure, a place, the day)
+    # the topics differ, though each may be named in the other (not counted: see `_topics`)
+    topics_differ: bool = False
 
 
 def kind(key: str) -> str:
@@ -110,6 +120,8 @@ def dates_compatible(a: Profile, b: Profile) -> bool:
     another weekday, the same day of the week; an ingest day alone rules nothing out."""
     if a.date is None or b.date is None:
         return True
+    if _after_publication(a, b) or _after_publication(b, a):
+        return False
     if a.known in CERTAIN and b.known in CERTAIN:
         return abs(a.date - b.date) <= WINDOW
     if {a.known, b.known} <= {*CERTAIN, "day_month"}:
@@ -118,6 +130,14 @@ def dates_compatible(a: Profile, b: Profile) -> bool:
         # «on Tuesday» and a report that dates the event certainly: the same day of the week
         return a.date.weekday() == b.date.weekday()
     return True
+
+
+def _after_publication(a: Profile, b: Profile) -> bool:
+    """`a`'s text names a day after `b` was published: `b` cannot be reporting it (a report tells
+    of what has happened; an announcement of what will happen is dated by its own text)."""
+    if a.known != "full" or a.date is None or b.published is None:
+        return False
+    return a.date > b.published and not (b.known == "full" and b.date is not None and b.date >= a.date)
 
 
 def _day_of_year_distance(a: dt.date, b: dt.date) -> int:
@@ -157,10 +177,16 @@ def score(a: Profile, b: Profile, counts: dict[str, int], total: int) -> Score |
             ("regions " + ",".join(sorted(r[2:] for r in regions_a & regions_b)), round(w, 3))
         )
     result.evidence += _topics(a, b, counts, total)
-    if a.known == b.known == "full" and a.date is not None and a.date == b.date:
-        # both texts name the day (a publication date may be a day after the event)
-        result.evidence.append(("same day", SAME_DAY))
-        result.hard = result.hard_other = True
+    topics_a, topics_b = ({k for k in x.keys if kind(k) == "st"} for x in (a, b))
+    result.topics_differ = bool(topics_a and topics_b and not topics_a & topics_b)
+    if {a.known, b.known} <= NAMED_DAY and a.date is not None and b.date is not None:
+        # both texts name the day (a publication date may be a day after the event); without the
+        # year («13 марта») the day and month
+        if (a.date.month, a.date.day) == (b.date.month, b.date.day):
+            result.evidence.append(("same day", SAME_DAY))
+            result.hard = result.hard_other = True
+        else:
+            result.evidence.append(("other day", OTHER_DAY))
     # other people: each side names someone besides the officials of the shared regions, and
     # none of them is shared
     mine = {k for k in a.keys if kind(k) == "p"} - officials
@@ -192,9 +218,16 @@ def _topics(a: Profile, b: Profile, counts: dict[str, int], total: int) -> list[
     topics_a, topics_b = ({k for k in x.keys if kind(k) == "st"} for x in (a, b))
     if topics_a & topics_b:
         out.append(("same topic " + ",".join(sorted(k[3:] for k in topics_a & topics_b)), SAME_TOPIC))
-    elif topics_a and topics_b:
+    elif (
+        topics_a and topics_b and not _mentioned(topics_a, sectors_b) and not _mentioned(topics_b, sectors_a)
+    ):
+        # the main subject of each is not even named in the other
         out.append(("other topic", OTHER_TOPIC))
     return out
+
+
+def _mentioned(topics: set[str], sectors: set[str]) -> bool:
+    return any("s:" + t[3:] in sectors for t in topics)
 
 
 def _official_of_shared_region(person: str, a: Profile, b: Profile) -> bool:

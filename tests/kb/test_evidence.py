@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hamkari.kb.evidence import OTHER_PEOPLE, OTHER_TOPIC, SAME_TOPIC, SOFT_THRESHOLD, Profile, linked, score
+from hamkari.kb.evidence import (
+    OTHER_DAY,
+    OTHER_PEOPLE,
+    OTHER_TOPIC,
+    SAME_TOPIC,
+    SOFT_THRESHOLD,
+    Profile,
+    linked,
+    score,
+)
 
 DAY = dt.date(2025, 3, 3)
 GOVERNOR_AND_GUEST = frozenset({"p:1", "p:2", "po:1:IR-20", "r:IR-20", "r:RU-SAM", "rp:IR-20|RU-SAM"})
@@ -60,3 +69,22 @@ def test_agreeing_instruments_do_not_link_reports_that_name_other_people() -> No
     assert found is not None and not found.hard and found.value >= SOFT_THRESHOLD
     assert ("other people", OTHER_PEOPLE) in found.evidence
     assert not linked(found)
+
+
+def test_a_report_published_before_the_day_another_names_cannot_report_it() -> None:
+    named = _profile(date=dt.date(2025, 3, 5))
+    published = Profile(GOVERNOR_AND_GUEST, DAY, False, "published", DAY)
+    assert score(named, published, {}, 1) is None
+    assert score(_profile(date=dt.date(2025, 3, 2)), published, {}, 1) is not None
+
+
+def test_two_texts_that_name_different_days_count_against_one_event() -> None:
+    found = score(_profile(), _profile(date=dt.date(2025, 3, 4)), {}, 1)
+    assert found is not None and ("other day", OTHER_DAY) in found.evidence and not found.hard_other
+
+
+def test_a_topic_the_other_report_also_names_is_no_contradiction() -> None:
+    mine = _profile("s:tourism", "st:tourism", "s:trade")
+    found = score(mine, _profile("s:trade", "st:trade", "s:tourism"), {}, 1)
+    assert found is not None and found.topics_differ
+    assert not any(k == "other topic" for k, _ in found.evidence)

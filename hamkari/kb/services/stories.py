@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -28,6 +28,7 @@ from hamkari.kb import duplicates
 from hamkari.kb.evidence import (
     CANDIDATE_KINDS,
     CERTAIN,
+    RIVAL_MARGIN,
     SPECIFIC_KINDS,
     THRESHOLD,
     TOPIC_MENTIONS,
@@ -209,7 +210,7 @@ def story_assign(
         set(duplicates.band_keys(article.minhash)) if article.shingles >= duplicates.MIN_SHINGLES else set()
     )
     copy_keys |= {k for k in (duplicates.url_key(article.url), duplicates.title_key(article.title)) if k}
-    profile = Profile(frozenset(content | _posts(content)), dated.day, dated.weak, dated.known)
+    profile = Profile(frozenset(content | _posts(content)), dated.day, dated.weak, dated.known, doc.published)
     story = article.story
     if story is None:
         story = _place(article, profile, copy_keys)
@@ -246,9 +247,10 @@ def _place(article: Article, profile: Profile, copy_keys: set[str]) -> Story:
             "threshold": THRESHOLD,
             "evidence": [[k, w] for k, w in found.evidence],
         }
-        if profile.known in CERTAIN and story.date_known not in CERTAIN:
-            # the first report that dates the event with certainty dates the story
-            story.date, story.date_known = profile.date, "full"
+        if _dates_better(profile.known, story.date_known):
+            # the first report that dates the event with certainty dates the story (its text's
+            # day rather than a publication date, which may be a day or two later)
+            story.date, story.date_known = profile.date, profile.known
             story.save(update_fields=["date", "date_known"])
         return story
     article.story_score = None
@@ -256,6 +258,10 @@ def _place(article: Article, profile: Profile, copy_keys: set[str]) -> Story:
     return Story.objects.create(
         type=_type(profile), date=profile.date, date_known=profile.known, title=article.title[:500]
     )
+
+
+def _dates_better(mine: str, story: str) -> bool:
+    return (mine == "full" and story != "full") or (mine in CERTAIN and story not in CERTAIN)
 
 
 def _type(profile: Profile) -> str:
@@ -293,9 +299,7 @@ def _copy_of(article: Article, copy_keys: set[str], profile: Profile) -> tuple[A
             c, how = 1.0, "canonical address"
         elif any(k.startswith("t:") for k in by_article[other.pk]) and c >= duplicates.TITLE_CONTAINMENT:
             c, how = max(c, duplicates.CONTAINMENT), "title"
-        theirs = Profile(
-            frozenset(facts[other.pk]), other.event_date, other.event_date_weak, other.event_date_known
-        )
+        theirs = _profile(other, facts[other.pk])
         # a shared text or headline proves nothing alone: outlets reuse headlines («Gilan news») and
         # templates for other events of the same regions
         if how != "canonical address" and not _same_facts(article, profile, other, theirs):
@@ -303,6 +307,20 @@ def _copy_of(article: Article, copy_keys: set[str], profile: Profile) -> tuple[A
         if c >= duplicates.CONTAINMENT and (best is None or c > best[1]):
             best = (other, round(c, 3), how)
     return best
+
+
+def _profile(article: Article, keys: set[str], story: Story | None = None) -> Profile:
+    """An article's keys and date; an undated article of a dated story is about the story's
+    event, so it has the story's date."""
+    if story is not None and article.event_date_weak and story.date_known in CERTAIN:
+        return Profile(frozenset(keys), story.date, False, story.date_known, article.published)
+    return Profile(
+        frozenset(keys),
+        article.event_date,
+        article.event_date_weak,
+        article.event_date_known,
+        article.published,
+    )
 
 
 def _same_facts(article: Article, mine: Profile, other: Article, theirs: Profile) -> bool:
@@ -335,24 +353,15 @@ def _best_match(article: Article, profile: Profile) -> tuple[Story, int, Score] 
     ids = _candidates(article, profile)
     if not ids:
         return None
-    keys: dict[int, set[str]] = defaultdict(set)
-    for pk, key in (
-        ArticleKey.objects.filter(article_id__in=ids)
-        .exclude(key__startswith="mh:")
-        .values_list("article_id", "key")
-    ):
-        keys[pk].add(key)
+    keys = _keys_of(ids)
     counts, total = _counts(set(profile.keys))
     scored: list[tuple[Score, Article]] = []
     # the dated stories of the window each person is named in
     stories_of: dict[str, set[int]] = defaultdict(set)
-    anytime: dict[str, set[int]] = {}  # the same, at any date (for pairs not both dated)
     for other in Article.objects.filter(pk__in=ids, story__isnull=False).select_related("story"):
-        theirs = Profile(
-            frozenset(keys[other.pk]), other.event_date, other.event_date_weak, other.event_date_known
-        )
         story = other.story
         assert story is not None
+        theirs = _profile(other, keys[other.pk], story)
         # the story's own date too: a report joins no story whose certain date is elsewhere
         if not dates_compatible(profile, Profile(frozenset(), story.date, False, story.date_known)):
             continue
@@ -363,34 +372,177 @@ def _best_match(article: Article, profile: Profile) -> tuple[Story, int, Score] 
             for key in found.people:
                 stories_of[key].add(story.pk)
         scored.append((found, other))
-    dated = profile.known != "" and not profile.weak
+    # how well the new article fits each story (its best-scored article there)
+    fit: dict[int, float] = {}
+    for found, other in scored:
+        pk = other.story_id or 0  # every scored article has a story
+        fit[pk] = max(fit.get(pk, found.value), found.value)
+    judge = _Judge(profile, Rivals(fit), stories_of, _pair_stories(profile, scored, keys))
     # per story: its best-linked article, and how many of its articles are linked
     best: dict[int, tuple[Score, Article]] = {}
     support: dict[int, int] = defaultdict(int)
     for found, other in scored:
         story = other.story
         assert story is not None
-        both_dated = dated and bool(story.date_known)
-        seen = stories_of
-        if not both_dated:
-            # no window: the people's other dated stories at any time count
-            for key in found.people - anytime.keys():
-                anytime[key] = _dated_stories(key)
-            seen = anytime
-        elsewhere = frozenset(k for k in found.people if seen[k] - {story.pk})
-        soft = both_dated or _only_story(found, story.pk, anytime)
-        if not linked(found, elsewhere=elsewhere, soft=soft):
+        if not judge.links(found, other, story):
             continue
-        story_pk = story.pk
-        support[story_pk] += 1
-        if story_pk not in best or found.value > best[story_pk][0].value:
-            best[story_pk] = (found, other)
+        support[story.pk] += 1
+        if story.pk not in best or found.value > best[story.pk][0].value:
+            best[story.pk] = (found, other)
     if not best:
         return None
     # the best evidence wins; each further report of a story that agrees corroborates it
     chosen = max(best, key=lambda pk: (_corroborated(best[pk][0].value, support[pk]), -pk))
     found, other = best[chosen]
-    return Story.objects.get(pk=chosen), other.pk, found
+    story = Story.objects.get(pk=chosen)
+    if _proof(found):
+        for pk, (evidence, _) in best.items():
+            if pk != chosen and _proof(evidence):
+                story = _merge_proven(Story.objects.get(pk=pk), story, article)
+    return story, other.pk, found
+
+
+def _pair_stories(
+    profile: Profile, scored: list[tuple[Score, Article]], keys: dict[int, set[str]]
+) -> set[int]:
+    """The stories among the scored candidates with the new article's Iranian–Russian region pair."""
+    pairs = {k for k in profile.keys if kind(k) == "rp"}
+    return {other.story_id or 0 for _, other in scored if pairs & keys[other.pk]}
+
+
+@dataclass
+class _Judge:
+    """Whether the evidence between the new article and one article of a story links them."""
+
+    profile: Profile
+    rivals: Rivals
+    stories_of: dict[str, set[int]]  # the dated stories of the window each person is named in
+    pair_stories: set[int]
+    anytime: dict[str, set[int]] = field(default_factory=dict)
+
+    def links(self, found: Score, other: Article, story: Story) -> bool:
+        dated = self.profile.known != "" and not self.profile.weak
+        both_dated = dated and bool(story.date_known)
+        if not both_dated and _disagrees(found):
+            # without both dates, nothing places the report at this occasion but what it says
+            return False
+        if both_dated and _disagrees(found):
+            elsewhere = found.people
+        elif both_dated:
+            elsewhere = frozenset(k for k in found.people if self.stories_of[k] - {story.pk})
+        else:
+            elsewhere = self.rivals.ambiguous(found, self.profile, other, story.pk, new_is_undated=not dated)
+        soft = both_dated or _only_story(found, story.pk, self.anytime)
+        if linked(found, elsewhere=elsewhere, soft=soft):
+            return True
+        # both dated, the only story of these regions in the window, on the same topic, and
+        # nothing disagrees: a report that names neither a guest nor a figure still joins it
+        return (
+            both_dated
+            and self.pair_stories == {story.pk}
+            and any(k.startswith("same topic") for k, _ in found.evidence)
+            and not _disagrees(found)
+            and found.value >= THRESHOLD
+        )
+
+
+def _proof(found: Score) -> bool:
+    """Evidence that names the occasion by more than its people (a figure, a place, the day both
+    texts give), with nothing disagreeing."""
+    return found.hard_other and not _disagrees(found) and found.value >= THRESHOLD
+
+
+def _merge_proven(source: Story, target: Story, article: Article) -> Story:
+    """Two stories a new article proves are one event (it names each one's occasion) become one,
+    audited; stories an analyst arranged are left as they are."""
+    if Article.objects.filter(story__in=(source, target), story_locked=True).exists():
+        return target
+    mine = Profile(frozenset(), target.date, False, target.date_known)
+    if not dates_compatible(mine, Profile(frozenset(), source.date, False, source.date_known)):
+        return target
+    if source.date_known and not target.date_known:
+        source, target = target, source
+    moved = list(Article.objects.filter(story=source).values_list("pk", flat=True))
+    Article.objects.filter(story=source).update(story=target)
+    EventSource.objects.filter(story=source).update(story=target)
+    source.instruments.update(story=target)
+    data = {"merged": source.pk, "articles": moved, "proved by": article.pk, "rule": "one event"}
+    audit_record(user=None, action="story.merge", obj=target, data=data)
+    source.delete()
+    return target
+
+
+def _disagrees(found: Score) -> bool:
+    """Some of the evidence says another occasion (another topic, kind of event, day, regions or
+    people): then the people both name do not tell that it is this one."""
+    return any(w < 0 for _, w in found.evidence)
+
+
+def _keys_of(ids: list[int]) -> dict[int, set[str]]:
+    keys: dict[int, set[str]] = defaultdict(set)
+    rows = ArticleKey.objects.filter(article_id__in=ids).exclude(key__startswith="mh:")
+    for pk, key in rows.values_list("article_id", "key"):
+        keys[pk].add(key)
+    return keys
+
+
+class Rivals:
+    """Whether the people two reports share name the occasion when one of them is undated.
+
+    An undated report of a governor and a deputy who met several times could be about any of
+    their meetings: the people name one of them only when the undated report fits that story
+    clearly better (RIVAL_MARGIN) than every other story it could join. When the new article is
+    the undated one, its own scores against the other candidates' stories are the rivals; when
+    the undated report is already in a story, a dated newcomer re-evaluates it: the undated
+    report's scores against the other stories of the index (its own candidates) are the rivals
+    of its score against the newcomer. Without a date, nothing places the report at the occasion
+    but what it says: anything in it that disagrees (another topic, kind of event, regions or
+    people) means another occasion."""
+
+    def __init__(self, fit: dict[int, float]) -> None:
+        self.fit = fit
+        self.cache: dict[int, float | None] = {}
+
+    def ambiguous(
+        self, found: Score, profile: Profile, other: Article, story: int, *, new_is_undated: bool
+    ) -> frozenset[str]:
+        if not found.people:
+            return frozenset()
+        if _disagrees(found):
+            return found.people
+        if found.topics_differ and not (
+            profile.weak and other.event_date_weak and profile.date == other.event_date
+        ):
+            # a dated story about something else (even if the report names it in passing); two
+            # undated reports that arrived on the same day are from one news cycle
+            return found.people
+        if new_is_undated:
+            rival = max((v for pk, v in self.fit.items() if pk != story), default=None)
+        else:
+            rival = self._rival_of(other, story)
+        if rival is None or found.value >= rival + RIVAL_MARGIN:
+            return frozenset()
+        return found.people
+
+    def _rival_of(self, undated: Article, story: int) -> float | None:
+        """The best score of an undated article against the other stories of its candidates."""
+        if undated.pk not in self.cache:
+            keys = set(
+                ArticleKey.objects.filter(article=undated)
+                .exclude(key__startswith="mh:")
+                .values_list("key", flat=True)
+            )
+            mine = _profile(undated, keys | _posts(keys))
+            ids = _candidates(undated, mine)
+            theirs = _keys_of(ids)
+            counts, total = _counts(set(mine.keys))
+            values = []
+            for other in Article.objects.filter(pk__in=ids, story__isnull=False).exclude(story_id=story):
+                found = score(mine, _profile(other, theirs[other.pk]), counts, max(total, 1))
+                if found is not None:
+                    values.append(found.value)
+            self.cache[undated.pk] = max(values, default=None)
+        return self.cache[undated.pk]
 
 
 def _only_story(found: Score, story: int, anytime: dict[str, set[int]]) -> bool:

@@ -187,3 +187,47 @@ def test_an_undated_report_joins_the_meeting_whose_figure_it_repeats() -> None:
     undated = services.article_ingest(text=TALKS_UNDATED_FA, source="fa").article
     assert undated.event_date_weak and undated.story_id == june.story_id
     assert "f:260:company" in [k for k, _ in undated.story_evidence["evidence"]]
+
+
+TALKS_UNDATED_AGRICULTURE = (
+    "Губернатор провинции Семнан Бахрам Никзади и заместитель губернатора Самарской области Тимур "
+    "Васильев провели встречу. Стороны обсудили сельское хозяйство и экспорт продукции сельского "
+    "хозяйства."
+)
+
+
+TALKS_MARCH_TOURISM = TALKS_MARCH + " Tour operators of both regions discussed tourism routes."
+
+
+def test_a_dated_report_joins_the_undated_story_it_fits_better_than_the_peoples_other_meeting() -> None:
+    march = services.article_ingest(text=TALKS_MARCH_TOURISM, source="march").article
+    undated = services.article_ingest(text=TALKS_UNDATED_AGRICULTURE, source="ru").article
+    assert undated.story_id != march.story_id  # another topic than March's: not that meeting
+    june = services.article_ingest(text=TALKS_JUNE, source="june").article
+    assert june.story_id == undated.story_id
+    story = Story.objects.get(pk=june.story_id)
+    assert (story.date, story.date_known) == (dt.date(2025, 6, 17), "full")  # the June report dates it
+
+
+TALKS_UNDATED_FIGURE_RU = (
+    "Губернатор провинции Семнан Бахрам Никзади и заместитель губернатора Самарской области Тимур "
+    "Васильев провели встречу. В поездке участвуют 260 компаний региона."
+)
+TALKS_JUNE_DELEGATION = (
+    "Governor of Semnan Province Bahram Nikzadi and a delegation of Samara Region held talks on 17 June 2025."
+)
+
+
+def test_a_report_that_proves_two_stories_are_one_event_merges_them_audited() -> None:
+    undated = services.article_ingest(text=TALKS_UNDATED_FIGURE_RU, source="ru").article
+    dated = services.article_ingest(text=TALKS_JUNE_DELEGATION, source="en").article
+    assert undated.story_id != dated.story_id  # nothing yet says the undated report is of June
+    june = services.article_ingest(text=TALKS_JUNE, source="june").article  # the figure and the day
+    assert (
+        Article.objects.get(pk=undated.pk).story_id
+        == june.story_id
+        == Article.objects.get(pk=dated.pk).story_id
+    )
+    merge = AuditLog.objects.get(action="story.merge", object_id=june.story_id)
+    assert merge.actor is None and merge.data["proved by"] == june.pk
+    assert Story.objects.get(pk=june.story_id).date == dt.date(2025, 6, 17)
