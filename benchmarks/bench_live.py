@@ -301,7 +301,7 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the data directories")
     args = parser.parse_args()
     if args.items > 50 * args.feeds:
-        # a poll reads at most 50 new pages (monitoring.services.MAX_NEW_PER_POLL); the others wait
+        # a poll hands on at most 50 new items (HAMKARI_PAGES_PER_POLL); the others wait
         # for the source's next poll, an interval later, which is not what this measures
         parser.error("at most 50 items a feed: give more --feeds")
     site = Site()

@@ -144,6 +144,9 @@ HAMKARI_HOST_DELAY_MS = env_int("HAMKARI_HOST_DELAY_MS", 1000)
 # ... and the most new items one poll hands on to be read, one job each (the others wait for the
 # next poll, 5 minutes later).
 HAMKARI_PAGES_PER_POLL = env_int("HAMKARI_PAGES_PER_POLL", 50, minimum=1)
+# ... and how many of its latest polls each source keeps in its fetch history (older ones are
+# deleted by the next poll).
+HAMKARI_FETCH_HISTORY = env_int("HAMKARI_FETCH_HISTORY", 200, minimum=1)
 # a job marked running whose worker has given no sign of life for this long was lost with its
 # process (killed, crashed) and is queued again (hamkari/monitoring/worker.py)
 HAMKARI_WORKER_LOST_SECONDS = env_int("HAMKARI_WORKER_LOST_SECONDS", 60, minimum=5)

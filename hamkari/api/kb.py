@@ -58,6 +58,11 @@ class ArticleOut(Schema):
     outlet: str | None
     url: str
     story: int | None
+    source_region: str = Field(
+        "",
+        description="ISO code of the region the watched source it came from covers (sources add "
+        "--region): the source's, not a fact of the text; empty when none",
+    )
 
     @classmethod
     def of(cls, a: Article) -> "ArticleOut":
@@ -70,6 +75,7 @@ class ArticleOut(Schema):
             outlet=a.outlet.name if a.outlet else None,
             url=a.url,
             story=a.story_id,
+            source_region=a.source_region,
         )
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 
 from hamkari.alerts.tasks import due_runs_enqueue
 from hamkari.cli.command import CliError, command, option
-from hamkari.cli.values import whole
+from hamkari.cli.values import release, whole
 from hamkari.monitoring.models import FEED, KINDS, Source
 from hamkari.monitoring.selectors import job_find, job_progress, source_find, source_list, sources_active
 from hamkari.monitoring.services import (
@@ -90,6 +90,13 @@ def worker(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     option(
         "--every", type=whole(1, 10080), default=60, help="minutes between polls, 1 to 10080 (default 60)"
     ),
+    option(
+        "--release",
+        metavar="FIRST,BATCH,SECONDS",
+        type=release,
+        help="let the listing out a few at a time: FIRST items at the first poll, then BATCH more "
+        "every SECONDS (the demo feed: 12,3,30); default: all at once",
+    ),
     help="watch a feed, sitemap or section page",
 )
 def sources_add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -102,6 +109,7 @@ def sources_add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             language=args.language,
             region=args.region,
             every=args.every,
+            release=args.release,
         )
     except SourceError as exc:
         raise CliError(str(exc)) from exc
@@ -126,6 +134,12 @@ def sources_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(
             f"{s.pk}\t{s.state}\t{s.kind}\t{s.location}\tevery {s.interval} min\tlast success {success}\t"
             f"items {s.items_seen}\tfailures {s.failures}\tnext {due}"
+            + (f"\tregion {s.region}" if s.region else "")
+            + (
+                f"\treleases {s.release_first}, then {s.release_batch} every {s.release_every} s"
+                if s.release_first
+                else ""
+            )
             + (f"\terror {s.last_error}" if s.last_error else ""),
             file=out,
         )

@@ -85,8 +85,8 @@ def _samples(out: TextIO, *, worker: bool) -> None:
             " (source %(source)s, a local feed: 'hamkari sources list')"
         ) % {
             "later": later,
-            "batch": demo.BATCH,
-            "seconds": demo.STEP.seconds,
+            "batch": source.release_batch,
+            "seconds": source.release_every,
             "when": when,
             "source": source.pk,
         }

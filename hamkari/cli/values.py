@@ -43,3 +43,17 @@ def whole(low: int, high: int | None = None) -> Callable[[str], int]:
 
 
 PORT = whole(1, 65535)
+
+
+def release(value: str) -> tuple[int, int, int]:
+    """FIRST,BATCH,SECONDS: three whole numbers of at least 1 (`sources add --release`)."""
+    parts = value.split(",")
+    try:
+        numbers = tuple(int(p) for p in parts)
+    except ValueError:
+        numbers = ()
+    if len(numbers) != 3 or min(numbers) < 1:
+        raise argparse.ArgumentTypeError(
+            f"must be FIRST,BATCH,SECONDS, three whole numbers of at least 1 (12,3,30), not {value!r}"
+        )
+    return numbers[0], numbers[1], numbers[2]

@@ -84,6 +84,11 @@ class Article(models.Model):
     )
     minhash = models.JSONField(default=list, blank=True)  # MinHash signature of the folded shingles
     shingles = models.PositiveIntegerField(default=0)  # how many distinct shingles it has
+    # The default region of the watched source it came from (`hamkari sources add --region`), ISO
+    # code: what the source says it covers, NOT a fact of the text — no offsets, no mention, never
+    # counted as the article naming the region; the article page shows it apart, labelled as the
+    # source's. Empty for articles that came from elsewhere.
+    source_region = models.CharField(max_length=10, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["published"]), models.Index(fields=["language"])]

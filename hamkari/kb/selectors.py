@@ -258,7 +258,20 @@ def region_profile(region: Entity) -> dict[str, Any]:
         ),
         "commitments": list(commitments.order_by("-due", "-pk")[:PROFILE_LIMIT]),
         "article_count": articles.count(),
+        "from_sources": region_source_articles(region),
     }
+
+
+def region_source_articles(region: Entity) -> dict[str, Any]:
+    """The articles from watched sources that cover the region (Article.source_region) although
+    their text does not name it: the region's page lists them apart, labelled as the sources'
+    region, and never counts them among the articles about it. Their count and the newest."""
+    if not region.ref:
+        return {"count": 0, "articles": []}
+    named = Mention.objects.filter(entity=region).values("article_id")
+    found = Article.objects.filter(source_region=region.ref).exclude(pk__in=named)
+    newest = found.order_by(F("published").desc(nulls_last=True), "-pk")[:PROFILE_LIMIT]
+    return {"count": found.count(), "articles": list(newest)}
 
 
 def story_list(*, region: str | None = None, date_from: Any = None, date_to: Any = None) -> QuerySet[Story]:

@@ -39,6 +39,12 @@ class Source(models.Model):
     last_error = models.CharField(max_length=500, blank=True)
     last_success = models.DateTimeField(null=True, blank=True)
     items_seen = models.PositiveIntegerField(default=0)  # distinct items listed (SourceItem rows)
+    # A source that lets its listing out a few at a time (`sources add --release`; the demo feed):
+    # a poll sees the first `release_first` items at once, then `release_batch` more for every
+    # `release_every` seconds since the source was added, in the listing's order. 0: all at once.
+    release_first = models.PositiveIntegerField(default=0)
+    release_batch = models.PositiveIntegerField(default=0)
+    release_every = models.PositiveIntegerField(default=0)  # seconds
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -6,7 +6,10 @@
   each consecutive failure, capped at MAX_BACKOFF; after MAX_FAILURES in a row the source is
   disabled until an analyst enables it again.
 - 429 or 503 with Retry-After (seconds or an HTTP date): come back exactly then (at most
-  MAX_BACKOFF); it counts as a failure only when it keeps happening, like any other error."""
+  MAX_BACKOFF); it counts as a failure only when it keeps happening, like any other error.
+- A source that lets its listing out a few at a time (`sources add --release FIRST,BATCH,SECONDS`,
+  the demo feed): the first FIRST items at once, then BATCH more every SECONDS since the source was
+  added; while items remain, it asks to be polled again when the next batch is due."""
 
 from __future__ import annotations
 
@@ -45,3 +48,16 @@ def retry_after(value: str | None, *, now: dt.datetime) -> dt.timedelta | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.UTC)
     return min(MAX_BACKOFF, max(dt.timedelta(0), when - now))
+
+
+def released(
+    *, total: int, since: dt.datetime, now: dt.datetime, first: int, batch: int, every: dt.timedelta
+) -> int:
+    """How many of `total` listed items are out `now` when the release began `since`."""
+    steps = max(0, (now - since) // every)
+    return min(total, first + batch * steps)
+
+
+def next_release(*, since: dt.datetime, now: dt.datetime, every: dt.timedelta) -> dt.datetime:
+    """When the next batch of a release that began `since` is due."""
+    return since + every * (max(0, (now - since) // every) + 1)

@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from hamkari.extraction import ExtractionError
 from hamkari.kb.models import Article
+from hamkari.kb.names import is_place
 from hamkari.kb.services import IngestOutcome, article_ingest, audit_record
 from hamkari.monitoring import demo, models, polling
 from hamkari.monitoring.hosts import polite_request
@@ -44,6 +45,11 @@ ITEM_RETRY = dt.timedelta(seconds=30)  # an item whose page did not answer: trie
 MAX_CHILD_SITEMAPS = 3  # of a sitemap index, the newest ones are read
 
 
+def is_region(code: str) -> bool:
+    """A region's ISO code the gazetteer knows (IR-01, RU-AST), not a country's."""
+    return "-" in code and is_place(code)
+
+
 class SourceError(ValueError):
     """A source that cannot be added; the message is one line for the user."""
 
@@ -57,10 +63,13 @@ def source_add(
     language: str = "",
     region: str = "",
     every: int = 60,
+    release: tuple[int, int, int] | None = None,
 ) -> Source:
     """Register a feed, sitemap or section page (an http(s) address; a feed or sitemap may be a
     local file), due at once. `links` is the pattern an article address must match: needed for a
-    section page, optional for a sitemap (which may list pages that are not articles)."""
+    section page, optional for a sitemap (which may list pages that are not articles). `region`
+    is the region the source covers (kept on its articles as the source's); `release` (first,
+    batch, seconds) lets its listing out a few at a time, as the demo feed does."""
     _check_kind(kind, links, location)
     if is_url(location):
         where = location.strip()
@@ -73,6 +82,12 @@ def source_add(
         raise SourceError(f"unknown language {language!r}; use one of {', '.join(LANGUAGES)}")
     if every < 1:
         raise SourceError("--every must be at least 1 minute")
+    region = region.strip().upper()
+    if region and not is_region(region):
+        raise SourceError(f"unknown region {region!r}; give a region's ISO code (IR-01, RU-AST)")
+    first, batch, seconds = release or (0, 0, 0)
+    if release is not None and min(release) < 1:
+        raise SourceError("--release needs three whole numbers of at least 1: FIRST,BATCH,SECONDS")
     if Source.objects.filter(location=where).exists():
         raise SourceError(f"{where}: already a source")
     return Source.objects.create(
@@ -85,6 +100,9 @@ def source_add(
         every=every,
         interval=every,
         next_poll_at=timezone.now(),
+        release_first=first,
+        release_batch=batch,
+        release_every=seconds,
     )
 
 
@@ -136,7 +154,8 @@ def demo_source_register() -> tuple[Source, bool]:
         return existing, False
     try:
         with transaction.atomic():
-            return source_add(location=str(demo.DEMO_FEED)), True
+            release = (demo.FIRST, demo.BATCH, int(demo.STEP.total_seconds()))
+            return source_add(location=str(demo.DEMO_FEED), release=release), True
     except (SourceError, IntegrityError):  # added meanwhile by another process
         return Source.objects.get(location=str(demo.DEMO_FEED)), False
 
@@ -165,7 +184,7 @@ class PollOutcome:
     error: str = ""
     plan: list[Planned] = field(default_factory=list)
     deferred: int = 0  # new items left for the next poll (HAMKARI_PAGES_PER_POLL)
-    again_at: dt.datetime | None = None  # a source holding items back (the demo) wants a poll then
+    again_at: dt.datetime | None = None  # a source holding items back (a release) wants a poll then
 
     @property
     def queued(self) -> int:
@@ -191,7 +210,7 @@ class Listing:
 
     items: list[Item]
     failed: list[tuple[str, str]] = field(default_factory=list)
-    again_at: dt.datetime | None = None  # the demo feed holds items back until then
+    again_at: dt.datetime | None = None  # a source with a release holds items back until then
 
 
 def source_poll(*, source: Source, queue: Queue | None = None) -> Fetch:
@@ -244,7 +263,27 @@ def _listed(source: Source, data: bytes, base: str, status: int | None) -> PollO
         listing = _listing(source, data, base)
     except InputError as exc:
         return PollOutcome(models.ERROR, status, error=str(exc)[:500])
-    return _plan(source, listing, status)
+    return _plan(source, _released(source, listing, timezone.now()), status)
+
+
+def _released(source: Source, listing: Listing, now: dt.datetime) -> Listing:
+    """What a source with a release (Source.release_*) lets out now, and when the next batch is
+    due; any other source's whole listing."""
+    if not source.release_first:
+        return listing
+    every = dt.timedelta(seconds=max(1, source.release_every))
+    out = polling.released(
+        total=len(listing.items),
+        since=source.created,
+        now=now,
+        first=source.release_first,
+        batch=source.release_batch,
+        every=every,
+    )
+    if out >= len(listing.items):
+        return listing
+    again_at = polling.next_release(since=source.created, now=now, every=every)
+    return Listing(listing.items[:out], listing.failed, again_at=again_at)
 
 
 def _listing(source: Source, data: bytes, base: str) -> Listing:
@@ -257,8 +296,7 @@ def _listing(source: Source, data: bytes, base: str) -> Listing:
     found = list(feed_items(source.location, data))
     if len(found) == 1 and found[0].error and found[0].error.startswith("not a readable"):
         raise InputError(found[0].error)
-    found, again_at = demo.release(source, found, now=timezone.now())
-    return Listing(found, again_at=again_at)
+    return Listing(found)
 
 
 def _sitemap(source: Source, data: bytes) -> Listing:
@@ -352,9 +390,19 @@ def _record(
     if outcome.outcome == models.NEW:
         source.items_seen = SourceItem.objects.filter(source=source).count()
     source.save()
+    _history_prune(source)
     if queue is not None and queued:
         queue(queued)
     return fetch, queued
+
+
+def _history_prune(source: Source) -> None:
+    """Keep the source's latest HAMKARI_FETCH_HISTORY polls; the items they listed stay."""
+    keep = settings.HAMKARI_FETCH_HISTORY
+    oldest_kept = Fetch.objects.filter(source=source).order_by("-pk").values_list("pk", flat=True)[keep - 1 :]
+    cutoff = oldest_kept.first()
+    if cutoff is not None:
+        Fetch.objects.filter(source=source, pk__lt=cutoff).delete()
 
 
 def _schedule(source: Source, outcome: PollOutcome, headers: dict[str, str], now: dt.datetime) -> None:
@@ -562,6 +610,7 @@ def _ingest(item: Item, source: Source) -> IngestOutcome:
             published=item.published,
             outlet=item.outlet,
             language=source.language or None,
+            source_region=source.region if is_region(source.region) else "",
         )
     except ExtractionError as exc:  # this item fails alone; nothing of it was stored
         raise InputError(str(exc)) from exc

@@ -208,7 +208,12 @@ def source_items_enqueue(ids: list[int]) -> None:
         source_item_job.enqueue(source_item=pk)
 
 
-@task()
+# An item a poll listed is read before another source is polled: a worker drains the items of the
+# polls it ran (each one's wait is the items ahead of it) instead of polling every due source first.
+ITEM_PRIORITY = 10
+
+
+@task(priority=ITEM_PRIORITY)
 def source_item_job(*, source_item: int, attempt: int = 1) -> dict[str, Any]:
     """Read one item a poll listed: its page, its article text, stored with the listing's date
     (services.source_item_read; an item already read changes nothing). An item whose site asked

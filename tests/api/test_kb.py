@@ -275,3 +275,14 @@ def test_an_analysts_token_merges_and_splits_stories_and_a_viewers_is_refused(
         f"/api/events/{b.story_id}/split", {"articles": []}, content_type="application/json", **auth
     )
     assert empty.status_code == 422
+
+
+def test_an_article_tells_the_region_of_its_watched_source_apart_from_its_facts(client: Client) -> None:
+    sourced = services.article_ingest(text=EN_JALALI, source="t", source_region="IR-10").article
+    other = services.article_ingest(text=RU_JALALI, source="t").article
+    body = client.get(f"/api/articles/{sourced.pk}").json()
+    assert body["source_region"] == "IR-10"  # Isfahan, which the text does not name
+    assert not Mention.objects.filter(article=sourced, entity__ref="IR-10").exists()
+    assert client.get(f"/api/articles/{other.pk}").json()["source_region"] == ""
+    listed = {a["id"]: a["source_region"] for a in client.get("/api/articles").json()["items"]}
+    assert listed == {sourced.pk: "IR-10", other.pk: ""}

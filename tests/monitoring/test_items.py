@@ -5,6 +5,7 @@ server of feeds and pages."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -175,3 +176,12 @@ def test_a_feed_item_keeps_the_feeds_text_when_its_page_does_not_answer(feed_ser
     poll_queued(source_add(location=feed_server.url("/feed.rss")))
     assert jobs_run_waiting() == 1
     assert Article.objects.get().text == f"{STORIES[0][0]}\n\n{STORIES[0][1]}"
+
+
+def test_a_worker_reads_the_items_of_a_poll_before_it_polls_the_next_source(tmp_path: Path) -> None:
+    for name in ("first.rss", "second.rss"):
+        (tmp_path / name).write_bytes(rss(["", ""], [(f"{t} ({name})", b) for t, b in STORIES]))
+        tasks.poll_enqueue(source=source_add(location=str(tmp_path / name)))
+    assert jobs_run_waiting() == 6
+    ran = [r.task_path.rsplit(".", 1)[1] for r in DBTaskResult.objects.order_by("finished_at")]
+    assert ran == ["source_poll_job", "source_item_job", "source_item_job"] * 2

@@ -523,3 +523,20 @@ def test_a_page_answering_429_stops_the_poll_until_its_retry_after(feed_server: 
     Host.objects.update(busy_until=timezone.now())  # the Retry-After has passed
     again = source_poll(source=source)
     assert (again.new, len(again.failed), Article.objects.count()) == (1, 1, 2)
+
+
+def test_a_poll_keeps_the_latest_polls_of_its_source_in_the_history_and_deletes_the_older(
+    tmp_path: Path, settings: Any
+) -> None:
+    settings.HAMKARI_FETCH_HISTORY = 2
+    feed, other = tmp_path / "wire.rss", tmp_path / "other.rss"
+    feed.write_bytes(rss(["", ""]))
+    other.write_bytes(rss(["", ""], [(f"{t} (other)", b) for t, b in STORIES]))
+    kept = source_add(location=str(other))
+    for _ in range(3):
+        source_poll(source=kept)
+    source = source_add(location=str(feed))
+    polls = [source_poll(source=source).pk for _ in range(4)]
+    assert list(Fetch.objects.filter(source=source).values_list("pk", flat=True)) == polls[:1:-1]
+    assert Fetch.objects.filter(source=kept).count() == 2
+    assert source.items.count() == 2 and Article.objects.count() == 4  # the items stay

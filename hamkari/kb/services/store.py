@@ -58,8 +58,11 @@ def article_ingest(
     published: dt.date | None = None,
     outlet: str | None = None,
     language: str | None = None,
+    source_region: str = "",
 ) -> IngestOutcome:
     """Store one article with all its facts in one transaction; the same text again changes nothing.
+    `source_region` is the region code the watched source it came from covers, kept on the article
+    as the source's (not as a fact of the text).
     A text that is not one (NUL characters, only control characters) or a date before the Jalali
     calendar raises InputError; an article the extractor cannot finish raises ExtractionError."""
     text = text_check(text)
@@ -79,7 +82,9 @@ def article_ingest(
         doc.published = None  # a date read from the text that no calendar of ours can show
     shingles = duplicates.shingles(folded.text)
     return busy_retry(
-        lambda: _article_store(doc, text, digest, shingles, source=source, url=url, outlet=outlet)
+        lambda: _article_store(
+            doc, text, digest, shingles, source=source, url=url, outlet=outlet, source_region=source_region
+        )
     )
 
 
@@ -107,6 +112,7 @@ def _article_store(
     source: str,
     url: str,
     outlet: str | None,
+    source_region: str = "",
 ) -> IngestOutcome:
     with transaction.atomic():
         existing = Article.objects.select_for_update().filter(content_hash=digest).first()
@@ -131,6 +137,7 @@ def _article_store(
                     published_jalali=to_jalali(doc.published) if doc.published else "",
                     minhash=duplicates.signature(shingles) if shingles else [],
                     shingles=len(shingles),
+                    source_region=source_region[:10],
                 )
         except IntegrityError:
             existing = Article.objects.filter(content_hash=digest).first()
