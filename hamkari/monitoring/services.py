@@ -41,6 +41,7 @@ from hamkari.sources.robots import RobotsDisallowed, origin
 LANGUAGES = ("fa", "ru", "en")
 FEED_BYTES = 20 * MAX_BYTES  # a feed or sitemap may list many articles
 MAX_ITEM_ATTEMPTS = 3  # tries of an item (its job's, then the next polls')
+QUEUED_LOST = 2 * polling.MAX_BACKOFF  # an item queued this long ago lost its job: queued again
 ITEM_RETRY = dt.timedelta(seconds=30)  # an item whose page did not answer: tried again after 30 s, 60 s
 MAX_CHILD_SITEMAPS = 3  # of a sitemap index, the newest ones are read
 
@@ -339,6 +340,7 @@ def _plan(source: Source, listing: Listing, status: int | None) -> PollOutcome:
         models.NEW, status, items=len(listing.items), failed=list(listing.failed), again_at=listing.again_at
     )
     keys = {_key(item): item for item in listing.items}
+    now = timezone.now()
     records: dict[str, SourceItem] = {}
     for chunk in _chunks(list(keys)):
         records.update((r.key, r) for r in SourceItem.objects.filter(source=source, key__in=chunk))
@@ -348,7 +350,7 @@ def _plan(source: Source, listing: Listing, status: int | None) -> PollOutcome:
         known.update(Article.objects.filter(url__in=chunk).values_list("url", "pk"))
     for key, item in keys.items():
         record = records.get(key)
-        if not _to_read(record):
+        if not _to_read(record, now):
             continue
         if item.url in known:
             outcome.plan.append(Planned(key, item, record, models.KNOWN, article=known[item.url]))
@@ -362,9 +364,14 @@ def _plan(source: Source, listing: Listing, status: int | None) -> PollOutcome:
     return outcome
 
 
-def _to_read(record: SourceItem | None) -> bool:
+def _to_read(record: SourceItem | None, now: dt.datetime) -> bool:
+    """Whether a poll hands the item on: new, waiting for this poll, failed fewer than
+    MAX_ITEM_ATTEMPTS times, or queued so long ago that its job must have been lost (no job waits
+    longer than a site's Retry-After, at most a day; a job that finds the item read does nothing)."""
     if record is None or record.state == models.WAITING:
         return True
+    if record.state == models.QUEUED:
+        return record.last_seen < now - QUEUED_LOST
     return record.state == models.FAILED and record.attempts < MAX_ITEM_ATTEMPTS
 
 

@@ -185,3 +185,15 @@ def test_a_worker_reads_the_items_of_a_poll_before_it_polls_the_next_source(tmp_
     assert jobs_run_waiting() == 6
     ran = [r.task_path.rsplit(".", 1)[1] for r in DBTaskResult.objects.order_by("finished_at")]
     assert ran == ["source_poll_job", "source_item_job", "source_item_job"] * 2
+
+
+def test_an_item_whose_job_was_lost_long_ago_is_queued_again_by_a_later_poll(feed_server: FeedServer) -> None:
+    source = source_add(location=serve_feed(feed_server, etag='"changes"'))
+    poll_queued(source)
+    DBTaskResult.objects.all().delete()  # the jobs are gone (failed for good, pruned)
+    Source.objects.filter(pk=source.pk).update(etag="")
+    assert poll_queued(source).queued == 0  # queued a moment ago: its job may still come
+    SourceItem.objects.update(last_seen=timezone.now() - 3 * dt.timedelta(days=1))
+    Source.objects.filter(pk=source.pk).update(etag="")
+    assert poll_queued(source).queued == 2
+    assert jobs_run_waiting() == 2 and Article.objects.count() == 2
