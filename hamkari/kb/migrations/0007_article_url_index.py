@@ -2,10 +2,7 @@
 (monitoring/services.py), and so do the API and the upload. On PostgreSQL a hash index: a
 b-tree entry is limited to about 2,700 bytes, which a 2,000-character address in Persian letters
 can pass, while a hash index keeps only a 4-byte hash and serves the equality lookups (`url =`,
-`url IN`) that are all we make; on SQLite an ordinary index (no such limit). Django's model
-state does not know this index: a later migration that rebuilds kb_article on SQLite (as adding
-a column with a default does) drops it, and must create it again (tests/kb/test_indexes.py
-fails until it does)."""
+`url IN`) that are all we make; on SQLite an ordinary index (no such limit)."""
 
 from django.db import migrations
 
@@ -22,5 +19,5 @@ def drop(apps, schema_editor):  # type: ignore[no-untyped-def]
 
 
 class Migration(migrations.Migration):
-    dependencies = [("kb", "0007_article_source_region")]
+    dependencies = [("kb", "0006_delegation")]
     operations = [migrations.RunPython(create, drop)]
