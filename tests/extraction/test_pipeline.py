@@ -8,6 +8,7 @@ import importlib
 import math
 import pkgutil
 import random
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import cast
@@ -19,6 +20,7 @@ from hamkari.extraction.components import COMPONENTS
 from hamkari.extraction.components.text import Normalizer
 from hamkari.extraction.document import Document
 from hamkari.extraction.pipeline import (
+    INPUT_FIELDS,
     Component,
     Pipeline,
     PipelineError,
@@ -164,3 +166,47 @@ def test_the_declarations_alone_fix_the_output_in_any_given_order() -> None:
         random.Random(seed).shuffle(shuffled)
         pipeline = Pipeline(c() for c in shuffled)
         assert [to_json(pipeline(Document(text=t))) for t in texts] == expected
+
+
+# What a component module reads of the document, found in its source: `doc.<field>` and the
+# document's lookups (`doc.matches_in` reads matches …), with the helper modules of the package
+# that register no component (context, names). A field read but not declared would run the
+# component before its provider and read an empty field.
+LOOKUPS = {
+    "entities_in": "entities",
+    "mentions_in": "entities",
+    "entities_of": "entities",
+    "sentence_at": "sentences",
+    "sentences_started": "sentences",
+    "matches_in": "matches",
+    "matches_at": "matches",
+    "matches_near": "matches",
+    "date_at": "dates",
+    "span_of": "folded",
+    "is_ignored": "ignored",
+    "quote": "text",
+}
+READ = re.compile(r"\bdoc\.(\w+)")
+IMPORTED = re.compile(r"from hamkari\.extraction\.components\.(\w+) import")
+
+
+def _reads(module: str, fields: set[str]) -> set[str]:
+    source = Path(importlib.import_module(module).__file__ or "").read_text(encoding="utf-8")
+    helpers = [m for m in IMPORTED.findall(source) if f"{components.__name__}.{m}" not in _MODULES]
+    for helper in helpers:
+        source += Path(importlib.import_module(f"{components.__name__}.{helper}").__file__ or "").read_text(
+            encoding="utf-8"
+        )
+    return {LOOKUPS.get(name, name) for name in READ.findall(source)} & fields
+
+
+_MODULES = {c.__module__ for c in COMPONENTS}
+
+
+@pytest.mark.parametrize("module", sorted(_MODULES))
+def test_every_document_field_a_component_module_reads_is_declared(module: str) -> None:
+    fields = {f for c in COMPONENTS for f in (*c.provides, *c.extends)} | set(INPUT_FIELDS)
+    declared = {
+        f for c in COMPONENTS if c.__module__ == module for f in (*c.requires, *c.provides, *c.extends)
+    }
+    assert sorted(_reads(module, fields) - declared) == []
