@@ -184,3 +184,20 @@ def test_create_a_working_group_add_items_finish_one_and_see_the_overdue_board(
         and "Report to the governors" not in board
     )
     shot(page, "fa", "deadlines")
+
+
+# the fields, buttons and charts of a page whose box reaches past the window's edges
+CUT_AT_THE_EDGE = """() => [...document.querySelectorAll(
+    'input:not([type=hidden]), select, textarea, button, svg')]
+  .filter(e => { const r = e.getBoundingClientRect();
+    return r.width > 0 && (r.left < -1 || r.right > innerWidth + 1); })
+  .map(e => `${e.tagName} ${e.getAttribute('name') || ''}`)"""
+
+
+@pytest.mark.parametrize("language", ["fa", "ru"])
+def test_the_forms_fields_fit_a_390_pixel_phone(page: Any, live_server: Any, language: str) -> None:
+    page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path in ("/search/?q=Gilan", "/upload/", "/tracker/groups/", "/regions/IR-01/"):
+        page.goto(f"{live_server.url}{path}")
+        assert page.evaluate(CUT_AT_THE_EDGE) == [], path
