@@ -423,6 +423,10 @@ class _Judge:
     def links(self, found: Score, other: Article, story: Story) -> bool:
         dated = self.profile.known != "" and not self.profile.weak
         both_dated = dated and bool(story.date_known)
+        if any(k.startswith("other ") and k.endswith(" regions") for k, _ in found.evidence):
+            # the Iranian (or Russian) side of one report is not in the other: other participants,
+            # another occasion, even on the same day (a delegation visiting two provinces)
+            return False
         if not both_dated and _disagrees(found):
             # without both dates, nothing places the report at this occasion but what it says
             return False

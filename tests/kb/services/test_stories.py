@@ -231,3 +231,16 @@ def test_a_report_that_proves_two_stories_are_one_event_merges_them_audited() ->
     merge = AuditLog.objects.get(action="story.merge", object_id=june.story_id)
     assert merge.actor is None and merge.data["proved by"] == june.pk
     assert Story.objects.get(pk=june.story_id).date == dt.date(2025, 6, 17)
+
+
+def test_a_deputy_governor_in_two_provinces_on_one_day_is_at_two_events() -> None:
+    """Even with the same day and the same count of companies: the Iranian sides differ."""
+    semnan = services.article_ingest(text=TALKS_JUNE, source="semnan").article
+    qazvin = services.article_ingest(
+        text=(
+            "Governor of Qazvin Province Kourosh Ebadi and Deputy Governor of Samara Region Timur "
+            "Vasilyev held talks on agriculture on 17 June 2025. 260 companies of both regions took part."
+        ),
+        source="qazvin",
+    ).article
+    assert qazvin.story_id != semnan.story_id
