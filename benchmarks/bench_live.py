@@ -2,16 +2,16 @@
 run by `hamkari worker` processes.
 
 A local server (threads of this process) serves --feeds RSS feeds holding --items items in all (at
-most 50 a feed: a poll reads at most 50 new pages and leaves the rest to the next poll);
+most 50 a feed: a poll hands on at most 50 new items and leaves the rest to the next poll);
 each item links to its own HTML page, an article generated from our own templates (Persian,
 Russian and English in turn, random regions, invented officials, figures and dates, about 600
 characters). For each worker count in --workers: a fresh database (SQLite in a temporary data
 directory, or a fresh PostgreSQL database beside the one --database-url names), the feeds added
 with `hamkari sources add`, their polls queued with `hamkari sources poll`, then that many
-`hamkari worker` processes (one thread each) started at once. Each poll job reads its feed,
-fetches every item's page through the guarded fetch (127.0.0.1 allowed by
-HAMKARI_FETCH_ALLOW_HOSTS, with no pause between requests to it: HAMKARI_HOST_DELAY_MS=0),
-extracts and stores it.
+`hamkari worker` processes (one thread each) started at once. Each poll job reads its feed and
+queues one job per new item; each item job fetches the item's page through the guarded fetch
+(127.0.0.1 allowed by HAMKARI_FETCH_ALLOW_HOSTS, with no pause between requests to it:
+HAMKARI_HOST_DELAY_MS=0), extracts and stores it.
 
 Measured: the time of the first request of each feed (the poll), and the moment each article
 becomes visible to a reader (this process reads the articles table every 0.1 s on its own
