@@ -306,6 +306,23 @@ def test_the_help_is_in_the_command_lines_language(monkeypatch: pytest.MonkeyPat
     assert code == 0 and out.startswith("کاربرد: hamkari") and "خبرهای همکاری ایران و روسیه" in out
     monkeypatch.setenv("HAMKARI_LANGUAGE", "ru")
     assert run(["--help"], monkeypatch)[1].startswith("использование: hamkari")
+    route = run(["route", "--help"], monkeypatch)[1]
+    assert "сколько маршрутов, от 1 до 10 (по умолчанию 3)" in route and "параметры:" in route
+
+
+def test_every_commands_summary_and_every_options_help_has_a_persian_and_a_russian_translation() -> None:
+    import polib
+
+    from hamkari.cli.command import COMMANDS
+
+    said = {c.help for c in COMMANDS} | {
+        o.settings["help"] for c in COMMANDS for o in c.options if "help" in o.settings
+    }
+    locale = Path(__file__).resolve().parents[2] / "hamkari" / "web" / "locale"
+    for language in ("fa", "ru"):
+        catalogue = polib.pofile(str(locale / language / "LC_MESSAGES" / "django.po"))
+        translated = {e.msgid for e in catalogue if e.msgstr}
+        assert len(said) > 90 and not sorted(said - translated), language
 
 
 def test_the_port_in_use_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
