@@ -310,14 +310,15 @@ def test_the_help_is_in_the_command_lines_language(monkeypatch: pytest.MonkeyPat
     assert "сколько маршрутов, от 1 до 10 (по умолчанию 3)" in route and "параметры:" in route
 
 
-def test_every_commands_summary_and_every_options_help_has_a_persian_and_a_russian_translation() -> None:
+def test_every_commands_summary_description_and_options_help_has_a_persian_and_a_russian_translation() -> (
+    None
+):
     import polib
 
     from hamkari.cli.command import COMMANDS
 
-    said = {c.help for c in COMMANDS} | {
-        o.settings["help"] for c in COMMANDS for o in c.options if "help" in o.settings
-    }
+    said = {c.help for c in COMMANDS} | {c.description for c in COMMANDS if c.description}
+    said |= {o.settings["help"] for c in COMMANDS for o in c.options if "help" in o.settings}
     locale = Path(__file__).resolve().parents[2] / "hamkari" / "web" / "locale"
     for language in ("fa", "ru"):
         catalogue = polib.pofile(str(locale / language / "LC_MESSAGES" / "django.po"))
