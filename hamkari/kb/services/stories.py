@@ -260,6 +260,10 @@ def _place(article: Article, profile: Profile, copy_keys: set[str]) -> Story:
     )
 
 
+def _known(article: Article) -> str:
+    return "" if article.event_date_weak else article.event_date_known
+
+
 def _dates_better(mine: str, story: str) -> bool:
     return (mine == "full" and story != "full") or (mine in CERTAIN and story not in CERTAIN)
 
@@ -310,9 +314,10 @@ def _copy_of(article: Article, copy_keys: set[str], profile: Profile) -> tuple[A
 
 
 def _profile(article: Article, keys: set[str], story: Story | None = None) -> Profile:
-    """An article's keys and date; an undated article of a dated story is about the story's
-    event, so it has the story's date."""
-    if story is not None and article.event_date_weak and story.date_known in CERTAIN:
+    """An article's keys and date; an article of a story is about the story's event, so when it
+    is undated or dated less precisely than the story (a publication date, a weekday, against a
+    day a text names), it has the story's date."""
+    if story is not None and story.date_known in CERTAIN and _dates_better(story.date_known, _known(article)):
         return Profile(frozenset(keys), story.date, False, story.date_known, article.published)
     return Profile(
         frozenset(keys),

@@ -244,3 +244,19 @@ def test_a_deputy_governor_in_two_provinces_on_one_day_is_at_two_events() -> Non
         source="qazvin",
     ).article
     assert qazvin.story_id != semnan.story_id
+
+
+def test_a_report_of_a_story_has_the_day_its_text_names_not_its_publication_date() -> None:
+    may3 = services.article_ingest(text=TALKS_MARCH_TOURISM.replace("3 March", "3 May"), source="a").article
+    published = services.article_ingest(
+        text=TALKS_MARCH_TOURISM.replace(" on 3 March 2025", ""), source="b", published=dt.date(2025, 5, 4)
+    ).article
+    assert published.story_id == may3.story_id  # the figure; published the next day
+    may4 = services.article_ingest(
+        text=(
+            "Governor of Semnan Province Bahram Nikzadi and a delegation of Samara Region held talks on "
+            "tourism on 4 May 2025. Tour operators of both regions discussed tourism routes."
+        ),
+        source="c",
+    ).article
+    assert may4.story_id != may3.story_id  # the story's text names 3 May: another day
