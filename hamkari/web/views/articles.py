@@ -50,6 +50,20 @@ def _row(kind: str, facts: list[Any]) -> dict[str, Any]:
         "label": entry.summary(fact),
         "link": entry.link(fact),
         "extra": entry.extra(fact),
+        "templates": _templates(kind),
+    }
+
+
+def _templates(kind: str) -> dict[str, tuple[str, ...]]:
+    """How a row of `kind` shows its words, what follows them and its edit field: the kind's own
+    templates in web/facts/ (`<kind>.html`, `<kind>_after.html`, `<kind>_edit.html`) when it has
+    them, else the default (the registry's summary; nothing after; no field), so that a new kind
+    needs no template and the row template names no kind."""
+    own = f"web/facts/{kind}"
+    return {
+        "label": (f"{own}.html", "web/facts/fact.html"),
+        "after": (f"{own}_after.html", "web/facts/nothing.html"),
+        "edit": (f"{own}_edit.html", "web/facts/nothing.html"),
     }
 
 
