@@ -3,11 +3,15 @@ pages, and firms."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
+from django.db.models import Sum
+from django.utils.translation import get_language
+
 from hamkari.kb.models import Entity
-from hamkari.partners import reference
-from hamkari.partners.models import Firm, ReferenceOverride
+from hamkari.partners import finder, reference, scores
+from hamkari.partners.models import Capacity, Firm, ReferenceOverride, TradeFlow
 from hamkari.partners.names import number, sector_name
 
 # page field → (field of the data file, joiner of its values)
@@ -71,3 +75,74 @@ def firm_list(*, region: Entity | None = None, sector: str | None = None) -> lis
     if sector:
         qs = qs.filter(sector=sector)
     return list(qs)
+
+
+def capacity_rows(entity: Entity) -> list[dict[str, Any]]:
+    """Sectors with strength and the evidence behind them (regions), or declared offers (others)."""
+    declared = list(Capacity.objects.filter(entity=entity).order_by("kind", "-strength"))
+    profile = finder.profiles().get(entity.ref or "") if entity.type == "region" else None
+    if profile is not None:
+        rows = [
+            {
+                "sector": s,
+                "strength": min(1.0, v),
+                "evidence": "; ".join(e.describe(get_language()) for e in profile.evidence.get(s, [])),
+                "kind": "offer",
+            }
+            for s, v in sorted(profile.strength.items(), key=lambda kv: -kv[1])[:15]
+        ]
+        rows += [
+            {"sector": c.sector, "strength": c.strength / 5, "evidence": c.note, "kind": "need"}
+            for c in declared
+            if c.kind == "need"
+        ]
+        return rows
+    return [
+        {"sector": c.sector, "strength": c.strength / 5, "evidence": c.note, "kind": c.kind} for c in declared
+    ]
+
+
+def trade_summary(code: str) -> dict[str, Any] | None:
+    """Charts of a region's trade: revealed comparative advantage by product, complementarity with
+    the partners that report trade, and growth against the same period a year before."""
+    vectors = finder.trade_vectors()
+    exports = vectors.get((code, "export"), {})
+    if not exports and not vectors.get((code, "import")):
+        return None
+    reference: dict[str, float] = defaultdict(float)
+    for (_region, flow), products in vectors.items():
+        if flow == "export":
+            for hs, value in products.items():
+                reference[hs] += value
+    rca = sorted(scores.rca(exports, reference).items(), key=lambda kv: -kv[1])[:10] if exports else []
+    partners = []
+    for (other, flow), products in vectors.items():
+        if flow == "export" and other[:2] != code[:2] and vectors.get((code, "import")):
+            partners.append((other, round(scores.complementarity(vectors[(code, "import")], products), 1)))
+    partners.sort(key=lambda kv: -kv[1])
+    growth = []
+    rows = (
+        TradeFlow.objects.filter(region__ref=code)
+        .values("flow", "period", "year")
+        .annotate(total=Sum("value"))
+        .order_by("flow", "period", "year")
+    )
+    totals = {(r["flow"], r["period"], r["year"]): r["total"] for r in rows}
+    for (flow, period, year), total in sorted(totals.items()):
+        before = totals.get((flow, period, year - 1))
+        if before:
+            change = scores.growth(total, before)
+            growth.append(
+                {
+                    "flow": flow,
+                    "period": period,
+                    "year": year,
+                    "percent": round(100 * change, 1) if change is not None else None,
+                }
+            )
+    return {
+        "rca": [(hs, round(v * 100)) for hs, v in rca],
+        "rca_raw": rca,
+        "partners": [(p, int(v)) for p, v in partners[:10]],
+        "growth": growth,
+    }

@@ -2,29 +2,43 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Sum
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hamkari.accounts.permissions import acting_user, can_edit_profile
+from hamkari.kb import selectors as kb_selectors
 from hamkari.kb.models import Entity
-from hamkari.partners import finder, routes, scores, selectors
-from hamkari.partners.models import Capacity, TradeFlow
+from hamkari.partners import finder, routes, selectors
 from hamkari.partners.services import ImportError_, capacity_set, markets, reference_override_set, sectors
+
+
+def _region(code: str) -> Entity:
+    """The region with this code, or a 404 page."""
+    try:
+        return kb_selectors.region_by_code(code)
+    except Entity.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def _profile_owner(pk: int) -> Entity:
+    """The region or organisation whose profile is edited, or a 404 page."""
+    entity = kb_selectors.entity_find(pk=pk)
+    if entity is None or entity.type not in ("region", "organization"):
+        raise Http404
+    return entity
 
 
 @login_required
 def partners(request: HttpRequest, code: str) -> HttpResponse:
-    region = get_object_or_404(Entity, type="region", ref=code.upper())
+    region = _region(code)
     weights: dict[str, float] = {}
     for name in finder.DEFAULT_WEIGHTS:
         try:
@@ -109,7 +123,7 @@ def capacity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """An editor (of this region or organisation) or an administrator declares an offer or a need."""
     if request.method != "POST":
         return redirect("entity", pk=pk)
-    entity = get_object_or_404(Entity, pk=pk, type__in=("region", "organization"))
+    entity = _profile_owner(pk)
     if not can_edit_profile(request.user, entity.pk):
         raise PermissionDenied(_("Only the editor of this region or organisation may edit its profile."))
     try:
@@ -136,7 +150,7 @@ def capacity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def reference_edit(request: HttpRequest, code: str) -> HttpResponse:
     """The editor of a region (or an administrator) overrides one reference value; an empty value
     brings the published one back."""
-    region = get_object_or_404(Entity, type="region", ref=code.upper())
+    region = _region(code)
     if not can_edit_profile(request.user, region.pk):
         raise PermissionDenied(_("Only the editor of this region or organisation may edit its profile."))
     try:
@@ -154,74 +168,3 @@ def reference_edit(request: HttpRequest, code: str) -> HttpResponse:
 
 def reference_rows(entity: Entity) -> list[dict[str, Any]]:
     return selectors.reference_rows(entity, get_language() or "fa") if entity.type == "region" else []
-
-
-def capacity_rows(entity: Entity) -> list[dict[str, Any]]:
-    """Sectors with strength and the evidence behind them (regions), or declared offers (others)."""
-    declared = list(Capacity.objects.filter(entity=entity).order_by("kind", "-strength"))
-    profile = finder.profiles().get(entity.ref or "") if entity.type == "region" else None
-    if profile is not None:
-        rows = [
-            {
-                "sector": s,
-                "strength": min(1.0, v),
-                "evidence": "; ".join(e.describe(get_language()) for e in profile.evidence.get(s, [])),
-                "kind": "offer",
-            }
-            for s, v in sorted(profile.strength.items(), key=lambda kv: -kv[1])[:15]
-        ]
-        rows += [
-            {"sector": c.sector, "strength": c.strength / 5, "evidence": c.note, "kind": "need"}
-            for c in declared
-            if c.kind == "need"
-        ]
-        return rows
-    return [
-        {"sector": c.sector, "strength": c.strength / 5, "evidence": c.note, "kind": c.kind} for c in declared
-    ]
-
-
-def trade_summary(code: str) -> dict[str, Any] | None:
-    """Charts of a region's trade: revealed comparative advantage by product, complementarity with
-    the partners that report trade, and growth against the same period a year before."""
-    vectors = finder.trade_vectors()
-    exports = vectors.get((code, "export"), {})
-    if not exports and not vectors.get((code, "import")):
-        return None
-    reference: dict[str, float] = defaultdict(float)
-    for (_region, flow), products in vectors.items():
-        if flow == "export":
-            for hs, value in products.items():
-                reference[hs] += value
-    rca = sorted(scores.rca(exports, reference).items(), key=lambda kv: -kv[1])[:10] if exports else []
-    partners = []
-    for (other, flow), products in vectors.items():
-        if flow == "export" and other[:2] != code[:2] and vectors.get((code, "import")):
-            partners.append((other, round(scores.complementarity(vectors[(code, "import")], products), 1)))
-    partners.sort(key=lambda kv: -kv[1])
-    growth = []
-    rows = (
-        TradeFlow.objects.filter(region__ref=code)
-        .values("flow", "period", "year")
-        .annotate(total=Sum("value"))
-        .order_by("flow", "period", "year")
-    )
-    totals = {(r["flow"], r["period"], r["year"]): r["total"] for r in rows}
-    for (flow, period, year), total in sorted(totals.items()):
-        before = totals.get((flow, period, year - 1))
-        if before:
-            change = scores.growth(total, before)
-            growth.append(
-                {
-                    "flow": flow,
-                    "period": period,
-                    "year": year,
-                    "percent": round(100 * change, 1) if change is not None else None,
-                }
-            )
-    return {
-        "rca": [(hs, round(v * 100)) for hs, v in rca],
-        "rca_raw": rca,
-        "partners": [(p, int(v)) for p, v in partners[:10]],
-        "growth": growth,
-    }

@@ -14,8 +14,9 @@ from hamkari.accounts.permissions import acting_user, can_edit_profile
 from hamkari.accounts.selectors import profile_of
 from hamkari.accounts.services import profile_update
 from hamkari.kb import selectors
+from hamkari.partners.selectors import capacity_rows, trade_summary
 from hamkari.partners.services import sectors
-from hamkari.partners.views import capacity_rows, reference_rows, route_map, trade_summary
+from hamkari.partners.views import reference_rows, route_map
 from hamkari.web.views.common import found
 
 
