@@ -36,6 +36,13 @@ def cli_language(environ: Mapping[str, str] = os.environ) -> str:
     return "en"
 
 
+def spoken() -> str:
+    """The language the command line speaks now (fa, ru or en): the default of the commands whose
+    output names places and sectors (partners, consortium, route)."""
+    code = (translation.get_language() or "en")[:2]
+    return code if code in ("fa", "ru", "en") else "en"
+
+
 @contextlib.contextmanager
 def speaking(language: str) -> Iterator[None]:
     """Django's translation and argparse's own words in `language` while a command runs."""

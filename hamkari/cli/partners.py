@@ -8,10 +8,12 @@ import textwrap
 from pathlib import Path
 from typing import Any, TextIO
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from hamkari.cli.command import CliError, command, option, plural
+from hamkari.cli.command import CliError, command, option
+from hamkari.cli.language import spoken
 from hamkari.cli.values import whole
 from hamkari.extraction import LANGUAGES
 from hamkari.kb.selectors import region_find
@@ -106,7 +108,11 @@ def _origin(name: str) -> tuple[str, str | None]:
     option("region", metavar="REGION_OR_FIRM", help=f"{REGION_HELP}, or firm:ID (see hamkari firms)"),
     option("--top", type=whole(1, 200), default=10, help="how many partners, 1 to 200 (default 10)"),
     option("--json", action="store_true", help="print JSON"),
-    option("--language", choices=LANGUAGES, default="en", help="names and explanations in fa, ru or en"),
+    option(
+        "--language",
+        choices=LANGUAGES,
+        help="names and explanations in fa, ru or en (default: the language of the command line)",
+    ),
     option(
         "--weight",
         action="append",
@@ -121,7 +127,7 @@ def partners(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     weights = _weights(args.weight)
     code, sector = _origin(args.region)
     try:
-        results = rank(code, top=args.top, weights=weights, sector=sector, language=args.language)
+        results = rank(code, top=args.top, weights=weights, sector=sector, language=args.language or spoken())
     except KeyError as exc:
         raise CliError(_("no capacity profile for %(code)s") % {"code": code}) from exc
     except ValueError as exc:
@@ -229,7 +235,11 @@ def import_table(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     option("--sectors", required=True, help="the value chain: 1 to 6 sector slugs, comma-separated"),
     option("--proposals", type=whole(1, 20), default=3, help="how many proposals, 1 to 20 (default 3)"),
     option("--shared-regions", action="store_true", help="allow two members from one region"),
-    option("--language", choices=LANGUAGES, default="en", help="names and reasons in fa, ru or en"),
+    option(
+        "--language",
+        choices=LANGUAGES,
+        help="names and reasons in fa, ru or en (default: the language of the command line)",
+    ),
     option("--json", action="store_true", help="print JSON"),
     help="propose consortia of Iranian and Russian regions or firms",
     epilog=f"sectors:\n{_wrapped(sorted(sectors()))}",
@@ -249,7 +259,7 @@ def consortium(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             sectors=wanted,
             proposals=args.proposals,
             shared_regions=args.shared_regions,
-            language=args.language,
+            language=args.language or spoken(),
         )
     except ValueError as exc:
         raise CliError(str(exc), 2) from exc
@@ -275,7 +285,11 @@ def consortium(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         default="rail,road,sea",
         help="modes to use, comma-separated: rail, road, sea (default all; rail,sea for bulk freight)",
     ),
-    option("--language", choices=LANGUAGES, default="en", help="place names in fa, ru or en"),
+    option(
+        "--language",
+        choices=LANGUAGES,
+        help="place names in fa, ru or en (default: the language of the command line)",
+    ),
     option("--json", action="store_true", help="print JSON"),
     help="transit routes between two places (ISO codes or names)",
     database=False,
@@ -297,22 +311,32 @@ def route(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise CliError(str(exc), 2) from exc
     if not found:
         raise CliError(_("no route between %(start)s and %(end)s") % {"start": args.start, "end": args.end})
-    lang = args.language
+    lang = args.language or spoken()
     if args.json:
         _print_json(out, [r.as_dict(lang) for r in found])
         return 0
-    for n, r in enumerate(found, start=1):
-        changes = plural(r.mode_changes, "change")
-        print(f"{n}. [{r.branch}] {r.summary(lang)}, {changes} of mode, cost index {r.cost:,.0f}", file=out)
-        for leg in r.legs:
-            ends = f"{routes.node_name(leg.start, lang)} → {routes.node_name(leg.end, lang)}"
-            line = f"   {leg.mode:<4} {ends}: {leg.km} km, {plural_days(leg.days)}"
-            cited = "; ".join(
-                "estimate from coordinates" if x.startswith("estimate:") else x for x in leg.sources
-            )
-            print(f"{line} ({cited})", file=out)
+    with translation.override(lang):
+        for n, r in enumerate(found, start=1):
+            print(_route_line(n, r, lang), file=out)
+            for leg in r.legs:
+                print(_leg_line(leg, lang), file=out)
     return 0
 
 
+def _route_line(n: int, r: routes.Route, lang: str) -> str:
+    changes = ngettext("%(n)s change of mode", "%(n)s changes of mode", r.mode_changes) % {
+        "n": r.mode_changes
+    }
+    cost = _("cost index %(cost)s") % {"cost": f"{r.cost:,.0f}"}
+    return f"{n}. [{r.branch}] {r.summary(lang)}, {changes}, {cost}"
+
+
+def _leg_line(leg: routes.Leg, lang: str) -> str:
+    ends = f"{routes.node_name(leg.start, lang)} → {routes.node_name(leg.end, lang)}"
+    distance = _("%(km)s km, %(days)s") % {"km": leg.km, "days": plural_days(leg.days)}
+    cited = "; ".join(_("estimate from coordinates") if x.startswith("estimate:") else x for x in leg.sources)
+    return f"   {_(leg.mode):<4} {ends}: {distance} ({cited})"
+
+
 def plural_days(days: float) -> str:
-    return "1 day" if round(days, 1) == 1 else f"{days:.1f} days"
+    return _("1 day") if round(days, 1) == 1 else _("%(days)s days") % {"days": f"{days:.1f}"}

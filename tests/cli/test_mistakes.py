@@ -428,3 +428,21 @@ def test_a_real_pipe_closed_by_head_ends_quietly(tmp_path: Path) -> None:
         err = process.stderr.read()
         code = process.wait(timeout=120)
     assert (code, err) == (1, "hamkari: the output was closed before the end (broken pipe)\n")
+
+
+# (language of the command line, words its route output must have, an English word it must not)
+ROUTE_WORDS = [
+    ("fa", ("کیلومتر", "شاخص هزینه", "گیلان"), "days"),
+    ("ru", ("км", "индекс стоимости", "Гилян"), "days"),
+    ("en", ("km", "cost index", "Gilan"), "сут."),
+]
+
+
+@pytest.mark.parametrize(("language", "words", "absent"), ROUTE_WORDS, ids=[w[0] for w in ROUTE_WORDS])
+def test_route_speaks_the_command_lines_language_when_no_language_is_given(
+    language: str, words: tuple[str, ...], absent: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HAMKARI_LANGUAGE", language)
+    code, out, err = run(["route", "IR-01", "RU-AST", "--options", "2"], monkeypatch)
+    assert code == 0 and all(word in out for word in words), out + err
+    assert absent not in out
