@@ -8,7 +8,7 @@ North–South corridor — the western branch (through Astara and Azerbaijan), t
 (through Incheh Borun or Sarakhs, Turkmenistan and Kazakhstan), the Caspian sea branch, or direct
 within one country — each the cheapest of its branch by a freight cost index (COST_PER_KM,
 COST_PER_CHANGE, COST_PER_DAY), cheapest first. The partner finder's route component stays the
-fastest route's days (`fastest`, `days_from`)."""
+fastest route's days (`days_from`)."""
 
 from __future__ import annotations
 
@@ -420,13 +420,6 @@ def routes(start: str, end: str, options: int = 3, modes: tuple[str, ...] = MODE
         if route and (route.branch not in found or route.cost < found[route.branch].cost):
             found[route.branch] = route
     return sorted(found.values(), key=lambda r: (r.cost, r.days))[:options]
-
-
-@functools.lru_cache(maxsize=20_000)
-def fastest(start: str, end: str) -> Route | None:
-    """The fastest route between two nodes (cached: the network is fixed data)."""
-    path = fastest_path(start, end) if start != end else None
-    return _route(path) if path else None
 
 
 @functools.lru_cache(maxsize=20_000)
