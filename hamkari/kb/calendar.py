@@ -10,6 +10,8 @@ import jdatetime
 from django.utils import formats
 
 PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+# what a reader types: Persian and Arabic-Indic digits
+LATIN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 JALALI_MONTHS: tuple[str, ...] = tuple(jdatetime.date.j_months_fa)
 
 
@@ -17,6 +19,17 @@ def digits_in(value: object, language: str) -> str:
     """`value` as text, with Persian digits when `language` is Persian."""
     text = "" if value is None else str(value)
     return text.translate(PERSIAN_DIGITS) if language.startswith("fa") else text
+
+
+def latin_digits(text: str) -> str:
+    """Text typed with Persian or Arabic-Indic digits in Latin digits («۱۴۰۴/۰۹/۲۶» → «1404/09/26»)."""
+    return text.translate(LATIN_DIGITS)
+
+
+def typed_number(text: str) -> str:
+    """A number as typed, in Latin digits: the Persian decimal sign a point, group separators
+    (Persian «٬», Latin «,») dropped («۶۸۰٬۰۰۰» → «680000», «۰٫۳۵» → «0.35»)."""
+    return latin_digits(text).replace("٫", ".").replace("٬", "").replace(",", "")
 
 
 def jalali_text(day: dt.date) -> str:

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from hamkari.extraction.vocabulary import EVENT_TYPES, LIFECYCLE, TRACKER_STATUSES
+from hamkari.kb.calendar import latin_digits
 from hamkari.kb.models import Commitment, Entity, Instrument, ReviewState
 from hamkari.kb.services import audit_record
 from hamkari.spreadsheets import TableError, read_rows
@@ -31,7 +32,6 @@ from hamkari.tracker.models import (
 )
 
 STATUSES = TRACKER_STATUSES
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
 
 class TrackerError(ValueError):
@@ -43,7 +43,7 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
     1700 are Jalali. Empty → None; anything else is an error that says what was expected."""
     if value is None or isinstance(value, dt.date):
         return value
-    text = str(value).strip().translate(_DIGITS)
+    text = latin_digits(str(value).strip())
     if not text:
         return None
     m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", text)
@@ -189,7 +189,7 @@ def dependencies_set(*, item: PlanItem, numbers: list[int]) -> None:
 
 def parse_numbers(value: str) -> list[int]:
     try:
-        return [int(n) for n in re.split(r"[\s;,،]+", value.translate(_DIGITS).strip()) if n]
+        return [int(n) for n in re.split(r"[\s;,،]+", latin_digits(value).strip()) if n]
     except ValueError as exc:
         raise TrackerError(gettext("item numbers expected, not %(value)s") % {"value": repr(value)}) from exc
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from hamkari.accounts.permissions import acting_user, can_review_article, role_of
 from hamkari.kb import selectors, services
+from hamkari.kb.calendar import typed_number
 from hamkari.kb.facts import FACT_KINDS
 from hamkari.kb.models import Article
 from hamkari.tracker.services import TrackerError, parse_date
@@ -67,15 +68,12 @@ def _templates(kind: str) -> dict[str, tuple[str, ...]]:
     }
 
 
-PERSIAN_NUMBER = str.maketrans("۰۱۲۳۴۵۶۷۸۹٫", "0123456789.", "٬,")
-
-
 def _number(typed: str) -> str:
     """A number typed with Persian or Latin digits, as the field's own text («680000.0» for
     «۶۸۰٬۰۰۰»), so that a value sent back unchanged is no edit; other text is left for the model to
     refuse in the page's language."""
     try:
-        return str(float(typed.strip().translate(PERSIAN_NUMBER)))
+        return str(float(typed_number(typed.strip())))
     except ValueError:
         return typed
 
