@@ -151,9 +151,128 @@ class EntityOut(Schema):
         )
 
 
+class PositionOut(Schema):
+    role: str
+    region: str | None
+    country: str | None
+    organization: str | None
+    title: str
+    first_seen: dt.date | None
+    last_seen: dt.date | None
+    sources: list[int]
+
+
+class MentionOut(Schema):
+    id: int
+    article: int
+    start: int
+    end: int
+    text: str
+    link_rule: str
+    link_confidence: float
+
+    @classmethod
+    def of(cls, m: "selectors.MentionWithWords") -> "MentionOut":
+        return cls(
+            id=m.pk,
+            article=m.article_id,
+            start=m.start,
+            end=m.end,
+            text=m.words,
+            link_rule=m.link_rule,
+            link_confidence=m.link_confidence,
+        )
+
+
 class PersonDetail(EntityOut):
-    positions: list[dict[str, Any]]
-    mentions: list[dict[str, Any]]
+    positions: list[PositionOut]
+    mentions: list[MentionOut]
+
+    @classmethod
+    def of_person(cls, person: Entity) -> "PersonDetail":
+        """The person with their posts over time (`selectors.positions_of`) and every mention."""
+        return cls(
+            **EntityOut.of(person).model_dump(),
+            positions=[PositionOut(**p) for p in selectors.positions_of(person)],
+            mentions=[MentionOut.of(m) for m in selectors.person_mentions(person)],
+        )
+
+
+class SectorCount(Schema):
+    sector: str
+    sources: int
+
+
+class PartnerCount(Schema):
+    region: str
+    name: str
+    sources: int
+
+
+class OfficialOut(Schema):
+    person: int
+    name: str
+    role: str
+
+
+class StoryBrief(Schema):
+    id: int
+    type: str
+    date: dt.date | None
+    title: str
+
+
+class InstrumentBrief(Schema):
+    id: int
+    kind: str
+    status: str
+
+
+class CommitmentBrief(Schema):
+    id: int
+    action: str
+    due: dt.date | None
+
+
+class RegionProfile(EntityOut):
+    article_count: int
+    sectors: list[SectorCount]
+    partners: list[PartnerCount]
+    officials: list[OfficialOut]
+    events: list[StoryBrief]
+    instruments: list[InstrumentBrief]
+    commitments: list[CommitmentBrief]
+
+    @classmethod
+    def of_region(cls, region: Entity) -> "RegionProfile":
+        """The region's page in data (`selectors.region_profile`)."""
+        profile = selectors.region_profile(region)
+        return cls(
+            **EntityOut.of(region).model_dump(),
+            article_count=profile["article_count"],
+            sectors=[SectorCount(sector=s["entity__ref"], sources=s["sources"]) for s in profile["sectors"]],
+            partners=[
+                PartnerCount(region=s["entity__ref"], name=s["entity__name"], sources=s["sources"])
+                for s in profile["partners"]
+            ],
+            officials=[
+                OfficialOut(person=pid, name=name, role=role) for pid, name, role in profile["officials"]
+            ],
+            events=[StoryBrief(id=s.pk, type=s.type, date=s.date, title=s.title) for s in profile["stories"]],
+            instruments=[
+                InstrumentBrief(id=i.pk, kind=i.kind, status=i.status) for i in profile["instruments"]
+            ],
+            commitments=[
+                CommitmentBrief(id=c.pk, action=c.action, due=c.due) for c in profile["commitments"]
+            ],
+        )
+
+
+class ReviewOut(Schema):
+    id: int
+    kind: str
+    review_state: str
+    edited: bool
 
 
 class StoryOut(Schema):
@@ -323,23 +442,7 @@ def person(request: HttpRequest, person_id: int) -> Any:
             _("Person %(id)s was merged into person %(into)s.")
             % {"id": shown(person_id), "into": shown(obj.merged_into_id)},
         )
-    mentions = [
-        {
-            "article": m.article_id,
-            "start": m.start,
-            "end": m.end,
-            "text": m.words,
-            "id": m.pk,
-            "link_rule": m.link_rule,
-            "link_confidence": m.link_confidence,
-        }
-        for m in selectors.person_mentions(obj)
-    ]
-    return {
-        **EntityOut.of(obj).model_dump(),
-        "positions": selectors.positions_of(obj),
-        "mentions": mentions,
-    }
+    return PersonDetail.of_person(obj)
 
 
 @router.get("/regions", response=list[EntityOut], tags=["regions"])
@@ -348,27 +451,10 @@ def regions(request: HttpRequest) -> Any:
     return _Mapped(selectors.region_list().prefetch_related("aliases"), EntityOut.of)
 
 
-@router.get("/regions/{code}", response=dict[str, Any], tags=["regions"])
+@router.get("/regions/{code}", response=RegionProfile, tags=["regions"])
 def region(request: HttpRequest, code: str) -> Any:
     obj = _found(_("No region with the code %(code)s.") % {"code": code}, selectors.region_by_code, code)
-    profile = selectors.region_profile(obj)
-    return {
-        **EntityOut.of(obj).model_dump(),
-        "article_count": profile["article_count"],
-        "sectors": [{"sector": s["entity__ref"], "sources": s["sources"]} for s in profile["sectors"]],
-        "partners": [
-            {"region": s["entity__ref"], "name": s["entity__name"], "sources": s["sources"]}
-            for s in profile["partners"]
-        ],
-        "officials": [
-            {"person": pid, "name": name, "role": role} for pid, name, role in profile["officials"]
-        ],
-        "events": [
-            {"id": s.pk, "type": s.type, "date": s.date, "title": s.title} for s in profile["stories"]
-        ],
-        "instruments": [{"id": i.pk, "kind": i.kind, "status": i.status} for i in profile["instruments"]],
-        "commitments": [{"id": c.pk, "action": c.action, "due": c.due} for c in profile["commitments"]],
-    }
+    return RegionProfile.of_region(obj)
 
 
 @router.get("/events", response=list[StoryOut], tags=["events"])
@@ -444,7 +530,7 @@ def article_create(request: HttpRequest, payload: IngestIn) -> Any:
     return Status(202, job_started(job))
 
 
-@router.post("/facts/{kind}/{fact_id}/review", response=dict[str, Any], auth=TokenAuth(), tags=["review"])
+@router.post("/facts/{kind}/{fact_id}/review", response=ReviewOut, auth=TokenAuth(), tags=["review"])
 def fact_review(request: HttpRequest, kind: FactKindName, fact_id: int, payload: ReviewIn) -> Any:
     entry = FACT_KINDS.get(kind)
     if entry is None:  # the parameter's type refuses it first (422); kept for a kind removed later
@@ -462,7 +548,7 @@ def fact_review(request: HttpRequest, kind: FactKindName, fact_id: int, payload:
         user=permissions.acting_user(request),
         changes=payload.changes,
     )
-    return {"id": fact.pk, "kind": kind, "review_state": fact.review_state, "edited": fact.edited}
+    return ReviewOut(id=fact.pk, kind=kind, review_state=fact.review_state, edited=fact.edited)
 
 
 @router.post("/people/{person_id}/merge", response=EntityOut, auth=TokenAuth(), tags=["people"])

@@ -6,7 +6,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from ninja import Query, Router
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from hamkari.api.core import Market
@@ -15,7 +15,61 @@ from hamkari.partners import finder, routes
 router = Router(tags=["partners"])
 
 
-@router.get("/partners/{code}", response=list[dict[str, Any]])
+# The answers' shapes, named so the OpenAPI document describes them (the finder's and the route's
+# `as_dict` fill them; ninja checks each answer against its schema).
+
+
+class PartnerOut(Schema):
+    region: str
+    name: str
+    score: float
+    components: dict[str, float | None]
+    explanation: str
+    firms: list[str]
+    details: dict[str, Any]
+
+
+class MemberOut(Schema):
+    kind: str
+    id: str
+    name: str
+    country: str
+    region: str
+    sector: str
+    strength: float
+    reason: str
+
+
+class ProposalOut(Schema):
+    score: float
+    coverage: float
+    competition: float
+    members: list[MemberOut]
+
+
+class LegOut(Schema):
+    from_: str = Field(..., alias="from")
+    to: str
+    mode: str
+    km: int
+    days: float
+    stops: list[str]
+    sources: list[str]
+    published: bool
+
+
+class RouteOut(Schema):
+    km: int
+    days: float
+    mode_changes: int
+    branch: str
+    cost: int
+    via: list[str]
+    summary: str
+    legs: list[LegOut]
+
+
+@router.get("/partners/{code}", response=list[PartnerOut])
 def partners(
     request: HttpRequest,
     code: str,
@@ -35,7 +89,7 @@ def partners(
         raise HttpError(404, _("No region with the code %(code)s.") % {"code": code}) from exc
 
 
-@router.get("/consortium", response=list[dict[str, Any]])
+@router.get("/consortium", response=list[ProposalOut])
 def consortium(
     request: HttpRequest,
     market: Market,
@@ -57,7 +111,7 @@ def consortium(
         raise HttpError(400, str(exc)) from exc
 
 
-@router.get("/route", response=list[dict[str, Any]])
+@router.get("/route", response=list[RouteOut], by_alias=True)  # a leg says "from"
 def route(
     request: HttpRequest,
     start: str = Query(..., alias="from", max_length=100),

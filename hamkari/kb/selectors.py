@@ -40,6 +40,11 @@ class _Words(TypedDict):
     words: str
 
 
+if TYPE_CHECKING:
+    # a mention read with `with_words`: callers name this type rather than the annotation
+    MentionWithWords = WithAnnotations[Mention, _Words]
+
+
 class _Mentioned(TypedDict):
     mention_count: int
 

@@ -10,6 +10,7 @@ from django.test import Client
 
 from hamkari.accounts import services as account_services
 from hamkari.accounts.services import user_create
+from hamkari.api import api
 from hamkari.kb import services
 from hamkari.kb.models import Quantity
 
@@ -183,3 +184,22 @@ def test_a_text_of_only_blanks_or_control_characters_is_a_400(client: Client, wr
     response = _post(client, "/api/articles", '{"text": "' + text + '"}', writer)
     assert response.status_code == 400
     assert error(response)["message"] == "متن خالی است یا تنها فاصله و نویسهٔ کنترلی دارد"  # Persian first
+
+
+def _successes(document: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    return [
+        (method, path, response.get("content", {}).get("application/json", {}).get("schema", {}))
+        for path, operations in document["paths"].items()
+        for method, operation in operations.items()
+        for code, response in operation["responses"].items()
+        if str(code).startswith("2")
+    ]
+
+
+def test_every_successful_answer_is_a_named_schema_in_the_openapi_document() -> None:
+    loose = [
+        (method, path)
+        for method, path, schema in _successes(api.get_openapi_schema())
+        if "$ref" not in str(schema)  # a bare object would let an answer's fields go undocumented
+    ]
+    assert loose == []

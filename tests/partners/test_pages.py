@@ -83,6 +83,7 @@ def test_the_partner_api_and_its_errors(editor: Client) -> None:
     assert editor.get("/api/route", {"from": "IR-27", "to": "RU-VGG", "modes": "air"}).status_code == 400
     by_rail = editor.get("/api/route", {"from": "IR-27", "to": "RU-VGG", "modes": "rail,sea"}).json()
     assert by_rail[0]["branch"] == "east" and by_rail[0]["legs"][0]["mode"] == "rail"
+    assert {"from", "to", "stops", "published"} <= set(by_rail[0]["legs"][0])  # the alias, not `from_`
     example = editor.get("/api/consortium", {"market": "africa", "sectors": "steel,machinery"})
     assert example.status_code == 200 and example.json() and all(p["score"] > 0 for p in example.json())
 
