@@ -34,6 +34,7 @@ from hamkari.extraction.vocabulary import INSTRUMENT_KINDS, MARKETS, TRACKER_STA
 from hamkari.kb import services
 from hamkari.kb.calendar import digits_in
 from hamkari.kb.facts import FACT_KINDS
+from hamkari.kb.lookups import Missing
 from hamkari.kb.models import ReviewState
 
 
@@ -223,6 +224,12 @@ def _too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
 def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     # Django's own text names a model in English («No Entity matches the given query.»)
     return _error(request, 404, "not_found", _("Nothing was found at this address."))
+
+
+@api.exception_handler(Missing)
+def _missing(request: HttpRequest, exc: Missing) -> HttpResponse:
+    # `kb.lookups.found` says which record, already in the request's language
+    return _error(request, 404, "not_found", str(exc) or _("Nothing was found at this address."))
 
 
 @api.exception_handler(services.ReviewError)

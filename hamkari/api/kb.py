@@ -8,10 +8,8 @@ Reads need a login or a token (or HAMKARI_PUBLIC_READ); writes need `Authorizati
 
 # No `from __future__ import annotations` here: django-ninja reads the annotations at import.
 import datetime as dt
-from collections.abc import Callable
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
@@ -33,13 +31,13 @@ from hamkari.api.core import (
 from hamkari.api.jobs import JobStarted, job_started
 from hamkari.kb import selectors, services
 from hamkari.kb.facts import FACT_KINDS
+from hamkari.kb.lookups import found
 from hamkari.kb.models import Article, Commitment, Entity, Instrument, Story
 from hamkari.kb.reasons import reason
 from hamkari.monitoring.jobs import job_ingest_start
 from hamkari.sources.inputs import MAX_BYTES, InputError
 
 router = Router()
-T = TypeVar("T")
 
 
 # --- schemas ------------------------------------------------------------------------------
@@ -391,15 +389,6 @@ class _Mapped:
         return [self.convert(x) for x in self.queryset[item]]
 
 
-def _found(missing: str, getter: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """`getter(...)` (a selector), else a 404 saying `missing` (a sentence already in the
-    request's language, as `core.one` says it)."""
-    try:
-        return getter(*args, **kwargs)
-    except ObjectDoesNotExist:
-        raise HttpError(404, missing) from None
-
-
 @router.get("/articles", response=list[ArticleOut], tags=["articles"])
 @paginate(Paged)
 def articles(
@@ -419,7 +408,7 @@ def articles(
 @router.get("/articles/{article_id}", response=ArticleDetail, tags=["articles"])
 def article(request: HttpRequest, article_id: int) -> Any:
     missing = _("No article %(id)s.") % {"id": shown(article_id)}
-    return ArticleDetail.of_detail(_found(missing, selectors.article_detail, article_id))
+    return ArticleDetail.of_detail(found(selectors.article_detail, article_id, missing=missing))
 
 
 @router.get("/people", response=list[EntityOut], tags=["people"])
@@ -435,7 +424,7 @@ def people(
 
 @router.get("/people/{person_id}", response=PersonDetail, tags=["people"])
 def person(request: HttpRequest, person_id: int) -> Any:
-    obj = _found(_("No person %(id)s.") % {"id": shown(person_id)}, selectors.person_get, person_id)
+    obj = found(selectors.person_get, person_id, missing=_("No person %(id)s.") % {"id": shown(person_id)})
     if obj.merged_into_id:
         raise HttpError(
             404,
@@ -453,7 +442,8 @@ def regions(request: HttpRequest) -> Any:
 
 @router.get("/regions/{code}", response=RegionProfile, tags=["regions"])
 def region(request: HttpRequest, code: str) -> Any:
-    obj = _found(_("No region with the code %(code)s.") % {"code": code}, selectors.region_by_code, code)
+    missing = _("No region with the code %(code)s.") % {"code": code}
+    obj = found(selectors.region_by_code, code, missing=missing)
     return RegionProfile.of_region(obj)
 
 
@@ -536,9 +526,9 @@ def fact_review(request: HttpRequest, kind: FactKindName, fact_id: int, payload:
     if entry is None:  # the parameter's type refuses it first (422); kept for a kind removed later
         raise HttpError(404, _("Unknown fact kind %(kind)s.") % {"kind": repr(kind)})
     missing = _("No %(kind)s %(id)s.") % {"kind": entry.noun, "id": shown(fact_id)}  # the kind's own word
-    found = _found(missing, selectors.article_fact, kind, fact_id)
+    reviewed = found(selectors.article_fact, kind, fact_id, missing=missing)
     _allow(
-        permissions.can_review_article(request.user, found.article_id),
+        permissions.can_review_article(request.user, reviewed.article_id),
         _("This user may not review this article's facts."),
     )
     fact = services.fact_review(
@@ -595,8 +585,8 @@ def event_split(request: HttpRequest, event_id: int, payload: StorySplitIn) -> A
 
 def _person(pk: int) -> Entity:
     """A person not merged into another, else a 404."""
-    return _found(_("No person %(id)s.") % {"id": shown(pk)}, selectors.person_get, pk, live=True)
+    return found(selectors.person_get, pk, live=True, missing=_("No person %(id)s.") % {"id": shown(pk)})
 
 
 def _story(pk: int) -> Story:
-    return _found(_("No story %(id)s.") % {"id": shown(pk)}, selectors.story_with_sources, pk)
+    return found(selectors.story_with_sources, pk, missing=_("No story %(id)s.") % {"id": shown(pk)})

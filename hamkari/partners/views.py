@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -15,30 +15,15 @@ from django.views.decorators.http import require_POST
 
 from hamkari.accounts.permissions import acting_user, can_edit_profile
 from hamkari.kb import selectors as kb_selectors
+from hamkari.kb.lookups import found
 from hamkari.kb.models import Entity
 from hamkari.partners import finder, routes, selectors
 from hamkari.partners.services import ImportError_, capacity_set, markets, reference_override_set, sectors
 
 
-def _region(code: str) -> Entity:
-    """The region with this code, or a 404 page."""
-    try:
-        return kb_selectors.region_by_code(code)
-    except Entity.DoesNotExist as exc:
-        raise Http404 from exc
-
-
-def _profile_owner(pk: int) -> Entity:
-    """The region or organisation whose profile is edited, or a 404 page."""
-    entity = kb_selectors.entity_find(pk=pk)
-    if entity is None or entity.type not in ("region", "organization"):
-        raise Http404
-    return entity
-
-
 @login_required
 def partners(request: HttpRequest, code: str) -> HttpResponse:
-    region = _region(code)
+    region = found(kb_selectors.region_by_code, code)
     weights: dict[str, float] = {}
     for name in finder.DEFAULT_WEIGHTS:
         try:
@@ -123,7 +108,7 @@ def capacity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """An editor (of this region or organisation) or an administrator declares an offer or a need."""
     if request.method != "POST":
         return redirect("entity", pk=pk)
-    entity = _profile_owner(pk)
+    entity = found(kb_selectors.curated_entity_get, pk)
     if not can_edit_profile(request.user, entity.pk):
         raise PermissionDenied(_("Only the editor of this region or organisation may edit its profile."))
     try:
@@ -150,7 +135,7 @@ def capacity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def reference_edit(request: HttpRequest, code: str) -> HttpResponse:
     """The editor of a region (or an administrator) overrides one reference value; an empty value
     brings the published one back."""
-    region = _region(code)
+    region = found(kb_selectors.region_by_code, code)
     if not can_edit_profile(request.user, region.pk):
         raise PermissionDenied(_("Only the editor of this region or organisation may edit its profile."))
     try:

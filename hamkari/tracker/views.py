@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,20 +18,12 @@ from django.views.decorators.http import require_POST
 from hamkari.accounts.permissions import acting_user, can_edit_group, role_of
 from hamkari.extraction.vocabulary import EVENT_TYPES
 from hamkari.kb import selectors as kb_selectors
+from hamkari.kb.lookups import found
 from hamkari.kb.models import Entity, Instrument
 from hamkari.tracker import brief, ical, selectors, services
 from hamkari.tracker.models import ItemStatus, PlanItem, WorkingGroup
 
 PARTY = ("person", "organization")
-T = TypeVar("T")
-
-
-def _found(getter: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """`getter(...)` (a selector), or a 404 page when the record does not exist."""
-    try:
-        return getter(*args, **kwargs)
-    except ObjectDoesNotExist as exc:
-        raise Http404 from exc
 
 
 def _picked(request: HttpRequest, field: str, types: tuple[str, ...]) -> list[Entity]:
@@ -147,7 +138,7 @@ def _gantt(items: list[PlanItem], today: dt.date) -> dict[str, Any]:
 
 @login_required
 def group(request: HttpRequest, pk: int) -> HttpResponse:
-    return _group_page(request, _found(selectors.group_get, pk))
+    return _group_page(request, found(selectors.group_get, pk))
 
 
 def _group_page(
@@ -177,7 +168,7 @@ def _group_page(
 @login_required
 @require_POST
 def group_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    obj = _found(selectors.group_get, pk)
+    obj = found(selectors.group_get, pk)
     _editable(request, obj)
     data = request.POST
     try:
@@ -197,7 +188,7 @@ def group_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             )
             services.dependencies_set(item=item, numbers=depends)
         elif action == "update":
-            item = _found(selectors.plan_item_get, data.get("item"), group=obj)
+            item = found(selectors.plan_item_get, data.get("item"), group=obj)
             changes: dict[str, Any] = {"status": data.get("status", item.status)}
             if data.get("progress", "") != "":
                 changes["progress"] = int(data["progress"])
@@ -252,7 +243,7 @@ def _member_add(request: HttpRequest, obj: WorkingGroup) -> HttpResponse:
 
 @login_required
 def plan_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    obj = _found(selectors.group_get, pk)
+    obj = found(selectors.group_get, pk)
     if fmt == "xlsx":
         response = HttpResponse(
             services.plan_export_xlsx(obj),
@@ -272,9 +263,9 @@ def deadlines(request: HttpRequest) -> HttpResponse:
     region_code = request.GET.get("region", "")
     owner_id = request.GET.get("owner", "")
     if region_code:
-        scope["region"] = _found(kb_selectors.region_by_code, region_code)
+        scope["region"] = found(kb_selectors.region_by_code, region_code)
     if owner_id.isdigit():
-        scope["owner"] = _found(kb_selectors.entity_get, int(owner_id))
+        scope["owner"] = found(kb_selectors.entity_get, int(owner_id))
     board = selectors.deadline_board(today=timezone.localdate(), **scope)
     return render(request, "tracker/deadlines.html", {"board": board, "scope": scope})
 
@@ -317,7 +308,7 @@ def _events_page(
 
 @login_required
 def instrument(request: HttpRequest, pk: int) -> HttpResponse:
-    obj = _found(selectors.instrument_get, pk)
+    obj = found(selectors.instrument_get, pk)
     if request.method == "POST":
         if role_of(request.user) not in ("analyst", "administrator"):
             raise PermissionDenied(_("Only analysts change the status of an instrument."))
@@ -374,7 +365,7 @@ def calendar_response(name: str, items: Any, meetings: Any, entries: Any = ()) -
 
 @login_required
 def group_calendar(request: HttpRequest, pk: int) -> HttpResponse:
-    obj = _found(selectors.group_get, pk)
+    obj = found(selectors.group_get, pk)
     return calendar_response(obj.name, *selectors.group_calendar(obj))
 
 
@@ -387,10 +378,10 @@ def my_calendar(request: HttpRequest) -> HttpResponse:
 @login_required
 def brief_page(request: HttpRequest, kind: str, first: str, second: str = "") -> HttpResponse:
     if kind == "group":
-        data = selectors.group_brief(_found(selectors.group_get, int(first)))
+        data = selectors.group_brief(found(selectors.group_get, int(first)))
     else:
-        a = _found(kb_selectors.region_by_code, first)
-        b = _found(kb_selectors.region_by_code, second)
+        a = found(kb_selectors.region_by_code, first)
+        b = found(kb_selectors.region_by_code, second)
         data = selectors.pair_brief(a, b)
     html = brief.render_html(data, language=request.LANGUAGE_CODE or "fa")
     if request.GET.get("format") == "pdf":

@@ -19,9 +19,10 @@ from hamkari.accounts.permissions import acting_user, can_review_article, role_o
 from hamkari.kb import selectors, services
 from hamkari.kb.calendar import typed_number
 from hamkari.kb.facts import FACT_KINDS
+from hamkari.kb.lookups import found
 from hamkari.kb.models import Article
 from hamkari.tracker.services import TrackerError, parse_date
-from hamkari.web.views.common import HtmxHttpRequest, found
+from hamkari.web.views.common import HtmxHttpRequest
 
 # every kind of fact the page colours, in the legend above the text
 LEGEND = (

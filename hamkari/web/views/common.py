@@ -1,23 +1,10 @@
-"""What the page modules share: turning a missing record into a 404."""
+"""What the page modules share: the request as htmx leaves it (a missing record is
+`hamkari.kb.lookups.found`, shared with the other apps' pages and the API)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
-
-from django.core.exceptions import ObjectDoesNotExist
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django_htmx.middleware import HtmxDetails
-
-T = TypeVar("T")
-
-
-def found(getter: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """`getter(*args)`, or a 404 page when the record does not exist."""
-    try:
-        return getter(*args, **kwargs)
-    except (ObjectDoesNotExist, KeyError, ValueError) as exc:
-        raise Http404 from exc
 
 
 class HtmxHttpRequest(HttpRequest):

@@ -14,10 +14,10 @@ from hamkari.accounts.permissions import acting_user, can_edit_profile
 from hamkari.accounts.selectors import profile_of
 from hamkari.accounts.services import profile_update
 from hamkari.kb import selectors
+from hamkari.kb.lookups import found
 from hamkari.partners.selectors import capacity_rows, trade_summary
 from hamkari.partners.services import sectors
 from hamkari.partners.views import reference_rows, route_map
-from hamkari.web.views.common import found
 
 
 @login_required

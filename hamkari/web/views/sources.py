@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 
 from hamkari.accounts.permissions import acting_user, can_manage_sources
 from hamkari.kb import selectors as kb_selectors
+from hamkari.kb.lookups import found
 from hamkari.monitoring import selectors, services
-from hamkari.web.views.common import found
 
 
 def _allowed(request: HttpRequest) -> None:

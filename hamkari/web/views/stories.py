@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 
 from hamkari.accounts.permissions import acting_user, can_curate_stories
 from hamkari.kb import selectors, services
+from hamkari.kb.lookups import found
 from hamkari.kb.models import Story
-from hamkari.web.views.common import found
 
 
 @login_required

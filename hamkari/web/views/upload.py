@@ -14,11 +14,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hamkari.accounts.permissions import acting_user, can_reextract, can_see_job, can_upload, role_of
+from hamkari.kb.lookups import found
 from hamkari.monitoring import selectors
 from hamkari.monitoring.jobs import job_reextract_start, job_upload_start
 from hamkari.sources.inputs import MAX_BYTES
 from hamkari.sources.items import Item, article_item, is_url
-from hamkari.web.views.common import HtmxHttpRequest, found
+from hamkari.web.views.common import HtmxHttpRequest
 
 
 @login_required
