@@ -29,3 +29,23 @@ def test_a_datelines_city_names_no_region(text: str, absent: str, present: str) 
 def test_the_same_city_named_in_the_story_still_names_its_region() -> None:
     text = "TEHRAN, March 3, 2026 (IRNA) – The governor of Tehran met the consul of Russia in Tehran."
     assert "IR-23" in _regions(text)
+
+
+def _sectors(text: str) -> set[str]:
+    return {e["ref"] for e in to_json(extract(text))["entities"] if e["type"] == "sector"}
+
+
+# (text, the sectors found): «آموزش» and its forms are education; a longer word that only starts
+# with it («آموزشگاه») is no lexicon term
+EDUCATION = [
+    ("دو استان در زمینه آموزش زبان روسی همکاری می‌کنند.", {"higher_education"}),
+    ("برگزاری دوره‌های آموزشی برای کارشناسان دو کشور در دستور کار است.", {"higher_education"}),
+    ("معاون وزیر آموزش و پرورش از مدرسه‌ای در کرمان بازدید کرد.", {"higher_education"}),
+    ("همکاری‌های آموزشی و فرهنگی دو شهر گسترش می‌یابد.", {"higher_education", "culture"}),
+    ("نخستین آموزشگاه زبان روسی در این شهر باز شد.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "sectors"), EDUCATION)
+def test_persian_education_words_name_the_education_sector(text: str, sectors: set[str]) -> None:
+    assert _sectors(text) == sectors
