@@ -171,6 +171,8 @@ class Commitment:
     due: dt.date | None = None
     due_relative: str | None = None
     due_expression: str | None = None
+    # how exact `due` is: day, month, quarter, half or year (the last day of the period named)
+    due_precision: str | None = None
 
 
 @dataclass(slots=True)

@@ -131,6 +131,7 @@ def _to_json(doc: Document) -> dict[str, Any]:
                 "due": c.due.isoformat() if c.due else None,
                 "due_relative": c.due_relative,
                 "due_expression": c.due_expression or "",
+                "due_precision": c.due_precision,
                 "evidence": c.evidence.as_list(),
                 "provenance": c.provenance.as_dict(),
             }

@@ -36,7 +36,8 @@ from hamkari.extraction.pipeline import Component, registered
 
 # an action ends at a full stop, a purpose clause or the next item of a list
 ACTION_STOP = re.compile(
-    r"[.;؛:!?؟]| تا | که | чтобы | so that | in order to |\n\s*(?:[-–—•*▪·]|[0-9۰-۹]{1,2}[.)\-–])\s"
+    r"[.;؛:!?؟]| تا | که | اما | ولی | чтобы | однако | so that | in order to | but "
+    r"|\n\s*(?:[-–—•*▪·]|[0-9۰-۹]{1,2}[.)\-–])\s"
 )
 _OBJECT_REACH = 25  # folded characters between an approval verb and the instrument it approves
 MAX_ACTION = 160
@@ -123,6 +124,7 @@ class CommitmentFinder(Component):
             following = _next_inside(cues, n, sentence)
             done.add(sentence.span.start)
             self._add(doc, sentence, cue.provenance.rule, *found, until=following)
+        self._periods(doc, words, done)
         for sentence in doc.sentences:
             if sentence.span.start in done:
                 continue
@@ -144,13 +146,34 @@ class CommitmentFinder(Component):
             self._add(doc, sentence, trigger[0].provenance.rule, None, None, None, None)
         _drop_headline_repeats(doc)
 
+    def _periods(self, doc: Document, words: Words, done: set[int]) -> None:
+        """A part of a year after a preposition of time and no deadline cue («в первом квартале 2027
+        года», «در نیمه نخست سال ۱۴۰۶»): a deadline at its end in a sentence about a plan."""
+        prepositions = profile(doc.language).month_prepositions
+        for m in doc.matches:
+            if m.table != "durations" or m.key not in _PERIOD_MONTHS:
+                continue
+            i = words.first_at(m.fstart)
+            sentence = doc.sentence_at(m.span.start)
+            if i == 0 or sentence is None or sentence.span.start in done:
+                continue
+            if words.word(i - 1) not in prepositions:
+                continue
+            if words.covered.get(i - 1) is not None or not _plan_or_undertaking(doc, sentence):
+                continue  # a cue before it («in» is one in English) was read with the cues
+            found = _period_deadline(doc, words, m, words.tokens[i - 1].start, i)
+            if found is None or not self._undertaken(doc, sentence, m):
+                continue
+            done.add(sentence.span.start)
+            self._add(doc, sentence, m.provenance.rule, *found)
+
     @staticmethod
     def _undertaken(doc: Document, sentence: Sentence, cue: Match) -> bool:
         """A deadline binds someone: «صید تا پایان هفته ممنوع است» (weather) is no commitment,
         nor is an exhortation («باید تا پایان سال با هم کار کنیم»). An item of a list (a plan's
         line) binds without a modal verb. A deadline that counts only in the future («in three
         months», «через два месяца») needs a plan in its sentence."""
-        if cue.key == "future_within" and not is_planned(doc, sentence):
+        if cue.key == "future_within" and not _plan_or_undertaking(doc, sentence):
             return False
         if exhortation(doc, sentence):
             return False
@@ -169,8 +192,10 @@ class CommitmentFinder(Component):
             return None
         if cue.key != "future_within" and (dated := _date_deadline(doc, words, cue, i)) is not None:
             return dated  # «до 1 марта 2027 года», «by 1 March 2027», «تا ۱۵ بهمن ۱۴۰۵»
+        if (period := _period_deadline(doc, words, cue, cue.fstart, i)) is not None:
+            return period  # «до конца первого полугодия 2027 года», «until the end of 2027»
         if cue.key == "until_date":
-            return None
+            return _dated_month_deadline(doc, words, cue, i)
         n = 1
         number = read_number(words.tokens, words.text, i)
         if number is not None:
@@ -202,7 +227,7 @@ class CommitmentFinder(Component):
         reference = doc.published
         if cue.key == "end_of":
             due = end_of(reference, unit.key, profile(doc.language).jalali_year) if reference else None
-            return expression, None, due, "end_of"
+            return expression, None, due, "year_end" if unit.key == "Y" else "end_of"
         relative = iso_duration(unit.key, n)
         return expression, relative, _shifted(reference, unit.key, n), "within"
 
@@ -228,6 +253,7 @@ class CommitmentFinder(Component):
                 due=due,
                 due_relative=relative,
                 due_expression=doc.quote(expression) if expression else None,
+                due_precision=_PRECISION.get(how or "") if due is not None else None,
             )
         )
 
@@ -246,11 +272,14 @@ class CommitmentFinder(Component):
             if len(before.split()) >= 2:
                 return " ".join(before.split())[:MAX_ACTION]
         if expression is not None:
-            after = text[expression.end : sentence.span.end].lstrip(" ،,")
+            after = text[_past_undertaking(doc, sentence, expression.end) : sentence.span.end].lstrip(" ،,")
             cut = ACTION_STOP.search(after)
             piece = (after[: cut.start()] if cut else after).strip()
+            if 2 <= len(piece.split()) <= profile(doc.language).verb_final_words:
+                # «شرکت‌ها باید فهرست را تا پایان ماه ارسال کنند»: the object stands before the deadline
+                piece = f"{_clause_head(doc, sentence, expression)} {piece}"
             if len(piece.split()) >= 2:
-                return " ".join(piece.split())[:MAX_ACTION]
+                return " ".join(piece.split()).rstrip(" ،,")[:MAX_ACTION]
             before = text[sentence.span.start : expression.start]
             before = re.split(r"[،,:;؛]| که | that | что ", before)[-1]
             return " ".join(before.split())[:MAX_ACTION]
@@ -264,6 +293,32 @@ class CommitmentFinder(Component):
 
 
 _WORD = re.compile(r"\w+")
+_CLAUSE_START = re.compile(r".*(?:[.،,:;؛!?؟«»\"]| که | و )", re.DOTALL)
+
+
+def _past_undertaking(doc: Document, sentence: Sentence, pos: int) -> int:
+    """Where the action starts after a deadline: past a word of undertaking right after it
+    («во втором полугодии планируется открыть …» → «открыть …»)."""
+    for m in in_sentence(doc, sentence, ("modality",)):
+        if m.key in ("joint", "formation") or m.span.start < pos:
+            continue
+        if not doc.text[pos : m.span.start].strip(" ،,"):
+            return m.span.end
+    return pos
+
+
+def _clause_head(doc: Document, sentence: Sentence, expression: Span) -> str:
+    """The words of a deadline's clause before it, after the clause's start (punctuation, «که», «و»)
+    and after the last word that makes it an undertaking («قرار است», «باید», «متعهد شدند»)."""
+    start = sentence.span.start
+    for m in in_sentence(doc, sentence, ("modality", "statuses")):
+        if m.key not in ("joint", "formation") and m.span.end <= expression.start:
+            start = max(start, m.span.end)
+    head = doc.text[start : expression.start]
+    opened = _CLAUSE_START.match(head)
+    return (head[opened.end() :] if opened else head).strip()
+
+
 # The word «month» after a month's name: «تا آذر ماه», «до конца ноября месяца» (folded).
 _MONTH_WORDS = frozenset({"ماه", "месяца", "month"})
 _YEAR = re.compile(r"1[34]\d\d|19\d\d|2[01]\d\d")
@@ -322,15 +377,15 @@ def _month_deadline(
         words.word(end).endswith(w) and words.word(end) != w for w in _MONTH_WORDS
     )
     followed = end + 1 < words.n and words.word(end + 1) in _MONTH_WORDS
-    if cue.key == "until_month" and not (followed or joined):
-        return None
-    if cue.key not in ("end_of", "until_month"):
-        return None  # «в течение ноября» is no deadline
+    year = _year_after(words, end + followed)
+    if cue.key == "until_month" and not (followed or joined or year):
+        return None  # «تا اسفند ۱۴۰۵» with its year is a deadline too
+    if cue.key not in ("end_of", "until_month") and not (cue.key == "until_date" and year):
+        return None  # «в течение ноября» is no deadline; «до марта 2027 года» is
     if followed:
         end += 1
-    year = _year_after(words, end)
     if year is not None:
-        end = year[1]
+        end = year[1] + (year[1] + 1 < words.n and _year_word(words, year[1] + 1))  # «марта 2027 года»
     expression = doc.span_of(cue.fstart, words.tokens[end].end)
     if year is not None:
         due = month_end_in(year[0], calendar_name, number)
@@ -370,10 +425,31 @@ def _cue_here(doc: Document, words: Words, cue: Match) -> bool:
     """Whether a deadline cue may start a deadline here: a bare «تا» only before a month or a
     date, «до» / «к» / «by» (`until_date`) only before a date, the others always."""
     if cue.key == "until_month":
-        return _before_month(words, cue) or _before_date(doc, words, cue)
+        return _before_month(words, cue) or _before_date(doc, words, cue) or _before_period(words, cue)
     if cue.key == "until_date":
-        return _before_date(doc, words, cue)
+        return _before_date(doc, words, cue) or _before_period(words, cue) or _before_dated_month(words, cue)
     return True
+
+
+def _dated_month_deadline(
+    doc: Document, words: Words, cue: Match, i: int
+) -> tuple[Span, str | None, dt.date | None, str] | None:
+    """«до марта 2027 года», «by March 2027»: a month with its year after a date word."""
+    named = _month_named(words, i, words.covered.get(i))
+    return _month_deadline(doc, words, cue, i, named) if named is not None else None
+
+
+def _before_period(words: Words, cue: Match) -> bool:
+    """Whether a named part of a year follows the cue («к концу первого квартала», «تا نیمه نخست»)."""
+    i = words.first_at(cue.fend)
+    return i < words.n and _period_at(words, i) is not None
+
+
+def _before_dated_month(words: Words, cue: Match) -> bool:
+    """Whether a month and its year follow the cue («до марта 2027 года», «by March 2027»)."""
+    i = words.first_at(cue.fend)
+    named = _month_named(words, i, words.covered.get(i)) if i < words.n else None
+    return named is not None and _year_after(words, named[2]) is not None
 
 
 def _before_date(doc: Document, words: Words, cue: Match) -> bool:
@@ -416,8 +492,16 @@ def _date_deadline(
     if full is None:
         calendar_name, month, _ = _month_named(words, i + 1, words.covered.get(i + 1)) or ("", 0, 0)
         reference = said_when(doc, words, cue)
+        if reference is not None and past_clause(doc, words, cue, end):
+            reference = _year_before(reference)  # «was to be delivered by 15 March»: the last 15 March
         due = next_day_of(reference, calendar_name, month, day) if reference else None
     return doc.span_of(cue.fstart, words.tokens[end].end), None, due, "date"
+
+
+def _year_before(day: dt.date) -> dt.date:
+    """The day after the same day a year earlier: the next such day of the month from it is the
+    last one at or before `day`."""
+    return add_months(day, -12) + dt.timedelta(days=1)
 
 
 def next_day_of(reference: dt.date, calendar_name: str, month: int, day: int) -> dt.date | None:
@@ -480,12 +564,16 @@ def month_end_before(reference: dt.date, calendar_name: str, month: int) -> dt.d
 
 
 def past_clause(doc: Document, words: Words, cue: Match, end: int) -> bool:
-    """Whether the verb nearest a deadline is in the past tense (languages with morphology):
-    «линия заработала к концу июня», «к концу июня стороны подписали …». An infinitive or a
-    future keeps the deadline ahead («договорились к концу июня запустить»)."""
+    """Whether the deadline is told in the past: a schedule or obligation of the past beside it
+    (modality `past` of the language: «قرار بود», «was to», «had to»), or the verb nearest it in the
+    past tense (languages with morphology: «линия заработала к концу июня», «к концу июня стороны
+    подписали …»). An infinitive or a future keeps the deadline ahead («договорились к концу июня
+    запустить»)."""
     sentence = doc.sentence_at(cue.span.start)
     if sentence is None or doc.folded is None:
         return False
+    if any(m.key == "past" for m in doc.matches_near(cue, _PAST_REACH, "modality", sentence.span)):
+        return True  # «قرار بود تا پایان خرداد …», «was to be completed by the end of June»
     lo, hi = doc.folded.to_folded(sentence.span.start, sentence.span.end)
     first, last = words.first_at(lo), words.last_before(hi)
     start = words.last_before(cue.fstart)
@@ -493,6 +581,8 @@ def past_clause(doc: Document, words: Words, cue: Match, end: int) -> bool:
     before = range(start, max(first, start - _VERB_REACH) - 1, -1)
     for k in (*after, *before):
         tags = grammemes(words.word(k))
+        if "INFN" in tags and k > 0 and words.word(k - 1) in profile(doc.language).past_auxiliaries:
+            return True  # «должна была заработать к концу июня»: a plan of the past
         if "INFN" in tags or "futr" in tags:
             return False
         if "VERB" in tags or "PRTS" in tags:
@@ -501,6 +591,7 @@ def past_clause(doc: Document, words: Words, cue: Match, end: int) -> bool:
 
 
 _VERB_REACH = 6
+_PAST_REACH = 60  # folded characters between a deadline and a schedule told in the past (modality `past`)
 _STEP_REACH = 40  # folded characters between a deadline and the status verb of a step it bounded
 
 
@@ -584,3 +675,106 @@ def in_sentence_word(doc: Document, words: Words, i: int) -> bool:
         m.table == "modality" and m.key == "planned" and m.fstart == tok.start
         for m in doc.matches_at(doc.span_of(tok.start, tok.end).start)
     )
+
+
+# The last month of a named part of a year (durations.tsv: Q1–Q4 quarters, H1–H2 halves).
+_PERIOD_MONTHS = {"Q1": 3, "Q2": 6, "Q3": 9, "Q4": 12, "H1": 6, "H2": 12}
+# How exact a due date is, by the way it was read: the day itself, or the last day of a month,
+# a quarter, a half or a year the text names.
+_PRECISION = {
+    "date": "day",
+    "within": "day",
+    "end_of": "month",
+    "month_end": "month",
+    "year_end": "year",
+    "quarter_end": "quarter",
+    "half_end": "half",
+}
+_PERIOD_HOW = {"Y": "year_end", "Q": "quarter_end", "H": "half_end"}
+
+
+def _plan_or_undertaking(doc: Document, sentence: Sentence) -> bool:
+    """A sentence about what is to come: a plan, or an agreement or pledge to act («договорились
+    через два месяца …», «agreed to hold the fair in the first quarter of 2027»)."""
+    return (
+        is_planned(doc, sentence)
+        or bool(in_sentence(doc, sentence, ("statuses",), "agreed"))
+        or bool(in_sentence(doc, sentence, ("modality",), "pledge"))
+    )
+
+
+def _period_at(words: Words, i: int) -> tuple[str, int, int] | None:
+    """The named part of a year starting at token i: (Q or H, its last month, its last token)."""
+    unit = words.covered.get(i)
+    if unit is None or unit.table != "durations" or unit.key not in _PERIOD_MONTHS:
+        return None
+    if words.first_at(unit.fstart) != i:
+        return None
+    return unit.key[0], _PERIOD_MONTHS[unit.key], words.last_before(unit.fend)
+
+
+def _year_word(words: Words, k: int) -> bool:
+    """«سال», «года», «year»: the duration word of a year."""
+    unit = words.covered.get(k)
+    return unit is not None and unit.table == "durations" and unit.key == "Y"
+
+
+def _period_year(words: Words, end: int) -> tuple[int, int] | None:
+    """The year written after a part of a year or after a deadline cue: «2027 года», «of 2027»,
+    «سال ۱۴۰۶», «۱۴۰۶» — (the year, the last token of the phrase, a following «года» included)."""
+    k = end + 1
+    if k < words.n and not words.broken(end, k) and (_year_word(words, k) or words.stop(k, "function")):
+        end, k = k, k + 1  # «of 2027», «سال ۱۴۰۶»
+    year = _year_after(words, end)
+    if year is None:
+        return None
+    last = year[1]
+    if last + 1 < words.n and not words.broken(last, last + 1) and _year_word(words, last + 1):
+        last += 1  # «2027 года»
+    return year[0], last
+
+
+def _part_of_shorter(words: Words, end: int) -> bool:
+    """Whether a month or a day, week or month word follows a period: then it is a part of that."""
+    k = end + 1
+    if k < words.n and words.stop(k, "function"):
+        k += 1  # «of»
+    unit = words.covered.get(k) if k < words.n else None
+    return unit is not None and (unit.table == "months" or unit.key in ("D", "W", "M"))
+
+
+def _period_deadline(
+    doc: Document, words: Words, cue: Match, start: int, i: int
+) -> tuple[Span, str | None, dt.date | None, str] | None:
+    """A deadline at the end of a quarter, a half or a year the text names: «в первом квартале 2027
+    года», «до конца первого полугодия 2027 года», «in the second half of 2027», «تا نیمه نخست سال
+    ۱۴۰۶», and after «to the end of» a year alone: «к концу 2027 года», «تا پایان سال ۱۴۰۶». A year
+    below 1500 is Jalali; a period without a year is its next (or, told in the past, its last)
+    occurrence in the calendar of the language."""
+    period = _period_at(words, i)
+    if period is None:
+        if cue.key != "end_of":
+            return None
+        written = _period_year(words, i - 1)  # «к концу 2027 года», «تا پایان سال ۱۴۰۶»
+        if written is None:
+            return None
+        period = ("Y", 12, i - 1)
+    else:
+        written = _period_year(words, period[2])
+        if written is None and _part_of_shorter(words, period[2]):
+            return None  # «the second half of November», «во второй половине дня»
+    kind, month, end = period
+    if written is not None:
+        year, end = written
+        calendar_name = "jalali" if year < 1500 else "gregorian"
+        due = month_end_in(year, calendar_name, month)
+    else:
+        calendar_name = "jalali" if profile(doc.language).jalali_year else "gregorian"
+        reference = said_when(doc, words, cue)
+        if reference is None:
+            due = None
+        elif past_clause(doc, words, cue, end):
+            due = month_end_before(reference, calendar_name, month)
+        else:
+            due = month_end(reference, calendar_name, month)
+    return doc.span_of(start, words.tokens[end].end), None, due, _PERIOD_HOW[kind]

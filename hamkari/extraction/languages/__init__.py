@@ -72,6 +72,13 @@ class Profile:
     # Prepositions before a month in which something happened: «در فروردین», «в марте», «in March»
     # (a deadline without a year in that sentence counts from that month).
     month_prepositions: frozenset[str] = frozenset()
+    # The verb ends its clause and the object may stand before a deadline («فهرست را تا پایان ماه
+    # ارسال کنند»): when at most this many words follow a deadline, the words of its clause before
+    # it start the commitment's action (0: the action is what follows the deadline).
+    verb_final_words: int = 0
+    # Past forms of «to be» before an infinitive that put a plan in the past («линия должна была
+    # заработать к концу июня»: the deadline is behind the writer; languages with morphology).
+    past_auxiliaries: frozenset[str] = frozenset()
 
 
 PROFILES: dict[str, Profile] = {
@@ -114,6 +121,7 @@ PROFILES: dict[str, Profile] = {
         ),
         jalali_year=True,
         month_prepositions=frozenset({"در"}),
+        verb_final_words=4,
         phrase_words_may_be_names=True,
         joined_words=True,
         ordinal_endings=("امین", "مین", "ام", "م"),
@@ -137,6 +145,7 @@ PROFILES: dict[str, Profile] = {
         outlet_needs_name=True,
         negations=frozenset({"не", "ни", "нет"}),
         month_prepositions=frozenset({"в", "во"}),
+        past_auxiliaries=frozenset({"был", "была", "было", "были"}),
     ),
     "en": Profile(
         code="en",

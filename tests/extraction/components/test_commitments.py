@@ -126,3 +126,154 @@ def test_a_day_the_calendar_lacks_gives_no_due_date_and_no_error(text: str) -> N
 def test_a_month_ahead_named_before_the_deadline_does_not_move_it_back() -> None:
     text = "В ноябре пройдет форум, и к концу декабря министерство должно подготовить проект с Ираном."
     assert "2026-12-31" in [d for d, _ in _dues(text, "2026-10-05")]
+
+
+def _deadlines(text: str, published: str) -> list[tuple[str | None, str | None, str | None]]:
+    doc = to_json(extract(text, published=dt.date.fromisoformat(published)))
+    return [(c["due"], c["due_precision"], c["due_expression"]) for c in doc["commitments"]]
+
+
+# A month with its year, a year, a quarter or a half: the last day of that period, and how exact
+# that day is (`due_precision`). A year below 1500 is Jalali.
+PERIODS = [
+    (
+        "شرکت کشتیرانی متعهد شد تا اسفند ۱۴۰۵ دو کشتی باری جدید بخرد.",
+        "2026-11-20",
+        ("2027-03-20", "month", "تا اسفند ۱۴۰۵"),
+    ),
+    (
+        "قرار است پایانه ریلی جدید تا پایان سال ۱۴۰۶ در بندر به بهره‌برداری برسد.",
+        "2026-11-20",
+        ("2028-03-19", "year", "تا پایان سال ۱۴۰۶"),
+    ),
+    (
+        "طرفین توافق کردند در سه ماهه دوم سال ۱۴۰۶ نمایشگاه مشترکی در رشت برپا کنند.",
+        "2026-11-20",
+        ("2027-09-22", "quarter", "در سه ماهه دوم سال ۱۴۰۶"),
+    ),
+    (
+        "استانداری باید تا نیمه نخست ۱۴۰۶ مطالعات بندر خشک را تمام کند.",
+        "2026-11-20",
+        ("2027-09-22", "half", "تا نیمه نخست ۱۴۰۶"),
+    ),
+    (
+        "Министерство транспорта должно до мая 2027 года утвердить схему паромного сообщения.",
+        "2026-11-20",
+        ("2027-05-31", "month", "до мая 2027 года"),
+    ),
+    (
+        "Стороны договорились к концу 2028 года построить зерновой терминал.",
+        "2026-11-20",
+        ("2028-12-31", "year", "к концу 2028 года"),
+    ),
+    (
+        "Во втором квартале 2027 года планируется открыть офис компании в Ширазе.",
+        "2026-11-20",
+        ("2027-06-30", "quarter", "Во втором квартале 2027 года"),
+    ),
+    (
+        "Рабочая группа обязана до конца первого полугодия 2028 года представить отчет.",
+        "2026-11-20",
+        ("2028-06-30", "half", "до конца первого полугодия 2028 года"),
+    ),
+    (
+        "The ministry must approve the ferry schedule by May 2027.",
+        "2026-11-20",
+        ("2027-05-31", "month", "by May 2027"),
+    ),
+    (
+        "The two provinces agreed to build a logistics hub by the end of 2028.",
+        "2026-11-20",
+        ("2028-12-31", "year", "by the end of 2028"),
+    ),
+    (
+        "The company is to open a service centre in the third quarter of 2027.",
+        "2026-11-20",
+        ("2027-09-30", "quarter", "in the third quarter of 2027"),
+    ),
+    (
+        "The chamber is to hold a trade fair in the second half of 2027.",
+        "2026-11-20",
+        ("2027-12-31", "half", "in the second half of 2027"),
+    ),
+    # without a year: the period's next end from publication
+    (
+        "Во втором полугодии планируется открыть склад компании в Ширазе.",
+        "2026-05-20",
+        ("2026-12-31", "half", "Во втором полугодии"),
+    ),
+    (
+        "The consortium plans to start deliveries in the first quarter.",
+        "2026-11-20",
+        ("2027-03-31", "quarter", "in the first quarter"),
+    ),
+    # the exact day and a relative span keep the day's precision
+    (
+        "Стороны договорились до 1 апреля 2027 года подготовить дорожную карту.",
+        "2026-11-20",
+        ("2027-04-01", "day", "до 1 апреля 2027 года"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), PERIODS)
+def test_a_named_period_is_due_at_its_end_with_its_precision(
+    text: str, published: str, expected: tuple[str, str, str]
+) -> None:
+    assert _deadlines(text, published) == [expected]
+
+
+# A period in a report of the past, or a part of a month or a day, is no deadline of a period.
+NOT_PERIOD_DEADLINES = [
+    "В первом квартале 2026 года товарооборот области с Ираном вырос на 12 процентов.",
+    "In the first half of 2026 exports of the province to Russia grew by nine percent.",
+    "در نیمه نخست سال ۱۴۰۵ صادرات استان به روسیه ۱۵ درصد افزایش یافت.",
+    "The fair will be held in the second half of November, and the ministry plans to invite firms.",
+    "Встреча делегаций планируется во второй половине дня.",
+    "قرار است نمایشگاه در نیمه دوم آبان برگزار شود.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_PERIOD_DEADLINES)
+def test_a_period_of_the_past_or_of_a_month_sets_no_period_deadline(text: str) -> None:
+    assert [p for _, p, _ in _deadlines(text, "2026-11-20") if p in ("quarter", "half")] == []
+
+
+# A deadline told in the past (a schedule or obligation of the past, in every language: «قرار
+# بود», «was to», «должен был») is behind the writer; the same words told ahead are not.
+PAST = [
+    ("قرار بود اسکله جدید تا پایان تیر ماه به بهره‌برداری برسد، اما کار عقب افتاد.", "2026-07-22"),
+    ("قرار است اسکله جدید تا پایان تیر ماه به بهره‌برداری برسد.", "2027-07-22"),
+    ("بنا بود شرکت‌های صادرکننده تا ۲۰ مهر فهرست کالاها را ارسال کنند.", "2026-10-12"),
+    ("The grain terminal was to be completed by the end of July, the port said.", "2026-07-31"),
+    ("The grain terminal is to be completed by the end of July.", "2027-07-31"),
+    ("The exporters were due to send the list of goods by 12 October.", "2026-10-12"),
+    ("Терминал должен был заработать к концу июля.", "2026-07-31"),
+    ("Экспортёры должны были направить список товаров до 12 октября.", "2026-10-12"),
+    ("Экспортёры должны направить список товаров до 12 октября.", "2027-10-12"),
+]
+
+
+@pytest.mark.parametrize(("text", "due"), PAST)
+def test_a_deadline_told_in_the_past_is_behind_the_writer(text: str, due: str) -> None:
+    assert [d for d, _, _ in _deadlines(text, "2026-11-20")] == [due]
+
+
+def _actions(text: str) -> list[str]:
+    return [c["action"] for c in to_json(extract(text, published=dt.date(2026, 11, 20)))["commitments"]]
+
+
+# Persian puts the verb last: when only the verb follows the deadline, the object or subject
+# before it belongs to the action («فهرست را تا پایان ماه ارسال کنند»), never the bare verb.
+PERSIAN_ACTIONS = [
+    ("شرکت‌های عضو باید فهرست کالاها را تا پایان دی ماه ارسال کنند.", "فهرست کالاها را ارسال کنند"),
+    ("قرار است پایانه مرزی تا پایان سال به بهره‌برداری برسد.", "پایانه مرزی به بهره\u200cبرداری برسد"),
+    ("اتحادیه موظف است گزارش را ظرف ده روز به استانداری تحویل دهد.", "گزارش را به استانداری تحویل دهد"),
+    ("طرفین متعهد شدند تا پایان آبان ماه دفتری در کازان باز کنند.", "دفتری در کازان باز کنند"),
+    ("قرار بود اسکله تا پایان تیر ماه تکمیل شود، اما کار عقب افتاد.", "اسکله تکمیل شود"),
+]
+
+
+@pytest.mark.parametrize(("text", "action"), PERSIAN_ACTIONS)
+def test_a_persian_commitment_carries_its_object_not_the_bare_verb(text: str, action: str) -> None:
+    assert _actions(text) == [action]
