@@ -281,7 +281,7 @@ class CommitmentFinder(Component):
             if len(piece.split()) >= 2:
                 return " ".join(piece.split()).rstrip(" ،,")[:MAX_ACTION]
             before = text[sentence.span.start : expression.start]
-            before = re.split(r"[،,:;؛]| که | that | что ", before)[-1]
+            before = re.split(r"[،,:;؛\n]| که | that | что ", before)[-1]  # an action never spans lines
             return " ".join(before.split())[:MAX_ACTION]
         return " ".join(text[sentence.span.start : sentence.span.end].split())[:MAX_ACTION]
 
@@ -293,7 +293,7 @@ class CommitmentFinder(Component):
 
 
 _WORD = re.compile(r"\w+")
-_CLAUSE_START = re.compile(r".*(?:[.،,:;؛!?؟«»\"]| که | و )", re.DOTALL)
+_CLAUSE_START = re.compile(r".*(?:[.،,:;؛!?؟«»\"\n]| که | و )", re.DOTALL)
 
 
 def _past_undertaking(doc: Document, sentence: Sentence, pos: int) -> int:

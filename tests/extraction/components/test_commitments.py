@@ -277,3 +277,77 @@ PERSIAN_ACTIONS = [
 @pytest.mark.parametrize(("text", "action"), PERSIAN_ACTIONS)
 def test_a_persian_commitment_carries_its_object_not_the_bare_verb(text: str, action: str) -> None:
     assert _actions(text) == [action]
+
+
+# One commitment per clause when a sentence carries two deadlines, each with its own action.
+TWO_DEADLINES = [
+    (
+        "Стороны договорились в течение месяца обменяться списками компаний, а до конца марта 2027 года "
+        "провести бизнес-форум в Казани.",
+        [("обменяться списками компаний", "P1M"), ("провести бизнес-форум в Казани", "2027-03-31")],
+    ),
+    (
+        "The working group is to report within three weeks and the chamber must hold the fair "
+        "by the end of May.",
+        [("The working group is to report", "P21D"), ("the chamber must hold the fair", "2027-05-31")],
+    ),
+    (
+        "استانداری باید ظرف ۱۰ روز فهرست طرح‌ها را اعلام کند و اتاق بازرگانی تا پایان بهمن ماه هیئتی را به "
+        "کازان بفرستد.",
+        [("فهرست طرح\u200cها را اعلام کند", "P10D"), ("هیئتی را به کازان بفرستد", "2027-02-19")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TWO_DEADLINES)
+def test_two_deadlines_in_a_sentence_make_one_commitment_per_clause(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    doc = to_json(extract(text, published=dt.date(2026, 11, 20)))
+    assert [(c["action"], c["due_relative"] or c["due"]) for c in doc["commitments"]] == expected
+
+
+# A deadline inside an item of a list binds without a modal verb; the action stays on its line.
+LIST_ITEMS = [
+    (
+        "Итоги заседания:\n- открытие торгового дома в Реште до конца первого квартала 2027 года;\n"
+        "- подготовка перечня инвестиционных проектов в течение двух месяцев.",
+        [
+            ("открытие торгового дома в Реште", "2027-03-31"),
+            ("подготовка перечня инвестиционных проектов", "P2M"),
+        ],
+    ),
+    (
+        "Outcomes of the meeting:\n- a list of investment projects within two months;\n"
+        "- a joint trade fair by the end of 2027.",
+        [("a list of investment projects", "P2M"), ("a joint trade fair", "2027-12-31")],
+    ),
+    (
+        "مصوبات جلسه:\n۱- تهیه فهرست پروژه‌های مشترک ظرف دو ماه\n"
+        "۲- برگزاری نمایشگاه اختصاصی تا پایان سال ۱۴۰۶",
+        [("تهیه فهرست پروژه\u200cهای مشترک", "P2M"), ("برگزاری نمایشگاه اختصاصی", "2028-03-19")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LIST_ITEMS)
+def test_a_deadline_in_a_list_item_is_a_commitment_without_a_modal_verb(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    doc = to_json(extract(text, published=dt.date(2026, 11, 20)))
+    assert [(c["action"], c["due_relative"] or c["due"]) for c in doc["commitments"]] == expected
+
+
+# A general call to act together is no commitment, with a deadline or without.
+EXHORTATIONS = [
+    "ما باید تا پایان سال با هم کار کنیم تا روابط دو کشور گسترش یابد.",
+    "Мы должны до конца года вместе работать над укреплением связей.",
+    "We must all work together by the end of the year to strengthen ties.",
+    "Нам нужно объединить усилия для развития сотрудничества.",
+    "We should join forces to deepen cooperation between the regions.",
+]
+
+
+@pytest.mark.parametrize("text", EXHORTATIONS)
+def test_a_call_to_act_together_is_no_commitment(text: str) -> None:
+    assert to_json(extract(text, published=dt.date(2026, 11, 20)))["commitments"] == []
