@@ -63,6 +63,7 @@ class RouteOut(Schema):
     days: float
     mode_changes: int
     branch: str
+    branch_name: str
     cost: int
     via: list[str]
     summary: str

@@ -328,7 +328,7 @@ def _route_line(n: int, r: routes.Route, lang: str) -> str:
         "n": r.mode_changes
     }
     cost = _("cost index %(cost)s") % {"cost": f"{r.cost:,.0f}"}
-    return f"{n}. [{r.branch}] {r.summary(lang)}, {changes}, {cost}"
+    return f"{n}. {r.branch_name(lang)}: {r.summary(lang)}, {changes}, {cost}"
 
 
 def _leg_line(leg: routes.Leg, lang: str) -> str:

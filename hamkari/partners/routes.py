@@ -22,6 +22,7 @@ from typing import Any
 import networkx as nx
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from hamkari.extraction import extract
 from hamkari.partners.names import number, region_name
@@ -50,6 +51,13 @@ COST_PER_DAY = 100.0
 # Branches of the corridor: a route of a land branch leaves Iran through one of its crossings
 # (an edge from the crossing to a node outside Iran and Russia); the Caspian branch takes a sea leg.
 BRANCH_GATES = {"west": ("astara",), "east": ("incheh_borun", "sarakhs", "lotfabad")}
+# what a branch is called where a person reads it (the code stays in JSON's "branch")
+BRANCH_NAMES = {
+    "west": gettext_lazy("Western branch"),
+    "east": gettext_lazy("Eastern branch"),
+    "caspian": gettext_lazy("Caspian branch"),
+    "direct": gettext_lazy("Direct route"),
+}
 
 State = tuple[str, str]
 
@@ -98,12 +106,18 @@ class Route:
                 }
             return str(text)
 
+    def branch_name(self, language: str | None = None) -> str:
+        """«Western branch», «شاخهٔ غربی» in the page's language."""
+        with translation.override(language or translation.get_language() or "fa"):
+            return str(BRANCH_NAMES.get(self.branch, self.branch))
+
     def as_dict(self, language: str | None = None) -> dict[str, Any]:
         return {
             "km": self.km,
             "days": round(self.days, 1),
             "mode_changes": self.mode_changes,
             "branch": self.branch,
+            "branch_name": self.branch_name(language),
             "cost": round(self.cost),
             "via": [node_name(n, language) for n in self.via],
             "summary": self.summary(language),

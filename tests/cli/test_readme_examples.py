@@ -50,7 +50,8 @@ def test_each_route_example_offers_the_branches_and_days_in_the_readme_s_order(
     command: str, options: str
 ) -> None:
     code, out = run(command)
-    printed = re.findall(r"^\d+\. \[(\w+)\] (\d+\.\d) days", out, flags=re.M)
+    named = {"Western": "west", "Eastern": "east", "Caspian": "caspian"}
+    printed = [(named[b], d) for b, d in re.findall(r"^\d+\. (\w+) branch: (\d+\.\d) days", out, flags=re.M)]
     written = [
         re.search(r"\b(west|east|caspian)\b.*?(\d+\.\d) days", part).groups() for part in options.split(";")
     ]  # type: ignore[union-attr]

@@ -84,6 +84,9 @@ def test_the_partner_api_and_its_errors(editor: Client) -> None:
     by_rail = editor.get("/api/route", {"from": "IR-27", "to": "RU-VGG", "modes": "rail,sea"}).json()
     assert by_rail[0]["branch"] == "east" and by_rail[0]["legs"][0]["mode"] == "rail"
     assert {"from", "to", "stops", "published"} <= set(by_rail[0]["legs"][0])  # the alias, not `from_`
+    del editor.cookies[settings.LANGUAGE_COOKIE_NAME]  # (the language chosen on the site comes first)
+    in_russian = editor.get("/api/route", {"from": "IR-27", "to": "RU-VGG"}, HTTP_ACCEPT_LANGUAGE="ru").json()
+    assert in_russian[0]["branch_name"] == "Восточная ветвь"  # the code's name in the request's language
     example = editor.get("/api/consortium", {"market": "africa", "sectors": "steel,machinery"})
     assert example.status_code == 200 and example.json() and all(p["score"] > 0 for p in example.json())
 
