@@ -92,10 +92,14 @@ def test_a_sources_page_lists_its_fetch_history_in_russian(
     assert "История опросов" in page and page.count("Ошибка") >= polling.MAX_FAILURES
     assert "Включить снова" in page
     good = logged_in(users["analyst"], "en").get(f"/sources/{watched['good'].pk}/").content.decode()
-    assert "Fetch history" in good and "<td>Read</td>" in good
+    assert "Fetch history" in good and '<td data-label="Outcome">Read</td>' in good
     read = logged_in(users["analyst"], "ru").get(f"/sources/{watched['good'].pk}/").content.decode()
     assert "<th>В очереди на чтение</th>" in read
-    assert "<td>2</td><td>2</td><td>2</td>" in read  # items listed, queued to read, stored
+    # items listed, queued to read, stored; each cell headed by its column's name on a phone
+    assert (
+        '<td data-label="Элементы">2</td><td data-label="В очереди на чтение">2</td>'
+        '<td data-label="Новые статьи">2</td>'
+    ) in read
     last = timezone.localtime(watched["good"].last_success)
     assert f'<span class="date">{last:%Y-%m-%d %H:%M}</span>' in good  # Gregorian outside Persian
     assert logged_in(users["analyst"]).get("/sources/999999/").status_code == 404
