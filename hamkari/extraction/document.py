@@ -299,6 +299,11 @@ class Document:
     date_starts: list[int] = field(default_factory=list, repr=False)
     mention_index: MentionIndex | None = field(default=None, repr=False)
     table_index: dict[str, tuple[list[int], list[Match], int, int]] = field(default_factory=dict, repr=False)
+    by_table: dict[str, list[Match]] = field(default_factory=dict, repr=False)
+    token_ranges: list[tuple[Match, int, int]] = field(default_factory=list, repr=False)
+    # the `matches` list (and its length) that `by_table` and `token_ranges` were made from
+    by_table_of: tuple[list[Match], int] | None = field(default=None, repr=False)
+    token_ranges_of: tuple[list[Match], int] | None = field(default=None, repr=False)
 
     def check_budget(self) -> None:
         """Raise `TimeBudgetExceeded` once the document's time budget is spent."""
@@ -362,6 +367,35 @@ class Document:
             out = [m for m in self.matches[i:j] if m.span.end <= end]
         self.match_cache[cache_key] = out
         return out
+
+    def matches_of(self, table: str) -> list[Match]:
+        """The matches of one lexicon table, in text order. The components ask for one table
+        about fifteen times an article; the matches are grouped by table once (again when
+        `matches` is replaced or grows). Callers must not change the list."""
+        made = self.by_table_of
+        if made is None or made[0] is not self.matches or made[1] != len(self.matches):
+            grouped: dict[str, list[Match]] = {}
+            for m in self.matches:
+                grouped.setdefault(m.table, []).append(m)
+            self.by_table = grouped
+            self.by_table_of = (self.matches, len(self.matches))
+        return self.by_table.get(table, [])
+
+    def matches_over_tokens(self) -> list[tuple[Match, int, int]]:
+        """Every match with the tokens it touches, `(match, first, end)` (tokens first..end-1;
+        «Region's» is touched by «Saratov Region»), in the order of `matches`: four components
+        cover tokens with matches, and the bisections are made once."""
+        made = self.token_ranges_of
+        if made is None or made[0] is not self.matches or made[1] != len(self.matches):
+            if len(self.token_starts) != len(self.tokens):
+                self.token_starts = [t.start for t in self.tokens]
+                self.token_ends = [t.end for t in self.tokens]
+            starts, ends = self.token_starts, self.token_ends
+            self.token_ranges = [
+                (m, bisect_right(ends, m.fstart), bisect_left(starts, m.fend)) for m in self.matches
+            ]
+            self.token_ranges_of = (self.matches, len(self.matches))
+        return self.token_ranges
 
     def sentences_started(self, pos: int) -> int:
         """How many sentences start at or before original offset `pos`."""

@@ -112,7 +112,7 @@ class CommitmentFinder(Component):
         done: set[int] = set()
         # a bare «تا» (until_month) is a cue only where a month follows: the others are no clause's start
         # and «до» / «by» (until_date) only where a calendar date follows
-        cues = [m for m in doc.matches if m.table == "deadline_cues" and _cue_here(doc, words, m)]
+        cues = [m for m in doc.matches_of("deadline_cues") if _cue_here(doc, words, m)]
         for n, cue in enumerate(cues):
             sentence = doc.sentence_at(cue.span.start)
             if sentence is None:

@@ -31,11 +31,10 @@ class Words:
         wanted = frozenset(tables)
         if not wanted:
             return
-        starts, ends, cover = self._starts, self._ends, self.covered.setdefault
-        for m in doc.matches:
+        cover = self.covered.setdefault
+        for m, first, end in doc.matches_over_tokens():
             if m.table in wanted:
-                # every token the match touches: «Region's» is covered by «Saratov Region»
-                for i in range(bisect_right(ends, m.fstart), bisect_left(starts, m.fend)):
+                for i in range(first, end):  # every token the match touches
                     cover(i, m)
 
     def first_at(self, fpos: int) -> int:

@@ -146,7 +146,7 @@ def entities_in(doc: Document, span: Span, *types: str) -> list[Entity]:
 
 def sports_report(doc: Document) -> bool:
     """Whether the article is a sports report: several different sports words."""
-    words = {doc.quote(m.span).lower() for m in doc.matches if m.table == "cues" and m.key == "sports"}
+    words = {doc.quote(m.span).lower() for m in doc.matches_of("cues") if m.key == "sports"}
     return len(words) >= SPORTS_DOCUMENT
 
 
@@ -277,7 +277,7 @@ class InstrumentFinder(Component):
         told: dict[int, tuple[list[Match], list[Match], bool]] = {}
         inside_org = self._inside_organizations(doc)
         furthest: dict[int, int] = {}  # id(instrument) → LIFECYCLE index of its furthest step
-        for cue in (m for m in doc.matches if m.table == "instruments"):
+        for cue in doc.matches_of("instruments"):
             sentence = doc.sentence_at(cue.span.start)
             if sentence is None:
                 continue

@@ -77,7 +77,7 @@ class _Reader:
         self.words = Words(
             doc, tables=(*PLACE_TABLES, "places", "titles", "organizations", "modality", "honorifics")
         )
-        self.places = [m.span for m in doc.matches if m.table == "places"]
+        self.places = [m.span for m in doc.matches_of("places")]
         # looked up once per head, so indexed once: places by start, characters outlets take,
         # the zones the lexicon knows, organisations by kind
         self.place_starts = [p.start for p in self.places]
@@ -92,7 +92,7 @@ class _Reader:
 
     def run(self) -> None:
         doc = self.doc
-        for head in (m for m in doc.matches if m.table == "organizations"):
+        for head in doc.matches_of("organizations"):
             if self._skipped(head.span):
                 continue
             found = self._extent(head)

@@ -61,7 +61,7 @@ class OutletFinder(Component):
 
     def __call__(self, doc: Document) -> None:
         words = Words(doc)
-        cues = [m for m in doc.matches if m.table == "outlet_cues"]
+        cues = doc.matches_of("outlet_cues")
         lookup = _Lookup(doc, cues)
         for cue in cues:
             if cue.key in ("before", "source"):
@@ -236,8 +236,8 @@ class OutletFinder(Component):
 
     def _quoted_after_media(self, doc: Document, lookup: _Lookup) -> None:
         """«ИА "X" сообщили», «خبرگزاری «X»»: a media word followed by a quoted name."""
-        for m in doc.matches:
-            if m.table == "organizations" and m.key == "media":
+        for m in doc.matches_of("organizations"):
+            if m.key == "media":
                 self._quoted(doc, m.span, lookup, "outlets.media_quoted")
 
     def _quoted(self, doc: Document, word: Span, lookup: _Lookup, rule: str) -> None:
@@ -326,10 +326,10 @@ class _Lookup:
     def __init__(self, doc: Document, cues: list[Match]) -> None:
         self.cue_starts = sorted(c.fstart for c in cues)
         self.everything = Span(0, max(1, len(doc.text)))
-        self.media = [m for m in doc.matches if m.table == "organizations" and m.key == "media"]
+        self.media = [m for m in doc.matches_of("organizations") if m.key == "media"]
         self.media_starts = [m.span.start for m in self.media]
         # known outlets in text order (doc.matches is sorted by start)
-        self.known = [m for m in doc.matches if m.table == "outlets"]
+        self.known = doc.matches_of("outlets")
         self.known_starts = [m.span.start for m in self.known]
         dates = [doc.span_of(d.start, d.end) for d in doc.dates]
         self.date_starts = [d.start for d in dates]  # rising: dates are sorted by their start

@@ -197,8 +197,8 @@ class _Reader:
         return out
 
     def _phrases(self, orgs: dict[int, Entity]) -> list[TitlePhrase]:
-        titles = [m for m in self.doc.matches if m.table == "titles"]
-        bodies = _body_words(self.doc.matches)
+        titles = self.doc.matches_of("titles")
+        bodies = _body_words(self.doc.matches_of("organizations"))
         phrases: list[TitlePhrase] = []
         used: set[int] = set()
         for n, m in enumerate(titles):
@@ -788,19 +788,21 @@ class _Reader:
         words = self.words
         honorifics = word_set("honorifics", "honorific")
         given, initials = self.guard.given, self.guard.initials
-        i = 0
-        while i < words.n:
-            if not (given[i] or i in initials or i + 1 in initials or words.tokens[i].text in honorifics):
-                i += 1  # what _untitled_at finds starts at an honorific, an initial or a given name
+        # what _untitled_at finds starts at an honorific, an initial (or the word before one) or a
+        # given name: those tokens are picked out in one comprehension, the rest never visited
+        tokens = words.tokens
+        opening = {i for i, (g, t) in enumerate(zip(given, tokens, strict=True)) if g or t.text in honorifics}
+        after = 0  # a person found ends before this token; the search goes on after it
+        for i in sorted(opening | initials | {k - 1 for k in initials if k > 0}):
+            if i < after:
                 continue
             found = self._untitled_at(i, honorifics)
             if found is None:
-                i += 1
                 continue
             start, end, rule = found
             if not self._inside_person(start, end):
                 self._person(start, end, rule)
-            i = end + 1
+            after = end + 1
 
     def _untitled_at(self, i: int, honorifics: frozenset[str]) -> tuple[int, int, str] | None:
         """A person without a post starting at token i: (start, end, rule)."""
@@ -848,9 +850,7 @@ class _Reader:
         отметил»), one name word opening a Persian sentence («کریمی گفت:»)."""
         words = self.words
         speech = word_set("stopwords", "speech")
-        for i, tok in enumerate(words.tokens):
-            if tok.text not in speech and tok.lemma not in speech:
-                continue
+        for i in [i for i, t in enumerate(words.tokens) if t.text in speech or t.lemma in speech]:
             found = self._actor_before(i)
             if found is not None and not self._inside_person(*found):
                 self._person(found[0], found[1], "people.acting")
@@ -871,7 +871,7 @@ class _Reader:
 
     def _bylines(self) -> set[int]:
         """The people named right after a byline word («خبرنگار: X», «корреспондент ТАСС X»)."""
-        cues = [m for m in self.doc.matches if m.table == "honorifics" and m.key == "byline"]
+        cues = [m for m in self.doc.matches_of("honorifics") if m.key == "byline"]
         out: set[int] = set()
         for cue in cues:
             for e in self.doc.entities_of("person"):
@@ -896,16 +896,14 @@ class _Reader:
     def _repeats(self) -> None:
         words = self.words
         people = {e.key[-1]: e for e in self.doc.entities_of("person") if e.key}
-        for i, tok in enumerate(words.tokens):
-            person = people.get(tok.lemma)
-            if person is None or i in words.covered:
-                continue
+        for i in [i for i, t in enumerate(words.tokens) if t.lemma in people and i not in words.covered]:
+            person = people[words.tokens[i].lemma]
             span = words.span(i, i)
             if not self._mentioned(person, span):
                 self._mention(person, Mention(span, Provenance("people", "people.repeat")))
 
     def _pronouns(self) -> None:
-        pronouns = [m for m in self.doc.matches if m.table == "honorifics" and m.key == "pronoun"]
+        pronouns = [m for m in self.doc.matches_of("honorifics") if m.key == "pronoun"]
         recent = _Recent(self.doc, self.bylines)
         for p in pronouns:
             person = recent.last(p.span.start, self._horizon(p.span.start, 2))

@@ -74,7 +74,7 @@ class QuantityFinder(Component):
         for m in _PHONE.finditer(text):
             excluded[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         seen = {(q.value, q.unit) for q in doc.quantities}  # a figure repeated in one article is one fact
-        units = {m.fstart: m for m in doc.matches if m.table == "units"}
+        units = {m.fstart: m for m in doc.matches_of("units")}
         words_of_numbers = number_words()
         # the tokens a number can start at, found in one pass
         starts = [
