@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -396,6 +396,16 @@ class Document:
             ]
             self.token_ranges_of = (self.matches, len(self.matches))
         return self.token_ranges
+
+    def sentences_holding(self, matches: Iterable[Match]) -> set[int]:
+        """The starts of the sentences that hold the start of one of `matches`: a loop over
+        sentences that looks for these matches in each can pass over the others."""
+        out: set[int] = set()
+        for m in matches:
+            sentence = self.sentence_at(m.span.start)
+            if sentence is not None:
+                out.add(sentence.span.start)
+        return out
 
     def sentences_started(self, pos: int) -> int:
         """How many sentences start at or before original offset `pos`."""

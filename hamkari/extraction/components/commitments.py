@@ -90,6 +90,10 @@ def iso_duration(unit: str, n: int) -> str:
     return f"P{n}{unit}"
 
 
+# The modality keys that make a sentence without a deadline a commitment (with «agreed» statuses).
+_TRIGGER_MODALITIES = frozenset({"schedule", "pledge", "obligation"})
+
+
 @registered
 class CommitmentFinder(Component):
     name = "commitments"
@@ -125,8 +129,13 @@ class CommitmentFinder(Component):
             done.add(sentence.span.start)
             self._add(doc, sentence, cue.provenance.rule, *found, until=following)
         self._periods(doc, words, done)
+        # a sentence holds a trigger only where one of these words starts
+        triggers = doc.sentences_holding(
+            [m for m in doc.matches_of("statuses") if m.key == "agreed"]
+            + [m for m in doc.matches_of("modality") if m.key in _TRIGGER_MODALITIES]
+        )
         for sentence in doc.sentences:
-            if sentence.span.start in done:
+            if sentence.span.start in done or sentence.span.start not in triggers:
                 continue
             agreed = in_sentence(doc, sentence, ("statuses",), "agreed")
             schedule = in_sentence(doc, sentence, ("modality",), "schedule")

@@ -164,7 +164,13 @@ class EventFinder(Component):
     def __call__(self, doc: Document) -> None:
         found: dict[str, tuple[Match, Sentence]] = {}
         sports = sports_report(doc)
+        # only a sentence with an event word or a «signed» status can report an event
+        telling = doc.sentences_holding(
+            [*doc.matches_of("events"), *(m for m in doc.matches_of("statuses") if m.key == "signed")]
+        )
         for sentence in doc.sentences:
+            if sentence.span.start not in telling:
+                continue
             for cue in self._cues(doc, sentence, sports):
                 found.setdefault(cue.key, (cue, sentence))
             # A signed instrument is also a signing, whatever the sentence calls the occasion.

@@ -182,7 +182,14 @@ def _script_word(w: str) -> bool:
 
 
 def patronymic(word: str) -> bool:
-    return any(word.endswith(e) and len(word) > len(e) + 2 for e in name_parts("patronymic_ending"))
+    endings = _patronymic_endings()
+    # one test in C first: most words end in none of the endings (asked about every name word)
+    return word.endswith(endings) and any(word.endswith(e) and len(word) > len(e) + 2 for e in endings)
+
+
+@functools.cache
+def _patronymic_endings() -> tuple[str, ...]:
+    return tuple(sorted(name_parts("patronymic_ending")))
 
 
 def initial(words: Words, i: int, profile: Profile) -> bool:
