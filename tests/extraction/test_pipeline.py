@@ -9,6 +9,7 @@ import math
 import pkgutil
 import random
 import re
+import weakref
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import cast
@@ -83,6 +84,43 @@ def test_overlapping_runs_restore_the_collector_only_when_the_last_one_ends(coll
     assert not gc.isenabled()  # the second run is still going
     second.__exit__(None, None, None)
     assert gc.isenabled()
+
+
+class _Node:
+    """An object that can take part in a reference cycle."""
+
+    def __init__(self) -> None:
+        self.other: object = None
+
+
+def test_a_cycle_made_during_extraction_is_still_collected_after_it(collector_on: None) -> None:
+    with collector_paused():
+        node = _Node()
+        node.other = node  # a cycle, made while the collector is paused
+        seen = weakref.ref(node)
+        del node
+    assert seen() is not None  # only the cyclic collector can free it
+    gc.collect()
+    assert seen() is None
+
+
+def test_objects_the_process_froze_stay_frozen_after_an_extraction(collector_on: None) -> None:
+    kept = [_Node() for _ in range(10)]
+    gc.freeze()  # as a server does before forking
+    try:
+        to_json(extract("Губернатор области провёл встречу с послом."))
+        tracked = {id(o) for o in gc.get_objects()}  # the generations, not the frozen objects
+        assert not any(id(k) in tracked for k in kept)
+    finally:
+        gc.unfreeze()
+
+
+def test_an_extraction_ends_without_a_collection_of_its_objects(collector_on: None) -> None:
+    gc.collect()
+    collections = gc.get_stats()[0]["collections"]
+    doc = extract("استاندار گیلان با سفیر روسیه دیدار کرد. " * 50)  # thousands of objects
+    assert gc.get_stats()[0]["collections"] == collections
+    assert doc.entities
 
 
 # The pipeline assembles itself: the registered components, ordered by their declarations.
