@@ -4,16 +4,21 @@ Three triggers, one commitment per sentence at most:
 - a deadline («ظرف دو هفته آینده» → P14D, «в течение двух месяцев» → P2M,
   «by the end of the year» → the year's last day; the Jalali year for Persian text), or a named
   month («تا پایان آبان», «تا آذر ماه», «до конца ноября» → that month's last day, its next
-  occurrence from the publication date, in the month's own calendar);
+  occurrence from the publication date, in the month's own calendar), a month with its year («до
+  марта 2027 года», «by March 2027»), a year («к концу 2027 года», «تا پایان سال آینده») or a
+  quarter or half («в первом квартале 2027 года», «in the second half of next year») → the
+  period's last day, with `due_precision` saying which (day, month, quarter, half, year);
 - an agreement to act («توافق کردند», «договорились», «agreed to»);
 - a schedule («قرار است», «планируется»; not a bare future «خواهد»), a pledge («متعهد شدند»,
   «обязались», «pledged to») or an obligation of a body or plan («این کارگروه باید …»).
-`due` is resolved from the publication date when one is known."""
+`due` is resolved from the publication date when one is known; a deadline told in the past («قرار
+بود», «was to», «должна была») is the last such day before it."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 
 import jdatetime
@@ -30,9 +35,15 @@ from hamkari.extraction.components.events import (
 from hamkari.extraction.dates import month_names
 from hamkari.extraction.document import Commitment, Document, Match, Provenance, Sentence, Span
 from hamkari.extraction.languages import profile
+from hamkari.extraction.lexicon import entries, register_table
 from hamkari.extraction.morphology import grammemes
+from hamkari.extraction.normalize import fold_term
 from hamkari.extraction.numbers import Number, read_number
 from hamkari.extraction.pipeline import Component, registered
+
+# years named relative to the publication year («next year», «سال آینده»): KIND · OFFSET · terms
+YEARS = "years"
+register_table(YEARS, 2)
 
 # an action ends at a full stop, a purpose clause or the next item of a list
 ACTION_STOP = re.compile(
@@ -728,12 +739,17 @@ def _year_word(words: Words, k: int) -> bool:
     return unit is not None and unit.table == "durations" and unit.key == "Y"
 
 
-def _period_year(words: Words, end: int) -> tuple[int, int] | None:
+def _period_year(doc: Document, words: Words, end: int) -> tuple[int, int] | None:
     """The year written after a part of a year or after a deadline cue: «2027 года», «of 2027»,
-    «سال ۱۴۰۶», «۱۴۰۶» — (the year, the last token of the phrase, a following «года» included)."""
+    «سال ۱۴۰۶», «۱۴۰۶», or named from the publication year: «следующего года», «of next year»,
+    «سال آینده», «امسال» — (the year, the last token of the phrase, a following «года» included)."""
     k = end + 1
-    if k < words.n and not words.broken(end, k) and (_year_word(words, k) or words.stop(k, "function")):
-        end, k = k, k + 1  # «of 2027», «سال ۱۴۰۶»
+    if k < words.n and not words.broken(end, k) and words.stop(k, "function"):
+        end, k = k, k + 1  # «of 2027», «of next year»
+    if k < words.n and not words.broken(end, k) and (relative := _relative_year(doc, words, k)) is not None:
+        return relative
+    if k < words.n and not words.broken(end, k) and _year_word(words, k):
+        end, k = k, k + 1  # «سال ۱۴۰۶»
     year = _year_after(words, end)
     if year is None:
         return None
@@ -741,6 +757,42 @@ def _period_year(words: Words, end: int) -> tuple[int, int] | None:
     if last + 1 < words.n and not words.broken(last, last + 1) and _year_word(words, last + 1):
         last += 1  # «2027 года»
     return year[0], last
+
+
+@functools.cache
+def _relative_years() -> dict[tuple[str, str], int]:
+    """(kind, folded word) → years from the publication year (years.tsv of every language)."""
+    return {(e.key, fold_term(t)): int(e.attrs[0]) for e in entries(YEARS) for t in e.terms}
+
+
+def _year_offset(words: Words, k: int, kind: str) -> int | None:
+    offsets = _relative_years()
+    token = words.tokens[k]
+    found = offsets.get((kind, token.text))
+    return offsets.get((kind, token.lemma)) if found is None else found
+
+
+def _relative_year(doc: Document, words: Words, k: int) -> tuple[int, int] | None:
+    """A year named from the publication year at token k («следующего года», «next year», «سال
+    آینده», «امسال»): (that year in the calendar of the language, its last token)."""
+    if doc.published is None:
+        return None
+    found: tuple[int, int] | None = None
+    alone = _year_offset(words, k, "year")
+    if alone is not None:
+        found = (alone, k)
+    elif k + 1 < words.n and not words.broken(k, k + 1):
+        before = _year_offset(words, k, "modifier")
+        after = _year_offset(words, k + 1, "modifier")
+        if before is not None and _year_word(words, k + 1):
+            found = (before, k + 1)  # «следующего года», «next year»
+        elif after is not None and _year_word(words, k):
+            found = (after, k + 1)  # «سال آینده»
+    if found is None:
+        return None
+    jalali = profile(doc.language).jalali_year
+    base: int = jdatetime.date.fromgregorian(date=doc.published).year if jalali else doc.published.year
+    return base + found[0], found[1]
 
 
 def _part_of_shorter(words: Words, end: int) -> bool:
@@ -764,12 +816,12 @@ def _period_deadline(
     if period is None:
         if cue.key != "end_of":
             return None
-        written = _period_year(words, i - 1)  # «к концу 2027 года», «تا پایان سال ۱۴۰۶»
+        written = _period_year(doc, words, i - 1)  # «к концу 2027 года», «تا پایان سال ۱۴۰۶»
         if written is None:
             return None
         period = ("Y", 12, i - 1)
     else:
-        written = _period_year(words, period[2])
+        written = _period_year(doc, words, period[2])
         if written is None and _part_of_shorter(words, period[2]):
             return None  # «the second half of November», «во второй половине дня»
     kind, month, end = period

@@ -351,3 +351,30 @@ EXHORTATIONS = [
 @pytest.mark.parametrize("text", EXHORTATIONS)
 def test_a_call_to_act_together_is_no_commitment(text: str) -> None:
     assert to_json(extract(text, published=dt.date(2026, 11, 20)))["commitments"] == []
+
+
+# A year named from the publication year (the Jalali year for Persian), after «to the end of» or
+# after a part of a year.
+RELATIVE_YEARS = [
+    ("Стороны договорились до конца следующего года открыть склад в Тебризе.", ("2027-12-31", "year")),
+    (
+        "Министерство должно в первом квартале будущего года утвердить перечень проектов.",
+        ("2027-03-31", "quarter"),
+    ),
+    ("The two sides agreed to open a joint office by the end of next year.", ("2027-12-31", "year")),
+    (
+        "The ministry is to approve the list of projects in the first half of next year.",
+        ("2027-06-30", "half"),
+    ),
+    ("طرفین توافق کردند تا پایان سال آینده دفتری در تبریز باز کنند.", ("2028-03-19", "year")),
+    ("قرار است همایش در نیمه نخست سال آینده در اصفهان برگزار شود.", ("2027-09-22", "half")),
+    ("اتحادیه باید تا پایان امسال فهرست اعضا را اعلام کند.", ("2027-03-20", "year")),
+    ("اتحادیه باید تا پایان سال جاری فهرست اعضا را اعلام کند.", ("2027-03-20", "year")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RELATIVE_YEARS)
+def test_a_year_named_from_the_publication_year_sets_the_deadline(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert [(due, precision) for due, precision, _ in _deadlines(text, "2026-11-20")] == [expected]
