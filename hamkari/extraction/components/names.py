@@ -192,13 +192,20 @@ def _patronymic_endings() -> tuple[str, ...]:
     return tuple(sorted(name_parts("patronymic_ending")))
 
 
+def acronym(written: str) -> bool:
+    """Whether a word as written is an abbreviation: most of its letters capitals («ПГУ», «СПбГУ»,
+    «IRNA»), never a name word («McLean» has two capitals of six letters)."""
+    letters = [c for c in written if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) * 2 > len(letters)
+
+
 def initial(words: Words, i: int, profile: Profile) -> bool:
     """«А.» of «А.И. Фамилиев», «V.» of «A.V. Sokolov»: one capital letter and a full stop."""
     if not profile.initials or i >= words.n:
         return False
     tok = words.tokens[i]
     return (
-        len(tok.text) == 1
+        (len(tok.text) == 1 or (len(tok.text) == 2 and tok.text in name_parts("digraph_initial")))
         and tok.text.isalpha()
         and words.capitalised(i)
         and words.text[tok.end : tok.end + 1] == "."
@@ -225,7 +232,7 @@ class NameGuard:
         # the tokens that are initials («А.», «V.»): only a one-letter token can be one
         self.initials = (
             frozenset(
-                [i for i, t in enumerate(words.tokens) if len(t.text) == 1 and initial(words, i, profile)]
+                [i for i, t in enumerate(words.tokens) if len(t.text) <= 2 and initial(words, i, profile)]
             )
             if profile.initials  # (`initial` is False everywhere in a language without them)
             else frozenset()
@@ -261,10 +268,18 @@ class NameGuard:
         if self.profile.joined_words and run_together(tok.text, self.profile.code):
             return False  # «روابطعمومی», «بهصورت»: two words that lost their non-joiner
         if self.profile.cased:
-            if not words.capitalised(i):
-                return False
-            return after_given or not self.profile.morphology or name_like(tok.text)
+            if not words.capitalised(i) or acronym(words.doc.quote(words.span(i, i))):
+                return False  # «ректор ПГУ Олег …», «head of IRNA»: an abbreviation names a body
+            if after_given or not self.profile.morphology:
+                return True
+            return name_like(tok.text) or self._before_patronymic(i)
         return _script_word(tok.text)
+
+    def _before_patronymic(self, i: int) -> bool:
+        """«Бату Сангаджиевич Эрдниев»: a capitalised word right before a patronymic is a given
+        name, even one the dictionary reads as a common word's form."""
+        words = self.words
+        return i + 1 < words.n and not words.broken(i, i + 1) and patronymic(words.word(i + 1))
 
     def _surname_word(self, i: int, bare: str) -> bool:
         """Whether token i, beside a given name or initials, is a surname although the dictionary

@@ -81,6 +81,8 @@ class _Reader:
         # looked up once per head, so indexed once: places by start, characters outlets take,
         # the zones the lexicon knows, organisations by kind
         self.place_starts = [p.start for p in self.places]
+        self.posts = sorted((m.span for m in doc.matches if m.table == "titles"), key=lambda p: p.start)
+        self.post_starts = [p.start for p in self.posts]
         self.outlets = bytearray(len(doc.text))
         for o in doc.outlets:
             self.outlets[o.span.start : o.span.end] = b"\x01" * len(o.span)
@@ -103,8 +105,16 @@ class _Reader:
                 continue  # «خبرگزاری ایرنا» after «به گزارش» is the outlet, not a party
             if self.zones.inside(span, ("organization",)):
                 continue  # «منطقه ویژه اقتصادی "لوتوس"» is the zone the lexicon already knows
+            if self._in_post(span):
+                continue  # «председатель совета директоров»: a board named inside a post is no body
             self._add(head, span, found)
         self._mask_sectors()
+
+    def _in_post(self, span: Span) -> bool:
+        """Whether the name lies wholly inside a post's words («رئیس هیئت مدیره», «Chairman of the
+        Board»): the words name the post, not an organisation of the story."""
+        k = bisect_right(self.post_starts, span.start) - 1
+        return any(self.posts[j].contains(span) for j in range(max(0, k - 2), k + 1))
 
     def _skipped(self, span: Span) -> bool:
         if self.outlets.find(1, span.start, span.end) != -1:
@@ -208,6 +218,15 @@ class _Reader:
     def _step(self, head: Match, ext: _Extent, i: int) -> int | None:
         """Take token i into the name; the next index, or None when the name ends at i."""
         words = self.words
+        closing = self._quoted_end(i)
+        if closing is not None:
+            # «компании «Карун Трейд»», «شرکت «…»»: a quoted name is the body's own, whatever its
+            # words look like (a person's name, a place, a verb), and it closes the name
+            ext.key_words.extend(t.lemma for t in words.tokens[i : closing + 1])
+            ext.end = closing
+            for k in range(i, closing + 1):
+                self._note_place(ext, words.covered.get(k))  # «منطقه ویژه اقتصادی «لیپتسک»»
+            return None
         covering = words.covered.get(i)
         if covering and covering.table in (*PLACE_TABLES, "places"):
             return self._place(head, ext, covering)
@@ -216,6 +235,19 @@ class _Reader:
         ext.key_words.append(words.tokens[i].lemma)  # «Иранского торгового дома» = «Иранский торговый дом»
         ext.end = i
         return i + 1
+
+    def _quoted_end(self, i: int) -> int | None:
+        """The last token of a quoted name opening at token i (up to five words), or None."""
+        words = self.words
+        if i == 0 or not words.gap(i - 1, i).rstrip().endswith(("«", "„", "“", '"')):
+            return None
+        for k in range(i, min(i + 5, words.n)):
+            after = words.gap(k, k + 1) if k + 1 < words.n else words.text[words.tokens[k].end :][:2]
+            if any(q in after for q in ("»", "”", '"')):
+                return k
+            if k + 1 < words.n and words.broken(k, k + 1):
+                return None
+        return None
 
     def _ends(self, ext: _Extent, i: int, covering: Match | None) -> bool:
         """Whether the name stops before token i."""
@@ -380,7 +412,8 @@ class _Reader:
 
     def _add(self, head: Match, span: Span, ext: _Extent) -> None:
         doc = self.doc
-        name = doc.quote(span).strip(_QUOTES + " ")
+        span = _closed(doc.text, span)
+        name = _unquoted(doc.quote(span))
         key_words = tuple(ext.key_words)
         region, country = ext.region, ext.country
         mention = Mention(span, Provenance("organizations", f"organizations.head ({head.provenance.rule})"))
@@ -429,6 +462,27 @@ class _Reader:
 
 
 @functools.cache
+def _unquoted(name: str) -> str:
+    """The name without the quotes around it or a quote left over at one end («"Лотос"»,
+    «Лотос»»), but with the quotes of a name inside it («Компания «Карун Трейд»»)."""
+    name = name.strip(" ")
+    if len(name) > 1 and name[0] in _QUOTES and name[-1] in _QUOTES:
+        name = name[1:-1]
+    elif name[:1] in _QUOTES and not any(c in _QUOTES for c in name[1:]):
+        name = name[1:]
+    elif name[-1:] in _QUOTES and not any(c in _QUOTES for c in name[:-1]):
+        name = name[:-1]
+    return name.strip(" ")
+
+
+def _closed(text: str, span: Span) -> Span:
+    """The span with the closing quote of a quoted name it opens («компании «Карун Трейд»»)."""
+    inside = text[span.start : span.end]
+    if inside.count("«") > inside.count("»") and text[span.end : span.end + 1] == "»":
+        return Span(span.start, span.end + 1)
+    return span
+
+
 def region_adjectives(lang: str) -> dict[str, str]:
     """The lemma of the adjective that opens a region's name («астраханский» of «Астраханская
     область») → the region, when only one region's name opens with it."""

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from hamkari.extraction.components.context import Words, place_of
 from hamkari.extraction.components.names import (
     NameGuard,
+    acronym,
     display_name,
     given_names,
     initial,
@@ -101,6 +102,8 @@ _LINKS = frozenset({"and", "и", "&", "و"})
 _COMMAS = ("", ",", "،")
 _DASHES = ("-", "–", "—", ":")
 _QUOTES = '«»"“”„'
+_OPENING_QUOTES = ("«", "„", "“", '"')
+_CLOSING_QUOTES = ("»", "”", '"', "“")
 
 
 @dataclass
@@ -116,6 +119,7 @@ class TitlePhrase:
     deputy_of: str | None = None
     regions: list[str] = field(default_factory=list)  # every region named, in order
     head_last: int = -1  # the last token of the post's own words, before what it names
+    regional: bool = False  # names a region by its kind alone: «… правительства области», «the region's …»
 
 
 def _body_words(matches: Iterable[Match]) -> dict[int, int]:
@@ -156,6 +160,7 @@ class _Reader:
                 self.by_surname.setdefault(e.key[-1], e)
         self.spans_of: dict[int, _Taken] = {}  # id(person) → the spans of its mentions
         self.anyone: _Taken | None = None  # the spans of every person's mentions, built when first asked
+        self.named_after: set[int] = set()  # first tokens of the names read right after a post
 
     def run(self) -> None:
         doc = self.doc
@@ -255,6 +260,10 @@ class _Reader:
         """The role a post takes from what it names (see IN_REGION, HEAD_OF_ORGANIZATION)."""
         if tp.role == "head_of_state" and tp.organization is None and self._its(tp):
             return
+        if tp.scope == "abroad" and tp.region and tp.region[:2] != self.lang.home_country:
+            # «فرماندار منطقه سوردلوفسک»: a county's post names the governor of a foreign region
+            tp.role = "deputy_head_of_region" if tp.deputy_of else "head_of_region"
+            return
         kind = tp.organization.kind if tp.organization else None
         if tp.role == "head_of_state" and kind in HEAD_OF_ORGANIZATION:
             tp.role = HEAD_OF_ORGANIZATION[kind]
@@ -264,7 +273,7 @@ class _Reader:
             # «director-general of the Ports and Maritime Administration», «مدیرکل … استانداری»:
             # a company's post held in a public body is that body's head or official
             tp.role = EXECUTIVE_OF_BODY[kind]
-        elif not tp.region:
+        elif not (tp.region or self._regional(tp)):
             return
         elif tp.deputy_of == "head_of_government":
             tp.role = "deputy_head_of_region"  # «заместитель председателя правительства области»
@@ -314,7 +323,7 @@ class _Reader:
                 break
             i = nxt
         self._possessive(tp)
-        if tp.region and not tp.country and tp.scope in ("region", "none", "organization"):
+        if tp.region and not tp.country and tp.scope in ("region", "abroad", "none", "organization"):
             tp.country = tp.region[:2]
 
     def _complement_step(
@@ -346,6 +355,9 @@ class _Reader:
                 used.add(k)
             tp.last = words.last_before(cov.fend)
             return tp.last + 1
+        if self._region_noun(i):
+            tp.regional, tp.last = True, i  # «первый заместитель председателя правительства области»
+            return i + 1
         bare_deputy = tp.role == "official" and tp.deputy_of is None and "+" not in tp.rule
         if (tp.scope == "organization" or bare_deputy) and tp.organization is None:
             body = self._department_then_body(orgs, i)
@@ -398,6 +410,8 @@ class _Reader:
         post, with «'s», is whose post it is; it wins over a place named after the post (the host
         country of an ambassador)."""
         words = self.words
+        if tp.first > 0 and self._region_noun_possessive(tp.first - 1):
+            tp.regional = True  # «the region's minister of industry»
         before = words.covered.get(tp.first - 1)
         if (
             before is not None
@@ -408,6 +422,15 @@ class _Reader:
                 tp.region, tp.country = before.key, before.key[:2]
             else:
                 tp.country = before.key
+
+    def _region_noun_possessive(self, i: int) -> bool:
+        """Whether token i is a region's kind with «'s»: «the region's», «the province's»."""
+        word = self.words.word(i)
+        return (
+            word.endswith("'s")
+            and i not in self.words.covered
+            and word[: -len("'s")] in word_set("cues", "region_noun")
+        )
 
     def _chained(self, before: TitlePhrase, tp: TitlePhrase) -> bool:
         """«X، مشاور رئیس جمهور، دبیر شورای …»: a second post right after the first, by comma."""
@@ -422,6 +445,10 @@ class _Reader:
 
     def _named(self, tp: TitlePhrase) -> Entity | None:
         found = self._name_before(tp.first)
+        if found is not None and found[0] in self.named_after and self._name_after(replace(tp)) is not None:
+            # «консул … Амир Тахмасби, заместитель губернатора … Сорокин В.Г.»: in a list of posts
+            # each followed by its name, the name before this post belongs to the previous one
+            found = None
         if found is not None:
             self._description_after(tp)
             self._settle(tp)
@@ -431,6 +458,7 @@ class _Reader:
         if found is None:
             return None
         hint = case_of(self.words.word(tp.first))
+        self.named_after.add(found[0])
         person = self._person(found[0], found[1], f"people.name_after_title ({tp.rule})", hint)
         if person is not None:
             self._coordinated(tp, found[1], hint)
@@ -473,6 +501,7 @@ class _Reader:
     def _name_before(self, title_first: int) -> tuple[int, int] | None:
         """The name that ends right before a post: «یونسی، استاندار», «Фамилиев А.И., глава»."""
         words = self.words
+        title_first = self._lead_in(title_first)
         end = title_first - 1
         if end < 0 or self._line_break(end, title_first):
             return None  # a heading or a byline line does not name the post that follows
@@ -489,6 +518,19 @@ class _Reader:
                 return None  # «Казань – столица …»: before a dash only initials or a given name
             return found
         return self._persian_name_before(end)
+
+    def _lead_in(self, title_first: int) -> int:
+        """Where an apposition opens before a post: «X, [the province's] governor-general»,
+        «X, [the] minister of …» (the article and a possessive of a place or of a region's kind)."""
+        words = self.words
+        k = title_first
+        while k - 1 >= 0 and title_first - k < 3 and not words.broken(k - 1, k):
+            w = words.word(k - 1)
+            place = w.endswith("'s") and (k - 1 in words.covered or self._region_noun_possessive(k - 1))
+            if not (place or w in self.lang.apposition_articles):
+                break
+            k -= 1
+        return k if k == title_first or words.word(k) in self.lang.apposition_articles else title_first
 
     def _plainly_a_name(self, start: int, end: int) -> bool:
         """Whether a name holds initials or opens with a given name: «А. Иванов», «Иван Петров»."""
@@ -591,6 +633,12 @@ class _Reader:
             cover = words.covered.get(i)
             if cover is not None and cover.table == "titles" and cover.key != "deputy":
                 return None  # «… консула Ирана, губернатор X»: the next post has its own name
+            closing = self._quoted_name_end(i)
+            if closing is not None:
+                # «председатель совета директоров компании «Карун Трейд» Масуд …»: a quoted name
+                # is the body's (a company, a brand), never the holder's; the name follows it
+                described, i = True, closing + 1
+                continue
             j = i
             while j < words.n and words.word(j) in honorifics:
                 j += 1
@@ -603,7 +651,9 @@ class _Reader:
             if self.lang.cased and words.capitalised(i) and i not in words.covered:
                 # «Minister of Economic Development Olga Ivanova»: capitalised words of the post's
                 # description are passed over; any other capitalised word ends the search.
-                if not (described or words.word(i - 1) in CONNECTORS | _LINKS):
+                # «ректор ПГУ Олег …»: a body's abbreviation right after the post is described too
+                written = self.doc.quote(words.span(i, i))
+                if not (described or words.word(i - 1) in CONNECTORS | _LINKS or acronym(written)):
                     return None
                 described = True
             elif self.lang.cased:
@@ -611,8 +661,35 @@ class _Reader:
             i += 1
         return None
 
+    def _regional(self, tp: TitlePhrase) -> bool:
+        """Whether the post names a region by its kind alone, inside its span or before it."""
+        if not tp.regional:
+            tp.regional = any(self._region_noun(k) for k in range(tp.first, tp.last + 1))
+        return tp.regional
+
+    def _region_noun(self, i: int) -> bool:
+        """Whether token i names a region by its kind alone («области», «края», «region»)."""
+        tok = self.words.tokens[i]
+        nouns = word_set("cues", "region_noun")
+        return i not in self.words.covered and (tok.text in nouns or tok.lemma in nouns)
+
+    def _quoted_name_end(self, i: int) -> int | None:
+        """The last token of a quoted name that opens at token i, or None."""
+        words = self.words
+        if not words.gap(i - 1, i).rstrip().endswith(_OPENING_QUOTES):
+            return None
+        k = i
+        while k + 1 < words.n and k - i < 6 and not words.broken(k, k + 1):
+            if any(q in words.gap(k, k + 1) for q in _CLOSING_QUOTES):
+                return k
+            k += 1
+        return None
+
     def _described_place(self, tp: TitlePhrase, i: int) -> None:
-        """A place inside the post's description: «министр промышленности [Республики Татарстан]»."""
+        """A place inside the post's description: «министр промышленности [Республики Татарстан]»,
+        or a region named by its kind alone («министр … области»)."""
+        if self._region_noun(i):
+            tp.regional = True
         cov = self.words.covered.get(i)
         if cov is not None and cov.table in PLACE_TABLES:
             region, country = place_of(cov)
@@ -680,7 +757,9 @@ class _Reader:
         if end - first + 1 >= MAX_NAME_WORDS + max(0, given_run - 1):
             return False
         if not self.lang.cased:
-            return first + given_run > end  # a Persian name goes on while its given names do
+            # a Persian name goes on while its given names do, and after a patronymic to the
+            # surname («دنیس اولگویچ زاخارچنکو»)
+            return first + given_run > end or patronymic(words.word(end))
         current = grammemes(words.word(end))
         named = bool(self.guard.given_at(end)) or patronymic(words.word(end))
         # A surname closes the name: «Хамидом Асгарзаде | Алиев предложил»; the first word of a

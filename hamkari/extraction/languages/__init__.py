@@ -79,6 +79,11 @@ class Profile:
     # Past forms of «to be» before an infinitive that put a plan in the past («линия должна была
     # заработать к концу июня»: the deadline is behind the writer; languages with morphology).
     past_auxiliaries: frozenset[str] = frozenset()
+    # The country whose posts the language's titles name first: a title of scope `abroad`
+    # («فرماندار», a county's governor in Iran) heads a region of any other country it names.
+    home_country: str | None = None
+    # Articles that open an apposition between a name and its post: «Ali Karimi, the governor».
+    apposition_articles: frozenset[str] = frozenset()
 
 
 PROFILES: dict[str, Profile] = {
@@ -120,6 +125,7 @@ PROFILES: dict[str, Profile] = {
             }
         ),
         jalali_year=True,
+        home_country="IR",
         month_prepositions=frozenset({"در"}),
         verb_final_words=4,
         phrase_words_may_be_names=True,
@@ -164,11 +170,14 @@ PROFILES: dict[str, Profile] = {
             | {"northern", "southern", "eastern", "western", "central", "northwestern", "northeastern"}
             | {"southwestern", "southeastern", "north-western", "north-eastern", "south-western"}
             | {"south-eastern", "caspian", "border"}
+            # «the head of the provincial Chamber of Commerce, X»: the body's place given as an adjective
+            | {"provincial", "regional", "municipal"}
         ),
         initials=True,
         capitalised_organizations=True,
         outlet_needs_name=True,
         possessives=frozenset({"its"}),
+        apposition_articles=frozenset({"the"}),
         negations=frozenset({"not", "never", "yet", "n't", "cannot", "neither", "nor"}),
         month_prepositions=frozenset({"in"}),
     ),

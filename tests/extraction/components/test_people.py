@@ -39,6 +39,10 @@ NOT_A_NAME = [
     ("The Minister of Industry of the Islamic Republic met the delegation.", "Islamic"),
     ("In March the Governor of Gilan visited Kazan.", "March"),
     ("The head of the Chamber of Commerce of Kazan spoke.", "Chamber"),
+    # an abbreviation after a post names the body; a quoted name after a post is the body's
+    ("Соглашение подписал ректор КГУ Максим Игоревич Лапшин.", "КГУ"),
+    ("Выступил директор компании «Тебриз Текстиль» Омид Ширази.", "Текстиль"),
+    ("The head of IRNA Ali Karimi spoke.", "IRNA"),
 ]
 
 
@@ -387,3 +391,90 @@ MORE_NAMES = [
 def test_it_reads_compound_given_names_and_persian_names_in_cyrillic(text: str, name: str, role: str) -> None:
     people = {p["name"]: p for p in _people(text)}
     assert role in [r["role"] for r in people[name]["roles"]], people
+
+
+# (text, the name, its role): a Persian name goes on past a patronymic to the surname; an unknown
+# given name before a patronymic; «فرماندار» of a foreign region heads it (of an Iranian county it
+# does not); a post that names «области» / «края» / «the region's» alone is a regional post; an
+# English apposition «X, the province's governor»; a title after «for …» portfolio words; Latin
+# initials of two letters («Yu.», «Zh.»); in a list of posts each followed by its name, the name
+# before a post is the previous post's; a quoted company name between a post and its holder.
+NAME_SLOTS = [
+    (
+        "رئیس کمیته سرمایه‌گذاری جمهوری تاتارستان، آرتور رینادوویچ سافین، از بندر انزلی بازدید کرد.",
+        "آرتور رینادوویچ سافین",
+        "agency_head",
+    ),
+    ("Соглашение подписал ректор КГУ Максим Игоревич Лапшин.", "Максим Игоревич Лапшин", "academic"),
+    (
+        "Глава Республики Алтай Эркин Кайраевич Тадышев принял иранскую делегацию.",
+        "Эркин Кайраевич Тадышев",
+        "head_of_region",
+    ),
+    ("فرماندار منطقه ساراتوف، ایگور پتروف، از هیئت ایرانی استقبال کرد.", "ایگور پتروف", "head_of_region"),
+    (
+        "بوریس ایوانف معاون فرماندار استان آستاراخان گفت: بندر آماده است.",
+        "بوریس ایوانف",
+        "deputy_head_of_region",
+    ),
+    ("فرماندار آستارا، علی رضایی گفت: بندر آماده است.", "علی رضایی", "official"),
+    (
+        "Переговоры вёл заместитель председателя правительства края Олег Сомов.",
+        "Олег Сомов",
+        "deputy_head_of_region",
+    ),
+    ("В переговорах участвовал министр сельского хозяйства области С.В. Нуждин.", "С.В. Нуждин", "official"),
+    (
+        "Michael Brown, the region's minister of agriculture, met the Iranian delegation.",
+        "Michael Brown",
+        "official",
+    ),
+    (
+        "The accord was signed by Hamid Nouri, the province's governor-general, in Sari.",
+        "Hamid Nouri",
+        "head_of_region",
+    ),
+    (
+        "The delegation met with the head of the regional Chamber of Commerce, Kamran Azadi, in Rasht.",
+        "Kamran Azadi",
+        "agency_head",
+    ),
+    (
+        "Gilan's deputy governor for economic affairs, Reza Sadeghi, proposed a road map.",
+        "Reza Sadeghi",
+        "deputy_head_of_region",
+    ),
+    (
+        "Kazan Region deputy governor Zh. K. Sultanova met the Iranian consul.",
+        "Zh. K. Sultanova",
+        "deputy_head_of_region",
+    ),
+    (
+        "В заседании участвовали консул Ирана в Казани Реза Амини, заместитель губернатора Самарской "
+        "области Носов П.А. и другие.",
+        "Носов П.А.",
+        "deputy_head_of_region",
+    ),
+    (
+        "Выступил председатель совета директоров компании «Тебриз Текстиль» Омид Ширази.",
+        "Омид Ширази",
+        "executive",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), NAME_SLOTS)
+def test_a_name_slot_holds_the_whole_name_and_the_post_its_own(text: str, name: str, role: str) -> None:
+    found = {p["name"]: [r["role"] for r in p["roles"]] for p in _people(text)}
+    assert found.get(name) == [role], found
+
+
+def test_in_a_list_of_posts_with_names_after_them_no_name_takes_the_next_post() -> None:
+    people = _people(
+        "В заседании участвовали консул Ирана в Казани Реза Амини, заместитель губернатора Самарской "
+        "области Носов П.А. и другие."
+    )
+    assert {p["name"]: [r["role"] for r in p["roles"]] for p in people} == {
+        "Реза Амини": ["official"],
+        "Носов П.А.": ["deputy_head_of_region"],
+    }
