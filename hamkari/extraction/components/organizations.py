@@ -421,6 +421,10 @@ class _Reader:
             return  # «University of … of Kazan»: read from its head and from its tail, one name
         self.spans.add(span)
         for e in self.by_kind.get(head.key, []):
+            if e.ref and region and e.region == region:
+                # «منطقه ویژه اقتصادی «لیپتسک»» is the zone the lexicon knows as «… لیپتسک»
+                e.mentions.append(mention)
+                return
             if not e.key:
                 continue
             mine = country or (region[:2] if region else None)
@@ -431,6 +435,8 @@ class _Reader:
                 continue  # «палата Ирана» and «палата провинции Гилян»
             if _same_name(key_words, e.key):
                 e.mentions.append(mention)
+                if _fuller(name, e.name):
+                    e.name = name  # «اتاق بازرگانی اراک», then its full name: the full name shows
                 e.region = e.region or region
                 e.country = e.country or country or (region[:2] if region else None)
                 return
@@ -462,6 +468,15 @@ class _Reader:
 
 
 @functools.cache
+def _fuller(name: str, shown: str) -> bool:
+    """Whether `name` is a fuller form of the name `shown`: the same first word, every word of
+    it and more («اتاق بازرگانی، صنایع، معادن و کشاورزی اراک» of «اتاق بازرگانی اراک»; not
+    «Russian Ministry of …» of «Ministry of …»)."""
+    mine = name.replace("،", " ").replace(",", " ").split()
+    theirs = shown.replace("،", " ").replace(",", " ").split()
+    return bool(mine and theirs) and mine[0] == theirs[0] and set(theirs) < set(mine)
+
+
 def _unquoted(name: str) -> str:
     """The name without the quotes around it or a quote left over at one end («"Лотос"»,
     «Лотос»»), but with the quotes of a name inside it («Компания «Карун Трейд»»)."""

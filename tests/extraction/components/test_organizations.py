@@ -131,3 +131,24 @@ POST_WORDS = [
 @pytest.mark.parametrize(("text", "words"), POST_WORDS)
 def test_a_board_named_inside_a_post_is_not_an_organisation(text: str, words: str) -> None:
     assert not [e for e in _entities(text, "organization") if words in e["name"]]
+
+
+def test_a_body_named_short_then_in_full_is_one_organisation_shown_in_full() -> None:
+    names = [
+        e["name"]
+        for e in _entities(
+            "در نشستی با حضور مسئولان اتاق بازرگانی کرمان، رئیس اتاق بازرگانی، صنایع، معادن و کشاورزی کرمان "
+            "گفت: آماده‌ایم.",
+            "organization",
+        )
+    ]
+    assert names == ["اتاق بازرگانی، صنایع، معادن و کشاورزی کرمان"]
+
+
+def test_a_known_zone_named_in_quotes_is_the_zone_the_lexicon_knows() -> None:
+    zones = _entities(
+        "مدیران منطقه ویژه اقتصادی «لیپتسک» و رئیس منطقه ویژه اقتصادی لیپتسک گفتند.", "organization"
+    )
+    assert [(e["name"], e["ref"], len(e["mentions"])) for e in zones] == [
+        ("منطقه ویژه اقتصادی لیپتسک", "lipetsk_sez", 2)
+    ]
