@@ -36,6 +36,11 @@ SUBSUMES = {
 # Kinds that a sports report uses for its games: «دیدار» and «матч» are matches there.
 SPORTS_SENSITIVE = frozenset({"meeting", "generic", "competition"})
 SPORTS_DOCUMENT = 3  # different sports words that make a whole article a sports report
+# Posts of the officials whose meetings a cooperation report tells (not a club's or a team's)
+OFFICIAL_ROLES = frozenset(
+    {"head_of_state", "head_of_government", "head_of_region", "deputy_head_of_region", "minister"}
+    | {"deputy_minister", "ambassador", "consul_general"}
+)
 # Instruments that are documents are signed; the others (bodies, houses, plans) are set up.
 DOCUMENTS = frozenset({"memorandum", "agreement", "protocol"})
 # Folded characters between a word that sets up, signs or presupposes an instrument and the
@@ -58,6 +63,7 @@ _FUTURE = ("planned", "schedule", "obligation")  # modality keys that make a sen
 _YEAR = re.compile(r"(?<!\d)(1[34]\d\d|19\d\d|20\d\d)(?!\d)")
 _YEAR_BEFORE = re.compile(r"(?<!\d)(19\d\d|20\d\d)\s$")
 _RANGE_BEFORE = re.compile(r"\d{2,4}\s?[-–—]\s?$")
+_SPEECH = re.compile(r"[:;؛«»\"“”]")  # what opens or closes quoted or reported speech
 _RANGE_AFTER = re.compile(r"\s?[-–—]\s?\d{2,4}")
 
 
@@ -113,7 +119,10 @@ def is_background(doc: Document, sentence: Sentence, match: Match) -> bool:
     """Whether a word reports what happened before this article's event: a background marker
     («в прошлом году», «دیدار چندی پیش», «previously») or an earlier year («подписано в 2012 году»)
     near it. A year of a full date, or the publication year, is not background."""
-    if any(m.key == "background" for m in doc.matches_near(match, PLANNED_REACH, "cues", sentence.span)):
+    if any(
+        m.key == "background" and _same_clause(doc, m, match.fstart, match.fend)
+        for m in doc.matches_near(match, PLANNED_REACH, "cues", sentence.span)
+    ):
         return True
     assert doc.folded is not None
     start, end = doc.folded.to_folded(sentence.span.start, sentence.span.end)
@@ -123,12 +132,22 @@ def is_background(doc: Document, sentence: Sentence, match: Match) -> bool:
     for m in _YEAR.finditer(text, start, end):
         if abs(m.start() - match.fend) > PLANNED_REACH and abs(match.fstart - m.end()) > PLANNED_REACH:
             continue
+        if _SPEECH.search(text, min(m.end(), match.fend), max(m.start(), match.fstart)):
+            continue  # «در این نشست گفت: … سال ۲۰۱۹ …»: a year in the quoted words dates them
         if doc.date_at(m.start()) is not None or _period(doc, text, m):
             continue
         year = int(m.group()) + (621 if int(m.group()) < 1500 else 0)
         if doc.published is None or year < doc.published.year:
             return True
     return False
+
+
+def _same_clause(doc: Document, marker: Match, start: int, end: int) -> bool:
+    """Whether a marker and the word at folded [start, end) are not set apart by the opening of
+    quoted or reported speech («در این ویدئوکنفرانس گفت: بندر … سال گذشته …»): the marker there
+    dates what is said, not the occasion."""
+    text = doc.folded.text  # type: ignore[union-attr]
+    return _SPEECH.search(text, min(marker.fend, end), max(marker.fstart, start)) is None
 
 
 def _period(doc: Document, text: str, year: re.Match[str]) -> bool:
@@ -145,9 +164,13 @@ def entities_in(doc: Document, span: Span, *types: str) -> list[Entity]:
 
 
 def sports_report(doc: Document) -> bool:
-    """Whether the article is a sports report: several different sports words."""
+    """Whether the article is a sports report: several different sports words, and no official's
+    post (a cooperation report with a paragraph on a friendly match names the governors, ministers
+    or consuls who met: its own meetings stand)."""
     words = {doc.quote(m.span).lower() for m in doc.matches_of("cues") if m.key == "sports"}
-    return len(words) >= SPORTS_DOCUMENT
+    if len(words) < SPORTS_DOCUMENT:
+        return False
+    return not any(m.key in OFFICIAL_ROLES for m in doc.matches_of("titles"))
 
 
 @registered

@@ -47,6 +47,19 @@ NOT_REPORTED = [
         "signing",
         None,
     ),
+    # a signing the speaker recalls, or told in the past perfect, is history
+    (
+        "The governor recalled that Rasht and Kazan had signed a twinning agreement, and the two "
+        "sides discussed fish exports.",
+        "signing",
+        None,
+    ),
+    (
+        "Губернатор напомнил, что соглашение с провинцией Мазендаран подписано в Казани, и предложил "
+        "открыть торговый дом.",
+        "signing",
+        None,
+    ),
     # a denied step is no step
     (
         "The memorandum between Gilan and Astrakhan has not been signed yet, the governor said.",
@@ -73,6 +86,8 @@ def test_a_denied_or_weighed_step_and_a_named_party_are_not_reported(
 
 
 VIRTUAL = [
+    # a background marker inside the quoted words dates what is said, not the video conference
+    "معاون استاندار گیلان در این ویدئوکنفرانس گفت: سال گذشته دو هزار تن برنج به آستاراخان صادر شد.",
     "В министерстве в режиме видео-конференц-связи прошла встреча с представителями провинции Гилян.",
     "Совещание с иранской делегацией прошло по видеоконференц-связи из Астрахани.",
 ]
@@ -81,3 +96,27 @@ VIRTUAL = [
 @pytest.mark.parametrize("text", VIRTUAL)
 def test_every_spelling_of_a_video_conference_is_a_virtual_meeting(text: str) -> None:
     assert "virtual_meeting" in _facts(text)[0]
+
+
+# A cooperation report with a paragraph on a friendly game keeps its own meetings; a sports report
+# (several sports words, no official with a post) has none.
+MEETINGS_BESIDE_A_GAME = [
+    (
+        "The governor of Gilan met the head of Astrakhan Region in Rasht on Monday. In the evening the "
+        "youth football team of Rasht beat the guests 2-1 in a friendly match; the striker and the "
+        "coach thanked the fans.",
+        True,
+    ),
+    (
+        "Youth football teams of Rasht and Astrakhan met in a friendly match; the striker scored twice "
+        "and the coach thanked the fans.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "meeting"), MEETINGS_BESIDE_A_GAME)
+def test_a_meeting_of_officials_stands_beside_a_game_but_a_game_is_no_meeting(
+    text: str, meeting: bool
+) -> None:
+    assert ("meeting" in _facts(text)[0]) is meeting
