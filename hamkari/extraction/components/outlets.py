@@ -30,7 +30,11 @@ MAX_WORDS = 8
 # «X - …», «X _ …» at the start of a line; «January 26, X – …» after a dateline's date.
 _DASHLINE = re.compile(r"(?m)^[ \t]*([^\n\-–—_:]{2,60}?)[ \t]+[-–—_][ \t]+\S")
 # «TEHRAN, Oct. 3 (MNA) –», «МОСКВА, 5 декабря /ТАСС/.»: the agency of a dateline.
-_DATELINE = re.compile(r"(?m)^[^\n()/]{3,50}?(?:\(([^\n()]{2,30})\)|/([^\n/]{2,30})/)[ \t]*[-–—.]")
+# Slashes are the agency's own mark, so the story's first word may follow them:
+# «Оренбург, 14 ноября. /X/ Губернатор …».
+_DATELINE = re.compile(
+    r"(?m)^[^\n()/]{3,50}?(?:\(([^\n()]{2,30})\)[ \t]*[-–—.]|/([^\n/]{2,30})/[ \t]*(?:[-–—.]|(?=[^\W\d_])))"
+)
 # A domain name: «iran.ru», «Астрахань.Ру», «www.irna.ir».
 _DOMAIN = re.compile(
     r"(?<![\w.@])(?:www\.)?[\w-]{2,40}\.(?:ru|ir|com|org|net|info|рф|ру|su)(?![\w.])", re.IGNORECASE
@@ -51,6 +55,14 @@ _QUOTED = re.compile(r"[«\"“]([^»\"”\n]{2,40})[»\"”]")
 # Words that introduce a website by name: «сайт», «портал», «website», «سایت».
 _LINKS = frozenset({"و", "и", "and", "&"})
 _SITE_WORDS = frozenset({"сайт", "портал", "website", "site", "سایت", "پایگاه"})
+
+
+@functools.cache
+def _after_cue_words(lang: str) -> frozenset[str]:
+    """The first words of the cues that follow an outlet's name («reports», «сообщает»)."""
+    return frozenset(
+        fold_term(t).split()[0] for e in load_table(lang, "outlet_cues") if e.key == "after" for t in e.terms
+    )
 
 
 @registered
@@ -279,13 +291,17 @@ class OutletFinder(Component):
                     doc.outlets.append(Outlet(rest, outlet, Provenance(self.name, "outlets.masthead"), ref))
 
     def _sites(self, doc: Document) -> None:
-        """«сообщает сайт iran.ru», «по данным портала Астрахань.Ру»: a domain after a site word."""
+        """«сообщает сайт iran.ru», «по данным портала Астрахань.Ру»: a domain after a site word;
+        «…, Properm.ru reports»: a domain before a cue that follows an outlet's name."""
         if _DOMAIN_END.search(doc.text) is None:
             return
         for m in _DOMAIN.finditer(doc.text):
             before = fold(doc.text[max(0, m.start() - 20) : m.start()]).text.split()
+            after = _WORDY.findall(fold(doc.text[m.end() : m.end() + 20]).text)
             if before and (before[-1] in _SITE_WORDS or _lemma_site(before[-1])):
                 self._add(doc, Span(m.start(), m.end()), [], None, "outlets.site")
+            elif after and after[0] in _after_cue_words(doc.language or ""):
+                self._add(doc, Span(m.start(), m.end()), [], None, "outlets.site_before_cue")
 
     def _domain_at(self, doc: Document, pos: int, cue: Match) -> bool:
         """A domain name right after a cue is the outlet: «по данным iran.ru»."""

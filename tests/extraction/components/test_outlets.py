@@ -13,6 +13,10 @@ def _outlets(text: str) -> list[str]:
 
 
 OUTLETS = [
+    # an agency in slashes after a dateline, before the first word of the story
+    ("Самара, 2 мая. /ВолгаПресс/ Губернатор области принял делегацию провинции Гилян.", ["ВолгаПресс"]),
+    # a domain name before a cue that follows an outlet's name
+    ("The governor of Gilan met a delegation from Kazan, kazan-daily.ru reports.", ["kazan-daily.ru"]),
     ("در گفت‌وگو با خبرنگار ایرنا، استاندار گیلان گفت همکاری ادامه دارد.", ["ایرنا"]),
     (
         "استاندار گیلان سخن گفت.\n\nخبرگزاری فارس _ در جریان سفر هیئت روسی، استاندار سخن گفت.",
