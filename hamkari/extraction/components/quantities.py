@@ -25,6 +25,7 @@ from hamkari.extraction.numbers import Number, number_words, read_number
 from hamkari.extraction.pipeline import Component, registered
 
 SMALL = 10
+COUNTED_IN_WORDS = frozenset({"company"})  # units whose small counts in words are figures
 # The patterns below open with the character class of their first character and check what
 # stands before it once it is read («\d(?<!\d\d)» is «(?<!\d)\d»): the regex engine then skips
 # to those characters instead of trying a lookbehind at every position (3 × faster).
@@ -113,12 +114,15 @@ class QuantityFinder(Component):
         if number.worded and number.value == 1 and number.scale == 1:
             return False  # «یک کارگروه ویژه», «one of the ports»: the word «one» is an article
         if number.value < SMALL and number.scale == 1 and (unit is None or number.worded):
-            return self._counts_instruments(words, number.last)
+            # «سه شرکت فولادی», «five companies»: a small count of firms in words is a figure
+            # (of sides, provinces or delegations it names participants: «دو طرف», «две стороны»)
+            counted = unit is not None and unit.key in COUNTED_IN_WORDS
+            return counted or self._counts_instruments(words, number.last)
         if unit is not None:
             return True
         if self._is_year(number.value) or self._after_month(words, number.first):
             return False
-        if self._ordinal_or_name(words, number.last) or (
+        if self._ordinal_or_name(words, number.last, number.worded) or (
             number.scale == 1 and self._in_a_name(words, number.first)
         ):
             return False
@@ -286,11 +290,12 @@ class QuantityFinder(Component):
         return found is not None and found.table == "months" and words.gap(k, k + 1).strip() in ("", ".")
 
     @staticmethod
-    def _ordinal_or_name(words: Words, last: int) -> bool:
-        """«46-й» and «46th» are one token and never read; «۴۶ امین» and a number that closes a
-        quoted name («Высота 57») are not figures."""
+    def _ordinal_or_name(words: Words, last: int, worded: bool = False) -> bool:
+        """«46-й» and «46th» are one token and never read; «۴۶ امین» and a number in digits that
+        closes a quoted name («Высота 57») are not figures (a number in words that closes a quote
+        closes someone's words: «… выйти на полмиллиона»)."""
         end = words.tokens[last].end
-        if end < len(words.text) and words.text[end] in _CLOSING_QUOTES:
+        if not worded and end < len(words.text) and words.text[end] in _CLOSING_QUOTES:
             return True
         return last + 1 < words.n and words.word(last + 1) in ("امین", "ام", "ом", "th", "st", "nd", "rd")
 

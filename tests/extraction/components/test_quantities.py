@@ -22,6 +22,12 @@ FIGURES = [
     ("Gilan set up one working group with Astrakhan and sent 300 tonnes of rice to Russia.", 300, 1),
     # a number joined to its unit by a hyphen
     ("The governor of Gilan said the 162-kilometer railway to Russia would open next year.", 162, None),
+    # a small count of firms in words is a figure; of the sides it is not
+    ("دو طرف توافق کردند و چهار شرکت گیلانی در نمایشگاه قازان حاضر می‌شوند.", 4, 2),
+    ("Both sides agreed that seven companies from Gilan would exhibit in Kazan.", 7, None),
+    # half a scale in one word, also at the end of someone's quoted words
+    ("«В следующем году отгрузим в Иран полмиллиона», – сказал министр.", 500000, None),
+    ("Инвестиции в порт составят полмиллиарда рублей.", 500000000, None),
 ]
 
 
