@@ -123,7 +123,7 @@ class QuantityFinder(Component):
         if self._is_year(number.value) or self._after_month(words, number.first):
             return False
         if self._ordinal_or_name(words, number.last, number.worded) or (
-            number.scale == 1 and self._in_a_name(words, number.first)
+            number.scale == 1 and not number.worded and self._in_a_name(words, number.first)
         ):
             return False
         nxt = number.last + 1
@@ -251,7 +251,7 @@ class QuantityFinder(Component):
 
     @staticmethod
     def _in_a_name(words: Words, first: int) -> bool:
-        """«телеканал Регион 24», «Boeing 737», «شبکه ۳», «модели 150»: a number right after a
+        """«телеканал Регион 24», «Boeing 737», «شبکه ۳», «модели 150»: a number in digits right after a
         capitalised word (not a function word: «В 15 регионах») or after a word that names by
         number is part of a proper name."""
         k = first - 1
