@@ -30,7 +30,9 @@ WIDER_THAN_THE_PHONE = """() => {
   for (const e of document.querySelectorAll('main *')) {
     if (!shown(e)) continue;
     const style = getComputedStyle(e);
+    // a field scrolling its own long value (a feed address) is the field's nature, not the page's
     if (['auto', 'scroll', 'hidden', 'clip'].includes(style.overflowX) && e.clientWidth > 0
+        && !e.matches('input, textarea, select')
         && e.scrollWidth > e.clientWidth + 1)
       found.push(`${name(e)} scrolls sideways: ${e.scrollWidth} > ${e.clientWidth}`);
     const box = e.getBoundingClientRect();

@@ -16,6 +16,7 @@ import pytest
 from django.test import Client
 
 from hamkari.accounts.services import profile_update
+from hamkari.alerts.services import TargetSpec, watchlist_create
 from hamkari.kb.ingest import item_ingest
 from hamkari.kb.models import Entity, Instrument, Story
 from hamkari.kb.services import reference_load
@@ -105,9 +106,13 @@ def leaks(html: str, language: str = "fa") -> list[str]:
 
 @pytest.fixture
 def served(users: dict[str, Any], tmp_path: Path) -> dict[str, str]:
-    """The first bundled samples in the knowledge base, a working group made from one of them, and
-    the address of one page of every kind."""
+    """The first bundled samples in the knowledge base, a working group made from one of them, the
+    analyst's watchlist of a region they tell of (so that it has notifications), and the address of
+    one page of every kind."""
     reference_load()
+    watchlist = watchlist_create(
+        owner=users["analyst"], name="گلستان", frequency="immediate", targets=[TargetSpec("region", "IR-27")]
+    )
     for item in SAMPLES:
         item_ingest(item)
     instrument = Instrument.objects.order_by("pk").first()
@@ -157,11 +162,15 @@ def served(users: dict[str, Any], tmp_path: Path) -> dict[str, str]:
         "events": "/tracker/events/",
         "instrument": f"/tracker/instruments/{instrument.pk}/",
         "brief": f"/tracker/briefs/group/{group.pk}/",
+        "brief_pair": "/tracker/briefs/pair/IR-27/RU-AST/",
         "partners": "/partners/IR-27/",
         "consortium": "/consortium/?market=africa&sector=agriculture&sector=food_industry",
         "password": "/accounts/password_change/",
         "sources": "/sources/",
         "source": f"/sources/{source.pk}/",
+        "watchlists": "/alerts/",
+        "watchlist": f"/alerts/{watchlist.pk}/",
+        "notifications": "/alerts/notifications/",
         "not_found": "/articles/999999/",
     }
 
