@@ -16,6 +16,7 @@ from hamkari.web.templatetags.hamkari import (
     columns,
     content,
     evidence,
+    figure,
     headline,
     jdate,
     jdate_input,
@@ -117,3 +118,19 @@ def test_month_names_under_the_columns_do_not_touch_each_other(language: str) ->
     for left, right in itertools.pairwise(named):  # each name is centred under its column
         half_widths = (len(left["short"]) + len(right["short"])) * LETTER / 2
         assert right["x"] - left["x"] >= half_widths + GAP, (left["short"], right["short"])
+
+
+FIGURES = [  # (language, value, shown)
+    ("fa", 1_400_000.0, "۱٬۴۰۰٬۰۰۰"),
+    ("fa", 0.35, "۰٫۳۵"),
+    ("fa", 18.0, "۱۸"),
+    ("ru", 1_400_000.0, "1\u00a0400\u00a0000"),
+    ("en", 2.5, "2.5"),
+    ("en", 12_345.678, "12,345.68"),
+]
+
+
+@pytest.mark.parametrize(("language", "value", "shown"), FIGURES)
+def test_a_figure_is_grouped_in_the_pages_digits(language: str, value: float, shown: str) -> None:
+    with translation.override(language):
+        assert figure(value) == shown

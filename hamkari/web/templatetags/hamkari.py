@@ -24,6 +24,7 @@ from hamkari.extraction.lexicon import load_table
 from hamkari.kb import names
 from hamkari.kb.calendar import JALALI_MONTHS, PERSIAN_DIGITS, jalali_text
 from hamkari.partners import routes
+from hamkari.partners.names import number as grouped_number
 
 register = template.Library()
 
@@ -471,6 +472,17 @@ def unit(value: Any) -> str:
     """A unit code of a figure («tonne», «usd») as the page's language writes it («تن», «доллар»)."""
     code = str(value or "")
     return _unit_names((get_language() or "fa")[:2]).get(code, gettext(code) if code else "")
+
+
+@register.filter
+def figure(value: Any) -> str:
+    """A figure's value as a reader reads it: thousands grouped, at most two decimals and no trailing
+    zeros, in the page's digits («۱٬۴۰۰٬۰۰۰» and «۰٫۳۵» in Persian, «1 400 000» in Russian)."""
+    if value is None or value == "":
+        return ""
+    number = round(float(value), 2)
+    decimals = 0 if number.is_integer() else 1 if round(number, 1) == number else 2
+    return grouped_number(number, get_language(), decimals)
 
 
 @register.filter

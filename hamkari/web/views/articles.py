@@ -166,18 +166,35 @@ def review(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
     return redirect("article", pk=fact.article_id)
 
 
-SENTENCE_END = re.compile(r"[.!?؟\n]")
+# a sentence ends at . ! ? ؟ or a line's end, but not at the point inside a number («1.5 million»)
+SENTENCE_END = re.compile(r"[!?؟\n]|\.(?!\d)")
 CONTEXT_CHARS = 160
+ELLIPSIS = "…"
 
 
 def sentence_of(text: str, start: int, end: int) -> tuple[str, str, str]:
-    """(before, words, after): the sentence around a fact's words, at most CONTEXT_CHARS each side."""
+    """(before, words, after): the sentence around a fact's words, at most CONTEXT_CHARS each side; a
+    side cut short of its sentence's end is cut between words and marked with «…»."""
     left = max(0, start - CONTEXT_CHARS)
     cuts = [m.end() for m in SENTENCE_END.finditer(text, left, start)]
-    first = cuts[-1] if cuts else left
-    stop = SENTENCE_END.search(text, end, min(len(text), end + CONTEXT_CHARS))
-    last = stop.end() if stop else min(len(text), end + CONTEXT_CHARS)
-    return text[first:start].lstrip(), text[start:end], text[end:last].rstrip()
+    if cuts or left == 0:
+        before = text[cuts[-1] if cuts else 0 : start].lstrip()
+    else:
+        before = _cut(text[left:start], keep_end=True)
+    right = min(len(text), end + CONTEXT_CHARS)
+    stop = SENTENCE_END.search(text, end, right)
+    if stop or right == len(text):
+        after = text[end : stop.end() if stop else right].rstrip()
+    else:
+        after = _cut(text[end:right], keep_end=False)
+    return before, text[start:end], after
+
+
+def _cut(part: str, *, keep_end: bool) -> str:
+    """`part` without the word cut in half at its far end, «…» in its place."""
+    if " " not in part.strip():
+        return part
+    return ELLIPSIS + part.split(maxsplit=1)[1] if keep_end else part.rsplit(maxsplit=1)[0] + ELLIPSIS
 
 
 def _queue_row(kind: str, fact: Any) -> dict[str, Any]:
