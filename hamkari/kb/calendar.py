@@ -21,6 +21,17 @@ def digits_in(value: object, language: str) -> str:
     return text.translate(PERSIAN_DIGITS) if language.startswith("fa") else text
 
 
+def number_in(value: float, language: str | None, decimals: int = 0) -> str:
+    """A number with its groups as the language writes them: «۳٬۰۱۲٫۵» in Persian (Persian digits,
+    separator and decimal sign), «3 012,5»-style groups with a no-break space in Russian, «3,012.5»
+    in English."""
+    text = f"{value:,.{decimals}f}"
+    code = (language or "fa")[:2]
+    if code == "fa":
+        return text.replace(",", "٬").replace(".", "٫").translate(PERSIAN_DIGITS)
+    return text.replace(",", "\u00a0") if code == "ru" else text
+
+
 def latin_digits(text: str) -> str:
     """Text typed with Persian or Arabic-Indic digits in Latin digits («۱۴۰۴/۰۹/۲۶» → «1404/09/26»)."""
     return text.translate(LATIN_DIGITS)

@@ -4,10 +4,9 @@ zone's name that an article happened to use for a region), digits in the script 
 
 from __future__ import annotations
 
+from hamkari.kb.calendar import digits_in, number_in
 from hamkari.kb.names import place_name
 from hamkari.kb.names import sector_name as kb_sector_name
-
-PERSIAN_DIGITS = str.maketrans("0123456789.,", "۰۱۲۳۴۵۶۷۸۹٫٬")
 
 
 def language_of(language: str | None) -> str:
@@ -26,14 +25,9 @@ def sector_name(slug: str, language: str | None) -> str:
 
 def number(value: float, language: str | None, decimals: int = 0) -> str:
     """A number with thousands separators, in Persian digits on a Persian page."""
-    text = f"{value:,.{decimals}f}"
-    lang = language_of(language)
-    if lang == "fa":
-        return text.translate(PERSIAN_DIGITS)
-    return text.replace(",", "\u00a0") if lang == "ru" else text
+    return number_in(value, language_of(language), decimals)
 
 
 def digits(value: object, language: str | None) -> str:
     """A code-like number (a year, a rank) as it is, in Persian digits on a Persian page."""
-    text = str(value)
-    return text.translate(PERSIAN_DIGITS) if language_of(language) == "fa" else text
+    return digits_in(value, language_of(language))

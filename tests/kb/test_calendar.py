@@ -1,0 +1,55 @@
+"""Dates and numbers as a reader sees and types them, one golden table per function."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from hamkari.kb.calendar import digits_in, jalali_text, latin_digits, number_in, typed_number
+
+
+@pytest.mark.parametrize(
+    ("value", "language", "expected"),
+    [(2025, "fa", "۲۰۲۵"), (2025, "ru", "2025"), (None, "fa", ""), ("IR-01", "fa-ir", "IR-۰۱")],
+)
+def test_digits_in_writes_persian_digits_only_in_persian(value: object, language: str, expected: str) -> None:
+    assert digits_in(value, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "language", "decimals", "expected"),
+    [
+        (3012.5, "fa", 1, "۳٬۰۱۲٫۵"),  # Persian separator and decimal sign, not «,» and «.»
+        (3012.5, "ru", 1, "3\u00a0012.5"),
+        (3012.5, "en", 1, "3,012.5"),
+        (1234567, "fa", 0, "۱٬۲۳۴٬۵۶۷"),
+        (7, None, 0, "۷"),  # no language: the site's first, Persian
+    ],
+)
+def test_number_in_groups_digits_as_the_language_writes_them(
+    value: float, language: str | None, decimals: int, expected: str
+) -> None:
+    assert number_in(value, language, decimals) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("۱۴۰۴/۰۹/۲۶", "1404/09/26"), ("١٤٠٤", "1404"), ("2025", "2025")],
+)
+def test_latin_digits_reads_persian_and_arabic_indic_digits(typed: str, expected: str) -> None:
+    assert latin_digits(typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("۶۸۰٬۰۰۰", "680000"), ("۰٫۳۵", "0.35"), ("1,250.5", "1250.5")],
+)
+def test_typed_number_drops_group_separators_and_reads_the_persian_decimal_sign(
+    typed: str, expected: str
+) -> None:
+    assert typed_number(typed) == expected
+
+
+def test_jalali_text_names_the_persian_month_with_persian_digits() -> None:
+    assert jalali_text(dt.date(2025, 12, 3)) == "۱۲ آذر ۱۴۰۴"
