@@ -452,8 +452,10 @@ class Document:
         """Entities of `types` with a mention inside `span`, in the order of `entities`.
 
         The index behind it is built on first use and dropped by the pipeline after every
-        component (`forget_indexes`), so a component that adds entities or mentions and reads
-        them back in the same run must not rely on it."""
+        component that declares it provides or extends `entities` (`forget_indexes`); the
+        components that only require them share one index. So a component that adds entities
+        or mentions must declare it, and must not rely on the index to read them back in the
+        same run."""
         if self.mention_index is None or self.mention_index.size != len(self.entities):
             self.mention_index = MentionIndex(self.entities)
         return self.mention_index.inside(span, types)
@@ -465,7 +467,8 @@ class Document:
         return self.mention_index.mentions_inside(span, types)
 
     def forget_indexes(self) -> None:
-        """Drop the indexes built from entities; the pipeline calls it after every component."""
+        """Drop the indexes built from entities; the pipeline calls it after every component that
+        provides or extends `entities`."""
         self.mention_index = None
 
     def entities_of(self, type_: str) -> list[Entity]:

@@ -124,6 +124,11 @@ def _dependencies(components: tuple[Component, ...]) -> dict[int, set[int]]:
 class Pipeline:
     def __init__(self, components: Iterable[Component]) -> None:
         self.components: Sequence[Component] = in_order(components)
+        # the components after which the document's index of entities is out of date: those that
+        # declare they fill or add to `entities` (the others only read them)
+        self._changes_entities = frozenset(
+            id(c) for c in self.components if "entities" in (*c.provides, *c.extends)
+        )
 
     def __call__(self, doc: Document) -> Document:
         with collector_paused():
@@ -133,7 +138,8 @@ class Pipeline:
         for component in self.components:
             try:
                 component(doc)
-                doc.forget_indexes()
+                if id(component) in self._changes_entities:
+                    doc.forget_indexes()
                 doc.check_budget()
             except ExtractionError as exc:
                 raise type(exc)(f"{exc} (in component {component.name!r})") from exc

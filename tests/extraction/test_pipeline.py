@@ -19,7 +19,7 @@ import pytest
 from hamkari.extraction import components, extract, to_json
 from hamkari.extraction.components import COMPONENTS
 from hamkari.extraction.components.text import Normalizer
-from hamkari.extraction.document import Document
+from hamkari.extraction.document import Document, Span
 from hamkari.extraction.pipeline import (
     INPUT_FIELDS,
     Component,
@@ -121,6 +121,40 @@ def test_an_extraction_ends_without_a_collection_of_its_objects(collector_on: No
     doc = extract("استاندار گیلان با سفیر روسیه دیدار کرد. " * 50)  # thousands of objects
     assert gc.get_stats()[0]["collections"] == collections
     assert doc.entities
+
+
+class _Indexes(Component):
+    """Reads the document's index of entities and keeps the one it got."""
+
+    seen: list[object]
+
+    def __call__(self, doc: Document) -> None:
+        doc.entities_in(Span(0, len(doc.text)), "region")
+        self.seen.append(doc.mention_index)
+
+
+def _indexes(
+    name: str, requires: tuple[str, ...] = (), extends: tuple[str, ...] = (), provides: tuple[str, ...] = ()
+) -> _Indexes:
+    kind = type(
+        name,
+        (_Indexes,),
+        {"name": name, "requires": requires, "provides": (*provides, f"{name}_done"), "extends": extends},
+    )
+    reader = cast(_Indexes, kind())
+    reader.seen = []
+    return reader
+
+
+def test_readers_of_entities_share_one_index_and_an_extender_makes_them_a_new_one() -> None:
+    extender = _indexes("extender", extends=("entities",))
+    first = _indexes("first", requires=("entities",))
+    second = _indexes("second", requires=("entities", "first_done"))
+    pipeline = Pipeline([_indexes("gazetteer", ("text",), provides=("entities",)), extender, first, second])
+    assert _names(pipeline.components) == ["gazetteer", "extender", "first", "second"]
+    pipeline(Document(text="Губернатор области провёл встречу."))
+    assert first.seen[0] is second.seen[0]  # one index for the components that only read
+    assert extender.seen[0] is not first.seen[0]  # dropped after the component that extends
 
 
 # The pipeline assembles itself: the registered components, ordered by their declarations.
