@@ -35,7 +35,7 @@ from hamkari.extraction.components.events import (
 from hamkari.extraction.dates import month_names
 from hamkari.extraction.document import Commitment, Document, Match, Provenance, Sentence, Span
 from hamkari.extraction.languages import profile
-from hamkari.extraction.lexicon import entries, register_table
+from hamkari.extraction.lexicon import entries, register_table, word_set
 from hamkari.extraction.morphology import grammemes
 from hamkari.extraction.normalize import fold_term
 from hamkari.extraction.numbers import Number, read_number
@@ -289,6 +289,7 @@ class CommitmentFinder(Component):
         if expression is not None and profile(doc.language).action_before_deadline:
             # English puts the deadline after the action: «is to report to both governors within two weeks»
             before = re.split(r"[,;:]| that | and ", text[sentence.span.start : expression.start])[-1]
+            before = _after_speech(before)  # «the governor said the ministry must open …»
             if len(before.split()) >= 2:
                 return " ".join(before.split())[:MAX_ACTION]
         if expression is not None:
@@ -336,7 +337,18 @@ def _clause_head(doc: Document, sentence: Sentence, expression: Span) -> str:
             start = max(start, m.span.end)
     head = doc.text[start : expression.start]
     opened = _CLAUSE_START.match(head)
-    return (head[opened.end() :] if opened else head).strip()
+    return _after_speech(head[opened.end() :] if opened else head).strip()
+
+
+def _after_speech(piece: str) -> str:
+    """The words after the last verb of speaking («استاندار گفت کارگروه …», «the governor said the
+    ministry must …»): the speaker is not part of what is to be done."""
+    speech = word_set("stopwords", "reporting")
+    cut = 0
+    for w in _WORD.finditer(piece):
+        if fold_term(w.group()) in speech:
+            cut = w.end()
+    return piece[cut:]
 
 
 # The word «month» after a month's name: «تا آذر ماه», «до конца ноября месяца» (folded).

@@ -271,6 +271,8 @@ PERSIAN_ACTIONS = [
     ("اتحادیه موظف است گزارش را ظرف ده روز به استانداری تحویل دهد.", "گزارش را به استانداری تحویل دهد"),
     ("طرفین متعهد شدند تا پایان آبان ماه دفتری در کازان باز کنند.", "دفتری در کازان باز کنند"),
     ("قرار بود اسکله تا پایان تیر ماه تکمیل شود، اما کار عقب افتاد.", "اسکله تکمیل شود"),
+    # the speaker is not part of the action
+    ("استاندار گفت کارگروه مشترک تا پایان آذر ماه تشکیل شود.", "کارگروه مشترک تشکیل شود"),
 ]
 
 
@@ -378,3 +380,21 @@ def test_a_year_named_from_the_publication_year_sets_the_deadline(
     text: str, expected: tuple[str, str]
 ) -> None:
     assert [(due, precision) for due, precision, _ in _deadlines(text, "2026-11-20")] == [expected]
+
+
+# English puts the action before the deadline; the speaker who reports it is not part of it.
+ENGLISH_ACTIONS = [
+    (
+        "The governor said the port must open a grain berth by 1 June 2027.",
+        ["the port must open a grain berth"],
+    ),
+    (
+        "The governors who met in Sari agreed to open a trade office by March 2027.",
+        ["The governors who met in Sari agreed to open a trade office"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "actions"), ENGLISH_ACTIONS)
+def test_an_english_action_starts_after_the_verb_that_reports_it(text: str, actions: list[str]) -> None:
+    assert _actions(text) == actions
