@@ -33,7 +33,7 @@ from hamkari.extraction.components.events import (
     negated,
 )
 from hamkari.extraction.dates import month_names
-from hamkari.extraction.document import Commitment, Document, Match, Provenance, Sentence, Span
+from hamkari.extraction.document import Commitment, Document, Match, Provenance, Sentence, Span, Token
 from hamkari.extraction.languages import profile
 from hamkari.extraction.lexicon import entries, register_table, word_set
 from hamkari.extraction.morphology import grammemes
@@ -128,18 +128,24 @@ class CommitmentFinder(Component):
         # a bare «تا» (until_month) is a cue only where a month follows: the others are no clause's start
         # and «до» / «by» (until_date) only where a calendar date follows
         cues = [m for m in doc.matches_of("deadline_cues") if _cue_here(doc, words, m)]
+        # and a part of a year after a preposition of time («в первом квартале 2027 года») is one too
+        cues = sorted(cues + _period_cues(doc, words), key=lambda m: m.span.start)
         for n, cue in enumerate(cues):
             sentence = doc.sentence_at(cue.span.start)
             if sentence is None:
                 continue
-            found = self._deadline(doc, words, cue)
+            if cue.table == "durations":
+                found = _period_deadline(
+                    doc, words, cue, _token_before(words, cue).start, words.first_at(cue.fstart)
+                )
+            else:
+                found = self._deadline(doc, words, cue)
             if found is None or not self._undertaken(doc, sentence, cue):
                 continue
             # one commitment per deadline: a sentence with two deadlines holds two clauses
             following = _next_inside(cues, n, sentence)
             done.add(sentence.span.start)
             self._add(doc, sentence, cue.provenance.rule, *found, until=following)
-        self._periods(doc, words, done)
         # a sentence holds a trigger only where one of these words starts
         triggers = doc.sentences_holding(
             [m for m in doc.matches_of("statuses") if m.key == "agreed"]
@@ -166,35 +172,16 @@ class CommitmentFinder(Component):
             self._add(doc, sentence, trigger[0].provenance.rule, None, None, None, None)
         _drop_headline_repeats(doc)
 
-    def _periods(self, doc: Document, words: Words, done: set[int]) -> None:
-        """A part of a year after a preposition of time and no deadline cue («в первом квартале 2027
-        года», «در نیمه نخست سال ۱۴۰۶»): a deadline at its end in a sentence about a plan."""
-        prepositions = profile(doc.language).month_prepositions
-        for m in doc.matches:
-            if m.table != "durations" or m.key not in _PERIOD_MONTHS:
-                continue
-            i = words.first_at(m.fstart)
-            sentence = doc.sentence_at(m.span.start)
-            if i == 0 or sentence is None or sentence.span.start in done:
-                continue
-            if words.word(i - 1) not in prepositions:
-                continue
-            if words.covered.get(i - 1) is not None or not _plan_or_undertaking(doc, sentence):
-                continue  # a cue before it («in» is one in English) was read with the cues
-            found = _period_deadline(doc, words, m, words.tokens[i - 1].start, i)
-            if found is None or not self._undertaken(doc, sentence, m):
-                continue
-            done.add(sentence.span.start)
-            self._add(doc, sentence, m.provenance.rule, *found)
-
     @staticmethod
     def _undertaken(doc: Document, sentence: Sentence, cue: Match) -> bool:
         """A deadline binds someone: «صید تا پایان هفته ممنوع است» (weather) is no commitment,
         nor is an exhortation («باید تا پایان سال با هم کار کنیم»). An item of a list (a plan's
         line) binds without a modal verb. A deadline that counts only in the future («in three
         months», «через два месяца») needs a plan in its sentence."""
-        if cue.key == "future_within" and not _plan_or_undertaking(doc, sentence):
-            return False
+        if (cue.key == "future_within" or cue.table == "durations") and not _plan_or_undertaking(
+            doc, sentence
+        ):
+            return False  # «через два месяца», «в первом квартале 2027 года»: only about what is to come
         if exhortation(doc, sentence):
             return False
         return bool(
@@ -723,6 +710,24 @@ _PRECISION = {
     "half_end": "half",
 }
 _PERIOD_HOW = {"Y": "year_end", "Q": "quarter_end", "H": "half_end"}
+
+
+def _period_cues(doc: Document, words: Words) -> list[Match]:
+    """Parts of a year right after a preposition of time and no deadline cue («в первом квартале»,
+    «در نیمه نخست»; a cue before one, as English «in», is read as the cue)."""
+    prepositions = profile(doc.language).month_prepositions
+    found = []
+    for m in doc.matches:
+        if m.table != "durations" or m.key not in _PERIOD_MONTHS:
+            continue
+        i = words.first_at(m.fstart)
+        if i > 0 and words.word(i - 1) in prepositions and words.covered.get(i - 1) is None:
+            found.append(m)
+    return found
+
+
+def _token_before(words: Words, m: Match) -> Token:
+    return words.tokens[words.first_at(m.fstart) - 1]
 
 
 def _plan_or_undertaking(doc: Document, sentence: Sentence) -> bool:

@@ -301,6 +301,21 @@ TWO_DEADLINES = [
 ]
 
 
+# a part of a year after a preposition of time is a clause's deadline too
+TWO_DEADLINES += [
+    (
+        "Стороны договорились до конца года подготовить проект, а во втором квартале 2027 года открыть склад "
+        "в Ширазе.",
+        [("подготовить проект", "2026-12-31"), ("открыть склад в Ширазе", "2027-06-30")],
+    ),
+    (
+        "طرفین توافق کردند ظرف یک ماه فهرست طرح‌ها را مبادله کنند و در نیمه نخست سال ۱۴۰۶ نمایشگاهی در "
+        "کازان برپا کنند.",
+        [("فهرست طرح\u200cها را مبادله کنند", "P1M"), ("نمایشگاهی در کازان برپا کنند", "2027-09-22")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "expected"), TWO_DEADLINES)
 def test_two_deadlines_in_a_sentence_make_one_commitment_per_clause(
     text: str, expected: list[tuple[str, str]]
