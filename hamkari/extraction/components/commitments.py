@@ -54,6 +54,17 @@ _OBJECT_REACH = 25  # folded characters between an approval verb and the instrum
 MAX_ACTION = 160
 
 
+_REFERENCE_YEARS = range(1900, 2201)  # publication years a deadline is counted from
+
+
+def reference_day(doc: Document) -> dt.date | None:
+    """The publication date deadlines are counted from; none for a year outside the calendars'
+    reach («--published 9999-12-31» gave «year 10000 is out of range» for «by the end of next year»,
+    and Jalali dates fail before year 622)."""
+    day = doc.published
+    return day if day is not None and day.year in _REFERENCE_YEARS else None
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     month0 = day.month - 1 + months
     year, month = day.year + month0 // 12, month0 % 12 + 1
@@ -231,7 +242,7 @@ class CommitmentFinder(Component):
         if end + 1 < words.n and in_sentence_word(doc, words, end + 1):
             end += 1
         expression = doc.span_of(cue.fstart, words.tokens[end].end)
-        reference = doc.published
+        reference = reference_day(doc)
         if cue.key == "end_of":
             due = end_of(reference, unit.key, profile(doc.language).jalali_year) if reference else None
             return expression, None, due, "year_end" if unit.key == "Y" else "end_of"
@@ -542,7 +553,7 @@ def said_when(doc: Document, words: Words, cue: Match) -> dt.date | None:
     sentence says in an earlier month that it was agreed («В марте стороны договорились к концу
     июня …», «در فروردین توافق شد تا پایان خرداد …»), the first day of that month as it last
     came before publication."""
-    published = doc.published
+    published = reference_day(doc)
     if published is None:
         return None
     sentence = doc.sentence_at(cue.span.start)
@@ -792,7 +803,8 @@ def _year_offset(words: Words, k: int, kind: str) -> int | None:
 def _relative_year(doc: Document, words: Words, k: int) -> tuple[int, int] | None:
     """A year named from the publication year at token k («следующего года», «next year», «سال
     آینده», «امسال»): (that year in the calendar of the language, its last token)."""
-    if doc.published is None:
+    published = reference_day(doc)
+    if published is None:
         return None
     found: tuple[int, int] | None = None
     alone = _year_offset(words, k, "year")
@@ -808,7 +820,7 @@ def _relative_year(doc: Document, words: Words, k: int) -> tuple[int, int] | Non
     if found is None:
         return None
     jalali = profile(doc.language).jalali_year
-    base: int = jdatetime.date.fromgregorian(date=doc.published).year if jalali else doc.published.year
+    base: int = jdatetime.date.fromgregorian(date=published).year if jalali else published.year
     return base + found[0], found[1]
 
 

@@ -413,3 +413,20 @@ ENGLISH_ACTIONS = [
 @pytest.mark.parametrize(("text", "actions"), ENGLISH_ACTIONS)
 def test_an_english_action_starts_after_the_verb_that_reports_it(text: str, actions: list[str]) -> None:
     assert _actions(text) == actions
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Стороны договорились до конца следующего года открыть склад в Тебризе.",
+        "اتحادیه باید تا پایان امسال فهرست اعضا را اعلام کند.",
+        "The ministry is to approve the list of projects in the first half of next year.",
+        "اتحادیه متعهد شد تا پایان آذر ماه انبار را بسازد.",
+    ],
+)
+def test_a_publication_date_beyond_the_calendars_gives_no_due_date_and_no_error(
+    text: str, published: str
+) -> None:
+    doc = extract(text, published=dt.date.fromisoformat(published))
+    assert [c.due for c in doc.commitments] == [None]
