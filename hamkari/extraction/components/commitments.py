@@ -190,7 +190,7 @@ class CommitmentFinder(Component):
         line) binds without a modal verb. A deadline that counts only in the future («in three
         months», «через два месяца») needs a plan in its sentence."""
         if (cue.key == "future_within" or cue.table == "durations") and not _plan_or_undertaking(
-            doc, sentence
+            doc, sentence, cue
         ):
             return False  # «через два месяца», «в первом квартале 2027 года»: only about what is to come
         if exhortation(doc, sentence):
@@ -741,14 +741,16 @@ def _token_before(words: Words, m: Match) -> Token:
     return words.tokens[words.first_at(m.fstart) - 1]
 
 
-def _plan_or_undertaking(doc: Document, sentence: Sentence) -> bool:
-    """A sentence about what is to come: a plan, or an agreement or pledge to act («договорились
-    через два месяца …», «agreed to hold the fair in the first quarter of 2027»)."""
-    return (
-        is_planned(doc, sentence)
-        or bool(in_sentence(doc, sentence, ("statuses",), "agreed"))
-        or bool(in_sentence(doc, sentence, ("modality",), "pledge"))
-    )
+def _plan_or_undertaking(doc: Document, sentence: Sentence, cue: Match) -> bool:
+    """A sentence about what is to come: a plan, or an agreement or pledge to act before the
+    deadline («договорились через два месяца …», «agreed to hold the fair in the first quarter of
+    2027»); after it, the period is when it was agreed («В первом квартале 2026 года стороны
+    договорились …»)."""
+    undertakings = [
+        *in_sentence(doc, sentence, ("statuses",), "agreed"),
+        *in_sentence(doc, sentence, ("modality",), "pledge"),
+    ]
+    return is_planned(doc, sentence) or any(m.fend <= cue.fstart for m in undertakings)
 
 
 def _period_at(words: Words, i: int) -> tuple[str, int, int] | None:

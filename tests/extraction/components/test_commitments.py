@@ -430,3 +430,20 @@ def test_a_publication_date_beyond_the_calendars_gives_no_due_date_and_no_error(
 ) -> None:
     doc = extract(text, published=dt.date.fromisoformat(published))
     assert [c.due for c in doc.commitments] == [None]
+
+
+# A period or a span before the verb of agreement says when it was agreed, not by when: the
+# agreement is still a commitment, without a due date; after the verb it is the deadline.
+WHEN_AGREED = [
+    ("В первом квартале 2026 года стороны договорились запустить новую паромную линию.", None),
+    ("Стороны договорились в первом квартале 2027 года запустить новую паромную линию.", "2027-03-31"),
+    ("در نیمه نخست سال ۱۴۰۵ طرفین توافق کردند خط کشتیرانی را راه‌اندازی کنند.", None),
+    ("طرفین توافق کردند در نیمه نخست سال ۱۴۰۶ خط کشتیرانی را راه‌اندازی کنند.", "2027-09-22"),
+    ("Через два месяца стороны договорились открыть склад.", None),
+    ("Стороны договорились через два месяца открыть склад.", "2027-01-20"),
+]
+
+
+@pytest.mark.parametrize(("text", "due"), WHEN_AGREED)
+def test_a_period_before_the_agreement_is_when_it_was_agreed(text: str, due: str | None) -> None:
+    assert [d for d, _, _ in _deadlines(text, "2026-11-20")] == [due]
