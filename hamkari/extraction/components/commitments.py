@@ -300,8 +300,12 @@ class CommitmentFinder(Component):
             if len(piece.split()) >= 2:
                 return " ".join(piece.split()).rstrip(" ،,")[:MAX_ACTION]
             before = text[sentence.span.start : expression.start]
-            before = re.split(r"[،,:;؛\n]| که | that | что ", before)[-1]  # an action never spans lines
-            return " ".join(before.split())[:MAX_ACTION]
+            # the deadline ends the clause: the action is the words before it, back to the clause's
+            # start (past commas only when a comma stands right before the deadline); never past a line
+            piece = re.split(r"[،,:;؛\n]| که | that | что ", before)[-1]
+            if len(piece.split()) < 2:
+                piece = re.split(r"[:;؛\n]| که | that | что ", before)[-1]
+            return " ".join(piece.split()).rstrip(" ،,")[:MAX_ACTION]
         return " ".join(text[sentence.span.start : sentence.span.end].split())[:MAX_ACTION]
 
     @staticmethod

@@ -447,3 +447,13 @@ WHEN_AGREED = [
 @pytest.mark.parametrize(("text", "due"), WHEN_AGREED)
 def test_a_period_before_the_agreement_is_when_it_was_agreed(text: str, due: str | None) -> None:
     assert [d for d, _, _ in _deadlines(text, "2026-11-20")] == [due]
+
+
+def test_a_deadline_after_a_comma_at_the_end_of_a_sentence_keeps_its_clause_as_the_action() -> None:
+    text = (
+        "Губернатор сообщил, что министерство должно подготовить перечень предприятий, заинтересованных "
+        "в поставках, в течение месяца."
+    )
+    assert _actions(text) == [
+        "министерство должно подготовить перечень предприятий, заинтересованных в поставках"
+    ]
