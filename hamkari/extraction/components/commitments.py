@@ -212,7 +212,7 @@ class CommitmentFinder(Component):
             return dated  # «до 1 марта 2027 года», «by 1 March 2027», «تا ۱۵ بهمن ۱۴۰۵»
         if (period := _period_deadline(doc, words, cue, cue.fstart, i)) is not None:
             return period  # «до конца первого полугодия 2027 года», «until the end of 2027»
-        if cue.key == "until_date":
+        if cue.key in ("until_date", "before_date"):
             return _dated_month_deadline(doc, words, cue, i)
         n = 1
         number = read_number(words.tokens, words.text, i)
@@ -414,8 +414,8 @@ def _month_deadline(
     year = _year_after(words, end + followed)
     if cue.key == "until_month" and not (followed or joined or year):
         return None  # «تا اسفند ۱۴۰۵» with its year is a deadline too
-    if cue.key not in ("end_of", "until_month") and not (cue.key == "until_date" and year):
-        return None  # «в течение ноября» is no deadline; «до марта 2027 года» is
+    if cue.key not in ("end_of", "until_month", "until_date"):
+        return None  # «в течение ноября» is no deadline; «до марта 2027 года», «к марту» are
     if followed:
         end += 1
     if year is not None:
@@ -457,18 +457,24 @@ def _drop_headline_repeats(doc: Document) -> None:
 
 def _cue_here(doc: Document, words: Words, cue: Match) -> bool:
     """Whether a deadline cue may start a deadline here: a bare «تا» only before a month or a
-    date, «до» / «к» / «by» (`until_date`) only before a date, the others always."""
+    date, «до» / «к» / «by» (`until_date`) only before a date, a month or a part of a year,
+    «before», «پیش از» (`before_date`) only before a date, the others always."""
     if cue.key == "until_month":
         return _before_month(words, cue) or _before_date(doc, words, cue) or _before_period(words, cue)
     if cue.key == "until_date":
         return _before_date(doc, words, cue) or _before_period(words, cue) or _before_dated_month(words, cue)
+    if cue.key == "before_date":
+        return _before_date(doc, words, cue)
     return True
 
 
 def _dated_month_deadline(
     doc: Document, words: Words, cue: Match, i: int
 ) -> tuple[Span, str | None, dt.date | None, str] | None:
-    """«до марта 2027 года», «by March 2027»: a month with its year after a date word."""
+    """«до марта 2027 года», «к марту», «by March 2027»: a month after a date word (not after
+    «before», `before_date`: «before March» ends before March)."""
+    if cue.key == "before_date":
+        return None
     named = _month_named(words, i, words.covered.get(i))
     return _month_deadline(doc, words, cue, i, named) if named is not None else None
 
@@ -480,10 +486,14 @@ def _before_period(words: Words, cue: Match) -> bool:
 
 
 def _before_dated_month(words: Words, cue: Match) -> bool:
-    """Whether a month and its year follow the cue («до марта 2027 года», «by March 2027»)."""
+    """Whether a month follows the cue and no month before it makes it a range's end («до марта
+    2027 года», «к марту», «by March»; not «с января до марта», «from January until March»)."""
     i = words.first_at(cue.fend)
     named = _month_named(words, i, words.covered.get(i)) if i < words.n else None
-    return named is not None and _year_after(words, named[2]) is not None
+    before = words.last_before(cue.fstart)
+    if before >= 0 and _month_named(words, before, words.covered.get(before)) is not None:
+        return False
+    return named is not None
 
 
 def _before_date(doc: Document, words: Words, cue: Match) -> bool:

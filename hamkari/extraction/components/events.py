@@ -92,7 +92,7 @@ def is_planned(doc: Document, sentence: Sentence, near_match: Match | None = Non
     return any(m.key not in _NOT_FUTURE_CUES for m in deadlines) or _future_auxiliary_before(doc, near_match)
 
 
-_NOT_FUTURE_CUES = frozenset({"future_within", "until_month", "until_date"})
+_NOT_FUTURE_CUES = frozenset({"future_within", "until_month", "until_date", "before_date"})
 
 
 def _outside_names(doc: Document, sentence: Sentence, markers: list[Match]) -> list[Match]:

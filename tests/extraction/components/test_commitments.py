@@ -457,3 +457,21 @@ def test_a_deadline_after_a_comma_at_the_end_of_a_sentence_keeps_its_clause_as_t
     assert _actions(text) == [
         "министерство должно подготовить перечень предприятий, заинтересованных в поставках"
     ]
+
+
+# «до», «к», «by» before a month without its year: that month's last day, at its next occurrence;
+# after a month they close a range, and «before» a month ends before it (no deadline of that month).
+MONTHS_WITHOUT_A_YEAR = [
+    ("Министерство должно до апреля подготовить проект паромной линии.", ["2027-04-30"]),
+    ("Министерство должно к апрелю подготовить проект паромной линии.", ["2027-04-30"]),
+    ("The ministry must submit the route study by April.", ["2027-04-30"]),
+    ("Ярмарка иранских товаров пройдет с февраля до апреля, сообщил губернатор.", []),
+    ("The fair will run from February until April, the ministry said.", []),
+    ("The ministry must submit the route study before April 2027.", []),
+    ("اتحادیه باید پیش از فروردین فهرست را ارسال کند.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "dues"), MONTHS_WITHOUT_A_YEAR)
+def test_a_month_after_a_date_word_is_due_at_its_end(text: str, dues: list[str]) -> None:
+    assert [d for d, _, _ in _deadlines(text, "2026-11-20") if d is not None] == dues
