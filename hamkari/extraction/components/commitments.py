@@ -35,7 +35,7 @@ from hamkari.extraction.components.events import (
 from hamkari.extraction.dates import month_names
 from hamkari.extraction.document import Commitment, Document, Match, Provenance, Sentence, Span, Token
 from hamkari.extraction.languages import profile
-from hamkari.extraction.lexicon import entries, register_table, word_set
+from hamkari.extraction.lexicon import entries, lemma_key, register_table, word_set
 from hamkari.extraction.morphology import grammemes
 from hamkari.extraction.normalize import fold_term
 from hamkari.extraction.numbers import Number, read_number
@@ -195,6 +195,11 @@ class CommitmentFinder(Component):
             return False  # «через два месяца», «в первом квартале 2027 года»: only about what is to come
         if exhortation(doc, sentence):
             return False
+        if any(
+            0 <= cue.fstart - m.fend <= _STEP_REACH or 0 <= m.fstart - cue.fend <= _STEP_REACH
+            for m in in_sentence(doc, sentence, ("cues",), "lasting")
+        ):
+            return False  # «the fair will last until the end of November»: how long, not by when
         return bool(
             [m for m in in_sentence(doc, sentence, ("modality",)) if m.key != "planned"]
             or in_sentence(doc, sentence, ("statuses", "instruments"))
@@ -294,6 +299,8 @@ class CommitmentFinder(Component):
             after = text[_past_undertaking(doc, sentence, expression.end) : sentence.span.end].lstrip(" ،,")
             cut = ACTION_STOP.search(after)
             piece = (after[: cut.start()] if cut else after).strip()
+            if piece and _reporting(piece.split()[0]):
+                piece = ""  # «… до конца декабря, сообщила ТПП»: the action stands before the deadline
             if 2 <= len(piece.split()) <= profile(doc.language).verb_final_words:
                 # «شرکت‌ها باید فهرست را تا پایان ماه ارسال کنند»: the object stands before the deadline
                 piece = f"{_clause_head(doc, sentence, expression)} {piece}"
@@ -345,12 +352,16 @@ def _clause_head(doc: Document, sentence: Sentence, expression: Span) -> str:
 def _after_speech(piece: str) -> str:
     """The words after the last verb of speaking («استاندار گفت کارگروه …», «the governor said the
     ministry must …»): the speaker is not part of what is to be done."""
-    speech = word_set("stopwords", "reporting")
     cut = 0
     for w in _WORD.finditer(piece):
-        if fold_term(w.group()) in speech:
+        if _reporting(w.group()):
             cut = w.end()
     return piece[cut:]
+
+
+def _reporting(word: str) -> bool:
+    """Whether a word is a verb that reports speech (stopwords `reporting`; Russian by its lemma)."""
+    return lemma_key(word) in word_set("stopwords", "reporting")
 
 
 # The word «month» after a month's name: «تا آذر ماه», «до конца ноября месяца» (folded).
@@ -621,7 +632,10 @@ def past_clause(doc: Document, words: Words, cue: Match, end: int) -> bool:
     lo, hi = doc.folded.to_folded(sentence.span.start, sentence.span.end)
     first, last = words.first_at(lo), words.last_before(hi)
     start = words.last_before(cue.fstart)
-    after = range(end + 1, min(last, end + _VERB_REACH) + 1)
+    reach = min(last, end + _VERB_REACH)
+    # the clause ends at punctuation: «…до конца декабря, сообщила ТПП» — the reporting verb is not its verb
+    reach = next((k - 1 for k in range(end + 1, reach + 1) if words.broken(k - 1, k)), reach)
+    after = range(end + 1, reach + 1)
     before = range(start, max(first, start - _VERB_REACH) - 1, -1)
     for k in (*after, *before):
         tags = grammemes(words.word(k))

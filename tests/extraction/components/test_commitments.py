@@ -475,3 +475,28 @@ MONTHS_WITHOUT_A_YEAR = [
 @pytest.mark.parametrize(("text", "dues"), MONTHS_WITHOUT_A_YEAR)
 def test_a_month_after_a_date_word_is_due_at_its_end(text: str, dues: list[str]) -> None:
     assert [d for d, _, _ in _deadlines(text, "2026-11-20") if d is not None] == dues
+
+
+# How long something lasts is no commitment; a deadline to act beside the same words still is.
+LASTING = [
+    (
+        "The Iranian trade fair in Kazan will last until the end of November, the Ministry of Industry said.",
+        [],
+    ),
+    ("Ярмарка иранских товаров в Самаре продлится до конца декабря, сообщила ТПП области.", []),
+    ("نمایشگاه کالاهای روسی تا پایان آذر ماه ادامه دارد و اتاق بازرگانی ۳۰ غرفه در آن دارد.", []),
+    ("Офис торгового дома должен заработать до конца декабря, сообщила ТПП области.", ["2026-12-31"]),
+]
+
+
+@pytest.mark.parametrize(("text", "dues"), LASTING)
+def test_how_long_something_lasts_is_no_deadline(text: str, dues: list[str]) -> None:
+    assert [d for d, _, _ in _deadlines(text, "2026-11-20")] == dues
+
+
+def test_a_reporting_verb_after_the_deadline_is_neither_the_action_nor_its_tense() -> None:
+    text = "Склад компании должен заработать до конца декабря, сообщила ТПП области."
+    doc = to_json(extract(text, published=dt.date(2026, 11, 20)))
+    assert [(c["action"], c["due"]) for c in doc["commitments"]] == [
+        ("Склад компании должен заработать", "2026-12-31")
+    ]
