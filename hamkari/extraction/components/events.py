@@ -63,6 +63,8 @@ _FUTURE = ("planned", "schedule", "obligation")  # modality keys that make a sen
 _YEAR = re.compile(r"(?<!\d)(1[34]\d\d|19\d\d|20\d\d)(?!\d)")
 _YEAR_BEFORE = re.compile(r"(?<!\d)(19\d\d|20\d\d)\s$")
 _RANGE_BEFORE = re.compile(r"\d{2,4}\s?[-–—]\s?$")
+# what may stand between a post and the body it heads: «رئیس کمیته», «head of the committee»
+_POST_LINK = re.compile(r"(?:\s+(?:of|the))*\s*$")
 _SPEECH = re.compile(r"[:;؛«»\"“”]")  # what opens or closes quoted or reported speech
 _RANGE_AFTER = re.compile(r"\s?[-–—]\s?\d{2,4}")
 
@@ -305,6 +307,7 @@ class InstrumentFinder(Component):
         # what a sentence says about status, read once per sentence however many instrument words it has
         told: dict[int, tuple[list[Match], list[Match], bool]] = {}
         inside_org = self._inside_organizations(doc)
+        post_bodies = self._post_bodies(doc)
         furthest: dict[int, int] = {}  # id(instrument) → LIFECYCLE index of its furthest step
         for cue in doc.matches_of("instruments"):
             sentence = doc.sentence_at(cue.span.start)
@@ -323,6 +326,8 @@ class InstrumentFinder(Component):
             lead = self._lead(doc, sentence, cue)
             if not said and (lead is None or (lead[1] == "joint" and id(cue) in inside_org)):
                 continue
+            if id(cue) in post_bodies and lead is None:
+                continue  # «رئیس کمیته روابط خارجی …», «head of the committee on …»: the post's body
             step = self._step(cue, statuses, lead, planned)
             background = is_background(doc, sentence, cue) or any(
                 s.key in ("signed", "established") and is_background(doc, sentence, s) for s in statuses
@@ -374,6 +379,22 @@ class InstrumentFinder(Component):
             for cue in doc.matches_in(m.span, ("instruments",))
             if len(m.span) > len(cue.span)
         }
+
+    @staticmethod
+    def _post_bodies(doc: Document) -> set[int]:
+        """Instrument words (by id) that a post holds or names right after it: «رئیس کمیته روابط
+        خارجی», «председатель комитета по …», «head of the committee»: the body the holder heads."""
+        text = doc.folded.text  # type: ignore[union-attr]
+        posts = [m for m in doc.matches if m.table == "titles"]
+        ends = {m.fend for m in posts}
+        out: set[int] = set()
+        for cue in (m for m in doc.matches if m.table == "instruments"):
+            start = max(0, cue.fstart - 16)
+            link = _POST_LINK.search(text, start, cue.fstart)
+            after_post = link is not None and link.start() in ends
+            if after_post or any(p.fstart <= cue.fstart and cue.fend <= p.fend for p in posts):
+                out.add(id(cue))
+        return out
 
     @staticmethod
     def _lead(doc: Document, sentence: Sentence, cue: Match) -> tuple[Match, str] | None:

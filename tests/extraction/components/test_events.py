@@ -21,6 +21,15 @@ INSTRUMENTS = [
         "استانداری گلستان برای صادرات به روسیه یک کارگروه ویژه تشکیل می‌دهد.",
         ("working_group", {"proposed", "agreed"}),
     ),
+    # a wish or a plan to open a body proposes it
+    (
+        '"We would like to see an Iranian trade centre in Kazan next year," the minister said.',
+        ("trade_house", {"proposed"}),
+    ),
+    (
+        "«Мы хотели бы видеть в Казани иранский торговый дом», – сказал министр.",
+        ("trade_house", {"proposed"}),
+    ),
     # a document to be prepared is proposed
     (
         "До конца года рабочая группа должна подготовить дорожную карту по поставкам зерна в Иран.",
@@ -46,6 +55,17 @@ NOT_REPORTED = [
         "и провинцией Гилян.",
         "signing",
         None,
+    ),
+    # the committee a post's holder heads is a body, not an instrument of the article
+    (
+        "رئیس کمیته روابط خارجی دولت قازان، پیشنهاد کرد نمایندگی تجاری قازان در رشت افتتاح شود.",
+        None,
+        "committee",
+    ),
+    (
+        "The head of the committee on trade, Ivan Petrov, proposed opening a trade house in Rasht.",
+        None,
+        "committee",
     ),
     # a signing the speaker recalls, or told in the past perfect, is history
     (
