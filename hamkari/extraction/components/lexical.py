@@ -224,9 +224,10 @@ _DATELINE_CITY = 200  # characters at the top where a dateline's city may stand
 
 
 def _dateline(doc: Document, m: Match) -> bool:
-    """«TEHRAN, Nov. 20 (…) –», «САМАРА, 12 ноября»: a city in capitals opening one of the first
-    lines, before a comma, is where the story was filed, not a place it is about; it implies no
-    region (the region counts when the story names it)."""
+    """«TEHRAN, Nov. 20 (…) –», «САМАРА, 12 ноября», «TEHRAN –», «TEHRAN (Tasnim) –»: a city in
+    capitals opening one of the first lines, before a comma, a dash or the agency's bracket, is
+    where the story was filed, not a place it is about; it implies no region (the region counts
+    when the story names it)."""
     if m.span.start > _DATELINE_CITY:
         return False
     text = doc.text
@@ -236,8 +237,11 @@ def _dateline(doc: Document, m: Match) -> bool:
         not text[line_start : m.span.start].strip()
         and word.isupper()
         and len(word) > 2
-        and text[m.span.end : m.span.end + 1] == ","
+        and _AFTER_DATELINE_CITY.match(text, m.span.end) is not None
     )
+
+
+_AFTER_DATELINE_CITY = re.compile(r",|[ \t]+[-–—(]")
 
 
 @registered

@@ -29,6 +29,7 @@ from hamkari.extraction.numbers import number_words
 from hamkari.extraction.pipeline import Component, registered
 
 MAX_WORDS = 7
+LONG_HEAD = 4  # words of a capitalised head that name a body by themselves
 # Stopword kinds that end an organisation's name; common nouns («توسعه») may be part of it.
 NAME_ENDERS = ("function", "verb", "demonstrative")
 PLACE_TABLES = ("regions", "countries", "cities")
@@ -130,9 +131,15 @@ class _Reader:
         first, last = words.first_at(head.fstart), words.last_before(head.fend)
         if first > last or first >= words.n or self._generic(head, first, last):
             return None
-        if self.lang.capitalised_organizations and not (words.capitalised(first) or self._of_a_name(last)):
-            return None  # «the committee», «special economic zones»; but «consulate of the Islamic Republic»
         position = head.attrs[0] if head.attrs else "head"
+        if self.lang.capitalised_organizations and not (
+            words.capitalised(first)
+            or self._of_a_name(last)
+            or (position == "tail" and head.key == "governorate" and self._placed(first))
+        ):
+            # «the committee», «special economic zones»; but «consulate of the Islamic Republic» and
+            # «the Moscow city government» (a government's lower-case tail after a place's name)
+            return None
         if position == "tail":
             return self._backwards(head, first, last)
         head_first = first
@@ -150,6 +157,30 @@ class _Reader:
             self._note_place(ext, words.covered.get(k))
             self._region_adjective(ext, k)
         return ext if self._accepted(head, ext, position) else None
+
+    def _named_by_head(self, head: Match, ext: _Extent) -> bool:
+        """«the province's Chamber of Commerce, Industries, Mines and Agriculture»: a capitalised
+        head of four words or more is a body's full name by itself (not «the Chamber»), unless a
+        capitalised word before it opens the name (read from the tail: «Astrakhan Chamber of …»)."""
+        words = self.words
+        k = ext.head_first
+        return (
+            self.lang.capitalised_organizations
+            and ext.last - k + 1 >= LONG_HEAD
+            and words.capitalised(k)
+            and words.capitalised(ext.last)
+            and (k == 0 or words.broken(k - 1, k) or not words.capitalised(k - 1))
+        )
+
+    def _placed(self, first: int) -> bool:
+        """Whether a city's or region's name stands right before token `first`."""
+        covering = self.words.covered.get(first - 1) if first > 0 else None
+        # («Gilan's ministry» is a ministry of Gilan, not its name)
+        return (
+            covering is not None
+            and covering.table in ("cities", "regions")
+            and not self.words.word(first - 1).endswith("'s")
+        )
 
     def _generic(self, head: Match, first: int, last: int) -> bool:
         """A plural or indefinite head, or one after a demonstrative or a number, is no name."""
@@ -331,7 +362,8 @@ class _Reader:
 
     def _accepted(self, head: Match, ext: _Extent, position: str) -> bool:
         words = self.words
-        if ext.end < 0 or (ext.end == ext.last and ext.first == ext.head_first and position != "name"):
+        alone = ext.end == ext.last and ext.first == ext.head_first and position != "name"
+        if ext.end < 0 or (alone and not self._named_by_head(head, ext)):
             return False  # a head with nothing before or after it is a common noun
         named_place = (
             ext.region
@@ -344,8 +376,10 @@ class _Reader:
         if (head.key == "economic_zone" or position == "place") and not named_place:
             return False  # «منطقه آزاد», «دولت» name a body only with its place: «منطقه آزاد انزلی»
         # «the committee on metallurgy»: an English name is capitalised after its head
-        return not self.lang.capitalised_organizations or any(
-            words.capitalised(k) for k in range(ext.last + 1, ext.end + 1)
+        return (
+            not self.lang.capitalised_organizations
+            or self._named_by_head(head, ext)
+            or any(words.capitalised(k) for k in range(ext.last + 1, ext.end + 1))
         )
 
     def _listed(self, i: int) -> bool:

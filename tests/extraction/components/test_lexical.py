@@ -16,6 +16,9 @@ def _regions(text: str) -> set[str]:
 DATELINES = [
     ("TEHRAN, March 3, 2026 (IRNA) – Gilan and Astrakhan signed a shipping memorandum.", "IR-23", "IR-01"),
     ("МОСКВА, 3 марта. /ТАСС/. Гилян и Астраханская область подписали меморандум.", "RU-MOW", "RU-AST"),
+    # a dateline without a date: the city, then a dash or the agency's bracket
+    ("TEHRAN – Gilan and Astrakhan signed a shipping memorandum, the daily reported.", "IR-23", "IR-01"),
+    ("MOSCOW (Interfax) – Gilan and Astrakhan Region signed a shipping memorandum.", "RU-MOW", "RU-AST"),
 ]
 
 
@@ -49,3 +52,16 @@ EDUCATION = [
 @pytest.mark.parametrize(("text", "sectors"), EDUCATION)
 def test_persian_education_words_name_the_education_sector(text: str, sectors: set[str]) -> None:
     assert _sectors(text) == sectors
+
+
+# (text, a sector that must be found): fruit named by its kinds is farming
+SECTORS = [
+    ("Gilan sent 900 tonnes of citrus and apples to Kazan.", "agriculture"),
+    ("Dried fruit from Lorestan was shown at the Kazan fair.", "agriculture"),
+]
+
+
+@pytest.mark.parametrize(("text", "sector"), SECTORS)
+def test_farm_produce_names_the_agriculture_sector(text: str, sector: str) -> None:
+    sectors = {e["ref"] for e in to_json(extract(text))["entities"] if e["type"] == "sector"}
+    assert sector in sectors
