@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from hamkari.extraction.components.context import Words, place_of
 from hamkari.extraction.document import Document, Entity, Match, Mention, MentionIndex, Provenance, Span
@@ -95,12 +95,14 @@ class _Reader:
 
     def run(self) -> None:
         doc = self.doc
+        read: dict[Span, _Extent] = {}  # the extent read from each head word, by its span
         for head in doc.matches_of("organizations"):
             if self._skipped(head.span):
                 continue
             found = self._extent(head)
             if found is None:
                 continue
+            found = self._joined(head, found, read)
             span = self.words.span(found.first, found.end)
             if self.outlets.find(1, span.start, span.end) != -1:
                 continue  # «خبرگزاری ایرنا» after «به گزارش» is the outlet, not a party
@@ -110,6 +112,40 @@ class _Reader:
                 continue  # «председатель совета директоров»: a board named inside a post is no body
             self._add(head, span, found)
         self._mask_sectors()
+
+    def _joined(self, head: Match, found: _Extent, read: dict[Span, _Extent]) -> _Extent:
+        """«Moscow Department for External Economic … Relations»: one head word read from the tail
+        («Moscow Department») and from the head («Department for …») is one name, from the
+        first word of the one to the last of the other."""
+        other = read.get(head.span)
+        read[head.span] = found
+        if other is None or (other.first, other.end) == (found.first, found.end):
+            return found
+        before = range(min(found.first, other.first), max(found.head_first, other.head_first))
+        if any((c := self.words.covered.get(k)) is not None and c.table == "countries" for k in before):
+            return found  # «the Russian Ministry of …»: a country's adjective is not part of the name
+        alone = self.words.span(other.first, other.end)
+        self.spans.discard(alone)
+        self._drop(alone)
+        first, end = min(found.first, other.first), max(found.end, other.end)
+        words = self.words.tokens[first : end + 1]
+        return replace(
+            found,
+            first=first,
+            end=end,
+            key_words=[t.lemma for t in words],
+            region=found.region or other.region,
+            country=found.country or other.country,
+        )
+
+    def _drop(self, span: Span) -> None:
+        """Forget the organisation read at `span` alone (its name is part of a longer one)."""
+        for e in list(self.doc.entities_of("organization")):
+            if not e.ref and [m.span for m in e.mentions] == [span]:
+                self.doc.entities.remove(e)
+                for group in self.by_kind.values():
+                    if e in group:
+                        group.remove(e)
 
     def _in_post(self, span: Span) -> bool:
         """Whether the name lies wholly inside a post's words («رئیس هیئت مدیره», «Chairman of the

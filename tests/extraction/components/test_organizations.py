@@ -115,6 +115,11 @@ def test_a_sector_named_outside_the_chambers_name_stays() -> None:
 # An English name of several capitalised words after «of» is one body, whatever stands before it.
 # (text, the one name every mention of the body takes)
 ONE_BODY = [
+    # one head word read from the tail (the place before it) and from the head (the words after it)
+    (
+        "The head of the Kazan Department for External Economic Relations met the Gilan delegation.",
+        "Kazan Department for External Economic Relations",
+    ),
     (
         "Iran and Russia signed a protocol in Moscow, the Russian Ministry of Economic Development said.",
         "Ministry of Economic Development",
