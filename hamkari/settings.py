@@ -18,10 +18,24 @@ django_stubs_ext.monkeypatch()
 BASE_DIR = Path(__file__).resolve().parent
 
 
+class SettingError(ImproperlyConfigured):
+    """A wrong setting, one line naming the variable: `template % params` in English; the command
+    line says it in its language (the template is a msgid of hamkari/web/locale's catalogues)."""
+
+    def __init__(self, template: str, **params: object) -> None:
+        super().__init__(template % params if params else template)
+        self.template, self.params = template, params
+
+
 def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
     value = os.environ.get(name, default).strip()
     if value not in choices:
-        raise ImproperlyConfigured(f"{name}={value!r} is not one of {', '.join(choices)}")
+        raise SettingError(
+            "%(name)s=%(value)s is not one of %(choices)s",
+            name=name,
+            value=repr(value),
+            choices=", ".join(choices),
+        )
     return value
 
 
@@ -29,7 +43,9 @@ def env_list(name: str, default: str) -> list[str]:
     value = os.environ.get(name, default)
     items = [v.strip() for v in value.split(",")]
     if any(not v or " " in v for v in items):
-        raise ImproperlyConfigured(f"{name}={value!r} must be a comma-separated list without blanks")
+        raise SettingError(
+            "%(name)s=%(value)s must be a comma-separated list without blanks", name=name, value=repr(value)
+        )
     return items
 
 
@@ -38,7 +54,7 @@ def env_bool(name: str, default: bool) -> bool:
     if not value:
         return default
     if value not in ("true", "false", "1", "0", "yes", "no"):
-        raise ImproperlyConfigured(f"{name}={value!r} must be true or false")
+        raise SettingError("%(name)s=%(value)s must be true or false", name=name, value=repr(value))
     return value in ("true", "1", "yes")
 
 
@@ -47,7 +63,12 @@ def env_int(name: str, default: int, minimum: int = 0) -> int:
     if not value:
         return default
     if not value.isdigit() or int(value) < minimum:
-        raise ImproperlyConfigured(f"{name}={value!r} must be a whole number of at least {minimum}")
+        raise SettingError(
+            "%(name)s=%(value)s must be a whole number of at least %(minimum)s",
+            name=name,
+            value=repr(value),
+            minimum=minimum,
+        )
     return int(value)
 
 
@@ -57,18 +78,18 @@ DEBUG = False  # Debug pages would show article text and settings; never on, eve
 
 HOME = Path(os.environ.get("HAMKARI_HOME") or platformdirs.user_data_dir("hamkari")).expanduser()
 if HOME.exists() and not HOME.is_dir():
-    raise ImproperlyConfigured(f"HAMKARI_HOME={str(HOME)!r} is not a directory")
+    raise SettingError("HAMKARI_HOME=%(value)s is not a directory", value=repr(str(HOME)))
 
 SECRET_KEY = os.environ.get("HAMKARI_SECRET_KEY", "")
 if not SECRET_KEY:
     if PRODUCTION:
-        raise ImproperlyConfigured("HAMKARI_SECRET_KEY must be set when HAMKARI_ENV=production")
+        raise SettingError("HAMKARI_SECRET_KEY must be set when HAMKARI_ENV=production")
     SECRET_KEY = "development-only-key-not-secret-" + "x" * 32
 elif len(SECRET_KEY) < 50:
-    raise ImproperlyConfigured("HAMKARI_SECRET_KEY must be at least 50 characters long")
+    raise SettingError("HAMKARI_SECRET_KEY must be at least 50 characters long")
 
 if PRODUCTION and not os.environ.get("HAMKARI_ALLOWED_HOSTS", "").strip():
-    raise ImproperlyConfigured("HAMKARI_ALLOWED_HOSTS must be set when HAMKARI_ENV=production")
+    raise SettingError("HAMKARI_ALLOWED_HOSTS must be set when HAMKARI_ENV=production")
 ALLOWED_HOSTS = env_list("HAMKARI_ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
 
 # Reads of the JSON API without a login or a token (writes always need a token).
@@ -90,14 +111,17 @@ if _database_url:
     _scheme = _database_url.partition("://")[0] if "://" in _database_url else ""
     if _scheme not in ("postgres", "postgresql", "sqlite"):
         # the URL itself is not repeated: it may hold a password
-        raise ImproperlyConfigured(
-            "HAMKARI_DATABASE_URL must be a postgres:// or sqlite:// URL "
-            f"({_DATABASE_FORMS}), not {_scheme + '://' if _scheme else 'this'}"
+        raise SettingError(
+            "HAMKARI_DATABASE_URL must be a postgres:// or sqlite:// URL (%(forms)s), not %(scheme)s",
+            forms=_DATABASE_FORMS,
+            scheme=_scheme + "://" if _scheme else "this",
         )
     try:
         DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
     except Exception as exc:  # the parser raises several types; all mean the same to the user
-        raise ImproperlyConfigured(f"HAMKARI_DATABASE_URL is not a database URL ({_DATABASE_FORMS})") from exc
+        raise SettingError(
+            "HAMKARI_DATABASE_URL is not a database URL (%(forms)s)", forms=_DATABASE_FORMS
+        ) from exc
     if _scheme == "sqlite":  # the same waiting, locking and journal as the default file below
         DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
 else:
@@ -274,7 +298,7 @@ elif _email_url.startswith(("smtp://", "smtps://")):
     EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = unquote(_mail.username or ""), unquote(_mail.password or "")
     EMAIL_USE_SSL, EMAIL_USE_TLS = _mail.scheme == "smtps", _mail.scheme == "smtp"
 else:
-    raise ImproperlyConfigured("HAMKARI_EMAIL_URL must be console:// or smtp(s)://user:password@host:port")
+    raise SettingError("HAMKARI_EMAIL_URL must be console:// or smtp(s)://user:password@host:port")
 DEFAULT_FROM_EMAIL = os.environ.get("HAMKARI_EMAIL_FROM", "hamkari@localhost")
 # The address the site is reached at, for the links in e-mail digests (no trailing slash)
 HAMKARI_SITE_URL = os.environ.get("HAMKARI_SITE_URL", "http://127.0.0.1:8000").strip().rstrip("/")

@@ -86,3 +86,18 @@ def test_a_sqlite_url_gets_the_same_locking_as_the_default_file(tmp_path: Path) 
         timeout=120,
     )
     assert result.stdout.split() == ["IMMEDIATE", "wal"], result.stderr
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("fa", "hamkari: خطای تنظیمات: HAMKARI_PUBLIC_READ='maybe' باید true یا false باشد\n"),
+        ("ru", "hamkari: ошибка настройки: HAMKARI_PUBLIC_READ='maybe' должно быть true или false\n"),
+        ("en", "hamkari: setting error: HAMKARI_PUBLIC_READ='maybe' must be true or false\n"),
+    ],
+)
+def test_a_wrong_setting_is_said_in_the_command_lines_language(
+    tmp_path: Path, language: str, line: str
+) -> None:
+    result = manage(["check"], {"HAMKARI_PUBLIC_READ": "maybe", "HAMKARI_LANGUAGE": language}, tmp_path)
+    assert (result.returncode, result.stderr) == (2, line)

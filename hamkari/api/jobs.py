@@ -14,6 +14,7 @@ from ninja.errors import HttpError
 
 from hamkari.accounts import permissions
 from hamkari.api.core import TokenAuth, shown
+from hamkari.kb.reasons import stored_said
 from hamkari.monitoring import selectors
 from hamkari.monitoring.jobs import job_reextract_start
 from hamkari.monitoring.models import Job
@@ -66,7 +67,7 @@ def _item_out(item: Any) -> dict[str, Any]:
     return {
         "source": item.source,
         "state": item.state,
-        "error": item.error,
+        "error": stored_said(item.error, item.error_reason),  # in the request's language
         "article": item.article_id,
         "article_url": reverse("api:article", args=[item.article_id]) if item.article_id else None,
     }

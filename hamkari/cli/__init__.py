@@ -9,13 +9,16 @@ brief, remind), `partners` (partners, firms, import, consortium, route), `monito
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
 
 import django
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
+from django.utils import translation
 
 
 def configure() -> None:
@@ -31,6 +34,33 @@ def django_setup(*, migrate: bool = True) -> None:
         call_command("migrate", interactive=False, verbosity=0)
 
 
+def _setting_error(exc: ImproperlyConfigured) -> str:
+    """«setting error: …» in the command line's language (English when HAMKARI_LANGUAGE itself is
+    wrong). A setting that stopped Django's set-up leaves it unconfigured: the catalogues are then
+    read with a configuration of their own, which is all this process does before it exits."""
+    from hamkari.cli.language import cli_language
+    from hamkari.kb.reasons import reason
+    from hamkari.web.i18n import LOCALE, compile_messages
+
+    try:
+        language = cli_language()
+    except ImproperlyConfigured:
+        language = "en"
+    english = f"setting error: {exc}"
+    if language == "en":
+        return english
+    try:
+        if not settings.configured:
+            settings.configure(USE_I18N=True, LOCALE_PATHS=[LOCALE], INSTALLED_APPS=[])
+            django.setup()
+        with contextlib.suppress(OSError):  # a read-only installation: its compiled catalogues
+            compile_messages()
+        with translation.override(language):
+            return translation.gettext("setting error: %(reason)s") % {"reason": reason(exc)}
+    except Exception:
+        return english
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         configure()
@@ -39,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         language = cli_language()
     except ImproperlyConfigured as exc:
-        print(f"hamkari: setting error: {exc}", file=sys.stderr)
+        print(f"hamkari: {_setting_error(exc)}", file=sys.stderr)
         return 2
     # the command modules register their commands when imported, in the order of --help
     from hamkari.cli import alerts, articles, monitoring, partners, server, tracker, users  # noqa: F401

@@ -102,11 +102,16 @@ TARGET_OPTIONS = "--region, --pair, --person, --organization, --sector, --instru
         "from now on: new stories and articles, new instruments and status steps, new commitments and "
         "deadlines coming due, people seen in new posts. Prints its number and its Atom feed address."
     ),
-    epilog=(
-        "examples:\n"
-        "  hamkari watch add ali --region Gilan IR-02 --every daily\n"
-        "  hamkari watch add ali --pair Gilan 'Astrakhan Oblast' --instrument memorandum --every immediate\n"
-        "  hamkari watch add ali --search 'ferry grain' --language en --every weekly"
+    examples=(
+        ("follow two regions, news once a day", "hamkari watch add ali --region Gilan IR-02 --every daily"),
+        (
+            "follow a pair of regions and their memoranda, at once",
+            "hamkari watch add ali --pair Gilan 'Astrakhan Oblast' --instrument memorandum --every immediate",
+        ),
+        (
+            "follow a saved search, once a week in English",
+            "hamkari watch add ali --search 'ferry grain' --language en --every weekly",
+        ),
     ),
 )
 def watch_add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

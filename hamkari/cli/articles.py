@@ -19,7 +19,7 @@ from hamkari.cli.values import date, whole
 from hamkari.extraction import LANGUAGES, ExtractionError, extract, to_json
 from hamkari.kb.exports import KINDS, write_export
 from hamkari.kb.ingest import run_batch
-from hamkari.kb.reasons import reason
+from hamkari.kb.reasons import reason, said
 from hamkari.kb.selectors import article_ids_missing, article_iter
 from hamkari.kb.services import article_reextract
 from hamkari.monitoring.jobs import job_reextract_start
@@ -67,14 +67,14 @@ def extract_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print(f"hamkari: {source}: {reason(exc)}", file=err)
             continue
         for note in article.notes:
-            print(f"hamkari: {source}: " + _("note: %(note)s") % {"note": note}, file=err)
+            print(f"hamkari: {source}: " + _("note: %(note)s") % {"note": said(note)}, file=err)
         try:
             doc = extract(
                 article.text, source=source, language=args.lang, published=args.published or article.published
             )
         except ExtractionError as exc:  # this article fails alone, in one line
             failed += 1
-            print(f"hamkari: {source}: {exc}", file=err)
+            print(f"hamkari: {source}: {reason(exc)}", file=err)
             continue
         result = to_json(doc)
         out.write(json.dumps(result, ensure_ascii=False) + "\n" if args.json else report(result, article))

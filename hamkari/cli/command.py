@@ -48,9 +48,11 @@ class Command:
     help: str
     options: tuple[Option, ...]
     description: str | None = None
-    epilog: str | None = None
+    epilog: str | Callable[[], str] | None = None  # a function: made in the command line's language
     database: bool = True  # migrate the database before running
     extra: dict[str, Any] = field(default_factory=dict)
+    # (what it does, the command line as typed): the first said in the command line's language
+    examples: tuple[tuple[str, str], ...] = ()
 
 
 COMMANDS: list[Command] = []
@@ -61,16 +63,17 @@ def command(
     *options: Option,
     help: str,
     description: str | None = None,
-    epilog: str | None = None,
+    epilog: str | Callable[[], str] | None = None,
+    examples: tuple[tuple[str, str], ...] = (),
     database: bool = True,
     add_help: bool = True,
 ) -> Callable[[Handler], Handler]:
-    """Register the decorated function as the handler of `hamkari NAME` with these options."""
+    """Register the decorated function as the handler of `hamkari NAME` with these options;
+    `examples` are (what it does, in English, the msgid; the command line exactly as typed)."""
 
     def register(handler: Handler) -> Handler:
-        COMMANDS.append(
-            Command(name, handler, help, options, description, epilog, database, {"add_help": add_help})
-        )
+        extra = {"add_help": add_help}
+        COMMANDS.append(Command(name, handler, help, options, description, epilog, database, extra, examples))
         return handler
 
     return register
@@ -107,7 +110,7 @@ def parser() -> Parser:
             leaf or family,
             help=_said(cmd.help),
             description=_said(cmd.description or cmd.help),
-            epilog=_said(cmd.epilog),
+            epilog=_epilog(cmd),
             formatter_class=argparse.RawDescriptionHelpFormatter,
             add_help=cmd.extra["add_help"],
         )
@@ -124,6 +127,18 @@ def parser() -> Parser:
 
 def _said(text: str | None) -> str | None:
     return _(text) if text else text
+
+
+def _epilog(cmd: Command) -> str | None:
+    """The end of a command's help: its examples (what each does in the command line's language,
+    the command as typed below it), then its epilog."""
+    parts = [cmd.epilog() if callable(cmd.epilog) else _said(cmd.epilog)]
+    if cmd.examples:
+        lines = [_("examples:")]
+        for what, typed in cmd.examples:
+            lines += [f"  {_(what)}:", f"    {typed}"]
+        parts.insert(0, "\n".join(lines))
+    return "\n\n".join(p for p in parts if p) or None
 
 
 def _leaves(family: str) -> list[str]:

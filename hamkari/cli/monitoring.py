@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from hamkari.alerts.tasks import due_runs_enqueue
 from hamkari.cli.command import CliError, command, option
 from hamkari.cli.values import release, whole
+from hamkari.kb.reasons import stored_said
 from hamkari.monitoring.models import FEED, KINDS, Source
 from hamkari.monitoring.selectors import job_find, job_progress, source_find, source_list, sources_active
 from hamkari.monitoring.services import (
@@ -140,7 +141,7 @@ def sources_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 if s.release_first
                 else ""
             )
-            + (f"\terror {s.last_error}" if s.last_error else ""),
+            + (f"\terror {stored_said(s.last_error, s.last_error_reason)}" if s.last_error else ""),
             file=out,
         )
     return 0
@@ -159,18 +160,25 @@ def sources_poll(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             poll_enqueue(source=source)
             continue
         fetch = source_poll(source=source)
-        line = f"source {source.pk}: {fetch.get_outcome_display()}, items {fetch.items}, new {fetch.new}"
-        print(f"hamkari: {line}" + (f": {fetch.error}" if fetch.error else ""), file=out)
-        for item, reason in fetch.failed:
-            print(f"  failed {item}: {reason}", file=out)
+        line = _("source %(id)s: %(outcome)s, items %(items)s, new %(new)s") % {
+            "id": source.pk,
+            "outcome": _(fetch.get_outcome_display()),
+            "items": fetch.items,
+            "new": fetch.new,
+        }
+        error = stored_said(fetch.error, fetch.error_reason)
+        print(f"hamkari: {line}" + (f": {error}" if fetch.error else ""), file=out)
+        for item, reason, *kept in fetch.failed:
+            why = stored_said(reason, kept[0] if kept else None)
+            print("  " + _("failed %(item)s: %(reason)s") % {"item": item, "reason": why}, file=out)
     if not args.once:
         n = len(chosen)
-        said = ngettext(
+        queued = ngettext(
             "queued %(n)s poll; 'hamkari worker' runs them",
             "queued %(n)s polls; 'hamkari worker' runs them",
             n,
         )
-        print("hamkari: " + said % {"n": n}, file=out)
+        print("hamkari: " + queued % {"n": n}, file=out)
     return 0
 
 
@@ -209,6 +217,25 @@ def sources_disable(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+# what `job` says of a job and its items: the words of its web page (hamkari/web/templates/web/_job_*)
+JOB_KINDS = {"upload": "Upload", "api": "Article sent to the API", "reextract": "Re-extraction"}
+JOB_STATES = {
+    "queued": "Waiting for a worker",
+    "running": "Running",
+    "done": "Finished",
+    "failed": "Finished, with failures",
+}
+ITEM_STATES = {
+    "queued": "waiting for a worker",
+    "running": "running",
+    "new": "stored",
+    "duplicate": "already known",
+    "read": "address read",
+    "done": "done",
+    "failed": "failed",
+}
+
+
 @command(
     "job",
     option("id", type=whole(1), help="the job's number (printed by 'reextract --queue', shown on the web)"),
@@ -219,11 +246,18 @@ def job(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if found is None:
         raise CliError(_("no job %(id)s") % {"id": args.id})
     p = job_progress(job=found, limit=1000)
-    counts = ", ".join(f"{state} {n}" for state, n in sorted(p.counts.items())) or "no items yet"
-    print(
-        f"hamkari: job {found.pk} ({found.kind}): {p.state}, {p.finished} of {p.total} finished ({counts})",
-        file=out,
-    )
+    counts = ", ".join(f"{_(ITEM_STATES.get(state, state))} {n}" for state, n in sorted(p.counts.items()))
+    facts = {
+        "id": found.pk,
+        "kind": _(JOB_KINDS.get(found.kind, found.kind)),
+        "state": _(JOB_STATES.get(p.state, p.state)),
+        "finished": p.finished,
+        "total": p.total,
+        "counts": counts or _("no items yet"),
+    }
+    said = _("job %(id)s (%(kind)s): %(state)s, %(finished)s of %(total)s finished (%(counts)s)") % facts
+    print(f"hamkari: {said}", file=out)
     for item in p.failed:
-        print(f"  failed {item.source}: {item.error}", file=out)
+        why = stored_said(item.error, item.error_reason)
+        print("  " + _("failed %(item)s: %(reason)s") % {"item": item.source, "reason": why}, file=out)
     return 0

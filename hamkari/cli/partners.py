@@ -20,6 +20,7 @@ from hamkari.kb.selectors import region_find
 from hamkari.kb.services import reference_load
 from hamkari.partners import routes
 from hamkari.partners.finder import DEFAULT_WEIGHTS, propose, rank
+from hamkari.partners.names import number
 from hamkari.partners.selectors import firm_find, firm_list
 from hamkari.partners.services import (
     FIRM_COLUMNS,
@@ -40,31 +41,56 @@ def _wrapped(words: list[str]) -> str:
     return textwrap.fill(", ".join(words), width=96, initial_indent=" " * 13, subsequent_indent=" " * 13)
 
 
-IMPORT_FORMATS = f"""file formats (CSV in UTF-8 with a header line, or XLSX: the first sheet):
+def _column(name: str, said: str) -> str:
+    return f"    {name:<8} {said}"
 
-  firms:  {",".join(FIRM_COLUMNS)}
-    name     the firm's name (text, required)
-    region   ISO 3166-2 code of an Iranian or Russian region: IR-10, RU-NGR
-    sector   a sector slug, one of:
-{_wrapped(sorted(sectors()))}
-    size     employees: a whole number of 0 or more (empty is 0)
-    exports  exports in US dollars a year: a number of 0 or more (empty is 0)
-    markets  third markets where it sells, separated by spaces (empty: none), of:
-{_wrapped(markets())}
-  trade:  {",".join(TRADE_COLUMNS)}
-    region   ISO 3166-2 code of an Iranian or Russian region
-    partner  ISO 3166-1 country code (CN, TR), a region code (RU-NGR) or WLD for the world (empty is WLD)
-    hs       Harmonized System code: 2 to 10 digits (72, 7208)
-    year     the year, e.g. 2024
-    period   {", ".join(PERIODS[:7])}, M01 … M12 (empty is Y, the whole year)
-    flow     export or import
-    value    US dollars: a number of 0 or more
 
-numbers: digits with a point for decimals (2500000.50); thousands may be separated by commas in
-groups of three (2,500,000) — quote such a cell in CSV. Codes and names are case-insensitive.
-Every row is checked before anything is stored: a bad row stops the import with
-`line N: column: reason` and nothing is applied. Importing again updates firms (same region and
-name) and figures (same region, partner, hs, year, period and flow)."""
+def import_formats() -> str:
+    """The file formats at the end of `hamkari import --help`, in the command line's language
+    (column names, codes and numbers as they are typed)."""
+    checked = _(
+        "numbers: digits with a point for decimals (2500000.50); thousands may be separated by commas "
+        "in groups of three (2,500,000) — quote such a cell in CSV. Codes and names are "
+        "case-insensitive. Every row is checked before anything is stored: a bad row stops the import "
+        "with `line N: column: reason` and nothing is applied. Importing again updates firms (same "
+        "region and name) and figures (same region, partner, hs, year, period and flow)."
+    )
+    region = _("ISO 3166-2 code of an Iranian or Russian region")
+    lines = [
+        _("file formats (CSV in UTF-8 with a header line, or XLSX: the first sheet):"),
+        "",
+        f"  firms:  {','.join(FIRM_COLUMNS)}",
+        _column("name", _("the firm's name (text, required)")),
+        _column("region", f"{region}: IR-10, RU-NGR"),
+        _column("sector", _("a sector slug, one of:")),
+        _wrapped(sorted(sectors())),
+        _column("size", _("employees: a whole number of 0 or more (empty is 0)")),
+        _column("exports", _("exports in US dollars a year: a number of 0 or more (empty is 0)")),
+        _column("markets", _("third markets where it sells, separated by spaces (empty: none), of:")),
+        _wrapped(markets()),
+        f"  trade:  {','.join(TRADE_COLUMNS)}",
+        _column("region", region),
+        _column(
+            "partner",
+            _("ISO 3166-1 country code (CN, TR), a region code (RU-NGR) or WLD for the world (empty is WLD)"),
+        ),
+        _column("hs", _("Harmonized System code: 2 to 10 digits (72, 7208)")),
+        _column("year", _("the year, e.g. 2024")),
+        _column(
+            "period",
+            _("%(periods)s, M01 … M12 (empty is Y, the whole year)") % {"periods": ", ".join(PERIODS[:7])},
+        ),
+        _column("flow", _("export or import")),
+        _column("value", _("US dollars: a number of 0 or more")),
+        "",
+        textwrap.fill(checked, width=96),
+    ]
+    return "\n".join(lines)
+
+
+def sectors_epilog() -> str:
+    """The sectors at the end of `hamkari consortium --help` (codes, as typed)."""
+    return _("sectors:") + "\n" + _wrapped(sorted(sectors()))
 
 
 def _print_json(out: TextIO, value: object) -> None:
@@ -197,7 +223,7 @@ def _firm_line(f: Any) -> str:
     option("file", help="a .csv (UTF-8) or .xlsx file"),
     help="import firms or trade figures from CSV or XLSX",
     description="Import firms or trade figures; every row is checked first and a bad row stops the import.",
-    epilog=IMPORT_FORMATS,
+    epilog=import_formats,
 )
 def import_table(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     reference_load()
@@ -242,7 +268,7 @@ def import_table(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     ),
     option("--json", action="store_true", help="print JSON"),
     help="propose consortia of Iranian and Russian regions or firms",
-    epilog=f"sectors:\n{_wrapped(sorted(sectors()))}",
+    epilog=sectors_epilog,
 )
 def consortium(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     market = args.market.strip().lower()
@@ -325,18 +351,19 @@ def route(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _route_line(n: int, r: routes.Route, lang: str) -> str:
     changes = ngettext("%(n)s change of mode", "%(n)s changes of mode", r.mode_changes) % {
-        "n": r.mode_changes
+        "n": number(r.mode_changes, lang)
     }
-    cost = _("cost index %(cost)s") % {"cost": f"{r.cost:,.0f}"}
-    return f"{n}. {r.branch_name(lang)}: {r.summary(lang)}, {changes}, {cost}"
+    cost = _("cost index %(cost)s") % {"cost": number(r.cost, lang)}
+    comma = _(",") + " "  # «، » in Persian
+    return f"{n}. {r.branch_name(lang)}: {r.summary(lang)}{comma}{changes}{comma}{cost}"
 
 
 def _leg_line(leg: routes.Leg, lang: str) -> str:
     ends = f"{routes.node_name(leg.start, lang)} → {routes.node_name(leg.end, lang)}"
-    distance = _("%(km)s km, %(days)s") % {"km": leg.km, "days": plural_days(leg.days)}
+    distance = _("%(km)s km, %(days)s") % {"km": number(leg.km, lang), "days": plural_days(leg.days, lang)}
     cited = "; ".join(_("estimate from coordinates") if x.startswith("estimate:") else x for x in leg.sources)
     return f"   {_(leg.mode):<4} {ends}: {distance} ({cited})"
 
 
-def plural_days(days: float) -> str:
-    return _("1 day") if round(days, 1) == 1 else _("%(days)s days") % {"days": f"{days:.1f}"}
+def plural_days(days: float, lang: str = "en") -> str:
+    return _("1 day") if round(days, 1) == 1 else _("%(days)s days") % {"days": number(days, lang, 1)}

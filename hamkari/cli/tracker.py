@@ -41,7 +41,12 @@ def regions_find(names: Sequence[str]) -> list[Any]:
     option("name", help="the name of the working group"),
     option("regions", nargs="+", metavar="REGION", help=f"its regions: {REGION_HELP}"),
     help="create a working group of regions",
-    epilog="example:\n  hamkari groups add 'Semnan–Astrakhan trade' سمنان 'Astrakhan Oblast'",
+    examples=(
+        (
+            "a group of two regions, named in any language",
+            "hamkari groups add 'Semnan–Astrakhan trade' سمنان 'Astrakhan Oblast'",
+        ),
+    ),
 )
 def groups_add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     reference_load()
@@ -81,9 +86,9 @@ def _codes(regions: Any) -> str:
         "A brief of two regions or of a working group: parties and members, instruments, the plan "
         "(overdue items first), recent stories. Without --pdf and --html the HTML goes to standard output."
     ),
-    epilog=(
-        "examples:\n  hamkari brief IR-10 نووگورود --pdf brief.pdf\n"
-        "  hamkari brief --working-group 1 --html brief.html"
+    examples=(
+        ("the brief of two regions as a PDF", "hamkari brief IR-10 نووگورود --pdf brief.pdf"),
+        ("the brief of working group 1 as an HTML page", "hamkari brief --working-group 1 --html brief.html"),
     ),
 )
 def brief(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

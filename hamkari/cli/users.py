@@ -41,11 +41,16 @@ from hamkari.kb.services import reference_load
         "needs at least 10 characters, not common, not only digits, not like the user name. "
         "For an existing user, --email alone changes the e-mail address."
     ),
-    epilog=(
-        "examples:\n"
-        "  hamkari user ali --role analyst --email ali@example.org\n"
-        "  hamkari user semnan-editor --role editor --scope Semnan --scope IR-20\n"
-        "  hamkari user ali --email ali@example.org"
+    examples=(
+        (
+            "create an analyst with an e-mail address",
+            "hamkari user ali --role analyst --email ali@example.org",
+        ),
+        (
+            "an editor who may edit two regions",
+            "hamkari user semnan-editor --role editor --scope Semnan --scope IR-20",
+        ),
+        ("change a user's e-mail address", "hamkari user ali --email ali@example.org"),
     ),
 )
 def user(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -55,9 +55,17 @@ def default_budget() -> float:
     try:
         seconds = float(raw)
     except ValueError:
-        raise ExtractionError(f"{BUDGET_VARIABLE} must be a number of seconds, not {raw[:40]!r}") from None
+        raise ExtractionError(
+            "%(variable)s must be a number of seconds, not %(value)s",
+            variable=BUDGET_VARIABLE,
+            value=repr(raw[:40]),
+        ) from None
     if math.isnan(seconds) or seconds < 0:
-        raise ExtractionError(f"{BUDGET_VARIABLE} must be a number of seconds, not {raw[:40]!r}")
+        raise ExtractionError(
+            "%(variable)s must be a number of seconds, not %(value)s",
+            variable=BUDGET_VARIABLE,
+            value=repr(raw[:40]),
+        )
     return seconds or math.inf
 
 
@@ -77,12 +85,18 @@ def extract(
     `ExtractionError` (one line) and nothing else: for a bad argument, a spent budget
     (`TimeBudgetExceeded`) or a fault inside a component."""
     if not isinstance(text, str):
-        raise ExtractionError(f"the text must be a str, not {type(text).__name__}")
+        raise ExtractionError("the text must be a str, not %(type)s", type=type(text).__name__)
     if language is not None and language not in LANGUAGES:
-        raise ExtractionError(f"unsupported language {language!r}; use one of {', '.join(LANGUAGES)}")
+        raise ExtractionError(
+            "unsupported language %(language)s; use one of %(languages)s",
+            language=repr(language),
+            languages=", ".join(LANGUAGES),
+        )
     seconds = default_budget() if budget is None else budget
     if not seconds > 0:
-        raise ExtractionError(f"the time budget must be a positive number of seconds, not {seconds!r}")
+        raise ExtractionError(
+            "the time budget must be a positive number of seconds, not %(value)s", value=repr(seconds)
+        )
     doc = Document(text=text, source=source, language=language, published=published, folded=folded)
     if published is not None:
         doc.published_provenance = Provenance("input", "given by the caller")

@@ -257,7 +257,9 @@ class Budget:
 
     def check(self) -> None:
         if time.monotonic() > self.deadline:
-            raise TimeBudgetExceeded(f"extraction took longer than its time budget of {self.seconds:g} s")
+            raise TimeBudgetExceeded(
+                "extraction took longer than its time budget of %(seconds)s s", seconds=f"{self.seconds:g}"
+            )
 
 
 @dataclass(slots=True)

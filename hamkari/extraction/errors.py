@@ -12,7 +12,13 @@ MAX_MESSAGE = 300
 
 
 class ExtractionError(ValueError):
-    """An article that cannot be extracted; the message says why in one line."""
+    """An article that cannot be extracted; the message says why in one line, in English:
+    `template % params`, the template being the msgid of hamkari/web/locale's catalogues, so that a
+    layer with translations can say it in the reader's language (hamkari.kb.reasons)."""
+
+    def __init__(self, template: str, **params: object) -> None:
+        super().__init__(template % params if params else template)
+        self.template, self.params = template, params
 
 
 def one_line(exc: BaseException) -> str:

@@ -141,11 +141,16 @@ class Pipeline:
                 if id(component) in self._changes_entities:
                     doc.forget_indexes()
                 doc.check_budget()
-            except ExtractionError as exc:
-                raise type(exc)(f"{exc} (in component {component.name!r})") from exc
+            except ExtractionError as exc:  # the reason (a template of its own) put inside
+                raise type(exc)(
+                    "%(reason)s (in component %(component)s)", reason=exc, component=repr(component.name)
+                ) from exc
             except Exception as exc:  # any fault fails this one document with one line, not a batch
-                reason = f"internal error in component {component.name!r}: {one_line(exc)}"
-                raise ExtractionError(reason) from exc
+                raise ExtractionError(
+                    "internal error in component %(component)s: %(fault)s",
+                    component=repr(component.name),
+                    fault=one_line(exc),
+                ) from exc
         return doc
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.utils.translation import gettext
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -17,9 +18,11 @@ from rich.progress import (
 )
 
 from hamkari.extraction import ExtractionError
+from hamkari.kb.reasons import said
 from hamkari.kb.services import IngestOutcome, article_ingest
 from hamkari.sources.inputs import InputError
 from hamkari.sources.items import Item, items
+from hamkari.sources.reasons import Reason, reason_of
 
 
 @dataclass
@@ -30,11 +33,18 @@ class Summary:
     interrupted: bool = False
 
     def lines(self) -> list[str]:
-        out = [f"new {self.new}, duplicate {self.duplicate}, failed {len(self.failed)}"]
-        out += [f"  failed {source}: {reason}" for source, reason in self.failed]
+        """The summary in the active language (each failure's reason too, when it has a template)."""
+        counts = {"new": self.new, "duplicate": self.duplicate, "failed": len(self.failed)}
+        out = [gettext("new %(new)s, duplicate %(duplicate)s, failed %(failed)s") % counts]
+        out += [
+            "  " + gettext("failed %(item)s: %(reason)s") % {"item": source, "reason": said(reason)}
+            for source, reason in self.failed
+        ]
         if self.interrupted:
             out.append(
-                "interrupted: every article stored so far is complete; the one in progress was not stored"
+                gettext(
+                    "interrupted: every article stored so far is complete; the one in progress was not stored"
+                )
             )
         return out
 
@@ -44,7 +54,7 @@ def item_ingest(item: Item, *, published: dt.date | None = None) -> IngestOutcom
     not be read, an article the extractor cannot finish, or one the store refuses, raises
     InputError with the reason."""
     if item.error is not None or item.text is None:
-        raise InputError(item.error or "no text")
+        raise InputError.of(item.error or Reason("no text"))
     try:
         return article_ingest(
             text=item.text,
@@ -54,7 +64,7 @@ def item_ingest(item: Item, *, published: dt.date | None = None) -> IngestOutcom
             outlet=item.outlet,
         )
     except ExtractionError as exc:  # this item fails alone; nothing of it was stored
-        raise InputError(str(exc)) from exc
+        raise InputError.of(reason_of(exc)) from exc
 
 
 def run_batch(paths: list[str], *, progress: bool = True, published: dt.date | None = None) -> Summary:
@@ -76,7 +86,7 @@ def run_batch(paths: list[str], *, progress: bool = True, published: dt.date | N
                 try:
                     outcome = item_ingest(item, published=published)
                 except InputError as exc:
-                    summary.failed.append((item.source, str(exc)))
+                    summary.failed.append((item.source, reason_of(exc)))
                 else:
                     if outcome.status == "new":
                         summary.new += 1

@@ -66,7 +66,7 @@ def wait_turn(host: Host, *, delay: float) -> float:
             if wait > 0:
                 time.sleep(wait)
             return max(0.0, wait)
-    raise FetchError(f"{host.origin}: too many workers at once; try again later")
+    raise FetchError("%(site)s: too many workers at once; try again later", site=host.origin)
 
 
 def _robots(host: Host, url: str) -> Rules:

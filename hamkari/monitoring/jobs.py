@@ -16,6 +16,7 @@ from hamkari.monitoring import models, tasks
 from hamkari.monitoring.models import Job, JobItem
 from hamkari.sources.inputs import InputError, text_check
 from hamkari.sources.items import Item
+from hamkari.sources.reasons import Reason, reason_json
 
 
 @transaction.atomic
@@ -25,8 +26,14 @@ def job_upload_start(*, creator: User | None, read: list[Item], addresses: list[
     job = Job.objects.create(kind=models.JOB_UPLOAD, creator=creator)
     for one in read:
         if one.error is not None or one.text is None:
-            reason = (one.error or "no text")[:500]
-            JobItem.objects.create(job=job, source=one.source[:300], state=models.ITEM_FAILED, error=reason)
+            reason = one.error or Reason("no text")
+            JobItem.objects.create(
+                job=job,
+                source=one.source[:300],
+                state=models.ITEM_FAILED,
+                error=reason[:500],
+                error_reason=reason_json(reason),
+            )
             continue
         item = JobItem.objects.create(job=job, source=one.source[:300])
         tasks.ingest_enqueue(item=one, job_item=item.pk)

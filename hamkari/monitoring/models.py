@@ -37,6 +37,9 @@ class Source(models.Model):
     next_poll_at = models.DateTimeField(null=True, blank=True, db_index=True)
     failures = models.PositiveIntegerField(default=0)  # consecutive
     last_error = models.CharField(max_length=500, blank=True)
+    # the error's template and params (sources.reasons.Reason.as_json), said in the reader's
+    # language; {} for an error said only in English (and for rows stored before it was kept)
+    last_error_reason = models.JSONField(default=dict, blank=True)
     last_success = models.DateTimeField(null=True, blank=True)
     items_seen = models.PositiveIntegerField(default=0)  # distinct items listed (SourceItem rows)
     # A source that lets its listing out a few at a time (`sources add --release`; the demo feed):
@@ -72,8 +75,9 @@ class Fetch(models.Model):
     items = models.PositiveIntegerField(default=0)  # in the feed
     queued = models.PositiveIntegerField(default=0)  # new items handed on to be read (one job each)
     new = models.PositiveIntegerField(default=0)  # stored as new articles (counted as each item is read)
-    failed = models.JSONField(default=list)  # [[item, reason], ...]
+    failed = models.JSONField(default=list)  # [[item, reason, its template and params (or {})], ...]
     error = models.CharField(max_length=500, blank=True)
+    error_reason = models.JSONField(default=dict, blank=True)  # as Source.last_error_reason
 
     class Meta:
         ordering = ["-at", "-pk"]
@@ -107,6 +111,7 @@ class SourceItem(models.Model):
     state = models.CharField(max_length=10, choices=STATES)
     attempts = models.PositiveIntegerField(default=0)  # times it was read (or refused)
     error = models.CharField(max_length=300, blank=True)
+    error_reason = models.JSONField(default=dict, blank=True)  # as Source.last_error_reason
     article = models.ForeignKey("kb.Article", null=True, blank=True, on_delete=models.SET_NULL)
     first_seen = models.DateTimeField(auto_now_add=True)
     last_seen = models.DateTimeField(auto_now=True)
@@ -175,6 +180,7 @@ class JobItem(models.Model):
     source = models.CharField(max_length=300)  # file name, address, «pasted text», article number
     state = models.CharField(max_length=10, choices=STATES, default=ITEM_QUEUED)
     error = models.CharField(max_length=500, blank=True)  # one line: why it failed, or why it is retried
+    error_reason = models.JSONField(default=dict, blank=True)  # as Source.last_error_reason
     article = models.ForeignKey(
         "kb.Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -24,6 +24,7 @@ from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from hamkari.extraction import ExtractionError
 from hamkari.kb.models import Article
@@ -36,6 +37,7 @@ from hamkari.sources.fetch import FetchError, FetchRefused
 from hamkari.sources.inputs import MAX_BYTES, InputError
 from hamkari.sources.items import Item, feed_items, is_url
 from hamkari.sources.pages import Page, page_read, section_links, sitemap_read
+from hamkari.sources.reasons import Reason, reason_json, reason_of
 from hamkari.sources.robots import RobotsDisallowed, origin
 
 LANGUAGES = ("fa", "ru", "en")
@@ -52,7 +54,7 @@ def is_region(code: str) -> bool:
 
 
 class SourceError(ValueError):
-    """A source that cannot be added; the message is one line for the user."""
+    """A source that cannot be added; the message is one line for the user, in the active language."""
 
 
 def source_add(
@@ -77,20 +79,28 @@ def source_add(
     else:
         path = Path(location).expanduser()
         if not path.is_file():
-            raise SourceError(f"{location}: neither an http(s) address nor a feed file")
+            raise SourceError(
+                gettext("%(location)s: neither an http(s) address nor a feed file") % {"location": location}
+            )
         where = str(path.resolve())
     if language and language not in LANGUAGES:
-        raise SourceError(f"unknown language {language!r}; use one of {', '.join(LANGUAGES)}")
+        raise SourceError(
+            gettext("unknown language %(language)s; use one of %(languages)s")
+            % {"language": repr(language), "languages": ", ".join(LANGUAGES)}
+        )
     if every < 1:
-        raise SourceError("--every must be at least 1 minute")
+        raise SourceError(gettext("--every must be at least 1 minute"))
     region = region.strip().upper()
     if region and not is_region(region):
-        raise SourceError(f"unknown region {region!r}; give a region's ISO code (IR-01, RU-AST)")
+        raise SourceError(
+            gettext("unknown region %(region)s; give a region's ISO code (IR-01, RU-AST)")
+            % {"region": repr(region)}
+        )
     first, batch, seconds = release or (0, 0, 0)
     if release is not None and min(release) < 1:
-        raise SourceError("--release needs three whole numbers of at least 1: FIRST,BATCH,SECONDS")
+        raise SourceError(gettext("--release needs three whole numbers of at least 1: FIRST,BATCH,SECONDS"))
     if Source.objects.filter(location=where).exists():
-        raise SourceError(f"{where}: already a source")
+        raise SourceError(gettext("%(location)s: already a source") % {"location": where})
     return Source.objects.create(
         location=where,
         kind=kind,
@@ -109,18 +119,25 @@ def source_add(
 
 def _check_kind(kind: str, links: str, location: str) -> None:
     if kind not in models.KINDS:
-        raise SourceError(f"unknown kind {kind!r}; use one of {', '.join(models.KINDS)}")
+        raise SourceError(
+            gettext("unknown kind %(kind)s; use one of %(kinds)s")
+            % {"kind": repr(kind), "kinds": ", ".join(models.KINDS)}
+        )
     if links:
         try:
             re.compile(links)
         except re.error as exc:
-            raise SourceError(f"--links is not a regular expression: {exc}") from exc
+            raise SourceError(
+                gettext("--links is not a regular expression: %(fault)s") % {"fault": exc}
+            ) from exc
     if kind == models.SECTION and not links:
-        raise SourceError("a section page needs --links REGEX, the pattern of its article addresses")
+        raise SourceError(gettext("a section page needs --links REGEX, the pattern of its article addresses"))
     if kind == models.SECTION and not is_url(location):
-        raise SourceError("a section page must be an http(s) address")
+        raise SourceError(gettext("a section page must be an http(s) address"))
     if kind == models.FEED and links:
-        raise SourceError("--links is for sitemaps and section pages; a feed lists its articles itself")
+        raise SourceError(
+            gettext("--links is for sitemaps and section pages; a feed lists its articles itself")
+        )
 
 
 @transaction.atomic
@@ -195,8 +212,8 @@ class PollOutcome:
 class SiteBusy(FetchError):
     """An item's page answered 429 or 503: the site asks us to slow down."""
 
-    def __init__(self, message: str, wait: dt.timedelta | None) -> None:
-        super().__init__(message)
+    def __init__(self, status: int, wait: dt.timedelta | None) -> None:
+        super().__init__("HTTP %(status)s", status=status)
         self.wait = wait
 
 
@@ -225,9 +242,9 @@ def source_poll(*, source: Source, queue: Queue | None = None) -> Fetch:
     try:
         outcome, headers = _read(source)
     except RobotsDisallowed as exc:
-        outcome, headers = PollOutcome(models.ROBOTS, error=str(exc)[:500]), {}
+        outcome, headers = PollOutcome(models.ROBOTS, error=reason_of(exc)), {}
     except FetchError as exc:
-        outcome, headers = PollOutcome(models.ERROR, error=str(exc)[:500]), {}
+        outcome, headers = PollOutcome(models.ERROR, error=reason_of(exc)), {}
     fetch, queued = _record(source, outcome, headers, now, queue)
     if queue is None and queued:
         _read_here(fetch, queued)
@@ -240,7 +257,9 @@ def _read(source: Source) -> tuple[PollOutcome, dict[str, str]]:
         try:
             data = Path(source.location).read_bytes()
         except OSError as exc:
-            raise FetchError(f"cannot read {source.location}: {exc.strerror or exc}") from exc
+            raise FetchError(
+                "cannot read %(path)s: %(fault)s", path=source.location, fault=str(exc.strerror or exc)
+            ) from exc
         return _listed(source, data, source.location, None), {}
     conditions = {}
     if source.etag:
@@ -251,11 +270,14 @@ def _read(source: Source) -> tuple[PollOutcome, dict[str, str]]:
     if answer.status == 304:
         return PollOutcome(models.NOT_MODIFIED, 304), answer.headers
     if answer.status in (429, 503):
-        return PollOutcome(models.RETRY_LATER, answer.status, error=f"HTTP {answer.status}"), answer.headers
+        busy = Reason("HTTP %(status)s", status=answer.status)
+        return PollOutcome(models.RETRY_LATER, answer.status, error=busy), answer.headers
     if answer.status >= 400:
-        return PollOutcome(models.ERROR, answer.status, error=f"HTTP {answer.status} {answer.reason}"), {}
+        failed = Reason("HTTP %(status)s %(reason)s", status=answer.status, reason=answer.reason)
+        return PollOutcome(models.ERROR, answer.status, error=failed), {}
     if len(answer.data) > FEED_BYTES:
-        return PollOutcome(models.ERROR, answer.status, error=f"larger than {FEED_BYTES:,} bytes"), {}
+        large = Reason("larger than %(limit)s bytes", limit=f"{FEED_BYTES:,}")
+        return PollOutcome(models.ERROR, answer.status, error=large), {}
     return _listed(source, answer.data, answer.url, answer.status), answer.headers
 
 
@@ -263,7 +285,7 @@ def _listed(source: Source, data: bytes, base: str, status: int | None) -> PollO
     try:
         listing = _listing(source, data, base)
     except InputError as exc:
-        return PollOutcome(models.ERROR, status, error=str(exc)[:500])
+        return PollOutcome(models.ERROR, status, error=reason_of(exc))
     return _plan(source, _released(source, listing, timezone.now()), status)
 
 
@@ -296,7 +318,7 @@ def _listing(source: Source, data: bytes, base: str) -> Listing:
         return _sitemap(source, data)
     found = list(feed_items(source.location, data))
     if len(found) == 1 and found[0].error and found[0].error.startswith("not a readable"):
-        raise InputError(found[0].error)
+        raise InputError.of(found[0].error)
     return Listing(found)
 
 
@@ -309,10 +331,10 @@ def _sitemap(source: Source, data: bytes) -> Listing:
         try:
             answer = polite_request(child.url, max_bytes=FEED_BYTES)
             if answer.status >= 400:
-                raise FetchError(f"HTTP {answer.status} {answer.reason}")
+                raise FetchError("HTTP %(status)s %(reason)s", status=answer.status, reason=answer.reason)
             links.extend(sitemap_read(answer.data[:FEED_BYTES]).links)
         except (FetchError, InputError) as exc:
-            failed.append((child.url, str(exc)[:300]))
+            failed.append((child.url, reason_of(exc)))
     pattern = re.compile(source.links) if source.links else None
     items = [
         Item(link.url, url=link.url, published=link.published)
@@ -356,7 +378,7 @@ def _plan(source: Source, listing: Listing, status: int | None) -> PollOutcome:
             outcome.plan.append(Planned(key, item, record, models.KNOWN, article=known[item.url]))
         elif item.error is not None:
             outcome.plan.append(Planned(key, item, record, models.FAILED, error=item.error))
-            outcome.failed.append((item.source, item.error[:300]))
+            outcome.failed.append((item.source, item.error))
         elif outcome.queued >= settings.HAMKARI_PAGES_PER_POLL:
             outcome.deferred += 1
         else:
@@ -390,8 +412,9 @@ def _record(
         outcome=outcome.outcome,
         items=outcome.items,
         queued=outcome.queued,
-        failed=[list(f) for f in outcome.failed],
-        error=outcome.error,
+        failed=[[item, why[:300], reason_json(why)] for item, why in outcome.failed],
+        error=outcome.error[:500],
+        error_reason=reason_json(outcome.error),
     )
     queued = [pk for pk in (_note(source, fetch, planned) for planned in outcome.plan) if pk is not None]
     if outcome.outcome == models.NEW:
@@ -415,6 +438,7 @@ def _history_prune(source: Source) -> None:
 def _schedule(source: Source, outcome: PollOutcome, headers: dict[str, str], now: dt.datetime) -> None:
     if outcome.outcome in (models.NEW, models.NOT_MODIFIED):
         source.failures, source.last_error, source.last_success = 0, "", now
+        source.last_error_reason = {}
         source.interval = polling.interval_after(
             every=source.every, interval=source.interval, new=outcome.queued
         )
@@ -426,7 +450,7 @@ def _schedule(source: Source, outcome: PollOutcome, headers: dict[str, str], now
         source.last_modified = headers.get("last-modified", source.last_modified)[:100]
         return
     source.failures += 1
-    source.last_error = outcome.error
+    source.last_error, source.last_error_reason = outcome.error[:500], reason_json(outcome.error)
     wait = polling.retry_after(headers.get("retry-after"), now=now) or polling.backoff(
         interval=source.interval, failures=source.failures
     )
@@ -448,6 +472,7 @@ def _note(source: Source, fetch: Fetch, planned: Planned) -> int | None:
         "outlet": (item.outlet or "")[:200],
         "state": planned.state,
         "error": planned.error[:300],
+        "error_reason": reason_json(planned.error),
         "article_id": planned.article,
     }
     record = planned.record
@@ -491,7 +516,7 @@ def source_item_read(*, item_id: int, again: bool = True) -> ItemRead:
         return ItemRead("")
     busy = _busy_until(record.url)
     if busy is not None:
-        return _later(record, busy - timezone.now(), again, "the site asked us to wait")
+        return _later(record, busy - timezone.now(), again, Reason("the site asked us to wait"))
     item = Item(
         record.label or record.url,
         text=record.text or None,
@@ -504,11 +529,11 @@ def source_item_read(*, item_id: int, again: bool = True) -> ItemRead:
     except SiteBusy as exc:
         wait = exc.wait or dt.timedelta(minutes=polling.MIN_INTERVAL)
         Host.objects.filter(origin=origin(record.url)).update(busy_until=timezone.now() + wait)
-        return _later(record, wait, again, f"a page answered {exc}")
+        return _later(record, wait, again, Reason("a page answered %(answer)s", answer=reason_of(exc)))
     except PassingError as exc:
-        return _failed(record, str(exc), again=again)
+        return _failed(record, reason_of(exc), again=again)
     except InputError as exc:
-        return _failed(record, str(exc), again=False)
+        return _failed(record, reason_of(exc), again=False)
     return _done(record, state, article)
 
 
@@ -534,8 +559,9 @@ def _done(record: SourceItem, state: str, article: Article) -> ItemRead:
     if locked is None:
         return ItemRead("")
     locked.state, locked.article, locked.error, locked.text = state, article, "", ""
+    locked.error_reason = {}
     locked.attempts += 1
-    locked.save(update_fields=["state", "article", "error", "text", "attempts", "last_seen"])
+    locked.save(update_fields=["state", "article", "error", "error_reason", "text", "attempts", "last_seen"])
     if state == models.STORED and locked.fetch_id is not None:
         Fetch.objects.filter(pk=locked.fetch_id).update(new=F("new") + 1)
     return ItemRead(state)
@@ -548,14 +574,15 @@ def _failed(record: SourceItem, reason: str, *, again: bool) -> ItemRead:
         return ItemRead("")
     locked.attempts += 1
     if again and locked.attempts < MAX_ITEM_ATTEMPTS:
-        locked.state, locked.error = models.QUEUED, f"attempt {locked.attempts}: {reason}"[:300]
-        locked.save(update_fields=["state", "error", "attempts", "last_seen"])
+        retried = Reason("attempt %(n)s: %(reason)s", n=locked.attempts, reason=reason)
+        locked.state, locked.error, locked.error_reason = models.QUEUED, retried[:300], reason_json(retried)
+        locked.save(update_fields=["state", "error", "error_reason", "attempts", "last_seen"])
         return ItemRead(models.QUEUED, ITEM_RETRY * float(2 ** (locked.attempts - 1)), reason)
-    locked.state, locked.error = models.FAILED, reason[:300]
-    locked.save(update_fields=["state", "error", "attempts", "last_seen"])
+    locked.state, locked.error, locked.error_reason = models.FAILED, reason[:300], reason_json(reason)
+    locked.save(update_fields=["state", "error", "error_reason", "attempts", "last_seen"])
     if locked.fetch_id is not None:
         fetch = Fetch.objects.select_for_update().get(pk=locked.fetch_id)
-        fetch.failed = [*fetch.failed, [locked.label or locked.url, reason[:300]]]
+        fetch.failed = [*fetch.failed, [locked.label or locked.url, reason[:300], reason_json(reason)]]
         fetch.save(update_fields=["failed"])
     return ItemRead(models.FAILED, error=reason)
 
@@ -566,8 +593,8 @@ def _later(record: SourceItem, wait: dt.timedelta, again: bool, reason: str) -> 
     if locked is None:
         return ItemRead("")
     locked.state = models.QUEUED if again else models.WAITING
-    locked.error = reason[:300]
-    locked.save(update_fields=["state", "error", "last_seen"])
+    locked.error, locked.error_reason = reason[:300], reason_json(reason)
+    locked.save(update_fields=["state", "error", "error_reason", "last_seen"])
     return ItemRead(locked.state, max(wait, dt.timedelta(0)), reason)
 
 
@@ -583,8 +610,13 @@ def _read_here(fetch: Fetch, queued: list[int]) -> None:
             busy = busy or read.error
             wait = max(wait, read.wait or dt.timedelta(0))
     if waiting:
-        error = f"{busy}; {waiting} items wait for the next poll"[:500]
-        Fetch.objects.filter(pk=fetch.pk).update(error=error)
+        error = Reason.counted(
+            "%(reason)s; %(n)s item waits for the next poll",
+            "%(reason)s; %(n)s items wait for the next poll",
+            waiting,
+            reason=busy or Reason("the site asked us to wait"),
+        )
+        Fetch.objects.filter(pk=fetch.pk).update(error=error[:500], error_reason=reason_json(error))
         later = timezone.now() + wait
         Source.objects.filter(pk=fetch.source_id, next_poll_at__lt=later).update(next_poll_at=later)
 
@@ -593,7 +625,7 @@ def _item_store(item: Item, source: Source) -> tuple[Article, str]:
     """Store one item with its page's text; the article and STORED, or KNOWN when it was there
     already (by canonical address or by its text); InputError when it cannot be stored."""
     if item.error is not None:
-        raise InputError(item.error)
+        raise InputError.of(item.error)
     listed = item.url
     item = _page(item, source)
     if item.url != listed:  # the page names another canonical address
@@ -620,7 +652,7 @@ def _ingest(item: Item, source: Source) -> IngestOutcome:
             source_region=source.region if is_region(source.region) else "",
         )
     except ExtractionError as exc:  # this item fails alone; nothing of it was stored
-        raise InputError(str(exc)) from exc
+        raise InputError.of(reason_of(exc)) from exc
 
 
 def _page(item: Item, source: Source) -> Item:
@@ -637,13 +669,13 @@ def _page(item: Item, source: Source) -> Item:
     except SiteBusy:
         raise
     except FetchRefused as exc:
-        raise InputError(str(exc)) from exc
+        raise InputError.of(reason_of(exc)) from exc
     except (FetchError, InputError) as exc:
         if item.text:
             return item
         if _passing(exc):
-            raise PassingError(str(exc)) from exc
-        raise InputError(str(exc)) from exc
+            raise PassingError.of(reason_of(exc)) from exc
+        raise InputError.of(reason_of(exc)) from exc
     if item.text and len(page.text) < len(item.text):
         return item
     return Item(
@@ -659,7 +691,7 @@ class PageStatus(FetchError):
     """An item's page answered with an error status."""
 
     def __init__(self, status: int, reason: str) -> None:
-        super().__init__(f"HTTP {status} {reason}")
+        super().__init__("HTTP %(status)s %(reason)s", status=status, reason=reason)
         self.status = status
 
 
@@ -675,9 +707,9 @@ def _article_page(url: str) -> Page:
     answer = polite_request(url, max_bytes=MAX_BYTES)
     if answer.status in (429, 503):
         wait = polling.retry_after(answer.headers.get("retry-after"), now=timezone.now())
-        raise SiteBusy(f"HTTP {answer.status}", wait)
+        raise SiteBusy(answer.status, wait)
     if answer.status >= 400:
         raise PageStatus(answer.status, answer.reason)
     if len(answer.data) > MAX_BYTES:
-        raise InputError(f"page is larger than {MAX_BYTES:,} bytes")
+        raise InputError("page is larger than %(limit)s bytes", limit=f"{MAX_BYTES:,}")
     return page_read(answer.data, answer.url)

@@ -26,6 +26,7 @@ from hamkari.monitoring.models import Job, JobItem, Source
 from hamkari.monitoring.selectors import sources_due
 from hamkari.monitoring.services import source_item_read, source_poll
 from hamkari.sources.items import Item, items
+from hamkari.sources.reasons import Reason, reason_json, reason_of
 
 MAX_ATTEMPTS = 5
 FIRST_DELAY = dt.timedelta(seconds=30)
@@ -40,10 +41,16 @@ def retry_delay(attempt: int) -> dt.timedelta:
 
 
 def job_item_mark(item: int | None, state: str, *, error: str = "", article: int | None = None) -> None:
-    """Record the state of a job's item (nothing for a task started without one)."""
+    """Record the state of a job's item (nothing for a task started without one); `error` a Reason
+    (sources.reasons) is kept with its template, to be said in the reader's language."""
     if item is None:
         return
-    changes: dict[str, Any] = {"state": state, "error": error[:500], "updated": timezone.now()}
+    changes: dict[str, Any] = {
+        "state": state,
+        "error": error[:500],
+        "error_reason": reason_json(error),
+        "updated": timezone.now(),
+    }
     if article is not None:
         changes["article_id"] = article
     if state == models.ITEM_RUNNING:
@@ -51,9 +58,12 @@ def job_item_mark(item: int | None, state: str, *, error: str = "", article: int
     JobItem.objects.filter(pk=item).update(**changes)
 
 
-def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return text[:500]
+class NoArticle(LookupError):
+    """A re-extraction of an article that is not there (any more)."""
+
+    def __init__(self, pk: int) -> None:
+        self.template, self.params = "no article %(n)s", {"n": pk}
+        super().__init__(f"no article {pk}")
 
 
 def _again(
@@ -66,7 +76,12 @@ def _again(
     job_item_mark(
         item,
         models.ITEM_QUEUED,
-        error=f"attempt {attempt + 1} in {int(delay.total_seconds())} s: {_one_line(exc)}",
+        error=Reason(
+            "attempt %(n)s in %(seconds)s s: %(reason)s",
+            n=attempt + 1,
+            seconds=int(delay.total_seconds()),
+            reason=reason_of(exc),
+        ),
     )
     retried = deferred.enqueue(attempt=attempt + 1, item=item, **kwargs)
     return {"status": "retrying", "attempt": attempt + 1, "job": str(retried.id)}
@@ -97,12 +112,12 @@ def article_ingest(
         outcome = item_ingest(read)  # InputError: this item cannot be stored; the job fails with why
     except TRANSIENT as exc:
         if attempt >= MAX_ATTEMPTS:
-            job_item_mark(item, models.ITEM_FAILED, error=_one_line(exc))
+            job_item_mark(item, models.ITEM_FAILED, error=reason_of(exc))
             raise
         fields = {"text": text, "source": source, "url": url, "published": published, "outlet": outlet}
         return _again(article_ingest, item, attempt, exc, **fields)
     except Exception as exc:
-        job_item_mark(item, models.ITEM_FAILED, error=_one_line(exc))
+        job_item_mark(item, models.ITEM_FAILED, error=reason_of(exc))
         raise
     state = models.ITEM_NEW if outcome.status == "new" else models.ITEM_DUPLICATE
     job_item_mark(item, state, article=outcome.article.pk)
@@ -119,12 +134,16 @@ def address_read(*, url: str, job: int, item: int, attempt: int = 1) -> dict[str
     children = 0
     for one in found:
         if one.error is not None or one.text is None:
-            reason = one.error or "no text"
+            reason = one.error or Reason("no text")
             if len(found) == 1:
                 job_item_mark(item, models.ITEM_FAILED, error=reason)
-                return {"status": "failed", "error": reason}
+                return {"status": "failed", "error": str(reason)}
             JobItem.objects.create(
-                job_id=job, source=one.source[:300], state=models.ITEM_FAILED, error=reason[:500]
+                job_id=job,
+                source=one.source[:300],
+                state=models.ITEM_FAILED,
+                error=reason[:500],
+                error_reason=reason_json(reason),
             )
             continue
         child = JobItem.objects.create(job_id=job, source=one.source[:300])
@@ -142,15 +161,15 @@ def article_reextract(*, article: int, item: int | None = None, attempt: int = 1
     try:
         found = article_find(pk=article)
         if found is None:
-            raise LookupError(f"no article {article}")
+            raise NoArticle(article)
         run = article_reextract_service(article=found)
     except TRANSIENT as exc:
         if attempt >= MAX_ATTEMPTS:
-            job_item_mark(item, models.ITEM_FAILED, error=_one_line(exc))
+            job_item_mark(item, models.ITEM_FAILED, error=reason_of(exc))
             raise
         return _again(article_reextract, item, attempt, exc, article=article)
     except Exception as exc:
-        job_item_mark(item, models.ITEM_FAILED, error=_one_line(exc))
+        job_item_mark(item, models.ITEM_FAILED, error=reason_of(exc))
         raise
     job_item_mark(item, models.ITEM_DONE, article=article)
     return {"status": "done", "article": article, "run": run.pk}
@@ -169,7 +188,13 @@ def reextract_plan(*, job: int, articles: list[int] | None = None) -> dict[str, 
     if articles:
         missing = sorted(set(articles) - set(ids))
         JobItem.objects.bulk_create(
-            JobItem(job_id=job, source=f"#{pk}", state=models.ITEM_FAILED, error=f"no article {pk}")
+            JobItem(
+                job_id=job,
+                source=f"#{pk}",
+                state=models.ITEM_FAILED,
+                error=f"no article {pk}",
+                error_reason=reason_json(Reason("no article %(n)s", n=pk)),
+            )
             for pk in missing
         )
     Job.objects.filter(pk=job).update(planned=True)

@@ -24,6 +24,7 @@ from typing import Any
 from django.conf import settings
 from django.db import DatabaseError, connections, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, TaskResultStatus, task_backends
 from django_tasks_db import DatabaseBackend
 from django_tasks_db.management.commands.db_worker import Worker
@@ -33,6 +34,7 @@ from django_tasks_db.utils import exclusive_transaction
 from hamkari.monitoring import models
 from hamkari.monitoring.models import WorkerBeat
 from hamkari.monitoring.tasks import MAX_ATTEMPTS, due_polls_enqueue, job_item_mark
+from hamkari.sources.reasons import Reason
 
 SCHEDULE_SECONDS = 30
 BEAT_SECONDS = 5
@@ -44,15 +46,19 @@ PERIODIC: tuple[Periodic, ...] = (due_polls_enqueue,)
 
 
 class WorkerError(Exception):
-    """The worker cannot run (the task backend is not a database one); a one-line message."""
+    """The worker cannot run (the task backend is not a database one); a one-line message in the
+    active language."""
 
 
 def _worker(number: int, *, batch: bool, interval: float) -> Worker:
     backend = task_backends[DEFAULT_TASK_BACKEND_ALIAS]
     if not isinstance(backend, DatabaseBackend):
         raise WorkerError(
-            f"the task backend is {type(backend).__name__}, which runs jobs at once; "
-            "a worker needs django_tasks_db.DatabaseBackend in TASKS"
+            gettext(
+                "the task backend is %(backend)s, which runs jobs at once; "
+                "a worker needs django_tasks_db.DatabaseBackend in TASKS"
+            )
+            % {"backend": type(backend).__name__}
         )
     return Worker(
         queue_names=["*"],
@@ -186,7 +192,11 @@ def _lost(result: DBTaskResult[Any, Any], now: dt.datetime) -> int:
     lost = len(result.worker_ids)
     with transaction.atomic():
         if lost >= MAX_ATTEMPTS:
-            reason = f"the worker running it stopped {lost} times without finishing it"
+            reason = Reason.counted(
+                "the worker running it stopped %(n)s time without finishing it",
+                "the worker running it stopped %(n)s times without finishing it",
+                lost,
+            )
             changed = same_claim.update(
                 status=TaskResultStatus.FAILED,
                 finished_at=now,
@@ -201,7 +211,9 @@ def _lost(result: DBTaskResult[Any, Any], now: dt.datetime) -> int:
             job_item_mark(
                 item,
                 models.ITEM_QUEUED,
-                error=f"its worker ({(result.worker_ids or ['?'])[-1]}) stopped; queued again",
+                error=Reason(
+                    "its worker (%(worker)s) stopped; queued again", worker=(result.worker_ids or ["?"])[-1]
+                ),
             )
         return changed
 

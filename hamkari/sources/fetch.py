@@ -22,6 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+from hamkari.sources.reasons import Reason
+
 TIMEOUT = 20
 MAX_REDIRECTS = 5
 USER_AGENT = "hamkari/1 (+news reader)"
@@ -29,7 +31,12 @@ ALLOW_VARIABLE = "HAMKARI_FETCH_ALLOW_HOSTS"
 
 
 class FetchError(Exception):
-    """The address could not be read; the message is one line for the user."""
+    """The address could not be read; the message is one line for the user, in English: `template %
+    params`, the template being the msgid of hamkari/web/locale's catalogues (see sources.reasons)."""
+
+    def __init__(self, template: str, **params: object) -> None:
+        super().__init__(template % params if params else template)
+        self.template, self.params = template, params
 
 
 class FetchRefused(FetchError):
@@ -54,16 +61,16 @@ def address_refusal(address: str) -> str | None:
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
     for kind, bad in (
-        ("loopback", ip.is_loopback),
-        ("link-local (cloud metadata)", ip.is_link_local),
-        ("multicast", ip.is_multicast),
-        ("unspecified", ip.is_unspecified),
-        ("reserved", ip.is_reserved),
-        ("private", ip.is_private),
-        ("non-public", not ip.is_global),
+        ("a loopback address", ip.is_loopback),
+        ("a link-local (cloud metadata) address", ip.is_link_local),
+        ("a multicast address", ip.is_multicast),
+        ("an unspecified address", ip.is_unspecified),
+        ("a reserved address", ip.is_reserved),
+        ("a private address", ip.is_private),
+        ("a non-public address", not ip.is_global),
     ):
         if bad:
-            return f"a {kind} address"
+            return Reason(kind)
     return None
 
 
@@ -72,14 +79,18 @@ def _connect(host: str, port: int, timeout: float | None, allowed: frozenset[str
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
-        raise FetchError(f"cannot resolve host {host!r}") from exc
+        raise FetchError("cannot resolve host %(host)s", host=repr(host)) from exc
     if host.lower() not in allowed:
         for info in infos:
             why = address_refusal(str(info[4][0]))
             if why:
                 raise FetchRefused(
-                    f"refused: {host} is {why} ({info[4][0]}); the server reads only public addresses"
-                    f" (an administrator may list the host in {ALLOW_VARIABLE})"
+                    "refused: %(host)s is %(why)s (%(address)s); the server reads only public addresses"
+                    " (an administrator may list the host in %(variable)s)",
+                    host=host,
+                    why=why,
+                    address=str(info[4][0]),
+                    variable=ALLOW_VARIABLE,
                 )
     last: OSError | None = None
     for family, kind, proto, _, sockaddr in infos:
@@ -92,7 +103,9 @@ def _connect(host: str, port: int, timeout: float | None, allowed: frozenset[str
             last = exc
             continue
         return sock
-    raise FetchError(f"cannot connect to {host}: {getattr(last, 'strerror', None) or last}")
+    raise FetchError(
+        "cannot connect to %(host)s: %(fault)s", host=host, fault=str(getattr(last, "strerror", None) or last)
+    )
 
 
 class _Connection(http.client.HTTPConnection):
@@ -116,9 +129,11 @@ def _target(url: str) -> tuple[str, str, int, str]:
         parts = urlsplit(url)
         port = parts.port
     except ValueError as exc:
-        raise FetchRefused(f"refused: not a valid address: {exc}") from exc
+        raise FetchRefused("refused: not a valid address: %(fault)s", fault=str(exc)) from exc
     if parts.scheme not in ("http", "https"):
-        raise FetchRefused(f"refused: only http and https addresses are read, not {parts.scheme or 'this'}:")
+        raise FetchRefused(
+            "refused: only http and https addresses are read, not %(scheme)s:", scheme=parts.scheme or "this"
+        )
     if not parts.hostname:
         raise FetchRefused("refused: the address names no host")
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
@@ -142,7 +157,7 @@ def fetch(url: str, *, max_bytes: int, timeout: float = TIMEOUT) -> Fetched:
     of the body; FetchRefused for an address the server may not read, FetchError otherwise."""
     response = request(url, max_bytes=max_bytes, timeout=timeout)
     if response.status >= 400:
-        raise FetchError(f"HTTP {response.status} {response.reason}")
+        raise FetchError("HTTP %(status)s %(reason)s", status=response.status, reason=response.reason)
     return Fetched(response.url, response.data, response.content_type)
 
 
@@ -185,7 +200,7 @@ def request(
                 response.reason,
             )
         except (OSError, http.client.HTTPException) as exc:
-            raise FetchError(f"cannot fetch: {exc}") from exc
+            raise FetchError("cannot fetch: %(fault)s", fault=str(exc)) from exc
         finally:
             connection.close()
-    raise FetchError(f"more than {MAX_REDIRECTS} redirects")
+    raise FetchError("more than %(n)s redirects", n=MAX_REDIRECTS)

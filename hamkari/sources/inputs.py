@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hamkari.sources.reasons import Reason
+
 MAX_BYTES = 5 * 1024 * 1024
 MAX_MESSAGE = 300
 
@@ -28,6 +30,13 @@ class InputError(ValueError):
     def __init__(self, template: str, **params: object) -> None:
         super().__init__(template % params if params else template)
         self.template, self.params = template, params
+
+    @classmethod
+    def of(cls, reason: str) -> InputError:
+        """An InputError saying `reason` (a Reason keeps its template and params)."""
+        if isinstance(reason, Reason):
+            return cls(reason.template, **reason.params)
+        return cls(reason)
 
 
 def _one_line(exc: BaseException) -> str:
@@ -75,10 +84,10 @@ def _decode(data: bytes, max_bytes: int) -> tuple[str, list[str]]:
                 at=at,
                 byte=f"0x{data[at]:02x}",
             ) from exc
-        return _checked(text, "UTF-8 with BOM"), ["UTF-8 with BOM"]
+        return _checked(text, "UTF-8 with BOM"), [Reason("UTF-8 with BOM")]
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return _checked(data.decode("utf-16"), "UTF-16"), ["decoded from UTF-16 (BOM)"]
+            return _checked(data.decode("utf-16"), "UTF-16"), [Reason("decoded from UTF-16 (BOM)")]
         except UnicodeDecodeError as exc:
             raise InputError("broken UTF-16 at byte %(at)s", at=exc.start) from exc
     if _looks_like_utf16(data):
@@ -99,7 +108,7 @@ def _decode(data: bytes, max_bytes: int) -> tuple[str, list[str]]:
             continue
         non_ascii = [c for c in text if ord(c) > 127]
         if non_ascii and len(re.findall(script, "".join(non_ascii))) / len(non_ascii) >= 0.8:
-            return _checked(text, label), [f"not UTF-8: decoded as {label}"]
+            return _checked(text, label), [Reason("not UTF-8: decoded as %(label)s", label=label)]
     raise InputError(
         "invalid UTF-8 at byte %(at)s (%(byte)s) and not a Windows-1256 or Windows-1251 text either",
         at=utf8_error.start,
@@ -243,5 +252,5 @@ def read_bytes(data: bytes, source: str, *, max_bytes: int = MAX_BYTES) -> Artic
     published = None
     if looks_like_html(text, source):
         text, published = html_to_text(text)
-        notes.append("HTML: article text kept, page furniture dropped")
+        notes.append(Reason("HTML: article text kept, page furniture dropped"))
     return Article(text=text, source=source, published=published, notes=notes)

@@ -15,6 +15,7 @@ import feedparser
 
 from hamkari.sources.fetch import FetchError, fetch
 from hamkari.sources.inputs import MAX_BYTES, InputError, folder_files, html_to_text, read_bytes
+from hamkari.sources.reasons import Reason, reason_of
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 SKIPPED_SUFFIXES = (".py", ".pyc", ".gz", ".zip", ".json")
@@ -28,7 +29,7 @@ class Item:
     url: str = ""
     published: dt.date | None = None
     outlet: str | None = None
-    error: str | None = None
+    error: str | None = None  # a Reason (sources.reasons) when it can be said in other languages
     notes: list[str] = field(default_factory=list)
 
 
@@ -45,7 +46,7 @@ def items(paths: list[str]) -> Iterator[Item]:
         if path.is_dir():
             files = folder_files(path, SKIPPED_SUFFIXES)
             if not files:
-                yield Item(raw, error="folder holds no article files")
+                yield Item(raw, error=Reason("folder holds no article files"))
             for f in files:
                 yield from _file(f)
         else:
@@ -57,17 +58,22 @@ def _file(path: Path) -> Iterator[Item]:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES and path.suffix.lower() not in (".jsonl", *FEED_SUFFIXES):
-            yield Item(source, error=f"file is too large: {size:,} bytes (limit {MAX_BYTES:,})")
+            error = Reason(
+                "file is too large: %(size)s bytes (limit %(limit)s)",
+                size=f"{size:,}",
+                limit=f"{MAX_BYTES:,}",
+            )
+            yield Item(source, error=error)
             return
         data = path.read_bytes()
     except FileNotFoundError:
-        yield Item(source, error="no such file or folder")
+        yield Item(source, error=Reason("no such file or folder"))
         return
     except PermissionError:
-        yield Item(source, error="permission denied")
+        yield Item(source, error=Reason("permission denied"))
         return
     except OSError as exc:
-        yield Item(source, error=f"cannot read: {exc.strerror or exc}")
+        yield Item(source, error=Reason("cannot read: %(fault)s", fault=str(exc.strerror or exc)))
         return
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
@@ -83,28 +89,26 @@ def article_item(source: str, data: bytes, url: str = "") -> Item:
     try:
         article = read_bytes(data, source)
     except InputError as exc:
-        return Item(source, url=url, error=str(exc))
+        return Item(source, url=url, error=reason_of(exc))
     return Item(source, text=article.text, url=url, published=article.published, notes=article.notes)
 
 
-def _date(value: Any, where: str) -> dt.date | None:
+def _date(value: Any) -> dt.date | None:
     if value in (None, ""):
         return None
     if not isinstance(value, str):
-        raise InputError("%(where)s: 'published' must be a YYYY-MM-DD string", where=where)
+        raise InputError("'published' must be a YYYY-MM-DD string")
     try:
         return dt.date.fromisoformat(value[:10])
     except ValueError as exc:
-        raise InputError(
-            "%(where)s: 'published' is not a date: %(value)s", where=where, value=repr(value)
-        ) from exc
+        raise InputError("'published' is not a date: %(value)s", value=repr(value)) from exc
 
 
 def _jsonl(source: str, data: bytes) -> Iterator[Item]:
     try:
         content = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        yield Item(source, error=f"JSON Lines must be UTF-8 (bad byte at {exc.start})")
+        yield Item(source, error=Reason("JSON Lines must be UTF-8 (bad byte at %(at)s)", at=exc.start))
         return
     for number, line in enumerate(content.splitlines(), start=1):
         if not line.strip():
@@ -123,13 +127,14 @@ def _jsonl(source: str, data: bytes) -> Iterator[Item]:
             outlet = record.get("outlet") or None
             if not isinstance(url, str) or (outlet is not None and not isinstance(outlet, str)):
                 raise InputError("'url' and 'outlet' must be strings")
-            yield Item(
-                where, text=text, url=url, published=_date(record.get("published"), where), outlet=outlet
-            )
+            yield Item(where, text=text, url=url, published=_date(record.get("published")), outlet=outlet)
         except json.JSONDecodeError as exc:
-            yield Item(where, error=f"not JSON: {exc.msg} at column {exc.colno}")
+            yield Item(
+                where,
+                error=Reason("not JSON: %(fault)s at column %(column)s", fault=exc.msg, column=exc.colno),
+            )
         except InputError as exc:
-            yield Item(where, error=str(exc).removeprefix(f"{where}: "))
+            yield Item(where, error=reason_of(exc))
 
 
 def _looks_like_feed(data: bytes) -> bool:
@@ -146,8 +151,9 @@ def _feed(source: str, data: bytes) -> Iterator[Item]:
     parsed = feedparser.parse(data)
     entries = parsed.get("entries") or []
     if not entries:
-        reason = str(parsed.get("bozo_exception") or "no entries")
-        yield Item(source, error=f"not a readable RSS/Atom feed: {reason}")
+        fault = parsed.get("bozo_exception")
+        reason = str(fault) if fault else Reason("no entries")
+        yield Item(source, error=Reason("not a readable RSS/Atom feed: %(fault)s", fault=reason))
         return
     title = (parsed.get("feed") or {}).get("title")
     for number, entry in enumerate(entries, start=1):
@@ -159,12 +165,12 @@ def _feed(source: str, data: bytes) -> Iterator[Item]:
         body = body or entry.get("summary") or ""
         heading = entry.get("title") or ""
         if not body.strip() and not heading.strip():
-            yield Item(where, url=link, error="feed item has no title and no text")
+            yield Item(where, url=link, error=Reason("feed item has no title and no text"))
             continue
         try:
             text, _ = html_to_text(f"<html><body><h1>{_escape(heading)}</h1><div>{body}</div></body></html>")
         except InputError as exc:
-            yield Item(where, url=link, error=str(exc))
+            yield Item(where, url=link, error=reason_of(exc))
             continue
         published = None
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
@@ -184,11 +190,11 @@ def _url(url: str) -> Iterator[Item]:
     try:
         fetched = fetch(url, max_bytes=MAX_BYTES, timeout=FETCH_TIMEOUT)
     except FetchError as exc:
-        yield Item(url, url=url, error=str(exc))
+        yield Item(url, url=url, error=reason_of(exc))
         return
     data, kind = fetched.data, fetched.content_type
     if len(data) > MAX_BYTES:
-        yield Item(url, url=url, error=f"page is larger than {MAX_BYTES:,} bytes")
+        yield Item(url, url=url, error=Reason("page is larger than %(limit)s bytes", limit=f"{MAX_BYTES:,}"))
         return
     if kind in (
         "application/rss+xml",

@@ -69,9 +69,16 @@ class Rules:
     def check(self, url: str) -> None:
         """RobotsDisallowed unless the rules let us fetch `url`."""
         if self.unreachable:
+            if self.status:
+                raise RobotsDisallowed(
+                    "robots.txt of %(site)s could not be read (HTTP %(status)s);"
+                    " nothing is fetched from it for now",
+                    site=origin(url),
+                    status=self.status,
+                )
             raise RobotsDisallowed(
-                f"robots.txt of {origin(url)} could not be read"
-                f"{f' (HTTP {self.status})' if self.status else ''}; nothing is fetched from it for now"
+                "robots.txt of %(site)s could not be read; nothing is fetched from it for now",
+                site=origin(url),
             )
         if not self.allows(url):
-            raise RobotsDisallowed(f"disallowed by robots.txt: {url}")
+            raise RobotsDisallowed("disallowed by robots.txt: %(url)s", url=url)

@@ -11,7 +11,10 @@ from django.test import Client
 from hamkari.accounts import services as account_services
 from hamkari.accounts.services import user_create
 from hamkari.kb.models import Article
+from hamkari.monitoring.jobs import job_upload_start
 from hamkari.monitoring.worker import jobs_run_waiting
+from hamkari.sources.items import Item
+from hamkari.sources.reasons import Reason
 from tests.kb.factories import EN_JALALI, RU_JALALI
 
 pytestmark = pytest.mark.django_db
@@ -67,3 +70,26 @@ def test_a_reextraction_is_for_administrators_and_runs_as_a_job(client: Client) 
     assert jobs_run_waiting() == 3
     job = client.get(started.json()["status_url"], **admin).json()
     assert (job["kind"], job["state"], job["counts"]) == ("reextract", "done", {"done": 2})
+
+
+def test_a_failed_items_error_is_said_in_the_requests_language(client: Client) -> None:
+    user = user_create(username="w", password="pw-not-used-here", role="analyst")
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {account_services.token_create(user=user, name='t')}"}
+    address = "http://127.0.0.1:9/a"
+    job = job_upload_start(
+        creator=user, read=[Item("a.txt", error=Reason("file is empty"))], addresses=[address]
+    )
+    jobs_run_waiting()
+
+    def failed(language: str) -> dict[str, str]:
+        answer = client.get(f"/api/jobs/{job.pk}", HTTP_ACCEPT_LANGUAGE=language, **auth).json()
+        return {i["source"]: i["error"] for i in answer["failed"]}
+
+    ru, fa, en = failed("ru"), failed("fa"), failed("en")
+    assert ru["a.txt"] == "файл пуст" and ru[address].startswith(
+        "отклонено: 127.0.0.1 — это адрес обратной петли"
+    )
+    assert fa["a.txt"] == "پرونده خالی است" and fa[address].startswith("رد شد: 127.0.0.1 نشانی بازگشتی")
+    assert en["a.txt"] == "file is empty" and en[address].startswith(
+        "refused: 127.0.0.1 is a loopback address"
+    )

@@ -234,9 +234,11 @@ def test_an_article_the_extractor_cannot_finish_fails_its_job_and_nothing_is_sto
     response = client.post("/api/articles", {"text": EN_JALALI}, content_type="application/json", **auth)
     assert response.status_code == 202
     jobs_run_waiting()
-    job = client.get(response.json()["status_url"], **auth).json()
+    job = client.get(response.json()["status_url"], HTTP_ACCEPT_LANGUAGE="en", **auth).json()
     assert (job["state"], job["counts"]) == ("failed", {"failed": 1})
     assert job["failed"][0]["error"].startswith("extraction took longer than its time budget of 1e-09 s")
+    persian = client.get(response.json()["status_url"], **auth).json()  # (Persian without Accept-Language)
+    assert persian["failed"][0]["error"].startswith("استخراج بیش از بودجهٔ زمانی 1e-09 ثانیه طول کشید")
     assert not Article.objects.exists()
 
 

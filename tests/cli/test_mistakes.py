@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -310,6 +311,37 @@ def test_the_help_is_in_the_command_lines_language(monkeypatch: pytest.MonkeyPat
     assert "сколько маршрутов, от 1 до 10 (по умолчанию 3)" in route and "параметры:" in route
 
 
+@pytest.mark.parametrize(
+    ("language", "heading", "explained"),
+    [
+        ("fa", "نمونه‌ها:", "  ساختن یک تحلیلگر با نشانی رایانامه:"),
+        ("ru", "примеры:", "  создать аналитика с адресом"),
+    ],
+)
+def test_the_examples_of_a_help_are_explained_in_the_command_lines_language_and_typed_as_they_are(
+    monkeypatch: pytest.MonkeyPatch, language: str, heading: str, explained: str
+) -> None:
+    monkeypatch.setenv("HAMKARI_LANGUAGE", language)
+    code, out, _ = run(["user", "--help"], monkeypatch)
+    examples = out.split(f"\n{heading}\n")[1].splitlines()
+    assert code == 0 and examples[0].startswith(explained)
+    assert examples[1] == "    hamkari user ali --role analyst --email ali@example.org"
+    explanations = [line for line in examples if line.strip() and not line.startswith("    ")]
+    assert len(explanations) == 3 and not any(re.search("[A-Za-z]", line) for line in explanations)
+
+
+def test_the_file_formats_of_import_are_in_the_command_lines_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("HAMKARI_LANGUAGE", "fa")
+    code, out, _ = run(["import", "--help"], monkeypatch)
+    formats = out.split("قالب پرونده‌ها")[1]
+    assert code == 0 and "    name     نام شرکت (متن، الزامی)" in formats and "food_industry" in formats
+    assert not re.search(r"\b(the|number|required|empty)\b", formats)
+    monkeypatch.setenv("HAMKARI_LANGUAGE", "ru")
+    assert "отрасли:\n" in run(["consortium", "--help"], monkeypatch)[1]
+
+
 def test_every_commands_summary_description_and_options_help_has_a_persian_and_a_russian_translation() -> (
     None
 ):
@@ -319,6 +351,7 @@ def test_every_commands_summary_description_and_options_help_has_a_persian_and_a
 
     said = {c.help for c in COMMANDS} | {c.description for c in COMMANDS if c.description}
     said |= {o.settings["help"] for c in COMMANDS for o in c.options if "help" in o.settings}
+    said |= {what for c in COMMANDS for what, _typed in c.examples}
     locale = Path(__file__).resolve().parents[2] / "hamkari" / "web" / "locale"
     for language in ("fa", "ru"):
         catalogue = polib.pofile(str(locale / language / "LC_MESSAGES" / "django.po"))

@@ -72,7 +72,7 @@ def test_one_bad_item_fails_alone_and_the_others_are_stored(feed_server: FeedSer
     assert jobs_run_waiting() == 4
     fetch = Fetch.objects.get()
     assert fetch.new == 2 and Article.objects.count() == 2
-    reasons = sorted(reason for _, reason in fetch.failed)
+    reasons = sorted(reason for _, reason, _ in fetch.failed)
     assert reasons[0] == "page has no article text (15 characters)"
     assert reasons[1].startswith("refused: localhost is a loopback address")
     assert all(r.status == TaskResultStatus.SUCCESSFUL for r in DBTaskResult.objects.all())
@@ -140,7 +140,7 @@ def test_a_page_that_does_not_answer_is_tried_again_later_then_fails_with_its_re
     down.refresh_from_db()
     assert (down.state, down.attempts) == ("failed", MAX_ITEM_ATTEMPTS)
     assert feed_server.paths().count("/news/2025/down") == MAX_ITEM_ATTEMPTS
-    assert Fetch.objects.get().failed == [[down.url, "HTTP 502 Bad Gateway"]]
+    assert [f[:2] for f in Fetch.objects.get().failed] == [[down.url, "HTTP 502 Bad Gateway"]]
     assert Article.objects.count() == 1
 
 

@@ -15,8 +15,11 @@ from django.utils import timezone
 from hamkari.cli import main
 from hamkari.kb.models import Article
 from hamkari.monitoring import polling, services
+from hamkari.monitoring.jobs import job_upload_start
 from hamkari.monitoring.models import Fetch, Host, Source
 from hamkari.monitoring.services import source_add, source_poll
+from hamkari.sources.items import Item
+from hamkari.sources.reasons import Reason
 from tests.monitoring.conftest import FeedServer
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -295,7 +298,7 @@ def test_a_sitemap_source_stores_each_matching_page_with_the_sitemaps_date(feed_
     source = source_add(location=feed_server.url("/sitemap.xml"), kind="sitemap", links=r"/news/\d{4}/")
     fetch = source_poll(source=source)
     assert (fetch.outcome, fetch.items, fetch.new) == ("new", 3, 2)
-    assert sorted(fetch.failed) == [
+    assert sorted(f[:2] for f in fetch.failed) == [
         [feed_server.url("/news/2025/empty"), "page has no article text (15 characters)"],
         [feed_server.url("/sitemap-gone.xml"), "HTTP 404 Not Found"],
     ]
@@ -540,3 +543,37 @@ def test_a_poll_keeps_the_latest_polls_of_its_source_in_the_history_and_deletes_
     assert list(Fetch.objects.filter(source=source).values_list("pk", flat=True)) == polls[:1:-1]
     assert Fetch.objects.filter(source=kept).count() == 2
     assert source.items.count() == 2 and Article.objects.count() == 4  # the items stay
+
+
+def test_a_polls_errors_are_printed_in_the_command_lines_language(
+    feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    feed_server.routes["/broken.rss"] = lambda h: (500, {}, b"")
+    assert run(["sources", "add", feed_server.url("/broken.rss")])[0] == 0
+    broken = Source.objects.get()
+    monkeypatch.setenv("HAMKARI_LANGUAGE", "ru")
+    code, out, _ = run(["sources", "poll", "--once"])
+    assert (code, out) == (
+        0,
+        f"hamkari: источник {broken.pk}: ошибка, записей 0, новых 0: ответ HTTP 500 Internal Server Error\n",
+    )
+    monkeypatch.setenv("HAMKARI_LANGUAGE", "fa")
+    assert "\terror پاسخ HTTP ۵۰۰ Internal Server Error" in run(["sources", "list"])[1]
+    broken.refresh_from_db()
+    assert broken.last_error_reason["template"] == "HTTP %(status)s %(reason)s"
+
+
+def test_a_jobs_state_and_failures_are_printed_in_the_command_lines_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    job = job_upload_start(creator=None, read=[Item("b.txt", error=Reason("file is empty"))], addresses=[])
+    monkeypatch.setenv("HAMKARI_LANGUAGE", "fa")
+    code, out, _ = run(["job", str(job.pk)])
+    assert (code, out.splitlines()) == (
+        0,
+        [
+            f"hamkari: کار {job.pk} (بارگذاری): پایان یافت، با چند مورد ناموفق، "
+            "1 از 1 به پایان رسید (ناموفق 1)",
+            "  ناموفق b.txt: پرونده خالی است",
+        ],
+    )

@@ -25,6 +25,7 @@ from hamkari.monitoring.jobs import job_upload_start
 from hamkari.monitoring.services import source_add, source_poll
 from hamkari.monitoring.worker import jobs_run_waiting
 from hamkari.sources.items import Item, feed_items
+from hamkari.sources.reasons import Reason
 from hamkari.tracker import services as tracker
 
 pytestmark = pytest.mark.django_db
@@ -135,7 +136,7 @@ def served(users: dict[str, Any], tmp_path: Path) -> dict[str, str]:
         creator=users["analyst"],
         read=[
             Item("a.txt", text="جلسه‌ای دربارهٔ همکاری‌های بازرگانی و گمرکی برگزار شد."),
-            Item("b.txt", error="file is empty"),
+            Item("b.txt", error=Reason("file is empty")),
         ],
         addresses=[],
     )

@@ -122,3 +122,21 @@ def test_an_analyst_enables_a_disabled_source_again_with_a_form(
     assert (entry.actor, entry.data["failures"]) == (users["analyst"], polling.MAX_FAILURES)
     page = response.content.decode()
     assert "دوباره فعال شد" in page and "analyst" in page
+
+
+def test_a_poll_error_is_shown_in_the_pages_language_and_an_old_one_in_english_marked(
+    users: dict[str, Any], watched: dict[str, Source]
+) -> None:
+    gone = watched["gone"]
+    assert gone.last_error_reason["template"] == "cannot read %(path)s: %(fault)s"
+    page = logged_in(users["analyst"]).get(f"/sources/{gone.pk}/").content.decode()
+    assert leaks(page) == [], leaks(page)
+    assert page.count("ممکن نشد") >= polling.MAX_FAILURES + 1  # the last error and each poll's
+    assert f'<bdi dir="ltr" lang="zxx">{gone.location}</bdi>' in page
+    russian = logged_in(users["analyst"], "ru").get("/sources/").content.decode()
+    assert "не удалось прочитать" in russian
+    Source.objects.filter(pk=gone.pk).update(
+        last_error="HTTP 500 Internal Server Error", last_error_reason={}
+    )
+    old = logged_in(users["analyst"]).get(f"/sources/{gone.pk}/").content.decode()
+    assert '<bdi dir="ltr" lang="en">HTTP 500 Internal Server Error</bdi>' in old and leaks(old) == []

@@ -23,10 +23,18 @@ from django.utils.translation import get_language, gettext, gettext_lazy, ngette
 from hamkari.extraction.lexicon import load_table
 from hamkari.kb import names
 from hamkari.kb.calendar import JALALI_MONTHS, PERSIAN_DIGITS, jalali_text
+from hamkari.kb.reasons import stored_html
 from hamkari.partners import routes
 from hamkari.partners.names import number as grouped_number
 
 register = template.Library()
+
+
+@register.filter
+def reason(text: str, kept: object) -> SafeString:
+    """A stored error (`{{ item.error|reason:item.error_reason }}`) in the page's language, or its
+    English text marked lang="en" when no template was kept with it (rows from before)."""
+    return stored_html(text or "", kept)
 
 
 def _persian() -> bool:

@@ -19,6 +19,7 @@ from hamkari.monitoring import selectors
 from hamkari.monitoring.jobs import job_reextract_start, job_upload_start
 from hamkari.sources.inputs import MAX_BYTES
 from hamkari.sources.items import Item, article_item, is_url
+from hamkari.sources.reasons import Reason
 from hamkari.web.views.common import HtmxHttpRequest
 
 
@@ -45,7 +46,7 @@ def _batch(request: HttpRequest) -> tuple[list[Item], list[str]]:
         if is_url(url):
             addresses.append(url)
         else:
-            read.append(Item(url, error=_("an address must start with http:// or https://")))
+            read.append(Item(url, error=Reason("an address must start with http:// or https://")))
     text = request.POST.get("text", "").strip()
     if text:
         read.append(Item(_("pasted text"), text=text))
@@ -55,7 +56,7 @@ def _batch(request: HttpRequest) -> tuple[list[Item], list[str]]:
 def _uploaded(f: Any) -> Item:
     name = str(f.name)[:200]
     if f.size > MAX_BYTES:  # refused before it is read into memory
-        return Item(name, error=_("file is too large"))
+        return Item(name, error=Reason("file is too large"))
     return article_item(name, f.read())
 
 
