@@ -38,9 +38,9 @@ LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 ENGLISH_WORD = re.compile(r"\b(?=[A-Za-z]*[a-z])[A-Za-z]{2,}\b")
 FOREIGN_WORDS: dict[str, re.Pattern[str] | None] = {"fa": LATIN_WORD, "ru": ENGLISH_WORD, "en": None}
 # Persian pages write numbers in Persian digits; Latin digits are allowed only in the Gregorian date shown
-# beside a Jalali one («۱۲ آذر ۱۴۰۴ (2025-12-03)») and in web addresses
+# in brackets beside a Jalali one («۱۲ آذر ۱۴۰۴ (2025-12-03)», never alone) and in web addresses
 LATIN_DIGIT = re.compile(r"[0-9]")
-LATIN_NUMBERS_ALLOWED = re.compile(r"\d{4}-\d{2}-\d{2}|https?://\S+")
+LATIN_NUMBERS_ALLOWED = re.compile(r"\(\u2066?\d{4}-\d{2}-\d{2}\u2069?\)|https?://\S+")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 SHOWN_ATTRIBUTES = ("placeholder", "aria-label", "title", "alt")
 
@@ -119,6 +119,10 @@ def served(users: dict[str, Any], tmp_path: Path) -> dict[str, str]:
     instrument = Instrument.objects.order_by("pk").first()
     regions = list(Entity.objects.filter(type="region", ref__in=("IR-27", "RU-AST")))
     group = tracker.group_create(name="گروه کاری نمونه", regions=regions, user=None, instrument=instrument)
+    # an item, a frozen baseline and a meeting: the plan table, the timeline, plan-and-actual and minutes
+    tracker.item_add(group=group, title="فهرست پروژه‌ها", user=None, start="1404/09/01", due="1404/10/15")
+    tracker.baseline_freeze(group=group, user=None)
+    tracker.meeting_add(group=group, date="1404/09/10", title="نشست نخست", minutes="بررسی فهرست", user=None)
     person = Entity.objects.filter(type="person", merged_into=None).order_by("pk").first()
     organization = (  # the samples name no organisation: any entity that is neither person nor region
         Entity.objects.exclude(type__in=("person", "region")).filter(mentions__isnull=False).first()
@@ -213,6 +217,7 @@ def test_the_leak_finder_sees_codes_english_and_date_inputs_but_not_marked_conte
     assert leaks('<html lang="en"><h1>Not Found</h1></html>') == ["Not Found", "<html lang=en>"]
     assert leaks(persian_page("<p>بخش food_industry</p>")) == ["بخش food_industry"]
     assert leaks(persian_page("<p>۲ منبع</p><p>۱۲ آذر ۱۴۰۴ (2025-12-03)</p><p>2 منبع</p>")) == ["2 منبع"]
+    assert leaks(persian_page("<p>خط مبنا ۲۰۲۵-۱۲-۰۳</p><p>خط مبنا 2025-12-03</p>")) == ["خط مبنا 2025-12-03"]
     assert leaks(persian_page('<p>سه <span>reports</span></p><input type="date" name="due">')) == [
         "reports",
         "<input type=date>",

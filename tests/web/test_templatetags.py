@@ -15,6 +15,7 @@ from hamkari.web.templatetags.hamkari import (
     LETTER,
     columns,
     content,
+    digits,
     evidence,
     figure,
     headline,
@@ -134,3 +135,10 @@ FIGURES = [  # (language, value, shown)
 def test_a_figure_is_grouped_in_the_pages_digits(language: str, value: float, shown: str) -> None:
     with translation.override(language):
         assert figure(value) == shown
+
+
+def test_persian_digits_take_the_persian_decimal_sign_between_digits_only() -> None:
+    with translation.override("fa"):
+        assert digits("0.498 و 2.5٪. پایان.") == "۰٫۴۹۸ و ۲٫۵٪. پایان."
+    with translation.override("ru"):
+        assert digits("0.498") == "0.498"

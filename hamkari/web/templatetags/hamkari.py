@@ -41,11 +41,15 @@ def _persian() -> bool:
     return (get_language() or "fa").startswith("fa")
 
 
+DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+
+
 @register.filter
 def digits(value: Any) -> str:
-    """Persian digits when the page is in Persian."""
+    """Persian digits when the page is in Persian, with the Persian decimal sign between them
+    («۰٫۳۵», never «۰.۳۵»)."""
     text = "" if value is None else str(value)
-    return text.translate(PERSIAN_DIGITS) if _persian() else text
+    return DECIMAL_POINT.sub("٫", text).translate(PERSIAN_DIGITS) if _persian() else text
 
 
 @register.filter
@@ -507,7 +511,7 @@ def period(value: Any) -> str:
 
 @register.filter
 def pct(value: Any) -> str:
-    """A number of percent with the page's sign: «۵۰.۰٪», «50.0%»."""
+    """A number of percent with the page's sign: «۵۰٫۰٪», «50.0%»."""
     return "—" if value is None else (f"{digits(value)}٪" if _persian() else f"{value}%")
 
 
