@@ -592,7 +592,8 @@ def _region_reason(member: Member, market: str, language: str) -> str:
         reasons = [e.describe(language) for e in profile.evidence.get(member.sector, [])]
         if market in profile.markets:
             reasons.append(_("reported in this market"))
-    return f"{sector_name(member.sector, language)}: {'; '.join(reasons)}"
+        separator = _("; ")  # «؛ » in Persian
+    return f"{sector_name(member.sector, language)}: {separator.join(reasons)}"
 
 
 def _firm_members(sector: str, market: str, per_sector: int, language: str) -> list[Member]:
@@ -607,7 +608,7 @@ def _firm_members(sector: str, market: str, per_sector: int, language: str) -> l
                 "n": number(f.size, language),
             }
             if bonus:
-                reason += "; " + _("already sells in this market")
+                reason += _("; ") + _("already sells in this market")
         ref = f.region.ref or ""
         out.append(
             Member(
