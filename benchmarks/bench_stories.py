@@ -8,6 +8,11 @@ reports of other events stay apart? And how long does assigning one article take
    plus reprints under a new headline and cut-off copies, and for many events an unrelated event
    of the same regions one to three days later. Ingests them into a fresh SQLite database and
    prints same-event pairs linked, false pairings and whether every copy joined its original.
+   By default the reports come as a watched feed brings them: in the order they appear, each
+   ingested on a clock set to when a poll would read it (its publication day, else — the feed
+   gave no date — 0–2 days after the event; a copy 1–30 hours after its original), so an undated
+   report has the ingest time a real feed gives it. `--backfill` ingests them all at once in the
+   order they were generated (an archive uploaded in one go: the ingest day says nothing).
 2. Fills the story index with 10,000 and then 100,000 stories of synthetic keys (regions,
    people, figures, dates over three years) and times the story assignment (`story_assign`:
    copies, candidates from the index, scoring, storing) of freshly generated articles.
@@ -18,6 +23,7 @@ reports of other events stay apart? And how long does assigning one article take
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import itertools
 import os
@@ -26,8 +32,10 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -367,6 +375,22 @@ def make_items(events: list[Event], rng: random.Random) -> list[Item]:
     return items
 
 
+def arrivals(events: list[Event], items: list[Item], seed: int) -> list[dt.datetime]:
+    """When a poll of a watched feed reads each item: on its publication day, else (no date in
+    the feed) 0–2 days after the event; a copy 1–30 hours after its original. An own random
+    stream, so that the articles are those of `--backfill`."""
+    rng = random.Random(seed * 7919 + 1)
+    tehran = dt.timezone(dt.timedelta(hours=3, minutes=30))
+    out: list[dt.datetime] = []
+    for item in items:
+        if item.copy_of is not None:
+            out.append(out[item.copy_of] + dt.timedelta(hours=rng.randint(1, 30)))
+            continue
+        day = item.published or events[item.event].day + dt.timedelta(days=rng.choice([0, 1, 1, 2]))
+        out.append(dt.datetime.combine(day, dt.time(rng.randint(7, 22), rng.randint(0, 59)), tzinfo=tehran))
+    return out
+
+
 def setup_django(home: str) -> None:
     os.environ["HAMKARI_HOME"] = home
     os.environ.pop("HAMKARI_DATABASE_URL", None)
@@ -378,13 +402,19 @@ def setup_django(home: str) -> None:
     call_command("migrate", verbosity=0)
 
 
-def quality(events: list[Event], items: list[Item]) -> dict[str, float]:
+def quality(events: list[Event], items: list[Item], clock: list[dt.datetime] | None) -> dict[str, float]:
+    """Ingest the items (in the order of `clock`, each at its time; else in the order generated,
+    now) and count the pairs."""
     from hamkari.kb import services
 
-    articles = []
-    for n, item in enumerate(items):
-        outcome = services.article_ingest(text=item.text, source=f"gen-{n}", published=item.published)
-        articles.append(outcome.article)
+    order = sorted(range(len(items)), key=lambda n: (clock[n], n)) if clock else range(len(items))
+    stored = {}
+    for n in order:
+        item = items[n]
+        with mock.patch("django.utils.timezone.now", return_value=clock[n]) if clock else _nothing():
+            outcome = services.article_ingest(text=item.text, source=f"gen-{n}", published=item.published)
+        stored[n] = outcome.article
+    articles = [stored[n] for n in range(len(items))]
     story = [a.story_id for a in articles]
     same = linked = together = false = 0
     for i, j in itertools.combinations(range(len(items)), 2):
@@ -413,7 +443,14 @@ def quality(events: list[Event], items: list[Item]) -> dict[str, float]:
     }
 
 
+@contextlib.contextmanager
+def _nothing() -> Iterator[None]:
+    yield
+
+
 def _label(n: int, item: Item, events: list[Event]) -> str:
+    from django.utils import timezone
+
     from hamkari.kb.models import Article
 
     a = Article.objects.get(source=f"gen-{n}")
@@ -428,7 +465,8 @@ def _label(n: int, item: Item, events: list[Event]) -> str:
     return (
         f"  #{a.pk} ev{e.n} {e.kind} {e.day} {e.ir[0]}-{e.ru[0]} {item.language} {item.form}"
         f"{' pub ' + str(item.published) if item.published else ' unpublished'}"
-        f"{' copy' if item.copy_of is not None else ''} -> story {a.story_id} "
+        f"{' copy' if item.copy_of is not None else ''} in {timezone.localdate(a.ingested_at)}"
+        f" -> story {a.story_id} "
         f"(date {a.event_date} {a.event_date_known or '-'}{' weak' if a.event_date_weak else ''}): {shown}"
     )
 
@@ -436,12 +474,17 @@ def _label(n: int, item: Item, events: list[Event]) -> str:
 def _profile(n: int):  # type: ignore[no-untyped-def]
     from hamkari.kb.evidence import Profile
     from hamkari.kb.models import Article
-    from hamkari.kb.services.stories import _posts
+    from hamkari.kb.services.stories import _posts, _window
 
     a = Article.objects.get(source=f"gen-{n}")
     keys = set(a.keys.exclude(key__startswith="mh:").values_list("key", flat=True))
     return Profile(
-        frozenset(keys | _posts(keys)), a.event_date, a.event_date_weak, a.event_date_known, a.published
+        frozenset(keys | _posts(keys)),
+        a.event_date,
+        a.event_date_weak,
+        a.event_date_known,
+        a.published,
+        _window(a),
     )
 
 
@@ -575,6 +618,11 @@ def main() -> int:
     parser.add_argument("--sizes", default="10000,100000", help="story counts to time assignment at")
     parser.add_argument("--timed", type=int, default=200, help="articles timed at each size")
     parser.add_argument(
+        "--backfill",
+        action="store_true",
+        help="ingest everything at once in the order generated (no ingest time that says anything)",
+    )
+    parser.add_argument(
         "--explain", action="store_true", help="print the split events and mixed stories with their evidence"
     )
     args = parser.parse_args()
@@ -583,7 +631,7 @@ def main() -> int:
     items = make_items(events, rng)
     with tempfile.TemporaryDirectory(prefix="hamkari-bench-stories-") as home:
         setup_django(home)
-        q = quality(events, items)
+        q = quality(events, items, None if args.backfill else arrivals(events, items, args.seed))
         print(f"articles {q['articles']} from {q['events']} events (fa, ru, en)")
         print(
             f"same-event pairs linked: {q['linked']} of {q['same_pairs']} "

@@ -65,7 +65,8 @@ SOFT_THRESHOLD = 5.0
 WINDOW = dt.timedelta(days=3)
 CERTAIN = frozenset({"full", "published"})
 NAMED_DAY = frozenset({"full", "day_month"})  # the text names the day
-# A date read from the ingest day only is a hint: it never rules a pair out.
+# A date read from the ingest day only is a hint: it rules a pair out only as the window of a live
+# feed (`Profile.window`).
 # Keys found in more than this share of all articles count for less.
 COMMON = 0.005
 # Below this many articles, how common a key is says nothing yet.
@@ -87,6 +88,9 @@ class Profile:
     known: str = "full"
     # the publication date, when known: a report tells of what happened by then
     published: dt.date | None = None
+    # an ingest-day hint of a live feed: the event happened between these days (see
+    # `hamkari.kb.services.stories.live_window`); None when the date is no window
+    window: tuple[dt.date, dt.date] | None = None
 
 
 @dataclass
@@ -117,9 +121,12 @@ def specificity(df: int, total: int) -> float:
 def dates_compatible(a: Profile, b: Profile) -> bool:
     """Whether two dates may be one event's: both certain and at most WINDOW apart; with only the
     day and month known, those at most WINDOW apart in some year; a weekday and a certain date or
-    another weekday, the same day of the week; an ingest day alone rules nothing out."""
+    another weekday, the same day of the week; an ingest day alone rules nothing out, except as
+    a live feed's window (`Profile.window`): then a date outside it is another event."""
     if a.date is None or b.date is None:
         return True
+    if not (_in_window(a, b) and _in_window(b, a)):
+        return False
     if _after_publication(a, b) or _after_publication(b, a):
         return False
     if a.known in CERTAIN and b.known in CERTAIN:
@@ -130,6 +137,20 @@ def dates_compatible(a: Profile, b: Profile) -> bool:
         # «on Tuesday» and a report that dates the event certainly: the same day of the week
         return a.date.weekday() == b.date.weekday()
     return True
+
+
+def _in_window(a: Profile, b: Profile) -> bool:
+    """`b` may be about the event of `a` as far as `a`'s ingest-day window says: another window
+    overlaps it, a date not read from an ingest day falls in it (a date of unknown certainty, an
+    undated story's, says nothing)."""
+    if a.window is None:
+        return True
+    first, last = a.window
+    if b.window is not None:
+        return b.window[0] <= last and first <= b.window[1]
+    if b.weak or b.date is None or not b.known:
+        return True
+    return first <= b.date <= last
 
 
 def _after_publication(a: Profile, b: Profile) -> bool:
@@ -252,15 +273,19 @@ def linked(found: Score | None, *, elsewhere: frozenset[str] = frozenset(), soft
     report, any other story): a deputy governor who met the same governor in March and in June
     says nothing about which of the two meetings an undated report is about. Without both dates,
     agreeing participants, regions and instruments are enough only when no other story has such
-    an instrument between those regions (`soft`, decided by the caller); and never when the two
-    reports name other people."""
+    an instrument between those regions (`soft`, decided by the caller); never when the two
+    reports name other people; and never when each names its topic and the topics differ:
+    nothing names the occasion, so what it was about must not disagree (the same officials sign
+    memoranda on other subjects on the days of one visit)."""
     if found is None:
         return False
     names = found.hard_other or bool(found.people - elsewhere)
     if names:
         return found.value >= THRESHOLD
     others = any(k == "other people" for k, _ in found.evidence)
-    return soft and not found.hard and not others and found.value >= SOFT_THRESHOLD
+    return (
+        soft and not found.topics_differ and not found.hard and not others and found.value >= SOFT_THRESHOLD
+    )
 
 
 def repeats(shorter: frozenset[str], longer: frozenset[str]) -> bool:

@@ -60,6 +60,16 @@ def test_agreeing_instruments_alone_link_only_when_the_caller_allows_it() -> Non
     assert linked(found) and not linked(found, soft=False)
 
 
+def test_agreeing_instruments_do_not_link_reports_about_other_topics() -> None:
+    keys = {"p:1", "po:1:IR-20", "r:IR-20", "r:RU-SAM", "rp:IR-20|RU-SAM", "i:memorandum", "e:signing"}
+    keys |= {"ip:memorandum:IR-20|RU-SAM", "s:tourism"}
+    tourism = Profile(frozenset(keys | {"st:tourism", "o:5"}), DAY, False, "published")
+    trade = Profile(frozenset(keys | {"s:trade", "st:trade", "o:5"}), DAY, False, "published")
+    found = score(tourism, trade, {}, 1)
+    assert found is not None and not found.hard and found.value >= SOFT_THRESHOLD
+    assert not linked(found)
+
+
 def test_agreeing_instruments_do_not_link_reports_that_name_other_people() -> None:
     keys = {"p:1", "po:1:IR-20", "r:IR-20", "r:RU-SAM", "rp:IR-20|RU-SAM", "i:memorandum", "e:signing"}
     keys.add("ip:memorandum:IR-20|RU-SAM")
@@ -88,3 +98,26 @@ def test_a_topic_the_other_report_also_names_is_no_contradiction() -> None:
     found = score(mine, _profile("s:trade", "st:trade", "s:tourism"), {}, 1)
     assert found is not None and found.topics_differ
     assert not any(k == "other topic" for k, _ in found.evidence)
+
+
+def _ingest_day(day: dt.date, window: tuple[dt.date, dt.date] | None) -> Profile:
+    return Profile(GOVERNOR_AND_GUEST, day, True, "", None, window)
+
+
+def test_a_date_outside_a_live_feeds_window_rules_the_pair_out() -> None:
+    undated = _ingest_day(dt.date(2025, 6, 20), (dt.date(2025, 6, 15), dt.date(2025, 6, 21)))
+    assert score(undated, _profile(date=dt.date(2025, 3, 3)), {}, 1) is None
+    assert score(_profile(date=dt.date(2025, 6, 18)), undated, {}, 1) is not None
+
+
+def test_two_live_windows_that_do_not_overlap_rule_the_pair_out() -> None:
+    june = _ingest_day(dt.date(2025, 6, 20), (dt.date(2025, 6, 15), dt.date(2025, 6, 21)))
+    march = _ingest_day(dt.date(2025, 3, 3), (dt.date(2025, 2, 26), dt.date(2025, 3, 4)))
+    assert score(june, march, {}, 1) is None
+    later = _ingest_day(dt.date(2025, 6, 24), (dt.date(2025, 6, 19), dt.date(2025, 6, 25)))
+    assert score(june, later, {}, 1) is not None
+
+
+def test_an_ingest_day_without_a_window_rules_no_date_out() -> None:
+    undated = _ingest_day(dt.date(2025, 6, 20), None)
+    assert score(undated, _profile(date=dt.date(2025, 3, 3)), {}, 1) is not None

@@ -46,6 +46,7 @@ from hamkari.kb.services.audit import audit_record
 
 REGION_HEADS = ("head_of_region",)
 ALL = "*"  # the KeyCount row that counts all articles
+WINDOW_KEY = "date window"  # in `story_evidence`: the live window of an ingest-day date
 CANDIDATES = 100  # articles scored per new article, those sharing the most keys
 # An article dated by the ingest day only looks for candidates through keys this rare.
 WEAK_KEY_LIMIT = 5000
@@ -55,6 +56,16 @@ CORROBORATION = 0.5
 MAX_CORROBORATING = 2
 # Region pairs are formed from the first few regions of each side only.
 PAIR_REGIONS = 4
+# An article dated by its ingest day only: when the articles ingested just before it that are
+# dated (by their text or publication date) came at most LIVE_LAG days after their events, the
+# knowledge base is fed live (watched feeds) and this article's event, too, happened at most that
+# many days (their LIVE_QUANTILE lag, plus WINDOW) before its ingest day. After a backlog (an
+# archive uploaded, a new source's old items) or with too few dated articles to tell, the ingest
+# day says nothing. Looked up among the RECENT dated articles ingested last.
+RECENT = 30
+MIN_RECENT = 5
+LIVE_LAG = 7
+LIVE_QUANTILE = 0.9
 
 
 class StoryError(ValueError):
@@ -101,6 +112,24 @@ def event_date(doc: Document, ingest_day: dt.date) -> EventDate:
             known = when.kind if when.kind in ("day_month", "weekday") else ""
             return EventDate(day, when.provenance.rule + " from the ingest day (a hint)", when, True, known)
     return EventDate(ingest_day, "ingest day (a hint)", None, True, "")
+
+
+def live_window(article: Article, ingest_day: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The days an article dated only by its ingest day reports, when the articles ingested just
+    before it say that the knowledge base is fed live (see LIVE_LAG); else None."""
+    rows = (
+        Article.objects.filter(pk__lt=article.pk, event_date_weak=False, event_date_known__in=CERTAIN)
+        .exclude(event_date=None)
+        .order_by("-pk")
+        .values_list("ingested_at", "event_date")[:RECENT]
+    )
+    lags = sorted(abs((timezone.localdate(at) - day).days) for at, day in rows if day is not None)
+    if len(lags) < MIN_RECENT:
+        return None
+    lag = lags[min(len(lags) - 1, int(LIVE_QUANTILE * len(lags)))]
+    if lag > LIVE_LAG:
+        return None
+    return ingest_day - dt.timedelta(days=lag) - WINDOW, ingest_day + dt.timedelta(days=1)
 
 
 # ── keys ─────────────────────────────────────────────────────────────────────────────────────
@@ -205,16 +234,26 @@ def story_assign(
     article.event_date_weak, article.event_date_known = dated.weak, dated.known
     article.event_date_start = dated.when.span.start if dated.when else None
     article.event_date_end = dated.when.span.end if dated.when else None
+    window = live_window(article, ingest_day) if dated.weak else None
+    if window is not None:
+        article.event_date_rule = (
+            dated.rule + f" within {window[0].isoformat()}…{window[1].isoformat()}, a live feed's delay"
+        )[:300]
     content = article_keys(doc, entities)
     copy_keys = (
         set(duplicates.band_keys(article.minhash)) if article.shingles >= duplicates.MIN_SHINGLES else set()
     )
     copy_keys |= {k for k in (duplicates.url_key(article.url), duplicates.title_key(article.title)) if k}
-    profile = Profile(frozenset(content | _posts(content)), dated.day, dated.weak, dated.known, doc.published)
+    profile = Profile(
+        frozenset(content | _posts(content)), dated.day, dated.weak, dated.known, doc.published, window
+    )
     story = article.story
     if story is None:
         story = _place(article, profile, copy_keys)
     article.story = story
+    article.story_evidence = {k: v for k, v in (article.story_evidence or {}).items() if k != WINDOW_KEY}
+    if window is not None:
+        article.story_evidence[WINDOW_KEY] = [window[0].isoformat(), window[1].isoformat()]
     article.save()
     _index(article, content | copy_keys, None if dated.weak else dated.day)
     _sources(article, doc, story, keep, run)
@@ -325,7 +364,15 @@ def _profile(article: Article, keys: set[str], story: Story | None = None) -> Pr
         article.event_date_weak,
         article.event_date_known,
         article.published,
+        _window(article),
     )
+
+
+def _window(article: Article) -> tuple[dt.date, dt.date] | None:
+    found = (article.story_evidence or {}).get(WINDOW_KEY) if article.event_date_weak else None
+    if not found:
+        return None
+    return dt.date.fromisoformat(found[0]), dt.date.fromisoformat(found[1])
 
 
 def _same_facts(article: Article, mine: Profile, other: Article, theirs: Profile) -> bool:
@@ -346,9 +393,11 @@ def _candidates(article: Article, profile: Profile) -> list[int]:
     if not keys:
         return []
     rows = ArticleKey.objects.filter(key__in=keys).exclude(article=article)
+    window = profile.window
     if not weak:
         assert profile.date is not None
         window = (profile.date - WINDOW, profile.date + WINDOW)
+    if window is not None:
         rows = rows.filter(Q(date__range=window) | Q(date__isnull=True))
     ranked = rows.values("article_id").annotate(n=Count("id")).order_by("-n", "-article_id")[:CANDIDATES]
     return [r["article_id"] for r in ranked]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
+from unittest import mock
 
 import pytest
 
@@ -260,3 +262,60 @@ def test_a_report_of_a_story_has_the_day_its_text_names_not_its_publication_date
         source="c",
     ).article
     assert may4.story_id != may3.story_id  # the story's text names 3 May: another day
+
+
+def _clock(day: dt.date) -> Any:
+    """Ingest as on `day` (noon UTC): the ingest day of what is stored meanwhile."""
+    return mock.patch("django.utils.timezone.now", return_value=dt.datetime.combine(day, dt.time(12), dt.UTC))
+
+
+def _feed(days: list[dt.date], ingested: list[dt.date]) -> None:
+    """Articles with a publication date each, ingested on the given days (unrelated to the
+    meeting: other regions, no people)."""
+    for n, (day, on) in enumerate(zip(days, ingested, strict=True)):
+        with _clock(on):
+            services.article_ingest(
+                text=f"Traders of Gilan and Astrakhan Region shipped {n + 11} containers of fruit.",
+                source=f"feed-{n}",
+                published=day,
+            )
+
+
+JUNE_DAYS = [dt.date(2025, 6, d) for d in range(10, 16)]
+
+
+def test_an_undated_report_of_a_live_feed_joins_the_meeting_of_its_days() -> None:
+    _feed(JUNE_DAYS, JUNE_DAYS)
+    with _clock(dt.date(2025, 6, 17)):
+        june = services.article_ingest(text=TALKS_JUNE, source="june").article
+    with _clock(dt.date(2025, 6, 18)):
+        undated = services.article_ingest(text=TALKS_UNDATED_AGRICULTURE, source="ru").article
+    assert undated.event_date_weak and undated.story_id == june.story_id
+    assert undated.story_evidence[stories.WINDOW_KEY] == ["2025-06-15", "2025-06-19"]
+    assert "a live feed's delay" in undated.event_date_rule
+
+
+def test_an_undated_report_of_a_live_feed_months_after_the_peoples_meeting_is_another_story() -> None:
+    _feed(JUNE_DAYS, JUNE_DAYS)
+    with _clock(dt.date(2025, 6, 17)):
+        june = services.article_ingest(text=TALKS_JUNE, source="june").article
+    with _clock(dt.date(2025, 9, 20)):
+        undated = services.article_ingest(text=TALKS_UNDATED_AGRICULTURE, source="ru").article
+    assert undated.event_date_weak and undated.story_id != june.story_id
+
+
+def test_after_a_backfill_the_ingest_day_of_an_undated_report_says_nothing() -> None:
+    later = dt.date(2026, 1, 10)  # the June articles uploaded half a year later
+    _feed(JUNE_DAYS, [later] * len(JUNE_DAYS))
+    with _clock(later):
+        june = services.article_ingest(text=TALKS_JUNE, source="june").article
+        undated = services.article_ingest(text=TALKS_UNDATED_AGRICULTURE, source="ru").article
+    assert undated.story_id == june.story_id
+    assert stories.WINDOW_KEY not in undated.story_evidence
+
+
+def test_too_few_dated_articles_before_an_undated_one_give_its_ingest_day_no_window() -> None:
+    _feed(JUNE_DAYS[: stories.MIN_RECENT - 1], JUNE_DAYS[: stories.MIN_RECENT - 1])
+    with _clock(dt.date(2025, 9, 20)):
+        undated = services.article_ingest(text=TALKS_UNDATED_AGRICULTURE, source="ru").article
+    assert undated.event_date_weak and stories.WINDOW_KEY not in undated.story_evidence
