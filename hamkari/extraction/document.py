@@ -278,6 +278,8 @@ class Document:
     tokens: list[Token] = field(default_factory=list)
     token_starts: list[int] = field(default_factory=list, repr=False)
     token_ends: list[int] = field(default_factory=list, repr=False)
+    token_texts: list[str] = field(default_factory=list, repr=False)
+    token_lemmas: list[str] = field(default_factory=list, repr=False)
     matches: list[Match] = field(default_factory=list)
     match_starts: list[int] = field(default_factory=list, repr=False)
     match_cache: dict[tuple[int, int, tuple[str, ...], str | None], list[Match]] = field(

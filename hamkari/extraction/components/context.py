@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from hamkari.extraction.document import Document, Match, Span
 from hamkari.extraction.lexicon import word_set
@@ -24,6 +26,12 @@ class Words:
         if len(doc.token_starts) != self.n:
             doc.token_starts = [t.start for t in doc.tokens]
             doc.token_ends = [t.end for t in doc.tokens]
+        if len(doc.token_texts) != self.n:
+            doc.token_texts = [t.text for t in doc.tokens]
+            doc.token_lemmas = [t.lemma for t in doc.tokens]
+        # every token's word and lemma, made once per document for the components' passes
+        self.texts = doc.token_texts
+        self.lemmas = doc.token_lemmas
         self._starts = doc.token_starts
         self._ends = doc.token_ends
         self._original_starts = doc.folded.starts
@@ -36,6 +44,14 @@ class Words:
             if m.table in wanted:
                 for i in range(first, end):  # every token the match touches
                     cover(i, m)
+
+    def among(self, words: Container[str], lemmas: bool = True) -> list[int]:
+        """The indexes of the tokens whose word (or lemma) is one of `words`, in order: the set
+        is asked about every token in C (`map`, `compress`) rather than in a Python loop."""
+        found = map(words.__contains__, self.texts)
+        if lemmas:
+            found = map(operator.or_, found, map(words.__contains__, self.lemmas))
+        return list(itertools.compress(range(self.n), found))
 
     def first_at(self, fpos: int) -> int:
         """Index of the first token starting at or after folded `fpos`."""

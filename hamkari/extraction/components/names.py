@@ -107,10 +107,10 @@ def given_lengths(words: Words) -> list[int]:
     passes with the word sets fetched once: it reads every token of every document."""
     lists = _given_lists()
     given, firsts, prefixes, suffixes = lists.given, lists.firsts, lists.prefixes, lists.suffixes
-    texts = [t.text for t in words.tokens]
+    texts = words.texts
     # every token read alone first, from the answers kept by word (see _GivenWords)
     known = _given_words(profile(words.doc.language).morphology)
-    found = [known.get(w) for w in texts]
+    found = list(map(known.get, texts))
     out = [known.learn(t.text, t.lemma) for t in words.tokens] if None in found else cast(list[int], found)
     # then the pairs, which only a word of `firsts`, `prefixes` or `_script_word` before a suffix opens
     opens = lists.opens

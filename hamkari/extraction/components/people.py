@@ -18,6 +18,7 @@ nominative; the spelling in the text is kept as an alias."""
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -869,8 +870,7 @@ class _Reader:
         given, initials = self.guard.given, self.guard.initials
         # what _untitled_at finds starts at an honorific, an initial (or the word before one) or a
         # given name: those tokens are picked out in one comprehension, the rest never visited
-        tokens = words.tokens
-        opening = {i for i, (g, t) in enumerate(zip(given, tokens, strict=True)) if g or t.text in honorifics}
+        opening = {*itertools.compress(range(words.n), given), *words.among(honorifics, lemmas=False)}
         after = 0  # a person found ends before this token; the search goes on after it
         for i in sorted(opening | initials | {k - 1 for k in initials if k > 0}):
             if i < after:
@@ -929,7 +929,7 @@ class _Reader:
         отметил»), one name word opening a Persian sentence («کریمی گفت:»)."""
         words = self.words
         speech = word_set("stopwords", "speech")
-        for i in [i for i, t in enumerate(words.tokens) if t.text in speech or t.lemma in speech]:
+        for i in words.among(speech):
             found = self._actor_before(i)
             if found is not None and not self._inside_person(*found):
                 self._person(found[0], found[1], "people.acting")

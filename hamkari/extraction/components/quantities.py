@@ -14,6 +14,8 @@ A range takes the scale and unit of its upper end: Â«from 20 to 45 million tonsÂ
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import re
 
 from hamkari.extraction.components.context import Words
@@ -49,6 +51,9 @@ _JOINED_UNIT = re.compile(r"(\d{1,9})-")
 PERCENT = Match(Span(0, 1), "units", "percent", (), Provenance("quantities", "quantities.percent_sign"))
 
 
+_FIRST_CHARACTER = operator.itemgetter(0)
+
+
 @registered
 class QuantityFinder(Component):
     name = "quantities"
@@ -78,11 +83,8 @@ class QuantityFinder(Component):
         units = {m.fstart: m for m in doc.matches_of("units")}
         words_of_numbers = number_words()
         # the tokens a number can start at, found in one pass
-        starts = [
-            k
-            for k, tok in enumerate(words.tokens)
-            if tok.text[0].isdigit() or tok.text in words_of_numbers or tok.lemma in words_of_numbers
-        ]
+        digits = itertools.compress(range(words.n), map(str.isdigit, map(_FIRST_CHARACTER, words.texts)))
+        starts = sorted({*digits, *words.among(words_of_numbers)})
         i = 0  # the first token not yet read
         for k in starts:
             if k < i or excluded[words.tokens[k].start]:
