@@ -112,7 +112,9 @@ def iso_duration(unit: str, n: int) -> str:
     return f"P{n}{unit}"
 
 
-# The modality keys that make a sentence without a deadline a commitment (with «agreed» statuses).
+# The modality keys that make a sentence without a deadline a commitment (with «agreed» statuses):
+# the loop over sentences in CommitmentFinder reads only sentences holding one of them, so a new
+# trigger read in that loop must be added here (or to the «agreed» statuses beside it).
 _TRIGGER_MODALITIES = frozenset({"schedule", "pledge", "obligation"})
 
 
@@ -157,7 +159,7 @@ class CommitmentFinder(Component):
             following = _next_inside(cues, n, sentence)
             done.add(sentence.span.start)
             self._add(doc, sentence, cue.provenance.rule, *found, until=following)
-        # a sentence holds a trigger only where one of these words starts
+        # a sentence holds a trigger only where one of these words starts (the keys read below)
         triggers = doc.sentences_holding(
             [m for m in doc.matches_of("statuses") if m.key == "agreed"]
             + [m for m in doc.matches_of("modality") if m.key in _TRIGGER_MODALITIES]
