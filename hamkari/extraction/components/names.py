@@ -12,6 +12,7 @@ Affairs») out of the people."""
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Sequence
 from typing import cast
 
@@ -220,6 +221,8 @@ def initials_end(words: Words, i: int, profile: Profile) -> int:
     return j
 
 
+
+
 class NameGuard:
     """Decides whether a word, and a whole name, may be a person's name."""
 
@@ -232,7 +235,11 @@ class NameGuard:
         # the tokens that are initials («А.», «V.»): only a one-letter token can be one
         self.initials = (
             frozenset(
-                [i for i, t in enumerate(words.tokens) if len(t.text) <= 2 and initial(words, i, profile)]
+                [
+                    i  # one or two letters («А», «Yu»): len(text) <= 2, tested in C
+                    for i in itertools.compress(range(words.n), map((2).__ge__, map(len, words.texts)))
+                    if initial(words, i, profile)
+                ]
             )
             if profile.initials  # (`initial` is False everywhere in a language without them)
             else frozenset()

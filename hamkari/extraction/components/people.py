@@ -975,7 +975,8 @@ class _Reader:
     def _repeats(self) -> None:
         words = self.words
         people = {e.key[-1]: e for e in self.doc.entities_of("person") if e.key}
-        for i in [i for i, t in enumerate(words.tokens) if t.lemma in people and i not in words.covered]:
+        named = itertools.compress(range(words.n), map(people.__contains__, words.lemmas))
+        for i in [i for i in named if i not in words.covered]:
             person = people[words.tokens[i].lemma]
             span = words.span(i, i)
             if not self._mentioned(person, span):
