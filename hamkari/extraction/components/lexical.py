@@ -4,6 +4,7 @@ places (economic zones, ports, border crossings), sectors, routes and third mark
 from __future__ import annotations
 
 import functools
+import itertools
 import operator
 import re
 from bisect import bisect_left
@@ -110,18 +111,18 @@ def _provenances(component: str) -> dict[str, Provenance]:
     return {}
 
 
+_ONE_MORE = (1).__add__  # a lemma's length and the space after it
+
+
 def _lemma_candidates(doc: Document) -> list[tuple[int, int, tuple[Pattern, ...]]]:
-    starts: dict[int, int] = {}
-    ends: dict[int, int] = {}
-    pieces = []
-    pos = 0
-    for i, tok in enumerate(doc.tokens):
-        starts[pos] = i
-        pieces.append(tok.lemma)
-        pos += len(tok.lemma)
-        ends[pos] = i
-        pos += 1
-    line = " ".join(pieces)
+    lemmas = [tok.lemma for tok in doc.tokens]
+    line = " ".join(lemmas)
+    # where each token's lemma starts and ends in the line (one space between lemmas), by
+    # position, summed in C: the token's index at its start and at its end
+    lengths = list(map(len, lemmas))
+    opening = list(itertools.accumulate(map(_ONE_MORE, lengths), initial=0))
+    starts = dict(zip(opening, range(len(lemmas)), strict=False))
+    ends = dict(zip(map(operator.add, opening, lengths), range(len(lemmas)), strict=False))
     out = []
     for start, end, patterns in lemma_automaton().find(line):
         if start in starts and end in ends:
