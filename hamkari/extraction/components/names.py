@@ -200,13 +200,19 @@ def acronym(written: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) * 2 > len(letters)
 
 
+@functools.cache
+def _digraphs() -> frozenset[str]:
+    """Two letters that stand for one Russian letter as an initial («Yu.», «Zh.»), folded."""
+    return name_parts("digraph_initial")
+
+
 def initial(words: Words, i: int, profile: Profile) -> bool:
     """«А.» of «А.И. Фамилиев», «V.» of «A.V. Sokolov»: one capital letter and a full stop."""
     if not profile.initials or i >= words.n:
         return False
     tok = words.tokens[i]
     return (
-        (len(tok.text) == 1 or (len(tok.text) == 2 and tok.text in name_parts("digraph_initial")))
+        (len(tok.text) == 1 or (len(tok.text) == 2 and tok.text in _digraphs()))
         and tok.text.isalpha()
         and words.capitalised(i)
         and words.text[tok.end : tok.end + 1] == "."
@@ -221,8 +227,6 @@ def initials_end(words: Words, i: int, profile: Profile) -> int:
     return j
 
 
-
-
 class NameGuard:
     """Decides whether a word, and a whole name, may be a person's name."""
 
@@ -232,13 +236,14 @@ class NameGuard:
         self.vocabulary = vocabulary(profile.code)
         # given_lengths of every token, read once: the components ask for it many times
         self.given = given_lengths(words)
-        # the tokens that are initials («А.», «V.»): only a one-letter token can be one
+        # the tokens that are initials («А.», «V.»): only a one-letter token or a digraph can be one
+        digraphs = _digraphs()
         self.initials = (
             frozenset(
                 [
-                    i  # one or two letters («А», «Yu»): len(text) <= 2, tested in C
+                    i  # one letter, or a digraph («Yu»); lengths tested in C first
                     for i in itertools.compress(range(words.n), map((2).__ge__, map(len, words.texts)))
-                    if initial(words, i, profile)
+                    if (len(words.texts[i]) == 1 or words.texts[i] in digraphs) and initial(words, i, profile)
                 ]
             )
             if profile.initials  # (`initial` is False everywhere in a language without them)

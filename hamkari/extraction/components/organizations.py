@@ -537,7 +537,6 @@ class _Reader:
         doc.entities[:] = [e for e in doc.entities if e.type != "sector" or e.mentions]
 
 
-@functools.cache
 def _fuller(name: str, shown: str) -> bool:
     """Whether `name` is a fuller form of the name `shown`: the same first word, every word of
     it and more («اتاق بازرگانی، صنایع، معادن و کشاورزی اراک» of «اتاق بازرگانی اراک»; not
@@ -568,6 +567,7 @@ def _closed(text: str, span: Span) -> Span:
     return span
 
 
+@functools.cache
 def region_adjectives(lang: str) -> dict[str, str]:
     """The lemma of the adjective that opens a region's name («астраханский» of «Астраханская
     область») → the region, when only one region's name opens with it."""
