@@ -17,7 +17,7 @@ from hamkari.cli import main
 
 HERE = Path(__file__).parent
 # set folder -> micro-F1 floor (the README of each set gives the measured figure and the command)
-FLOORS = {"heldout": 0.95, "heldout2": 0.91}
+FLOORS = {"heldout": 0.95, "heldout2": 0.96}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
