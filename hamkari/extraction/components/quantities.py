@@ -118,7 +118,11 @@ class QuantityFinder(Component):
         if number.value < SMALL and number.scale == 1 and (unit is None or number.worded):
             # «سه شرکت فولادی», «five companies»: a small count of firms in words is a figure
             # (of sides, provinces or delegations it names participants: «دو طرف», «две стороны»)
-            counted = unit is not None and unit.key in COUNTED_IN_WORDS
+            counted = (
+                unit is not None
+                and unit.key in COUNTED_IN_WORDS
+                and words.tokens[number.first].text not in word_set("cues", "ambiguous_number")
+            )
             return counted or self._counts_instruments(words, number.last)
         if unit is not None:
             return True

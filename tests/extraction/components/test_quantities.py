@@ -25,6 +25,9 @@ FIGURES = [
     # a small count of firms in words is a figure; of the sides it is not
     ("دو طرف توافق کردند و چهار شرکت گیلانی در نمایشگاه قازان حاضر می‌شوند.", 4, 2),
     ("Both sides agreed that seven companies from Gilan would exhibit in Kazan.", 7, None),
+    # exhibitors are firms; «نه» is also «neither»
+    ("On the first day 300 visitors met the nine Iranian exhibitors in Kazan.", 9, None),
+    ("نه شرکت‌های ایرانی و نه روسی برای نمایشگاه ۴۰ غرفه آماده نکردند.", 40, 9),
     # half a scale in one word, also at the end of someone's quoted words
     ("«В следующем году отгрузим в Иран полмиллиона», – сказал министр.", 500000, None),
     ("Инвестиции в порт составят полмиллиарда рублей.", 500000000, None),
