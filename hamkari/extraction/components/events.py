@@ -63,8 +63,7 @@ _FUTURE = ("planned", "schedule", "obligation")  # modality keys that make a sen
 _YEAR = re.compile(r"(?<!\d)(1[34]\d\d|19\d\d|20\d\d)(?!\d)")
 _YEAR_BEFORE = re.compile(r"(?<!\d)(19\d\d|20\d\d)\s$")
 _RANGE_BEFORE = re.compile(r"\d{2,4}\s?[-–—]\s?$")
-# what may stand between a post and the body it heads: «رئیس کمیته», «head of the committee»
-_POST_LINK = re.compile(r"(?:\s+(?:of|the))*\s*$")
+_OF_WORDS = frozenset({"of", "the"})  # what may stand between a post and its body: «head of the committee»
 _SPEECH = re.compile(r"[:;؛«»\"“”]")  # what opens or closes quoted or reported speech
 _RANGE_AFTER = re.compile(r"\s?[-–—]\s?\d{2,4}")
 
@@ -386,12 +385,17 @@ class InstrumentFinder(Component):
         خارجی», «председатель комитета по …», «head of the committee»: the body the holder heads."""
         text = doc.folded.text  # type: ignore[union-attr]
         posts = [m for m in doc.matches if m.table == "titles"]
+        if not posts:
+            return set()
         ends = {m.fend for m in posts}
         out: set[int] = set()
         for cue in (m for m in doc.matches if m.table == "instruments"):
-            start = max(0, cue.fstart - 16)
-            link = _POST_LINK.search(text, start, cue.fstart)
-            after_post = link is not None and link.start() in ends
+            before = text[max(0, cue.fstart - 16) : cue.fstart]
+            words = before.split()
+            while words and words[-1] in _OF_WORDS:
+                words.pop()  # «head [of the] committee»
+            link = before.rfind(words[-1]) + len(words[-1]) if words else -1
+            after_post = link >= 0 and cue.fstart - len(before) + link in ends
             if after_post or any(p.fstart <= cue.fstart and cue.fend <= p.fend for p in posts):
                 out.add(id(cue))
         return out
