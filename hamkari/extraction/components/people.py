@@ -162,6 +162,7 @@ class _Reader:
         self.spans_of: dict[int, _Taken] = {}  # id(person) → the spans of its mentions
         self.anyone: _Taken | None = None  # the spans of every person's mentions, built when first asked
         self.named_after: set[int] = set()  # first tokens of the names read right after a post
+        self.region_nouns = word_set("cues", "region_noun")  # «области», «region»
 
     def run(self) -> None:
         doc = self.doc
@@ -430,7 +431,7 @@ class _Reader:
         return (
             word.endswith("'s")
             and i not in self.words.covered
-            and word[: -len("'s")] in word_set("cues", "region_noun")
+            and word[: -len("'s")] in self.region_nouns
         )
 
     def _chained(self, before: TitlePhrase, tp: TitlePhrase) -> bool:
@@ -524,6 +525,8 @@ class _Reader:
         """Where an apposition opens before a post: «X, [the province's] governor-general»,
         «X, [the] minister of …» (the article and a possessive of a place or of a region's kind)."""
         words = self.words
+        if not self.lang.apposition_articles:
+            return title_first
         k = title_first
         while k - 1 >= 0 and title_first - k < 3 and not words.broken(k - 1, k):
             w = words.word(k - 1)
@@ -671,8 +674,8 @@ class _Reader:
     def _region_noun(self, i: int) -> bool:
         """Whether token i names a region by its kind alone («области», «края», «region»)."""
         tok = self.words.tokens[i]
-        nouns = word_set("cues", "region_noun")
-        return i not in self.words.covered and (tok.text in nouns or tok.lemma in nouns)
+        nouns = self.region_nouns
+        return (tok.text in nouns or tok.lemma in nouns) and i not in self.words.covered
 
     def _quoted_name_end(self, i: int) -> int | None:
         """The last token of a quoted name that opens at token i, or None."""
