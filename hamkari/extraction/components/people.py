@@ -428,11 +428,7 @@ class _Reader:
     def _region_noun_possessive(self, i: int) -> bool:
         """Whether token i is a region's kind with «'s»: «the region's», «the province's»."""
         word = self.words.word(i)
-        return (
-            word.endswith("'s")
-            and i not in self.words.covered
-            and word[: -len("'s")] in self.region_nouns
-        )
+        return word.endswith("'s") and i not in self.words.covered and word[: -len("'s")] in self.region_nouns
 
     def _chained(self, before: TitlePhrase, tp: TitlePhrase) -> bool:
         """«X، مشاور رئیس جمهور، دبیر شورای …»: a second post right after the first, by comma."""
