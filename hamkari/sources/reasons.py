@@ -7,7 +7,9 @@ the English text, `Reason.from_json` reads it back (hamkari.kb.reasons says it i
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+import re
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 
@@ -83,3 +85,33 @@ def reason_json(value: object) -> dict[str, Any]:
     """What is stored beside an error's English text: its template and params, or {} for a text
     said only in English (an unexpected fault, a message from elsewhere)."""
     return value.as_json() if isinstance(value, Reason) else {}
+
+
+_PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+
+
+def reason_read(text: str, templates: Iterable[str]) -> Reason | None:
+    """The Reason an English line was made from, when one of `templates` makes exactly it (the
+    values read back as text; a value that is itself such a line becomes a Reason): for errors
+    stored before their templates were kept. None when no template fits."""
+    for template in sorted(templates, key=len, reverse=True):
+        found = _pattern(template).fullmatch(text)
+        if found is None:
+            continue
+        params = {k: reason_read(v, templates) or v for k, v in found.groupdict().items()}
+        return Reason(template, **params)
+    return None
+
+
+@functools.cache
+def _pattern(template: str) -> re.Pattern[str]:
+    parts: list[str] = []
+    named: set[str] = set()
+    at = 0
+    for m in _PLACEHOLDER.finditer(template):
+        parts.append(re.escape(template[at : m.start()]))
+        parts.append(".+?" if m[1] in named else f"(?P<{m[1]}>.+?)")
+        named.add(m[1])
+        at = m.end()
+    parts.append(re.escape(template[at:]))
+    return re.compile("".join(parts), re.S)

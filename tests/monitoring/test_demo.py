@@ -11,7 +11,7 @@ import io
 from pathlib import Path
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from hamkari.cli import main
 from hamkari.kb.models import Article
@@ -122,8 +122,10 @@ def test_it_refuses_a_release_that_is_not_three_whole_numbers(tmp_path: Path, va
     assert exit_info.value.code == 2
     assert "--release: must be FIRST,BATCH,SECONDS, three whole numbers of at least 1" in err.getvalue()
     assert Source.objects.count() == 0
-    with pytest.raises(SourceError, match="--release needs three whole numbers"):
+    with translation.override("en"), pytest.raises(SourceError, match="--release needs three whole numbers"):
         source_add(location=str(feed), release=(1, 0, 30))
+    with translation.override("fa"), pytest.raises(SourceError, match="--release سه عدد صحیح"):
+        source_add(location=str(feed), release=(1, 0, 30))  # said in the active language
 
 
 def test_another_local_feed_is_read_whole_at_the_first_poll(small_batches: None, tmp_path: Path) -> None:

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import importlib
 import io
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.utils import timezone
+from django.apps import apps
+from django.utils import timezone, translation
 
 from hamkari.cli import main
 from hamkari.kb.models import Article
+from hamkari.kb.reasons import stored_said
 from hamkari.monitoring import polling, services
 from hamkari.monitoring.jobs import job_upload_start
 from hamkari.monitoring.models import Fetch, Host, Source
@@ -577,3 +580,28 @@ def test_a_jobs_state_and_failures_are_printed_in_the_command_lines_language(
             "  ناموفق b.txt: پرونده خالی است",
         ],
     )
+
+
+def test_errors_stored_before_their_templates_get_them_when_an_english_line_fits_one() -> None:
+    forwards = importlib.import_module(
+        "hamkari.monitoring.migrations.0007_error_reasons_of_old_rows"
+    ).forwards
+    source = Source.objects.create(location="https://news.example/feed", last_error="HTTP 404 Not Found")
+    fetch = Fetch.objects.create(
+        source=source,
+        outcome="error",
+        error="something no template says",
+        failed=[["https://news.example/a", "attempt 2: page has no article text (15 characters)"]],
+    )
+    forwards(apps, None)
+    source.refresh_from_db()
+    fetch.refresh_from_db()
+    assert source.last_error_reason == {
+        "template": "HTTP %(status)s %(reason)s",
+        "params": {"status": "404", "reason": "Not Found"},
+    }
+    assert fetch.error_reason == {}  # stays English
+    kept = Reason.from_json(fetch.failed[0][2])
+    assert kept is not None and kept.template == "attempt %(n)s: %(reason)s"
+    with translation.override("fa"):
+        assert stored_said(source.last_error, source.last_error_reason) == "پاسخ HTTP ۴۰۴ Not Found"
