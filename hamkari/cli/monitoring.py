@@ -130,21 +130,26 @@ def sources_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     rows = list(source_list())
     print("hamkari: " + ngettext("%(n)s source", "%(n)s sources", len(rows)) % {"n": len(rows)}, file=err)
     for s in rows:
-        success = s.last_success.isoformat(timespec="minutes") if s.last_success else "never"
-        due = s.next_poll_at.isoformat(timespec="minutes") if s.next_poll_at else "-"
-        print(
-            f"{s.pk}\t{s.state}\t{s.kind}\t{s.location}\tevery {s.interval} min\tlast success {success}\t"
-            f"items {s.items_seen}\tfailures {s.failures}\tnext {due}"
-            + (f"\tregion {s.region}" if s.region else "")
-            + (
-                f"\treleases {s.release_first}, then {s.release_batch} every {s.release_every} s"
-                if s.release_first
-                else ""
-            )
-            + (f"\terror {stored_said(s.last_error, s.last_error_reason)}" if s.last_error else ""),
-            file=out,
-        )
+        print("\t".join(_source_fields(s)), file=out)
     return 0
+
+
+def _source_fields(s: Source) -> list[str]:
+    """One source's line of `sources list`: its id, state, kind and location (as typed), then its
+    health in the command line's language."""
+    success = s.last_success.isoformat(timespec="minutes") if s.last_success else _("never")
+    due = s.next_poll_at.isoformat(timespec="minutes") if s.next_poll_at else "-"
+    fields = [str(s.pk), s.state, s.kind, s.location, _("every %(n)s min") % {"n": s.interval}]
+    fields += [_("last success %(when)s") % {"when": success}, _("items %(n)s") % {"n": s.items_seen}]
+    fields += [_("failures %(n)s") % {"n": s.failures}, _("next %(when)s") % {"when": due}]
+    if s.region:
+        fields.append(_("region %(code)s") % {"code": s.region})
+    if s.release_first:
+        release = {"first": s.release_first, "batch": s.release_batch, "seconds": s.release_every}
+        fields.append(_("releases %(first)s, then %(batch)s every %(seconds)s s") % release)
+    if s.last_error:
+        fields.append(_("error %(reason)s") % {"reason": stored_said(s.last_error, s.last_error_reason)})
+    return fields
 
 
 @command(

@@ -561,7 +561,8 @@ def test_a_polls_errors_are_printed_in_the_command_lines_language(
         f"hamkari: источник {broken.pk}: ошибка, записей 0, новых 0: ответ HTTP 500 Internal Server Error\n",
     )
     monkeypatch.setenv("HAMKARI_LANGUAGE", "fa")
-    assert "\terror پاسخ HTTP ۵۰۰ Internal Server Error" in run(["sources", "list"])[1]
+    listed = run(["sources", "list"])[1]
+    assert "\tخطاها 1\t" in listed and listed.endswith("\tخطا: پاسخ HTTP ۵۰۰ Internal Server Error\n")
     broken.refresh_from_db()
     assert broken.last_error_reason["template"] == "HTTP %(status)s %(reason)s"
 
