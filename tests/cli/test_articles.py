@@ -57,6 +57,22 @@ def test_it_prints_one_json_line_per_readable_file_and_one_error_line_per_bad_on
     )
 
 
+def test_the_errors_and_notes_of_a_batch_are_in_the_command_lines_language(
+    batch: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HAMKARI_LANGUAGE", "ru")
+    monkeypatch.setenv("HAMKARI_EXTRACTION_BUDGET", "1e-9")  # every readable file runs out of time
+    code, out, err = run(["extract", "--json", str(batch)], monkeypatch)
+    assert (code, out) == (1, "")
+    assert f"hamkari: {batch / 'b_empty.txt'}: файл пуст\n" in err
+    assert f"hamkari: {batch / 'e_legacy.txt'}: примечание: не UTF-8: декодировано как Windows-1256" in err
+    assert (
+        f"hamkari: {batch / 'f_good_ru.txt'}: извлечение заняло больше отведённых 1e-09 с (в компоненте"
+        in err
+    )
+    assert "file is empty" not in err and "time budget" not in err
+
+
 def test_it_exits_zero_when_every_file_was_read(batch: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     code, out, _ = run(
         ["extract", "--json", str(batch / "a_good_fa.txt"), str(batch / "f_good_ru.txt")], monkeypatch
