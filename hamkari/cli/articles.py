@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 
 from hamkari.cli.command import CliError, command, option, output_path
 from hamkari.cli.report import report
-from hamkari.cli.values import date, whole
+from hamkari.cli.values import publication_date, whole
 from hamkari.extraction import LANGUAGES, ExtractionError, extract, to_json
 from hamkari.kb.exports import KINDS, write_export
 from hamkari.kb.ingest import run_batch
@@ -35,7 +35,7 @@ EXPORT_KINDS = tuple(KINDS)
     option("--json", action="store_true", help="print JSON Lines (schema hamkari.extraction/1)"),
     option(
         "--published",
-        type=date,
+        type=publication_date,
         metavar="YYYY-MM-DD",
         help="publication date to resolve relative deadlines when the text gives none",
     ),
@@ -124,7 +124,12 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[tuple[str, bytes | InputE
 @command(
     "ingest",
     option("paths", nargs="+", metavar="PATH_OR_URL"),
-    option("--published", type=date, metavar="YYYY-MM-DD", help="publication date for items that carry none"),
+    option(
+        "--published",
+        type=publication_date,
+        metavar="YYYY-MM-DD",
+        help="publication date for items that carry none",
+    ),
     option("--no-progress", action="store_true", help="no progress bar (the summary is still printed)"),
     help="store articles and their facts in the knowledge base",
     description=(

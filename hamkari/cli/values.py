@@ -9,6 +9,10 @@ from collections.abc import Callable
 
 from django.utils.translation import gettext as _
 
+from hamkari.kb.reasons import reason
+from hamkari.kb.services.store import publication_check
+from hamkari.sources.inputs import InputError
+
 
 def date(value: str) -> dt.date:
     try:
@@ -17,6 +21,16 @@ def date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(
             _("not a date in YYYY-MM-DD form: %(value)s") % {"value": repr(value)}
         ) from exc
+
+
+def publication_date(value: str) -> dt.date:
+    """A date (`date`) the Jalali calendar can show: an article's publication date."""
+    day = date(value)
+    try:
+        publication_check(day)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(reason(exc)) from exc
+    return day
 
 
 def whole(low: int, high: int | None = None) -> Callable[[str], int]:

@@ -37,6 +37,12 @@ def make_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+# The days the Jalali calendar can show: 1 Farvardin of year 1 to the last day of jdatetime's last year
+# (Esfand 29 exists in every year). A publication date outside them is refused where it is typed.
+JALALI_START = dt.date(622, 3, 21)
+JALALI_END: dt.date = jdatetime.date(jdatetime.MAXYEAR, 12, 29).togregorian()
+
+
 def to_jalali(day: dt.date) -> str:
     j = jdatetime.date.fromgregorian(date=day)
     return f"{j.year:04d}-{j.month:02d}-{j.day:02d}"

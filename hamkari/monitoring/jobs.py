@@ -9,12 +9,11 @@ import datetime as dt
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.utils.translation import gettext
 
-from hamkari.kb.services.store import JALALI_START
+from hamkari.kb.services.store import publication_check
 from hamkari.monitoring import models, tasks
 from hamkari.monitoring.models import Job, JobItem
-from hamkari.sources.inputs import InputError, text_check
+from hamkari.sources.inputs import text_check
 from hamkari.sources.items import Item
 from hamkari.sources.reasons import Reason, reason_json
 
@@ -54,11 +53,7 @@ def job_ingest_start(
     """An article sent to the API. What can be refused without extracting it (no text, a date
     before the Jalali calendar) raises InputError at once; the rest is the worker's."""
     text = text_check(text)
-    if published is not None and published < JALALI_START:
-        raise InputError(
-            gettext("publication date %(date)s is before the Jalali calendar (%(start)s)")
-            % {"date": published, "start": JALALI_START}
-        )
+    publication_check(published)
     with transaction.atomic():
         job = Job.objects.create(kind=models.JOB_API, creator=creator)
         item = JobItem.objects.create(job=job, source=(url or "api")[:300])

@@ -47,6 +47,8 @@ MISTAKES: list[tuple[str, int, str]] = [
     ("extract --max-bytes 0 -", 2, "argument --max-bytes: must be a whole number of 1 or more, not '0'"),
     ("extract --lang de -", 2, "argument --lang: invalid choice: 'de'"),
     ("ingest --published tomorrow x.txt", 2, "not a date in YYYY-MM-DD form: 'tomorrow'"),
+    ("extract --published 9999-12-31 -", 2, "is after the last day of the Jalali calendar"),
+    ("ingest --published 0100-01-01 x.txt", 2, "publication date 0100-01-01 is before the Jalali calendar"),
     ("reextract", 2, "hamkari: give article numbers or --all (not both)"),
     ("reextract 1 --all", 2, "hamkari: give article numbers or --all (not both)"),
     ("reextract 0", 2, "argument ARTICLE_ID: must be a whole number of 1 or more, not '0'"),
@@ -201,6 +203,7 @@ def test_a_bad_import_applies_nothing(folder: Path, monkeypatch: pytest.MonkeyPa
 # the same mistakes said in Persian and in Russian: (language, command line, exit status, the line)
 SAID: list[tuple[str, str, int, str]] = [
     ("fa", "extract --published 03/12/2025 -", 2, "تاریخی به شکل YYYY-MM-DD نیست: '03/12/2025'"),
+    ("fa", "extract --published 9999-12-31 -", 2, "پس از آخرین روز گاه‌شماری جلالی"),
     ("fa", "extract --lang de -", 2, "hamkari extract: آرگومان --lang: گزینهٔ نادرست: 'de'"),
     ("fa", "reextract", 2, "hamkari: شمارهٔ خبرها یا \u200e--all را بدهید (نه هر دو را)"),
     ("fa", "reextract 0", 2, "آرگومان ARTICLE_ID: باید عددی صحیح از 1 به بالا باشد، نه '0'"),

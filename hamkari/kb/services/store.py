@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from typing import Literal, TypeVar
 
 from django.db import IntegrityError, OperationalError, connection, transaction
-from django.utils.translation import gettext
 
 from hamkari.extraction import VERSION, extract
-from hamkari.extraction.dates import to_jalali
+from hamkari.extraction.dates import JALALI_END, JALALI_START, to_jalali
 from hamkari.extraction.document import Document
 from hamkari.extraction.normalize import fold
 from hamkari.kb import duplicates, search
@@ -34,8 +33,23 @@ from hamkari.sources.inputs import InputError, text_check
 from hamkari.sources.items import is_url
 
 T = TypeVar("T")
-# 1 Farvardin of year 1: the first day the Jalali dates of pages and exports can show
-JALALI_START = dt.date(622, 3, 21)
+
+
+def publication_check(published: dt.date | None) -> None:
+    """A publication date the Jalali dates of pages and exports can show, else InputError."""
+    # the templates are msgids of the catalogues: the error is said in the reader's language
+    if published is not None and published < JALALI_START:
+        raise InputError(
+            "publication date %(date)s is before the Jalali calendar (%(start)s)",
+            date=published,
+            start=JALALI_START,
+        )
+    if published is not None and published > JALALI_END:
+        raise InputError(
+            "publication date %(date)s is after the last day of the Jalali calendar (%(end)s)",
+            date=published,
+            end=JALALI_END,
+        )
 
 
 def content_hash(folded: str) -> str:
@@ -66,11 +80,7 @@ def article_ingest(
     A text that is not one (NUL characters, only control characters) or a date before the Jalali
     calendar raises InputError; an article the extractor cannot finish raises ExtractionError."""
     text = text_check(text)
-    if published is not None and published < JALALI_START:
-        raise InputError(
-            gettext("publication date %(date)s is before the Jalali calendar (%(start)s)")
-            % {"date": published, "start": JALALI_START}
-        )
+    publication_check(published)
     # the one folding of the text: the duplicate key, the shingles, the extractor and the index use it
     folded = fold(text)
     digest = content_hash(folded.text)
