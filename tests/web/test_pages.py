@@ -107,6 +107,7 @@ def test_an_analyst_reviews_a_fact_in_place_and_it_is_audited(
     assert AuditLog.objects.filter(object_type="mention", object_id=mention.pk).exists()
     audit = client.get(f"/audit/mention/{mention.pk}/").content.decode()
     assert ">rejected</td>" in audit and "analyst" in audit  # the action in words, not its code
+    assert f'href="/articles/{mention.article_id}/#f-mention-{mention.pk}"' in audit  # back to its words
 
 
 def test_viewers_may_not_review(users: dict[str, Any], articles: list[Any]) -> None:
