@@ -103,6 +103,24 @@ def _fact_rows(article: Article, facts: dict[str, list[Any]]) -> list[dict[str, 
     return [*rows, *mentions]
 
 
+def _point_at_highlights(rows: list[dict[str, Any]], marks: list[dict[str, Any]]) -> None:
+    """Every occurrence link jumps to highlighted words: a fact inside another fact's highlight (a city
+    in an organisation's name) has none of its own, so it points to the highlight that holds it; a
+    fact with no words shown (rejected) keeps no link of its own. Each place is linked once."""
+    own = {m["anchor"] for m in marks}
+    for row in rows:
+        targets: list[str] = []
+        for fact, anchor in zip(row["facts"], row["marks"], strict=True):
+            holder = anchor if anchor in own else _holder(marks, fact.start)
+            if holder and holder not in targets:
+                targets.append(holder)
+        row["marks"] = targets or row["marks"][:1]
+
+
+def _holder(marks: list[dict[str, Any]], start: int) -> str | None:
+    return next((m["anchor"] for m in marks if m["start"] <= start < m["end"]), None)
+
+
 @login_required
 def article(request: HttpRequest, pk: int) -> HttpResponse:
     detail = found(selectors.article_detail, pk)
@@ -113,6 +131,7 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
         for h in detail.highlights
     ]
     marked = {m["anchor"] for m in marks}
+    _point_at_highlights(rows, marks)
     context = {
         "article": obj,
         "key_rows": [r for r in rows if r["kind"] != "mention"],
