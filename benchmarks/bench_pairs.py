@@ -5,9 +5,10 @@ Reads `tests/kb/heldout_pairs/pairs.json` (6 events reported twice in two langua
 of the same region pairs on nearby days), ingests its 16 texts without a publication date (like
 `hamkari ingest FILE.txt`) into a fresh SQLite database in a temporary HAMKARI_HOME, and prints
 same-event pairs that share a story and false pairings (pairs of articles of different events in
-one story); `--explain` prints each article's story, event date and link evidence.
+one story); `--explain` prints each article's story, event date and link evidence. Files are
+ingested in name order (as `hamkari ingest texts/*.txt` does), or the reverse with `--reverse`.
 
-    .venv/bin/python benchmarks/bench_pairs.py [--set tests/kb/heldout_pairs] [--explain]
+    .venv/bin/python benchmarks/bench_pairs.py [--set tests/kb/heldout_pairs] [--reverse] [--explain]
 """
 
 from __future__ import annotations
@@ -41,16 +42,17 @@ def load_events(folder: Path) -> dict[str, str]:
     return {name: event for event, entry in spec["events"].items() for name in entry["files"]}
 
 
-def ingest(folder: Path, event_of: dict[str, str]) -> dict[str, int | None]:
-    """File name -> story id of its article."""
+def ingest(folder: Path, event_of: dict[str, str], *, reverse: bool) -> dict[str, int | None]:
+    """File name -> story id of its article, read from the database after all are stored (a
+    later report may merge stories and move an earlier article)."""
     from hamkari.kb import services
+    from hamkari.kb.models import Article
 
-    story: dict[str, int | None] = {}
-    for name in sorted(event_of):
+    for name in sorted(event_of, reverse=reverse):
         text = (folder / "texts" / name).read_text(encoding="utf-8")
-        outcome = services.article_ingest(text=text, source=f"heldout:{name}")
-        story[name] = outcome.article.story_id
-    return story
+        services.article_ingest(text=text, source=f"heldout:{name}")
+    stored = dict(Article.objects.filter(source__startswith="heldout:").values_list("source", "story_id"))
+    return {name: stored[f"heldout:{name}"] for name in event_of}
 
 
 def explain(event_of: dict[str, str]) -> None:
@@ -75,13 +77,14 @@ def main() -> int:
     parser.add_argument(
         "--set", default=str(ROOT / "tests/kb/heldout_pairs"), help="folder with pairs.json and texts/"
     )
+    parser.add_argument("--reverse", action="store_true", help="ingest in reverse file order (a16 first)")
     parser.add_argument("--explain", action="store_true", help="print each article's story and link evidence")
     args = parser.parse_args()
     folder = Path(args.set)
     event_of = load_events(folder)
     with tempfile.TemporaryDirectory(prefix="hamkari-bench-pairs-") as home:
         setup_django(home)
-        story = ingest(folder, event_of)
+        story = ingest(folder, event_of, reverse=args.reverse)
         same = linked = false = 0
         for i, j in itertools.combinations(sorted(event_of), 2):
             one_event = event_of[i] == event_of[j]
