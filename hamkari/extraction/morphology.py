@@ -263,3 +263,39 @@ def genitive_possible(word: str) -> bool:
     if not parses[0].is_known and not any(p.tag.case for p in parses):
         return True  # a foreign word the analyser cannot decline
     return any(p.tag.case in ("gent", "gen2") or "Fixd" in p.tag.grammemes for p in parses)
+
+
+# Nouns whose counted plural is not their genitive plural: «пять человек», not «пять людей»
+# (pymorphy3 reads «людей» as a form of «человек» and offers it).
+_COUNTED_PLURAL = {"людей": "человек"}
+
+
+def agreed_with_number(phrase: str, number: float) -> str:
+    """A Russian unit phrase agreeing with the number before it: «тонна» → «тонн» after 1 400 000,
+    «тонны» after 2 or 1.5; «производственная единица» → «производственных единиц» after 5. Only the
+    words in the nominative agree («голова скота» → «голов скота»); a phrase in another script is
+    returned as it is."""
+    if not _CYRILLIC.search(phrase):
+        return phrase
+    words = phrase.split(" ")
+    agreed = [_agreed_word(w, number) if i == 0 or _in_nominative(w) else w for i, w in enumerate(words)]
+    return " ".join(agreed)
+
+
+def _in_nominative(word: str) -> bool:
+    parses = _parses(word.lower())
+    return bool(parses) and parses[0].tag.case == "nomn"
+
+
+def _agreed_word(word: str, number: float) -> str:
+    parses = _parses(word.lower())
+    if not parses:
+        return word
+    top = parses[0]
+    # a fraction takes the genitive singular («1,5 тонны»); a whole number, pymorphy3's agreement
+    whole = float(number).is_integer()
+    agreed = top.make_agree_with_number(int(number)) if whole else top.inflect({"gent", "sing"})
+    if agreed is None:
+        return word
+    form: str = agreed.word
+    return _COUNTED_PLURAL.get(form, form)

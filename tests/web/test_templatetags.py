@@ -23,6 +23,7 @@ from hamkari.web.templatetags.hamkari import (
     jdate_input,
     jtime,
     month_buckets,
+    unit,
 )
 
 
@@ -142,3 +143,24 @@ def test_persian_digits_take_the_persian_decimal_sign_between_digits_only() -> N
         assert digits("0.498 و 2.5٪. پایان.") == "۰٫۴۹۸ و ۲٫۵٪. پایان."
     with translation.override("ru"):
         assert digits("0.498") == "0.498"
+
+
+# (language, unit code, count, the unit's words after that count)
+UNITS = [
+    ("fa", "tonne", 1_400_000, "تن"),  # Persian counts with the singular
+    ("ru", "tonne", 1_400_000, "тонн"),
+    ("ru", "tonne", 2, "тонны"),
+    ("ru", "person", 40, "человек"),
+    ("en", "tonne", 1_400_000, "tonnes"),  # the lexicon's plural
+    ("en", "tonne", 1, "tonne"),
+    ("en", "company", 3, "companies"),
+    ("en", "usd", 30, "dollars"),
+]
+
+
+@pytest.mark.parametrize(("language", "code", "count", "expected"), UNITS)
+def test_a_figures_unit_agrees_with_its_number_in_the_pages_language(
+    language: str, code: str, count: float, expected: str
+) -> None:
+    with translation.override(language):
+        assert unit(code, count) == expected

@@ -21,6 +21,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, gettext_lazy, ngettext
 
 from hamkari.extraction.lexicon import load_table
+from hamkari.extraction.morphology import agreed_with_number
 from hamkari.kb import names
 from hamkari.kb.calendar import JALALI_MONTHS, PERSIAN_DIGITS, jalali_text
 from hamkari.kb.reasons import stored_html
@@ -475,15 +476,30 @@ def link_rule(value: Any) -> str:
 
 
 @functools.cache
-def _unit_names(language: str) -> dict[str, str]:
-    return {entry.key: entry.terms[0] for entry in load_table(language, "units")}
+def _unit_names(language: str) -> dict[str, tuple[str, str]]:
+    """Each unit's name and, where the lexicon lists it, its regular plural («tonne», «tonnes»)."""
+    return {entry.key: (entry.terms[0], _plural(entry.terms)) for entry in load_table(language, "units")}
+
+
+def _plural(terms: tuple[str, ...]) -> str:
+    one = terms[0]
+    regular = {one + "s", one + "es", one[:-1] + "ies"}
+    return next((t for t in terms[1:] if t in regular), one)
 
 
 @register.filter
-def unit(value: Any) -> str:
-    """A unit code of a figure («tonne», «usd») as the page's language writes it («تن», «доллар»)."""
+def unit(value: Any, count: Any = None) -> str:
+    """A unit code of a figure («tonne», «usd») as the page's language writes it after `count`:
+    «تن» (Persian counts with the singular), «тонн» after 1 400 000 (Russian agreement,
+    `morphology.agreed_with_number`), «tonnes» (the lexicon's plural) after anything but 1."""
     code = str(value or "")
-    return _unit_names((get_language() or "fa")[:2]).get(code, gettext(code) if code else "")
+    forms = _unit_names((get_language() or "fa")[:2]).get(code)
+    if forms is None:
+        return gettext(code) if code else ""
+    if count is None or count == "":
+        return forms[0]
+    number = float(count)
+    return agreed_with_number(forms[0] if number == 1 else forms[1], number)
 
 
 @register.filter
