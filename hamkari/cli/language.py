@@ -14,6 +14,8 @@ from collections.abc import Iterator, Mapping
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import translation
 
+from hamkari.kb.calendar import digits_in
+
 LANGUAGES = ("fa", "ru", "en")
 
 
@@ -41,6 +43,12 @@ def spoken() -> str:
     output names places and sectors (partners, consortium, route)."""
     code = (translation.get_language() or "en")[:2]
     return code if code in ("fa", "ru", "en") else "en"
+
+
+def digits(value: object) -> str:
+    """A number (a count, an id) with the digits of the language the command line speaks: «۱۲» in
+    Persian, «12» in Russian and English."""
+    return digits_in(value, spoken())
 
 
 @contextlib.contextmanager

@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 
 from hamkari.alerts.tasks import due_runs_enqueue
 from hamkari.cli.command import CliError, command, option
+from hamkari.cli.language import digits
 from hamkari.cli.values import release, whole
 from hamkari.kb.reasons import stored_said
 from hamkari.monitoring.models import FEED, KINDS, Source
@@ -134,18 +135,26 @@ def sources_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+# what `sources list` says of a source's state and kind: the words of the sources page
+# (hamkari/web/templates/web/_source_state.html, _source_kind.html)
+SOURCE_STATES = {"active": "Active", "disabled": "Disabled"}
+SOURCE_KINDS = {"feed": "News feed", "sitemap": "Sitemap", "section": "Section page"}
+
+
 def _source_fields(s: Source) -> list[str]:
-    """One source's line of `sources list`: its id, state, kind and location (as typed), then its
-    health in the command line's language."""
+    """One source's line of `sources list`: its id, state and kind (as words), its location (as
+    typed), then its health, all in the command line's language and digits."""
     success = s.last_success.isoformat(timespec="minutes") if s.last_success else _("never")
     due = s.next_poll_at.isoformat(timespec="minutes") if s.next_poll_at else "-"
-    fields = [str(s.pk), s.state, s.kind, s.location, _("every %(n)s min") % {"n": s.interval}]
-    fields += [_("last success %(when)s") % {"when": success}, _("items %(n)s") % {"n": s.items_seen}]
-    fields += [_("failures %(n)s") % {"n": s.failures}, _("next %(when)s") % {"when": due}]
+    state, kind = _(SOURCE_STATES.get(s.state, s.state)), _(SOURCE_KINDS.get(s.kind, s.kind))
+    fields = [digits(s.pk), state, kind, s.location, _("every %(n)s min") % {"n": digits(s.interval)}]
+    fields += [_("last success %(when)s") % {"when": success}, _("items %(n)s") % {"n": digits(s.items_seen)}]
+    fields += [_("failures %(n)s") % {"n": digits(s.failures)}, _("next %(when)s") % {"when": due}]
     if s.region:
         fields.append(_("region %(code)s") % {"code": s.region})
     if s.release_first:
-        release = {"first": s.release_first, "batch": s.release_batch, "seconds": s.release_every}
+        release = {k: digits(v) for k, v in (("first", s.release_first), ("batch", s.release_batch))}
+        release["seconds"] = digits(s.release_every)
         fields.append(_("releases %(first)s, then %(batch)s every %(seconds)s s") % release)
     if s.last_error:
         fields.append(_("error %(reason)s") % {"reason": stored_said(s.last_error, s.last_error_reason)})
@@ -166,10 +175,10 @@ def sources_poll(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             continue
         fetch = source_poll(source=source)
         line = _("source %(id)s: %(outcome)s, items %(items)s, new %(new)s") % {
-            "id": source.pk,
+            "id": digits(source.pk),
             "outcome": _(fetch.get_outcome_display()),
-            "items": fetch.items,
-            "new": fetch.new,
+            "items": digits(fetch.items),
+            "new": digits(fetch.new),
         }
         error = stored_said(fetch.error, fetch.error_reason)
         print(f"hamkari: {line}" + (f": {error}" if fetch.error else ""), file=out)
@@ -183,7 +192,7 @@ def sources_poll(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             "queued %(n)s polls; 'hamkari worker' runs them",
             n,
         )
-        print("hamkari: " + queued % {"n": n}, file=out)
+        print("hamkari: " + queued % {"n": digits(n)}, file=out)
     return 0
 
 
@@ -251,13 +260,14 @@ def job(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if found is None:
         raise CliError(_("no job %(id)s") % {"id": args.id})
     p = job_progress(job=found, limit=1000)
-    counts = ", ".join(f"{_(ITEM_STATES.get(state, state))} {n}" for state, n in sorted(p.counts.items()))
+    counted = sorted(p.counts.items())
+    counts = ", ".join(f"{_(ITEM_STATES.get(state, state))} {digits(n)}" for state, n in counted)
     facts = {
-        "id": found.pk,
+        "id": digits(found.pk),
         "kind": _(JOB_KINDS.get(found.kind, found.kind)),
         "state": _(JOB_STATES.get(p.state, p.state)),
-        "finished": p.finished,
-        "total": p.total,
+        "finished": digits(p.finished),
+        "total": digits(p.total),
         "counts": counts or _("no items yet"),
     }
     said = _("job %(id)s (%(kind)s): %(state)s, %(finished)s of %(total)s finished (%(counts)s)") % facts

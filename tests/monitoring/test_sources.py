@@ -15,6 +15,7 @@ from django.apps import apps
 from django.utils import timezone, translation
 
 from hamkari.cli import main
+from hamkari.kb.calendar import digits_in
 from hamkari.kb.models import Article
 from hamkari.kb.reasons import stored_said
 from hamkari.monitoring import polling, services
@@ -475,7 +476,7 @@ def test_sources_of_every_kind_polled_together_each_fail_alone(feed_server: Feed
     ]
     assert Article.objects.count() == 2
     _, listing, _ = run(["sources", "list"])
-    assert "\tsitemap\t" in listing.splitlines()[2] and "\tsection\t" in listing.splitlines()[3]
+    assert "\tSitemap\t" in listing.splitlines()[2] and "\tSection page\t" in listing.splitlines()[3]
 
 
 def test_a_sources_language_is_the_language_its_articles_are_read_in(tmp_path: Path) -> None:
@@ -562,9 +563,37 @@ def test_a_polls_errors_are_printed_in_the_command_lines_language(
     )
     monkeypatch.setenv("HAMKARI_LANGUAGE", "fa")
     listed = run(["sources", "list"])[1]
-    assert "\tخطاها 1\t" in listed and listed.endswith("\tخطا: پاسخ HTTP ۵۰۰ Internal Server Error\n")
+    assert "\tخطاها ۱\t" in listed and listed.endswith("\tخطا: پاسخ HTTP ۵۰۰ Internal Server Error\n")
     broken.refresh_from_db()
     assert broken.last_error_reason["template"] == "HTTP %(status)s %(reason)s"
+
+
+def test_a_polls_counts_are_printed_with_persian_digits_when_the_command_line_speaks_persian(
+    feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    feed_server.routes["/broken.rss"] = lambda h: (500, {}, b"")
+    assert run(["sources", "add", feed_server.url("/broken.rss")])[0] == 0
+    broken = Source.objects.get()
+    monkeypatch.setenv("HAMKARI_LANGUAGE", "fa")
+    code, out, _ = run(["sources", "poll", "--once"])
+    number = digits_in(broken.pk, "fa")
+    said = f"hamkari: منبع {number}: خطا، مدخل‌ها ۰، تازه ۰: پاسخ HTTP ۵۰۰ Internal Server Error\n"
+    assert (code, out) == (0, said)
+    queued = run(["sources", "poll", str(broken.pk)])[1]
+    assert queued == "hamkari: ۱ بررسی منبع در صف است؛ 'hamkari worker' انجامش می‌دهد\n"
+
+
+def test_sources_list_names_the_state_and_kind_in_russian_and_keeps_the_location(
+    feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run(["sources", "add", feed_server.url("/wire.rss")])[0] == 0
+    assert run(["sources", "add", feed_server.url("/sitemap.xml"), "--kind", "sitemap"])[0] == 0
+    sitemap_source = Source.objects.get(kind="sitemap")
+    assert run(["sources", "disable", str(sitemap_source.pk)])[0] == 0
+    monkeypatch.setenv("HAMKARI_LANGUAGE", "ru")
+    feed, sitemap_line = run(["sources", "list"])[1].splitlines()
+    assert feed.split("\t")[1:4] == ["Активен", "Лента новостей", feed_server.url("/wire.rss")]
+    assert sitemap_line.split("\t")[1:4] == ["Отключён", "Карта сайта", feed_server.url("/sitemap.xml")]
 
 
 def test_a_jobs_state_and_failures_are_printed_in_the_command_lines_language(
@@ -576,8 +605,8 @@ def test_a_jobs_state_and_failures_are_printed_in_the_command_lines_language(
     assert (code, out.splitlines()) == (
         0,
         [
-            f"hamkari: کار {job.pk} (بارگذاری): پایان یافت، با چند مورد ناموفق، "
-            "1 از 1 به پایان رسید (ناموفق 1)",
+            f"hamkari: کار {digits_in(job.pk, 'fa')} (بارگذاری): پایان یافت، با چند مورد ناموفق، "
+            "۱ از ۱ به پایان رسید (ناموفق ۱)",
             "  ناموفق b.txt: پرونده خالی است",
         ],
     )
