@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import secrets
+import smtplib
+import socket
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -39,6 +41,7 @@ from hamkari.extraction.lexicon import load_table
 from hamkari.extraction.vocabulary import INSTRUMENT_KINDS
 from hamkari.kb import search
 from hamkari.kb.models import Article, Entity
+from hamkari.sources.reasons import Reason
 
 LANGUAGES = ("fa", "ru", "en")
 # how long until the periodic run looks at a watchlist again; an immediate one is looked at when
@@ -249,7 +252,7 @@ def _catch_up(watchlist: Watchlist, now: dt.datetime) -> None:
 class RunOutcome:
     watchlist: Watchlist
     sent: int
-    error: str = ""
+    error: str = ""  # why the digest was not sent: a Reason (delivery_reason)
 
 
 def digests_run(*, now: dt.datetime | None = None, every: bool = False) -> list[RunOutcome]:
@@ -264,8 +267,35 @@ def digests_run(*, now: dt.datetime | None = None, every: bool = False) -> list[
             out.append(RunOutcome(watchlist, watchlist_run(watchlist=watchlist, now=now)))
         except OSError as exc:  # the mail server (smtplib's errors are OSErrors)
             logger.warning("the digest of watchlist %s was not sent: %s", watchlist.pk, exc)
-            out.append(RunOutcome(watchlist, 0, str(exc) or type(exc).__name__))
+            out.append(RunOutcome(watchlist, 0, delivery_reason(exc)))
     return out
+
+
+def delivery_reason(exc: OSError) -> Reason:
+    """Why a digest was not sent, as a Reason said in the reader's language: what the mail server
+    did in words, and its own reply or the system's fault kept as it came (in English)."""
+    if isinstance(exc, smtplib.SMTPAuthenticationError):
+        return Reason("the mail server refused the login (SMTP %(code)s)", code=exc.smtp_code)
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return Reason("the mail server refused the recipient's address")
+    if isinstance(exc, smtplib.SMTPSenderRefused):
+        return Reason("the mail server refused the sender's address %(address)s", address=exc.sender)
+    if isinstance(exc, smtplib.SMTPResponseException):
+        reply = (
+            exc.smtp_error.decode(errors="replace") if isinstance(exc.smtp_error, bytes) else exc.smtp_error
+        )
+        return Reason("the mail server answered SMTP %(code)s: %(reason)s", code=exc.smtp_code, reason=reply)
+    if isinstance(exc, smtplib.SMTPServerDisconnected):
+        return Reason("the mail server closed the connection")
+    if isinstance(exc, ConnectionRefusedError):
+        return Reason("the mail server refused the connection")
+    if isinstance(exc, TimeoutError):
+        return Reason("the mail server did not answer in time")
+    if isinstance(exc, socket.gaierror):
+        return Reason("cannot find the mail server's host")
+    return Reason(
+        "cannot reach the mail server: %(fault)s", fault=" ".join(str(exc).split()) or type(exc).__name__
+    )
 
 
 def _name(name: str) -> str:

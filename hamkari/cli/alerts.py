@@ -25,8 +25,10 @@ from hamkari.alerts.services import (
     watchlist_delete,
 )
 from hamkari.cli.command import CliError, command, option
+from hamkari.cli.language import digits
 from hamkari.cli.values import whole
 from hamkari.extraction.vocabulary import INSTRUMENT_KINDS
+from hamkari.kb.reasons import said as said_here
 from hamkari.kb.selectors import entity_find, entity_search, region_find
 from hamkari.kb.services import reference_load
 
@@ -50,18 +52,18 @@ def alerts_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         w = o.watchlist
         if o.error:
             failed += 1
-            line = _("not sent: %(why)s") % {"why": o.error}
+            line = _("not sent: %(why)s") % {"why": said_here(o.error)}
         elif o.sent:
             line = ngettext("sent a digest of %(n)s item", "sent a digest of %(n)s items", o.sent) % {
-                "n": o.sent
+                "n": digits(o.sent)
             }
         else:
             line = _("nothing to send")
-        said = _("watchlist %(id)s (%(name)s): %(line)s") % {"id": w.pk, "name": w.name, "line": line}
+        said = _("watchlist %(id)s (%(name)s): %(line)s") % {"id": digits(w.pk), "name": w.name, "line": line}
         print(f"hamkari: {said}", file=out)
     n = len(outcomes)
     said = ngettext("%(n)s watchlist run, %(failed)s failed", "%(n)s watchlists run, %(failed)s failed", n)
-    print("hamkari: " + said % {"n": n, "failed": failed}, file=err)
+    print("hamkari: " + said % {"n": digits(n), "failed": digits(failed)}, file=err)
     return 1 if failed else 0
 
 

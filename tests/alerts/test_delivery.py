@@ -5,17 +5,20 @@ the worker runs it, the periodic run sends one digest per period and none when n
 from __future__ import annotations
 
 import datetime as dt
+import smtplib
+import socket
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks_db.models import DBTaskResult
 
 from hamkari.alerts import services, tasks
 from hamkari.alerts.models import DAILY, IMMEDIATE, REGION, Notification, Watchlist
-from hamkari.alerts.services import TargetSpec, digests_run, watchlist_create
+from hamkari.alerts.services import TargetSpec, delivery_reason, digests_run, watchlist_create
+from hamkari.kb.reasons import said
 from hamkari.kb.services import article_ingest
 from hamkari.monitoring.services import source_add, source_poll
 from hamkari.monitoring.worker import workers_run
@@ -139,7 +142,7 @@ def test_a_refused_mail_leaves_the_news_for_the_next_run_and_the_other_watchlist
     monkeypatch.setattr(services.digest, "send", refuse_first)
     later = timezone.now() + dt.timedelta(days=1, minutes=1)
     outcomes = {o.watchlist.pk: (o.sent, o.error) for o in digests_run(now=later)}
-    assert outcomes == {first.pk: (0, "mail server refused"), second.pk: (3, "")}
+    assert outcomes == {first.pk: (0, "the mail server refused the connection"), second.pk: (3, "")}
     assert not first.notifications.filter(sent_at__isnull=False).exists()  # its run was rolled back
     monkeypatch.setattr(services.digest, "send", real_send)
     assert [o.sent for o in digests_run(now=later)] == [3]
@@ -174,3 +177,38 @@ def test_alerts_run_sends_the_due_digests_in_the_foreground_and_says_what_it_did
     assert len(mail.outbox) == 2  # the other one caught up on the same article by itself
     code, out, err = run(["alerts", "run"])
     assert (code, out, err) == (0, "", "hamkari: 0 watchlists run, 0 failed\n")
+
+
+DELIVERY_REASONS = [
+    (
+        smtplib.SMTPAuthenticationError(535, b"bad credentials"),
+        "the mail server refused the login (SMTP 535)",
+    ),
+    (smtplib.SMTPRecipientsRefused({}), "the mail server refused the recipient's address"),
+    (
+        smtplib.SMTPSenderRefused(553, b"no", "desk@example.org"),
+        "the mail server refused the sender's address desk@example.org",
+    ),
+    (smtplib.SMTPDataError(554, b"Message rejected"), "the mail server answered SMTP 554: Message rejected"),
+    (smtplib.SMTPServerDisconnected("gone"), "the mail server closed the connection"),
+    (ConnectionRefusedError(111, "Connection refused"), "the mail server refused the connection"),
+    (TimeoutError("timed out"), "the mail server did not answer in time"),
+    (socket.gaierror(-2, "Name or service not known"), "cannot find the mail server's host"),
+    (
+        OSError(101, "Network is unreachable"),
+        "cannot reach the mail server: [Errno 101] Network is unreachable",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("fault", "line"), DELIVERY_REASONS, ids=[type(f).__name__ for f, _ in DELIVERY_REASONS]
+)
+def test_a_mail_servers_refusal_is_a_reason_with_a_template_the_reader_is_told_in_their_language(
+    fault: OSError, line: str
+) -> None:
+    reason = delivery_reason(fault)
+    assert str(reason) == line
+    with translation.override("ru"):
+        in_russian = said(reason)
+    assert in_russian.startswith("почтовый сервер") or in_russian.startswith("не удалось")

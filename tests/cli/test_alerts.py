@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import smtplib
 import sys
 from typing import Any
 
 import pytest
 from django.core import mail
 
+from hamkari.alerts import services
 from hamkari.alerts.models import Watchlist
 from hamkari.cli import main
+from hamkari.kb.calendar import digits_in
 from hamkari.kb.services import article_ingest, reference_load
 from tests.kb.factories import UserFactory
 
@@ -168,3 +171,33 @@ def test_alerts_run_all_runs_every_watchlist_now(ali: Any, monkeypatch: pytest.M
     assert (code, out.endswith("sent a digest of 3 items\n")) == (0, True)
     assert len(mail.outbox) == 1
     assert run(["alerts", "run", "--all"], monkeypatch)[1].endswith("nothing to send\n")
+
+
+@pytest.mark.parametrize(
+    ("refusal", "why"),
+    [
+        (ConnectionRefusedError(111, "Connection refused"), "کارساز نامه اتصال را نپذیرفت"),
+        (
+            smtplib.SMTPResponseException(451, b"Try again later"),
+            "کارساز نامه پاسخ داد SMTP ۴۵۱: Try again later",
+        ),
+    ],
+)
+def test_a_digest_the_mail_server_refused_is_said_in_persian_with_the_servers_own_words_kept(
+    refusal: OSError, why: str, ali: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(["watch", "add", "ali", "--region", "IR-01", "--every", "immediate", "--language", "en"], monkeypatch)
+    watchlist = Watchlist.objects.get()
+    article_ingest(text=FERRY, published=dt.date(2025, 1, 14))
+    Watchlist.objects.update(next_run_at=watchlist.created_at)
+
+    def refuse(*args: Any) -> None:
+        raise refusal
+
+    monkeypatch.setattr(services.digest, "send", refuse)
+    monkeypatch.setenv("HAMKARI_LANGUAGE", "fa")
+    code, out, err = run(["alerts", "run"], monkeypatch)
+    number = digits_in(watchlist.pk, "fa")
+    assert (code, out) == (1, f"hamkari: فهرست پیگیری {number} (Gilan): فرستاده نشد: {why}\n")
+    assert err.endswith("hamkari: ۱ فهرست پیگیری اجرا شد، ۱ ناموفق\n")  # after the log's English warning
+    assert mail.outbox == []
