@@ -52,16 +52,15 @@ def worker(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             "worker running with %(n)s threads (Ctrl-C stops)",
             args.threads,
         )
-        print("hamkari: " + said % {"n": args.threads}, file=out, flush=True)
+        print("hamkari: " + said % {"n": digits(args.threads)}, file=out, flush=True)
     try:
         done = workers_run(
             threads=args.threads, batch=args.batch, interval=0 if args.batch else 1.0, periodic=PERIODIC
         )
     except WorkerError as exc:
         raise CliError(str(exc)) from exc
-    print(
-        "hamkari: " + ngettext("worker ran %(n)s job", "worker ran %(n)s jobs", done) % {"n": done}, file=out
-    )
+    ran = ngettext("worker ran %(n)s job", "worker ran %(n)s jobs", done) % {"n": digits(done)}
+    print(f"hamkari: {ran}", file=out)
     return 0
 
 
@@ -120,7 +119,8 @@ def sources_add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if source.kind == FEED
         else _("added %(kind)s source %(id)s: %(location)s (every %(every)s min)")
     )
-    facts = {"id": source.pk, "kind": source.kind, "location": source.location, "every": source.every}
+    facts = {"id": digits(source.pk), "kind": source.kind, "location": source.location}
+    facts["every"] = digits(source.every)
     said = said % facts
     print(f"hamkari: {said}", file=out)
     return 0
@@ -129,7 +129,8 @@ def sources_add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 @command("sources list", help="the watched sources and their health")
 def sources_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     rows = list(source_list())
-    print("hamkari: " + ngettext("%(n)s source", "%(n)s sources", len(rows)) % {"n": len(rows)}, file=err)
+    counted = ngettext("%(n)s source", "%(n)s sources", len(rows)) % {"n": digits(len(rows))}
+    print(f"hamkari: {counted}", file=err)
     for s in rows:
         print("\t".join(_source_fields(s)), file=out)
     return 0
@@ -199,7 +200,7 @@ def sources_poll(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _one(pk: int) -> Source:
     source = source_find(pk=pk)
     if source is None:
-        raise CliError(_("no source %(id)s (see 'hamkari sources list')") % {"id": pk})
+        raise CliError(_("no source %(id)s (see 'hamkari sources list')") % {"id": digits(pk)})
     return source
 
 
@@ -214,7 +215,7 @@ def _one(pk: int) -> Source:
 )
 def sources_enable(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     source = source_enable(source=_one(args.id))
-    said = _("enabled source %(id)s: %(location)s") % {"id": source.pk, "location": source.location}
+    said = _("enabled source %(id)s: %(location)s") % {"id": digits(source.pk), "location": source.location}
     print(f"hamkari: {said}", file=out)
     return 0
 
@@ -226,7 +227,7 @@ def sources_enable(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 )
 def sources_disable(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     source = source_disable(source=_one(args.id))
-    said = _("disabled source %(id)s: %(location)s") % {"id": source.pk, "location": source.location}
+    said = _("disabled source %(id)s: %(location)s") % {"id": digits(source.pk), "location": source.location}
     print(f"hamkari: {said}", file=out)
     return 0
 
@@ -258,7 +259,7 @@ ITEM_STATES = {
 def job(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     found = job_find(pk=args.id)
     if found is None:
-        raise CliError(_("no job %(id)s") % {"id": args.id})
+        raise CliError(_("no job %(id)s") % {"id": digits(args.id)})
     p = job_progress(job=found, limit=1000)
     counted = sorted(p.counts.items())
     counts = ", ".join(f"{_(ITEM_STATES.get(state, state))} {digits(n)}" for state, n in counted)

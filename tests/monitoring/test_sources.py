@@ -581,6 +581,8 @@ def test_a_polls_counts_are_printed_with_persian_digits_when_the_command_line_sp
     assert (code, out) == (0, said)
     queued = run(["sources", "poll", str(broken.pk)])[1]
     assert queued == "hamkari: ۱ بررسی منبع در صف است؛ 'hamkari worker' انجامش می‌دهد\n"
+    assert run(["sources", "list"])[2].startswith("hamkari: ۱ ")
+    assert "۹۹۹" in run(["sources", "poll", "999"])[2]
 
 
 def test_sources_list_names_the_state_and_kind_in_russian_and_keeps_the_location(
