@@ -10,8 +10,9 @@ from django.utils.translation import ngettext
 
 from hamkari.alerts.tasks import due_runs_enqueue
 from hamkari.cli.command import CliError, command, option
-from hamkari.cli.language import digits
+from hamkari.cli.language import digits, spoken
 from hamkari.cli.values import release, whole
+from hamkari.kb.calendar import moment_text
 from hamkari.kb.reasons import stored_said
 from hamkari.monitoring.models import FEED, KINDS, Source
 from hamkari.monitoring.selectors import job_find, job_progress, source_find, source_list, sources_active
@@ -145,8 +146,8 @@ SOURCE_KINDS = {"feed": "News feed", "sitemap": "Sitemap", "section": "Section p
 def _source_fields(s: Source) -> list[str]:
     """One source's line of `sources list`: its id, state and kind (as words), its location (as
     typed), then its health, all in the command line's language and digits."""
-    success = s.last_success.isoformat(timespec="minutes") if s.last_success else _("never")
-    due = s.next_poll_at.isoformat(timespec="minutes") if s.next_poll_at else "-"
+    success = moment_text(s.last_success, spoken()) if s.last_success else _("never")
+    due = moment_text(s.next_poll_at, spoken()) if s.next_poll_at else "-"
     state, kind = _(SOURCE_STATES.get(s.state, s.state)), _(SOURCE_KINDS.get(s.kind, s.kind))
     fields = [digits(s.pk), state, kind, s.location, _("every %(n)s min") % {"n": digits(s.interval)}]
     fields += [_("last success %(when)s") % {"when": success}, _("items %(n)s") % {"n": digits(s.items_seen)}]

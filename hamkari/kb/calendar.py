@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import jdatetime
-from django.utils import formats
+from django.utils import formats, timezone
 
 PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 # what a reader types: Persian and Arabic-Indic digits
@@ -47,6 +47,15 @@ def jalali_text(day: dt.date) -> str:
     """«۱۲ آذر ۱۴۰۴»"""
     j = jdatetime.date.fromgregorian(date=day)
     return f"{j.day} {JALALI_MONTHS[j.month - 1]} {j.year}".translate(PERSIAN_DIGITS)
+
+
+def moment_text(value: dt.datetime, language: str) -> str:
+    """A moment in the server's time zone: «۱۲ آذر ۱۴۰۴، ۱۴:۳۰» in Persian, «2025-12-03 14:30»
+    in Russian and English."""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    if language.startswith("fa"):
+        return f"{jalali_text(local.date())}، {local:%H:%M}".translate(PERSIAN_DIGITS)
+    return f"{local:%Y-%m-%d %H:%M}"
 
 
 def day_text(day: dt.date, language: str) -> str:

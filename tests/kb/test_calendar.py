@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from hamkari.kb.calendar import digits_in, jalali_text, latin_digits, number_in, typed_number
+from hamkari.kb.calendar import digits_in, jalali_text, latin_digits, moment_text, number_in, typed_number
 
 
 @pytest.mark.parametrize(
@@ -53,3 +53,11 @@ def test_typed_number_drops_group_separators_and_reads_the_persian_decimal_sign(
 
 def test_jalali_text_names_the_persian_month_with_persian_digits() -> None:
     assert jalali_text(dt.date(2025, 12, 3)) == "۱۲ آذر ۱۴۰۴"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("fa", "۱۲ آذر ۱۴۰۴، ۱۴:۳۰"), ("ru", "2025-12-03 14:30"), ("en", "2025-12-03 14:30")],
+)
+def test_moment_text_is_jalali_in_persian_and_iso_like_otherwise(language: str, expected: str) -> None:
+    assert moment_text(dt.datetime(2025, 12, 3, 14, 30), language) == expected

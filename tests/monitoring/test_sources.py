@@ -15,7 +15,7 @@ from django.apps import apps
 from django.utils import timezone, translation
 
 from hamkari.cli import main
-from hamkari.kb.calendar import digits_in
+from hamkari.kb.calendar import digits_in, moment_text
 from hamkari.kb.models import Article
 from hamkari.kb.reasons import stored_said
 from hamkari.monitoring import polling, services
@@ -583,6 +583,10 @@ def test_a_polls_counts_are_printed_with_persian_digits_when_the_command_line_sp
     assert queued == "hamkari: ۱ بررسی منبع در صف است؛ 'hamkari worker' انجامش می‌دهد\n"
     assert run(["sources", "list"])[2].startswith("hamkari: ۱ ")
     assert "۹۹۹" in run(["sources", "poll", "999"])[2]
+    broken.refresh_from_db()
+    # the next poll's moment is Jalali, as on the pages («۱۴ آذر ۱۴۰۵، ۰۳:۴۵»), not ISO
+    assert moment_text(broken.next_poll_at, "fa") in run(["sources", "list"])[1]
+    assert "T" not in run(["sources", "list"])[1].split("\t")[-2]
 
 
 def test_sources_list_names_the_state_and_kind_in_russian_and_keeps_the_location(

@@ -23,7 +23,7 @@ from django.utils.translation import get_language, gettext, gettext_lazy, ngette
 from hamkari.extraction.lexicon import load_table
 from hamkari.extraction.morphology import agreed_with_number
 from hamkari.kb import names
-from hamkari.kb.calendar import JALALI_MONTHS, PERSIAN_DIGITS, jalali_text
+from hamkari.kb.calendar import JALALI_MONTHS, PERSIAN_DIGITS, jalali_text, moment_text
 from hamkari.kb.reasons import stored_html
 from hamkari.partners import routes
 from hamkari.partners.names import number as grouped_number
@@ -97,10 +97,7 @@ def jtime(value: dt.datetime | None) -> str:
     otherwise."""
     if not value:
         return "—"
-    local = timezone.localtime(value) if timezone.is_aware(value) else value
-    if _persian():
-        return f"{jalali_text(local.date())}، {local:%H:%M}".translate(PERSIAN_DIGITS)
-    return f"{local:%Y-%m-%d %H:%M}"
+    return moment_text(value, get_language() or "fa")
 
 
 # what the history page calls each action of the audit log
