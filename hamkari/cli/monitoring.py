@@ -115,12 +115,13 @@ def sources_add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
     except SourceError as exc:
         raise CliError(str(exc)) from exc
-    said = (
-        _("added source %(id)s: %(location)s (every %(every)s min)")
-        if source.kind == FEED
-        else _("added %(kind)s source %(id)s: %(location)s (every %(every)s min)")
-    )
-    facts = {"id": digits(source.pk), "kind": source.kind, "location": source.location}
+    # one sentence per kind: a kind's word does not fit one slot in every language
+    said = {
+        FEED: _("added source %(id)s: %(location)s (every %(every)s min)"),
+        "sitemap": _("added sitemap source %(id)s: %(location)s (every %(every)s min)"),
+        "section": _("added section page source %(id)s: %(location)s (every %(every)s min)"),
+    }[source.kind]
+    facts = {"id": digits(source.pk), "location": source.location}
     facts["every"] = digits(source.every)
     said = said % facts
     print(f"hamkari: {said}", file=out)

@@ -641,3 +641,13 @@ def test_errors_stored_before_their_templates_get_them_when_an_english_line_fits
     assert kept is not None and kept.template == "attempt %(n)s: %(reason)s"
     with translation.override("fa"):
         assert stored_said(source.last_error, source.last_error_reason) == "پاسخ HTTP ۴۰۴ Not Found"
+
+
+def test_adding_a_sitemap_source_names_its_kind_in_words_in_persian(
+    feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HAMKARI_LANGUAGE", "fa")
+    code, out, _ = run(["sources", "add", feed_server.url("/sitemap.xml"), "--kind", "sitemap"])
+    added = Source.objects.get()
+    assert code == 0 and out.startswith(f"hamkari: منبع {digits_in(added.pk, 'fa')} (نقشهٔ سایت) افزوده شد: ")
+    assert "sitemap" not in out.replace(feed_server.url("/sitemap.xml"), "")  # no code beside the address
