@@ -3,6 +3,8 @@ groups, action plans …) with their status taken from the verbs around them."""
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 
 from hamkari.extraction.document import (
@@ -384,19 +386,24 @@ class InstrumentFinder(Component):
         """Instrument words (by id) that a post holds or names right after it: «رئیس کمیته روابط
         خارجی», «председатель комитета по …», «head of the committee»: the body the holder heads."""
         text = doc.folded.text  # type: ignore[union-attr]
-        posts = [m for m in doc.matches if m.table == "titles"]
+        posts = sorted(doc.matches_of("titles"), key=lambda m: m.fstart)
         if not posts:
             return set()
         ends = {m.fend for m in posts}
+        # a post holds the cue when one starting at or before it ends at or after it: the furthest
+        # end among the posts started so far answers that (one bisect a cue, not a scan of posts)
+        starts = [p.fstart for p in posts]
+        furthest = list(itertools.accumulate((p.fend for p in posts), max))
         out: set[int] = set()
-        for cue in (m for m in doc.matches if m.table == "instruments"):
+        for cue in doc.matches_of("instruments"):
             before = text[max(0, cue.fstart - 16) : cue.fstart]
             words = before.split()
             while words and words[-1] in _OF_WORDS:
                 words.pop()  # «head [of the] committee»
             link = before.rfind(words[-1]) + len(words[-1]) if words else -1
             after_post = link >= 0 and cue.fstart - len(before) + link in ends
-            if after_post or any(p.fstart <= cue.fstart and cue.fend <= p.fend for p in posts):
+            started = bisect.bisect_right(starts, cue.fstart)
+            if after_post or (started and furthest[started - 1] >= cue.fend):
                 out.add(id(cue))
         return out
 
