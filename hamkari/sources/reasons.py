@@ -61,8 +61,16 @@ class Reason(str):
             return None
 
 
+# a value stored beside a reason (a remote server's reason phrase, an OS fault) is cut as the
+# stored English line is: the remote side must not decide how much we keep and show
+MAX_VALUE = 300
+
+
 def _plain(value: object) -> object:
-    return value if isinstance(value, int | float | bool) or value is None else str(value)
+    if isinstance(value, int | float | bool) or value is None:
+        return value
+    text = str(value)
+    return text if len(text) <= MAX_VALUE else text[: MAX_VALUE - 1] + "…"
 
 
 def reason_of(exc: BaseException) -> str:

@@ -378,7 +378,8 @@ def my_calendar(request: HttpRequest) -> HttpResponse:
 @login_required
 def brief_page(request: HttpRequest, kind: str, first: str, second: str = "") -> HttpResponse:
     if kind == "group":
-        data = selectors.group_brief(found(selectors.group_get, int(first)))
+        # a number that is no number («abc», «²») is a 404 like a missing group, not a 500
+        data = selectors.group_brief(found(selectors.group_get, first))
     else:
         a = found(kb_selectors.region_by_code, first)
         b = found(kb_selectors.region_by_code, second)

@@ -137,3 +137,10 @@ def test_an_ingest_summary_is_in_the_active_language_with_each_failures_reason()
             "  не удалось b.txt: файл пуст",
             "  не удалось c.txt: an English fault",
         ]
+
+
+def test_a_value_stored_beside_a_reason_is_cut_like_the_stored_line() -> None:
+    remote = "x" * 70_000  # a reason phrase as long as a server cares to send
+    stored = Reason("HTTP %(status)s %(reason)s", status=503, reason=remote).as_json()
+    assert stored["params"]["status"] == 503 and len(stored["params"]["reason"]) == 300
+    assert stored["params"]["reason"].endswith("…")

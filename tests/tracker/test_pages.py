@@ -284,3 +284,9 @@ def test_an_instruments_region_parties_are_named_in_the_pages_language(
     page = viewer.get(f"/tracker/instruments/{instrument.pk}/").content.decode()
     heading = page[page.index("<h1>") : page.index("</h1>")]  # titled by its kind and parties
     assert f">{name}</bdi>" in heading, name
+
+
+@pytest.mark.parametrize("group", ["abc", "²", "99999999999999999999999", "987654"])
+def test_a_brief_of_a_group_that_is_no_group_is_a_404_not_a_server_error(group: str) -> None:
+    analyst = client_for(user_create(username="a", password="pw-analyst-123", role="analyst"))
+    assert analyst.get(f"/tracker/briefs/group/{group}/").status_code == 404

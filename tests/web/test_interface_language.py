@@ -18,7 +18,7 @@ from django.test import Client
 from hamkari.accounts.services import profile_update
 from hamkari.alerts.services import TargetSpec, watchlist_create
 from hamkari.kb.ingest import item_ingest
-from hamkari.kb.models import Entity, Instrument, Story
+from hamkari.kb.models import Article, Entity, Instrument, Story
 from hamkari.kb.services import reference_load
 from hamkari.monitoring import demo
 from hamkari.monitoring.jobs import job_upload_start
@@ -240,8 +240,7 @@ def test_every_link_of_an_article_page_jumps_to_something(
 ) -> None:
     """An occurrence of a fact inside another fact's highlighted words (a city in a name) points to
     those words; no link of the side list jumps nowhere, on any sample."""
-    from hamkari.kb.models import Article
-
+    assert Article.objects.count() >= 12  # the served samples are there (a test over none proves nothing)
     client = Client()
     client.force_login(users["analyst"])
     dead = {}
