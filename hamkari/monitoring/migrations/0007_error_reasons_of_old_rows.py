@@ -1,17 +1,22 @@
 """Errors stored before their templates were kept: each English line that one of the reasons' templates
-of this time makes exactly gets that template and its values (sources.reasons.reason_read), so that
-it is said in the reader's language too; any other line stays as it is (shown in English)."""
+of this time makes exactly gets that template and its values, stored as `Reason.as_json` stores
+them, so that it is said in the reader's language too; any other line stays as it is (shown in
+English).
+
+The migration imports nothing of the application: the templates, the reading of a line back
+into a template and its values (hamkari.sources.reasons.reason_read) and the stored form
+(Reason.as_json, with values cut to 300 characters) are copied here as they stood when it was
+frozen (main at commit 89794ed), so that a later change of that code does not change what
+this migration does to a database that runs it later."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.db import migrations
 
-from hamkari.sources.reasons import reason_read
-
-# the templates of the reasons as this migration was written (a later change of the code's
-# templates must not change what it does)
+# the templates of the reasons as this migration was written
 TEMPLATES = (
     "%(variable)s must be a number of seconds, not %(value)s",
     "the text must be a str, not %(type)s",
@@ -94,9 +99,48 @@ TEMPLATES = (
 )
 
 
+# a value longer than this is cut to MAX_VALUE - 1 characters and "…" (reasons.MAX_VALUE)
+MAX_VALUE = 300
+
+_PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    """The template as a pattern that reads each value back as text."""
+    parts: list[str] = []
+    named: set[str] = set()
+    at = 0
+    for m in _PLACEHOLDER.finditer(template):
+        parts.append(re.escape(template[at : m.start()]))
+        parts.append(".+?" if m[1] in named else f"(?P<{m[1]}>.+?)")
+        named.add(m[1])
+        at = m.end()
+    parts.append(re.escape(template[at:]))
+    return re.compile("".join(parts), re.S)
+
+
+# the longest template first (sorted is stable: among equal lengths, the order above)
+PATTERNS = [(template, _pattern(template)) for template in sorted(TEMPLATES, key=len, reverse=True)]
+
+
+def _cut(value: str) -> str:
+    return value if len(value) <= MAX_VALUE else value[: MAX_VALUE - 1] + "…"
+
+
+def _reason(text: str) -> dict[str, Any] | None:
+    """{"template": …, "params": {…}} of the first template that makes exactly `text`, a value
+    that is itself such a line in the same form; None when no template fits."""
+    for template, pattern in PATTERNS:
+        found = pattern.fullmatch(text)
+        if found is None:
+            continue
+        params = {key: _reason(value) or _cut(value) for key, value in found.groupdict().items()}
+        return {"template": template, "params": params}
+    return None
+
+
 def _read(text: str) -> dict[str, Any]:
-    found = reason_read(text, TEMPLATES) if text else None
-    return found.as_json() if found is not None else {}
+    return (_reason(text) if text else None) or {}
 
 
 def forwards(apps: Any, schema_editor: Any) -> None:
