@@ -89,7 +89,7 @@ class Profile:
     # the publication date, when known: a report tells of what happened by then
     published: dt.date | None = None
     # an ingest-day hint of a live feed: the event happened between these days (see
-    # `hamkari.kb.services.stories.live_window`); None when the date is no window
+    # `hamkari.kb.selectors.live_window`); None when the date is no window
     window: tuple[dt.date, dt.date] | None = None
 
 

@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from django.core.cache import cache
 from django.db.models import Count, F, Max, Prefetch, Q, QuerySet
 from django.db.models.functions import Substr
+from django.utils import timezone
 
 from hamkari.extraction import extract
 from hamkari.extraction.lexicon import load_table
 from hamkari.kb import search
+from hamkari.kb.evidence import CERTAIN, WINDOW
 from hamkari.kb.facts import FACT_KINDS
 from hamkari.kb.models import (
     SAMPLE_URL_PREFIX,
@@ -734,3 +736,34 @@ def article_ids(*, ids: Sequence[int] | None = None) -> list[int]:
     """The numbers of the stored articles (all, or those among `ids`), in order."""
     qs = Article.objects.all() if ids is None else Article.objects.filter(pk__in=ids)
     return list(qs.order_by("pk").values_list("pk", flat=True))
+
+
+# An article dated by its ingest day only: when the articles ingested just before it that are
+# dated (by their text or publication date) came at most LIVE_LAG days after their events, the
+# knowledge base is fed live (watched feeds) and this article's event, too, happened at most that
+# many days (their LIVE_QUANTILE lag, plus WINDOW) before its ingest day. After a backlog (an
+# archive uploaded, a new source's old items) or with too few dated articles to tell, the ingest
+# day says nothing. Looked up among the RECENT dated articles ingested last.
+RECENT = 30
+MIN_RECENT = 5
+LIVE_LAG = 7
+LIVE_QUANTILE = 0.9
+
+
+def live_window(*, article: Article, ingest_day: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The days an article dated only by its ingest day reports, when the articles ingested just
+    before it say that the knowledge base is fed live (see LIVE_LAG); else None.
+    The stories service asks it when it places such an article."""
+    rows = (
+        Article.objects.filter(pk__lt=article.pk, event_date_weak=False, event_date_known__in=CERTAIN)
+        .exclude(event_date=None)
+        .order_by("-pk")
+        .values_list("ingested_at", "event_date")[:RECENT]
+    )
+    lags = sorted(abs((timezone.localdate(at) - day).days) for at, day in rows if day is not None)
+    if len(lags) < MIN_RECENT:
+        return None
+    lag = lags[min(len(lags) - 1, int(LIVE_QUANTILE * len(lags)))]
+    if lag > LIVE_LAG:
+        return None
+    return ingest_day - dt.timedelta(days=lag) - WINDOW, ingest_day + dt.timedelta(days=1)

@@ -42,6 +42,7 @@ from hamkari.kb.evidence import (
     score,
 )
 from hamkari.kb.models import Article, ArticleKey, Entity, EventSource, KeyCount, Position, Story
+from hamkari.kb.selectors import live_window
 from hamkari.kb.services.audit import audit_record
 
 REGION_HEADS = ("head_of_region",)
@@ -56,16 +57,6 @@ CORROBORATION = 0.5
 MAX_CORROBORATING = 2
 # Region pairs are formed from the first few regions of each side only.
 PAIR_REGIONS = 4
-# An article dated by its ingest day only: when the articles ingested just before it that are
-# dated (by their text or publication date) came at most LIVE_LAG days after their events, the
-# knowledge base is fed live (watched feeds) and this article's event, too, happened at most that
-# many days (their LIVE_QUANTILE lag, plus WINDOW) before its ingest day. After a backlog (an
-# archive uploaded, a new source's old items) or with too few dated articles to tell, the ingest
-# day says nothing. Looked up among the RECENT dated articles ingested last.
-RECENT = 30
-MIN_RECENT = 5
-LIVE_LAG = 7
-LIVE_QUANTILE = 0.9
 
 
 class StoryError(ValueError):
@@ -112,24 +103,6 @@ def event_date(doc: Document, ingest_day: dt.date) -> EventDate:
             known = when.kind if when.kind in ("day_month", "weekday") else ""
             return EventDate(day, when.provenance.rule + " from the ingest day (a hint)", when, True, known)
     return EventDate(ingest_day, "ingest day (a hint)", None, True, "")
-
-
-def live_window(article: Article, ingest_day: dt.date) -> tuple[dt.date, dt.date] | None:
-    """The days an article dated only by its ingest day reports, when the articles ingested just
-    before it say that the knowledge base is fed live (see LIVE_LAG); else None."""
-    rows = (
-        Article.objects.filter(pk__lt=article.pk, event_date_weak=False, event_date_known__in=CERTAIN)
-        .exclude(event_date=None)
-        .order_by("-pk")
-        .values_list("ingested_at", "event_date")[:RECENT]
-    )
-    lags = sorted(abs((timezone.localdate(at) - day).days) for at, day in rows if day is not None)
-    if len(lags) < MIN_RECENT:
-        return None
-    lag = lags[min(len(lags) - 1, int(LIVE_QUANTILE * len(lags)))]
-    if lag > LIVE_LAG:
-        return None
-    return ingest_day - dt.timedelta(days=lag) - WINDOW, ingest_day + dt.timedelta(days=1)
 
 
 # ── keys ─────────────────────────────────────────────────────────────────────────────────────
@@ -234,7 +207,7 @@ def story_assign(
     article.event_date_weak, article.event_date_known = dated.weak, dated.known
     article.event_date_start = dated.when.span.start if dated.when else None
     article.event_date_end = dated.when.span.end if dated.when else None
-    window = live_window(article, ingest_day) if dated.weak else None
+    window = live_window(article=article, ingest_day=ingest_day) if dated.weak else None
     if window is not None:
         article.event_date_rule = (
             dated.rule + f" within {window[0].isoformat()}…{window[1].isoformat()}, a live feed's delay"

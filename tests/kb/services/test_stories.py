@@ -9,7 +9,7 @@ from unittest import mock
 
 import pytest
 
-from hamkari.kb import services
+from hamkari.kb import selectors, services
 from hamkari.kb.models import Article, AuditLog, Mention, Story
 from hamkari.kb.services import stories
 from tests.kb.factories import GOVERNOR_LATER, GOVERNOR_MONDAY
@@ -315,7 +315,7 @@ def test_after_a_backfill_the_ingest_day_of_an_undated_report_says_nothing() -> 
 
 
 def test_too_few_dated_articles_before_an_undated_one_give_its_ingest_day_no_window() -> None:
-    _feed(JUNE_DAYS[: stories.MIN_RECENT - 1], JUNE_DAYS[: stories.MIN_RECENT - 1])
+    _feed(JUNE_DAYS[: selectors.MIN_RECENT - 1], JUNE_DAYS[: selectors.MIN_RECENT - 1])
     with _clock(dt.date(2025, 9, 20)):
         undated = services.article_ingest(text=TALKS_UNDATED_AGRICULTURE, source="ru").article
     assert undated.event_date_weak and stories.WINDOW_KEY not in undated.story_evidence
