@@ -16,12 +16,26 @@ class Missing(Http404):
     The web shows the site's 404 page; the API answers with the message in its error shape."""
 
 
-def found(getter: Callable[..., T], *args: Any, missing: str = "", **kwargs: Any) -> T:
-    """`getter(*args, **kwargs)` (a selector), else `Missing(missing)`.
+class NoRecord(LookupError):
+    """What was asked names no record though no model said DoesNotExist: an unknown kind of
+    record, an id that is no number (`record_id`), a finder that found nothing."""
 
-    A selector says "no such record" with the model's DoesNotExist, or with KeyError / ValueError
-    when what was asked cannot name a record (an unknown fact kind, a code that is no code)."""
+
+def record_id(value: object) -> int:
+    """`value` (an address's or a form's text) as a record's number, else NoRecord."""
+    if isinstance(value, int):
+        return value
+    try:
+        return int(str(value))
+    except ValueError as exc:
+        raise NoRecord(value) from exc
+
+
+def found(getter: Callable[..., T], *args: Any, missing: str = "", **kwargs: Any) -> T:
+    """`getter(*args, **kwargs)` (a selector), else `Missing(missing)` when it says that no record
+    answers what was asked: the model's DoesNotExist, or NoRecord. Anything else it raises — a
+    KeyError or ValueError of a fault in the selector too — goes on as it is (a server error)."""
     try:
         return getter(*args, **kwargs)
-    except (ObjectDoesNotExist, KeyError, ValueError) as exc:
+    except (ObjectDoesNotExist, NoRecord) as exc:
         raise Missing(missing) from exc

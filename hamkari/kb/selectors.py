@@ -19,6 +19,7 @@ from hamkari.extraction.lexicon import load_table
 from hamkari.kb import search
 from hamkari.kb.evidence import CERTAIN, WINDOW
 from hamkari.kb.facts import FACT_KINDS
+from hamkari.kb.lookups import NoRecord
 from hamkari.kb.models import (
     SAMPLE_URL_PREFIX,
     Article,
@@ -131,7 +132,9 @@ def article_facts(article: Article) -> dict[str, list[Any]]:
 
 def _facts(kind: str) -> QuerySet[Any]:
     # the fact rows name the reviewer, so it comes in the same query
-    entry = FACT_KINDS[kind]
+    entry = FACT_KINDS.get(kind)
+    if entry is None:
+        raise NoRecord(kind)
     return entry.model._default_manager.select_related("reviewed_by", *entry.related)
 
 
@@ -570,7 +573,9 @@ AUDITED: dict[str, Any] = {
 
 
 def audited_get(kind: str, pk: int) -> Any:
-    """The record a history page is about; raises KeyError for an unknown kind."""
+    """The record a history page is about; raises NoRecord for an unknown kind."""
+    if kind not in AUDITED:
+        raise NoRecord(kind)
     return AUDITED[kind].objects.get(pk=pk)
 
 

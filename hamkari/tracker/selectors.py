@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from hamkari.accounts.permissions import role_of, scope_of
 from hamkari.kb import selectors as kb_selectors
+from hamkari.kb.lookups import record_id
 from hamkari.kb.models import AuditLog, Commitment, Entity, Instrument, Mention, ReviewState, Story
 from hamkari.tracker.models import EventEntry, ItemStatus, Meeting, PlanItem, WorkingGroup
 
@@ -126,9 +127,10 @@ def group_list() -> list[WorkingGroup]:
 # --- what the tracker's pages read ----------------------------------------------------------
 
 
-def group_get(pk: int) -> WorkingGroup:
-    """A working group (raises WorkingGroup.DoesNotExist)."""
-    return WorkingGroup.objects.get(pk=pk)
+def group_get(pk: int | str) -> WorkingGroup:
+    """A working group (raises WorkingGroup.DoesNotExist, or NoRecord for a number that is no
+    number: «abc», «²»)."""
+    return WorkingGroup.objects.get(pk=record_id(pk))
 
 
 def groups_newest_first() -> QuerySet[WorkingGroup]:
@@ -156,8 +158,9 @@ def owner_find(pk: Any) -> Entity | None:
 
 
 def plan_item_get(pk: Any, *, group: WorkingGroup) -> PlanItem:
-    """An item of `group`'s plan (raises PlanItem.DoesNotExist)."""
-    return PlanItem.objects.get(pk=pk, group=group)
+    """An item of `group`'s plan (raises PlanItem.DoesNotExist, or NoRecord for a number that is
+    no number)."""
+    return PlanItem.objects.get(pk=record_id(pk), group=group)
 
 
 def group_detail(group: WorkingGroup) -> dict[str, Any]:

@@ -6,7 +6,7 @@ import pytest
 from django.http import Http404
 
 from hamkari.kb import selectors
-from hamkari.kb.lookups import Missing, found
+from hamkari.kb.lookups import Missing, NoRecord, found, record_id
 from hamkari.kb.models import Entity
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +23,8 @@ def test_it_returns_what_the_selector_finds() -> None:
         (selectors.region_by_code, ("XX-99",)),  # DoesNotExist
         (selectors.entity_get, (987654,)),
         (selectors.curated_entity_get, (987654,)),
+        (selectors.article_fact, ("no-such-kind", 1)),  # a kind of record there is not
+        (selectors.audited_get, ("no-such-kind", 1)),
     ],
 )
 def test_a_record_that_does_not_exist_is_a_404_with_its_message(getter: object, args: tuple[object]) -> None:
@@ -37,3 +39,32 @@ def test_an_error_that_is_not_about_a_missing_record_is_not_hidden() -> None:
 
     with pytest.raises(RuntimeError):
         found(broken)
+
+
+@pytest.mark.parametrize("text", ["abc", "²", "", "1.5", None])
+def test_an_id_that_is_no_number_names_no_record(text: object) -> None:
+    with pytest.raises(NoRecord):
+        record_id(text)
+
+
+@pytest.mark.parametrize(("text", "number"), [("42", 42), (7, 7), ("۱۲", 12)])
+def test_an_id_in_any_decimal_digits_is_read_as_its_number(text: object, number: int) -> None:
+    assert record_id(text) == number
+
+
+def test_a_selector_given_an_id_that_is_no_number_is_a_404() -> None:
+    def by_number(pk: str) -> Entity:
+        return selectors.entity_get(record_id(pk))
+
+    with pytest.raises(Missing):
+        found(by_number, "abc")
+
+
+@pytest.mark.parametrize("fault", [KeyError("kind"), ValueError("invalid literal for int()")])
+def test_a_key_or_value_error_of_a_fault_in_a_selector_is_not_turned_into_a_404(fault: Exception) -> None:
+    def broken() -> None:
+        raise fault
+
+    with pytest.raises(type(fault)) as raised:
+        found(broken)
+    assert not isinstance(raised.value, Http404)  # a server error, not a page that is not there

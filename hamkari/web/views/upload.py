@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hamkari.accounts.permissions import acting_user, can_reextract, can_see_job, can_upload, role_of
-from hamkari.kb.lookups import found
+from hamkari.kb.lookups import NoRecord, found
 from hamkari.monitoring import selectors
 from hamkari.monitoring.jobs import job_reextract_start, job_upload_start
 from hamkari.sources.inputs import MAX_BYTES
@@ -85,7 +85,7 @@ def job(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 def _job_get(pk: int) -> Any:
     found_job = selectors.job_find(pk=pk)
     if found_job is None:
-        raise KeyError(pk)
+        raise NoRecord(pk)
     return found_job
 
 
