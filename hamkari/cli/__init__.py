@@ -1,6 +1,8 @@
 """The `hamkari` command. `main` configures Django from the environment (a wrong setting is one
 line naming the variable, exit status 2), then imports the command modules, which may use models,
-services and selectors at their top level: this is the one place that imports inside a function.
+services and selectors at their top level: this is the one place that imports inside a function
+(what it needs before, to say a wrong setting in the command line's language, imports no model
+and is imported at the top).
 
 One module per command family, each command's options beside its handler:
 `articles` (extract, ingest, reextract, export), `users` (user, token), `tracker` (groups,
@@ -20,6 +22,11 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.utils import translation
 
+# these read no setting when imported: they may come before Django is configured
+from hamkari.cli.language import cli_language
+from hamkari.kb.reasons import reason
+from hamkari.web.i18n import LOCALE, compile_messages
+
 
 def configure() -> None:
     """Configure Django from the environment (raises ImproperlyConfigured for a wrong setting)."""
@@ -38,10 +45,6 @@ def _setting_error(exc: ImproperlyConfigured) -> str:
     """«setting error: …» in the command line's language (English when HAMKARI_LANGUAGE itself is
     wrong). A setting that stopped Django's set-up leaves it unconfigured: the catalogues are then
     read with a configuration of their own, which is all this process does before it exits."""
-    from hamkari.cli.language import cli_language
-    from hamkari.kb.reasons import reason
-    from hamkari.web.i18n import LOCALE, compile_messages
-
     try:
         language = cli_language()
     except ImproperlyConfigured:
@@ -65,8 +68,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         configure()
         # the command line's language (HAMKARI_LANGUAGE, else the locale's, else English)
-        from hamkari.cli.language import cli_language
-
         language = cli_language()
     except ImproperlyConfigured as exc:
         print(f"hamkari: {_setting_error(exc)}", file=sys.stderr)
