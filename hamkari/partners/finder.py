@@ -22,10 +22,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from hamkari.kb.calendar import digits_in
 from hamkari.kb.models import Entity, Instrument, Mention, ReviewState
 from hamkari.partners import reference, routes, scores
 from hamkari.partners.models import Capacity, Firm, ReferenceOverride, TradeFlow
-from hamkari.partners.names import digits, number, region_name, sector_name
+from hamkari.partners.names import number, region_name, sector_name
 from hamkari.partners.services import markets
 from hamkari.partners.services import sectors as known_sectors
 
@@ -69,8 +70,8 @@ class Evidence:
             weight = number(EVIDENCE_WEIGHTS[self.kind], language, 2)
             if self.kind == "reference":
                 text = _("reference profile: rank %(rank)s (%(year)s)") % {
-                    "rank": digits(d["rank"], language),
-                    "year": digits(d["year"], language),
+                    "rank": digits_in(d["rank"], language or "fa"),
+                    "year": digits_in(d["year"], language or "fa"),
                 }
             elif self.kind == "news":
                 text = ngettext("%(n)s report", "%(n)s reports", d["n"]) % {"n": number(d["n"], language)}
@@ -667,7 +668,10 @@ def propose(
         # every sector multiplies the combinations tried by per_sector
         raise ValueError(
             _("give 1 to %(most)s known sectors; unknown: %(unknown)s")
-            % {"most": digits(MAX_CHAIN, translation.get_language()), "unknown": ", ".join(unknown) or "-"}
+            % {
+                "most": digits_in(MAX_CHAIN, translation.get_language() or "fa"),
+                "unknown": ", ".join(unknown) or "-",
+            }
         )
     pools = [_candidates(s, market, per_sector, language) for s in sectors]
     if any(not pool for pool in pools):

@@ -1,10 +1,11 @@
 """Names and numbers in the page's language: region and sector names come from the knowledge
 base's one home for them (`hamkari.kb.names`: the gazetteer only, never an organisation's or a
-zone's name that an article happened to use for a region), digits in the script of the language."""
+zone's name that an article happened to use for a region), numbers grouped as the language
+groups them (a code-like number, a year or a rank, is `kb.calendar.digits_in` itself)."""
 
 from __future__ import annotations
 
-from hamkari.kb.calendar import digits_in, number_in
+from hamkari.kb.calendar import number_in
 from hamkari.kb.names import place_name
 from hamkari.kb.names import sector_name as kb_sector_name
 
@@ -26,8 +27,3 @@ def sector_name(slug: str, language: str | None) -> str:
 def number(value: float, language: str | None, decimals: int = 0) -> str:
     """A number with thousands separators, in Persian digits on a Persian page."""
     return number_in(value, language_of(language), decimals)
-
-
-def digits(value: object, language: str | None) -> str:
-    """A code-like number (a year, a rank) as it is, in Persian digits on a Persian page."""
-    return digits_in(value, language_of(language))

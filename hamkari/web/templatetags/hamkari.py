@@ -23,7 +23,7 @@ from django.utils.translation import get_language, gettext, gettext_lazy, ngette
 from hamkari.extraction.lexicon import load_table
 from hamkari.extraction.morphology import agreed_with_number
 from hamkari.kb import names
-from hamkari.kb.calendar import JALALI_MONTHS, PERSIAN_DIGITS, jalali_text, moment_text
+from hamkari.kb.calendar import JALALI_MONTHS, PERSIAN_DIGITS, digits_in, jalali_text, moment_text
 from hamkari.kb.reasons import stored_html
 from hamkari.partners import routes
 from hamkari.partners.names import number as grouped_number
@@ -48,9 +48,10 @@ DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 @register.filter
 def digits(value: Any) -> str:
     """Persian digits when the page is in Persian, with the Persian decimal sign between them
-    («۰٫۳۵», never «۰.۳۵»)."""
+    («۰٫۳۵», never «۰.۳۵»): `kb.calendar.digits_in` in the page's language (a template cannot
+    pass it), with the decimal sign."""
     text = "" if value is None else str(value)
-    return DECIMAL_POINT.sub("٫", text).translate(PERSIAN_DIGITS) if _persian() else text
+    return digits_in(DECIMAL_POINT.sub("٫", text), "fa") if _persian() else text
 
 
 @register.filter
