@@ -25,6 +25,7 @@ from hamkari.monitoring.services import (
     source_poll,
 )
 from hamkari.monitoring.tasks import due_polls_enqueue, poll_enqueue
+from hamkari.monitoring.words import source_kind, source_state
 from hamkari.monitoring.worker import Periodic, WorkerError, workers_run
 from hamkari.tracker.tasks import due_reminders_enqueue
 
@@ -138,18 +139,12 @@ def sources_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-# what `sources list` says of a source's state and kind: the words of the sources page
-# (hamkari/web/templates/web/_source_state.html, _source_kind.html)
-SOURCE_STATES = {"active": "Active", "disabled": "Disabled"}
-SOURCE_KINDS = {"feed": "News feed", "sitemap": "Sitemap", "section": "Section page"}
-
-
 def _source_fields(s: Source) -> list[str]:
     """One source's line of `sources list`: its id, state and kind (as words), its location (as
     typed), then its health, all in the command line's language and digits."""
     success = moment_text(s.last_success, spoken()) if s.last_success else _("never")
     due = moment_text(s.next_poll_at, spoken()) if s.next_poll_at else "-"
-    state, kind = _(SOURCE_STATES.get(s.state, s.state)), _(SOURCE_KINDS.get(s.kind, s.kind))
+    state, kind = source_state(s.state), source_kind(s.kind)  # the words of the sources page
     fields = [digits(s.pk), state, kind, s.location, _("every %(n)s min") % {"n": digits(s.interval)}]
     fields += [_("last success %(when)s") % {"when": success}, _("items %(n)s") % {"n": digits(s.items_seen)}]
     fields += [_("failures %(n)s") % {"n": digits(s.failures)}, _("next %(when)s") % {"when": due}]

@@ -25,6 +25,7 @@ from hamkari.extraction.morphology import agreed_with_number
 from hamkari.kb import names
 from hamkari.kb.calendar import JALALI_MONTHS, PERSIAN_DIGITS, digits_in, jalali_text, moment_text
 from hamkari.kb.reasons import stored_html
+from hamkari.monitoring.words import source_kind, source_state
 from hamkari.partners import routes
 from hamkari.partners.names import number as grouped_number
 
@@ -36,6 +37,11 @@ def reason(text: str, kept: object) -> SafeString:
     """A stored error (`{{ item.error|reason:item.error_reason }}`) in the page's language, or its
     English text marked lang="en" when no template was kept with it (rows from before)."""
     return stored_html(text or "", kept)
+
+
+# a source's state and kind in words, from their one home (`sources list` says the same)
+register.filter("source_state", source_state)
+register.filter("source_kind", source_kind)
 
 
 def _persian() -> bool:
