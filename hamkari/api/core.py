@@ -177,8 +177,9 @@ def _error(request: HttpRequest, status: int, code: str, message: str, details: 
     return api.create_response(request, {"error": body}, status=status)
 
 
-# Every message below is in the request's language (Accept-Language, else the language the user chose
-# on the site, else Persian): LocaleMiddleware has activated it before the API runs.
+# Every message below is in the request's language, which LocaleMiddleware has activated before the
+# API runs, in Django's order: the language the user chose on the site (its cookie; a choice made
+# outweighs what a browser sends by default), else the Accept-Language header, else Persian.
 
 
 @api.exception_handler(NinjaValidationError)

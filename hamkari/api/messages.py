@@ -1,8 +1,8 @@
-"""The API's validation messages in the request's language (Accept-Language, else the language the
-user chose on the site, else Persian). django-ninja hands over pydantic's errors, in English and
-naming no field in their text; each is said again here from its `type` as one sentence naming the
-field, with the limit or the allowed values from its context. A type not listed gets the general
-sentence «… is not valid»."""
+"""The API's validation messages in the request's language (the language the user chose on the
+site, its cookie, else Accept-Language, else Persian: `hamkari.api.core`). django-ninja hands over
+pydantic's errors, in English and naming no field in their text; each is said again here from its
+`type` as one sentence naming the field, with the limit or the allowed values from its context. A
+type not listed gets the general sentence «… is not valid»."""
 
 from __future__ import annotations
 

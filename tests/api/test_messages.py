@@ -1,5 +1,5 @@
-"""Every message an API client can get is in the request's language — the Accept-Language header,
-else the language the user chose on the site (its cookie), else Persian — in the one error shape:
+"""Every message an API client can get is in the request's language — the language the user chose
+on the site (its cookie), else the Accept-Language header, else Persian — in the one error shape:
 django-ninja's and pydantic's validation errors said again as one sentence naming the field, the
 refusals of the endpoints and of the services they call, and what the middleware answers itself.
 Golden tables of (request, status, message) per language."""
@@ -199,6 +199,14 @@ def test_without_accept_language_the_users_chosen_language_then_persian_is_used(
     assert error(ask(name))["message"] == MESSAGES["fa"][name]
     assert error(ask(name, cookie="ru"))["message"] == MESSAGES["ru"][name]
     assert error(ask(name, cookie="en"))["message"] == MESSAGES["en"][name]
+
+
+@pytest.mark.parametrize("name", ["missing", "no_article", "anonymous"])
+def test_the_language_the_user_chose_on_the_site_outweighs_accept_language(ask: Any, name: str) -> None:
+    russian = ask(name, {"HTTP_ACCEPT_LANGUAGE": "en"}, cookie="ru")
+    persian = ask(name, {"HTTP_ACCEPT_LANGUAGE": "ru,en;q=0.5"}, cookie="fa")
+    assert error(russian)["message"] == MESSAGES["ru"][name]
+    assert error(persian)["message"] == MESSAGES["fa"][name]
 
 
 ROOT = Path(__file__).resolve().parents[2] / "hamkari"
