@@ -90,8 +90,14 @@ class _Reader:
         self.zones = MentionIndex([e for e in doc.entities_of("organization") if e.ref])
         self.spans: set[Span] = set()  # the spans of the names read so far
         self.by_kind: dict[str | None, list[Entity]] = {}
+        # the organisations without a reference by the span of their first mention (it never
+        # changes: mentions are only added), so that dropping a name read alone looks at those
+        # begun there only; what is dropped leaves doc.entities once, at the end of `run`
+        self.begun_at: dict[Span, list[Entity]] = {}
+        self.dropped: set[int] = set()
         for e in doc.entities_of("organization"):
             self.by_kind.setdefault(e.kind, []).append(e)
+            self._begun(e)
 
     def run(self) -> None:
         doc = self.doc
@@ -111,6 +117,8 @@ class _Reader:
             if self._in_post(span):
                 continue  # «председатель совета директоров»: a board named inside a post is no body
             self._add(head, span, found)
+        if self.dropped:
+            doc.entities[:] = [e for e in doc.entities if id(e) not in self.dropped]
         self._mask_sectors()
 
     def _joined(self, head: Match, found: _Extent, read: dict[Span, _Extent]) -> _Extent:
@@ -140,12 +148,15 @@ class _Reader:
 
     def _drop(self, span: Span) -> None:
         """Forget the organisation read at `span` alone (its name is part of a longer one)."""
-        for e in list(self.doc.entities_of("organization")):
-            if not e.ref and [m.span for m in e.mentions] == [span]:
-                self.doc.entities.remove(e)
-                for group in self.by_kind.values():
-                    if e in group:
-                        group.remove(e)
+        for e in self.begun_at.pop(span, []):
+            if len(e.mentions) == 1 and id(e) not in self.dropped:
+                self.dropped.add(id(e))
+                group = self.by_kind[e.kind]
+                del group[next(i for i, g in enumerate(group) if g is e)]
+
+    def _begun(self, e: Entity) -> None:
+        if not e.ref and e.mentions:
+            self.begun_at.setdefault(e.mentions[0].span, []).append(e)
 
     def _in_post(self, span: Span) -> bool:
         """Whether the name lies wholly inside a post's words («رئیس هیئت مدیره», «Chairman of the
@@ -521,6 +532,7 @@ class _Reader:
         )
         doc.entities.append(entity)
         self.by_kind.setdefault(head.key, []).append(entity)
+        self._begun(entity)
 
     def _mask_sectors(self) -> None:
         """Drop the sector mentions inside the names of bodies that list sectors (_SECTOR_NAMES)."""
