@@ -25,7 +25,7 @@ from hamkari.monitoring.services import (
     source_poll,
 )
 from hamkari.monitoring.tasks import due_polls_enqueue, poll_enqueue
-from hamkari.monitoring.words import source_kind, source_state
+from hamkari.monitoring.words import item_state, job_kind, job_state, source_kind, source_state
 from hamkari.monitoring.worker import Periodic, WorkerError, workers_run
 from hamkari.tracker.tasks import due_reminders_enqueue
 
@@ -229,25 +229,6 @@ def sources_disable(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-# what `job` says of a job and its items: the words of its web page (hamkari/web/templates/web/_job_*)
-JOB_KINDS = {"upload": "Upload", "api": "Article sent to the API", "reextract": "Re-extraction"}
-JOB_STATES = {
-    "queued": "Waiting for a worker",
-    "running": "Running",
-    "done": "Finished",
-    "failed": "Finished, with failures",
-}
-ITEM_STATES = {
-    "queued": "waiting for a worker",
-    "running": "running",
-    "new": "stored",
-    "duplicate": "already known",
-    "read": "address read",
-    "done": "done",
-    "failed": "failed",
-}
-
-
 @command(
     "job",
     option("id", type=whole(1), help="the job's number (printed by 'reextract --queue', shown on the web)"),
@@ -259,11 +240,12 @@ def job(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise CliError(_("no job %(id)s") % {"id": digits(args.id)})
     p = job_progress(job=found, limit=1000)
     counted = sorted(p.counts.items())
-    counts = ", ".join(f"{_(ITEM_STATES.get(state, state))} {digits(n)}" for state, n in counted)
+    # the words of the job's web page
+    counts = ", ".join(f"{item_state(state)} {digits(n)}" for state, n in counted)
     facts = {
         "id": digits(found.pk),
-        "kind": _(JOB_KINDS.get(found.kind, found.kind)),
-        "state": _(JOB_STATES.get(p.state, p.state)),
+        "kind": job_kind(found.kind),
+        "state": job_state(p.state),
         "finished": digits(p.finished),
         "total": digits(p.total),
         "counts": counts or _("no items yet"),

@@ -25,7 +25,7 @@ from hamkari.extraction.morphology import agreed_with_number
 from hamkari.kb import names
 from hamkari.kb.calendar import JALALI_MONTHS, PERSIAN_DIGITS, digits_in, jalali_text, moment_text
 from hamkari.kb.reasons import stored_html
-from hamkari.monitoring.words import source_kind, source_state
+from hamkari.monitoring.words import item_state, job_kind, job_state, source_kind, source_state
 from hamkari.partners import routes
 from hamkari.partners.names import number as grouped_number
 
@@ -39,9 +39,13 @@ def reason(text: str, kept: object) -> SafeString:
     return stored_html(text or "", kept)
 
 
-# a source's state and kind in words, from their one home (`sources list` says the same)
+# a source's state and kind, a job's kind and state, an item's state in words, from their one
+# home (`sources list` and `job` say the same)
 register.filter("source_state", source_state)
 register.filter("source_kind", source_kind)
+register.filter("job_kind", job_kind)
+register.filter("job_state", job_state)
+register.filter("item_state", item_state)
 
 
 def _persian() -> bool:
