@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from hamkari.cli.command import CliError, command, option, output_path
+from hamkari.cli.language import digits
 from hamkari.cli.report import report
 from hamkari.cli.values import publication_date, whole
 from hamkari.extraction import LANGUAGES, ExtractionError, extract, to_json
@@ -179,7 +180,9 @@ def reextract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for article in article_iter(ids=None if args.all else args.articles):
         article_reextract(article=article)
         count += 1
-    said = ngettext("extracted %(n)s article again", "extracted %(n)s articles again", count) % {"n": count}
+    said = ngettext("extracted %(n)s article again", "extracted %(n)s articles again", count) % {
+        "n": digits(count)
+    }
     print(f"hamkari: {said}", file=out)
     return 1 if missing else 0
 

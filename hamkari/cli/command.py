@@ -121,7 +121,7 @@ def parser() -> Parser:
                 else opt.settings
             )
             one.add_argument(*opt.flags, **settings)
-        one.set_defaults(run=cmd)
+        one.set_defaults(run=cmd, parser=one)
     return top
 
 
@@ -154,7 +154,9 @@ def run(argv: Sequence[str] | None, out: TextIO, err: TextIO, language: str = "e
 
 
 def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
-    args = parser().parse_args(argv)
+    args, unknown = parser().parse_known_args(argv)
+    if unknown:  # said by the command's own parser: `hamkari extract: …`, with its --help
+        args.parser.error(_("unrecognized arguments: %s") % " ".join(unknown))
     cmd: Command = args.run
     try:
         if cmd.database:

@@ -133,6 +133,12 @@ def _administrator(out: TextIO) -> None:
 def _listen(host: str, port: int, threads: int) -> Any:
     try:
         return create_server(get_wsgi_application(), host=host, port=port, threads=threads, ident="hamkari")
+    except ValueError as exc:  # waitress: a --host that is no address and resolves to none
+        cause = exc.__context__
+        why = cause.strerror if isinstance(cause, OSError) and cause.strerror else str(exc)
+        raise CliError(
+            _("cannot listen on %(host)s:%(port)s: %(why)s") % {"host": host, "port": port, "why": why}
+        ) from exc
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             raise CliError(

@@ -5,18 +5,35 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 from collections.abc import Callable
 
+import jdatetime
 from django.utils.translation import gettext as _
 
+from hamkari.kb.calendar import latin_digits
 from hamkari.kb.reasons import reason
 from hamkari.kb.services.store import publication_check
 from hamkari.sources.inputs import InputError
 
+# a year from 1300 to 1699 is a Jalali year (1300 began in March 1921), as the site's date fields
+# read it (tracker.services.parse_date); earlier years stay Gregorian here, so that a date before
+# the Jalali calendar is still said to be one
+JALALI_YEARS = range(1300, 1700)
+
 
 def date(value: str) -> dt.date:
+    """YYYY-MM-DD (or YYYY/MM/DD), or a Jalali date (1404-09-12, 1404/09/12) as a Persian reader
+    types it; Latin, Persian or Arabic-Indic digits."""
+    m = re.fullmatch(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})", latin_digits(value.strip()), re.ASCII)
     try:
-        return dt.date.fromisoformat(value)
+        if m is None:
+            raise ValueError(value)
+        year, month, day = int(m[1]), int(m[3]), int(m[4])
+        if year in JALALI_YEARS:
+            gregorian: dt.date = jdatetime.date(year, month, day).togregorian()
+            return gregorian
+        return dt.date(year, month, day)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(
             _("not a date in YYYY-MM-DD form: %(value)s") % {"value": repr(value)}

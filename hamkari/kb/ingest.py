@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -18,6 +18,7 @@ from rich.progress import (
 )
 
 from hamkari.extraction import ExtractionError
+from hamkari.kb.calendar import digits_in
 from hamkari.kb.reasons import said
 from hamkari.kb.services import IngestOutcome, article_ingest
 from hamkari.sources.inputs import InputError
@@ -33,8 +34,17 @@ class Summary:
     interrupted: bool = False
 
     def lines(self) -> list[str]:
-        """The summary in the active language (each failure's reason too, when it has a template)."""
-        counts = {"new": self.new, "duplicate": self.duplicate, "failed": len(self.failed)}
+        """The summary in the active language, its counts in its digits (each failure's reason too,
+        when it has a template)."""
+        language = get_language() or "en"
+        counts = {
+            name: digits_in(count, language)
+            for name, count in (
+                ("new", self.new),
+                ("duplicate", self.duplicate),
+                ("failed", len(self.failed)),
+            )
+        }
         out = [gettext("new %(new)s, duplicate %(duplicate)s, failed %(failed)s") % counts]
         out += [
             "  " + gettext("failed %(item)s: %(reason)s") % {"item": source, "reason": said(reason)}

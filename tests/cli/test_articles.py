@@ -110,6 +110,17 @@ def test_it_refuses_a_malformed_date(monkeypatch: pytest.MonkeyPatch) -> None:
     assert exit_info.value.code == 2
 
 
+@pytest.mark.django_db
+def test_the_ingest_summary_counts_in_persian_digits_when_it_speaks_persian(
+    batch: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HAMKARI_LANGUAGE", "fa")
+    files = [str(batch / "a_good_fa.txt"), str(batch / "b_empty.txt")]
+    code, out, _err = run(["ingest", "--no-progress", *files], monkeypatch)
+    assert code == 1
+    assert out.splitlines()[0] == "تازه ۱، تکراری ۰، ناموفق ۱"
+
+
 def test_the_readable_report_quotes_the_evidence(batch: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     code, out, _ = run(["extract", str(batch / "f_good_ru.txt")], monkeypatch)
     assert code == 0

@@ -46,6 +46,9 @@ MISTAKES: list[tuple[str, int, str]] = [
     ("extract --published 03/12/2025 -", 2, "not a date in YYYY-MM-DD form: '03/12/2025'"),
     ("extract --max-bytes 0 -", 2, "argument --max-bytes: must be a whole number of 1 or more, not '0'"),
     ("extract --lang de -", 2, "argument --lang: invalid choice: 'de'"),
+    ("extract --jsn -", 2, "hamkari extract: unrecognized arguments: --jsn (see 'hamkari extract --help')"),
+    ("sources list --json", 2, "hamkari sources list: unrecognized arguments: --json"),
+    ("extract --published 1404/13/01 -", 2, "not a date in YYYY-MM-DD form: '1404/13/01'"),
     ("ingest --published tomorrow x.txt", 2, "not a date in YYYY-MM-DD form: 'tomorrow'"),
     ("extract --published 9999-12-31 -", 2, "is after the last day of the Jalali calendar"),
     ("ingest --published 0100-01-01 x.txt", 2, "publication date 0100-01-01 is before the Jalali calendar"),
@@ -372,6 +375,19 @@ def test_the_port_in_use_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
         1,
         f"hamkari: port {port} on 127.0.0.1 is already in use: stop the other server or give --port\n",
     )
+    assert "serving" not in out
+
+
+def test_a_host_that_is_no_address_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    def unknown(*args: object, **kwargs: object) -> None:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    # the resolver says there is no such name, as it does for «--host 999.1.1.1»
+    monkeypatch.setattr("waitress.adjustments.socket.getaddrinfo", unknown)
+    argv = ["serve", "--no-samples", "--host", "no-such-host.example", "--port", "8042"]
+    code, out, err = run(argv, monkeypatch)
+    said = "hamkari: cannot listen on no-such-host.example:8042: Name or service not known\n"
+    assert (code, err) == (1, said)
     assert "serving" not in out
 
 
