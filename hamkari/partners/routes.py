@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from hamkari.extraction import extract
-from hamkari.partners.names import number, region_name
+from hamkari.partners.names import language_of, number, region_name
 
 # A change of mode (rail → sea, road → rail) costs handling time at the port, station or border.
 MODE_CHANGE_DAYS = 1.0
@@ -180,13 +180,20 @@ def published_edges() -> list[tuple[str, str, str]]:
     return [(a, b, d["mode"]) for a, b, d in network().edges(data=True) if d["source"].startswith("http")]
 
 
+def node_label(node: str, language: str | None = None) -> tuple[str, str]:
+    """(name, the language it is written in) of a node: a centre by its region's gazetteer name, a
+    port, crossing or hub by its name in the language (`transit_nodes.tsv`), else in English."""
+    data = network().nodes[node]
+    language = language_of(language or translation.get_language())
+    if data["kind"] == "centre":
+        return region_name(data["region"], language), language
+    local = data["names"].get(language)
+    return (str(local), language) if local else (str(data["name"]), "en")
+
+
 def node_name(node: str, language: str | None = None) -> str:
     """A centre by its region's gazetteer name; a port, crossing or hub by its name in the language."""
-    data = network().nodes[node]
-    language = (language or translation.get_language() or "fa")[:2]
-    if data["kind"] == "centre":
-        return region_name(data["region"], language)
-    return str(data["names"].get(language) or data["name"])
+    return node_label(node, language)[0]
 
 
 @functools.cache

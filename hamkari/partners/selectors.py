@@ -13,6 +13,7 @@ from hamkari.kb.models import Entity
 from hamkari.partners import finder, reference, scores
 from hamkari.partners.models import Capacity, Firm, ReferenceOverride, TradeFlow
 from hamkari.partners.names import number, sector_name
+from hamkari.partners.place_names import PlaceName, place_name
 
 # page field → (field of the data file, joiner of its values)
 FIELDS = {
@@ -23,35 +24,54 @@ FIELDS = {
     "rail_hubs": ("rail_hub", ", "),
     "crossings": ("crossing", ", "),
 }
+# page fields whose published values are names of places, shown in the page's language
+PLACES = ("ports", "rail_hubs", "crossings")
+
+
+def _separator(language: str) -> str:
+    return "، " if language[:2] == "fa" else ", "
 
 
 def _show(field: str, text: str, language: str) -> str:
     if field in ("population", "grp") and text.replace(".", "", 1).isdigit():
         return number(float(text), language)
     if field == "sectors":
-        sep = "، " if language == "fa" else ", "
-        return sep.join(sector_name(s, language) for s in text.split())
+        return _separator(language).join(sector_name(s, language) for s in text.split())
     return text
+
+
+def _published(name: str, values: list[reference.Value], language: str) -> tuple[str, list[PlaceName]]:
+    """The published value as text, and for ports, hubs and crossings each name in the page's
+    language (or as published, in English, when it has none: the page marks it)."""
+    field, joiner = FIELDS[name]
+    if name in PLACES:
+        names = [place_name(field, v.value, language) for v in values]
+        return _separator(language).join(n.text for n in names), names
+    text = joiner.join(v.value for v in values) if joiner else (values[0].value if values else "")
+    return _show(name, text, language), []
 
 
 def reference_rows(region: Entity, language: str) -> list[dict[str, Any]]:
     """One row per field: the published value with its sources and years, and the editor's value
-    where one is set (then it is the one in force)."""
+    where one is set (then it is the one in force, shown as typed). Ports, hubs and crossings are
+    also given one by one (`names`, each with the language it is written in)."""
     ref = reference.references().get(region.ref or "", reference.Reference(region.ref or ""))
     overrides = {
         o.field: o for o in ReferenceOverride.objects.filter(region=region).select_related("entered_by")
     }
     rows = []
-    for name, (field, joiner) in FIELDS.items():
+    for name, (field, _joiner) in FIELDS.items():
         values = [v for v in ref.values if v.field == field]
         if field == "sector":
             values.sort(key=lambda v: (v.rank or 0, v.line))
-        published = joiner.join(v.value for v in values) if joiner else (values[0].value if values else "")
+        published, names = _published(name, values, language)
         override = overrides.get(name)
         rows.append(
             {
                 "field": name,
-                "published": _show(name, published, language),
+                "published": published,
+                "names": names,
+                "separator": _separator(language),
                 "sources": sorted({(v.source, v.year) for v in values}),
                 "override": _show(name, override.value, language) if override else None,
                 "override_raw": override.value if override else "",

@@ -97,7 +97,7 @@ def route_map(first: str, second: str) -> dict[str, Any] | None:
     ]
     named = {found[0].legs[0].start, *(leg.end for leg in found[0].legs)}
     stops = [
-        {"x": p[0], "y": p[1], "name": routes.node_name(n, get_language()) if n in named else ""}
+        {"x": p[0], "y": p[1], "node": n if n in named else ""}
         for p, n in zip(points, path_nodes, strict=False)
     ]
     return {"width": width, "height": height, "segments": segments, "stops": stops, "route": found[0]}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -171,8 +172,6 @@ def test_a_weight_typed_in_persian_digits_is_read_and_shown_in_persian_digits(ed
 
 @pytest.mark.parametrize("language", ["ru", "fa", "en"])
 def test_the_route_maps_coordinates_are_numbers_in_every_language(editor: Client, language: str) -> None:
-    import re
-
     editor.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     page = editor.get("/regions/IR-01/RU-AST/").content.decode()
     svg = page[
@@ -180,3 +179,76 @@ def test_the_route_maps_coordinates_are_numbers_in_every_language(editor: Client
     ]
     coordinates = re.findall(r'\b(?:x1|y1|x2|y2|cx|cy|x|y)="([^"]*)"', svg)
     assert coordinates and all(re.fullmatch(r"-?\d+(\.\d+)?", c) for c in coordinates), coordinates[:6]
+
+
+LATIN = re.compile(r"[A-Za-z]")
+
+
+def _value_cell(page: str, field: str, language: str) -> str:
+    """The value cell of a row of the reference profile, found by the row's heading."""
+    with translation.override(language):
+        heading = translation.gettext(field)
+    cell = re.search(rf'<th scope="row">{re.escape(heading)}</th>\s*<td[^>]*>(.*?)</td>', page, re.S)
+    assert cell, heading
+    return cell.group(1)
+
+
+def _text(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html)
+
+
+def test_the_persian_region_page_names_its_ports_and_crossings_in_persian_without_a_latin_letter(
+    editor: Client,
+) -> None:
+    editor.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
+    page = editor.get("/regions/IR-01/").content.decode()
+    ports, crossings = _value_cell(page, "ports", "fa"), _value_cell(page, "crossings", "fa")
+    assert "بندر انزلی" in ports and "بندر آستارا" in ports and "مرز آستارا" in crossings
+    assert not LATIN.search(_text(ports) + _text(crossings))
+    assert 'lang="' not in ports + crossings  # nothing in another language to mark
+
+
+def test_the_russian_region_page_names_its_ports_in_cyrillic(editor: Client) -> None:
+    editor.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    page = editor.get("/regions/RU-PRI/").content.decode()
+    ports = _value_cell(page, "ports", "ru")
+    assert "порт Владивосток" in ports and "порт Находка" in ports and "порт Восточный" in ports
+    assert not LATIN.search(_text(ports)) and 'lang="' not in ports
+
+
+def test_a_port_without_a_translation_is_shown_as_published_and_marked_english(
+    editor: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hamkari.partners import place_names
+
+    monkeypatch.setattr(place_names, "table", dict)  # a names table that knows no place
+    editor.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
+    ports = _value_cell(editor.get("/regions/IR-01/").content.decode(), "ports", "fa")
+    assert '<bdi lang="en" dir="auto">Bandar Anzali</bdi>، <bdi lang="en" dir="auto">Astara</bdi>' in ports
+
+
+def test_an_editors_ports_stay_as_typed_above_the_published_ones_in_the_pages_language(
+    editor: Client,
+) -> None:
+    editor.post("/regions/IR-01/reference/", {"field": "ports", "value": "Энзели, Kiashahr"})
+    editor.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
+    ports = _value_cell(editor.get("/regions/IR-01/").content.decode(), "ports", "fa")
+    assert '<bdi lang="ru" dir="auto">Энзели, Kiashahr</bdi>' in ports
+    assert '<del><bdi dir="auto">بندر انزلی</bdi>، <bdi dir="auto">بندر آستارا</bdi></del>' in ports
+
+
+@pytest.mark.parametrize(
+    ("language", "labels"),
+    [
+        ("fa", ["گیلان", "آستارا (جمهوری آذربایجان)", "آستاراخان"]),
+        ("ru", ["Гилян", "Астара (Азербайджан)", "Астраханская область"]),
+    ],
+)
+def test_the_route_maps_labels_are_in_the_pages_language_unmarked(
+    editor: Client, language: str, labels: list[str]
+) -> None:
+    editor.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = editor.get("/regions/IR-01/RU-AST/").content.decode()
+    shown = re.findall(r"<text x=\"[^\"]*\" y=\"[^\"]*\"( lang=\"[^\"]*\")?>([^<]+)</text>", page)
+    assert [name for _, name in shown if name in labels] == labels
+    assert [(lang, name) for lang, name in shown if lang] == []

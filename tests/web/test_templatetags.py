@@ -23,6 +23,7 @@ from hamkari.web.templatetags.hamkari import (
     jdate_input,
     jtime,
     month_buckets,
+    node_name,
     unit,
 )
 
@@ -84,6 +85,25 @@ def test_content_in_another_script_is_isolated_and_marked_with_its_language() ->
         assert content("<b>x</b>") == '<bdi lang="en" dir="auto">&lt;b&gt;x&lt;/b&gt;</bdi>'
     with translation.override("ru"):
         assert content("Порт") == '<bdi dir="auto">Порт</bdi>'
+
+
+@pytest.mark.parametrize(
+    ("language", "node", "shown"),
+    [
+        ("fa", "anzali", ("بندر انزلی", None)),
+        ("ru", "incheh_borun", ("погранпереход Инче-Бурун", None)),
+        ("fa", "verkhny_baskunchak", ("ورخنی باسکونچاک", None)),
+        ("fa", "Olya port", ("بندر اولیا", None)),  # given by its English name
+        ("fa", "rasht", ("گیلان", None)),  # a centre: its region, as the route summary names it
+        ("en", "olya", ("Olya port", None)),
+        ("fa", "Atlantis", ("Atlantis", "en")),  # no node: as given, marked English
+    ],
+)
+def test_a_transit_node_is_named_from_the_transit_graph_in_the_pages_language(
+    language: str, node: str, shown: tuple[str, str | None]
+) -> None:
+    with translation.override(language):
+        assert node_name(node) == shown
 
 
 def test_the_partner_finders_evidence_is_worded_in_the_pages_language() -> None:

@@ -345,33 +345,21 @@ def headline(value: Any, limit: int = HEADLINE_CHARS) -> str:
 
 
 @functools.cache
-def _node_names(language: str) -> dict[str, str]:
-    """Transit node id → its name in `language`: a port or crossing by the lexicon place mapped to
-    it (`transit_places.tsv`), a regional centre by the lexicon city of the same id."""
-    places = {entry.key: entry.terms[0] for entry in load_table(language, "places")}
-    cities = {entry.key: entry.terms[0] for entry in load_table(language, "cities")}
-    names = {node: places[key] for key, node in routes.places().items() if key in places}
-    for node in routes.network().nodes:
-        if node in cities:
-            names.setdefault(node, cities[node])
-    return names
-
-
-@functools.cache
 def _node_ids() -> dict[str, str]:
     return {data["name"]: node for node, data in routes.network().nodes(data=True)}
 
 
 def node_name(name: str) -> tuple[str, str | None]:
     """(name, language) of a transit node given by its id («incheh_borun», as routes list the
-    places they pass) or its English name: in the page's language when the lexicon has it, else
-    the English name with `en` (the caller marks it); never the id itself."""
+    places they pass) or its English name: in the page's language from the transit graph
+    (`routes.node_label`), else the English name with `en` (the caller marks it); never the id."""
     language = (get_language() or "fa")[:2]
     nodes = routes.network().nodes
     node = name if name in nodes else _node_ids().get(name, "")
-    english = str(nodes[node]["name"]) if node else name
-    local = _node_names(language).get(node)
-    return (local, None) if local else (english, None if language == "en" else "en")
+    if not node:
+        return name, None if language == "en" or not name else "en"
+    text, written_in = routes.node_label(node, language)
+    return text, None if written_in == language else written_in
 
 
 @register.simple_tag
