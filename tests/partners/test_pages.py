@@ -114,6 +114,36 @@ def test_the_region_page_charts_rca_complementarity_and_growth(editor: Client) -
     assert 'half 1 2024: <bdi class="nowrap">50.0%</bdi>' in page
 
 
+@pytest.mark.parametrize(("language", "label"), [("fa", "۰۳: ۲۰۰"), ("ru", "03: 200")])
+def test_the_trade_chart_writes_hs_codes_in_the_pages_digits(
+    editor: Client, language: str, label: str
+) -> None:
+    from hamkari.partners.services import trade_import
+
+    rows = ["region,partner,hs,year,period,flow,value", "IR-01,WLD,03,2024,Y,export,300"]
+    trade_import(data="\n".join([*rows, "RU-AST,WLD,89,2024,Y,export,300"]).encode(), name="t.csv")
+    editor.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = editor.get("/regions/IR-01/").content.decode()
+    assert f"<title>{label}</title>" in page
+
+
+def test_firm_names_on_the_partner_and_consortium_pages_are_marked_with_their_language(
+    editor: Client,
+) -> None:
+    from hamkari.partners.services import firms_import
+
+    firms_import(
+        data=b"name,region,sector,size,exports,markets\nKaveh Tiles,IR-01,fisheries,1200,2500000,africa\n",
+        name="firms.csv",
+    )
+    editor.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
+    partners = editor.get("/partners/RU-AST/").content.decode()
+    chain = {"market": "africa", "sector": ["fisheries", "food_industry"]}
+    consortium = editor.get("/consortium/", chain).content.decode()
+    assert '<bdi lang="en" dir="auto">Kaveh Tiles</bdi>' in partners
+    assert '<bdi lang="en" dir="auto">Kaveh Tiles</bdi>' in consortium
+
+
 def test_an_unknown_market_is_refused_and_regions_are_found_by_name_in_any_language(editor: Client) -> None:
     # the schema lists the markets: one outside it is refused by the validation (422)
     assert editor.get("/api/consortium", {"market": "mars", "sectors": "fisheries"}).status_code == 422

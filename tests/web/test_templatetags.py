@@ -23,6 +23,7 @@ from hamkari.web.templatetags.hamkari import (
     jdate_input,
     jtime,
     month_buckets,
+    named,
     node_name,
     unit,
 )
@@ -85,6 +86,22 @@ def test_content_in_another_script_is_isolated_and_marked_with_its_language() ->
         assert content("<b>x</b>") == '<bdi lang="en" dir="auto">&lt;b&gt;x&lt;/b&gt;</bdi>'
     with translation.override("ru"):
         assert content("Порт") == '<bdi dir="auto">Порт</bdi>'
+
+
+@pytest.mark.parametrize(
+    ("language", "value", "shown"),
+    [
+        ("fa", "7208", "۷۲۰۸"),  # an HS code in the page's digits
+        ("ru", "7208", "7208"),
+        ("fa", "fisheries", "شیلات"),
+        ("fa", "RU-AST", "آستاراخان"),
+        ("ru", "IR-01", "Гилян"),
+        ("fa", "WLD-X", "WLD-X"),
+    ],
+)
+def test_a_chart_label_is_named_in_the_pages_language(language: str, value: str, shown: str) -> None:
+    with translation.override(language):
+        assert named(value) == shown
 
 
 @pytest.mark.parametrize(
