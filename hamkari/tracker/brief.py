@@ -1,6 +1,9 @@
 """Briefs: a working group or a region pair on a few pages, as HTML and as PDF (WeasyPrint with
 the Noto Sans Arabic font that the `fontpkg-noto-sans-arabic` package ships; right to left,
-Jalali dates beside Gregorian ones)."""
+Jalali dates beside Gregorian ones). One body (tracker/_brief.html) is shown two ways: as a page of
+the site, in its layout (tracker/brief_page.html, the view renders it), and as a document of its
+own with a print style sheet (tracker/brief.html, `render_html`), from which the PDF and the
+command line's HTML file are made."""
 
 from __future__ import annotations
 
@@ -38,11 +41,18 @@ def font_face() -> str:
     return " ".join(face.format(weight, path.as_uri()) for weight, path in font_files().items())
 
 
+def context(data: dict[str, Any]) -> dict[str, Any]:
+    """What the brief's body shows: a selector's brief (`selectors.group_brief`, `pair_brief`) and
+    today's date."""
+    return {**data, "today": timezone.localdate()}
+
+
 def render_html(data: dict[str, Any], *, language: str = "fa") -> str:
+    """The brief as a document of its own in `language`, with its print style (pages, numbers and
+    the font the PDF embeds)."""
     with translation.override(language):
         return render_to_string(
-            "tracker/brief.html",
-            {**data, "today": timezone.localdate(), "font_face": font_face(), "rtl": language == "fa"},
+            "tracker/brief.html", {**context(data), "font_face": font_face(), "rtl": language == "fa"}
         )
 
 

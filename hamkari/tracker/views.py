@@ -377,16 +377,19 @@ def my_calendar(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def brief_page(request: HttpRequest, kind: str, first: str, second: str = "") -> HttpResponse:
+    """A brief as a page in the site's layout, or with ?format=pdf as a PDF file (its print layout)."""
+    group: WorkingGroup | None = None
     if kind == "group":
         # a number that is no number («abc», «²») is a 404 like a missing group, not a 500
-        data = selectors.group_brief(found(selectors.group_get, first))
+        group = found(selectors.group_get, first)
+        data = selectors.group_brief(group)
     else:
         a = found(kb_selectors.region_by_code, first)
         b = found(kb_selectors.region_by_code, second)
         data = selectors.pair_brief(a, b)
-    html = brief.render_html(data, language=request.LANGUAGE_CODE or "fa")
     if request.GET.get("format") == "pdf":
+        html = brief.render_html(data, language=request.LANGUAGE_CODE or "fa")
         response = HttpResponse(brief.render_pdf(html), content_type="application/pdf")
         response["Content-Disposition"] = 'attachment; filename="brief.pdf"'
         return response
-    return HttpResponse(html)
+    return render(request, "tracker/brief_page.html", {**brief.context(data), "group": group})

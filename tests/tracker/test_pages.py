@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils.html import strip_tags
 
 from hamkari.accounts.services import user_create
 from hamkari.kb import services as kb
@@ -78,7 +79,7 @@ def test_group_page_shows_jalali_dates_timeline_and_baseline(regions: dict[str, 
     )
     analyst.post(f"/tracker/groups/{group.pk}/baseline/")
     page = analyst.get(f"/tracker/groups/{group.pk}/").content.decode()
-    assert "۲۶ آذر ۱۴۰۴ (\u20662025-12-17\u2069)" in page and '<svg class="gantt"' in page
+    assert "۲۶ آذر ۱۴۰۴ (\u20662025-12-17\u2069)" in strip_tags(page) and '<svg class="gantt"' in page
     bad = analyst.post(f"/tracker/groups/{group.pk}/item/", {"title": "x", "due": "1404/13/40"}, follow=True)
     assert "چنین روزی نیست" in bad.content.decode()  # the service's reason, in Persian
     for path in (
@@ -290,3 +291,46 @@ def test_an_instruments_region_parties_are_named_in_the_pages_language(
 def test_a_brief_of_a_group_that_is_no_group_is_a_404_not_a_server_error(group: str) -> None:
     analyst = client_for(user_create(username="a", password="pw-analyst-123", role="analyst"))
     assert analyst.get(f"/tracker/briefs/group/{group}/").status_code == 404
+
+
+def _words(html: str) -> str:
+    return " ".join(strip_tags(html).split())
+
+
+@pytest.mark.parametrize("language", ["fa", "ru", "en"])
+def test_the_brief_page_is_in_the_sites_layout_with_the_body_of_the_printed_brief(
+    regions: dict[str, Entity], language: str
+) -> None:
+    """The page has the site's header (skip link, navigation, language switch), links to what it is
+    the brief of and to its PDF; its body is the printed document's body, word for word."""
+    from hamkari.tracker import brief, selectors
+
+    group = services.group_create(name="Semnan WG", regions=[regions["IR-20"]], user=None)
+    services.item_add(group=group, title="Draft the list", due="1404/09/26", user=None)
+    analyst = client_for(user_create(username="a", password="pw-analyst-123", role="analyst"), language)
+    briefs = [
+        (f"/tracker/briefs/group/{group.pk}/", f"/tracker/groups/{group.pk}/", selectors.group_brief(group)),
+        (
+            "/tracker/briefs/pair/IR-20/RU-AST/",
+            "/regions/IR-20/RU-AST/",
+            selectors.pair_brief(regions["IR-20"], regions["RU-AST"]),
+        ),
+    ]
+    for path, back, data in briefs:
+        page = analyst.get(path).content.decode()
+        assert f'<html lang="{language}"' in page and 'class="skip" href="#main"' in page, path
+        assert "<nav>" in page and 'class="languages"' in page, path
+        assert f'href="{back}"' in page and f'href="{path}?format=pdf"' in page, path
+        shown = page[page.index('<article class="card brief">') : page.index("</article>")]
+        shown = re.sub(r'<p class="brief-links">.*?</p>', "", shown)
+        printed = brief.render_html(data, language=language)
+        assert "<nav>" not in printed and "@page" in printed
+        assert _words(shown) == _words(printed[printed.index("<body>") :]), path
+
+
+def test_the_brief_as_pdf_is_a_pdf_file_not_the_page(regions: dict[str, Entity]) -> None:
+    group = services.group_create(name="Semnan WG", regions=[regions["IR-20"]], user=None)
+    analyst = client_for(user_create(username="a", password="pw-analyst-123", role="analyst"))
+    response = analyst.get(f"/tracker/briefs/group/{group.pk}/?format=pdf")
+    assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
+    assert 'filename="brief.pdf"' in response["Content-Disposition"]

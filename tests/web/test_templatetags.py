@@ -130,10 +130,35 @@ def test_the_partner_finders_evidence_is_worded_in_the_pages_language() -> None:
         assert evidence("fisheries: 2 reports").endswith("2 сообщения")
 
 
-def test_dates_stay_on_one_line_and_are_typed_in_the_pages_calendar() -> None:
+# (language, the date pair's two dates: each one a span that does not wrap, a breakable space between)
+DATE_PAIRS = [
+    ("fa", "۲۶ آذر ۱۴۰۴", "(\u20662025-12-17\u2069)"),  # the Gregorian date isolated left-to-right
+    ("ru", "2025-12-17", "(1404-09-26)"),
+    ("en", "2025-12-17", "(1404-09-26)"),
+]
+
+
+@pytest.mark.parametrize(("language", "first", "second"), DATE_PAIRS)
+def test_each_date_of_a_pair_is_its_own_unbreakable_unit_and_the_pair_may_wrap_between_them(
+    language: str, first: str, second: str
+) -> None:
+    with translation.override(language):
+        shown = jdate(dt.date(2025, 12, 17))
+    assert shown == (
+        f'<span class="dates"><span class="date">{first}</span> <span class="date">{second}</span></span>'
+    )
+    site = (Path(__file__).resolve().parents[2] / "hamkari/web/static/hamkari/site.css").read_text()
+    # the style sheet keeps each date whole
+    assert re.search(r"(^|[,}\s])\.date\b[^{]*\{[^}]*white-space:\s*nowrap", site)
+
+
+def test_no_date_is_a_dash() -> None:
+    with translation.override("ru"):
+        assert jdate(None) == "—"
+
+
+def test_dates_are_typed_in_the_pages_calendar() -> None:
     with translation.override("fa"):
-        shown = '<span class="date">۲۶ آذر ۱۴۰۴ (\u20662025-12-17\u2069)</span>'
-        assert jdate(dt.date(2025, 12, 17)) == shown
         assert jdate_input(dt.date(2025, 12, 17)) == "۱۴۰۴/۰۹/۲۶"
     with translation.override("ru"):
         assert jdate_input(dt.date(2025, 12, 17)) == "2025-12-17"

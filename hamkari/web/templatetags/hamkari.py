@@ -75,17 +75,20 @@ def number_input(value: Any) -> str:
 
 @register.filter(is_safe=True)
 def jdate(value: dt.date | None) -> SafeString:
-    """«۱۲ آذر ۱۴۰۴ (2025-12-03)» in Persian; «2025-12-03 (1404-09-12)» in the other
-    languages; kept on one line (a span the style sheet does not let wrap)."""
+    """«۱۲ آذر ۱۴۰۴ (2025-12-03)» in Persian; «2025-12-03 (1404-09-12)» in the other languages.
+    Each of the two dates is a span of its own that the style sheet does not let wrap (a date is
+    never split across lines); the line may break between them, so that the bracketed date goes to
+    the next line in a narrow cell or on a phone instead of pushing the cell wider than its card."""
     if not value:
         return mark_safe("—")
     if _persian():
         # the Gregorian date is isolated left-to-right, or right-to-left text would show it reversed
-        text = jalali_text(value) + f" (\u2066{value.isoformat()}\u2069)"
+        first, second = jalali_text(value), f"(\u2066{value.isoformat()}\u2069)"
     else:
         j = jdatetime.date.fromgregorian(date=value)
-        text = f"{value.isoformat()} ({j.year:04d}-{j.month:02d}-{j.day:02d})"
-    return format_html('<span class="date">{}</span>', text)
+        first, second = value.isoformat(), f"({j.year:04d}-{j.month:02d}-{j.day:02d})"
+    pair = '<span class="dates"><span class="date">{}</span> <span class="date">{}</span></span>'
+    return format_html(pair, first, second)
 
 
 @register.filter(is_safe=True)
