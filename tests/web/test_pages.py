@@ -329,6 +329,21 @@ def test_error_pages_are_in_the_sites_layout_and_language(users: dict[str, Any])
     assert expired.status_code == 403 and "Форма устарела" in expired.content.decode()
 
 
+REFUSED_HEADINGS = [("fa", "درخواست خوانده نشد"), ("ru", "Не удалось прочитать запрос")]
+
+
+@pytest.mark.parametrize(("language", "heading"), REFUSED_HEADINGS)
+def test_a_request_the_site_refuses_is_a_400_page_in_the_sites_layout_and_language(
+    users: dict[str, Any], language: str, heading: str
+) -> None:
+    """A NUL character in a search (refused before any view runs) gets the site's page, not Django's
+    bare English «Bad Request (400)»."""
+    refused = logged_in(users["viewer"], language).get("/search/", {"q": "گیلان\x00"})
+    body = refused.content.decode()
+    assert refused.status_code == 400 and f'lang="{language}"' in body, body
+    assert heading in body and 'class="top"' in body and 'class="skip"' in body
+
+
 def test_the_key_facts_come_in_the_order_the_fact_kind_registry_ranks_them(
     users: dict[str, Any], articles: list[Any]
 ) -> None:
