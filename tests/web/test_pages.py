@@ -329,6 +329,21 @@ def test_error_pages_are_in_the_sites_layout_and_language(users: dict[str, Any])
     assert expired.status_code == 403 and "Форма устарела" in expired.content.decode()
 
 
+def test_a_refused_split_of_a_person_comes_back_in_the_page_with_its_reason(
+    users: dict[str, Any], articles: list[Any]
+) -> None:
+    """Nothing checked (or a value that is no number) is refused in the person's page, in its language,
+    not as a bare line of text."""
+    person = Entity.objects.filter(type="person", merged_into=None).first()
+    assert person is not None
+    client = logged_in(users["analyst"], "fa")
+    for sent in ({}, {"mentions": ["x"]}):
+        refused = client.post(f"/people/{person.pk}/split/", sent)
+        body = refused.content.decode()
+        assert refused.status_code == 400 and 'class="top"' in body, sent
+        assert 'role="alert">برای جداسازی، یادکردهایی از همین شخص را برگزینید</p>' in body, sent
+
+
 REFUSED_HEADINGS = [("fa", "درخواست خوانده نشد"), ("ru", "Не удалось прочитать запрос")]
 
 

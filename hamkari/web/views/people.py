@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -26,10 +26,14 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
     return _page(request, obj)
 
 
-def _page(request: HttpRequest, obj: Any, *, merge_error: str = "", status: int = 200) -> HttpResponse:
-    """The person's page; a refused merge comes back with what was typed and the reason."""
+def _page(
+    request: HttpRequest, obj: Any, *, merge_error: str = "", split_error: str = "", status: int = 200
+) -> HttpResponse:
+    """The person's page; a refused merge comes back with what was typed and the reason, a refused
+    split with its reason."""
     context = {
         "merge_error": merge_error,
+        "split_error": split_error,
         "merge_q": request.POST.get("q", "") if merge_error else "",
         "person": obj,
         "spellings": selectors.spellings(obj),
@@ -68,8 +72,11 @@ def person_split(request: HttpRequest, pk: int) -> HttpResponse:
     obj = found(selectors.person_get, pk, live=True)
     try:
         ids = [int(x) for x in request.POST.getlist("mentions")]
+    except ValueError:
+        ids = []
+    try:
         other = services.person_split(person=obj, mention_ids=ids, user=acting_user(request))
-    except (ValueError, services.ReviewError) as exc:
-        return HttpResponseBadRequest(str(exc) or _("Choose mentions to move."))
+    except services.ReviewError as exc:  # in the page, with its reason, not a bare line of text
+        return _page(request, obj, split_error=str(exc) or _("Choose mentions to move."), status=400)
     messages.success(request, _("Split."))
     return redirect("person", pk=other.pk)
