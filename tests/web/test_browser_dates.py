@@ -108,3 +108,35 @@ def test_the_finders_see_a_broken_date_and_a_date_pair_wider_than_its_card(
     assert analyst.evaluate(BROKEN_DATES)["broken"] == ["date broken across lines: 2025-06-24"]
     analyst.evaluate(NARROW_CARD, ['<span class="date">2025-06-24 (1404-04-03)</span>', 150])
     assert any("scrolls sideways" in item for item in analyst.evaluate(WIDER_THAN_THE_PHONE))
+
+
+# (language, typed, the field's hint: the two dates as the pages show them)
+HINTS = [
+    ("fa", "۱۴۰۴/۹/۲۶", "۲۶ آذر ۱۴۰۴ (\u20662025-12-17\u2069)"),
+    ("ru", "2025-12-17", "2025-12-17 (1404-09-26)"),
+]
+
+
+@pytest.mark.parametrize(("language", "typed", "hint"), HINTS)
+def test_a_date_fields_hint_keeps_each_date_whole_and_its_complaint_fits_a_phone(
+    analyst: Any,  # noqa: F811
+    live_server: Any,
+    served: dict[str, str],  # noqa: F811
+    language: str,
+    typed: str,
+    hint: str,
+) -> None:
+    """Beside a date field the date typed shows in both calendars like the pages show dates (two
+    dates, each whole, never Persian words on a Russian page); a date that is none is complained
+    about in a sentence that wraps instead of running past the phone's edge."""
+    analyst.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+    analyst.set_viewport_size({"width": 390, "height": 844})
+    analyst.goto(f"{live_server.url}{served['group']}")
+    field = analyst.locator("form.new-item input[name=due]")
+    shown = analyst.locator("form.new-item input[name=due] ~ .jdate-hint")
+    field.fill(typed)
+    assert shown.text_content() == hint and shown.locator(".dates > .date").count() == 2
+    assert analyst.evaluate(BROKEN_DATES)["broken"] == [] and analyst.evaluate(WIDER_THAN_THE_PHONE) == []
+    field.fill("1404/13/40")
+    assert shown.text_content() == analyst.locator("html").get_attribute("data-date-bad")
+    assert analyst.evaluate(WIDER_THAN_THE_PHONE) == []

@@ -57,15 +57,31 @@
     var date = new Date(Date.UTC(y, mo - 1, d));
     return date.getUTCMonth() === mo - 1 ? date : null;
   }
-  function describe(date) {
+  function dates(date) { // the date and the other calendar's, as the pages show them (the jdate filter)
     var j = toJalali(date);
-    return persian(j[2] + " " + MONTHS[j[1] - 1] + " " + j[0]) + " (\u2066" + iso(date) + "\u2069)";
+    if (persianPage) {
+      return [persian(j[2] + " " + MONTHS[j[1] - 1] + " " + j[0]), "(\u2066" + iso(date) + "\u2069)"];
+    }
+    return [iso(date), "(" + j[0] + "-" + String(j[1]).padStart(2, "0") + "-" + String(j[2]).padStart(2, "0") + ")"];
+  }
+  function describe(date) { return dates(date).join(" "); }
+  function pair(date) { // each date a span that does not wrap; the line may break between the two
+    var outer = document.createElement("span");
+    outer.className = "dates";
+    dates(date).forEach(function (text, i) {
+      var span = document.createElement("span");
+      span.className = "date";
+      span.textContent = text;
+      if (i) { outer.append(" "); }
+      outer.append(span);
+    });
+    return outer;
   }
   function show(input, hint) {
     var date = parse(input.value);
     hint.classList.toggle("bad", date === null);
     input.setAttribute("aria-invalid", date === null ? "true" : "false");
-    hint.textContent = date === undefined ? "" : date === null ? hint.dataset.bad : describe(date);
+    if (date) { hint.replaceChildren(pair(date)); } else { hint.textContent = date === null ? hint.dataset.bad : ""; }
   }
   function typed(date) {
     if (!persianPage) { return iso(date); }
