@@ -41,6 +41,7 @@ from hamkari.extraction.lexicon import load_table
 from hamkari.extraction.vocabulary import INSTRUMENT_KINDS
 from hamkari.kb import search
 from hamkari.kb.models import Article, Entity
+from hamkari.sources.faults import os_fault
 from hamkari.sources.reasons import Reason
 
 LANGUAGES = ("fa", "ru", "en")
@@ -293,9 +294,7 @@ def delivery_reason(exc: OSError) -> Reason:
         return Reason("the mail server did not answer in time")
     if isinstance(exc, socket.gaierror):
         return Reason("cannot find the mail server's host")
-    return Reason(
-        "cannot reach the mail server: %(fault)s", fault=" ".join(str(exc).split()) or type(exc).__name__
-    )
+    return Reason("cannot reach the mail server: %(fault)s", fault=os_fault(exc))
 
 
 def _name(name: str) -> str:

@@ -23,7 +23,7 @@ from django.core.management import call_command
 from django.utils import translation
 
 # these read no setting when imported: they may come before Django is configured
-from hamkari.cli.language import cli_language
+from hamkari.cli.language import LANGUAGES, cli_language
 from hamkari.kb.reasons import reason
 from hamkari.web.i18n import LOCALE, compile_messages
 
@@ -42,15 +42,16 @@ def django_setup(*, migrate: bool = True) -> None:
 
 
 def _setting_error(exc: ImproperlyConfigured) -> str:
-    """«setting error: …» in the command line's language (English when HAMKARI_LANGUAGE itself is
-    wrong). A setting that stopped Django's set-up leaves it unconfigured: the catalogues are then
+    """«hamkari: setting error: …» in the command line's language; when HAMKARI_LANGUAGE itself is
+    wrong the language is not known, so the line is said in Persian, Russian and English, one line
+    each. A setting that stopped Django's set-up leaves it unconfigured: the catalogues are then
     read with a configuration of their own, which is all this process does before it exits."""
     try:
-        language = cli_language()
+        languages: Sequence[str] = (cli_language(),)
     except ImproperlyConfigured:
-        language = "en"
-    english = f"setting error: {exc}"
-    if language == "en":
+        languages = LANGUAGES
+    english = f"hamkari: setting error: {exc}"
+    if tuple(languages) == ("en",):
         return english
     try:
         if not settings.configured:
@@ -58,8 +59,12 @@ def _setting_error(exc: ImproperlyConfigured) -> str:
             django.setup()
         with contextlib.suppress(OSError):  # a read-only installation: its compiled catalogues
             compile_messages()
-        with translation.override(language):
-            return translation.gettext("setting error: %(reason)s") % {"reason": reason(exc)}
+        lines = []
+        for language in languages:
+            with translation.override(language):
+                said = translation.gettext("setting error: %(reason)s") % {"reason": reason(exc)}
+            lines.append(f"hamkari: {said}")
+        return "\n".join(lines)
     except Exception:
         return english
 
@@ -70,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the command line's language (HAMKARI_LANGUAGE, else the locale's, else English)
         language = cli_language()
     except ImproperlyConfigured as exc:
-        print(f"hamkari: {_setting_error(exc)}", file=sys.stderr)
+        print(_setting_error(exc), file=sys.stderr)
         return 2
     # the command modules register their commands when imported, in the order of --help
     from hamkari.cli import alerts, articles, monitoring, partners, server, tracker, users  # noqa: F401

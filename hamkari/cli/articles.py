@@ -4,6 +4,7 @@ articles again, export the knowledge base."""
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -24,7 +25,9 @@ from hamkari.kb.reasons import reason, said
 from hamkari.kb.selectors import article_ids_missing, article_iter
 from hamkari.kb.services import article_reextract
 from hamkari.monitoring.jobs import job_reextract_start
+from hamkari.sources.faults import OS_FAULTS, os_fault
 from hamkari.sources.inputs import MAX_BYTES, InputError, folder_files, read_bytes
+from hamkari.sources.reasons import Reason
 
 SKIPPED_SUFFIXES = (".json", ".jsonl", ".py", ".pyc", ".gz", ".zip")
 EXPORT_KINDS = tuple(KINDS)
@@ -112,14 +115,10 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[tuple[str, bytes | InputE
             )
             return
         yield str(path), path.read_bytes()
-    except FileNotFoundError:
-        yield str(path), InputError("no such file or folder")
-    except IsADirectoryError:
-        yield str(path), InputError("is a folder")
-    except PermissionError:
-        yield str(path), InputError("permission denied")
-    except OSError as exc:
-        yield str(path), InputError("cannot read: %(why)s", why=exc.strerror or exc)
+    except OSError as exc:  # a missing file, a folder, no permission: the phrase alone
+        said = os_fault(exc)
+        plain = said in (OS_FAULTS[errno.ENOENT], OS_FAULTS[errno.EACCES], OS_FAULTS[errno.EISDIR])
+        yield str(path), InputError.of(said if plain else Reason("cannot read: %(fault)s", fault=said))
 
 
 @command(
@@ -210,7 +209,7 @@ def export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             with path.open("w", encoding="utf-8", newline="") as handle:
                 count = write(handle)
         except OSError as exc:
-            why = {"name": args.output, "why": exc.strerror or exc}
+            why = {"name": args.output, "why": reason(exc)}
             raise CliError(_("%(name)s: cannot write: %(why)s") % why) from exc
     else:
         count = write(out)

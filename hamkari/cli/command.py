@@ -18,6 +18,7 @@ from django.db import OperationalError
 from django.utils.translation import gettext as _
 
 from hamkari.cli.language import speaking
+from hamkari.kb.reasons import reason
 
 Handler = Callable[[argparse.Namespace, TextIO, TextIO], int]
 
@@ -219,6 +220,4 @@ def write_output(name: str, data: str | bytes) -> None:
         else:
             path.write_text(data, encoding="utf-8")
     except OSError as exc:
-        raise CliError(
-            _("%(name)s: cannot write: %(why)s") % {"name": name, "why": exc.strerror or exc}
-        ) from exc
+        raise CliError(_("%(name)s: cannot write: %(why)s") % {"name": name, "why": reason(exc)}) from exc

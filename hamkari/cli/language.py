@@ -24,12 +24,24 @@ def _code(value: str) -> str:
     return value.strip().split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
 
 
+class LanguageError(ImproperlyConfigured):
+    """A HAMKARI_LANGUAGE that is none of fa, ru, en: `template % params` in English, the template
+    a msgid of the catalogues (hamkari.cli says it in all three: the language is not known)."""
+
+    def __init__(self, value: str) -> None:
+        self.template, self.params = (
+            "HAMKARI_LANGUAGE=%(value)s is not one of fa, ru, en",
+            {"value": repr(value)},
+        )
+        super().__init__(self.template % self.params)
+
+
 def cli_language(environ: Mapping[str, str] = os.environ) -> str:
-    """fa, ru or en; a HAMKARI_LANGUAGE that is none of them is a setting error."""
+    """fa, ru or en; a HAMKARI_LANGUAGE that is none of them is a setting error (LanguageError)."""
     chosen = environ.get("HAMKARI_LANGUAGE", "").strip()
     if chosen:
         if _code(chosen) not in LANGUAGES:
-            raise ImproperlyConfigured(f"HAMKARI_LANGUAGE={chosen!r} is not one of fa, ru, en")
+            raise LanguageError(chosen)
         return _code(chosen)
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         if environ.get(name, "").strip():  # the first one set decides, as in the C library

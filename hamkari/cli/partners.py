@@ -16,6 +16,7 @@ from hamkari.cli.command import CliError, command, option
 from hamkari.cli.language import spoken
 from hamkari.cli.values import whole
 from hamkari.extraction import LANGUAGES
+from hamkari.kb.reasons import reason
 from hamkari.kb.selectors import region_find
 from hamkari.kb.services import reference_load
 from hamkari.partners import routes
@@ -232,9 +233,7 @@ def import_table(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except FileNotFoundError:
         raise CliError(_("%(name)s: no such file") % {"name": args.file}) from None
     except OSError as exc:
-        raise CliError(
-            _("%(name)s: cannot read: %(why)s") % {"name": args.file, "why": exc.strerror or exc}
-        ) from exc
+        raise CliError(_("%(name)s: cannot read: %(why)s") % {"name": args.file, "why": reason(exc)}) from exc
     try:
         if args.kind == "firms":
             stored = firms_import_listed(data=data, name=args.file)

@@ -18,6 +18,7 @@ from hamkari.alerts.services import watchlist_demo_ensure
 from hamkari.cli.command import CliError, command, option
 from hamkari.cli.monitoring import PERIODIC
 from hamkari.cli.values import PORT, whole
+from hamkari.kb.reasons import reason
 from hamkari.kb.selectors import article_count
 from hamkari.kb.services import reference_load
 from hamkari.monitoring import demo
@@ -151,7 +152,7 @@ def _listen(host: str, port: int, threads: int) -> Any:
             ) from exc
         raise CliError(
             _("cannot listen on %(host)s:%(port)s: %(why)s")
-            % {"host": host, "port": port, "why": exc.strerror or exc}
+            % {"host": host, "port": port, "why": reason(exc)}
         ) from exc
 
 

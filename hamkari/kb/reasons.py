@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
 from hamkari.kb.calendar import digits_in
+from hamkari.sources.faults import os_fault, upgraded
 from hamkari.sources.reasons import Reason, reason_of
 
 NUMBER = re.compile(r"\d[\d,]*")
@@ -25,8 +26,11 @@ ENGLISH_VALUES = ("fault", "reason", "why")
 
 
 def reason(exc: BaseException) -> str:
-    """The one-line message of `exc` in the active language (its English text when it carries no
-    template, or when the catalogue has no translation of it)."""
+    """The one-line message of `exc` in the active language: a system fault (an OSError) by its
+    error number (sources.faults), another by its template (its English text when it carries none,
+    or when the catalogue has no translation of it)."""
+    if isinstance(exc, OSError) and not isinstance(getattr(exc, "template", None), str):
+        return said(os_fault(exc))
     return said(reason_of(exc))
 
 
@@ -54,11 +58,13 @@ def said_html(value: str) -> SafeString:
 
 def stored_reason(text: str, data: object) -> str:
     """What was stored of an error (its English text and its template and params as JSON) as a
-    Reason to say in the reader's language, or the English text when nothing else was kept."""
+    Reason to say in the reader's language, or the English text when nothing else was kept. A
+    row stored before sources.faults («HTTP 503 Service Unavailable», «cannot read …: Permission
+    denied») is said as a new one would be."""
     if isinstance(data, Mapping):
         found = Reason.from_json(data)
         if found is not None:
-            return found
+            return upgraded(found)  # an HTTP reason phrase or an OS fault stored in English: in words
     return text
 
 

@@ -33,6 +33,7 @@ from hamkari.kb.services import IngestOutcome, article_ingest, audit_record
 from hamkari.monitoring import demo, models, polling
 from hamkari.monitoring.hosts import polite_request
 from hamkari.monitoring.models import Fetch, Host, Source, SourceItem
+from hamkari.sources.faults import http_status, os_fault
 from hamkari.sources.fetch import FetchError, FetchRefused
 from hamkari.sources.inputs import MAX_BYTES, InputError
 from hamkari.sources.items import Item, feed_items, is_url
@@ -213,7 +214,8 @@ class SiteBusy(FetchError):
     """An item's page answered 429 or 503: the site asks us to slow down."""
 
     def __init__(self, status: int, wait: dt.timedelta | None) -> None:
-        super().__init__("HTTP %(status)s", status=status)
+        said = http_status(status)
+        super().__init__(said.template, **said.params)
         self.wait = wait
 
 
@@ -257,9 +259,8 @@ def _read(source: Source) -> tuple[PollOutcome, dict[str, str]]:
         try:
             data = Path(source.location).read_bytes()
         except OSError as exc:
-            raise FetchError(
-                "cannot read %(path)s: %(fault)s", path=source.location, fault=str(exc.strerror or exc)
-            ) from exc
+            fault = os_fault(exc)
+            raise FetchError("cannot read %(path)s: %(fault)s", path=source.location, fault=fault) from exc
         return _listed(source, data, source.location, None), {}
     conditions = {}
     if source.etag:
@@ -270,10 +271,10 @@ def _read(source: Source) -> tuple[PollOutcome, dict[str, str]]:
     if answer.status == 304:
         return PollOutcome(models.NOT_MODIFIED, 304), answer.headers
     if answer.status in (429, 503):
-        busy = Reason("HTTP %(status)s", status=answer.status)
+        busy = http_status(answer.status)
         return PollOutcome(models.RETRY_LATER, answer.status, error=busy), answer.headers
     if answer.status >= 400:
-        failed = Reason("HTTP %(status)s %(reason)s", status=answer.status, reason=answer.reason)
+        failed = http_status(answer.status)
         return PollOutcome(models.ERROR, answer.status, error=failed), {}
     if len(answer.data) > FEED_BYTES:
         large = Reason("larger than %(limit)s bytes", limit=f"{FEED_BYTES:,}")
@@ -331,7 +332,7 @@ def _sitemap(source: Source, data: bytes) -> Listing:
         try:
             answer = polite_request(child.url, max_bytes=FEED_BYTES)
             if answer.status >= 400:
-                raise FetchError("HTTP %(status)s %(reason)s", status=answer.status, reason=answer.reason)
+                raise FetchError.of(http_status(answer.status))
             links.extend(sitemap_read(answer.data[:FEED_BYTES]).links)
         except (FetchError, InputError) as exc:
             failed.append((child.url, reason_of(exc)))
@@ -529,7 +530,7 @@ def source_item_read(*, item_id: int, again: bool = True) -> ItemRead:
     except SiteBusy as exc:
         wait = exc.wait or dt.timedelta(minutes=polling.MIN_INTERVAL)
         Host.objects.filter(origin=origin(record.url)).update(busy_until=timezone.now() + wait)
-        return _later(record, wait, again, Reason("a page answered %(answer)s", answer=reason_of(exc)))
+        return _later(record, wait, again, Reason("a page of the site: %(answer)s", answer=reason_of(exc)))
     except PassingError as exc:
         return _failed(record, reason_of(exc), again=again)
     except InputError as exc:
@@ -690,8 +691,9 @@ def _page(item: Item, source: Source) -> Item:
 class PageStatus(FetchError):
     """An item's page answered with an error status."""
 
-    def __init__(self, status: int, reason: str) -> None:
-        super().__init__("HTTP %(status)s %(reason)s", status=status, reason=reason)
+    def __init__(self, status: int) -> None:
+        said = http_status(status)
+        super().__init__(said.template, **said.params)
         self.status = status
 
 
@@ -709,7 +711,7 @@ def _article_page(url: str) -> Page:
         wait = polling.retry_after(answer.headers.get("retry-after"), now=timezone.now())
         raise SiteBusy(answer.status, wait)
     if answer.status >= 400:
-        raise PageStatus(answer.status, answer.reason)
+        raise PageStatus(answer.status)
     if len(answer.data) > MAX_BYTES:
         raise InputError("page is larger than %(limit)s bytes", limit=f"{MAX_BYTES:,}")
     return page_read(answer.data, answer.url)

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+from hamkari.sources.faults import fetch_fault, http_status, os_fault
 from hamkari.sources.reasons import Reason
 
 TIMEOUT = 20
@@ -37,6 +38,11 @@ class FetchError(Exception):
     def __init__(self, template: str, **params: object) -> None:
         super().__init__(template % params if params else template)
         self.template, self.params = template, params
+
+    @classmethod
+    def of(cls, reason: Reason) -> FetchError:
+        """A FetchError saying `reason` (its template and params kept)."""
+        return cls(reason.template, **reason.params)
 
 
 class FetchRefused(FetchError):
@@ -103,9 +109,7 @@ def _connect(host: str, port: int, timeout: float | None, allowed: frozenset[str
             last = exc
             continue
         return sock
-    raise FetchError(
-        "cannot connect to %(host)s: %(fault)s", host=host, fault=str(getattr(last, "strerror", None) or last)
-    )
+    raise FetchError("cannot connect to %(host)s: %(fault)s", host=host, fault=os_fault(last or OSError()))
 
 
 class _Connection(http.client.HTTPConnection):
@@ -157,7 +161,7 @@ def fetch(url: str, *, max_bytes: int, timeout: float = TIMEOUT) -> Fetched:
     of the body; FetchRefused for an address the server may not read, FetchError otherwise."""
     response = request(url, max_bytes=max_bytes, timeout=timeout)
     if response.status >= 400:
-        raise FetchError("HTTP %(status)s %(reason)s", status=response.status, reason=response.reason)
+        raise FetchError.of(http_status(response.status))
     return Fetched(response.url, response.data, response.content_type)
 
 
@@ -200,7 +204,7 @@ def request(
                 response.reason,
             )
         except (OSError, http.client.HTTPException) as exc:
-            raise FetchError("cannot fetch: %(fault)s", fault=str(exc)) from exc
+            raise FetchError("cannot fetch: %(fault)s", fault=fetch_fault(exc)) from exc
         finally:
             connection.close()
     raise FetchError("more than %(n)s redirects", n=MAX_REDIRECTS)

@@ -5,6 +5,7 @@ and the batch goes on."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from typing import Any
 
 import feedparser
 
+from hamkari.sources.faults import OS_FAULTS, feed_fault, json_fault, os_fault
 from hamkari.sources.fetch import FetchError, fetch
 from hamkari.sources.inputs import MAX_BYTES, InputError, folder_files, html_to_text, read_bytes
 from hamkari.sources.reasons import Reason, reason_of
@@ -66,14 +68,10 @@ def _file(path: Path) -> Iterator[Item]:
             yield Item(source, error=error)
             return
         data = path.read_bytes()
-    except FileNotFoundError:
-        yield Item(source, error=Reason("no such file or folder"))
-        return
-    except PermissionError:
-        yield Item(source, error=Reason("permission denied"))
-        return
-    except OSError as exc:
-        yield Item(source, error=Reason("cannot read: %(fault)s", fault=str(exc.strerror or exc)))
+    except OSError as exc:  # a missing file, no permission: the phrase alone; else «cannot read: …»
+        said = os_fault(exc)
+        plain = said in (OS_FAULTS[errno.ENOENT], OS_FAULTS[errno.EACCES], OS_FAULTS[errno.EISDIR])
+        yield Item(source, error=said if plain else Reason("cannot read: %(fault)s", fault=said))
         return
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
@@ -129,10 +127,7 @@ def _jsonl(source: str, data: bytes) -> Iterator[Item]:
                 raise InputError("'url' and 'outlet' must be strings")
             yield Item(where, text=text, url=url, published=_date(record.get("published")), outlet=outlet)
         except json.JSONDecodeError as exc:
-            yield Item(
-                where,
-                error=Reason("not JSON: %(fault)s at column %(column)s", fault=exc.msg, column=exc.colno),
-            )
+            yield Item(where, error=json_fault(exc))
         except InputError as exc:
             yield Item(where, error=reason_of(exc))
 
@@ -151,9 +146,8 @@ def _feed(source: str, data: bytes) -> Iterator[Item]:
     parsed = feedparser.parse(data)
     entries = parsed.get("entries") or []
     if not entries:
-        fault = parsed.get("bozo_exception")
-        reason = str(fault) if fault else Reason("no entries")
-        yield Item(source, error=Reason("not a readable RSS/Atom feed: %(fault)s", fault=reason))
+        fault = feed_fault(parsed.get("bozo_exception"), data)
+        yield Item(source, error=Reason("not a readable RSS/Atom feed: %(fault)s", fault=fault))
         return
     title = (parsed.get("feed") or {}).get("title")
     for number, entry in enumerate(entries, start=1):

@@ -16,6 +16,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from hamkari.sources.faults import parse_error_fault
 from hamkari.sources.inputs import InputError, decode, html_to_text
 
 MIN_TEXT = 200  # characters: less is a page of links or a teaser, not an article
@@ -68,7 +69,7 @@ def sitemap_read(data: bytes) -> Sitemap:
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
-        raise InputError("not a readable sitemap: %(fault)s", fault=str(exc)) from exc
+        raise InputError("not a readable sitemap: %(fault)s", fault=parse_error_fault(exc)) from exc
     kind = _local(root.tag)
     if kind not in ("urlset", "sitemapindex"):
         raise InputError(

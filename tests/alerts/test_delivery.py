@@ -194,9 +194,10 @@ DELIVERY_REASONS = [
     (ConnectionRefusedError(111, "Connection refused"), "the mail server refused the connection"),
     (TimeoutError("timed out"), "the mail server did not answer in time"),
     (socket.gaierror(-2, "Name or service not known"), "cannot find the mail server's host"),
+    (OSError(101, "Network is unreachable"), "cannot reach the mail server: the network cannot be reached"),
     (
-        OSError(101, "Network is unreachable"),
-        "cannot reach the mail server: [Errno 101] Network is unreachable",
+        OSError(18, "Invalid cross-device link"),
+        "cannot reach the mail server: system error EXDEV: Invalid cross-device link",
     ),
 ]
 

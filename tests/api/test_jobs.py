@@ -12,6 +12,7 @@ from hamkari.accounts import services as account_services
 from hamkari.accounts.services import user_create
 from hamkari.kb.models import Article
 from hamkari.monitoring.jobs import job_upload_start
+from hamkari.monitoring.models import JobItem
 from hamkari.monitoring.worker import jobs_run_waiting
 from hamkari.sources.items import Item
 from hamkari.sources.reasons import Reason
@@ -93,3 +94,33 @@ def test_a_failed_items_error_is_said_in_the_requests_language(client: Client) -
     assert en["a.txt"] == "file is empty" and en[address].startswith(
         "refused: 127.0.0.1 is a loopback address"
     )
+
+
+def test_a_failed_items_system_fault_is_said_in_words_and_an_old_rows_status_too(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HAMKARI_FETCH_ALLOW_HOSTS", "127.0.0.1")  # read, and nothing listens there
+    user = user_create(username="w", password="pw-not-used-here", role="analyst")
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {account_services.token_create(user=user, name='t')}"}
+    address = "http://127.0.0.1:9/a"
+    job = job_upload_start(creator=user, read=[], addresses=[address])
+    jobs_run_waiting()
+    old = {"template": "HTTP %(status)s %(reason)s", "params": {"status": "404", "reason": "Not Found"}}
+    JobItem.objects.create(
+        job=job, source="old.html", state="failed", error="HTTP 404 Not Found", error_reason=old
+    )
+
+    def failed(language: str) -> dict[str, str]:
+        answer = client.get(f"/api/jobs/{job.pk}", HTTP_ACCEPT_LANGUAGE=language, **auth).json()
+        return {i["source"]: i["error"] for i in answer["failed"]}
+
+    fa, ru, en = failed("fa"), failed("ru"), failed("en")
+    assert fa == {
+        address: "اتصال به 127.0.0.1 ممکن نشد: اتصال پذیرفته نشد",
+        "old.html": "صفحه پیدا نشد (HTTP ۴۰۴)",
+    }
+    assert ru[address] == "не удалось подключиться к 127.0.0.1: в соединении отказано"
+    assert en == {
+        address: "cannot connect to 127.0.0.1: the connection was refused",
+        "old.html": "page not found (HTTP 404)",
+    }

@@ -181,3 +181,27 @@ def test_a_poison_file_fails_alone_with_one_line(tmp_path: Path, monkeypatch: py
         f"hamkari: {tmp_path / '6_poison.txt'}: internal error in component 'quantities': "
         "RuntimeError: an internal fault",
     ]
+
+
+@pytest.mark.django_db
+def test_ingest_says_a_missing_file_in_persian_without_the_systems_english(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "plain.txt").write_text(GOOD_RU, encoding="utf-8")
+    monkeypatch.setenv("HAMKARI_LANGUAGE", "fa")
+    missing, under_a_file = tmp_path / "nope.txt", tmp_path / "plain.txt" / "inner.txt"
+    code, out, _ = run(["ingest", "--no-progress", str(missing), str(under_a_file)], monkeypatch)
+    assert code == 1
+    assert f"{missing}: چنین پرونده یا پوشه‌ای نیست" in out
+    assert f"{under_a_file}: خواندن ممکن نشد: بخشی از مسیر پوشه نیست" in out
+    assert "No such file" not in out and "Not a directory" not in out
+
+
+def test_extract_says_a_path_through_a_file_in_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "plain.txt").write_text(GOOD_RU, encoding="utf-8")
+    monkeypatch.setenv("HAMKARI_LANGUAGE", "ru")
+    code, _, err = run(["extract", "--json", str(tmp_path / "plain.txt" / "inner.txt")], monkeypatch)
+    assert (code, err) == (
+        1,
+        f"hamkari: {tmp_path / 'plain.txt' / 'inner.txt'}: не удалось прочитать: часть пути — не папка\n",
+    )

@@ -301,10 +301,52 @@ def test_the_language_comes_from_hamkari_language_else_the_locale_else_english(
     assert cli_language(environment) == language
 
 
-def test_a_wrong_hamkari_language_is_a_setting_error(monkeypatch: pytest.MonkeyPatch) -> None:
+WRONG_LANGUAGE = [  # the language is not known: said in Persian, Russian and English, one line each
+    "hamkari: خطای تنظیمات: HAMKARI_LANGUAGE='de' هیچ‌یک از fa، ru و en نیست",
+    "hamkari: ошибка настройки: HAMKARI_LANGUAGE='de' — не одно из fa, ru, en",
+    "hamkari: setting error: HAMKARI_LANGUAGE='de' is not one of fa, ru, en",
+]
+
+
+def test_a_wrong_hamkari_language_is_a_setting_error_said_in_all_three_languages(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("HAMKARI_LANGUAGE", "de")
     code, _, err = run(["route", "IR-27", "RU-VGG"], monkeypatch)
-    assert (code, err) == (2, "hamkari: setting error: HAMKARI_LANGUAGE='de' is not one of fa, ru, en\n")
+    assert (code, err.splitlines()) == (2, WRONG_LANGUAGE)
+
+
+def test_a_wrong_hamkari_language_prints_three_lines_and_no_traceback(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "hamkari.cli", "sources", "list"],
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path, HAMKARI_LANGUAGE="de"),
+        check=False,
+        timeout=120,
+    )
+    assert (result.returncode, result.stdout, result.stderr.splitlines()) == (2, "", WRONG_LANGUAGE)
+
+
+def test_another_wrong_setting_beside_a_wrong_language_is_said_in_all_three_too(tmp_path: Path) -> None:
+    env = _env(tmp_path, HAMKARI_LANGUAGE="xx", HAMKARI_LOG_LEVEL="verbose")
+    result = subprocess.run(
+        [sys.executable, "-m", "hamkari.cli", "sources", "list"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+    lines = result.stderr.splitlines()
+    assert (result.returncode, len(lines)) == (2, 3) and "Traceback" not in result.stderr
+    assert lines[0].startswith("hamkari: خطای تنظیمات: ") and lines[1].startswith(
+        "hamkari: ошибка настройки: "
+    )
+    assert (
+        lines[2]
+        == "hamkari: setting error: HAMKARI_LOG_LEVEL='verbose' is not one of DEBUG, INFO, WARNING, ERROR"
+    )
 
 
 def test_the_help_is_in_the_command_lines_language(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -63,7 +63,7 @@ def test_a_batch_goes_on_past_bad_items_and_says_why(batch: Path) -> None:
         "02_empty.txt": "file is empty",
         "03_binary.txt": "binary file (contains NUL bytes), not text",
         "06.rss#2": "feed item has no title and no text",
-        "07.jsonl:2": "not JSON: Expecting property name enclosed in double quotes at column 2",
+        "07.jsonl:2": "not JSON: a name in double quotes was expected at column 2",
         "07.jsonl:3": "'text' is missing or empty",
         "07.jsonl:4": "'published' is not a date: '10/06/2024'",
     }
@@ -250,7 +250,7 @@ def test_it_ingests_pages_and_feeds_by_url(web: str, monkeypatch: pytest.MonkeyP
     assert (summary.new, summary.duplicate) == (3, 0)
     assert summary.failed == [
         (f"{web}/feed.xml#2", "feed item has no title and no text"),
-        (f"{web}/missing.html", "HTTP 404 File not found"),
+        (f"{web}/missing.html", "page not found (HTTP 404)"),
     ]
     page = Article.objects.get(url=f"{web}/page.html")
     assert str(page.published) == "2024-06-12" and page.language == "en"

@@ -129,7 +129,7 @@ def test_errors_double_the_wait_and_disable_the_source_after_five_in_a_row(feed_
         fetch = source_poll(source=source)
         source.refresh_from_db()
         waits.append(round((source.next_poll_at - before).total_seconds() / 60))
-    assert (fetch.outcome, fetch.status, fetch.error) == ("error", 500, "HTTP 500 Internal Server Error")
+    assert (fetch.outcome, fetch.status, fetch.error) == ("error", 500, "error on the server (HTTP 500)")
     assert waits == [20, 40, 80, 160, 320]
     assert (source.state, source.failures) == ("disabled", 5)
 
@@ -171,8 +171,9 @@ def test_a_poll_of_every_source_goes_on_past_the_failing_ones(feed_server: FeedS
     code, out, _ = run(["sources", "poll", "--once"])
     assert code == 0
     assert out.splitlines() == [
-        f"hamkari: source {busy}: asked to come back later, items 0, new 0: HTTP 429",
-        f"hamkari: source {broken}: error, items 0, new 0: HTTP 500 Internal Server Error",
+        f"hamkari: source {busy}: asked to come back later, items 0, new 0: "
+        "too many requests: the site asks us to wait (HTTP 429)",
+        f"hamkari: source {broken}: error, items 0, new 0: error on the server (HTTP 500)",
         out.splitlines()[2],
         f"hamkari: source {good}: read, items 2, new 2",
     ]
@@ -304,7 +305,7 @@ def test_a_sitemap_source_stores_each_matching_page_with_the_sitemaps_date(feed_
     assert (fetch.outcome, fetch.items, fetch.new) == ("new", 3, 2)
     assert sorted(f[:2] for f in fetch.failed) == [
         [feed_server.url("/news/2025/empty"), "page has no article text (15 characters)"],
-        [feed_server.url("/sitemap-gone.xml"), "HTTP 404 Not Found"],
+        [feed_server.url("/sitemap-gone.xml"), "page not found (HTTP 404)"],
     ]
     stored = {a.url: a for a in Article.objects.all()}
     grain = stored[feed_server.url("/news/2025/grain-corridor")]
@@ -520,7 +521,8 @@ def test_a_page_answering_429_stops_the_poll_until_its_retry_after(feed_server: 
     before = timezone.now()
     fetch = source_poll(source=source)
     assert (fetch.outcome, fetch.new, fetch.failed) == ("new", 1, [])
-    assert fetch.error == "a page answered HTTP 429; 2 items wait for the next poll"
+    answered = "a page of the site: too many requests: the site asks us to wait (HTTP 429)"
+    assert fetch.error == f"{answered}; 2 items wait for the next poll"
     assert "/news/2025/empty" not in feed_server.paths()
     source.refresh_from_db()
     assert source.next_poll_at >= before + dt.timedelta(seconds=900)
@@ -559,13 +561,13 @@ def test_a_polls_errors_are_printed_in_the_command_lines_language(
     code, out, _ = run(["sources", "poll", "--once"])
     assert (code, out) == (
         0,
-        f"hamkari: источник {broken.pk}: ошибка, записей 0, новых 0: ответ HTTP 500 Internal Server Error\n",
+        f"hamkari: источник {broken.pk}: ошибка, записей 0, новых 0: ошибка на сервере (HTTP 500)\n",
     )
     monkeypatch.setenv("HAMKARI_LANGUAGE", "fa")
     listed = run(["sources", "list"])[1]
-    assert "\tخطاها ۱\t" in listed and listed.endswith("\tخطا: پاسخ HTTP ۵۰۰ Internal Server Error\n")
+    assert "\tخطاها ۱\t" in listed and listed.endswith("\tخطا: خطا در کارساز (HTTP ۵۰۰)\n")
     broken.refresh_from_db()
-    assert broken.last_error_reason["template"] == "HTTP %(status)s %(reason)s"
+    assert broken.last_error_reason["template"] == "error on the server (HTTP %(status)s)"
 
 
 def test_a_polls_counts_are_printed_with_persian_digits_when_the_command_line_speaks_persian(
@@ -577,7 +579,7 @@ def test_a_polls_counts_are_printed_with_persian_digits_when_the_command_line_sp
     monkeypatch.setenv("HAMKARI_LANGUAGE", "fa")
     code, out, _ = run(["sources", "poll", "--once"])
     number = digits_in(broken.pk, "fa")
-    said = f"hamkari: منبع {number}: خطا، مدخل‌ها ۰، تازه ۰: پاسخ HTTP ۵۰۰ Internal Server Error\n"
+    said = f"hamkari: منبع {number}: خطا، مدخل‌ها ۰، تازه ۰: خطا در کارساز (HTTP ۵۰۰)\n"
     assert (code, out) == (0, said)
     queued = run(["sources", "poll", str(broken.pk)])[1]
     assert queued == "hamkari: ۱ بررسی منبع در صف است؛ 'hamkari worker' انجامش می‌دهد\n"
@@ -640,7 +642,8 @@ def test_errors_stored_before_their_templates_get_them_when_an_english_line_fits
     kept = Reason.from_json(fetch.failed[0][2])
     assert kept is not None and kept.template == "attempt %(n)s: %(reason)s"
     with translation.override("fa"):
-        assert stored_said(source.last_error, source.last_error_reason) == "پاسخ HTTP ۴۰۴ Not Found"
+        # and is said as a new one is: the status in words, the server's reason phrase dropped
+        assert stored_said(source.last_error, source.last_error_reason) == "صفحه پیدا نشد (HTTP ۴۰۴)"
 
 
 def test_adding_a_sitemap_source_names_its_kind_in_words_in_persian(
@@ -651,3 +654,25 @@ def test_adding_a_sitemap_source_names_its_kind_in_words_in_persian(
     added = Source.objects.get()
     assert code == 0 and out.startswith(f"hamkari: منبع {digits_in(added.pk, 'fa')} (نقشهٔ سایت) افزوده شد: ")
     assert "sitemap" not in out.replace(feed_server.url("/sitemap.xml"), "")  # no code beside the address
+
+
+def test_a_feed_answering_503_is_said_in_persian_words_by_sources_poll(
+    feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    feed_server.routes["/down.rss"] = lambda h: (503, {}, b"")
+    assert run(["sources", "add", feed_server.url("/down.rss")])[0] == 0
+    down = Source.objects.get()
+    monkeypatch.setenv("HAMKARI_LANGUAGE", "fa")
+    code, out, _ = run(["sources", "poll", "--once"])
+    number = digits_in(down.pk, "fa")
+    assert (code, out) == (
+        0,
+        f"hamkari: منبع {number}: خواسته شد بعداً بیاییم، مدخل‌ها ۰، تازه ۰: "
+        "وبگاه فعلاً در دسترس نیست (HTTP ۵۰۳)\n",
+    )
+    assert "Service Unavailable" not in out
+    down.refresh_from_db()
+    assert down.last_error_reason == {
+        "template": "the service is unavailable for now (HTTP %(status)s)",
+        "params": {"status": 503},
+    }

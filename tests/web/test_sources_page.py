@@ -3,6 +3,9 @@ analysts, enabling a disabled source again, in Persian with Jalali dates, hostil
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -80,7 +83,9 @@ def test_the_sources_page_shows_each_sources_health_in_persian(
     assert f'<span class="date">{day}، ' in row
     assert "&lt;script&gt;" in row and "<script>alert" not in page
     disabled = page.split(f'id="source-{gone.pk}"')[1].split("</tr>")[0]
-    assert "غیرفعال" in disabled and "۵" in disabled and "No such file" in disabled
+    # the system's fault in Persian words, not its English phrase («No such file or directory»)
+    assert "غیرفعال" in disabled and "۵" in disabled and "چنین پرونده یا پوشه‌ای نیست" in disabled
+    assert "No such file" not in page
     assert f'action="/sources/{gone.pk}/enable/"' in disabled
     assert 'href="/sources/"' in page  # in the menu
 
@@ -140,3 +145,41 @@ def test_a_poll_error_is_shown_in_the_pages_language_and_an_old_one_in_english_m
     )
     old = logged_in(users["analyst"]).get(f"/sources/{gone.pk}/").content.decode()
     assert '<bdi dir="ltr" lang="en">HTTP 500 Internal Server Error</bdi>' in old and leaks(old) == []
+
+
+class _Unavailable(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        # no robots.txt (all is allowed); the feed answers 503, whose reason phrase is English
+        self.send_response(404 if self.path == "/robots.txt" else 503)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def unavailable(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The address of a feed at a local server that answers 503; 127.0.0.1 is allowed by name
+    (an administrator's HAMKARI_FETCH_ALLOW_HOSTS), as in tests/monitoring."""
+    monkeypatch.setenv("HAMKARI_FETCH_ALLOW_HOSTS", "127.0.0.1")
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Unavailable)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/feed.rss"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_a_feed_answering_503_is_said_in_persian_words_on_its_page(
+    users: dict[str, Any], unavailable: str
+) -> None:
+    source = source_add(location=unavailable)
+    assert source_poll(source=source).status == 503
+    page = logged_in(users["analyst"]).get(f"/sources/{source.pk}/").content.decode()
+    assert "وبگاه فعلاً در دسترس نیست" in page and "Service Unavailable" not in page
+    assert '(<bdi dir="ltr" lang="zxx">HTTP</bdi> <bdi>۵۰۳</bdi>)' in page  # the code in Persian digits
+    assert leaks(page) == [], leaks(page)
+    listed = logged_in(users["analyst"], "ru").get("/sources/").content.decode()
+    assert "сервис временно недоступен" in listed and "Service Unavailable" not in listed
