@@ -19,6 +19,8 @@ from django.utils.translation import gettext as _
 
 from hamkari.cli.language import speaking
 from hamkari.kb.reasons import reason
+from hamkari.kb.reasons import said as said_reason
+from hamkari.sources.faults import database_fault
 
 Handler = Callable[[argparse.Namespace, TextIO, TextIO], int]
 
@@ -175,7 +177,8 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         print("hamkari: " + _("interrupted"), file=err)
         return 130
     except OperationalError as exc:  # unreachable server, wrong password, locked or read-only file
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        reason = said_reason(database_fault(line))  # the driver's English in words when known
         said = _("the database cannot be used: %(reason)s (check HAMKARI_DATABASE_URL)") % {"reason": reason}
         print(f"hamkari: {said}", file=err)
         return 1

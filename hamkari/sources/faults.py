@@ -208,6 +208,37 @@ def _expat_fault(data: bytes) -> Reason | None:
     return None
 
 
+# what a database driver says (psycopg, sqlite3) when the database cannot be used, by its words:
+# the drivers give no code for these, only their English message
+_DATABASE_FAULTS: tuple[tuple[str, Reason], ...] = (  # (a regular expression, what it means)
+    ("password authentication failed", Reason("the database refused the user name or password")),
+    ('database "[^"]*" does not exist', Reason("the database named in the address does not exist")),
+    ('role "[^"]*" does not exist', Reason("the database does not know this user")),
+    ("too many clients|remaining connection slots", Reason("the database has too many connections")),
+    ("Connection refused", OS_FAULTS[errno.ECONNREFUSED]),
+    ("No route to host", OS_FAULTS[errno.EHOSTUNREACH]),
+    ("Network is unreachable", OS_FAULTS[errno.ENETUNREACH]),
+    ("failed to resolve host|could not translate host name|Name or service not known", NO_HOST),
+    ("timeout expired|timed out", NO_ANSWER),
+    ("unable to open database file", Reason("the database file cannot be opened (is its folder there?)")),
+    ("database is locked", Reason("the database is locked by another process; try again")),
+    ("readonly database|read-only file system", Reason("the database file is read-only")),
+)
+_DATABASE_SERVER = re.compile(r'connection to server at "([^"]+)", port (\d+) failed')
+
+
+def database_fault(message: str) -> str:
+    """What a database driver's message says, in words (with the server it names, when it names
+    one), or the message itself (English) when nothing here knows it."""
+    fault = next((said for pattern, said in _DATABASE_FAULTS if re.search(pattern, message)), None)
+    if fault is None:
+        return message
+    server = _DATABASE_SERVER.search(message)
+    if server is None or fault is NO_HOST:
+        return fault
+    return Reason("cannot connect to %(host)s: %(fault)s", host=f"{server[1]}:{server[2]}", fault=fault)
+
+
 def _line(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
 

@@ -540,3 +540,20 @@ def test_route_speaks_the_command_lines_language_when_no_language_is_given(
     code, out, err = run(["route", "IR-01", "RU-AST", "--options", "2"], monkeypatch)
     assert code == 0 and all(word in out for word in words), out + err
     assert absent not in out and "[west]" not in out  # the branch by its name, not its code
+
+
+def test_a_database_that_cannot_be_reached_is_said_in_persian_words(tmp_path: Path) -> None:
+    env = _env(tmp_path, HAMKARI_LANGUAGE="fa", HAMKARI_DATABASE_URL="postgres://desk:pw@127.0.0.1:1/news")
+    result = subprocess.run(
+        [sys.executable, "-m", "hamkari.cli", "sources", "list"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+    assert (result.returncode, result.stderr) == (
+        1,
+        "hamkari: پایگاه داده در دسترس نیست: اتصال به 127.0.0.1:1 ممکن نشد: اتصال پذیرفته نشد"
+        " (HAMKARI_DATABASE_URL را بررسی کنید)\n",
+    )

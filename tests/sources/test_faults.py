@@ -19,6 +19,7 @@ from django.utils import translation
 
 from hamkari.kb.reasons import said, said_html, stored_said
 from hamkari.sources.faults import (
+    database_fault,
     feed_fault,
     fetch_fault,
     http_status,
@@ -364,3 +365,53 @@ def test_a_new_reason_is_stored_with_the_new_template_and_its_nested_fault() -> 
         "template": "cannot connect to %(host)s: %(fault)s",
         "params": {"host": "a.example", "fault": {"template": "the connection was refused", "params": {}}},
     }
+
+
+# what the database drivers say (psycopg, sqlite3) → English, Persian, Russian
+DATABASE_TABLE = [
+    (
+        'connection failed: connection to server at "127.0.0.1", port 5999 failed: Connection refused',
+        "cannot connect to 127.0.0.1:5999: the connection was refused",
+        "اتصال به 127.0.0.1:5999 ممکن نشد: اتصال پذیرفته نشد",
+        "не удалось подключиться к 127.0.0.1:5999: в соединении отказано",
+    ),
+    (
+        'connection failed: connection to server at "10.1.2.3", port 5432 failed: FATAL:  password '
+        'authentication failed for user "desk"',
+        "cannot connect to 10.1.2.3:5432: the database refused the user name or password",
+        "اتصال به 10.1.2.3:5432 ممکن نشد: پایگاه داده نام کاربری یا گذرواژه را نپذیرفت",
+        "не удалось подключиться к 10.1.2.3:5432: база данных не приняла имя пользователя или пароль",
+    ),
+    (
+        "failed to resolve host 'db.invalid': [Errno -2] Name or service not known",
+        "the host name was not found",
+        "نام میزبان پیدا نشد",
+        "имя узла не найдено",
+    ),
+    (
+        "unable to open database file",
+        "the database file cannot be opened (is its folder there?)",
+        "پروندهٔ پایگاه داده باز نمی‌شود (آیا پوشه‌اش هست؟)",
+        "файл базы данных не открывается (есть ли его папка?)",
+    ),
+    (
+        "database is locked",
+        "the database is locked by another process; try again",
+        "پایگاه داده در دست فرایند دیگری قفل است؛ دوباره بکوشید",
+        "база данных заблокирована другим процессом; попробуйте снова",
+    ),
+]
+
+
+@pytest.mark.parametrize(("message", "english", "persian", "russian"), DATABASE_TABLE)
+def test_a_database_drivers_message_is_said_in_words(
+    message: str, english: str, persian: str, russian: str
+) -> None:
+    fault = database_fault(message)
+    assert isinstance(fault, Reason)
+    assert _said(fault) == (english, persian, russian)
+
+
+def test_a_database_message_nothing_here_knows_stays_as_it_came() -> None:
+    message = "server closed the connection unexpectedly"
+    assert database_fault(message) == message and not isinstance(database_fault(message), Reason)
