@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 
 from hamkari.extraction.lexicon import load_table
 from hamkari.kb.models import Entity
+from hamkari.kb.reasons import reason
 from hamkari.partners.models import Capacity, Firm, ReferenceOverride, TradeFlow
 from hamkari.spreadsheets import TableError, read_rows
 
@@ -65,7 +66,7 @@ def _records(data: bytes, name: str, columns: tuple[str, ...]) -> Iterator[tuple
     try:
         rows = read_rows(data, "xlsx" if name.lower().endswith(".xlsx") else "csv")
     except TableError as exc:
-        raise ImportError_(str(exc)) from exc
+        raise ImportError_(reason(exc)) from exc  # in the reader's language
     header = [c.strip().lower() for c in rows[0]] if rows else []
     missing = [c for c in columns if c not in header]
     if missing:

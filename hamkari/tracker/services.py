@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 from hamkari.extraction.vocabulary import EVENT_TYPES, LIFECYCLE, TRACKER_STATUSES
 from hamkari.kb.calendar import latin_digits
 from hamkari.kb.models import Commitment, Entity, Instrument, ReviewState
+from hamkari.kb.reasons import reason
 from hamkari.kb.services import audit_record
 from hamkari.spreadsheets import TableError, read_rows
 from hamkari.tracker.models import (
@@ -311,7 +312,7 @@ def plan_import(*, group: WorkingGroup, data: bytes, fmt: str, user: User | None
     try:
         rows = read_rows(data, fmt)
     except TableError as exc:
-        raise TrackerError(str(exc)) from exc
+        raise TrackerError(reason(exc)) from exc  # in the reader's language
     if not rows or [c.strip().lower() for c in rows[0][: len(COLUMNS)]] != list(COLUMNS):
         raise TrackerError(gettext("line 1: the header must be %(columns)s") % {"columns": ",".join(COLUMNS)})
     existing = {i.number: i for i in group.items.all()}

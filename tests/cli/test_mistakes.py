@@ -128,7 +128,7 @@ MISTAKES: list[tuple[str, int, str]] = [
     ),
     ("import firms {tmp}/sector.csv", 1, "line 2: sector: unknown sector 'rockets'"),
     ("import firms {tmp}/second_row.csv", 1, "line 3: size: the number of employees must be a whole number"),
-    ("import firms {tmp}/firms.xlsx", 1, "hamkari: {tmp}/firms.xlsx: not an XLSX workbook"),
+    ("import firms {tmp}/firms.xlsx", 1, "hamkari: {tmp}/firms.xlsx: the file is not an XLSX workbook"),
     (
         "import trade {tmp}/partner.csv",
         1,
@@ -228,6 +228,7 @@ SAID: list[tuple[str, str, int, str]] = [
         "سطر 2: size: شمار کارکنان باید عددی صحیح مانند 250 باشد، نه 'large'",
     ),
     ("fa", "import trade {tmp}/flow.csv", 1, "سطر 2: flow: export یا import، نه 'transit'"),
+    ("fa", "import firms {tmp}/firms.xlsx", 1, "hamkari: {tmp}/firms.xlsx: پرونده کارپوشهٔ XLSX نیست"),
     (
         "fa",
         "consortium --market africa --sectors rockets",

@@ -28,6 +28,7 @@ REASON_CALLS = {
     "FetchRefused",
     "RobotsDisallowed",
     "PassingError",
+    "TableError",
 }
 
 
