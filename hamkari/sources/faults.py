@@ -156,6 +156,20 @@ def fetch_fault(exc: BaseException) -> Reason:
     return os_fault(exc)
 
 
+# what urllib.parse says of an address it cannot split, by its words
+_ADDRESS_FAULTS: tuple[tuple[str, Reason], ...] = (
+    ("^Port ", Reason("the port is not a number from 0 to 65535")),
+    ("IPv6", Reason("a malformed IPv6 address in brackets")),
+    ("NFKC", Reason("the host name holds characters that are not allowed")),
+)
+
+
+def address_fault(exc: ValueError) -> str:
+    """Why urllib.parse could not read an address, in words; its own message when not known."""
+    message = _line(exc)
+    return next((said for pattern, said in _ADDRESS_FAULTS if re.search(pattern, message)), message)
+
+
 def http_status(status: int) -> Reason:
     """An HTTP answer of 400 or more, said by its status code."""
     return HTTP_STATUSES.get(status) or Reason("the server answered with status %(status)s", status=status)

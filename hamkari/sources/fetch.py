@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from hamkari.sources.faults import fetch_fault, http_status, os_fault
+from hamkari.sources.faults import address_fault, fetch_fault, http_status, os_fault
 from hamkari.sources.reasons import Reason
 
 TIMEOUT = 20
@@ -133,7 +133,7 @@ def _target(url: str) -> tuple[str, str, int, str]:
         parts = urlsplit(url)
         port = parts.port
     except ValueError as exc:
-        raise FetchRefused("refused: not a valid address: %(fault)s", fault=str(exc)) from exc
+        raise FetchRefused("refused: not a valid address: %(fault)s", fault=address_fault(exc)) from exc
     if parts.scheme not in ("http", "https"):
         raise FetchRefused(
             "refused: only http and https addresses are read, not %(scheme)s:", scheme=parts.scheme or "this"

@@ -28,7 +28,8 @@ from hamkari.sources.faults import (
     parse_error_fault,
     upgraded,
 )
-from hamkari.sources.reasons import Reason, reason_json
+from hamkari.sources.fetch import FetchRefused, fetch
+from hamkari.sources.reasons import Reason, reason_json, reason_of
 
 
 def _os(code: int) -> OSError:
@@ -415,3 +416,29 @@ def test_a_database_drivers_message_is_said_in_words(
 def test_a_database_message_nothing_here_knows_stays_as_it_came() -> None:
     message = "server closed the connection unexpectedly"
     assert database_fault(message) == message and not isinstance(database_fault(message), Reason)
+
+
+ADDRESS_TABLE = [
+    (
+        "http://news.example:99999/feed",
+        "refused: not a valid address: the port is not a number from 0 to 65535",
+        "رد شد: نشانی معتبر نیست: درگاه عددی از ۰ تا ۶۵۵۳۵ نیست",
+    ),
+    (
+        "http://[2001:db8::1/feed",
+        "refused: not a valid address: a malformed IPv6 address in brackets",
+        "رد شد: نشانی معتبر نیست: نشانی IPv6 درون کروشه بدشکل است",
+    ),
+]
+
+
+@pytest.mark.parametrize(("address", "english", "persian"), ADDRESS_TABLE)
+def test_an_address_that_cannot_be_split_is_refused_in_words(
+    address: str, english: str, persian: str
+) -> None:
+    with pytest.raises(FetchRefused) as caught:
+        fetch(address, max_bytes=100)
+    refused = reason_of(caught.value)
+    assert str(refused) == english
+    with translation.override("fa"):
+        assert said(refused) == persian
