@@ -15,6 +15,7 @@ from django.utils.translation import gettext, ngettext
 
 from hamkari.alerts import present
 from hamkari.alerts.models import Notification, Watchlist
+from hamkari.kb.words import SEPARATOR
 
 
 def compose(watchlist: Watchlist, news: Sequence[Notification]) -> EmailMultiAlternatives:
@@ -57,6 +58,7 @@ def _context(watchlist: Watchlist, news: Sequence[Notification]) -> dict[str, An
         "frequency": present.frequency_text(watchlist.frequency),
         "follows": [present.target_text(t) for t in watchlist.targets.select_related("entity")],
         "separator": gettext(", "),
+        "dot": str(SEPARATOR),
         "manage_url": site + "/alerts/",
         "direction": "rtl" if watchlist.language == "fa" else "ltr",
         "language": watchlist.language,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 
 from hamkari.alerts import present, selectors
 from hamkari.alerts.models import Watchlist
+from hamkari.kb.words import SEPARATOR
 
 
 def feed_path(watchlist: Watchlist) -> str:
@@ -32,7 +33,7 @@ def atom(watchlist: Watchlist, request: HttpRequest) -> str:
             feed.add_item(
                 title=f"{present.headline(n)}: {n.summary}" if n.summary else present.headline(n),
                 link=request.build_absolute_uri(n.url),
-                description=f"{n.summary} · {day}" if day else n.summary,
+                description=f"{n.summary}{SEPARATOR}{day}" if day else n.summary,
                 unique_id=f"urn:hamkari:notification:{n.pk}",
                 pubdate=n.created_at,
                 updateddate=n.created_at,

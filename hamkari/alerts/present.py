@@ -22,6 +22,7 @@ from hamkari.alerts.models import (
 from hamkari.extraction.lexicon import load_table
 from hamkari.kb import calendar
 from hamkari.kb.names import entity_name, place_name
+from hamkari.kb.words import SEPARATOR
 
 
 def _language() -> str:
@@ -123,7 +124,7 @@ def headline(n: Notification) -> str:
     if n.kind == "position":
         role = code_text(detail.get("role", ""))
         region = detail.get("region", "")
-        post = f"{role} · {region_name(region)}" if region else role
+        post = f"{role}{SEPARATOR}{region_name(region)}" if region else role
         return gettext("Seen in a new post: %(post)s") % {"post": post}
     return n.kind
 

@@ -38,7 +38,7 @@ from hamkari.kb.models import (
     ReviewState,
     Story,
 )
-from hamkari.kb.words import Counted, Words
+from hamkari.kb.words import ARROW, SEPARATOR, Counted, Words
 
 NaturalKey = tuple[str, int, int, str]
 
@@ -258,9 +258,10 @@ def _delegation_summary(f: Delegation) -> str:
     """Size, leader and route, the names in the reader's language (kb/names.py)."""
     language = get_language()
     size = _PEOPLE(f.size) if f.size else ""
-    route = " → ".join(names.entity_name(p, language).text if p else "?" for p in (f.origin, f.destination))
+    places = (names.entity_name(p, language).text if p else "?" for p in (f.origin, f.destination))
+    route = str(ARROW).join(places)
     leader = names.entity_name(f.leader, language).text if f.leader else ""
-    return " · ".join(x for x in (size, leader, route) if x)
+    return str(SEPARATOR).join(x for x in (size, leader, route) if x)
 
 
 # --- the registry ---------------------------------------------------------------------------

@@ -64,3 +64,11 @@ class Counted:
     def of(self, language: str, n: int) -> str:
         forms = {"fa": self.fa, "ru": self.ru, "en": self.en}[language]
         return forms[min(PLURAL[language](n), len(forms) - 1)] % {"n": n}
+
+
+# Between the parts of one line («type · date · sources»): a middle dot in Russian and English, a
+# comma in Persian, where «·» beside Persian digits reads as the zero «۰» («دیدار · ۱ منبع» looks
+# like «دیدار ۰ ۱ منبع», «۱۰ منبع» at a glance)
+SEPARATOR = Words(fa="، ", ru=" · ", en=" · ")
+# from the first to the second: the arrow points the way the line is read (right to left in Persian)
+ARROW = Words(fa=" ← ", ru=" → ", en=" → ")

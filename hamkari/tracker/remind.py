@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
 from hamkari.kb import calendar
+from hamkari.kb.words import SEPARATOR
 from hamkari.tracker import selectors
 
 
@@ -26,9 +27,8 @@ def digest(user: object, today: dt.date, lead_days: int, language: str = "en") -
             assert due is not None  # open_items() filtered on due__lte above
             state = gettext("OVERDUE") if due < today else gettext("due")
             number = calendar.digits_in(item.number, language)
-            lines.append(
-                f"- {state} {calendar.day_text(due, language)} · {item.group.name} #{number}: {item.title}"
-            )
+            day = calendar.day_text(due, language)
+            lines.append(f"- {state} {day}{SEPARATOR.of(language)}{item.group.name} #{number}: {item.title}")
         if not lines:
             return None
         head = ngettext(

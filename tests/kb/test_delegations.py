@@ -115,3 +115,22 @@ def test_the_history_and_region_pages_name_the_delegation_in_the_readers_languag
     assert kind.noun.of(language) in history and kind.label.of(language) in region
     assert SIZE[language] in region
     assert (leaks(history, language), leaks(region, language)) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("language", "route"),
+    [
+        ("fa", "۳۰ نفر، گیلان ← آستاراخان"),
+        ("ru", "30 человек · Гилян → Астраханская область"),
+        ("en", "30 people · Gilan → Astrakhan Region"),
+    ],
+)
+def test_a_delegations_route_points_the_way_its_page_reads(db: Any, language: str, route: str) -> None:
+    """Right to left in Persian: «گیلان ← آستاراخان» (an arrow «→» there points back at Gilan), and
+    its parts apart with «،», not a middle dot that reads as the Persian zero beside «۳۰»."""
+    services.reference_load()
+    services.article_ingest(text=VISIT_FA, source="visit-fa.txt")
+    client = Client()
+    client.force_login(user_create(username="reader", password="pw-not-used-here", role="analyst"))
+    client.cookies["django_language"] = language
+    assert route in client.get("/regions/IR-01/").content.decode()

@@ -41,6 +41,9 @@ FOREIGN_WORDS: dict[str, re.Pattern[str] | None] = {"fa": LATIN_WORD, "ru": ENGL
 # in brackets beside a Jalali one («۱۲ آذر ۱۴۰۴ (2025-12-03)», never alone) and in web addresses
 LATIN_DIGIT = re.compile(r"[0-9]")
 LATIN_NUMBERS_ALLOWED = re.compile(r"\(\u2066?\d{4}-\d{2}-\d{2}\u2069?\)|https?://\S+")
+# a middle dot between the parts of a Persian line reads as the Persian zero «۰» beside Persian digits
+# («دیدار · ۱ منبع»): Persian separates them with «،» (kb.words.SEPARATOR)
+PERSIAN_ZERO_LOOKALIKE = "·"
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 SHOWN_ATTRIBUTES = ("placeholder", "aria-label", "title", "alt")
 
@@ -98,7 +101,10 @@ def leaks(html: str, language: str = "fa") -> list[str]:
     found = [t for t in parser.texts if SNAKE.search(t) or (foreign and foreign.search(t))]
     if language == "fa":
         found += [
-            t for t in parser.texts if LATIN_DIGIT.search(LATIN_NUMBERS_ALLOWED.sub("", t)) and t not in found
+            t
+            for t in parser.texts
+            if (LATIN_DIGIT.search(LATIN_NUMBERS_ALLOWED.sub("", t)) or PERSIAN_ZERO_LOOKALIKE in t)
+            and t not in found
         ]
     if parser.page_language != language:
         found.append(f"<html lang={parser.page_language}>")
@@ -217,6 +223,7 @@ def test_the_leak_finder_sees_codes_english_and_date_inputs_but_not_marked_conte
     assert leaks('<html lang="en"><h1>Not Found</h1></html>') == ["Not Found", "<html lang=en>"]
     assert leaks(persian_page("<p>بخش food_industry</p>")) == ["بخش food_industry"]
     assert leaks(persian_page("<p>۲ منبع</p><p>۱۲ آذر ۱۴۰۴ (2025-12-03)</p><p>2 منبع</p>")) == ["2 منبع"]
+    assert leaks(persian_page("<p>دیدار · ۱ منبع</p><p>دیدار، ۱ منبع</p>")) == ["دیدار · ۱ منبع"]
     assert leaks(persian_page("<p>خط مبنا ۲۰۲۵-۱۲-۰۳</p><p>خط مبنا 2025-12-03</p>")) == ["خط مبنا 2025-12-03"]
     assert leaks(persian_page('<p>سه <span>reports</span></p><input type="date" name="due">')) == [
         "reports",
