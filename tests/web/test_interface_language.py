@@ -14,9 +14,12 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import translation
+from django.utils.translation import gettext
 
 from hamkari.accounts.services import profile_update
 from hamkari.alerts.services import TargetSpec, watchlist_create
+from hamkari.extraction.components import COMPONENTS
 from hamkari.kb.ingest import item_ingest
 from hamkari.kb.models import Article, Entity, Instrument, Story
 from hamkari.kb.services import reference_load
@@ -258,3 +261,17 @@ def test_every_link_of_an_article_page_jumps_to_something(
         if missing := sorted(targets - ids):
             dead[article.pk] = missing
     assert not dead, dead
+
+
+@pytest.mark.parametrize("language", ["fa", "ru", "en"])
+def test_every_extraction_component_a_fact_names_is_translated(language: str) -> None:
+    """The «where it comes from» toggle of a fact names the component that found it: no
+    component's name may be shown as its code (the samples of the first batch have no delegation)."""
+    shown = {}
+    with translation.override(language):
+        for component in COMPONENTS:
+            shown[component.name] = gettext(component.name)
+    if language == "en":
+        assert [name for name, text in shown.items() if SNAKE.search(text)] == []
+    else:
+        assert [name for name, text in shown.items() if text == name] == []
