@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, F
 from django.db.models.functions import Substr
+from django.utils import translation
 
 from hamkari.extraction.components.names import display_name
 from hamkari.extraction.lexicon import load_table, script_of
@@ -89,8 +90,17 @@ def is_place(code: str) -> bool:
 
 
 def sector_name(slug: str, language: str | None) -> str | None:
-    """A sector's name in the language from the sector lexicon, or None for an unknown slug."""
-    return _first_terms(_language(language), "sectors").get(slug)
+    """A sector's name in the language, or None for an unknown slug: the catalogues' name of the
+    slug when they give one (a lexicon's first term is a form to match, not always the sector's
+    name: «نفت» for oil and gas, «سرمایه گذاری» spaced so that joined spellings match too), else
+    the sector lexicon's first term."""
+    lang = _language(language)
+    lexicon = _first_terms(lang, "sectors").get(slug)
+    if lexicon is None:
+        return None
+    with translation.override(lang):
+        name = translation.gettext(slug)
+    return lexicon if name == slug else name
 
 
 def entity_name(entity: Entity, language: str | None) -> DisplayName:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from hamkari.extraction.lexicon import load_table
 from hamkari.kb import names, services
 from hamkari.kb.models import Alias, Entity
 
@@ -57,3 +60,36 @@ def test_an_organisation_is_named_by_its_most_frequent_name_in_the_language() ->
     assert chambers
     shown = names.entity_name(chambers[0], "ru").text
     assert "палат" in shown.lower()
+
+
+# (slug, language, name): the sector's name, written as it is written (half-spaces in Persian), not
+# a lexicon's form to match («سرمایه گذاری», «نفت» for oil and gas); an unknown slug has none
+SECTOR_NAMES = [
+    ("investment", "fa", "سرمایه‌گذاری"),
+    ("machinery", "fa", "ماشین‌آلات"),
+    ("oil_gas", "fa", "نفت و گاز"),
+    ("oil_gas", "ru", "нефть и газ"),
+    ("oil_gas", "en", "oil and gas"),
+    ("power_equipment", "en", "power equipment"),
+    ("youth_sports", "ru", "молодёжь и спорт"),
+    ("agriculture", "fa", "کشاورزی"),
+    ("agriculture", "ru", "сельское хозяйство"),
+    ("no_such_sector", "fa", None),
+]
+
+
+@pytest.mark.parametrize(("slug", "language", "name"), SECTOR_NAMES)
+def test_a_sector_is_named_as_its_language_writes_it(slug: str, language: str, name: str | None) -> None:
+    assert names.sector_name(slug, language) == name
+
+
+@pytest.mark.parametrize("language", ["fa", "ru", "en"])
+def test_no_persian_sector_name_splits_a_compound_with_a_space(language: str) -> None:
+    """Every sector has a name; in Persian none with the spaced forms the lexicon keeps for
+    matching (a word then «گذاری», «آلات», «سازی», «داری», «پروری», «افزار» alone)."""
+    slugs = [entry.key for entry in load_table("fa", "sectors")]
+    shown = {slug: names.sector_name(slug, language) for slug in slugs}
+    assert len(shown) == 40 and all(shown.values())
+    if language == "fa":
+        split = re.compile(r" (?:گذاری|آلات|سازی|داری|پروری|افزار|غیر)\b|غیر ")
+        assert [name for name in shown.values() if name and split.search(name)] == []
