@@ -21,6 +21,7 @@ from hamkari.web.templatetags.hamkari import (
     headline,
     jdate,
     jdate_input,
+    jdate_short,
     jtime,
     month_buckets,
     named,
@@ -162,6 +163,13 @@ def test_dates_are_typed_in_the_pages_calendar() -> None:
         assert jdate_input(dt.date(2025, 12, 17)) == "۱۴۰۴/۰۹/۲۶"
     with translation.override("ru"):
         assert jdate_input(dt.date(2025, 12, 17)) == "2025-12-17"
+
+
+def test_a_persian_date_on_a_charts_axis_reads_right_to_left_inside_the_left_to_right_chart() -> None:
+    with translation.override("fa"):
+        assert jdate_short(dt.date(2025, 11, 22)) == "\u2067۱ آذر ۱۴۰۴\u2069"  # right-to-left isolate
+    with translation.override("ru"):
+        assert jdate_short(dt.date(2025, 11, 22)) == "2025-11-22"
 
 
 def test_a_moment_is_jalali_with_persian_digits_in_persian_and_gregorian_elsewhere() -> None:

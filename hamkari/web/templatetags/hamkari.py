@@ -554,10 +554,12 @@ def entity_name(entity: Any) -> str:
 
 @register.filter
 def jdate_short(value: dt.date | None) -> str:
-    """A date in few characters for a chart's axis: «۲۶ آذر ۱۴۰۴» in Persian, «2025-12-17» otherwise."""
+    """A date in few characters for a chart's axis: «۲۶ آذر ۱۴۰۴» in Persian, «2025-12-17» otherwise.
+    The Persian date is isolated right to left: the charts are drawn left to right, where
+    «۱ آذر ۱۴۰۴» would show as «آذر ۱۴۰۴ ۱», the day's digits beside the year's."""
     if not value:
         return ""
-    return jalali_text(value) if _persian() else value.isoformat()
+    return f"\u2067{jalali_text(value)}\u2069" if _persian() else value.isoformat()
 
 
 @register.filter(is_safe=True)
