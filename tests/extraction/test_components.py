@@ -239,7 +239,7 @@ STATUSES = [
     ("پروتکل همکاری منعقد شده و اجرای آن آغاز شد.", "protocol", "signed"),
     ("Соглашение о сотрудничестве подписано в Казани.", "agreement", "signed"),
     ("Меморандум будет подписан в ходе форума.", "memorandum", "proposed"),
-    ("Сторонам предстоит подписать протокол о намерениях.", "memorandum", "proposed"),
+    ("Сторонам предстоит подписать протокол о намерениях.", "protocol", "proposed"),
     ("An agreement on grain transit has been signed in Tehran.", "agreement", "signed"),
     ("The two regions are to sign a protocol on tourism.", "protocol", "proposed"),
     # a status phrase split by the signatories' names
@@ -271,6 +271,13 @@ STATUSES = [
     ("Две палаты подписали соглашение о намерениях.", "memorandum", "signed"),
     ("The two chambers signed a letter of intent on tourism.", "memorandum", "signed"),
     ("Стороны намерены подписать меморандум о намерениях.", "memorandum", "proposed"),
+    # a protocol of intent is a protocol: the kind is the document's own word, not its «intent»
+    ("Две мэрии подписали протокол о намерениях по грузовым перевозкам.", "protocol", "signed"),
+    ("Подписан протокол намерений о строительстве склада.", "protocol", "signed"),
+    ("The ports signed a protocol of intent on ferry services.", "protocol", "signed"),
+    ("The chambers signed a protocol of intentions on saffron exports.", "protocol", "signed"),
+    ("دو بندر پروتکلی برای راه‌اندازی خط کشتیرانی امضا کردند.", "protocol", "signed"),
+    ("پروتکل نیات همکاری دو شهر در زمینه گردشگری امضا شد.", "protocol", "signed"),
 ]
 
 

@@ -43,6 +43,9 @@ _INNER = frozenset({"по", "при", "и", "с", "для"})
 _SECTOR_NAMES = frozenset({"chamber", "association"})
 _QUOTES = '«»"“”„'
 _OF = frozenset({"of", "the"})
+# Stopword kinds that never open a name read backwards from its tail: a determiner or a function
+# word capitalised at a sentence's start («The Chamber of Commerce said», «This Ministry …»).
+_BEFORE_NAMES = ("function", "demonstrative")
 # pymorphy3 tags of words that are a sentence's predicate, never inside a name (first reading)
 _PREDICATES = frozenset({"VERB", "INFN", "ADJS", "PRTS"})
 
@@ -216,8 +219,14 @@ class _Reader:
             and ext.last - k + 1 >= LONG_HEAD
             and words.capitalised(k)
             and words.capitalised(ext.last)
-            and (k == 0 or words.broken(k - 1, k) or not words.capitalised(k - 1))
+            and (k == 0 or words.broken(k - 1, k) or not self._opens_name(k - 1))
         )
+
+    def _opens_name(self, k: int) -> bool:
+        """Whether token k may be a name's first word before its head: a capitalised word that
+        is no determiner or function word («The», «In», «This» at a sentence's start are not part
+        of «The Chamber of Commerce»)."""
+        return self.words.capitalised(k) and not self.words.stop(k, *_BEFORE_NAMES)
 
     def _placed(self, first: int) -> bool:
         """Whether a city's or region's name stands right before token `first`."""
@@ -448,8 +457,8 @@ class _Reader:
             and first - ext.first < MAX_WORDS
             and not words.broken(ext.first - 1, ext.first)
         ):
-            if not words.capitalised(ext.first - 1):
-                break
+            if not self._opens_name(ext.first - 1):
+                break  # «the», «This», «In» before «… Chamber of Commerce» are not its words
             self._note_place(ext, words.covered.get(ext.first - 1))
             ext.first -= 1
         # «Isfahan University of Technology», «University of Zanjan»

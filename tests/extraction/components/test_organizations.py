@@ -88,6 +88,28 @@ def test_a_name_stops_where_the_name_ends(text: str, word: str) -> None:
     assert not any(word in o["name"] for o in _entities(text, "organization"))
 
 
+# A determiner or a function word capitalised at a sentence's start is not the name's first word.
+# (text, the names found)
+LEADING_DETERMINERS = [
+    ("The Tabriz Chamber of Commerce said it would open an office.", ["Tabriz Chamber of Commerce"]),
+    ("The Ministry of Roads agreed to study the ferry line.", ["Ministry of Roads"]),
+    ("This Samara Business Council report came out on Monday.", ["Samara Business Council"]),
+    ("An Ardabil Chamber of Commerce delegation flew to Kazan.", ["Ardabil Chamber of Commerce"]),
+    ("In Kazan Federal University the students met the guests.", ["Kazan Federal University"]),
+    # a head alone after the article is a common noun, as it is after a lower-case «the»
+    ("The Chamber of Commerce said the fair was a success.", []),
+    (
+        "Эта Самарская торгово-промышленная палата открыла офис в Ширазе.",
+        ["Самарская торгово-промышленная палата"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), LEADING_DETERMINERS)
+def test_a_leading_determiner_is_not_part_of_a_name(text: str, names: list[str]) -> None:
+    assert [o["name"] for o in _entities(text, "organization")] == names
+
+
 def test_two_chambers_of_different_places_stay_two() -> None:
     text = "اتاق بازرگانی زنجان و اتاق بازرگانی و صنایع قازان تفاهم‌نامه امضا کردند."
     names = sorted(o["name"] for o in _entities(text, "organization"))
