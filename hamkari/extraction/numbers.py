@@ -15,6 +15,7 @@ from hamkari.extraction.normalize import fold_term
 
 _AND = frozenset({"و", "и", "and"})
 _DIGITS = re.compile(r"\d+")
+_GLUED = re.compile(r"(\d+)(\D+)")
 # Bounds of a figure: a longer run of digits is a code or an identifier, and a larger value (a
 # quintillion) is no economic figure; both would also overflow the knowledge base's float and
 # Python's int-to-string limit (4,300 digits) when written out.
@@ -30,14 +31,27 @@ class Number:
     worded: bool  # written only in words, with no scale word
     rule: str
     scale: int = 1  # the scale words' product: «۳ میلیون» → 1000000
+    # scaled by a one-letter abbreviation glued to the digits («4.3m», «250k»): a figure only
+    # with a unit or a currency (alone, «100m» is as often metres and «4k» a screen)
+    needs_unit: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Glued:
+    """A scale glued to a number's digits («12bn», «5млн», «۳میلیارد», «4.3m»)."""
+
+    digits: str
+    scale: int
+    abbreviation: bool  # a `glued_scale` entry: read only glued, and only with a unit
+    rule: str
 
 
 @functools.cache
 def number_words() -> dict[str, tuple[int, str, str]]:
     out: dict[str, tuple[int, str, str]] = {}
     for e in entries("numbers"):
-        if e.attrs[0] == "ordinal":
-            continue  # whole ordinal words are no number (see ordinal_words)
+        if e.attrs[0] in ("ordinal", "glued_scale"):
+            continue  # whole ordinal words are no number (see ordinal_words); glued scales see glued
         for t in e.terms:
             out.setdefault(fold_term(t).rstrip("."), (int(e.key), e.attrs[0], e.rule))
     return out
@@ -47,6 +61,30 @@ def number_words() -> dict[str, tuple[int, str, str]]:
 def ordinal_words() -> frozenset[str]:
     """Ordinal words that are not a number word and an ending («سوم», «سومین» of «سه»)."""
     return frozenset(fold_term(t) for e in entries("numbers") if e.attrs[0] == "ordinal" for t in e.terms)
+
+
+@functools.cache
+def _glued_scales() -> dict[str, tuple[int, bool, str]]:
+    """Scale words and `glued_scale` abbreviations that may stand glued to digits, by folded
+    spelling: (scale, abbreviation only, rule)."""
+    out: dict[str, tuple[int, bool, str]] = {}
+    for e in entries("numbers"):
+        if e.attrs[0] in ("scale", "glued_scale") and int(e.key) >= 1000:
+            for t in e.terms:
+                out.setdefault(fold_term(t).rstrip("."), (int(e.key), e.attrs[0] == "glued_scale", e.rule))
+    return out
+
+
+def glued(word: str) -> Glued | None:
+    """«12bn» → 12 and a billion, «5млн» → 5 and a million: digits with a scale glued to them
+    (a folded token); None for any other word («46th», «5g», «2030»)."""
+    if not word[:1].isdigit():
+        return None
+    found = _GLUED.fullmatch(word)
+    scale = _glued_scales().get(found.group(2)) if found is not None else None
+    if found is None or scale is None or len(found.group(1)) > MAX_DIGITS:
+        return None
+    return Glued(found.group(1), *scale)
 
 
 def _word(tok: Token) -> tuple[int, str, str] | None:
@@ -77,12 +115,15 @@ def read_number(tokens: list[Token], text: str, i: int) -> Number | None:
     """The number starting at token i, if any: digits or words, a decimal fraction in words
     («دو و ۵ دهم»), scale words, and smaller parts joined by «و / и / and» («۲۴۰ میلیون و ۷۵
     هزار و ۳۰۰»). A number that is part of an ordinal («سی و دومین») is none."""
-    worded = not _DIGITS.fullmatch(tokens[i].text)
+    worded = not _DIGITS.fullmatch(tokens[i].text) and glued(tokens[i].text) is None
     base = _parse_words(tokens, i) if worded else _digits(tokens, text, i)
     if base is None:
         return None
     value, last, rule = _fraction(tokens, *base)
     scale = 1
+    stuck = None if worded else glued(tokens[last].text)
+    if stuck is not None:
+        value, scale, rule = value * stuck.scale, stuck.scale, f"{rule}+glued {stuck.rule}"
     while last + 1 < len(tokens):
         w = _word(tokens[last + 1])
         sep = text[tokens[last].end : tokens[last + 1].start].strip()
@@ -105,19 +146,25 @@ def read_number(tokens: list[Token], text: str, i: int) -> Number | None:
         value = round(value, 6)
         if value.is_integer():
             value = int(value)
-    return Number(value, i, last, worded and scale == 1, rule, scale)
+    abbreviated = stuck is not None and stuck.abbreviation
+    return Number(value, i, last, worded and scale == 1, rule, scale, abbreviated)
 
 
 def _digits(tokens: list[Token], text: str, i: int) -> tuple[int | float, int, str] | None:
     tok = tokens[i]
-    if len(tok.text) > MAX_DIGITS:
+    stuck = glued(tok.text)
+    first = stuck.digits if stuck is not None else tok.text
+    if len(first) > MAX_DIGITS:
         return None
-    value: int | float = int(tok.text)
+    value: int | float = int(first)
     last = i
-    # «1.5», «1,5» (decimal) and «1,500», «1.500.000» (thousands) join digit tokens.
-    while last + 1 < len(tokens):
+    # «1.5», «1,5» (decimal) and «1,500», «1.500.000» (thousands) join digit tokens; a scale glued
+    # to the last group ends the number («4.3m», «1,5млрд»).
+    while stuck is None and last + 1 < len(tokens):
         sep = text[tokens[last].end : tokens[last + 1].start]
         nxt = tokens[last + 1].text
+        stuck = glued(nxt)
+        nxt = stuck.digits if stuck is not None else nxt
         if not (sep in (",", ".") and _DIGITS.fullmatch(nxt) and len(nxt) <= MAX_DIGITS):
             break
         if len(nxt) == 3 and isinstance(value, int):

@@ -204,8 +204,8 @@ QUANTITIES = [
     ("The fund will invest $40 million in the terminal.", [(40000000, "usd")]),
     ("Инвестиции в проект составят €7,5 млн.", [(7500000, "eur")]),
     ("The bank lent the port USD 25 million.", [(25000000, "usd")]),
-    # a number cut short by letters is not read with the sign: «$1.2bn»
-    ("They signed deals worth $3.4bn.", []),
+    # a scale glued to the digits is read with the sign: «$1.2bn»
+    ("They signed deals worth $3.4bn.", [(3400000000, "usd")]),
     # a number inside a proper name: a channel, a product's model
     ("Сюжет о визите показал телеканал Поволжье 24.", []),
     ("The airline will lease two Falcon 900 jets.", []),

@@ -9,7 +9,9 @@ A number inside a proper name is no figure either: after a capitalised word («�
 «Boeing 737») or a word that names by number («شبکه ۳», «модели 150»; `name_number` cues).
 A range takes the scale and unit of its upper end: «from 20 to 45 million tons» is two figures,
 20000000 and 45000000 tonnes; so is a range written as one token with a dash («50–70 МВт»,
-«۲۰-۳۰ درصد»). A currency sign before a number is its unit: «$12 million» is 12000000 usd."""
+«۲۰-۳۰ درصد»). A currency sign before a number is its unit: «$12 million» is 12000000 usd; so is
+one right after it («1,5 млрд ₽»). A scale glued to the digits is read as if spaced («€12bn»,
+«5млн», «$4.3m»); a one-letter abbreviation glued («m», «k») only with a unit or a currency."""
 
 from __future__ import annotations
 
@@ -102,6 +104,7 @@ class QuantityFinder(Component):
                 self._unit(words, units, number.last)
                 or self._percent_sign(words, number.last)
                 or (self._currency_sign(doc, words, number.first) if self._whole(words, number) else None)
+                or self._currency_sign_after(doc, words, number.last)
             )
             upper = self._range_end(doc, words, units, number)
             if isinstance(upper, str):
@@ -113,6 +116,8 @@ class QuantityFinder(Component):
             self._add(doc, words, number, unit, seen)
 
     def _is_figure(self, words: Words, number: Number, unit: Match | None) -> bool:
+        if number.needs_unit and unit is None:
+            return False  # «a 100m bridge», «4k screens»: a glued letter alone is no scale
         if number.worded and number.value == 1 and number.scale == 1:
             return False  # «یک کارگروه ویژه», «one of the ports»: the word «one» is an article
         if number.value < SMALL and number.scale == 1 and (unit is None or number.worded):
@@ -153,6 +158,8 @@ class QuantityFinder(Component):
             span = doc.span_of(words.tokens[number.first].start, words.tokens[number.last].end + 1)
         elif unit is not None and unit.fend <= words.tokens[number.first].start:
             span = doc.span_of(unit.fstart, words.tokens[number.last].end)  # «$12 million»
+        elif unit is not None and unit.provenance.component == self.name:
+            span = doc.span_of(words.tokens[number.first].start, unit.fend)  # «1,5 млрд ₽»
         else:
             last = number.last if unit is None else words.last_before(unit.fend)
             span = words.span(number.first, last)
@@ -250,8 +257,20 @@ class QuantityFinder(Component):
         return before if not words.gap(first - 1, first).strip() else None
 
     @staticmethod
+    def _currency_sign_after(doc: Document, words: Words, last: int) -> Match | None:
+        """«1,5 млрд ₽», «12 €»: a currency sign of units.tsv right after the number (a space or
+        none between), at the end of a sentence or before punctuation or a space."""
+        end = words.tokens[last].end
+        at = end + 1 if words.text[end : end + 1] in (" ", "\u00a0", "\u202f") else end
+        found = _signs().get(words.text[at : at + 1])
+        if found is None or words.text[at + 1 : at + 2].isalnum():
+            return None
+        key, rule = found
+        return Match(doc.span_of(at, at + 1), "units", key, (), Provenance("quantities", rule), at, at + 1)
+
+    @staticmethod
     def _whole(words: Words, number: Number) -> bool:
-        """Whether the number was read to its end: «$1.2bn» stops at «1» («2bn» is no number)."""
+        """Whether the number was read to its end: «$1.2tn» stops at «1» («2tn» is no number)."""
         end = words.tokens[number.last].end
         return not (words.text[end : end + 1] in ".," and words.text[end + 1 : end + 2].isalnum())
 

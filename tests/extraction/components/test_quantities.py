@@ -41,3 +41,28 @@ def test_it_reads_figures_and_skips_ordinals_and_articles(
     values = _values(text)
     assert found in values
     assert not_found is None or not_found not in values
+
+
+# A scale or a currency glued to the digits, a currency sign after the number.
+# (text, the figures (value, unit) read)
+GLUED = [
+    ("The port earned $7.8m from transit fees last year.", [(7800000, "usd")]),
+    ("Investors pledged €35bn to the corridor.", [(35000000000, "eur")]),
+    ("The ministry reported exports of 9bn.", [(9000000000, None)]),
+    ("Farmers sold 640k tonnes of barley to Kazan.", [(640000, "tonne")]),
+    ("The bank lent USD 2.6mn to the shipyard.", [(2600000, "usd")]),
+    ("Тариф составит 14 € за тонну.", [(14, "eur")]),
+    ("Инвестиции составят ₽2,7млрд.", [(2700000000, "rub")]),
+    ("Бюджет проекта — 3,4 млрд ₽.", [(3400000000, "rub")]),
+    ("Склад принял 8млн тонн зерна.", [(8000000, "tonne")]),
+    ("سرمایه‌گذاری در این بندر به ۶.۲میلیارد دلار رسید.", [(6200000000, "usd")]),
+    ("کارخانه ۳۵۰هزار تن سیمان صادر کرد.", [(350000, "tonne")]),
+    # a glued letter alone is no scale: metres, a screen, a network, an ordinal
+    ("A 300m bridge crosses the river near Astara.", []),
+    ("The new 4k screens and 5G masts arrived for the 46th session.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GLUED)
+def test_it_reads_a_scale_or_currency_glued_to_the_digits(text: str, expected: list[tuple[int, str]]) -> None:
+    assert [(q["value"], q["unit"]) for q in to_json(extract(text))["quantities"]] == expected
