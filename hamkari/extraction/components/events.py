@@ -315,21 +315,18 @@ class InstrumentFinder(Component):
             if sentence is None:
                 continue
             if sentence.span.start not in told:
-                said = [s for s in in_sentence(doc, sentence, ("statuses",)) if not negated(doc, s)]
-                achieved = [s for s in said if not unachieved(doc, sentence, s)]
-                planned = is_planned(doc, sentence) or len(achieved) < len(said)
-                told[sentence.span.start] = (said, achieved, planned)
+                told[sentence.span.start] = sentence_statuses(doc, sentence)
             said, statuses, planned = told[sentence.span.start]
             if any(s.span.contains(cue.span) for s in said):
                 continue  # «достигнуто соглашение о …», «reached an agreement on …»: the phrase is the status
             if cue.key == "association" and self._party_of(doc, sentence, cue):
                 continue
-            lead = self._lead(doc, sentence, cue)
+            lead = instrument_lead(doc, sentence, cue)
             if not said and (lead is None or (lead[1] == "joint" and id(cue) in inside_org)):
                 continue
             if id(cue) in post_bodies and lead is None:
                 continue  # «رئیس کمیته روابط خارجی …», «head of the committee on …»: the post's body
-            step = self._step(cue, statuses, lead, planned)
+            step = instrument_step(cue, statuses, lead, planned)
             background = is_background(doc, sentence, cue) or any(
                 s.key in ("signed", "established") and is_background(doc, sentence, s) for s in statuses
             )
@@ -407,42 +404,51 @@ class InstrumentFinder(Component):
                 out.add(id(cue))
         return out
 
-    @staticmethod
-    def _lead(doc: Document, sentence: Sentence, cue: Match) -> tuple[Match, str] | None:
-        """A word right before the instrument word that sets it up, signs it or presupposes it,
-        or a joint marker right after it: (the word, what it says)."""
-        text = doc.folded.text  # type: ignore[union-attr]
-        year = _YEAR_BEFORE.search(text, max(0, cue.fstart - 12), cue.fstart)
-        if year is not None:
-            # «the 2014 agreement», «соглашение 2012 года» is written before: an existing document
-            span = doc.span_of(year.start(1), year.end(1))
-            rule = Provenance("instruments", "instruments.year_before")
-            return Match(span, "cues", "existing", (), rule, year.start(1), year.end(1)), "existing"
-        for m in in_sentence(doc, sentence, ("modality", "cues", "events")):
-            if m.table == "modality" and m.key == "joint" and 0 <= m.fstart - cue.fend <= 12:
-                return m, "joint"
-            if not 0 <= cue.fstart - m.fend <= LEAD_REACH or _CLAUSE_BREAK.search(text, m.fend, cue.fstart):
-                continue
-            if m.table == "modality" and m.key == "formation":
-                return m, "formation"
-            if m.table == "cues" and m.key in ("signing_noun", "existing", "preparing"):
-                return m, m.key
-            if m.table == "events":
-                return m, "existing"  # «заседание рабочей группы»: a body that meets exists
-        return None
 
-    def _step(
-        self, cue: Match, statuses: list[Match], lead: tuple[Match, str] | None, planned: bool
-    ) -> StatusStep:
-        """`planned`: whether the sentence speaks of a plan or names a step still to come."""
-        if statuses:
-            nearest = min(statuses, key=lambda s: min(abs(s.fstart - cue.fend), abs(cue.fstart - s.fend)))
-            return StatusStep(nearest.key, nearest.span, Provenance(self.name, nearest.provenance.rule))
-        if lead is not None and not planned and lead[1] in ("existing", "signing_noun"):
-            status = "signed" if cue.key in DOCUMENTS or lead[1] == "signing_noun" else "established"
-            rule = f"instruments.{lead[1]} ({lead[0].provenance.rule})"
-            return StatusStep(status, lead[0].span, Provenance(self.name, rule))
-        # a step still to come («is expected to be signed») makes the instrument a proposal, and
-        # so does a draft being prepared («подготовить дорожную карту»)
-        status = "proposed" if planned or (lead is not None and lead[1] == "preparing") else "discussed"
-        return StatusStep(status, cue.span, Provenance(self.name, f"instruments.default_{status}"))
+def sentence_statuses(doc: Document, sentence: Sentence) -> tuple[list[Match], list[Match], bool]:
+    """What a sentence says of its instruments' status: the status words not negated, those of
+    them that name a step taken (not one still to come), and whether it speaks of a plan."""
+    said = [s for s in in_sentence(doc, sentence, ("statuses",)) if not negated(doc, s)]
+    achieved = [s for s in said if not unachieved(doc, sentence, s)]
+    return said, achieved, is_planned(doc, sentence) or len(achieved) < len(said)
+
+
+def instrument_lead(doc: Document, sentence: Sentence, cue: Match) -> tuple[Match, str] | None:
+    """A word right before the instrument word that sets it up, signs it or presupposes it,
+    or a joint marker right after it: (the word, what it says)."""
+    text = doc.folded.text  # type: ignore[union-attr]
+    year = _YEAR_BEFORE.search(text, max(0, cue.fstart - 12), cue.fstart)
+    if year is not None:
+        # «the 2014 agreement», «соглашение 2012 года» is written before: an existing document
+        span = doc.span_of(year.start(1), year.end(1))
+        rule = Provenance("instruments", "instruments.year_before")
+        return Match(span, "cues", "existing", (), rule, year.start(1), year.end(1)), "existing"
+    for m in in_sentence(doc, sentence, ("modality", "cues", "events")):
+        if m.table == "modality" and m.key == "joint" and 0 <= m.fstart - cue.fend <= 12:
+            return m, "joint"
+        if not 0 <= cue.fstart - m.fend <= LEAD_REACH or _CLAUSE_BREAK.search(text, m.fend, cue.fstart):
+            continue
+        if m.table == "modality" and m.key == "formation":
+            return m, "formation"
+        if m.table == "cues" and m.key in ("signing_noun", "existing", "preparing"):
+            return m, m.key
+        if m.table == "events":
+            return m, "existing"  # «заседание рабочей группы»: a body that meets exists
+    return None
+
+
+def instrument_step(
+    cue: Match, statuses: list[Match], lead: tuple[Match, str] | None, planned: bool
+) -> StatusStep:
+    """`planned`: whether the sentence speaks of a plan or names a step still to come."""
+    if statuses:
+        nearest = min(statuses, key=lambda s: min(abs(s.fstart - cue.fend), abs(cue.fstart - s.fend)))
+        return StatusStep(nearest.key, nearest.span, Provenance("instruments", nearest.provenance.rule))
+    if lead is not None and not planned and lead[1] in ("existing", "signing_noun"):
+        status = "signed" if cue.key in DOCUMENTS or lead[1] == "signing_noun" else "established"
+        rule = f"instruments.{lead[1]} ({lead[0].provenance.rule})"
+        return StatusStep(status, lead[0].span, Provenance("instruments", rule))
+    # a step still to come («is expected to be signed») makes the instrument a proposal, and
+    # so does a draft being prepared («подготовить дорожную карту»)
+    status = "proposed" if planned or (lead is not None and lead[1] == "preparing") else "discussed"
+    return StatusStep(status, cue.span, Provenance("instruments", f"instruments.default_{status}"))
