@@ -7,7 +7,9 @@ Three triggers, one commitment per sentence at most:
   occurrence from the publication date, in the month's own calendar), a month with its year («до
   марта 2027 года», «by March 2027»), a year («к концу 2027 года», «تا پایان سال آینده») or a
   quarter or half («в первом квартале 2027 года», «in the second half of next year») → the
-  period's last day, with `due_precision` saying which (day, month, quarter, half, year);
+  period's last day, with `due_precision` saying which (day, month, quarter, half, year); a year
+  alone after «до», «by», «تا سال» («до 2030 года», «by 2030») → its last day; after «before»,
+  «پیش از» a month or a year → the last day before it begins («before March» → February's end);
 - an agreement to act («توافق کردند», «договорились», «agreed to»);
 - a schedule («قرار است», «планируется»; not a bare future «خواهد»), a pledge («متعهد شدند»,
   «обязались», «pledged to») or an obligation of a body or plan («این کارگروه باید …»).
@@ -38,7 +40,7 @@ from hamkari.extraction.languages import profile
 from hamkari.extraction.lexicon import entries, lemma_key, register_table, word_set
 from hamkari.extraction.morphology import grammemes
 from hamkari.extraction.normalize import fold_term
-from hamkari.extraction.numbers import Number, read_number
+from hamkari.extraction.numbers import Number, number_words, read_number
 from hamkari.extraction.pipeline import Component, registered
 
 # years named relative to the publication year («next year», «سال آینده»): KIND · OFFSET · terms
@@ -179,8 +181,8 @@ class CommitmentFinder(Component):
             if obliged and exhortation(doc, sentence):
                 obliged = []  # «باید با هم کار کنیم»: a call, not an undertaking
             trigger = agreed or schedule or (obliged if bodies else [])
-            if not trigger:
-                continue
+            if not trigger or _aspiration(doc, sentence):
+                continue  # «our goal is to double trade»: a target, not an undertaking
             done.add(sentence.span.start)
             self._add(doc, sentence, trigger[0].provenance.rule, None, None, None, None)
         _drop_headline_repeats(doc)
@@ -195,7 +197,7 @@ class CommitmentFinder(Component):
             doc, sentence, cue
         ):
             return False  # «через два месяца», «в первом квартале 2027 года»: only about what is to come
-        if exhortation(doc, sentence):
+        if exhortation(doc, sentence) or _aspiration(doc, sentence):
             return False
         if any(
             0 <= cue.fstart - m.fend <= _STEP_REACH or 0 <= m.fstart - cue.fend <= _STEP_REACH
@@ -393,6 +395,26 @@ def exhortation(doc: Document, sentence: Sentence) -> bool:
     return any(w in verbs for w in _WORD.findall(after))
 
 
+# Modality keys that bind someone to act (a plan alone, `planned`, does not).
+_BINDING = ("obligation", "pledge", "schedule")
+
+
+_GOAL_IS = 6  # folded characters between a goal's word and the «is to» that only states it
+
+
+def _aspiration(doc: Document, sentence: Sentence) -> bool:
+    """A goal, a target or a forecast of growth that nothing else in the sentence binds anyone to
+    («هدف ما دو برابر کردن تجارت تا سال ۱۴۱۰ است», «our goal is to double trade by 2030»): no
+    commitment. A goal of a task (no growth word) is one."""
+    aims = in_sentence(doc, sentence, ("cues",), "aspiration")
+    if not aims or not in_sentence(doc, sentence, ("cues",), "growth"):
+        return False
+    binding = [m for key in _BINDING for m in in_sentence(doc, sentence, ("modality",), key)]
+    # «the goal is to …»: the «is to» right after the goal's word states the goal
+    binding = [m for m in binding if not any(0 <= m.fstart - a.fend <= _GOAL_IS for a in aims)]
+    return not (binding or in_sentence(doc, sentence, ("statuses",), "agreed"))
+
+
 def _before_month(words: Words, cue: Match) -> bool:
     """Whether a month's name follows the cue directly (checked before reading a deadline)."""
     i = words.first_at(cue.fend)
@@ -424,16 +446,19 @@ def _month_deadline(
         words.word(end).endswith(w) and words.word(end) != w for w in _MONTH_WORDS
     )
     followed = end + 1 < words.n and words.word(end + 1) in _MONTH_WORDS
-    year = _year_after(words, end + followed)
+    year = _year_after(words, end + followed) or _relative_year_after(doc, words, end + followed)
     if cue.key == "until_month" and not (followed or joined or year):
         return None  # «تا اسفند ۱۴۰۵» with its year is a deadline too
-    if cue.key not in ("end_of", "until_month", "until_date"):
+    if cue.key not in ("end_of", "until_month", "until_date", "before_date"):
         return None  # «в течение ноября» is no deadline; «до марта 2027 года», «к марту» are
     if followed:
         end += 1
     if year is not None:
         end = year[1] + (year[1] + 1 < words.n and _year_word(words, year[1] + 1))  # «марта 2027 года»
     expression = doc.span_of(cue.fstart, words.tokens[end].end)
+    if cue.key == "before_date":  # «before March»: the last day before March begins
+        start = _month_start(doc, words, cue, end, calendar_name, number, year)
+        return expression, None, start - dt.timedelta(days=1) if start else None, "month_end"
     if year is not None:
         due = month_end_in(year[0], calendar_name, number)
     else:
@@ -445,6 +470,35 @@ def _month_deadline(
         else:
             due = month_end(reference, calendar_name, number)
     return expression, None, due, "month_end"
+
+
+def _relative_year_after(doc: Document, words: Words, end: int) -> tuple[int, int] | None:
+    """A year named from the publication year right after a month: «до марта следующего года»,
+    «by March next year», «تا اسفند سال آینده»."""
+    if end + 1 >= words.n or words.broken(end, end + 1):
+        return None
+    return _relative_year(doc, words, end + 1)
+
+
+def _month_start(
+    doc: Document,
+    words: Words,
+    cue: Match,
+    end: int,
+    calendar_name: str,
+    number: int,
+    year: tuple[int, int] | None,
+) -> dt.date | None:
+    """The first day of the month a «before» deadline names: of its year when written, else its
+    next beginning after the reference (its last one, told in the past: «was ready before March»)."""
+    if year is not None:
+        return month_start_in(year[0], calendar_name, number)
+    reference = said_when(doc, words, cue)
+    if reference is None:
+        return None
+    if past_clause(doc, words, cue, end):
+        return month_start_before(reference, calendar_name, number)
+    return month_start_after(reference, calendar_name, number)
 
 
 def _drop_headline_repeats(doc: Document) -> None:
@@ -469,25 +523,32 @@ def _drop_headline_repeats(doc: Document) -> None:
 
 
 def _cue_here(doc: Document, words: Words, cue: Match) -> bool:
-    """Whether a deadline cue may start a deadline here: a bare «تا» only before a month or a
-    date, «до» / «к» / «by» (`until_date`) only before a date, a month or a part of a year,
-    «before», «پیش از» (`before_date`) only before a date, the others always."""
+    """Whether a deadline cue may start a deadline here: a bare «تا» only before a month, a
+    date or a year with its year word («تا سال ۱۴۱۰»), «до» / «к» / «by» (`until_date`) and
+    «before», «پیش از» (`before_date`) only before a date, a month, a part of a year or a year
+    («до 2030 года», «by 2030»), the others always."""
     if cue.key == "until_month":
-        return _before_month(words, cue) or _before_date(doc, words, cue) or _before_period(words, cue)
-    if cue.key == "until_date":
-        return _before_date(doc, words, cue) or _before_period(words, cue) or _before_dated_month(words, cue)
-    if cue.key == "before_date":
-        return _before_date(doc, words, cue)
+        return (
+            _before_month(words, cue)
+            or _before_date(doc, words, cue)
+            or _before_period(words, cue)
+            or _written_year_at(doc, words, cue) is not None
+        )
+    if cue.key in ("until_date", "before_date"):
+        return (
+            _before_date(doc, words, cue)
+            or _before_period(words, cue)
+            or _before_dated_month(words, cue)
+            or _written_year_at(doc, words, cue) is not None
+        )
     return True
 
 
 def _dated_month_deadline(
     doc: Document, words: Words, cue: Match, i: int
 ) -> tuple[Span, str | None, dt.date | None, str] | None:
-    """«до марта 2027 года», «к марту», «by March 2027»: a month after a date word (not after
-    «before», `before_date`: «before March» ends before March)."""
-    if cue.key == "before_date":
-        return None
+    """«до марта 2027 года», «к марту», «by March 2027»: a month after a date word; after
+    «before», «پیش از» (`before_date`) the month before it («before March» → the end of February)."""
     named = _month_named(words, i, words.covered.get(i))
     return _month_deadline(doc, words, cue, i, named) if named is not None else None
 
@@ -613,6 +674,26 @@ def month_start_before(reference: dt.date, calendar_name: str, month: int) -> dt
     return dt.date(reference.year - (month > reference.month), month, 1)
 
 
+def month_start_after(reference: dt.date, calendar_name: str, month: int) -> dt.date:
+    """The first day of `month` as it next begins after `reference` («before March» said in
+    March is before the next March)."""
+    if calendar_name == "jalali":
+        j = jdatetime.date.fromgregorian(date=reference)
+        result: dt.date = jdatetime.date(j.year + (month <= j.month), month, 1).togregorian()
+        return result
+    return dt.date(reference.year + (month <= reference.month), month, 1)
+
+
+def month_start_in(year: int, calendar_name: str, month: int) -> dt.date | None:
+    """The first day of `month` of `year` (Jalali when the calendar is, or the year is below 1500)."""
+    if calendar_name == "jalali" and year < 1500:
+        result: dt.date = jdatetime.date(year, month, 1).togregorian()
+        return result
+    if calendar_name == "gregorian" and 1900 <= year <= 2200:
+        return dt.date(year, month, 1)
+    return None
+
+
 def month_end_before(reference: dt.date, calendar_name: str, month: int) -> dt.date:
     """The last day of `month` in the last year in which the month began at or before `reference`:
     a deadline told in the past tense is behind the writer."""
@@ -646,7 +727,9 @@ def past_clause(doc: Document, words: Words, cue: Match, end: int) -> bool:
         if "INFN" in tags or "futr" in tags:
             return False
         if "VERB" in tags or "PRTS" in tags:
-            return "past" in tags
+            # «будет подготовлен до марта»: a participle after a future auxiliary is ahead
+            future = k > 0 and words.word(k - 1) in profile(doc.language).future_auxiliaries
+            return "past" in tags and not future
     return _step_taken(doc, sentence, cue)
 
 
@@ -875,6 +958,8 @@ def _period_deadline(
     occurrence in the calendar of the language."""
     period = _period_at(words, i)
     if period is None:
+        if cue.key in _UNTIL_YEAR:
+            return _year_deadline(doc, words, cue)
         if cue.key != "end_of":
             return None
         written = _period_year(doc, words, i - 1)  # «к концу 2027 года», «تا پایان سال ۱۴۰۶»
@@ -900,3 +985,57 @@ def _period_deadline(
         else:
             due = month_end(reference, calendar_name, month)
     return doc.span_of(start, words.tokens[end].end), None, due, _PERIOD_HOW[kind]
+
+
+# Cues that make a year written after them a deadline: «до 2030 года», «by 2030», «تا سال ۱۴۱۰» (its
+# year's last day), «before 2030», «پیش از سال ۱۴۱۰» (the last day of the year before).
+_UNTIL_YEAR = frozenset({"until_date", "until_month", "before_date"})
+
+
+def _written_year_at(doc: Document, words: Words, cue: Match) -> tuple[int, int] | None:
+    """The year written right after a cue: (the year, its last token, a year word after it
+    included). «2030 года», «2030 г.», «سال ۱۴۱۰» and, without a year word, «by 2030» when no unit
+    or number word follows it («до 2030 тонн» is an amount). A bare «تا» needs «سال» before the
+    number: «تا ۱۴۱۰» is as often a count. A year closing a range («с 2025 до 2030 года», «از
+    سال ۱۴۰۰ تا سال ۱۴۱۰») is none."""
+    i = words.first_at(cue.fend)
+    if i >= words.n or _range_end(words, cue) or _after_year(words, cue):
+        return None
+    word_first = i + 1 < words.n and _year_word(words, i) and not words.broken(i, i + 1)
+    k = i + 1 if word_first else i
+    if not _YEAR.fullmatch(words.word(k)) or (cue.key == "until_month" and not word_first):
+        return None
+    after = k + 1 < words.n and not words.broken(k, k + 1)
+    if after and _year_word(words, k + 1):
+        return int(words.word(k)), k + 1
+    if after and words.word(k + 1) in profile(doc.language).year_abbreviations:
+        return int(words.word(k)), k + 1
+    if after and (_counted(doc, words, k + 1) or words.word(k + 1) in number_words()):
+        return None
+    return int(words.word(k)), k
+
+
+def _after_year(words: Words, cue: Match) -> bool:
+    """«از سال ۱۴۰۰ تا سال ۱۴۱۰», «from 2025 until 2030»: a year before the cue opens a range."""
+    k = words.last_before(cue.fstart)
+    return k >= 0 and bool(_YEAR.fullmatch(words.word(k))) and not words.gap(k, k + 1).strip(" -–")
+
+
+def _counted(doc: Document, words: Words, k: int) -> bool:
+    """Whether a unit of units.tsv starts at token k («2030 тонн», «2030 tonnes»)."""
+    start = doc.span_of(words.tokens[k].start, words.tokens[k].end).start
+    return any(m.table == "units" and m.fstart == words.tokens[k].start for m in doc.matches_at(start))
+
+
+def _year_deadline(
+    doc: Document, words: Words, cue: Match
+) -> tuple[Span, str | None, dt.date | None, str] | None:
+    """«до 2030 года», «by 2030», «تا سال ۱۴۱۰»: the last day of that year (Jalali below 1500);
+    «before 2030», «پیش از سال ۱۴۱۰»: the last day of the year before."""
+    written = _written_year_at(doc, words, cue)
+    if written is None:
+        return None
+    year, end = written
+    year -= cue.key == "before_date"
+    due = month_end_in(year, "jalali" if year < 1500 else "gregorian", 12)
+    return doc.span_of(cue.fstart, words.tokens[end].end), None, due, "year_end"

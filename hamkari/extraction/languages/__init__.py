@@ -84,6 +84,8 @@ class Profile:
     home_country: str | None = None
     # Articles that open an apposition between a name and its post: «Ali Karimi, the governor».
     apposition_articles: frozenset[str] = frozenset()
+    # Abbreviations of the word «year» after a year (folded, without the dot): «до 2030 г.».
+    year_abbreviations: frozenset[str] = frozenset()
 
 
 PROFILES: dict[str, Profile] = {
@@ -152,6 +154,7 @@ PROFILES: dict[str, Profile] = {
         negations=frozenset({"не", "ни", "нет"}),
         month_prepositions=frozenset({"в", "во"}),
         past_auxiliaries=frozenset({"был", "была", "было", "были"}),
+        year_abbreviations=frozenset({"г", "гг"}),
     ),
     "en": Profile(
         code="en",

@@ -460,15 +460,25 @@ def test_a_deadline_after_a_comma_at_the_end_of_a_sentence_keeps_its_clause_as_t
 
 
 # «до», «к», «by» before a month without its year: that month's last day, at its next occurrence;
-# after a month they close a range, and «before» a month ends before it (no deadline of that month).
+# after a month they close a range; «before», «پیش از» a month end the day before that month begins.
 MONTHS_WITHOUT_A_YEAR = [
     ("Министерство должно до апреля подготовить проект паромной линии.", ["2027-04-30"]),
     ("Министерство должно к апрелю подготовить проект паромной линии.", ["2027-04-30"]),
     ("The ministry must submit the route study by April.", ["2027-04-30"]),
     ("Ярмарка иранских товаров пройдет с февраля до апреля, сообщил губернатор.", []),
     ("The fair will run from February until April, the ministry said.", []),
-    ("The ministry must submit the route study before April 2027.", []),
-    ("اتحادیه باید پیش از فروردین فهرست را ارسال کند.", []),
+    ("The ministry must submit the route study before April 2027.", ["2027-03-31"]),
+    ("The ministry must submit the route study before April.", ["2027-03-31"]),
+    ("اتحادیه باید پیش از فروردین فهرست را ارسال کند.", ["2027-03-20"]),
+    # said in the month itself, «before» it is before its next beginning
+    ("The port must finish the survey before November.", ["2027-10-31"]),
+    # a participle after a future auxiliary is ahead, after a past one behind
+    ("Проект соглашения о паромной линии будет подготовлен до апреля.", ["2027-04-30"]),
+    ("Проект соглашения о паромной линии был подготовлен к апрелю.", ["2026-04-30"]),
+    # a month and a year named from the publication year
+    ("Министерство должно до апреля следующего года подготовить проект.", ["2027-04-30"]),
+    ("The ministry must submit the route study by October next year.", ["2027-10-31"]),
+    ("شرکت متعهد شد تا خرداد سال آینده دو کشتی بخرد.", ["2027-06-21"]),
 ]
 
 
@@ -500,3 +510,64 @@ def test_a_reporting_verb_after_the_deadline_is_neither_the_action_nor_its_tense
     assert [(c["action"], c["due"]) for c in doc["commitments"]] == [
         ("Склад компании должен заработать", "2026-12-31")
     ]
+
+
+# A year after «до», «к», «by», «تا سال»: that year's last day, precision year (Jalali below 1500);
+# after «before», «پیش از» the last day of the year before. Not a year closing a range, nor an
+# amount («до 2030 тонн»).
+YEARS = [
+    (
+        "Стороны договорились построить зерновой терминал до 2029 года.",
+        [("2029-12-31", "year", "до 2029 года")],
+    ),
+    (
+        "Стороны договорились построить зерновой терминал к 2029 году.",
+        [("2029-12-31", "year", "к 2029 году")],
+    ),
+    (
+        "Стороны договорились построить зерновой терминал до 2029 г. в Оле.",
+        [("2029-12-31", "year", "до 2029 г")],
+    ),
+    ("The two provinces agreed to build a grain terminal by 2029.", [("2029-12-31", "year", "by 2029")]),
+    (
+        "The two provinces agreed to build a grain terminal before 2029.",
+        [("2028-12-31", "year", "before 2029")],
+    ),
+    (
+        "طرفین توافق کردند تا سال ۱۴۰۸ پایانه غلات را بسازند.",
+        [("2030-03-20", "year", "تا سال ۱۴۰۸")],
+    ),
+    (
+        "طرفین توافق کردند پیش از سال ۱۴۰۸ پایانه غلات را بسازند.",
+        [("2029-03-19", "year", "پیش از سال ۱۴۰۸")],
+    ),
+    ("Губернатор планирует увеличить поставки до 2029 тонн зерна.", []),
+    ("Программа развития порта рассчитана с 2026 до 2029 года, сообщил губернатор.", []),
+    ("از سال ۱۴۰۵ تا سال ۱۴۰۸ صادرات استان باید دو برابر شود.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), YEARS)
+def test_a_year_after_a_date_word_is_due_at_its_end(
+    text: str, expected: list[tuple[str | None, str | None, str | None]]
+) -> None:
+    assert _deadlines(text, "2026-11-20") == expected
+
+
+# A document's validity is how long it lasts; a target of growth is an aim, not an undertaking
+# (unless the sentence also binds someone); a goal of a task stays a commitment.
+NOT_UNDERTAKEN = [
+    ("The ferry agreement is valid until 2031, the ministry said.", []),
+    ("Соглашение о паромной линии действует до 2031 года.", []),
+    ("این موافقت‌نامه تا سال ۱۴۰۹ معتبر است.", []),
+    ("Our goal is to triple rice exports by 2029, the governor said.", []),
+    ("Наша цель — утроить поставки риса к 2029 году.", []),
+    ("هدف ما سه برابر کردن صادرات برنج تا سال ۱۴۰۸ است.", []),
+    ("The provinces agreed to triple rice exports by 2029, which is their goal.", ["2029-12-31"]),
+    ("هدف ما این است که ظرف یک ماه آینده گزارش کارگروه ارائه شود.", ["2026-12-20"]),
+]
+
+
+@pytest.mark.parametrize(("text", "dues"), NOT_UNDERTAKEN)
+def test_a_validity_or_a_growth_target_is_no_commitment(text: str, dues: list[str]) -> None:
+    assert [d for d, _, _ in _deadlines(text, "2026-11-20")] == dues
