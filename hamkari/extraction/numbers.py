@@ -47,14 +47,28 @@ class Glued:
 
 
 @functools.cache
-def number_words() -> dict[str, tuple[int, str, str]]:
-    out: dict[str, tuple[int, str, str]] = {}
+def number_words() -> dict[str, tuple[int | float, str, str]]:
+    out: dict[str, tuple[int | float, str, str]] = {}
     for e in entries("numbers"):
-        if e.attrs[0] in ("ordinal", "glued_scale"):
-            continue  # whole ordinal words are no number (see ordinal_words); glued scales see glued
+        if e.attrs[0] in ("ordinal", "glued_scale", "half"):
+            continue  # whole ordinal words are no number (see ordinal_words); glued scales see glued; halves are phrases
+        value = float(e.key) if "." in e.key else int(e.key)  # «полтора» is 1.5
         for t in e.terms:
-            out.setdefault(fold_term(t).rstrip("."), (int(e.key), e.attrs[0], e.rule))
+            out.setdefault(fold_term(t).rstrip("."), (value, e.attrs[0], e.rule))
     return out
+
+
+@functools.cache
+def half_phrases() -> tuple[tuple[tuple[str, ...], int, str], ...]:
+    """The words after a whole number that add a half («و نیم», «and a half», «с половиной»), as
+    folded words, with the denominator (2) and the lexicon rule; longest first."""
+    found = {
+        (tuple(fold_term(t).split()), int(e.key), e.rule)
+        for e in entries("numbers")
+        if e.attrs[0] == "half"
+        for t in e.terms
+    }
+    return tuple(sorted(found, key=lambda h: -len(h[0])))
 
 
 @functools.cache
@@ -87,7 +101,7 @@ def glued(word: str) -> Glued | None:
     return Glued(found.group(1), *scale)
 
 
-def _word(tok: Token) -> tuple[int, str, str] | None:
+def _word(tok: Token) -> tuple[int | float, str, str] | None:
     words = number_words()
     return words.get(tok.text) or words.get(tok.lemma)
 
@@ -119,7 +133,7 @@ def read_number(tokens: list[Token], text: str, i: int) -> Number | None:
     base = _parse_words(tokens, i) if worded else _digits(tokens, text, i)
     if base is None:
         return None
-    value, last, rule = _fraction(tokens, *base)
+    value, last, rule = _half(tokens, *_fraction(tokens, *base))
     scale = 1
     stuck = None if worded else glued(tokens[last].text)
     if stuck is not None:
@@ -133,6 +147,11 @@ def read_number(tokens: list[Token], text: str, i: int) -> Number | None:
         scale *= w[0]
         last += 1
         rule = f"{rule}+{w[2]}"
+    if scale > 1:
+        # «یک میلیارد و نیم», «a million and a half»: half of the scale
+        with_half, after_half, half_rule = _half(tokens, 0, last, rule)
+        if after_half > last:
+            value, last, rule = value + with_half * scale, after_half, half_rule
     if scale > 1 and last + 1 < len(tokens):
         # «۲۴۰ میلیون و ۷۵ هزار», and without «и» when the part has its own scale: «3 млн 200 тыс.»
         joined = tokens[last + 1].text in _AND
@@ -193,8 +212,17 @@ def _fraction(tokens: list[Token], value: int | float, last: int, rule: str) -> 
     return value + n / denominator[0], last + 3, f"{rule}+{denominator[2]}"
 
 
-def _parse_words(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
-    current = 0
+def _half(tokens: list[Token], value: int | float, last: int, rule: str) -> tuple[int | float, int, str]:
+    """«یک و نیم», «two and a half», «два с половиной»: a whole number and a half."""
+    for words, denominator, half_rule in half_phrases():
+        end = last + len(words)
+        if end < len(tokens) and all(tokens[last + 1 + k].text == w for k, w in enumerate(words)):
+            return value + 1 / denominator, end, f"{rule}+{half_rule}"
+    return value, last, rule
+
+
+def _parse_words(tokens: list[Token], i: int) -> tuple[int | float, int, str] | None:
+    current: int | float = 0
     last = -1
     rules: list[str] = []
     j = i
