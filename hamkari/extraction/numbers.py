@@ -144,7 +144,7 @@ def read_number(tokens: list[Token], text: str, i: int) -> Number | None:
         if w is None or w[1] != "scale" or sep not in ("", ".") or value * w[0] > MAX_VALUE:
             break
         value = value * w[0]
-        scale *= w[0]
+        scale *= int(w[0])  # scale words are whole numbers
         last += 1
         rule = f"{rule}+{w[2]}"
     if scale > 1:

@@ -224,7 +224,7 @@ class QuantityFinder(Component):
             )
             if word is None or word[1] != "scale":
                 break
-            scale, last = scale * word[0], last + 1
+            scale, last = scale * int(word[0]), last + 1
         unit = self._unit(words, units, last) or self._percent_sign(words, last)
         if unit is None and scale == 1:
             return []
