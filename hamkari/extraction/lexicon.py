@@ -11,7 +11,7 @@ from importlib import resources
 
 import ahocorasick
 
-from hamkari.extraction.morphology import lemma
+from hamkari.extraction.morphology import foreign_oblique_lemmas, lemma
 from hamkari.extraction.normalize import WORD, fold_term
 
 LANGUAGES = ("fa", "ru", "en")
@@ -169,6 +169,10 @@ def persian_variants(folded: str) -> set[str]:
     return out
 
 
+# Tables of place names whose foreign one-word names are also found in the oblique cases.
+_DECLINED_PLACES = frozenset({"cities", "regions"})
+
+
 def lemma_key(term: str) -> str:
     return " ".join(lemma(t) for t in WORD.findall(fold_term(term)))
 
@@ -231,12 +235,18 @@ def surface_automaton() -> Automaton:
 
 @functools.cache
 def lemma_automaton() -> Automaton:
-    """Russian terms by lemma, so that «Волгоградской области» finds «Волгоградская область»."""
+    """Russian terms by lemma, so that «Волгоградской области» finds «Волгоградская область»; a
+    one-word place name that pymorphy3 cannot decline also by the lemmas of its oblique cases
+    («Торгово-промышленной палаты Решта» finds «Решт»)."""
 
     def items() -> Iterator[tuple[str, Entry]]:
         for table in MATCHED_TABLES:
             for entry in load_table("ru", table):
                 for term in entry.terms:
-                    yield lemma_key(term), entry
+                    key = lemma_key(term)
+                    yield key, entry
+                    if table in _DECLINED_PLACES:
+                        for oblique in foreign_oblique_lemmas(key):
+                            yield oblique, entry
 
     return Automaton(items())

@@ -52,6 +52,28 @@ def _parses(word: str) -> tuple[Any, ...]:
         return ()
 
 
+# The endings of a masculine noun's oblique cases (genitive, dative, prepositional, instrumental).
+_MASCULINE_ENDINGS = ("а", "у", "е", "ом")
+_HARD_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
+
+
+def foreign_oblique_lemmas(word: str) -> frozenset[str]:
+    """The lemmas pymorphy3 gives to the oblique cases of a foreign place name ending in a hard
+    consonant that it does not know («решт» → «Решта», «Решту», «Реште», «Рештом», each read as a
+    lemma of its own, «казвин» → «Казвина» read as «казвино»), so that a lexicon term can be found
+    in those cases too. A form that is a Russian word of its own («кума» of «Кум») is left out,
+    and so is one pymorphy3 already reads back to the name. One lower-case word; others: none."""
+    if len(word) < 4 or not _CYRILLIC.search(word) or " " in word or not _HARD_END.search(word):
+        return frozenset()
+    found = set()
+    for ending in _MASCULINE_ENDINGS:
+        form = word + ending
+        parses = _parses(form)
+        if parses and not parses[0].is_known and lemma(form) != lemma(word):
+            found.add(lemma(form))
+    return frozenset(found)
+
+
 _NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 # Parts of speech that a capitalised word of a name is not: «Исламской», «Российско-Иранского».
 _NOT_NAME_POS = frozenset({"ADJF", "PRTF", "VERB", "INFN", "PREP", "CONJ", "PRCL", "NPRO", "ADVB"})

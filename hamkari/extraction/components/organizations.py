@@ -106,8 +106,8 @@ class _Reader:
         doc = self.doc
         read: dict[Span, _Extent] = {}  # the extent read from each head word, by its span
         for head in doc.matches_of("organizations"):
-            if self._skipped(head.span):
-                continue
+            if self._skipped(head.span) or (_placed_head(head) and self._inside_read(head.span)):
+                continue  # «شرکت راه آهن …»: a placed head inside a name read already
             found = self._extent(head)
             if found is None:
                 continue
@@ -119,10 +119,35 @@ class _Reader:
                 continue  # «منطقه ویژه اقتصادی "لوتوس"» is the zone the lexicon already knows
             if self._in_post(span):
                 continue  # «председатель совета директоров»: a board named inside a post is no body
+            if self._to_be_formed(head, found):
+                continue  # «… نمایندگی تجاری X در Y افتتاح شود»: a mission to be opened is a plan, no party
             self._add(head, span, found)
         if self.dropped:
             doc.entities[:] = [e for e in doc.entities if id(e) not in self.dropped]
+        self._port_companies()
         self._mask_sectors()
+
+    def _port_companies(self) -> None:
+        """«Махачкалинский морской торговый порт»: a port the lexicon knows (places.tsv), named by
+        its city's adjective and a company's words (cues.tsv, port_company), is also the company
+        that runs it; «морской порт Оля», named by its place, is the place only."""
+        heads = _port_heads(self.lang.code)
+        words = self.words
+        for m in self.doc.matches_of("places"):
+            if m.attrs[0] != "port":
+                continue
+            first, last = words.first_at(m.fstart), words.last_before(m.fend)
+            lemmas = [t.lemma for t in words.tokens[first : last + 1]]
+            if (
+                first >= last
+                or not words.capitalised(first)
+                or "ADJF" not in grammemes(words.word(first))
+                or " ".join(lemmas[1:]) not in heads
+            ):
+                continue
+            region = m.attrs[1] if m.attrs[1] != "-" else None
+            ext = _Extent(first, last, last, head_first=first, key_words=lemmas, region=region)
+            self._add(replace(m, key="company"), m.span, ext)
 
     def _joined(self, head: Match, found: _Extent, read: dict[Span, _Extent]) -> _Extent:
         """«Moscow Department for External Economic … Relations»: one head word read from the tail
@@ -160,6 +185,32 @@ class _Reader:
     def _begun(self, e: Entity) -> None:
         if not e.ref and e.mentions:
             self.begun_at.setdefault(e.mentions[0].span, []).append(e)
+
+    def _to_be_formed(self, head: Match, ext: _Extent) -> bool:
+        """Whether a word of setting up follows a mission's name («… در بوشهر افتتاح شود»). Only
+        missions: after another body the word sets up something else («… و وزارت بهداشت X [کمیته]
+        تشکیل شود», «دولت مسکو ایجاد خانه تجارت را …»)."""
+        covering = self.words.covered.get(ext.end + 1)
+        return (
+            covering is not None
+            and covering.table == "modality"
+            and covering.key == "formation"
+            and self._abroad(head)
+        )
+
+    def _inside_read(self, span: Span) -> bool:
+        return any(s.contains(span) for s in self.spans)
+
+    def _place_end(self, ext: _Extent) -> int:
+        """The last token of the one country named right after the head, or -1 (also for a list
+        of countries: «خط راه آهن ایران و روسیه» is a line between them)."""
+        words = self.words
+        covering = words.covered.get(ext.last + 1) if ext.last + 1 < words.n else None
+        if covering is None or covering.table != "countries":
+            return -1
+        end = words.last_before(covering.fend)
+        listed = words.covered.get(end + 2) if end + 2 < words.n and words.word(end + 1) in _LINK else None
+        return -1 if listed is not None and listed.table == "countries" else end
 
     def _in_post(self, span: Span) -> bool:
         """Whether the name lies wholly inside a post's words («رئیس هیئت مدیره», «Chairman of the
@@ -203,6 +254,7 @@ class _Reader:
             key_words=[t.lemma for t in words.tokens[first : last + 1]],
         )
         self._forwards(head, ext)
+        self._trim_adjectives(ext)
         for k in range(ext.first, head_first):
             self._note_place(ext, words.covered.get(k))
             self._region_adjective(ext, k)
@@ -302,6 +354,22 @@ class _Reader:
                 return
             i = nxt
 
+    def _trim_adjectives(self, ext: _Extent) -> None:
+        """«представительство провинциальной [торговой палаты]»: a Russian name does not end in a
+        lower-case adjective after its head; one the next body's head left there is dropped."""
+        words = self.words
+        trimmed = False
+        while (
+            self.lang.morphology
+            and ext.end > ext.last
+            and not words.capitalised(ext.end)
+            and "ADJF" in grammemes(words.word(ext.end))
+        ):
+            ext.end -= 1
+            trimmed = True
+        if trimmed:
+            ext.key_words = [t.lemma for t in words.tokens[ext.first : ext.end + 1]]
+
     def _step(self, head: Match, ext: _Extent, i: int) -> int | None:
         """Take token i into the name; the next index, or None when the name ends at i."""
         words = self.words
@@ -352,8 +420,9 @@ class _Reader:
             covering
             and covering.table in ("titles", "organizations", "honorifics")
             and covering.fstart >= tok.start
+            and not _placed_head(covering)
         ):
-            return True
+            return True  # another body's or a post's word; «شرکت راه آهن» goes on
         if tok.text.isdigit() or (words.stop(i, *NAME_ENDERS) and tok.text not in _LINK):
             return True  # «представительства 14 …»: a number is not part of a name
         if i + 1 < words.n and words.stop(i + 1, "light_verb") and not words.broken(i, i + 1):
@@ -404,7 +473,7 @@ class _Reader:
         named_region, named_country = place_of(covering)
         ext.region, ext.country = ext.region or named_region, ext.country or named_country
         i = j + 1
-        if head.key in ("embassy", "consulate") and i + 1 < words.n and words.word(i) in _IN:
+        if self._abroad(head) and i + 1 < words.n and words.word(i) in _IN:
             nxt = words.covered.get(i + 1)
             if nxt and nxt.table in (*PLACE_TABLES, "places"):
                 ext.end = words.last_before(nxt.fend)
@@ -415,6 +484,14 @@ class _Reader:
             if nxt and nxt.table in PLACE_TABLES:
                 return i
         return None
+
+    def _abroad(self, head: Match) -> bool:
+        """An embassy, a consulate or a mission («نمایندگی تجاری», «торгпредство»: cues.tsv,
+        mission) keeps «در <city>» / «в <city>» after its own place."""
+        return head.key in ("embassy", "consulate") or any(
+            m.table == "cues" and m.key == "mission" and m.span == head.span
+            for m in self.doc.matches_in(head.span, ("cues",))
+        )
 
     def _accepted(self, head: Match, ext: _Extent, position: str) -> bool:
         words = self.words
@@ -431,6 +508,8 @@ class _Reader:
         )
         if (head.key == "economic_zone" or position == "place") and not named_place:
             return False  # «منطقه آزاد», «دولت» name a body only with its place: «منطقه آزاد انزلی»
+        if position == "country" and not (ext.country and ext.end == self._place_end(ext)):
+            return False  # «راه آهن ایران» is the company; «راه آهن رشت», «راه آهن» are no body
         # «the committee on metallurgy»: an English name is capitalised after its head
         return (
             not self.lang.capitalised_organizations
@@ -456,6 +535,7 @@ class _Reader:
             ext.first - 1 >= 0
             and first - ext.first < MAX_WORDS
             and not words.broken(ext.first - 1, ext.first)
+            and not self._apart(ext.first - 1, ext.first)
         ):
             if not self._opens_name(ext.first - 1):
                 break  # «the», «This», «In» before «… Chamber of Commerce» are not its words
@@ -475,6 +555,13 @@ class _Reader:
             return None
         ext.key_words = [t.lemma for t in words.tokens[ext.first : ext.end + 1]]
         return ext
+
+    def _apart(self, i: int, j: int) -> bool:
+        """Whether a line break or a dash stands between tokens i and j in the original text, which
+        folding turns into a space («… St Petersburg⏎⏎Saint Petersburg's Committee», «X – Y»)."""
+        text = self.doc.text
+        between = text[self.words.span(i, i).end : self.words.span(j, j).start]
+        return "\n" in between or any(d in between for d in "–—")
 
     def _capitalised_run(self, i: int) -> int:
         """The last of the capitalised words from token i («Ministry of [Economic Development]»,
@@ -556,6 +643,19 @@ class _Reader:
         for e in doc.entities_of("sector"):
             e.mentions = [m for m in e.mentions if id(m) not in masked]
         doc.entities[:] = [e for e in doc.entities if e.type != "sector" or e.mentions]
+
+
+def _placed_head(head: Match) -> bool:
+    """A head that names a body only with a place after it (POSITION place or country)."""
+    return bool(head.attrs) and head.attrs[0] in ("place", "country")
+
+
+@functools.cache
+def _port_heads(lang: str) -> frozenset[str]:
+    """The lemmas of the words that name a port's company after its adjective (cues.tsv)."""
+    return frozenset(
+        lemma_key(t) for e in load_table(lang, "cues") if e.key == "port_company" for t in e.terms
+    )
 
 
 def _fuller(name: str, shown: str) -> bool:

@@ -60,6 +60,39 @@ ORGANIZATIONS = [
         "consulate of the Islamic Republic",
         "consulate",
     ),
+    # a mission keeps «در / в <city>» after its own place, like an embassy
+    (
+        "مدیر نمایندگی تجاری باشقیرستان در تبریز گفت همکاری ادامه دارد.",
+        "نمایندگی تجاری باشقیرستان در تبریز",
+        "other",
+    ),
+    (
+        "Сотрудники торгового представительства Ирана в Самаре встретили делегацию.",
+        "торгового представительства Ирана в Самаре",
+        "other",
+    ),
+    # a central bank's whole name; a national railway named by its country, after «و» too
+    ("وی گفت که بانک مرکزی و گمرک پیگیر این موضوع هستند.", "بانک مرکزی", "agency"),
+    ("Вопрос расчётов обсуждают Банк России и иранские банки.", "Банк России", "agency"),
+    ("از وزارت راه و راه‌آهن جمهوری اسلامی ایران دعوت شد.", "راه‌آهن جمهوری اسلامی ایران", "company"),
+    ("مدیرعامل شرکت راه‌آهن گفت قطارها به گرگان می‌رسند.", "شرکت راه‌آهن", "company"),
+    # a known port named by its city's adjective is also its company, in any case
+    (
+        "Делегацию принял директор Новороссийского морского торгового порта.",
+        "Новороссийского морского торгового порта",
+        "company",
+    ),
+    # a chamber of an Iranian city the morphology cannot decline, in the genitive
+    (
+        "Представители Торгово-промышленной палаты Бабола и руководство зоны прибыли.",
+        "Торгово-промышленной палаты Бабола",
+        "chamber",
+    ),
+    (
+        "Officials of the Caspian Trade Centre in Astrakhan hosted the delegation.",
+        "Caspian Trade Centre",
+        "other",
+    ),
 ]
 
 
@@ -80,6 +113,11 @@ NOT_PART = [
     ("اتحادیه صادرکنندگان فرآورده‌های نفتی پیشنهاد داد بازار تازه‌ای بیابد.", "پیشنهاد"),
     ("Союз экспортеров рад сообщить о новых контрактах.", "рад"),
     ("Ассоциация туроператоров Татарстана заинтересована в сотрудничестве.", "заинтересована"),
+    # a lower-case adjective the next body's head left at the end
+    ("Провинция откроет в Астрахани представительство областной торговой палаты.", "областной"),
+    # a name read backwards stops at a line break or a dash that folding hides
+    ("Kazan Hosts Gilan Traders\n\nSamara's Committee for Foreign Trade met them.", "Traders"),
+    ("Traders Meet\n\nTEHRAN – Samara's Committee for Foreign Trade met them.", "TEHRAN"),
 ]
 
 
@@ -108,6 +146,22 @@ LEADING_DETERMINERS = [
 @pytest.mark.parametrize(("text", "names"), LEADING_DETERMINERS)
 def test_a_leading_determiner_is_not_part_of_a_name(text: str, names: list[str]) -> None:
     assert [o["name"] for o in _entities(text, "organization")] == names
+
+
+NO_BODY = [
+    # a rail line between two countries, or before a city, is no railway company
+    "خط راه آهن ایران و روسیه تا سال آینده ساخته می‌شود.",
+    "خط راه آهن رشت به آستارا ساخته می‌شود.",
+    # a mission to be opened is a plan, not a party
+    "پیشنهاد شد نمایندگی تجاری قزوین در کازان افتتاح شود.",
+    # a port named by its place is the place, not a company
+    "Директор морского порта Оля рассказал о планах.",
+]
+
+
+@pytest.mark.parametrize("text", NO_BODY)
+def test_a_line_a_planned_mission_or_a_port_by_its_place_is_no_organisation(text: str) -> None:
+    assert _entities(text, "organization") == []
 
 
 def test_two_chambers_of_different_places_stay_two() -> None:
