@@ -47,6 +47,15 @@ _DASH_DATELINE = re.compile(
     r"(?m)^[ \t]*[^\W\d_][^\n,]{1,40},[ \t]*([^\n]{1,30}?)[ \t]+[-–—][ \t]+([^\n.:;,]{2,40}?)[ \t]*(?:[.:]|$)"
 )
 _HEAD = 400  # characters at the top where mastheads and datelines stand
+# «ساری – خبرگزاری X: …», «رشت - X - …»: a place, a dash, then the agency up to a colon or a dash.
+_PLACE_DASH = re.compile(
+    r"(?m)^[ \t]*([^\W\d_][^\n\-–—:,،]{1,40}?)[ \t]+[-–—][ \t]+"
+    r"([^\n\-–—:;؛.,،]{2,40}?)[ \t]*(?::|[ \t][-–—][ \t])"
+)
+# «X/ CITY» or «CITY / X» alone on a line of the header (or before a dash): agency and place.
+_SLASH_LINE = re.compile(r"(?m)^[ \t]*([^\n/]{2,40}?)[ \t]*/[ \t]*([^\n/]{2,40}?)[ \t]*(?:$|[ \t][-–—][ \t])")
+# «Интерфакс-Поволжье»: a regional edition joined to the outlet's name by a hyphen.
+_EDITION = re.compile(r"^-[^\W\d_]+")
 # what a masthead's date line may hold besides the date: digits, punctuation, a time
 _DATE_LEFT = re.compile(r"[\d۰-۹\s,.:/\-–—]+")
 _WORDY = re.compile(r"[^\W\d_]{3,}")
@@ -83,9 +92,11 @@ class OutletFinder(Component):
             else:
                 self._before_cue(doc, cue, lookup)
         self._mastheads(doc, lookup)
-        self._dash_lines(doc, lookup)
+        self._dash_lines(doc, words, lookup)
         self._datelines(doc, lookup)
         self._dash_datelines(doc, words, lookup)
+        self._place_dashes(doc, lookup)
+        self._slash_lines(doc, words, lookup)
         self._closing(doc, lookup)
         self._quoted_after_media(doc, lookup)
         self._sites(doc)
@@ -148,10 +159,11 @@ class OutletFinder(Component):
             if 0 <= k.fstart - cue.fend <= 2:
                 self._add(doc, k.span, [k], cue, "outlets.cue_then_name")
 
-    def _dash_lines(self, doc: Document, lookup: _Lookup) -> None:
+    def _dash_lines(self, doc: Document, words: Words, lookup: _Lookup) -> None:
         """«خبرگزاری آوا - …» at the top; a known outlet before a dash at the start of any line
         («باشگاه خبرنگاران جوان _ در جریان …»); a dateline's date before the name is skipped
-        («January 26, The Iran Project – …»)."""
+        («January 26, The Iran Project – …»); a paper's name opening the lead under the headline
+        («Financial Tribune – …»), when it is a name (see `_lead_name`)."""
         for m in _DASHLINE.finditer(doc.text):
             start = self._after_date(doc, m.start(1), m.end(1), lookup)
             name = doc.text[start : m.end(1)]
@@ -169,6 +181,31 @@ class OutletFinder(Component):
             dated = start != m.start(1) and m.start() < 400  # «January 26, X – …» near the top
             if inside or ((top or dated) and len(name.split()) <= 4 and not self._place_only(doc, span)):
                 self._add(doc, span, inside, None, "outlets.dash_line")
+            elif self._under_headline(doc.text, m.start()) and self._lead_name(doc, words, span, lookup):
+                self._add(doc, span, inside, None, "outlets.lead_dash")
+
+    @staticmethod
+    def _under_headline(text: str, at: int) -> bool:
+        """Whether the line at `at` is the first line after the headline (one line above it)."""
+        before = text[:at]
+        return at < _HEAD and len([line for line in before.split("\n") if line.strip()]) == 1
+
+    def _lead_name(self, doc: Document, words: Words, span: Span, lookup: _Lookup) -> bool:
+        """A lead's opening words before a dash are a paper's name when they name no place,
+        post or date: capitalised words that are neither a clause nor a person (Russian,
+        English), or an agency word and its name (Persian has no capitals)."""
+        if self._place_only(doc, span) or doc.matches_in(span, ("titles", "cities", "regions", "countries")):
+            return False
+        if profile(doc.language).cased:
+            return self._a_name(doc, words, span)
+        return self._media_first(span, lookup)
+
+    @staticmethod
+    def _media_first(span: Span, lookup: _Lookup) -> bool:
+        """Whether an agency word opens `span` («خبرگزاری X»)."""
+        i = bisect_left(lookup.media_starts, span.start)
+        head = lookup.media[i].span if i < len(lookup.media) else None
+        return head is not None and head.start == span.start and head.end < span.end
 
     @staticmethod
     def _after_date(doc: Document, start: int, end: int, lookup: _Lookup) -> int:
@@ -223,6 +260,36 @@ class OutletFinder(Component):
             if inside or self._a_name(doc, words, span):
                 self._add(doc, span, inside, None, "outlets.dash_dateline")
 
+    def _place_dashes(self, doc: Document, lookup: _Lookup) -> None:
+        """«ساری – خبرگزاری X: …», «رشت - X - …»: a dateline's place, a dash and the agency, known
+        or named with its agency word, before a colon or another dash."""
+        for m in _PLACE_DASH.finditer(doc.text[:_HEAD]):
+            place, span = Span(m.start(1), m.end(1)), Span(m.start(2), m.end(2))
+            if not self._place_only(doc, place) or len(doc.quote(span).split()) > 4:
+                continue
+            inside = lookup.known_inside(span)
+            if inside or self._media_first(span, lookup):
+                self._add(doc, span, inside, None, "outlets.place_dash")
+
+    def _slash_lines(self, doc: Document, words: Words, lookup: _Lookup) -> None:
+        """«X/ CITY» (or «CITY / X») on a line of the header: the agency beside its place. The
+        other side of the slash is a place and nothing else; the agency is at most three words,
+        no place, no date and, in Russian and English, a name."""
+        for m in _SLASH_LINE.finditer(doc.text[:_HEAD]):
+            one, two = Span(m.start(1), m.end(1)), Span(m.start(2), m.end(2))
+            for name, place in ((one, two), (two, one)):
+                text = doc.quote(name)
+                if (
+                    self._place_only(doc, place)
+                    and not doc.matches_in(name, ("cities", "regions", "countries", "titles"))
+                    and len(text.split()) <= 3
+                    and not any(c.isdigit() for c in text)
+                    and not lookup.dated(name)
+                    and (not profile(doc.language).cased or self._a_name(doc, words, name))
+                ):
+                    self._add(doc, name, lookup.known_inside(name), None, "outlets.slash_line")
+                    break
+
     @staticmethod
     def _a_name(doc: Document, words: Words, span: Span) -> bool:
         name = doc.quote(span).strip()
@@ -271,9 +338,23 @@ class OutletFinder(Component):
             line_end = len(doc.text) if line_end < 0 else line_end
             if doc.text[line_start : k.span.start].strip():
                 continue
-            rest = lookup.undated(doc.text, k.span.end, line_end)
+            # «Интерфакс-Поволжье»: the regional edition joined by a hyphen is part of the masthead
+            rest = _EDITION.sub("", lookup.undated(doc.text, k.span.end, line_end))
             if not _WORDY.search(_DATE_LEFT.sub("", rest)):
                 self._add(doc, k.span, [k], None, "outlets.masthead")
+            elif self._reports_from(doc, k, line_end, lookup):
+                self._add(doc, k.span, [k], None, "outlets.masthead_reports")
+
+    @staticmethod
+    def _reports_from(doc: Document, k: Match, line_end: int, lookup: _Lookup) -> bool:
+        """«خبرگزاری X از گرگان گزارش می‌دهد؛», «ТАСС из Казани сообщает:»: a header line that
+        is the outlet, at most three words (where from) and a reporting verb that ends the line."""
+        i = bisect_left(lookup.after_starts, k.span.end)
+        if i == len(lookup.after) or lookup.after[i].span.end > line_end:
+            return False
+        cue = lookup.after[i].span
+        between, left = doc.text[k.span.end : cue.start], doc.text[cue.end : line_end]
+        return len(between.split()) <= 3 and not _WORDY.search(left)
 
     def _masthead_datelines(self, doc: Document, lookup: _Lookup) -> None:
         """«Press TV, December 1, 2026» as a short dated line of the header, which the header
@@ -344,6 +425,9 @@ class _Lookup:
         self.everything = Span(0, max(1, len(doc.text)))
         self.media = [m for m in doc.matches_of("organizations") if m.key == "media"]
         self.media_starts = [m.span.start for m in self.media]
+        # the cues that follow an outlet's name («گزارش می‌دهد», «сообщает»), in text order
+        self.after = [c for c in cues if c.key == "after"]
+        self.after_starts = [c.span.start for c in self.after]
         # known outlets in text order (doc.matches is sorted by start)
         self.known = doc.matches_of("outlets")
         self.known_starts = [m.span.start for m in self.known]

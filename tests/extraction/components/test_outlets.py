@@ -49,6 +49,27 @@ OUTLETS = [
         "Gilan and Kazan discuss ferries\n\nPress TV, March 3, 2026\n\nThe governor met the mayor.",
         ["Press TV"],
     ),
+    # an agency after a dateline's place and a dash, up to a colon or another dash
+    ("اردبیل – خبرگزاری ایسنا: استاندار اردبیل با کنسول روسیه دیدار کرد.", ["خبرگزاری ایسنا"]),
+    ("رشت - خبرگزاری خزر نو - مدیرکل بنادر گیلان از ورود کشتی روسی خبر داد.", ["خبرگزاری خزر نو"]),
+    # a header line: the outlet, where from, and a reporting verb
+    (
+        "خبرگزاری ایسنا از اردبیل گزارش می‌دهد؛\nدیدار استاندار با کنسول روسیه\n\nاستاندار دیدار کرد.",
+        ["خبرگزاری ایسنا"],
+    ),
+    ("ТАСС из Казани сообщает:\nДелегация провинции Гилян прибыла в город.", ["ТАСС"]),
+    # the slash form: the agency beside its place on a header line
+    ("خزرنیوز/ رشت\n\nاستاندار گیلان با سرکنسول روسیه دیدار کرد.", ["خزرنیوز"]),
+    ("Volga Wire/ Samara\n\nThe governor of Gilan met the mayor of Samara.", ["Volga Wire"]),
+    # a regional edition joined to a known outlet's masthead by a hyphen
+    ("ТАСС-Урал\n\nДелегация провинции Гилян прибыла в Екатеринбург.", ["ТАСС"]),
+    # a dateline with an abbreviated month
+    ("КАЗАНЬ, 5 нояб — Волжская Пресса. Делегация прибыла в город.", ["Волжская Пресса"]),
+    # a paper's name opening the lead under the headline
+    (
+        "Kazan and Gilan open a ferry line\n\nCaspian Ledger – The governor of Gilan met the mayor of Kazan.",
+        ["Caspian Ledger"],
+    ),
 ]
 
 
@@ -70,6 +91,16 @@ NOT_OUTLETS = [
     # a newsroom's desk label is no outlet
     "گروه اقتصادی – استاندار گیلان با سفیر روسیه در رشت دیدار کرد.",
     "گروه بین‌الملل: سفیر روسیه در تهران با استاندار گیلان دیدار کرد.",
+    # the lead's opening words before a dash: a clause, a place, a post or a person
+    "Ferries to resume\n\nThe governor – who met the mayor – said the line would open.",
+    "Ferries to resume\n\nKazan – The governor met the mayor.",
+    "عنوان خبر\n\nرشت – استاندار گیلان گفت: خط کشتیرانی باز می‌شود.",
+    "Паромы вернутся\n\nГубернатор области – о планах на год.",
+    "Паромы вернутся\n\nИван Петров – о планах на год.",
+    # a slash between two places or two common words
+    "Iran / Russia trade talks resume\n\nThe governor met the mayor.",
+    "Экспорт/ импорт\n\nГубернатор встретил консула.",
+    "تهران / اصفهان\n\nاستاندار گیلان گفت.",
 ]
 
 
