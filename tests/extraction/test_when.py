@@ -14,6 +14,14 @@ D = dt.date
 PUBLISHED = D(2025, 3, 14)
 
 CASES = [
+    # a Jalali month written with «ماه» joined to it
+    (
+        "fa",
+        "استاندار گیلان امروز (۲۰ اسفندماه) با سرکنسول روسیه دیدار کرد.",
+        PUBLISHED,
+        D(2025, 3, 10),
+        "day_month",
+    ),
     # Persian
     (
         "fa",
