@@ -91,6 +91,16 @@ def _refusal(request: HttpRequest) -> JsonResponse | None:
     return None
 
 
+def status_message(status: int) -> str:
+    """The sentence of an error status in the request's language; a status without one of its own
+    is named by its number, never by its English reason phrase («Unsupported Media Type»)."""
+    said = MESSAGES.get(status)
+    if said is not None:
+        return str(said)
+    number = digits_in(status, get_language() or "fa")
+    return _("The request failed with status %(status)s.") % {"status": number}
+
+
 class ApiErrorMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -105,8 +115,7 @@ class ApiErrorMiddleware:
         if response.status_code >= 400 and not response.get("Content-Type", "").startswith(
             "application/json"
         ):
-            said = MESSAGES.get(response.status_code)
-            shaped = error_response(response.status_code, str(said) if said else response.reason_phrase)
+            shaped = error_response(response.status_code, status_message(response.status_code))
             if response.has_header("Allow"):
                 shaped["Allow"] = response["Allow"]
             return shaped

@@ -14,10 +14,12 @@ from typing import Any
 import polib
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from hamkari.accounts import services as account_services
 from hamkari.accounts.services import user_create
 from hamkari.api.core import NINJA_MESSAGES
+from hamkari.api.middleware import status_message
 
 pytestmark = pytest.mark.django_db
 
@@ -231,3 +233,19 @@ def test_every_message_of_the_api_and_of_the_reasons_it_passes_on_is_translated(
     assert len(wanted) > 80
     for language in ("fa", "ru"):
         assert not sorted(wanted - _catalogue(language) - plurals), language
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("fa", "درخواست با وضعیت ۴۱۵ ناموفق ماند."),
+        ("ru", "Запрос не выполнен: код 415."),
+        ("en", "The request failed with status 415."),
+    ],
+)
+def test_a_status_without_a_sentence_of_its_own_is_named_by_its_number_not_its_reason_phrase(
+    language: str, message: str
+) -> None:
+    with translation.override(language):
+        assert status_message(415) == message
+        assert status_message(404) not in (message, "Not Found")  # a sentence of its own
