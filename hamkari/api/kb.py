@@ -230,6 +230,7 @@ class CommitmentBrief(Schema):
     id: int
     action: str
     due: dt.date | None
+    due_precision: str  # day, month, quarter, half or year ("" without a due date)
 
 
 class RegionProfile(EntityOut):
@@ -261,7 +262,8 @@ class RegionProfile(EntityOut):
                 InstrumentBrief(id=i.pk, kind=i.kind, status=i.status) for i in profile["instruments"]
             ],
             commitments=[
-                CommitmentBrief(id=c.pk, action=c.action, due=c.due) for c in profile["commitments"]
+                CommitmentBrief(id=c.pk, action=c.action, due=c.due, due_precision=c.due_precision)
+                for c in profile["commitments"]
             ],
         )
 
@@ -321,6 +323,8 @@ class CommitmentOut(Schema):
     action: str
     actor: str | None
     due: dt.date | None
+    # how exact `due` is: day, month, quarter, half or year ("" without a due date)
+    due_precision: str
     due_relative: str
     due_expression: str
     article: int
@@ -333,6 +337,7 @@ class CommitmentOut(Schema):
             action=c.action,
             actor=c.actor.name if c.actor else None,
             due=c.due,
+            due_precision=c.due_precision,
             due_relative=c.due_relative,
             due_expression=c.due_expression,
             article=c.article_id,

@@ -44,6 +44,8 @@ def report(result: dict[str, Any], article: Article) -> str:
         lines.append(f"instrument   {i['kind']} → {i['status']}  «{_quote(text, i['evidence'])}»")
     for c in result["commitments"]:
         due = c["due"] or c["due_relative"] or ""
+        if c["due"] and c.get("due_precision") not in (None, "day"):
+            due = f"{due} ({c['due_precision']})"  # «2027-03-31 (month)»: the end of the month named
         lines.append(f"commitment   {c['action']}  {due}  «{_quote(text, c['evidence'])}»")
     for q in result["quantities"]:
         lines.append(f"quantity     {q['value']} {q['unit'] or ''}  «{q['text']}»")

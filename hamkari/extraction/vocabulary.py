@@ -57,6 +57,10 @@ INSTRUMENT_KINDS = (
 LIFECYCLE = ("proposed", "discussed", "agreed", "signed", "established", "completed")
 TRACKER_STATUSES = (*LIFECYCLE, "lapsed")
 
+# How exact a commitment's `due` is: the day itself, or the last day of the month, quarter, half or
+# year the text names (`due_precision`, an added field of the extractor's JSON).
+DUE_PRECISIONS = ("day", "month", "quarter", "half", "year")
+
 ROUTES = ("instc", "instc_west", "instc_caspian", "instc_east")
 MARKETS = (
     "africa",

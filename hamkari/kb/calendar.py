@@ -64,3 +64,69 @@ def day_text(day: dt.date, language: str) -> str:
     if language.startswith("fa"):
         return jalali_text(day)
     return str(formats.date_format(day, "DATE_FORMAT"))
+
+
+# The Jalali months as Russian and English write them (the Persian names are jdatetime's).
+_JALALI_MONTHS_LATIN = {
+    "ru": (
+        "фарвардин",
+        "ордибехешт",
+        "хордад",
+        "тир",
+        "мордад",
+        "шахривар",
+        "мехр",
+        "абан",
+        "азар",
+        "дей",
+        "бахман",
+        "эсфанд",
+    ),
+    "en": tuple(jdatetime.date.j_months_en),
+}
+# The last month of each part of a year a deadline may name (the same in both calendars)
+_PART_ENDS = {"quarter": (3, 6, 9, 12), "half": (6, 12), "year": (12,)}
+
+
+def _ends(day: dt.date) -> dict[str, int]:
+    """The calendars in which `day` is a month's last day, each with that month's number."""
+    ends = {}
+    if (day + dt.timedelta(days=1)).day == 1:
+        ends["gregorian"] = day.month
+    j = jdatetime.date.fromgregorian(date=day)
+    if jdatetime.date.fromgregorian(date=day + dt.timedelta(days=1)).day == 1:
+        ends["jalali"] = j.month
+    return ends
+
+
+def precision_fits(day: dt.date | None, precision: str) -> bool:
+    """Whether `day` can be due with `precision`: the last day of a month, a quarter, a half or a
+    year of either calendar (a month's last day never falls on the other calendar's)."""
+    if day is None or precision in ("", "day"):
+        return True
+    months = _ends(day).values()
+    if precision == "month":
+        return bool(months)
+    return any(m in _PART_ENDS.get(precision, ()) for m in months)
+
+
+def due_text(day: dt.date, precision: str, language: str) -> str | None:
+    """A deadline as exact as the text gave it: a month as the month («آبان ۱۴۰۵», «March 2027»,
+    «март 2027 г.»), a year as the year («۱۴۱۰», «2030»), in the calendar the month or year was
+    named in (told by which calendar's month `day` ends); in Russian and English a Jalali month or
+    year keeps its last day beside it. None for the other precisions: show the day."""
+    ends = _ends(day)
+    if precision not in ("month", "year") or not precision_fits(day, precision):
+        return None
+    code = language[:2]
+    if "jalali" in ends:
+        j = jdatetime.date.fromgregorian(date=day)
+        if code == "fa":
+            named = f"{JALALI_MONTHS[j.month - 1]} {j.year}" if precision == "month" else str(j.year)
+            return named.translate(PERSIAN_DIGITS)
+        months = _JALALI_MONTHS_LATIN.get(code, _JALALI_MONTHS_LATIN["en"])
+        named = f"{months[j.month - 1]} {j.year}" if precision == "month" else str(j.year)
+        return f"{named} ({day.isoformat()})"
+    if precision == "year":
+        return digits_in(day.year, language)
+    return digits_in(formats.date_format(day, "YEAR_MONTH_FORMAT"), language)

@@ -74,21 +74,6 @@ def _instruments() -> Iterator[dict[str, Any]]:
         }
 
 
-def _commitments() -> Iterator[dict[str, Any]]:
-    for c in selectors.commitment_list():
-        yield {
-            "id": c.pk,
-            "action": c.action,
-            "actor": c.actor.name if c.actor else "",
-            "due": c.due,
-            "due_relative": c.due_relative,
-            "due_expression": c.due_expression,
-            "article": c.article_id,
-            "evidence": c.article.text[c.start : c.end],
-            "review_state": c.review_state,
-        }
-
-
 def _regions() -> Iterator[dict[str, Any]]:
     for r in selectors.region_list():
         people = Entity.objects.filter(type="person", positions__region=r.ref).distinct().count()
@@ -127,7 +112,6 @@ KINDS: dict[str, Callable[[], Iterator[dict[str, Any]]]] = {
     "events": _events,
     "people": _people,
     "instruments": _instruments,
-    "commitments": _commitments,
     "regions": _regions,
     **{f"{name}s": _registered(name) for name, entry in FACT_KINDS.items() if entry.export is not None},
 }

@@ -20,7 +20,7 @@ from hamkari.extraction.components.delegations import Delegation as DocDelegatio
 from hamkari.extraction.document import Document
 from hamkari.extraction.document import Entity as DocEntity
 from hamkari.extraction.vocabulary import LIFECYCLE
-from hamkari.kb import names
+from hamkari.kb import calendar, names
 from hamkari.kb.linking import Link
 from hamkari.kb.models import (
     Article,
@@ -202,9 +202,28 @@ def _commitments(found: Found) -> Iterator[Commitment]:
             action=c.action,
             actor=found.record(c.actor),
             due=c.due,
+            due_precision=c.due_precision or "" if c.due is not None else "",
             due_relative=c.due_relative or "",
             due_expression=(c.due_expression or "")[:300],
         )
+
+
+def commitment_due_checked(*, commitment: Commitment) -> Commitment:
+    """An analyst's due date keeps the precision only when the day can have it: moved off a
+    month's (or a year's) last day, it is a day; cleared, it has none."""
+    fitting = calendar.precision_fits(commitment.due, commitment.due_precision)
+    precision = "" if commitment.due is None else commitment.due_precision if fitting else "day"
+    if precision != commitment.due_precision:
+        commitment.due_precision = precision
+        commitment.save(update_fields=["due_precision"])
+    return commitment
+
+
+def _due_extra(f: Commitment) -> str:
+    """The due date as exact as its words (a month as the month), else the day or the span."""
+    if f.due is None:
+        return f.due_relative or ""
+    return calendar.due_text(f.due, f.due_precision, get_language() or "fa") or str(f.due)
 
 
 def _quantities(found: Found) -> Iterator[Quantity]:
@@ -351,9 +370,26 @@ FACT_KINDS: dict[str, FactKind] = {
             editable=("action", "due", "due_relative"),
             build=_commitments,
             summary=lambda f: f.action[:80],
-            extra=lambda f: str(f.due or f.due_relative or ""),
-            detail=lambda f: {"action": f.action, "due": f.due, "due_relative": f.due_relative},
+            extra=_due_extra,
+            detail=lambda f: {
+                "action": f.action,
+                "due": f.due,
+                "due_precision": f.due_precision,
+                "due_relative": f.due_relative,
+            },
             entity_fields=("actor",),
+            # an edited due date that its precision no longer fits is a day
+            on_review=lambda f: commitment_due_checked(commitment=f),
+            export=lambda f: {
+                "action": f.action,
+                "actor": f.actor.name if f.actor else "",
+                "due": f.due,
+                "due_precision": f.due_precision,
+                "due_relative": f.due_relative,
+                "due_expression": f.due_expression,
+                "evidence": f.article.text[f.start : f.end],
+                "review_state": f.review_state,
+            },
         ),
         FactKind(
             name="quantity",

@@ -9,6 +9,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from hamkari.extraction.vocabulary import DUE_PRECISIONS
+
 # The bundled sample articles (hamkari/samples/demo.atom, written for the demo, not real news) link
 # to addresses under this prefix: pages mark such an article as a sample (`Article.is_sample`).
 SAMPLE_URL_PREFIX = "urn:hamkari:sample:"
@@ -254,6 +256,11 @@ class Commitment(Fact):
         Instrument, null=True, blank=True, on_delete=models.SET_NULL, related_name="commitments"
     )
     due = models.DateField(null=True, blank=True)
+    # how exact `due` is (vocabulary.DUE_PRECISIONS): «до конца марта» is due on 31 March with the
+    # precision of a month, and pages show it as the month; "" when there is no due date
+    due_precision = models.CharField(
+        max_length=10, blank=True, choices=[(p, p) for p in DUE_PRECISIONS], default=""
+    )
     due_relative = models.CharField(max_length=20, blank=True)
     due_expression = models.CharField(max_length=300, blank=True)
 

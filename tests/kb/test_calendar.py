@@ -5,8 +5,18 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import translation
 
-from hamkari.kb.calendar import digits_in, jalali_text, latin_digits, moment_text, number_in, typed_number
+from hamkari.kb.calendar import (
+    digits_in,
+    due_text,
+    jalali_text,
+    latin_digits,
+    moment_text,
+    number_in,
+    precision_fits,
+    typed_number,
+)
 
 
 @pytest.mark.parametrize(
@@ -61,3 +71,48 @@ def test_jalali_text_names_the_persian_month_with_persian_digits() -> None:
 )
 def test_moment_text_is_jalali_in_persian_and_iso_like_otherwise(language: str, expected: str) -> None:
     assert moment_text(dt.datetime(2025, 12, 3, 14, 30), language) == expected
+
+
+# (due day, precision, language, the deadline as shown; None: the day is shown)
+DUE_TEXTS = [
+    (dt.date(2027, 4, 30), "month", "en", "April 2027"),
+    (dt.date(2027, 4, 30), "month", "fa", "آوریل ۲۰۲۷"),
+    (dt.date(2026, 12, 21), "month", "fa", "آذر ۱۴۰۵"),  # a Jalali month's last day: that month
+    (dt.date(2026, 12, 21), "month", "en", "Azar 1405 (2026-12-21)"),
+    (dt.date(2026, 12, 21), "month", "ru", "азар 1405 (2026-12-21)"),
+    (dt.date(2029, 12, 31), "year", "fa", "۲۰۲۹"),
+    (dt.date(2029, 12, 31), "year", "ru", "2029"),
+    (dt.date(2030, 3, 20), "year", "fa", "۱۴۰۸"),
+    (dt.date(2027, 6, 30), "quarter", "en", None),  # a quarter or a half: its last day
+    (dt.date(2027, 4, 14), "month", "en", None),  # no month ends then: the day
+    (dt.date(2027, 4, 30), "day", "en", None),
+]
+
+
+@pytest.mark.parametrize(("day", "precision", "language", "expected"), DUE_TEXTS)
+def test_due_text_shows_a_month_or_a_year_as_such(
+    day: dt.date, precision: str, language: str, expected: str | None
+) -> None:
+    with translation.override(language):
+        assert due_text(day, precision, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "precision", "fits"),
+    [
+        (dt.date(2027, 4, 30), "month", True),
+        (dt.date(2026, 12, 21), "month", True),  # Azar's last day
+        (dt.date(2027, 4, 29), "month", False),
+        (dt.date(2027, 6, 30), "quarter", True),
+        (dt.date(2027, 4, 30), "quarter", False),
+        (dt.date(2027, 6, 30), "half", True),
+        (dt.date(2029, 12, 31), "year", True),
+        (dt.date(2029, 11, 30), "year", False),
+        (dt.date(2027, 4, 29), "day", True),
+        (None, "month", True),
+    ],
+)
+def test_precision_fits_only_the_last_day_of_its_period(
+    day: dt.date | None, precision: str, fits: bool
+) -> None:
+    assert precision_fits(day, precision) is fits

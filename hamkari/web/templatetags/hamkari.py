@@ -23,7 +23,7 @@ from django.utils.translation import get_language, gettext, gettext_lazy, ngette
 from hamkari.extraction.lexicon import load_table
 from hamkari.extraction.morphology import agreed_with_number
 from hamkari.kb import names
-from hamkari.kb.calendar import JALALI_MONTHS, PERSIAN_DIGITS, digits_in, jalali_text, moment_text
+from hamkari.kb.calendar import JALALI_MONTHS, PERSIAN_DIGITS, digits_in, due_text, jalali_text, moment_text
 from hamkari.kb.reasons import stored_html
 from hamkari.monitoring.words import item_state, job_kind, job_state, source_kind, source_state
 from hamkari.kb.words import ARROW, SEPARATOR
@@ -101,6 +101,17 @@ def jdate(value: dt.date | None) -> SafeString:
         first, second = value.isoformat(), f"({j.year:04d}-{j.month:02d}-{j.day:02d})"
     pair = '<span class="dates"><span class="date">{}</span> <span class="date">{}</span></span>'
     return format_html(pair, first, second)
+
+
+@register.filter(is_safe=True)
+def due(commitment: Any) -> SafeString:
+    """A commitment's due date as exact as its words: a month as the month, a year as the year
+    (kb.calendar.due_text: «آبان ۱۴۰۵», «March 2027», «۲۰۳۰»), else the day (`jdate`)."""
+    day = getattr(commitment, "due", None)
+    if not day:
+        return jdate(day)
+    text = due_text(day, getattr(commitment, "due_precision", ""), get_language() or "fa")
+    return format_html('<span class="date">{}</span>', text) if text else jdate(day)
 
 
 @register.filter(is_safe=True)
