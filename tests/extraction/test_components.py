@@ -391,7 +391,23 @@ ROUTES = [
     ("Первый поезд прошёл по линии Казахстан – Туркменистан – Иран.", "instc_east"),
     ("Grain moves along the Kazakhstan–Turkmenistan–Iran line.", "instc_east"),
     ("بار از مسیر قزاقستان - ترکمنستان - ایران به بندرعباس رسید.", "instc_east"),
+    # the countries of the eastern branch name it beside a rail word
+    ("قطارهای باری پس از عبور از قزاقستان و ترکمنستان به گرگان می‌رسند.", "instc_east"),
+    ("Freight trains cross Kazakhstan and Turkmenistan on the way to Iran.", "instc_east"),
 ]
+
+# Kazakhstan and Turkmenistan named for their Caspian ports are the sea leg, not the eastern railway
+NOT_EAST = [
+    "Kazakhstan and Turkmenistan, whose Caspian ports also serve the corridor, were invited.",
+    "Казахстан и Туркменистан, чьи порты на Каспии тоже обслуживают коридор, приглашены к работе.",
+    "قزاقستان و ترکمنستان که بنادرشان در خزر به کریدور خدمت می‌کنند دعوت شدند.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EAST)
+def test_the_eastern_countries_without_a_rail_word_name_no_eastern_route(text: str) -> None:
+    routes = {e["ref"] for e in to_json(extract(text))["entities"] if e["type"] == "route"}
+    assert "instc_east" not in routes
 
 
 PLACES = [
@@ -426,6 +442,11 @@ MARKETS = [
     ("شرکت‌های ایرانی در شرق آفریقا شعبه دارند.", "africa"),
     ("Компании провинции работают в Юго-Восточной Азии.", "asia"),
     ("Iranian firms opened offices in Western Europe.", "europe"),
+    # a market adjective in a list before the market word; the Gulf's markets
+    ("The region wants to reach Indian and Chinese markets with its grain.", "south_asia"),
+    ("Завод ищет выход на индийский рынок.", "south_asia"),
+    ("کالاهای روسی از بندر به بازارهای خلیج فارس می‌رسد.", "middle_east"),
+    ("Экспортеры нацелены на рынки стран Персидского залива.", "middle_east"),
 ]
 
 NOT_MARKETS = [
@@ -433,6 +454,7 @@ NOT_MARKETS = [
     "هیئتی از آسیای مرکزی به تهران آمد.",
     "Вице-премьер курирует Северный Кавказ.",
     "The Asian Development Bank funds the port.",
+    "An Indian delegation visited Kazan on Monday.",
 ]
 
 

@@ -179,7 +179,8 @@ def sports_report(doc: Document) -> bool:
 @registered
 class EventFinder(Component):
     """One event per type and article. In each sentence every kind of event counts except the
-    broader kinds a more specific one stands for; events in sentences about plans or
+    broader kinds a more specific one stands for, and a meeting told after the article's video
+    conference is that conference; events in sentences about plans or
     proposals are not reported events (the commitments component reads those), nor are events
     told as background, nor games in a sports report."""
 
@@ -210,6 +211,10 @@ class EventFinder(Component):
             cue, sentence = found.pop("generic")
             if "virtual_meeting" not in found:
                 found.setdefault("meeting", (cue, sentence))
+        virtual, meeting = found.get("virtual_meeting"), found.get("meeting")
+        if virtual is not None and meeting is not None and meeting[0].fstart > virtual[0].fstart:
+            # «По итогам встречи …», «در این دیدار …» after the video conference is that conference
+            del found["meeting"]
         people_with_posts = [e for e in doc.entities_of("person") if e.roles]
         for n, (kind, (cue, sentence)) in enumerate(
             sorted(found.items(), key=lambda kv: kv[1][0].span.start)

@@ -195,6 +195,12 @@ def _sentence_has(doc: Document, match: Match, table: str, key: str) -> bool:
     return bool(doc.matches_in(bounds, (table,), key))
 
 
+def _waypoint_named(doc: Document, m: Match) -> bool:
+    """A waypoint names its route beside a route word in its sentence; a `rail_waypoint` (the
+    eastern branch's countries, which also own Caspian ports) beside a rail word."""
+    return _sentence_has(doc, m, "cues", "rail" if m.attrs[0] == "rail_waypoint" else "route")
+
+
 def _directional(doc: Document, m: Match) -> bool:
     """«East Africa», «Восточную Африку», «شرق آفریقا», «Central Asia»: a region of the world named
     with a direction (a `direction` cue inside the market's words) is a market without a market
@@ -285,7 +291,7 @@ class Gazetteer(Component):
                 table.add("sector", m.key, m)
             elif m.table == "routes" and m.attrs[0] == "name":
                 table.add("route", m.key, m)
-            elif m.table == "routes" and _sentence_has(doc, m, "cues", "route"):
+            elif m.table == "routes" and _waypoint_named(doc, m):
                 table.add("route", m.key, self._implied(m, "waypoint"))
             elif m.table == "markets" and (_directional(doc, m) or _sentence_has(doc, m, "cues", "market")):
                 table.add("market", m.key, m)

@@ -118,6 +118,21 @@ def test_every_spelling_of_a_video_conference_is_a_virtual_meeting(text: str) ->
     assert "virtual_meeting" in _facts(text)[0]
 
 
+# A meeting word after the video conference refers back to it: no in-person meeting besides.
+AFTER_A_VIDEO_CONFERENCE = [
+    "Заседание рабочей группы прошло по видеосвязи. По итогам встречи стороны подписали протокол.",
+    "نشست دو استان به صورت ویدئوکنفرانس برگزار شد. در این دیدار دو طرف تفاهم‌نامه امضا کردند.",
+    "The two regions held a video conference on Monday. After the meeting, the sides signed a protocol.",
+]
+
+
+@pytest.mark.parametrize("text", AFTER_A_VIDEO_CONFERENCE)
+def test_a_meeting_told_after_the_video_conference_is_that_conference(text: str) -> None:
+    events = _facts(text)[0]
+    assert "virtual_meeting" in events
+    assert "meeting" not in events
+
+
 # A cooperation report with a paragraph on a friendly game keeps its own meetings; a sports report
 # (several sports words, no official with a post) has none.
 MEETINGS_BESIDE_A_GAME = [
