@@ -131,3 +131,31 @@ def test_it_keeps_the_words_when_no_publication_date_resolves_them() -> None:
 def test_it_reads_no_weekday_from_an_ordinary_word(text: str) -> None:
     doc = extract(text, published=PUBLISHED)
     assert all(e.when is None or e.when.kind != "weekday" for e in doc.events)
+
+
+# A dateline without a year: the year is not in the text, so there is no publication date; the
+# day and month stay as the lead's date words, which a caller that knows a reference day (the
+# knowledge base: the ingest day) resolves to the nearest such day not after it.
+DATELINES_WITHOUT_YEAR = [
+    (
+        "KAZAN, Nov. 14 (IRNA) – The governor of Gilan met the mayor of Kazan.",
+        D(2026, 11, 20),
+        D(2026, 11, 14),
+    ),
+    ("САМАРА, 14 ноября. /ТАСС/. Губернатор встретился с консулом Ирана.", D(2026, 11, 10), D(2025, 11, 14)),
+    (
+        "رشت – ایرنا – استاندار گیلان روز شنبه (۲۴ آبان‌ماه) با سرکنسول روسیه دیدار کرد.",
+        D(2026, 11, 20),
+        D(2026, 11, 15),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "expected"), DATELINES_WITHOUT_YEAR)
+def test_a_dateline_without_a_year_gives_no_publication_date_but_keeps_its_day(
+    text: str, reference: dt.date, expected: dt.date
+) -> None:
+    doc = extract(text)
+    assert doc.published is None
+    assert doc.when is not None and doc.when.kind == "day_month"
+    assert doc.when.resolve(reference) == expected
