@@ -51,7 +51,8 @@ def number_words() -> dict[str, tuple[int | float, str, str]]:
     out: dict[str, tuple[int | float, str, str]] = {}
     for e in entries("numbers"):
         if e.attrs[0] in ("ordinal", "glued_scale", "half"):
-            continue  # whole ordinal words are no number (see ordinal_words); glued scales see glued; halves are phrases
+            # whole ordinal words are no number (see ordinal_words); glued scales see glued;
+            continue  # halves are phrases
         value = float(e.key) if "." in e.key else int(e.key)  # «полтора» is 1.5
         for t in e.terms:
             out.setdefault(fold_term(t).rstrip("."), (value, e.attrs[0], e.rule))

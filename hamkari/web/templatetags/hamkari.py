@@ -25,8 +25,8 @@ from hamkari.extraction.morphology import agreed_with_number
 from hamkari.kb import names
 from hamkari.kb.calendar import JALALI_MONTHS, PERSIAN_DIGITS, digits_in, due_text, jalali_text, moment_text
 from hamkari.kb.reasons import stored_html
-from hamkari.monitoring.words import item_state, job_kind, job_state, source_kind, source_state
 from hamkari.kb.words import ARROW, SEPARATOR
+from hamkari.monitoring.words import item_state, job_kind, job_state, source_kind, source_state
 from hamkari.partners import routes
 from hamkari.partners.names import number as grouped_number
 
@@ -47,6 +47,8 @@ register.filter("source_kind", source_kind)
 register.filter("job_kind", job_kind)
 register.filter("job_state", job_state)
 register.filter("item_state", item_state)
+
+
 @register.simple_tag
 def sep() -> str:
     """Between the parts of a line: « · », or «، » in Persian (kb.words.SEPARATOR: a middle dot
