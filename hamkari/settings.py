@@ -62,7 +62,7 @@ def env_int(name: str, default: int, minimum: int = 0) -> int:
     value = os.environ.get(name, "").strip()
     if not value:
         return default
-    if not value.isdigit() or int(value) < minimum:
+    if not value.isdecimal() or int(value) < minimum:
         raise SettingError(
             "%(name)s=%(value)s must be a whole number of at least %(minimum)s",
             name=name,

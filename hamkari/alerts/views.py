@@ -154,7 +154,7 @@ def _spec(form: Any) -> TargetSpec:
 
 def _entity(form: Any, kind: str) -> Entity | None:
     chosen = form.get("entity", "")
-    if chosen.isdigit():
+    if chosen.isdecimal():
         return kb_selectors.entity_find(pk=int(chosen))
     found = kb_selectors.entity_search(form.get("q", ""), kind, limit=2) if form.get("q", "").strip() else []
     return found[0] if len(found) == 1 else None

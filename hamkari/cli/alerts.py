@@ -181,7 +181,7 @@ def _region(name: str) -> str:
 
 def _entity(name: str, kind: str) -> Any:
     person = kind == PERSON
-    if name.strip().isdigit():
+    if name.strip().isdecimal():
         found = entity_find(pk=int(name))
         if found is None or found.type != kind:
             said = (

@@ -117,7 +117,7 @@ def _origin(name: str) -> tuple[str, str | None]:
     """The region code (and, for firm:ID, the firm's sector) to rank partners for."""
     if name.startswith("firm:"):
         number = name[5:]
-        firm = firm_find(pk=int(number)) if number.isdigit() else None
+        firm = firm_find(pk=int(number)) if number.isdecimal() else None
         if firm is None:
             raise CliError(_("no firm %(id)s (see hamkari firms)") % {"id": number})
         return str(firm.region.ref), firm.sector

@@ -89,7 +89,7 @@ def user(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _scope(item: str) -> Any:
-    found = entity_find(pk=int(item)) if item.isdigit() else region_find(name=item)
+    found = entity_find(pk=int(item)) if item.isdecimal() else region_find(name=item)
     if found is None:
         raise CliError(
             _("no region or entity %(name)s (give an ISO code like IR-20, a region's name or a number)")

@@ -600,7 +600,7 @@ def entities_search(q: str, types: tuple[str, ...], *, limit: int = 100) -> list
 def entities_chosen(ids: list[str], types: tuple[str, ...]) -> list[Entity]:
     """The live records of these types a form chose by number (a picker's hidden inputs), in order;
     numbers that are not such records are left out."""
-    numbers = [int(i) for i in ids if i.isdigit()]
+    numbers = [int(i) for i in ids if i.isdecimal()]
     found = {e.pk: e for e in Entity.objects.filter(pk__in=numbers, type__in=types, merged_into=None)}
     return [found[n] for n in dict.fromkeys(numbers) if n in found]
 

@@ -39,7 +39,7 @@ def retry_after(value: str | None, *, now: dt.datetime) -> dt.timedelta | None:
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isdecimal():
         return min(MAX_BACKOFF, dt.timedelta(seconds=int(value)))
     try:
         when = email.utils.parsedate_to_datetime(value)

@@ -152,7 +152,7 @@ def effective_reference() -> dict[str, tuple[list[tuple[str, int, int]], float |
     ):
         code = str(region_ref)  # overrides are only made for regions, which all have a code
         sectors, people = out.get(code, ([], None))
-        if name == "population" and value.replace(".", "", 1).isdigit():
+        if name == "population" and value.replace(".", "", 1).isdecimal():
             out[code] = (sectors, float(value))
         elif name == "sectors":
             out[code] = ([(s, i, at.year) for i, s in enumerate(value.split(), start=1)], people)

@@ -44,7 +44,7 @@ class Reference:
 
 
 def _int(text: str) -> int | None:
-    return int(text) if text.strip().isdigit() else None
+    return int(text) if text.strip().isdecimal() else None
 
 
 def read(text: str) -> list[Value]:
@@ -87,7 +87,7 @@ def _problem(v: Value, regions: set[str], sectors: set[str]) -> str | None:
         return "empty value (leave the row out instead)"
     if v.field == "sector" and v.value not in sectors:
         return f"unknown sector {v.value!r}"
-    if v.field in NUMERIC and not v.value.replace(".", "", 1).isdigit():
+    if v.field in NUMERIC and not v.value.replace(".", "", 1).isdecimal():
         return f"{v.field} must be a number, not {v.value!r}"
     if not v.source.startswith(("https://", "http://")):
         return "no source address"

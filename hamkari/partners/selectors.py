@@ -33,7 +33,7 @@ def _separator(language: str) -> str:
 
 
 def _show(field: str, text: str, language: str) -> str:
-    if field in ("population", "grp") and text.replace(".", "", 1).isdigit():
+    if field in ("population", "grp") and text.replace(".", "", 1).isdecimal():
         return number(float(text), language)
     if field == "sectors":
         return _separator(language).join(sector_name(s, language) for s in text.split())

@@ -185,11 +185,11 @@ def _partner(row: dict[str, str], partners: set[str]) -> str:
 def _trade(row: dict[str, str], regions: dict[str, Entity], partners: set[str]) -> TradeFlow:
     region = _region(row, regions)
     partner = _partner(row, partners)
-    if not row["hs"].isdigit() or not 2 <= len(row["hs"]) <= 10:
+    if not row["hs"].isdecimal() or not 2 <= len(row["hs"]) <= 10:
         raise RowError(
             "hs", gettext("an HS code is 2 to 10 digits, not %(value)s") % {"value": repr(row["hs"])}
         )
-    if not (row["year"].isdigit() and 1990 <= int(row["year"]) <= 2100):
+    if not (row["year"].isdecimal() and 1990 <= int(row["year"]) <= 2100):
         raise RowError("year", gettext("a year like 2024, not %(value)s") % {"value": repr(row["year"])})
     period = row["period"].upper() or "Y"
     if period not in PERIODS:
@@ -269,7 +269,7 @@ def reference_override_set(
     if not value:
         ReferenceOverride.objects.filter(region=region, field=field).delete()
         return None
-    if field in ("population", "grp") and not value.replace(".", "", 1).isdigit():
+    if field in ("population", "grp") and not value.replace(".", "", 1).isdecimal():
         raise ImportError_(
             gettext("%(field)s must be a number, not %(value)s") % {"field": field, "value": repr(value)}
         )

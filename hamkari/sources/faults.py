@@ -273,7 +273,7 @@ def upgraded(reason: Reason) -> Reason:
     """A Reason as stored before this module (an HTTP answer with the server's reason phrase, an OS
     fault kept as its English text), with the phrase it would get now; any other as it is."""
     status = reason.params.get("status")
-    if reason.template in _OLD_HTTP and str(status).isdigit():
+    if reason.template in _OLD_HTTP and str(status).isdecimal():
         return http_status(int(str(status)))
     fault = reason.params.get("fault")
     if isinstance(fault, Reason) or not isinstance(fault, str) or reason.plural is not None:

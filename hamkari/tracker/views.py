@@ -30,7 +30,7 @@ def _picked(request: HttpRequest, field: str, types: tuple[str, ...]) -> list[En
     """The records a name picker (web/_picker.html) submitted: chosen by number, or typed by name
     in any language; a name that means no record or several is refused with the reason."""
     values = request.POST.getlist(field)
-    typed = ", ".join([request.POST.get(f"{field}_q", ""), *(v for v in values if not v.isdigit())])
+    typed = ", ".join([request.POST.get(f"{field}_q", ""), *(v for v in values if not v.isdecimal())])
     chosen, refused = kb_selectors.entities_picked(ids=values, typed=typed, types=types)
     unknown = [name for name, candidates in refused if not candidates]
     if unknown:
@@ -264,7 +264,7 @@ def deadlines(request: HttpRequest) -> HttpResponse:
     owner_id = request.GET.get("owner", "")
     if region_code:
         scope["region"] = found(kb_selectors.region_by_code, region_code)
-    if owner_id.isdigit():
+    if owner_id.isdecimal():
         scope["owner"] = found(kb_selectors.entity_get, int(owner_id))
     board = selectors.deadline_board(today=timezone.localdate(), **scope)
     return render(request, "tracker/deadlines.html", {"board": board, "scope": scope})

@@ -334,3 +334,15 @@ def test_the_brief_as_pdf_is_a_pdf_file_not_the_page(regions: dict[str, Entity])
     response = analyst.get(f"/tracker/briefs/group/{group.pk}/?format=pdf")
     assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
     assert 'filename="brief.pdf"' in response["Content-Disposition"]
+
+
+@pytest.mark.parametrize(
+    ("owner", "status"), [("abc", 200), ("²", 200), ("۱۲", 404), ("99999999999999999999999", 404)]
+)
+def test_the_deadlines_board_filtered_by_an_owner_that_is_no_person_is_no_server_error(
+    owner: str, status: int
+) -> None:
+    """«²» passes str.isdigit but not int(): a number typed in an address is read with isdecimal
+    (Persian digits are a number: of nobody here, so a 404)."""
+    analyst = client_for(user_create(username="a", password="pw-analyst-123", role="analyst"))
+    assert analyst.get("/tracker/deadlines/", {"owner": owner}).status_code == status

@@ -304,7 +304,7 @@ def named(value: Any) -> str:
     """A sector slug, a region or a country code as a name in the language of the page; an HS code
     or another number in the page's digits («۷۲۰۸» on a Persian page); anything else unchanged."""
     text = str(value)
-    if text.isascii() and text.isdigit():
+    if text.isascii() and text.isdecimal():
         return digits(text)
     return names.sector_name(text, get_language()) or place(text)
 

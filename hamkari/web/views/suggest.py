@@ -34,7 +34,8 @@ def suggest(request: HttpRequest, kind: str) -> HttpResponse:
         return HttpResponseBadRequest(_("Unknown kind of record."))
     exclude = request.GET.get("exclude", "")
     if kind == "story":
-        stories = selectors.story_search(q, exclude=int(exclude) if exclude.isdigit() else None, limit=LIMIT)
+        excluded = int(exclude) if exclude.isdecimal() else None
+        stories = selectors.story_search(q, exclude=excluded, limit=LIMIT)
         return render(request, "web/_story_suggestions.html", {"stories": stories, "field": field, "q": q})
     found = (
         [e for e in selectors.entities_search(q, KINDS[kind], limit=LIMIT + 1) if str(e.pk) != exclude]
