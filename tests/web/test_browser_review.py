@@ -71,6 +71,29 @@ def test_a_jalali_due_date_typed_in_persian_or_latin_digits_is_saved(
     assert "۱۰ اردیبهشت ۱۴۰۵" in analyst.inner_text(f"#row-f-commitment-{commitment.pk}")
 
 
+def test_a_due_date_that_is_no_date_is_refused_in_place_with_the_reason(
+    analyst: Any,
+    live_server: Any,
+    served: dict[str, str],  # noqa: F811
+) -> None:
+    """htmx swaps nothing for a 400: the reason is shown beside the form, the row stays as typed."""
+    from hamkari.kb.models import Commitment
+
+    commitment = Commitment.objects.order_by("pk").first()
+    assert commitment is not None
+    before = commitment.due
+    analyst.goto(f"{live_server.url}/articles/{commitment.article_id}/")
+    row = analyst.locator(f"#row-f-commitment-{commitment.pk}")
+    row.locator("input.jdate").fill("۱۴۰۵/۱۳/۴۰")
+    row.locator("button.accept").click()
+    alert = row.locator(".htmx-error[role=alert]")
+    alert.wait_for()
+    assert "تاریخ نیست" in alert.inner_text()
+    assert row.locator("input.jdate").input_value() == "۱۴۰۵/۱۳/۴۰"
+    commitment.refresh_from_db()
+    assert commitment.due == before and commitment.review_state != "accepted"
+
+
 def test_three_facts_reviewed_with_the_keyboard_only(
     analyst: Any,
     live_server: Any,

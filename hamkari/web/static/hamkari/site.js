@@ -94,3 +94,35 @@ document.addEventListener("click", function (event) {
     input.focus();
   });
 })();
+
+// A change sent in place (htmx) that the server refuses: htmx swaps nothing for a 4xx or 5xx answer,
+// so the reason is shown beside the form that sent it, as text (a 400 answer is one line in the
+// page's language; any other answer is a page, said by the body's data-unsaved line instead).
+(function () {
+  "use strict";
+  function show(event, text) {
+    var elt = event.detail && event.detail.elt;
+    var form = elt && elt.closest ? (elt.closest("form") || elt) : null;
+    if (!form) { return; }
+    var box = form.querySelector(".htmx-error");
+    if (!box) {
+      box = document.createElement("p");
+      box.className = "error htmx-error";
+      box.setAttribute("role", "alert");
+      form.appendChild(box);
+    }
+    box.textContent = text;
+  }
+  function unsaved() { return document.body.dataset.unsaved || ""; }
+  document.addEventListener("htmx:responseError", function (event) {
+    var xhr = event.detail.xhr;
+    var plain = xhr && xhr.status === 400 && xhr.responseText && xhr.responseText.length <= 500;
+    show(event, plain ? xhr.responseText : unsaved());
+  });
+  document.addEventListener("htmx:sendError", function (event) { show(event, unsaved()); });
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var elt = event.detail && event.detail.elt;
+    var box = elt && elt.querySelector ? elt.querySelector(".htmx-error") : null;
+    if (box) { box.remove(); }
+  });
+})();
