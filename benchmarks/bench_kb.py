@@ -202,8 +202,10 @@ def main() -> None:
     from hamkari.cli import django_setup
 
     django_setup()
+    from django.contrib.auth import get_user_model
     from django.test import Client
 
+    from hamkari.accounts.services import user_create
     from hamkari.kb.models import Article, Entity, Story
     from hamkari.kb.services import article_ingest
 
@@ -223,7 +225,12 @@ def main() -> None:
         f"{Story.objects.count()} stories"
     )
 
+    # the API answers a logged-in reader only (anonymous reads are 401 unless HAMKARI_PUBLIC_READ)
+    user = get_user_model().objects.filter(username="bench").first() or user_create(
+        username="bench", password=None, role="viewer"
+    )
     client = Client()
+    client.force_login(user)
     article_ids = list(Article.objects.values_list("pk", flat=True))
     regions = list(Entity.objects.filter(type="region").values_list("ref", flat=True))
     queries = [
