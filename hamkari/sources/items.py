@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,8 @@ from hamkari.sources.reasons import Reason, reason_of
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 SKIPPED_SUFFIXES = (".py", ".pyc", ".gz", ".zip", ".json")
 FETCH_TIMEOUT = 20
+# an address of another kind (ftp://, file://): refused by name, not looked for as a file
+OTHER_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
 
 
 @dataclass
@@ -45,7 +48,10 @@ def items(paths: list[str]) -> Iterator[Item]:
             yield from _url(raw)
             continue
         path = Path(raw)
-        if path.is_dir():
+        if (other := OTHER_SCHEME.match(raw)) and not path.exists():
+            refused = "refused: only http and https addresses are read, not %(scheme)s:"
+            yield Item(raw, error=Reason(refused, scheme=other[1]))
+        elif path.is_dir():
             files = folder_files(path, SKIPPED_SUFFIXES)
             if not files:
                 yield Item(raw, error=Reason("folder holds no article files"))
