@@ -231,9 +231,8 @@ def watch_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             f"unread {w.unread}\tnext run {due}",
             file=out,
         )
-    print(
-        "hamkari: " + ngettext("%(n)s watchlist", "%(n)s watchlists", len(rows)) % {"n": len(rows)}, file=err
-    )
+    said = ngettext("%(n)s watchlist", "%(n)s watchlists", len(rows)) % {"n": digits(len(rows))}
+    print(f"hamkari: {said}", file=err)
     return 0
 
 

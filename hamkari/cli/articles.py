@@ -214,5 +214,5 @@ def export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         count = write(out)
     said = ngettext("exported %(n)s record (%(kind)s)", "exported %(n)s records (%(kind)s)", count)
-    print("hamkari: " + said % {"n": count, "kind": args.kind}, file=err)
+    print("hamkari: " + said % {"n": digits(count), "kind": args.kind}, file=err)
     return 0

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from hamkari.cli.command import CliError, command, option
-from hamkari.cli.language import spoken
+from hamkari.cli.language import digits, spoken
 from hamkari.cli.values import whole
 from hamkari.extraction import LANGUAGES
 from hamkari.kb.reasons import reason
@@ -198,7 +198,8 @@ def firms(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         for f in found:
             print(_firm_line(f), file=out)
-    print("hamkari: " + ngettext("%(n)s firm", "%(n)s firms", len(found)) % {"n": len(found)}, file=err)
+    said = ngettext("%(n)s firm", "%(n)s firms", len(found)) % {"n": digits(len(found))}
+    print(f"hamkari: {said}", file=err)
     return 0
 
 
@@ -240,13 +241,12 @@ def import_table(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             for f in stored:
                 print(_firm_line(f), file=out)
             n = len(stored)
-            print(
-                "hamkari: " + ngettext("imported %(n)s firm", "imported %(n)s firms", n) % {"n": n}, file=err
-            )
+            said = ngettext("imported %(n)s firm", "imported %(n)s firms", n) % {"n": digits(n)}
+            print(f"hamkari: {said}", file=err)
         else:
             count = trade_import(data=data, name=args.file)
             said = ngettext("imported %(n)s trade figure", "imported %(n)s trade figures", count)
-            print("hamkari: " + said % {"n": count}, file=err)
+            print("hamkari: " + said % {"n": digits(count)}, file=err)
     except ImportError_ as exc:
         raise CliError(
             _("%(name)s: %(why)s; nothing was imported") % {"name": args.file, "why": exc}

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from hamkari.cli.command import CliError, command, option, output_path, write_output
+from hamkari.cli.language import digits
 from hamkari.cli.values import whole
 from hamkari.extraction import LANGUAGES
 from hamkari.kb.selectors import region_find
@@ -65,7 +66,7 @@ def groups_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     groups = selectors.group_list()
     for group in groups:
         print(f"{group.pk:>4}  {group.name}  ({_codes(group.regions.all())})", file=out)
-    said = ngettext("%(n)s working group", "%(n)s working groups", len(groups)) % {"n": len(groups)}
+    said = ngettext("%(n)s working group", "%(n)s working groups", len(groups)) % {"n": digits(len(groups))}
     print(f"hamkari: {said}", file=err)
     return 0
 
@@ -146,5 +147,5 @@ def remind(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if args.dry_run
         else ngettext("%(n)s digest sent", "%(n)s digests sent", n)
     )
-    print("hamkari: " + said % {"n": n}, file=err)
+    print("hamkari: " + said % {"n": digits(n)}, file=err)
     return 0

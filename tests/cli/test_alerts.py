@@ -132,6 +132,14 @@ def test_watch_add_takes_people_by_name_pairs_sectors_and_searches(
     assert "pair Gilan – Astrakhan" in out and "person Arash Karimzadeh" in out and "unread 0" in out
 
 
+def test_the_count_of_watchlists_is_in_persian_digits_when_the_command_line_speaks_persian(
+    ali: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run(["watch", "add", "ali", "--region", "Gilan"], monkeypatch)[0] == 0
+    monkeypatch.setenv("HAMKARI_LANGUAGE", "fa")
+    assert run(["watch", "list", "ali"], monkeypatch)[2] == "hamkari: ۱ فهرست پیگیری\n"
+
+
 def test_alerts_run_sends_one_digest_and_watch_delete_removes_the_watchlist(
     ali: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -41,6 +41,23 @@ def test_an_import_prints_the_numbers_of_the_firms_to_rank_partners_for(tmp_path
     assert run(["partners", number, "--top", "1"])[0] == 0
 
 
+def test_the_counts_of_an_import_are_in_persian_digits_when_the_command_line_speaks_persian(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HAMKARI_LANGUAGE", "fa")
+    firms = tmp_path / "firms.csv"
+    firms.write_text(
+        "name,region,sector,size,exports,markets\nLena Nets,RU-AST,fisheries,40,,\n", encoding="utf-8"
+    )
+    trade = tmp_path / "trade.csv"
+    trade.write_text(
+        "region,partner,hs,year,period,flow,value\nIR-10,CN,72,2024,Y,export,1000\n", encoding="utf-8"
+    )
+    assert run(["import", "firms", str(firms)])[2] == "hamkari: ۱ بنگاه درون‌ریزی شد\n"
+    assert run(["import", "trade", str(trade)])[2] == "hamkari: ۱ رقم تجاری درون‌ریزی شد\n"
+    assert run(["firms"])[2] == "hamkari: ۱ بنگاه\n"
+
+
 def test_an_import_of_one_row_says_one(tmp_path: Path) -> None:
     trade = tmp_path / "trade.csv"
     trade.write_text(

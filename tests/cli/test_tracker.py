@@ -34,6 +34,15 @@ def test_a_group_is_made_from_region_names_in_any_language_and_listed_with_its_n
     assert run(["brief", "--working-group", str(group.pk), "--language", "en"])[0] == 0
 
 
+def test_the_count_of_groups_is_in_persian_digits_when_the_command_line_speaks_persian(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert run(["groups", "add", "Caspian fisheries", "IR-01", "RU-AST"])[0] == 0
+    monkeypatch.setenv("HAMKARI_LANGUAGE", "fa")
+    assert run(["groups", "list"])[2] == "hamkari: ۱ کارگروه\n"
+    assert run(["remind", "--dry-run"])[2] == "hamkari: ۰ خلاصه نوشته شد\n"
+
+
 def test_the_digest_says_one_day_not_one_days(monkeypatch: pytest.MonkeyPatch) -> None:
     from hamkari.accounts.services import user_create
     from hamkari.tracker.services import item_add
