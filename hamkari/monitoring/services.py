@@ -91,11 +91,11 @@ def source_add(
         )
     if every < 1:
         raise SourceError(gettext("--every must be at least 1 minute"))
-    region = region.strip().upper()
+    typed, region = region, region.strip().upper()
     if region and not is_region(region):
-        raise SourceError(
+        raise SourceError(  # the region as typed («Gilan», not «GILAN»)
             gettext("unknown region %(region)s; give a region's ISO code (IR-01, RU-AST)")
-            % {"region": repr(region)}
+            % {"region": repr(typed)}
         )
     first, batch, seconds = release or (0, 0, 0)
     if release is not None and min(release) < 1:

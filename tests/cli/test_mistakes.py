@@ -49,6 +49,7 @@ MISTAKES: list[tuple[str, int, str]] = [
     ("extract --jsn -", 2, "hamkari extract: unrecognized arguments: --jsn (see 'hamkari extract --help')"),
     ("sources list --json", 2, "hamkari sources list: unrecognized arguments: --json"),
     ("extract --published 1404/13/01 -", 2, "not a date in YYYY-MM-DD form: '1404/13/01'"),
+    ("sources add {tmp}/size.csv --region Gilan", 1, "hamkari: unknown region 'Gilan'; give a region's ISO"),
     ("ingest --published tomorrow x.txt", 2, "not a date in YYYY-MM-DD form: 'tomorrow'"),
     ("extract --published 9999-12-31 -", 2, "is after the last day of the Jalali calendar"),
     ("ingest --published 0100-01-01 x.txt", 2, "publication date 0100-01-01 is before the Jalali calendar"),
