@@ -110,11 +110,12 @@ def precision_fits(day: dt.date | None, precision: str) -> bool:
     return any(m in _PART_ENDS.get(precision, ()) for m in months)
 
 
-def due_text(day: dt.date, precision: str, language: str) -> str | None:
-    """A deadline as exact as the text gave it: a month as the month («آبان ۱۴۰۵», «March 2027»,
-    «март 2027 г.»), a year as the year («۱۴۱۰», «2030»), in the calendar the month or year was
-    named in (told by which calendar's month `day` ends); in Russian and English a Jalali month or
-    year keeps its last day beside it. None for the other precisions: show the day."""
+def due_parts(day: dt.date, precision: str, language: str) -> tuple[str, str] | None:
+    """A deadline as exact as the text gave it, in two parts: a month as the month («آبان ۱۴۰۵»,
+    «March 2027», «март 2027 г.»), a year as the year («۱۴۱۰», «2030»), in the calendar the month or
+    year was named in (told by which calendar's month `day` ends); beside it, in Russian and English
+    for a Jalali month or year, its last day in brackets («(2026-12-21)»), else "". None for the
+    other precisions: show the day."""
     ends = _ends(day)
     if precision not in ("month", "year") or not precision_fits(day, precision):
         return None
@@ -123,10 +124,16 @@ def due_text(day: dt.date, precision: str, language: str) -> str | None:
         j = jdatetime.date.fromgregorian(date=day)
         if code == "fa":
             named = f"{JALALI_MONTHS[j.month - 1]} {j.year}" if precision == "month" else str(j.year)
-            return named.translate(PERSIAN_DIGITS)
+            return named.translate(PERSIAN_DIGITS), ""
         months = _JALALI_MONTHS_LATIN.get(code, _JALALI_MONTHS_LATIN["en"])
         named = f"{months[j.month - 1]} {j.year}" if precision == "month" else str(j.year)
-        return f"{named} ({day.isoformat()})"
+        return named, f"({day.isoformat()})"
     if precision == "year":
-        return digits_in(day.year, language)
-    return digits_in(formats.date_format(day, "YEAR_MONTH_FORMAT"), language)
+        return digits_in(day.year, language), ""
+    return digits_in(formats.date_format(day, "YEAR_MONTH_FORMAT"), language), ""
+
+
+def due_text(day: dt.date, precision: str, language: str) -> str | None:
+    """`due_parts` as one line of text: «آبان ۱۴۰۵», «азар 1405 (2026-12-21)»; None for a day."""
+    parts = due_parts(day, precision, language)
+    return None if parts is None else " ".join(part for part in parts if part)

@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.utils import translation
@@ -16,6 +17,7 @@ from hamkari.web.templatetags.hamkari import (
     columns,
     content,
     digits,
+    due,
     evidence,
     figure,
     headline,
@@ -151,6 +153,23 @@ def test_each_date_of_a_pair_is_its_own_unbreakable_unit_and_the_pair_may_wrap_b
     site = (Path(__file__).resolve().parents[2] / "hamkari/web/static/hamkari/site.css").read_text()
     # the style sheet keeps each date whole
     assert re.search(r"(^|[,}\s])\.date\b[^{]*\{[^}]*white-space:\s*nowrap", site)
+
+
+PAIR = '<span class="dates"><span class="date">{}</span> <span class="date">{}</span></span>'
+# (language, a commitment due at the end of Azar 1405 named as that month: how the page shows it)
+DUE_MONTHS = [
+    ("ru", PAIR.format("азар 1405", "(2026-12-21)")),
+    ("en", PAIR.format("Azar 1405", "(2026-12-21)")),
+    ("fa", '<span class="date">آذر ۱۴۰۵</span>'),  # a Persian page names the month alone
+]
+
+
+@pytest.mark.parametrize(("language", "shown"), DUE_MONTHS)
+def test_a_month_deadline_and_its_last_day_beside_are_two_unbreakable_dates(
+    language: str, shown: str
+) -> None:
+    with translation.override(language):
+        assert due(SimpleNamespace(due=dt.date(2026, 12, 21), due_precision="month")) == shown
 
 
 def test_no_date_is_a_dash() -> None:

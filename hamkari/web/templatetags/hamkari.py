@@ -23,7 +23,7 @@ from django.utils.translation import get_language, gettext, gettext_lazy, ngette
 from hamkari.extraction.lexicon import load_table
 from hamkari.extraction.morphology import agreed_with_number
 from hamkari.kb import names
-from hamkari.kb.calendar import JALALI_MONTHS, PERSIAN_DIGITS, digits_in, due_text, jalali_text, moment_text
+from hamkari.kb.calendar import JALALI_MONTHS, PERSIAN_DIGITS, digits_in, due_parts, jalali_text, moment_text
 from hamkari.kb.reasons import stored_html
 from hamkari.kb.words import ARROW, SEPARATOR
 from hamkari.monitoring.words import item_state, job_kind, job_state, source_kind, source_state
@@ -101,6 +101,11 @@ def jdate(value: dt.date | None) -> SafeString:
     else:
         j = jdatetime.date.fromgregorian(date=value)
         first, second = value.isoformat(), f"({j.year:04d}-{j.month:02d}-{j.day:02d})"
+    return _date_pair(first, second)
+
+
+def _date_pair(first: str, second: str) -> SafeString:
+    """Two dates, each a span.date that does not wrap, the line free to break between them."""
     pair = '<span class="dates"><span class="date">{}</span> <span class="date">{}</span></span>'
     return format_html(pair, first, second)
 
@@ -112,8 +117,11 @@ def due(commitment: Any) -> SafeString:
     day = getattr(commitment, "due", None)
     if not day:
         return jdate(day)
-    text = due_text(day, getattr(commitment, "due_precision", ""), get_language() or "fa")
-    return format_html('<span class="date">{}</span>', text) if text else jdate(day)
+    parts = due_parts(day, getattr(commitment, "due_precision", ""), get_language() or "fa")
+    if parts is None:
+        return jdate(day)
+    named, beside = parts  # a Jalali month in Russian or English keeps its last day beside it
+    return _date_pair(named, beside) if beside else format_html('<span class="date">{}</span>', named)
 
 
 @register.filter(is_safe=True)
