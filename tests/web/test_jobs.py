@@ -13,6 +13,7 @@ from django.test import Client
 from hamkari.accounts.services import user_create
 from hamkari.kb.models import Article, ExtractionRun
 from hamkari.monitoring.worker import jobs_run_waiting
+from tests.web.test_interface_language import leaks
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +90,15 @@ def test_the_job_pages_are_in_persian(users: dict[str, Any]) -> None:
     page = client.get(job).content.decode()
     assert "پایان یافت" in page and "ثبت شد" in page and "۱ از ۱" in page
     assert "کارها" in client.get("/jobs/").content.decode()
+
+
+def test_an_address_nothing_answers_at_is_said_in_persian_words_on_the_jobs_page(
+    users: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HAMKARI_FETCH_ALLOW_HOSTS", "127.0.0.1")  # read it: nothing listens on port 9
+    client = logged_in(users["analyst"], "fa")
+    job = upload(client, url="http://127.0.0.1:9/feed.rss")
+    jobs_run_waiting()
+    page = client.get(job).content.decode()
+    assert "اتصال پذیرفته نشد" in page and "Connection refused" not in page
+    assert leaks(page) == [], leaks(page)
