@@ -206,11 +206,16 @@ def feed_fault(fault: object, data: bytes) -> Reason:
     """Why a document gave no feed entries (feedparser's `bozo_exception`, or None)."""
     if not data.strip():
         return Reason("the document is empty")
+    if _HTML.match(data[:2000]):  # a page's address given for its feed's
+        return Reason("the document is an HTML page")
     if isinstance(fault, SAXParseException):
         # where, in the bytes as they came: feedparser parses a copy whose XML declaration it
         # rewrote, so its columns on the first line are not the document's
         return _expat_fault(data) or xml_fault(fault.getMessage(), None, None)
     return Reason("no entries")
+
+
+_HTML = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
 
 
 def _expat_fault(data: bytes) -> Reason | None:

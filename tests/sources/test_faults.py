@@ -239,6 +239,12 @@ FEED_TABLE = [
     ),
     (b"  \n ", "the document is empty", "سند خالی است", "документ пуст"),
     (
+        b"<!DOCTYPE html>\n<html><body><p>A page, not its feed</p></body></html>",
+        "the document is an HTML page",
+        "سند یک صفحهٔ HTML است",
+        "документ — страница HTML",
+    ),
+    (
         b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>',
         "no entries",
         "بی هیچ مدخلی",
