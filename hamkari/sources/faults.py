@@ -272,22 +272,44 @@ _STRERRORS: Mapping[str, Reason] = {
 }
 _ERRNO_TEXT = re.compile(r"\[Errno -?\d+\] (.+)")
 _OLD_HTTP = ("HTTP %(status)s %(reason)s", "HTTP %(status)s")
+_OLD_OS = (
+    "cannot read %(path)s: %(fault)s",
+    "cannot read: %(fault)s",
+    "cannot connect to %(host)s: %(fault)s",
+    "cannot fetch: %(fault)s",
+)
+_SAX_TEXT = re.compile(r"<unknown>:(\d+):(\d+): (.+)")  # str() of feedparser's SAXParseException
+_ET_TEXT = re.compile(r"(.+): line (\d+), column (\d+)")  # str() of ElementTree's ParseError
 
 
 def upgraded(reason: Reason) -> Reason:
-    """A Reason as stored before this module (an HTTP answer with the server's reason phrase, an OS
-    fault kept as its English text), with the phrase it would get now; any other as it is."""
+    """A Reason as stored before this module (an HTTP answer with the server's reason phrase, an OS,
+    JSON, feed or sitemap fault kept as its English text) with the words it would get now; any
+    other as it is."""
     status = reason.params.get("status")
     if reason.template in _OLD_HTTP and str(status).isdecimal():
         return http_status(int(str(status)))
     fault = reason.params.get("fault")
-    if isinstance(fault, Reason) or not isinstance(fault, str) or reason.plural is not None:
+    if not isinstance(fault, str) or isinstance(fault, Reason) or reason.plural is not None:
         return _nested(reason)
-    text = _ERRNO_TEXT.fullmatch(fault)
-    known = _STRERRORS.get(text[1] if text else fault)
+    known = _fault_read(reason.template, fault)
     if known is None:
         return reason
     return Reason(reason.template, **{**reason.params, "fault": known})
+
+
+def _fault_read(template: str, fault: str) -> Reason | None:
+    """The words for a fault stored as its English text under `template`, when they are known."""
+    if template in _OLD_OS:
+        text = _ERRNO_TEXT.fullmatch(fault)
+        return _STRERRORS.get(text[1] if text else fault)
+    if template == "not JSON: %(fault)s at column %(column)s":
+        return JSON_FAULTS.get(fault)
+    if template == "not a readable RSS/Atom feed: %(fault)s" and (sax := _SAX_TEXT.fullmatch(fault)):
+        return xml_fault(sax[3], int(sax[1]), int(sax[2]))
+    if template == "not a readable sitemap: %(fault)s" and (tree := _ET_TEXT.fullmatch(fault)):
+        return xml_fault(tree[1], int(tree[2]), int(tree[3]))
+    return None
 
 
 def _nested(reason: Reason) -> Reason:

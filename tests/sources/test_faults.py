@@ -448,3 +448,37 @@ def test_an_address_that_cannot_be_split_is_refused_in_words(
     assert str(refused) == english
     with translation.override("fa"):
         assert said(refused) == persian
+
+
+OLD_FAULTS = [
+    (
+        Reason("not JSON: %(fault)s at column %(column)s", fault="Expecting value", column=1),
+        "not JSON: a value was expected at column 1",
+    ),
+    (
+        Reason(
+            "not a readable RSS/Atom feed: %(fault)s", fault="<unknown>:3:15: not well-formed (invalid token)"
+        ),
+        "not a readable RSS/Atom feed: not well-formed XML at line 3, column 16: "
+        "a character that XML does not allow",
+    ),
+    (
+        Reason("not a readable sitemap: %(fault)s", fault="mismatched tag: line 2, column 7"),
+        "not a readable sitemap: not well-formed XML at line 2, column 8: "
+        "a closing tag that does not match its opening tag",
+    ),
+    (
+        Reason("cannot connect to %(host)s: %(fault)s", host="a.example", fault="No route to host"),
+        "cannot connect to a.example: the host cannot be reached",
+    ),
+    # a fault under a template that never held a system's words is left as it was
+    (
+        Reason("internal error in component %(component)s: %(fault)s", component="x", fault="timed out"),
+        "internal error in component x: timed out",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "now"), OLD_FAULTS)
+def test_a_fault_stored_as_its_english_text_gets_the_words_a_new_one_would(old: Reason, now: str) -> None:
+    assert str(upgraded(Reason.from_json(reason_json(old)) or old)) == now
