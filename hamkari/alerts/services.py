@@ -272,6 +272,18 @@ def digests_run(*, now: dt.datetime | None = None, every: bool = False) -> list[
     return out
 
 
+# a mail server's reply by its code: the code is the meaning, the server's own words are not kept
+SMTP_REPLIES = {
+    421: Reason("the mail server is not available now (SMTP %(code)s)", code=421),
+    450: Reason("the mailbox is busy or unavailable for now (SMTP %(code)s)", code=450),
+    451: Reason("the mail server failed for now and asks to try later (SMTP %(code)s)", code=451),
+    452: Reason("the mail server has no room for the message now (SMTP %(code)s)", code=452),
+    550: Reason("the mailbox does not exist or refuses mail (SMTP %(code)s)", code=550),
+    552: Reason("the message is larger than the mailbox allows (SMTP %(code)s)", code=552),
+    554: Reason("the mail server refused the message (SMTP %(code)s)", code=554),
+}
+
+
 def delivery_reason(exc: OSError) -> Reason:
     """Why a digest was not sent, as a Reason said in the reader's language: what the mail server
     did in words, and its own reply or the system's fault kept as it came (in English)."""
@@ -281,7 +293,9 @@ def delivery_reason(exc: OSError) -> Reason:
         return Reason("the mail server refused the recipient's address")
     if isinstance(exc, smtplib.SMTPSenderRefused):
         return Reason("the mail server refused the sender's address %(address)s", address=exc.sender)
-    if isinstance(exc, smtplib.SMTPResponseException):
+    if isinstance(exc, smtplib.SMTPResponseException) and exc.smtp_code in SMTP_REPLIES:
+        return SMTP_REPLIES[exc.smtp_code]
+    if isinstance(exc, smtplib.SMTPResponseException):  # a code not listed: the reply kept
         reply = (
             exc.smtp_error.decode(errors="replace") if isinstance(exc.smtp_error, bytes) else exc.smtp_error
         )

@@ -187,11 +187,12 @@ def test_alerts_run_all_runs_every_watchlist_now(ali: Any, monkeypatch: pytest.M
         (ConnectionRefusedError(111, "Connection refused"), "کارساز نامه اتصال را نپذیرفت"),
         (
             smtplib.SMTPResponseException(451, b"Try again later"),
-            "کارساز نامه پاسخ داد SMTP ۴۵۱: Try again later",
+            "کارساز نامه فعلاً نتوانست و می‌خواهد بعداً دوباره بکوشیم (SMTP ۴۵۱)",
         ),
+        (smtplib.SMTPResponseException(499, b"Odd reply"), "کارساز نامه پاسخ داد SMTP ۴۹۹: Odd reply"),
     ],
 )
-def test_a_digest_the_mail_server_refused_is_said_in_persian_with_the_servers_own_words_kept(
+def test_a_digest_the_mail_server_refused_is_said_in_persian_its_own_words_kept_for_an_unknown_code(
     refusal: OSError, why: str, ali: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     run(["watch", "add", "ali", "--region", "IR-01", "--every", "immediate", "--language", "en"], monkeypatch)
