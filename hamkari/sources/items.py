@@ -203,5 +203,7 @@ def _url(url: str) -> Iterator[Item]:
         "text/xml",
     ) or _looks_like_feed(data):
         yield from _feed(url, data)
+    elif not data.strip():  # a page, not a file: said so
+        yield Item(url, url=url, error=Reason("the page is empty"))
     else:
         yield article_item(url, data, url=url)

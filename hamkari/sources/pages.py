@@ -119,6 +119,8 @@ class Page:
 def page_read(data: bytes, url: str) -> Page:
     """An article page's text (page furniture dropped), canonical address and date; InputError
     when it holds less than MIN_TEXT characters of text."""
+    if not data.strip():
+        raise InputError("the page is empty")
     text, _ = decode(data)
     tree = LexborHTMLParser(text)
     canonical = ""

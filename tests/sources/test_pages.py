@@ -97,3 +97,8 @@ def test_a_page_without_article_text_is_refused() -> None:
     html = b"<html><body><nav><a href='/'>Home</a></nav><p>Subscribe to our letters.</p></body></html>"
     with pytest.raises(InputError, match="page has no article text"):
         page_read(html, "https://wire.example.org/a/empty")
+
+
+def test_an_empty_page_is_said_to_be_a_page_not_a_file() -> None:
+    with pytest.raises(InputError, match=r"^the page is empty$"):
+        page_read(b" \r\n ", "https://wire.example.org/a/blank")
