@@ -10,11 +10,19 @@ SHARED = ROOT.parent / "shared"
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """The translations are compiled before Django loads any catalogue (a test that compiled them
-    itself could otherwise read an older one already in memory)."""
+    """The translations are compiled before any test reads a catalogue. pytest-django has set
+    Django up already by then, and that loads the default language's (Persian) catalogue: one just
+    compiled again is read afresh, else the first run after a .po change says the old Persian."""
+    import gettext
+
+    from django.utils.translation import trans_real
+
     from hamkari.web.i18n import compile_messages
 
-    compile_messages()
+    if compile_messages():  # Django's cache, and the gettext module's of each .mo by its path
+        gettext._translations.clear()  # type: ignore[attr-defined]
+        trans_real._translations = {}
+        trans_real._default = None
 
 
 # the `recording_server` fixture: a local HTTP server that records every request it gets
