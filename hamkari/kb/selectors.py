@@ -131,11 +131,18 @@ def article_facts(article: Article) -> dict[str, list[Any]]:
 
 
 def _facts(kind: str) -> QuerySet[Any]:
-    # the fact rows name the reviewer, so it comes in the same query
+    # the fact rows name the reviewer, so it comes in the same query; the people they name are
+    # shown as spelled in the reader's script (kb.names), so their spellings come in one more
     entry = FACT_KINDS.get(kind)
     if entry is None:
         raise NoRecord(kind)
-    return entry.model._default_manager.select_related("reviewed_by", *entry.related)
+    people = [f"{field}__aliases" for field in entry.related if _names_an_entity(entry.model, field)]
+    rows = entry.model._default_manager.select_related("reviewed_by", *entry.related)
+    return rows.prefetch_related(*people)
+
+
+def _names_an_entity(model: Any, field: str) -> bool:
+    return model._meta.get_field(field).related_model is Entity
 
 
 def _facts_of(kind: str, article: Article) -> QuerySet[Any]:
@@ -228,6 +235,11 @@ def region_list() -> QuerySet[WithAnnotations[Entity, _Reported]]:
     )
 
 
+def _with_people(posts: list[tuple[int, str, str]]) -> list[tuple[Entity, str]]:
+    people = Entity.objects.prefetch_related("aliases").in_bulk([pid for pid, _, _ in posts])
+    return [(people[pid], role) for pid, _, role in posts]
+
+
 def region_profile(region: Entity) -> dict[str, Any]:
     articles = Mention.objects.filter(entity=region).values("article_id")
     sectors = (
@@ -256,6 +268,8 @@ def region_profile(region: Entity) -> dict[str, Any]:
         "sectors": list(sectors),
         "partners": list(partners),
         "officials": sorted(set(officials[:PROFILE_LIMIT])),
+        # the same posts with their people, named in the reader's script on the region's page
+        "official_posts": _with_people(sorted(set(officials[:PROFILE_LIMIT]))),
         "stories": list(
             Story.objects.filter(articles__in=articles).distinct().order_by("-date")[:PROFILE_LIMIT]
         ),

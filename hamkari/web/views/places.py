@@ -28,7 +28,7 @@ def region(request: HttpRequest, code: str) -> HttpResponse:
         "region": obj,
         "profile": profile,
         "sector_bars": [(s["entity__ref"], s["sources"]) for s in profile["sectors"][:15]],
-        "officials": profile["officials"],
+        "officials": profile["official_posts"],
         "profile_text": profile_of(obj),
         "capacity": capacity_rows(obj),
         "sectors": sorted(sectors()),
