@@ -25,7 +25,7 @@ from hamkari.extraction.lexicon import load_table, script_of
 from hamkari.extraction.morphology import lemma
 from hamkari.extraction.normalize import fold
 from hamkari.kb.linking import latin
-from hamkari.kb.models import Entity, Mention
+from hamkari.kb.models import Entity, Mention, Story
 
 LANGUAGES = ("fa", "ru", "en")
 # Russian case endings of names («Сомовым», «Павлом», «Ивановой» …)
@@ -185,3 +185,14 @@ def _most_common(entity: Entity, language: str) -> str | None:
     for row in rows:
         return " ".join(str(row["words"]).split())
     return None
+
+
+def story_title(story: Story, language: str | None) -> str:
+    """A story's title for a reader of `language`: its own (its first article's) when written in
+    that language's script, else the title of its first article in that language — a meeting told
+    in Russian first and in Persian next is titled in Persian on Persian pages — else its own."""
+    lang = _language(language)
+    if not story.title or script_of(story.title) == lang:
+        return story.title
+    titles = story.articles.filter(language=lang).exclude(title="").order_by("published", "pk")
+    return titles.values_list("title", flat=True).first() or story.title

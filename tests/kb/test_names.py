@@ -8,7 +8,7 @@ import pytest
 
 from hamkari.extraction.lexicon import load_table
 from hamkari.kb import names, services
-from hamkari.kb.models import Alias, Entity
+from hamkari.kb.models import Alias, Article, Entity, Story
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +93,22 @@ def test_no_persian_sector_name_splits_a_compound_with_a_space(language: str) ->
     if language == "fa":
         split = re.compile(r" (?:گذاری|آلات|سازی|داری|پروری|افزار|غیر)\b|غیر ")
         assert [name for name in shown.values() if name and split.search(name)] == []
+
+
+def test_a_story_is_titled_in_the_readers_language_when_one_of_its_articles_is() -> None:
+    """Told first in Russian, then in Persian: Persian pages title it in Persian, Russian ones in
+    Russian; English ones, with no English telling, keep its own title."""
+    services.reference_load()
+    russian = services.article_ingest(
+        text="Гилян и Астрахань обсудили паромную линию\n\nДелегация Гиляна провела переговоры в Астрахани.",
+        source="ru",
+    ).article
+    persian = services.article_ingest(
+        text="هیئت گیلان در آستاراخان گفت‌وگو کرد\n\nهیئت گیلان دربارهٔ خط کشتیرانی در آستاراخان گفت‌وگو کرد.",
+        source="fa",
+    ).article
+    story = Story.objects.create(type="meeting", title=russian.title)
+    Article.objects.filter(pk__in=[russian.pk, persian.pk]).update(story=story)
+    titles = {language: names.story_title(story, language) for language in ("fa", "ru", "en")}
+    assert titles == {"fa": persian.title, "ru": russian.title, "en": russian.title}
+    assert persian.title.startswith("هیئت گیلان")

@@ -583,6 +583,12 @@ def jdate_short(value: dt.date | None) -> str:
     return f"\u2067{jalali_text(value)}\u2069" if _persian() else value.isoformat()
 
 
+@register.filter
+def story_title(story: Any) -> str:
+    """A story's title in the page's language when one of its articles is in it (`kb.names.story_title`)."""
+    return names.story_title(story, get_language())
+
+
 @register.filter(is_safe=True)
 def shown(entity: Any) -> SafeString:
     """An entity's name in the page's language (`kb.names.entity_name`): a person as spelled in
