@@ -112,3 +112,10 @@ def test_a_story_is_titled_in_the_readers_language_when_one_of_its_articles_is()
     titles = {language: names.story_title(story, language) for language in ("fa", "ru", "en")}
     assert titles == {"fa": persian.title, "ru": russian.title, "en": russian.title}
     assert persian.title.startswith("هیئت گیلان")
+
+
+@pytest.mark.parametrize("language", ["fa", "ru", "en"])
+def test_every_sector_is_named_in_its_languages_script(language: str) -> None:
+    """(Russian pages fall back to the Persian catalogue for a name the Russian one lacks.)"""
+    slugs = [entry.key for entry in load_table("fa", "sectors")]
+    assert [s for s in slugs if names.script_of(names.sector_name(s, language) or "") != language] == []
