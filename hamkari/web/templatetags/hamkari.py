@@ -216,16 +216,29 @@ def highlighted(text: str, spans: list[dict[str, Any]]) -> SafeString:
     return mark_safe("".join(out))  # every piece above went through escape() or format_html()
 
 
+# the bar chart's label column: room for 24 characters of a Russian sector name at 12 px
+# («пищевая промышленность» was cut at the chart's edge in a column of 145)
+BAR_LABELS = 185
+
+
 @register.inclusion_tag("web/_bars.html")
-def bars(rows: list[tuple[str, int]], width: int = 520) -> dict[str, Any]:
-    """A horizontal bar chart: one row per (label, value)."""
+def bars(rows: list[tuple[str, int]], width: int = 400) -> dict[str, Any]:
+    """A horizontal bar chart: one row per (label, value), drawn at its size in a card of the page's
+    grid (400 wide: in a wider drawing scaled into a third of the page the labels were about 8 px)."""
     top = max((v for _, v in rows), default=0) or 1
     height = 22
     items = [
-        {"label": label, "value": value, "y": i * height, "w": round(value / top * (width - 200))}
+        {"label": label, "value": value, "y": i * height, "w": round(value / top * (width - BAR_LABELS - 40))}
         for i, (label, value) in enumerate(rows)
     ]
-    return {"items": items, "width": width, "height": max(height, height * len(items)), "row": height}
+    return {
+        "items": items,
+        "width": width,
+        "height": max(height, height * len(items)),
+        "row": height,
+        "labels": BAR_LABELS - 5,
+        "start": BAR_LABELS,
+    }
 
 
 def _month_key(day: dt.date, persian: bool) -> tuple[int, int]:
