@@ -29,7 +29,8 @@ def number_in(value: float, language: str | None, decimals: int = 0) -> str:
     code = (language or "fa")[:2]
     if code == "fa":
         return text.replace(",", "٬").replace(".", "٫").translate(PERSIAN_DIGITS)
-    return text.replace(",", "\u00a0") if code == "ru" else text
+    # Russian: the decimal comma after the groups are spaced («4,8 сут.», never «4.8»)
+    return text.replace(",", "\u00a0").replace(".", ",") if code == "ru" else text
 
 
 def latin_digits(text: str) -> str:

@@ -31,7 +31,7 @@ def test_digits_in_writes_persian_digits_only_in_persian(value: object, language
     ("value", "language", "decimals", "expected"),
     [
         (3012.5, "fa", 1, "۳٬۰۱۲٫۵"),  # Persian separator and decimal sign, not «,» and «.»
-        (3012.5, "ru", 1, "3\u00a0012.5"),
+        (3012.5, "ru", 1, "3\u00a0012,5"),  # the Russian decimal comma
         (3012.5, "en", 1, "3,012.5"),
         (1234567, "fa", 0, "۱٬۲۳۴٬۵۶۷"),
         (7, None, 0, "۷"),  # no language: the site's first, Persian
