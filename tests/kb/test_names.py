@@ -119,3 +119,10 @@ def test_every_sector_is_named_in_its_languages_script(language: str) -> None:
     """(Russian pages fall back to the Persian catalogue for a name the Russian one lacks.)"""
     slugs = [entry.key for entry in load_table("fa", "sectors")]
     assert [s for s in slugs if names.script_of(names.sector_name(s, language) or "") != language] == []
+
+
+@pytest.mark.parametrize(("code", "name"), [("IR", "Iran"), ("RU", "Russia"), ("IR-01", "Gilan")])
+def test_the_two_countries_are_named_as_english_readers_name_them(code: str, name: str) -> None:
+    """Not the ISO forms «Iran, Islamic Republic of», «Russian Federation» (a working group
+    member's side, a person's country)."""
+    assert names.place_name(code, "en") == name
