@@ -126,3 +126,13 @@ document.addEventListener("click", function (event) {
     if (box) { box.remove(); }
   });
 })();
+
+// A file field in the page's language (web/_file_pick.html): the chosen files' names beside it.
+document.addEventListener("change", function (event) {
+  var input = event.target;
+  if (!input.matches || !input.matches(".file-pick input[type=file]")) { return; }
+  var names = input.closest(".file-pick").querySelector(".file-names");
+  var separator = (document.documentElement.lang || "").slice(0, 2) === "fa" ? "، " : ", ";
+  var chosen = Array.prototype.map.call(input.files, function (file) { return file.name; });
+  names.textContent = chosen.length ? chosen.join(separator) : names.dataset.none;
+});
