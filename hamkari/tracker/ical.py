@@ -6,6 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from django.utils import translation
+from django.utils.translation import gettext
+
+from hamkari.kb.calendar import digits_in
 from hamkari.tracker.models import EventEntry, Meeting, PlanItem
 
 
@@ -32,6 +36,21 @@ def calendar(
     meetings: Iterable[Meeting],
     host: str = "hamkari",
     entries: Iterable[EventEntry] = (),
+    language: str = "en",
+) -> str:
+    """The feed with its words in `language` (the page's that asked for it): an item's status, an
+    event's type and the numbers, never their codes («status proposed» in a Persian calendar)."""
+    with translation.override(language):
+        return _calendar(name, items, meetings, host, entries, language)
+
+
+def _calendar(
+    name: str,
+    items: Iterable[PlanItem],
+    meetings: Iterable[Meeting],
+    host: str,
+    entries: Iterable[EventEntry],
+    language: str,
 ) -> str:
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = [
@@ -60,8 +79,9 @@ def calendar(
             lines += event(
                 f"item-{item.pk}",
                 item.due,
-                f"{item.group.name} #{item.number}: {item.title}",
-                f"status {item.status}, progress {item.progress}%",
+                f"{item.group.name} #{digits_in(item.number, language)}: {item.title}",
+                gettext("status %(status)s, progress %(progress)s")
+                % {"status": gettext(item.status), "progress": _percent(item.progress, language)},
             )
     for meeting in meetings:
         lines += event(
@@ -71,6 +91,11 @@ def calendar(
             meeting.minutes[:1000],
         )
     for entry in entries:
-        lines += event(f"event-{entry.pk}", entry.date, f"{entry.type}: {entry.title}", entry.outcome[:1000])
+        summary = f"{gettext(entry.type)}: {entry.title}"
+        lines += event(f"event-{entry.pk}", entry.date, summary, entry.outcome[:1000])
     lines.append("END:VCALENDAR")
     return "\r\n".join(part for line in lines for part in _fold(line)) + "\r\n"
+
+
+def _percent(value: int, language: str) -> str:
+    return f"{digits_in(value, language)}٪" if language.startswith("fa") else f"{value}%"

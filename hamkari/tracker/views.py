@@ -12,6 +12,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -356,9 +357,8 @@ def _instrument_page(
 
 
 def calendar_response(name: str, items: Any, meetings: Any, entries: Any = ()) -> HttpResponse:
-    response = HttpResponse(
-        ical.calendar(name, items, meetings, entries=entries), content_type="text/calendar; charset=utf-8"
-    )
+    text = ical.calendar(name, items, meetings, entries=entries, language=(get_language() or "fa")[:2])
+    response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="hamkari.ics"'
     return response
 

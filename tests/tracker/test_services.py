@@ -290,3 +290,26 @@ def test_the_icalendar_feed_parses_back(group: Any) -> None:
     )
     assert events[f"{group.name}: Second session"].decoded("DTSTART") == dt.date(2025, 12, 11)
     assert str(events[f"{group.name}: Second session"]["DESCRIPTION"]) == "Minutes\nline two"
+
+
+@pytest.mark.parametrize(
+    ("language", "summary", "description"),
+    [
+        ("fa", "#۱: گزارش", "وضعیت: برنامه‌ریزی‌شده، پیشرفت: ۴۰٪"),
+        ("ru", "#1: گزارش", "статус: запланировано, выполнено: 40%"),
+        ("en", "#1: گزارش", "status planned, progress 40%"),
+    ],
+)
+def test_the_icalendar_feed_says_an_items_status_in_the_language_asked_for(
+    group: Any, language: str, summary: str, description: str
+) -> None:
+    """A calendar app shows the feed's words as they are: no status code («status planned») in a
+    Persian calendar, Persian digits there."""
+    from icalendar import Calendar
+
+    services.item_add(group=group, title="گزارش", due="2025-12-17", progress=40, user=None)
+    items = PlanItem.objects.filter(group=group)
+    parsed = Calendar.from_ical(ical.calendar(group.name, items, group.meetings.all(), language=language))
+    (event,) = parsed.walk("VEVENT")
+    assert str(event["SUMMARY"]).endswith(summary)
+    assert str(event["DESCRIPTION"]) == description
