@@ -288,3 +288,33 @@ def test_every_persian_entry_has_a_russian_one() -> None:
         has = {(e.msgctxt, e.msgid) for e in russian if e.msgstr or e.msgstr_plural}
         missing += [e.msgid for e in polib.pofile(str(persian)) if (e.msgctxt, e.msgid) not in has]
     assert missing == []
+
+
+# (English, Persian): noun phrases whose head ends in a silent «ه» take the written ezafe «ـهٔ» as the
+# catalogues write it elsewhere («همهٔ کارها», «صفحهٔ بخش»); an action is worded as one; one word for
+# one thing (the brief is «گزارش» beside «گزارش به صورت پی‌دی‌اف»; partners are «شرکا», not «همکاران»,
+# colleagues)
+PERSIAN_WORDING = [
+    ("All regions", "همهٔ مناطق"),
+    ("All sectors", "همهٔ بخش‌ها"),
+    ("All languages", "همهٔ زبان‌ها"),
+    ("History of changes", "تاریخچهٔ تغییرات"),
+    ("Action plan", "برنامهٔ اقدام"),
+    ("Reference profile", "نمایهٔ مرجع"),
+    ("Value chain", "زنجیرهٔ ارزش"),
+    ("trade_house", "خانهٔ تجاری"),
+    ("Your password was changed.", "گذرواژهٔ شما تغییر کرد."),
+    ("First region", "منطقهٔ نخست"),
+    ("Mark all as read", "علامت‌گذاری همه به‌عنوان خوانده‌شده"),
+    ("Brief", "گزارش"),
+    ("Brief as PDF", "گزارش به صورت پی‌دی‌اف"),
+    ("Partners", "شرکا"),
+]
+
+
+@pytest.mark.parametrize(("english", "persian"), PERSIAN_WORDING)
+def test_persian_noun_phrases_are_written_with_their_ezafe_and_one_word_per_thing(
+    english: str, persian: str
+) -> None:
+    with translation.override("fa"):
+        assert gettext(english) == persian
