@@ -275,16 +275,20 @@ def test_a_refused_name_comes_back_in_place_with_what_was_typed(regions: dict[st
     assert 'value="Nobody Known"' in response.content.decode()
 
 
-@pytest.mark.parametrize(("language", "name"), [("fa", "سمنان"), ("ru", "Семнан"), ("en", "Semnan")])
+@pytest.mark.parametrize(
+    ("language", "kind", "name"),
+    [("fa", "تفاهم‌نامه", "سمنان"), ("ru", "Меморандум", "Семнан"), ("en", "Memorandum", "Semnan")],
+)
 def test_an_instruments_region_parties_are_named_in_the_pages_language(
-    regions: dict[str, Entity], language: str, name: str
+    regions: dict[str, Entity], language: str, kind: str, name: str
 ) -> None:
+    """Its heading begins with its kind, with a capital letter in Russian and English."""
     instrument = Instrument.objects.create(kind="memorandum", status="proposed")
     instrument.parties.add(regions["IR-20"])
     viewer = client_for(user_create(username="v", password="pw-viewer-1234", role="viewer"), language)
     page = viewer.get(f"/tracker/instruments/{instrument.pk}/").content.decode()
     heading = page[page.index("<h1>") : page.index("</h1>")]  # titled by its kind and parties
-    assert f">{name}</bdi>" in heading, name
+    assert heading.startswith(f"<h1>{kind}") and f">{name}</bdi>" in heading, heading
 
 
 @pytest.mark.parametrize("group", ["abc", "²", "99999999999999999999999", "987654"])
