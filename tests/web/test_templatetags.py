@@ -14,6 +14,7 @@ from django.utils import translation
 from hamkari.web.templatetags.hamkari import (
     GAP,
     LETTER,
+    by_name,
     columns,
     content,
     digits,
@@ -253,3 +254,19 @@ def test_a_figures_unit_agrees_with_its_number_in_the_pages_language(
 ) -> None:
     with translation.override(language):
         assert unit(code, count) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "order"),
+    [
+        ("fa", ["higher_education", "finance_banking", "petrochemicals", "trade", "agriculture", "tourism"]),
+        ("ru", ["finance_banking", "higher_education", "petrochemicals", "agriculture", "trade", "tourism"]),
+    ],
+)
+def test_a_list_of_sectors_is_in_the_alphabetical_order_of_their_names(
+    language: str, order: list[str]
+) -> None:
+    """In Persian by the Persian alphabet: «آموزش عالی، بانکداری و مالی، پتروشیمی، تجارت، کشاورزی،
+    گردشگری» (a code point order puts «پتروشیمی», «کشاورزی», «گردشگری» after every other letter)."""
+    with translation.override(language):
+        assert by_name(sorted(order)) == order

@@ -330,6 +330,25 @@ def named(value: Any) -> str:
     return names.sector_name(text, get_language()) or place(text)
 
 
+# the Persian alphabet's order (a code point sort puts «پ», «چ», «ژ», «ک», «گ», «ی» after «ه»)
+PERSIAN_ALPHABET = {c: i for i, c in enumerate("آاءأإئؤبپتثجچحخدذرزژسشصضطظعغفقکكگلمنوهةیي")}
+
+
+def _collation_key(name: str) -> tuple[tuple[int, int | str], ...]:
+    """A name's letters in the order of its alphabet: Persian by the Persian alphabet, other scripts
+    by their letters, case and the half-space ignored."""
+    return tuple(
+        (0, PERSIAN_ALPHABET[c]) if c in PERSIAN_ALPHABET else (1, c) for c in name.lower() if c != "\u200c"
+    )
+
+
+@register.filter
+def by_name(values: Any) -> list[Any]:
+    """Codes (sector slugs, region codes) in the alphabetical order of their names in the page's
+    language, where a reader looks for a name in a list («آموزش عالی», «بانکداری», «پتروشیمی» …)."""
+    return sorted(values, key=lambda value: _collation_key(named(value)))
+
+
 def script_language(text: str) -> str | None:
     """The language a text's first letter's script suggests: Arabic script → fa, Cyrillic → ru,
     Latin → en; None for a text without letters."""
