@@ -26,7 +26,7 @@ from hamkari.alerts.services import (
 )
 from hamkari.cli.command import CliError, command, option
 from hamkari.cli.language import digits
-from hamkari.cli.values import whole
+from hamkari.cli.values import region_typed, whole
 from hamkari.extraction.vocabulary import INSTRUMENT_KINDS
 from hamkari.kb.reasons import said as said_here
 from hamkari.kb.selectors import entity_find, entity_search, region_find
@@ -74,8 +74,24 @@ TARGET_OPTIONS = "--region, --pair, --person, --organization, --sector, --instru
 @command(
     "watch add",
     option("username", metavar="USER", help="whose watchlist it is (hamkari user NAME creates one)"),
-    option("--region", action="extend", nargs="+", default=[], metavar="REGION", help=REGION_HELP),
-    option("--pair", action="append", nargs=2, default=[], metavar=("REGION", "REGION"), help="two regions"),
+    option(
+        "--region",
+        action="extend",
+        nargs="+",
+        type=region_typed,
+        default=[],
+        metavar="REGION",
+        help=REGION_HELP,
+    ),
+    option(
+        "--pair",
+        action="append",
+        nargs=2,
+        type=region_typed,
+        default=[],
+        metavar=("REGION", "REGION"),
+        help="two regions",
+    ),
     option("--person", action="append", default=[], metavar="NAME_OR_ID", help="a person, by name or number"),
     option(
         "--organization",

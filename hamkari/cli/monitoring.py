@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from hamkari.alerts.tasks import due_runs_enqueue
 from hamkari.cli.command import CliError, command, option
 from hamkari.cli.language import digits, spoken
-from hamkari.cli.values import release, whole
+from hamkari.cli.values import region_typed, release, whole
 from hamkari.kb.calendar import moment_text
 from hamkari.kb.reasons import stored_said
 from hamkari.monitoring.models import FEED, KINDS, Source
@@ -38,10 +38,12 @@ PERIODIC: tuple[Periodic, ...] = (due_polls_enqueue, due_runs_enqueue, due_remin
     "worker",
     option("--threads", type=whole(1, 64), default=1, help="jobs run at the same time, 1 to 64 (default 1)"),
     option("--batch", action="store_true", help="run the jobs waiting now, then stop"),
-    help="run background jobs (ingest) until stopped",
+    help="run background jobs (polls, ingest, re-extraction, watchlists, reminders) until stopped",
     description=(
-        "Run the queued background jobs (articles to ingest) until Ctrl-C or SIGTERM, which let "
-        "the job in hand finish. Jobs are rows of the database: start workers on as many machines "
+        "Run the queued background jobs until Ctrl-C or SIGTERM, which let the job in hand finish: "
+        "articles to ingest or extract again, and, when their time comes, the polls of watched "
+        "sources, the runs of watchlists and the daily deadline digest. "
+        "Jobs are rows of the database: start workers on as many machines "
         "as needed against one PostgreSQL; each job is taken by one of them. A job that fails for "
         "a passing reason (the database busy) is retried up to 5 times, waiting 30 s, then twice "
         "as long each time."
@@ -89,7 +91,7 @@ def worker(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     ),
     option("--outlet", default="", help="the outlet's name (default: the feed's title)"),
     option("--language", choices=LANGUAGES, default="", help="fa, ru or en (default: read from each text)"),
-    option("--region", default="", help="default region, ISO code (IR-01, RU-AST)"),
+    option("--region", type=region_typed, default="", help="default region, ISO code (IR-01, RU-AST)"),
     option(
         "--every", type=whole(1, 10080), default=60, help="minutes between polls, 1 to 10080 (default 60)"
     ),

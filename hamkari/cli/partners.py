@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 
 from hamkari.cli.command import CliError, command, option
 from hamkari.cli.language import digits, spoken
-from hamkari.cli.values import whole
+from hamkari.cli.values import region_typed, whole
 from hamkari.extraction import LANGUAGES
 from hamkari.kb.reasons import reason
 from hamkari.kb.selectors import region_find
@@ -132,7 +132,12 @@ def _origin(name: str) -> tuple[str, str | None]:
 
 @command(
     "partners",
-    option("region", metavar="REGION_OR_FIRM", help=f"{REGION_HELP}, or firm:ID (see hamkari firms)"),
+    option(
+        "region",
+        type=region_typed,
+        metavar="REGION_OR_FIRM",
+        help=f"{REGION_HELP}, or firm:ID (see hamkari firms)",
+    ),
     option("--top", type=whole(1, 200), default=10, help="how many partners, 1 to 200 (default 10)"),
     option("--json", action="store_true", help="print JSON"),
     option(
@@ -170,7 +175,13 @@ def partners(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 @command(
     "firms",
-    option("region", nargs="?", metavar="REGION", help=f"only the firms of this region: {REGION_HELP}"),
+    option(
+        "region",
+        nargs="?",
+        type=region_typed,
+        metavar="REGION",
+        help=f"only the firms of this region: {REGION_HELP}",
+    ),
     option("--sector", metavar="SLUG", help="only the firms of this sector"),
     option("--json", action="store_true", help="print JSON"),
     help="list the imported firms with their numbers (for partners firm:ID)",
@@ -302,8 +313,13 @@ def consortium(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 @command(
     "route",
-    option("start", metavar="FROM", help="a region (ISO code or name), a port or crossing, or a node id"),
-    option("end", metavar="TO", help="the same kinds of place"),
+    option(
+        "start",
+        type=region_typed,
+        metavar="FROM",
+        help="a region (ISO code or name), a port or crossing, or a node id",
+    ),
+    option("end", type=region_typed, metavar="TO", help="the same kinds of place"),
     option("--options", type=whole(1, 10), default=3, help="how many routes, 1 to 10 (default 3)"),
     option(
         "--modes",

@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 
 from hamkari.cli.command import CliError, command, option, output_path, write_output
 from hamkari.cli.language import digits
-from hamkari.cli.values import whole
+from hamkari.cli.values import region_typed, whole
 from hamkari.extraction import LANGUAGES
 from hamkari.kb.selectors import region_find
 from hamkari.kb.services import reference_load
@@ -40,7 +40,7 @@ def regions_find(names: Sequence[str]) -> list[Any]:
 @command(
     "groups add",
     option("name", help="the name of the working group"),
-    option("regions", nargs="+", metavar="REGION", help=f"its regions: {REGION_HELP}"),
+    option("regions", nargs="+", type=region_typed, metavar="REGION", help=f"its regions: {REGION_HELP}"),
     help="create a working group of regions",
     examples=(
         (
@@ -77,7 +77,7 @@ def _codes(regions: Any) -> str:
 
 @command(
     "brief",
-    option("regions", nargs="*", metavar="REGION", help=f"two regions: {REGION_HELP}"),
+    option("regions", nargs="*", type=region_typed, metavar="REGION", help=f"two regions: {REGION_HELP}"),
     option("--working-group", type=whole(1), metavar="ID", help="a working group (see hamkari groups list)"),
     option("--pdf", metavar="FILE", help="write a PDF (its folder must exist)"),
     option("--html", metavar="FILE", help="write HTML (its folder must exist)"),

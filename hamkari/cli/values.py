@@ -78,13 +78,20 @@ PORT = whole(1, 65535)
 
 def release(value: str) -> tuple[int, int, int]:
     """FIRST,BATCH,SECONDS: three whole numbers of at least 1 (`sources add --release`)."""
-    parts = value.split(",")
+    parts = latin_digits(value).replace("،", ",").split(",")
     try:
         numbers = tuple(int(p) for p in parts)
     except ValueError:
         numbers = ()
     if len(numbers) != 3 or min(numbers) < 1:
         raise argparse.ArgumentTypeError(
-            f"must be FIRST,BATCH,SECONDS, three whole numbers of at least 1 (12,3,30), not {value!r}"
+            _("must be FIRST,BATCH,SECONDS, three whole numbers of at least 1 (12,3,30), not %(value)s")
+            % {"value": repr(value)}
         )
     return numbers[0], numbers[1], numbers[2]
+
+
+def region_typed(value: str) -> str:
+    """A region as typed on the command line, its ISO code's digits made Latin: «IR-۰۱» (Persian
+    digits) and «IR-٠١» (Arabic-Indic) are IR-01; a name has no digits and stays as typed."""
+    return latin_digits(value)

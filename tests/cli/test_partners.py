@@ -70,3 +70,16 @@ def test_market_and_sector_names_are_case_insensitive() -> None:
     # accepted: the only complaint left is that no one offers steel in an empty knowledge base
     code, _, err = run(["consortium", "--market", "AFRICA", "--sectors", "Steel"])
     assert (code, err) == (2, "hamkari: no region or firm with capacity in steel\n")
+
+
+def test_a_region_code_typed_with_persian_digits_is_the_region(tmp_path: Path) -> None:
+    assert run(["route", "IR-۲۷", "RU-AST", "--language", "en"]) == run(
+        ["route", "IR-27", "RU-AST", "--language", "en"]
+    )
+    code, out, _ = run(["route", "IR-۲۷", "RU-AST", "--language", "en"])
+    assert code == 0 and out.startswith("1. ")
+    firms = tmp_path / "firms.csv"
+    firms.write_text("name,region,sector,size,exports,markets\nKaveh Tiles,IR-10,construction,12,300,\n")
+    assert run(["import", "firms", str(firms)])[0] == 0
+    code, listed, err = run(["firms", "IR-۱۰"])
+    assert (code, err) == (0, "hamkari: 1 firm\n") and "Kaveh Tiles" in listed

@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from django.utils import translation
 
-from hamkari.cli.values import publication_date
+from hamkari.cli.values import publication_date, region_typed, release
 
 # (typed, the day it means): Gregorian year first, a Jalali year (1300–1699) as the site's date
 # fields read it, Latin, Persian or Arabic-Indic digits
@@ -50,3 +50,16 @@ def test_it_rejects_what_is_no_day_with_the_value_as_typed(typed: str, message: 
     with translation.override("en"), pytest.raises(argparse.ArgumentTypeError) as refused:
         publication_date(typed)
     assert message in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"), [("IR-۰۱", "IR-01"), ("ir-٠٢", "ir-02"), ("RU-AST", "RU-AST"), ("گیلان", "گیلان")]
+)
+def test_a_region_typed_with_persian_or_arabic_indic_digits_is_read_with_latin_ones(
+    typed: str, read: str
+) -> None:
+    assert region_typed(typed) == read
+
+
+def test_a_release_typed_with_persian_digits_and_commas_is_read() -> None:
+    assert release("۱۲،۳،۳۰") == (12, 3, 30)
