@@ -18,6 +18,7 @@ nominative; the spelling in the text is kept as an alias."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -36,7 +37,7 @@ from hamkari.extraction.components.names import (
 )
 from hamkari.extraction.document import Document, Entity, Match, Mention, Provenance, Role, Span
 from hamkari.extraction.languages import Profile, profile
-from hamkari.extraction.lexicon import word_set
+from hamkari.extraction.lexicon import lemma_key, load_table, word_set
 from hamkari.extraction.morphology import case_of, grammemes
 from hamkari.extraction.pipeline import Component, registered
 
@@ -121,6 +122,21 @@ class TitlePhrase:
     regions: list[str] = field(default_factory=list)  # every region named, in order
     head_last: int = -1  # the last token of the post's own words, before what it names
     regional: bool = False  # names a region by its kind alone: «… правительства области», «the region's …»
+
+
+@functools.cache
+def _body_nouns(lang: str) -> dict[str, str]:
+    """The last word of the organisation heads of the bodies a president heads («палата» of
+    «торговая палата», «ассоциация»), by lemma → the body's kind, when one kind has it."""
+    kinds: dict[str, set[str]] = {}
+    for e in load_table(lang, "organizations"):
+        if e.key not in HEAD_OF_ORGANIZATION or not e.attrs or e.attrs[0] != "head":
+            continue
+        for term in e.terms:
+            last = lemma_key(term).split()[-1:]
+            if last:
+                kinds.setdefault(last[0], set()).add(e.key)
+    return {w: next(iter(k)) for w, k in kinds.items() if len(k) == 1}
 
 
 def _body_words(matches: Iterable[Match]) -> dict[int, int]:
@@ -266,7 +282,7 @@ class _Reader:
             # «فرماندار منطقه سوردلوفسک»: a county's post names the governor of a foreign region
             tp.role = "deputy_head_of_region" if tp.deputy_of else "head_of_region"
             return
-        kind = tp.organization.kind if tp.organization else None
+        kind = tp.organization.kind if tp.organization else self._body_named(tp)
         if tp.role == "head_of_state" and kind in HEAD_OF_ORGANIZATION:
             tp.role = HEAD_OF_ORGANIZATION[kind]
         elif tp.role == "official" and kind == "university":
@@ -283,6 +299,25 @@ class _Reader:
             # «министр … Республики Татарстан» («правительства Республики …» is the region's own
             # government, not an organisation the post heads)
             tp.role = IN_REGION.get(tp.role, tp.role)
+
+    def _body_named(self, tp: TitlePhrase) -> str | None:
+        """The kind of body a head of state's word names right after it when no organisation was
+        read there and no country or region: a body's word alone («президент палаты»: a chamber)
+        or an abbreviation in capitals («президент УТПП»: a chamber, a union or an agency)."""
+        if tp.role != "head_of_state" or tp.region or tp.country:
+            return None
+        words = self.words
+        k = tp.head_last + 1
+        if tp.head_last < 0 or k >= words.n or words.broken(tp.head_last, k):
+            return None
+        covering = words.covered.get(k)
+        if covering is not None:
+            return covering.key if covering.table == "organizations" else None
+        noun = _body_nouns(self.lang.code).get(words.tokens[k].lemma)
+        if noun is not None:
+            return noun
+        text = self.doc.text[words.span(k, k).start : words.span(k, k).end]
+        return "agency" if len(text) >= 2 and text.isupper() and text.isalpha() else None
 
     def _its(self, tp: TitlePhrase) -> bool:
         """«led by its president X»: a post after a possessive heads the organisation named
