@@ -269,10 +269,29 @@ def unachieved(doc: Document, sentence: Sentence, status: Match) -> bool:
     """Whether a status word names a step still to come: an infinitive («agreed to set up»,
     «to be signed», «договорились создать»), a future or subjunctive form («будет подписано»,
     «منعقد شود») or a future marker next to it («is expected to be signed», «آماده‌ایم … امضا
-    کنیم»). Only steps that complete something can be unachieved."""
+    کنیم»). Only steps that complete something can be unachieved, and a step in the infinitive
+    after a proposal is part of the proposal («предложил рассмотреть создание …», «proposed to
+    discuss …»)."""
     if status.key not in ("signed", "established", "completed"):
-        return False
+        return _proposed_step(doc, sentence, status)
     return future_form(doc, status) or is_planned(doc, sentence, near_match=status)
+
+
+def _proposed_step(doc: Document, sentence: Sentence, status: Match) -> bool:
+    """A discussion or an agreement in the infinitive right after a proposal of the sentence."""
+    if status.key == "proposed" or not future_form(doc, status):
+        return False
+    return any(
+        p.key == "proposed" and 0 <= status.fstart - p.fend <= _PROPOSAL_REACH
+        for p in in_sentence(doc, sentence, ("statuses",))
+    )
+
+
+_PROPOSAL_REACH = 30  # folded characters between a proposal and the infinitive step it proposes
+# Status words that, near an instrument word inside an organisation's name, make the organisation a
+# party to something else, not the instrument: it agrees, discusses or proposes (a body to be set up,
+# «будут созданы … рабочий комитет по …», keeps its instrument: no such word gives its step).
+_PARTY_STEPS = frozenset({"proposed", "discussed", "agreed"})
 
 
 def future_form(doc: Document, status: Match) -> bool:
@@ -332,6 +351,13 @@ class InstrumentFinder(Component):
             if id(cue) in post_bodies and lead is None:
                 continue  # «رئیس کمیته روابط خارجی …», «head of the committee on …»: the post's body
             step = instrument_step(cue, statuses, lead, planned)
+            if (
+                id(cue) in inside_org
+                and lead is None
+                and step.status in _PARTY_STEPS
+                and step.span != cue.span
+            ):
+                continue  # «the Committee for External Relations … agreed to hold …»: a party that agrees
             background = is_background(doc, sentence, cue) or any(
                 s.key in ("signed", "established") and is_background(doc, sentence, s) for s in statuses
             )
@@ -386,7 +412,8 @@ class InstrumentFinder(Component):
     @staticmethod
     def _post_bodies(doc: Document) -> set[int]:
         """Instrument words (by id) that a post holds or names right after it: «رئیس کمیته روابط
-        خارجی», «председатель комитета по …», «head of the committee»: the body the holder heads."""
+        خارجی», «председатель комитета по …», «head of the committee», or that stand in the
+        possessive right before it («the committee's chairman»): the body the holder heads."""
         text = doc.folded.text  # type: ignore[union-attr]
         posts = sorted(doc.matches_of("titles"), key=lambda m: m.fstart)
         if not posts:
@@ -395,6 +422,7 @@ class InstrumentFinder(Component):
         # a post holds the cue when one starting at or before it ends at or after it: the furthest
         # end among the posts started so far answers that (one bisect a cue, not a scan of posts)
         starts = [p.fstart for p in posts]
+        post_starts = set(starts)
         furthest = list(itertools.accumulate((p.fend for p in posts), max))
         out: set[int] = set()
         for cue in doc.matches_of("instruments"):
@@ -405,7 +433,9 @@ class InstrumentFinder(Component):
             link = before.rfind(words[-1]) + len(words[-1]) if words else -1
             after_post = link >= 0 and cue.fstart - len(before) + link in ends
             started = bisect.bisect_right(starts, cue.fstart)
-            if after_post or (started and furthest[started - 1] >= cue.fend):
+            # «the committee's chairman»: the body in the possessive right before a post
+            possessive = text[cue.fend : cue.fend + 3] in ("'s ", "’s ") and cue.fend + 3 in post_starts
+            if after_post or possessive or (started and furthest[started - 1] >= cue.fend):
                 out.add(id(cue))
         return out
 

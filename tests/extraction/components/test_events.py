@@ -35,6 +35,15 @@ INSTRUMENTS = [
         "До конца года рабочая группа должна подготовить дорожную карту по поставкам зерна в Иран.",
         ("action_plan", {"proposed"}),
     ),
+    # a discussion proposed is a proposal
+    (
+        "Губернатор предложил рассмотреть возможность создания консорциума экспортеров зерна.",
+        ("consortium", {"proposed"}),
+    ),
+    (
+        "The mayor proposed to discuss setting up a consortium of ferry operators.",
+        ("consortium", {"proposed"}),
+    ),
 ]
 
 
@@ -85,6 +94,25 @@ NOT_REPORTED = [
         "The memorandum between Gilan and Astrakhan has not been signed yet, the governor said.",
         "signing",
         None,
+    ),
+    # an instrument's word inside the name of a body that agrees to something else is that body
+    (
+        "The Committee for Foreign Trade of Kazan and the Gilan Chamber of Commerce agreed to hold "
+        "a fair in May.",
+        None,
+        "committee",
+    ),
+    # the body in the possessive before a post is the body its holder heads
+    (
+        "Kazan's Committee for External Relations and the Gilan Chamber of Commerce have agreed to hold "
+        "a saffron fair in autumn 2027, the committee's deputy chairman, Oleg Ivanovich Sokolov, said.",
+        None,
+        "committee",
+    ),
+    (
+        "Комитет по внешним связям Казани и палата Гиляна договорились провести ярмарку в мае.",
+        None,
+        "committee",
     ),
     # a union named as another instrument's party is no association of the article
     (
