@@ -273,7 +273,12 @@ class NameGuard:
         bare = tok.text.replace("-", "").replace("'", "").replace("’", "")
         if after_given and self._surname_word(i, bare):
             return True
-        if i in words.covered or words.stop(i) or not bare.isalpha() or len(tok.text) < 2:
+        if (
+            (i in words.covered and not self._part_covered(i))
+            or words.stop(i)
+            or not bare.isalpha()
+            or len(tok.text) < 2
+        ):
             return False
         if tok.text in self.vocabulary or tok.lemma in self.vocabulary:
             return False
@@ -303,7 +308,20 @@ class NameGuard:
         if not self.profile.morphology or not words.capitalised(i) or not bare.isalpha() or len(bare) < 2:
             return False
         covering = words.covered.get(i)
-        return (covering is None or covering.table in SURNAME_TABLES) and not words.stop(i)
+        return (
+            covering is None or covering.table in SURNAME_TABLES or self._part_covered(i)
+        ) and not words.stop(i)
+
+    def _part_covered(self, i: int) -> bool:
+        """Whether a lexicon term covers only one part of a hyphenated word («Хоссейни-Мехр»: «мехр»
+        is a month; the whole word is a surname, not the month)."""
+        tok = self.words.tokens[i]
+        covering = self.words.covered.get(i)
+        return (
+            covering is not None
+            and "-" in tok.text
+            and (covering.fstart > tok.start or covering.fend < tok.end)
+        )
 
     def beside_name(self, i: int, start: int, end: int) -> bool:
         """Whether token i of the name start..end stands beside a given name or initials: after
