@@ -108,6 +108,16 @@ def end_of(day: dt.date, unit: str, jalali: bool) -> dt.date:
     return dt.date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
 
 
+_SPAN_KEY = re.compile(r"(\d+)([DWMY])")
+
+
+def _span_unit(key: str) -> tuple[str, int]:
+    """A duration's unit and how many of it one word spans: «M» → (M, 1); a word that is
+    several units at once, durations.tsv key «6M» («полгода», «half a year»), «2W» («fortnight»)."""
+    found = _SPAN_KEY.fullmatch(key)
+    return (found.group(2), int(found.group(1))) if found else (key, 1)
+
+
 def iso_duration(unit: str, n: int) -> str:
     if unit == "W":
         return f"P{7 * n}D"
@@ -240,23 +250,11 @@ class CommitmentFinder(Component):
         if named is not None:
             # «تا ۱۵ آبان» after a number is a date (or a range of days), not a month's end
             return _month_deadline(doc, words, cue, i, named) if i == words.first_at(cue.fend) else None
-        if unit is None or unit.table != "durations":
-            return None
-        if cue.key == "until_month":
+        if unit is None or unit.table != "durations" or cue.key == "until_month":
             return None  # a bare «تا» sets a deadline only before a month: «تا آذر ماه»
         if number is None and _plural(words, i, unit):
             return None  # «на ближайшие месяцы»: no number and a plural unit set no deadline
-        end = words.last_before(unit.fend)
-        # «ظرف دو هفته آینده», «в ближайшие две недели»: a following "next"/"coming" word belongs to it.
-        if end + 1 < words.n and in_sentence_word(doc, words, end + 1):
-            end += 1
-        expression = doc.span_of(cue.fstart, words.tokens[end].end)
-        reference = reference_day(doc)
-        if cue.key == "end_of":
-            due = end_of(reference, unit.key, profile(doc.language).jalali_year) if reference else None
-            return expression, None, due, "year_end" if unit.key == "Y" else "end_of"
-        relative = iso_duration(unit.key, n)
-        return expression, relative, _shifted(reference, unit.key, n), "within"
+        return _duration_deadline(doc, words, cue, unit, n)
 
     def _add(
         self,
@@ -324,6 +322,27 @@ class CommitmentFinder(Component):
         """An action without the bullet of its list item."""
         bullet = _LIST_ITEM.match(action)  # only at the start: «خط آستارا – آستاراخان» keeps its dash
         return (action[bullet.end() :] if bullet else action).strip()
+
+
+def _duration_deadline(
+    doc: Document, words: Words, cue: Match, unit: Match, n: int
+) -> tuple[Span, str | None, dt.date | None, str] | None:
+    """«ظرف دو هفته آینده» → P14D, «в течение полугода» → P6M, «by the end of the year» → its
+    last day: n units of a duration word after a cue."""
+    end = words.last_before(unit.fend)
+    # «ظرف دو هفته آینده», «в ближайшие две недели»: a following "next"/"coming" word belongs to it.
+    if end + 1 < words.n and in_sentence_word(doc, words, end + 1):
+        end += 1
+    expression = doc.span_of(cue.fstart, words.tokens[end].end)
+    reference = reference_day(doc)
+    key, count = _span_unit(unit.key)
+    if cue.key == "end_of":
+        if count != 1:
+            return None  # «до конца полугода» names no calendar period
+        due = end_of(reference, key, profile(doc.language).jalali_year) if reference else None
+        return expression, None, due, "year_end" if key == "Y" else "end_of"
+    relative = iso_duration(key, n * count)
+    return expression, relative, _shifted(reference, key, n * count), "within"
 
 
 _WORD = re.compile(r"\w+")

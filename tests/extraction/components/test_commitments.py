@@ -571,3 +571,18 @@ NOT_UNDERTAKEN = [
 @pytest.mark.parametrize(("text", "dues"), NOT_UNDERTAKEN)
 def test_a_validity_or_a_growth_target_is_no_commitment(text: str, dues: list[str]) -> None:
     assert [d for d, _, _ in _deadlines(text, "2026-11-20")] == dues
+
+
+# A word several units long: «полгода», «half a year», «نیم سال» are six months, «fortnight» two weeks.
+SPANS = [
+    ("Стороны договорились в течение полугода открыть склад в Ширазе.", ("P6M", "2027-05-20")),
+    ("The sides agreed to open a warehouse in Shiraz within half a year.", ("P6M", "2027-05-20")),
+    ("The sides agreed to open a warehouse in Shiraz within a fortnight.", ("P14D", "2026-12-04")),
+    ("طرفین توافق کردند ظرف نیم سال انبار شیراز را بازگشایی کنند.", ("P6M", "2027-05-20")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPANS)
+def test_a_word_several_units_long_counts_them_all(text: str, expected: tuple[str, str]) -> None:
+    doc = to_json(extract(text, published=dt.date(2026, 11, 20)))
+    assert [(c["due_relative"], c["due"]) for c in doc["commitments"]] == [expected]
