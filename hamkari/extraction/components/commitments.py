@@ -522,7 +522,8 @@ def _month_start(
 
 def _drop_headline_repeats(doc: Document) -> None:
     """A headline that announces a deadline the body gives again («… تا آذر ماه افتتاح می‌شود» over
-    «… تا ۳۰ آذر ۱۴۰۵ خبر داد») is one commitment: the body's, with its fuller words, is kept."""
+    «… تا ۳۰ آذر ۱۴۰۵ خبر داد»), or an undertaking without a deadline that the body tells again, is
+    one commitment: the body's, with its fuller words, is kept."""
     title = doc.title
     at = doc.text.find(title) if title else -1
     if title is None or at < 0:
@@ -536,9 +537,22 @@ def _drop_headline_repeats(doc: Document) -> None:
         or not any(
             (c.due is not None and b.due == c.due)
             or (c.due_relative is not None and b.due_relative == c.due_relative)
+            or (not c.due_expression and _restated(doc, c, b))
             for b in body
         )
     ]
+
+
+_RESTATED = 0.5  # share of a headline's action words that a body commitment's sentence repeats
+
+
+def _restated(doc: Document, headline: Commitment, body: Commitment) -> bool:
+    """Whether a headline's undertaking without a deadline is told again by a commitment of the
+    body («Башкирия и … договорились провести бизнес-форум в Уфе» over the body's «договорились
+    в течение полугода провести бизнес-форум в Уфе»): most of its words stand in that sentence."""
+    mine = {lemma_key(w) for w in _WORD.findall(headline.action) if len(w) > 2}
+    theirs = {lemma_key(w) for w in _WORD.findall(doc.text[body.evidence.start : body.evidence.end])}
+    return bool(mine) and len(mine & theirs) >= _RESTATED * len(mine)
 
 
 def _cue_here(doc: Document, words: Words, cue: Match) -> bool:

@@ -586,3 +586,35 @@ SPANS = [
 def test_a_word_several_units_long_counts_them_all(text: str, expected: tuple[str, str]) -> None:
     doc = to_json(extract(text, published=dt.date(2026, 11, 20)))
     assert [(c["due_relative"], c["due"]) for c in doc["commitments"]] == [expected]
+
+
+# A headline's undertaking without a deadline that the body tells again is one commitment, the body's.
+HEADLINES = [
+    (
+        "Самара и Гилян договорились провести ярмарку в Самаре\n\n"
+        "Самара, 2 декабря. Было решено в течение полугода провести в Самаре ярмарку товаров Гиляна.",
+        [("провести в Самаре ярмарку товаров Гиляна", "P6M")],
+    ),
+    (
+        "Kerman and Kazan agreed to open a carpet showroom\n\n"
+        "The two provinces agreed on Monday to open a carpet showroom in Kazan within three months.",
+        [("The two provinces agreed on Monday to open a carpet showroom in Kazan", "P3M")],
+    ),
+    # a different undertaking in the headline stays
+    (
+        "Kerman and Kazan agreed to train customs officers\n\n"
+        "The two provinces agreed on Monday to open a carpet showroom in Kazan within three months.",
+        [
+            ("The two provinces agreed on Monday to open a carpet showroom in Kazan", "P3M"),
+            ("Kerman and Kazan agreed to train customs officers", None),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEADLINES)
+def test_a_headline_told_again_by_the_body_is_one_commitment(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    doc = to_json(extract(text, published=dt.date(2026, 12, 2)))
+    assert [(c["action"], c["due_relative"]) for c in doc["commitments"]] == expected
