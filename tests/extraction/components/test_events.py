@@ -44,6 +44,12 @@ INSTRUMENTS = [
         "The mayor proposed to discuss setting up a consortium of ferry operators.",
         ("consortium", {"proposed"}),
     ),
+    # what «could» be done under a body to be set up does not make it exist
+    (
+        "The ports will set up a joint shipping consortium. Up to 20 vessels could be pooled under the "
+        "consortium in its first year.",
+        ("consortium", {"proposed"}),
+    ),
 ]
 
 
