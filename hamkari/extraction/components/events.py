@@ -84,7 +84,11 @@ def is_planned(doc: Document, sentence: Sentence, near_match: Match | None = Non
             in_sentence(doc, sentence, ("statuses",), "proposed")
         )
     markers = doc.matches_near(near_match, PLANNED_REACH, "modality", sentence.span)
-    if _outside_names(doc, sentence, [m for m in markers if m.key in _FUTURE]):
+    # a plan in the words someone says after «گفت:» is not the plan of the clause before them
+    future = [
+        m for m in markers if m.key in _FUTURE and _same_clause(doc, m, near_match.fstart, near_match.fend)
+    ]
+    if _outside_names(doc, sentence, future):
         return True
     if any(m.key == "pledge" and m.fend <= near_match.fstart for m in markers):
         return True  # «متعهد شد تا آذر ماه نمایشگاه را برگزار کند»: a pledge speaks of what follows it

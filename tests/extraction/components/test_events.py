@@ -44,6 +44,12 @@ INSTRUMENTS = [
         "The mayor proposed to discuss setting up a consortium of ferry operators.",
         ("consortium", {"proposed"}),
     ),
+    # a plan in the words said after «گفت:» does not make the step of the clause before them a plan
+    (
+        "وی با اشاره به موافقت‌نامه‌ای که سال ۱۴۰۱ میان دو شهر امضا شده بود، گفت: امروز باید صادرات "
+        "برنج به روسیه را افزایش دهیم.",
+        ("agreement", {"signed"}),
+    ),
     # what «could» be done under a body to be set up does not make it exist
     (
         "The ports will set up a joint shipping consortium. Up to 20 vessels could be pooled under the "
