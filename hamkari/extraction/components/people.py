@@ -121,6 +121,7 @@ class TitlePhrase:
     deputy_of: str | None = None
     regions: list[str] = field(default_factory=list)  # every region named, in order
     head_last: int = -1  # the last token of the post's own words, before what it names
+    body_kind: str | None = None  # a body named by its word alone after a place: «head of the Tabriz chamber»
     regional: bool = False  # names a region by its kind alone: «… правительства области», «the region's …»
 
 
@@ -130,12 +131,13 @@ def _body_nouns(lang: str) -> dict[str, str]:
     «торговая палата», «ассоциация»), by lemma → the body's kind, when one kind has it."""
     kinds: dict[str, set[str]] = {}
     for e in load_table(lang, "organizations"):
-        if e.key not in HEAD_OF_ORGANIZATION or not e.attrs or e.attrs[0] != "head":
+        if e.key not in HEAD_OF_ORGANIZATION or not e.attrs or e.attrs[0] not in ("head", "tail"):
             continue
         for term in e.terms:
-            last = lemma_key(term).split()[-1:]
-            if last:
-                kinds.setdefault(last[0], set()).add(e.key)
+            words = lemma_key(term).split()
+            # a head's last word («палата» of «торговая палата»); a tail alone («chamber», «university»)
+            if words and (e.attrs[0] == "head" or len(words) == 1):
+                kinds.setdefault(words[-1], set()).add(e.key)
     return {w: next(iter(k)) for w, k in kinds.items() if len(k) == 1}
 
 
@@ -282,7 +284,10 @@ class _Reader:
             # «فرماندار منطقه سوردلوفسک»: a county's post names the governor of a foreign region
             tp.role = "deputy_head_of_region" if tp.deputy_of else "head_of_region"
             return
-        kind = tp.organization.kind if tp.organization else self._body_named(tp)
+        kind = tp.organization.kind if tp.organization else tp.body_kind or self._body_named(tp)
+        if tp.body_kind and tp.role in ("head_of_state", "head_of_region"):
+            tp.role = HEAD_OF_ORGANIZATION[tp.body_kind]  # «the head of the Tabriz chamber»
+            return
         if tp.role == "head_of_state" and kind in HEAD_OF_ORGANIZATION:
             tp.role = HEAD_OF_ORGANIZATION[kind]
         elif tp.role == "official" and kind == "university":
@@ -299,6 +304,20 @@ class _Reader:
             # «министр … Республики Татарстан» («правительства Республики …» is the region's own
             # government, not an organisation the post heads)
             tp.role = IN_REGION.get(tp.role, tp.role)
+
+    def _body_after_place(self, tp: TitlePhrase) -> None:
+        """«the head of the Tabriz chamber»: a body's word alone right after the place the post
+        names is the body the post heads (not the place's head)."""
+        words = self.words
+        k = tp.last + 1
+        if tp.organization is not None or not tp.regions or k >= words.n or words.broken(tp.last, k):
+            return
+        covering = words.covered.get(k)
+        if covering is not None and covering.table != "organizations":
+            return
+        kind = _body_nouns(self.lang.code).get(words.tokens[k].lemma)
+        if kind is not None:
+            tp.body_kind, tp.last = kind, k
 
     def _body_named(self, tp: TitlePhrase) -> str | None:
         """The kind of body a head of state's word names right after it when no organisation was
@@ -359,6 +378,7 @@ class _Reader:
             if nxt is None:
                 break
             i = nxt
+        self._body_after_place(tp)
         self._possessive(tp)
         if tp.region and not tp.country and tp.scope in ("region", "abroad", "none", "organization"):
             tp.country = tp.region[:2]

@@ -376,6 +376,13 @@ BODIES = [
     ),
     ("С речью выступил президент ассоциации Павел Андреевич Рогов.", "Павел Андреевич Рогов", "agency_head"),
     ("Президент Татарстана Рустам Минниханов прибыл в Тегеран.", "Рустам Минниханов", "head_of_region"),
+    # a body's word alone after the place the post names: the body's head, not the place's
+    (
+        "The head of the Zanjan chamber, Ali Karimi, urged the Russian side to send a list of firms.",
+        "Ali Karimi",
+        "agency_head",
+    ),
+    ("The head of Zanjan province, Ali Karimi, met the consul.", "Ali Karimi", "head_of_region"),
 ]
 
 
