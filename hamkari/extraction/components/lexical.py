@@ -227,6 +227,23 @@ def _surname(doc: Document, m: Match) -> bool:
     return bool(before) and before[-1] in word_set("given_names")
 
 
+# The broad sector whose words («کارخانه», «factory», «промышленный») head a narrower sector's word
+# right after them («کارخانه کشتی‌سازی», «factories of petrochemicals»): then the narrower one is meant.
+_BROAD = "industry"
+# what may stand between them: a Persian plural or ezafe ending, «of (the)», spaces
+_HEAD_GAP = re.compile(r"(?:‌?(?:های|ها|ی))?\s+(?:(?:of|the)\s+)*")
+
+
+def _heads_narrower(doc: Document, m: Match, sector_starts: set[int]) -> bool:
+    """«کارخانه کشتی‌سازی», «کارخانه‌های پتروشیمی و خودروسازی», «factories of petrochemicals»: the
+    broad industry word names the narrower sector right after it, not a sector of its own."""
+    if m.key != _BROAD:
+        return False
+    assert doc.folded is not None
+    gap = _HEAD_GAP.match(doc.folded.text, m.fend)
+    return gap is not None and gap.end() in sector_starts
+
+
 _DATELINE_CITY = 200  # characters at the top where a dateline's city may stand
 
 
@@ -259,6 +276,7 @@ class Gazetteer(Component):
 
     def __call__(self, doc: Document) -> None:
         table = _EntityTable(doc)
+        sector_starts = {m.fstart for m in doc.matches_of("sectors")}
         for m in doc.matches:
             if m.table == "regions":
                 if not _dateline(doc, m):  # «TEHRAN, Nov. 20 –»: the province's name as a dateline
@@ -287,7 +305,7 @@ class Gazetteer(Component):
                     table.add("place", m.key, m, kind=kind, region=region if region != "-" else None)
                 if region != "-":
                     table.add("region", region, self._implied(m, "place"), country=region[:2])
-            elif m.table == "sectors":
+            elif m.table == "sectors" and not _heads_narrower(doc, m, sector_starts):
                 table.add("sector", m.key, m)
             elif m.table == "routes" and m.attrs[0] == "name":
                 table.add("route", m.key, m)

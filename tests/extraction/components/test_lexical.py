@@ -65,3 +65,19 @@ SECTORS = [
 def test_farm_produce_names_the_agriculture_sector(text: str, sector: str) -> None:
     sectors = {e["ref"] for e in to_json(extract(text))["entities"] if e["type"] == "sector"}
     assert sector in sectors
+
+
+# A broad industry word heading a narrower sector's word names that sector, not industry as well.
+# (text, the sectors found)
+NARROWER = [
+    ("هیئت روسی از کارخانه کشتی‌سازی بندر انزلی بازدید کرد.", {"shipbuilding"}),
+    ("کارخانه‌های پتروشیمی و خودروسازی استان آماده همکاری هستند.", {"petrochemicals", "automotive"}),
+    ("The delegation toured factories of petrochemicals near Kazan.", {"petrochemicals"}),
+    # industry named by itself stays
+    ("همکاری دو استان در صنعت و کشاورزی افزایش یافت.", {"industry", "agriculture"}),
+]
+
+
+@pytest.mark.parametrize(("text", "sectors"), NARROWER)
+def test_a_broad_industry_word_before_a_narrower_sector_names_only_that(text: str, sectors: set[str]) -> None:
+    assert _sectors(text) == sectors
