@@ -186,7 +186,7 @@ class CommitmentFinder(Component):
             bodies = in_sentence(doc, sentence, ("instruments",))
             if agreed and bodies and in_sentence(doc, sentence, ("modality",), "formation"):
                 agreed = []  # agreeing to set up a body is that instrument's own status step
-            if agreed and any(near(a, b, _OBJECT_REACH) for a in agreed for b in bodies):
+            if agreed and any(_approves(doc, a, b) for a in agreed for b in bodies):
                 agreed = []  # «утвердили дорожную карту»: the approval is the instrument's step
             if obliged and exhortation(doc, sentence):
                 obliged = []  # «باید با هم کار کنیم»: a call, not an undertaking
@@ -412,6 +412,17 @@ def exhortation(doc: Document, sentence: Sentence) -> bool:
     _, end = doc.folded.to_folded(sentence.span.start, sentence.span.end)
     after = doc.folded.text[obliged[0].fend : end]
     return any(w in verbs for w in _WORD.findall(after))
+
+
+def _approves(doc: Document, agreed: Match, body: Match) -> bool:
+    """Whether an agreement word approves an instrument near it: its object, which follows the
+    verb («утвердили дорожную карту», «approved the road map») or, where the verb ends the clause,
+    stands before it («نقشه راه را تصویب کردند»); a body named before the verb in Russian or English
+    is its subject («the Iran Trade Centre … have agreed to hold a fair»)."""
+    if not near(agreed, body, _OBJECT_REACH):
+        return False
+    inside = agreed.fstart <= body.fstart and body.fend <= agreed.fend  # «an agreement was reached»
+    return bool(profile(doc.language).verb_final_words) or inside or body.fstart >= agreed.fend
 
 
 # Modality keys that bind someone to act (a plan alone, `planned`, does not).

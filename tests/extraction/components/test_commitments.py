@@ -618,3 +618,20 @@ def test_a_headline_told_again_by_the_body_is_one_commitment(
 ) -> None:
     doc = to_json(extract(text, published=dt.date(2026, 12, 2)))
     assert [(c["action"], c["due_relative"]) for c in doc["commitments"]] == expected
+
+
+# An instrument's word before the agreement word in Russian or English is the subject that agrees,
+# not the object approved: the agreement to act is a commitment. (text, the actions)
+AGREEING_BODIES = [
+    (
+        "The Rasht chamber and the Kazan Trade Centre have agreed to hold a carpet fair in autumn.",
+        ["The Rasht chamber and the Kazan Trade Centre have agreed to hold a carpet fair in autumn."],
+    ),
+    # the approved instrument after the verb is the instrument's own step
+    ("The governors approved the road map of the ferry line.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "actions"), AGREEING_BODIES)
+def test_a_body_that_agrees_to_act_makes_a_commitment(text: str, actions: list[str]) -> None:
+    assert [c["action"] for c in to_json(extract(text))["commitments"]] == actions
