@@ -22,6 +22,7 @@ from hamkari.extraction.components.events import (
     sentence_statuses,
 )
 from hamkari.extraction.document import Document, Match, Mention, Sentence, StatusStep
+from hamkari.extraction.languages import profile
 from hamkari.extraction.pipeline import Component, registered
 
 # Instrument kinds that are bodies an organisation's name can stand for (documents and plans are
@@ -74,9 +75,20 @@ class PendingBodies(Component):
         step = instrument_step(cue, achieved, lead, planned)
         return (
             step.status in NOT_YET
+            and not self._subject(doc, cue, step)
             and self._about(doc, sentence, cue, step)
             and not is_background(doc, sentence, cue)
         )
+
+    @staticmethod
+    def _subject(doc: Document, cue: Match, step: StatusStep) -> bool:
+        """«The Iran Trade Centre in Kazan has agreed to hold a fair»: in a language whose verb does
+        not end the clause, a body named before the word of its step is the one that agrees,
+        proposes or discusses, not the thing agreed on."""
+        if step.span == cue.span or profile(doc.language).verb_final_words:
+            return False
+        at = doc.folded.to_folded(step.span.start, step.span.end)  # type: ignore[union-attr]
+        return cue.fend <= at[0]
 
     @staticmethod
     def _about(doc: Document, sentence: Sentence, cue: Match, step: StatusStep) -> bool:
