@@ -478,7 +478,10 @@ class _Reader:
             if nxt and nxt.table in (*PLACE_TABLES, "places"):
                 ext.end = words.last_before(nxt.fend)
                 ext.region = ext.region or (nxt.key if nxt.table == "regions" else None)
-                return ext.end + 1
+                after = words.covered.get(ext.end + 1)
+                if after is not None and after.table in PLACE_TABLES:
+                    ext.end = words.last_before(after.fend)  # «در آستراخان روسیه»: the seat's country
+                i = ext.end + 1  # the seat closes the name unless more places follow («در مسکو پیگیر»)
         if i + 1 < words.n and words.word(i) in _LINK:
             nxt = words.covered.get(i + 1)
             if nxt and nxt.table in PLACE_TABLES:
