@@ -92,6 +92,9 @@ class _Reader:
             self.outlets[o.span.start : o.span.end] = b"\x01" * len(o.span)
         self.zones = MentionIndex([e for e in doc.entities_of("organization") if e.ref])
         self.spans: set[Span] = set()  # the spans of the names read so far
+        # the furthest end of those names: heads are read in text order and every name starts at
+        # or before its head, so a head ending before it lies inside a name read already
+        self.reach = 0
         self.by_kind: dict[str | None, list[Entity]] = {}
         # the organisations without a reference by the span of their first mention (it never
         # changes: mentions are only added), so that dropping a name read alone looks at those
@@ -199,7 +202,7 @@ class _Reader:
         )
 
     def _inside_read(self, span: Span) -> bool:
-        return any(s.contains(span) for s in self.spans)
+        return span.end <= self.reach
 
     def _place_end(self, ext: _Extent) -> int:
         """The last token of the one country named right after the head, or -1 (also for a list
@@ -600,6 +603,7 @@ class _Reader:
         if span in self.spans:
             return  # «University of … of Kazan»: read from its head and from its tail, one name
         self.spans.add(span)
+        self.reach = max(self.reach, span.end)
         for e in self.by_kind.get(head.key, []):
             if e.ref and region and e.region == region:
                 # «منطقه ویژه اقتصادی «لیپتسک»» is the zone the lexicon knows as «… لیپتسک»
