@@ -49,13 +49,16 @@ _DASH_DATELINE = re.compile(
 _HEAD = 400  # characters at the top where mastheads and datelines stand
 # «ساری – خبرگزاری X: …», «رشت - X - …»: a place, a dash, then the agency up to a colon or a dash.
 _PLACE_DASH = re.compile(
-    r"(?m)^[ \t]*([^\W\d_][^\n\-–—:,،]{1,40}?)[ \t]+[-–—][ \t]+"
-    r"([^\n\-–—:;؛.,،]{2,40}?)[ \t]*(?::|[ \t][-–—][ \t])"
+    r"(?m)^[ \t]*([^\W\d_][^\n\-–—:,،]{1,40}?)[ \t]*[-–—][ \t]*"
+    r"([^\n\-–—:;؛.,،]{2,40}?)[ \t]*(?::|[-–—](?:[ \t]|$))"
 )
 # «X/ CITY» or «CITY / X» alone on a line of the header (or before a dash): agency and place.
+# A known agency before the slash may have the story run on after the place: «ایسنا/ گیلان استاندار …».
+_SLASH_KNOWN = re.compile(r"(?m)^[ \t]*([^\n/]{2,30}?)[ \t]*/[ \t]*(?=\w)")
 _SLASH_LINE = re.compile(r"(?m)^[ \t]*([^\n/]{2,40}?)[ \t]*/[ \t]*([^\n/]{2,40}?)[ \t]*(?:$|[ \t][-–—][ \t])")
 # «Интерфакс-Поволжье»: a regional edition joined to the outlet's name by a hyphen.
 _EDITION = re.compile(r"^-[^\W\d_]+")
+PLACE_TABLES = ("cities", "regions", "countries")
 # what a masthead's date line may hold besides the date: digits, punctuation, a time
 _DATE_LEFT = re.compile(r"[\d۰-۹\s,.:/\-–—]+")
 _WORDY = re.compile(r"[^\W\d_]{3,}")
@@ -289,6 +292,16 @@ class OutletFinder(Component):
                 ):
                     self._add(doc, name, lookup.known_inside(name), None, "outlets.slash_line")
                     break
+        self._slash_known(doc, lookup)
+
+    def _slash_known(self, doc: Document, lookup: _Lookup) -> None:
+        """«ایسنا/ گیلان استاندار …»: a known agency, a slash and a place that opens the story."""
+        for m in _SLASH_KNOWN.finditer(doc.text[:_HEAD]):
+            agency = Span(m.start(1), m.end(1))
+            known = lookup.known_inside(agency)
+            after = doc.matches_in(Span(m.end(), min(len(doc.text), m.end() + 40)), PLACE_TABLES)
+            if known and known[0].span == agency and after and after[0].span.start == m.end():
+                self._add(doc, agency, known, None, "outlets.slash_known")
 
     @staticmethod
     def _a_name(doc: Document, words: Words, span: Span) -> bool:

@@ -52,6 +52,11 @@ OUTLETS = [
     # an agency after a dateline's place and a dash, up to a colon or another dash
     ("اردبیل – خبرگزاری ایسنا: استاندار اردبیل با کنسول روسیه دیدار کرد.", ["خبرگزاری ایسنا"]),
     ("رشت - خبرگزاری خزر نو - مدیرکل بنادر گیلان از ورود کشتی روسی خبر داد.", ["خبرگزاری خزر نو"]),
+    # the dashes written without spaces
+    ("عنوان خبر\n\nاردبیل- ایسنا- استاندار اردبیل با کنسول روسیه دیدار کرد.", ["ایسنا"]),
+    ("عنوان خبر\n\nتبریز-خبرگزاری مهر: استاندار با کنسول روسیه دیدار کرد.", ["خبرگزاری مهر"]),
+    # a known agency and its place before a slash, the story running on after the place
+    ("عنوان خبر\n\nایسنا/ اردبیل استاندار اردبیل با کنسول روسیه دیدار کرد.", ["ایسنا"]),
     # a header line: the outlet, where from, and a reporting verb
     (
         "خبرگزاری ایسنا از اردبیل گزارش می‌دهد؛\nدیدار استاندار با کنسول روسیه\n\nاستاندار دیدار کرد.",
@@ -101,6 +106,8 @@ NOT_OUTLETS = [
     "Iran / Russia trade talks resume\n\nThe governor met the mayor.",
     "Экспорт/ импорт\n\nГубернатор встретил консула.",
     "تهران / اصفهان\n\nاستاندار گیلان گفت.",
+    # a place and a dash before a clause, not an agency
+    "عنوان خبر\n\nرشت - استاندار گیلان - که دیروز به کازان رفت - گفت.",
 ]
 
 
