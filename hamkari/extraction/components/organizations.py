@@ -30,6 +30,7 @@ from hamkari.extraction.pipeline import Component, registered
 
 MAX_WORDS = 7
 LONG_HEAD = 4  # words of a capitalised head that name a body by themselves
+FORMATION_BEFORE = 3  # words between a word of setting up and the mission it sets up
 # Stopword kinds that end an organisation's name; common nouns («توسعه») may be part of it.
 NAME_ENDERS = ("function", "verb", "demonstrative")
 PLACE_TABLES = ("regions", "countries", "cities")
@@ -190,15 +191,16 @@ class _Reader:
             self.begun_at.setdefault(e.mentions[0].span, []).append(e)
 
     def _to_be_formed(self, head: Match, ext: _Extent) -> bool:
-        """Whether a word of setting up follows a mission's name («… در بوشهر افتتاح شود»). Only
-        missions: after another body the word sets up something else («… و وزارت بهداشت X [کمیته]
-        تشکیل شود», «دولت مسکو ایجاد خانه تجارت را …»)."""
-        covering = self.words.covered.get(ext.end + 1)
-        return (
-            covering is not None
-            and covering.table == "modality"
-            and covering.key == "formation"
-            and self._abroad(head)
+        """Whether a word of setting up follows a mission's name («… در بوشهر افتتاح شود») or stands
+        up to three words before it («open a permanent trade representation of …», «открыть
+        торговое представительство …»). Only missions: beside another body the word sets up
+        something else («… و وزارت بهداشت X [کمیته] تشکیل شود»)."""
+        if not self._abroad(head):
+            return False
+        near = [ext.end + 1, *range(max(0, ext.first - FORMATION_BEFORE), ext.first)]
+        return any(
+            (c := self.words.covered.get(k)) is not None and c.table == "modality" and c.key == "formation"
+            for k in near
         )
 
     def _inside_read(self, span: Span) -> bool:

@@ -156,6 +156,8 @@ NO_BODY = [
     "خط راه آهن رشت به آستارا ساخته می‌شود.",
     # a mission to be opened is a plan, not a party
     "پیشنهاد شد نمایندگی تجاری قزوین در کازان افتتاح شود.",
+    "They proposed to open a permanent trade representation of Gilan in Kazan.",
+    "Стороны договорились открыть торговое представительство Гиляна в Казани.",
     # a port named by its place is the place, not a company
     "Директор морского порта Оля рассказал о планах.",
 ]
