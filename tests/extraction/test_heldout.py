@@ -1,8 +1,9 @@
 """The engine against our held-out articles and the shared scorer: `tests/extraction/heldout`
-(12, written blind to the rules on 2026-12-04) and `tests/extraction/heldout2` (15, written
-blind on 2026-12-05). Each floor sits a little under the figure last measured on its set; a
-change that loses ground there fails. Skips without `../shared` (the scorer), fails under
-CI=true."""
+(12, written blind to the rules on 2026-12-04), `tests/extraction/heldout2` (15, written
+blind on 2026-12-05) and `tests/extraction/heldout3` (15, written blind by another helper on
+2026-12-05; seen since its classes 1, 8, 9 and 10 were fixed). Each floor sits a little under
+the figure last measured on its set; a change that loses ground there fails. Skips without
+`../shared` (the scorer), fails under CI=true."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from hamkari.cli import main
 
 HERE = Path(__file__).parent
 # set folder -> micro-F1 floor (the README of each set gives the measured figure and the command)
-FLOORS = {"heldout": 0.95, "heldout2": 0.96}
+FLOORS = {"heldout": 0.95, "heldout2": 0.96, "heldout3": 0.93}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
