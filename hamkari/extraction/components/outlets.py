@@ -184,7 +184,9 @@ class OutletFinder(Component):
             dated = start != m.start(1) and m.start() < 400  # «January 26, X – …» near the top
             if inside or ((top or dated) and len(name.split()) <= 4 and not self._place_only(doc, span)):
                 self._add(doc, span, inside, None, "outlets.dash_line")
-            elif self._under_headline(doc.text, m.start()) and self._lead_name(doc, words, span, lookup):
+            elif self._under_headline(doc.text, m.start()) and self._lead_name(
+                doc, words, span, lookup, doc.text[m.end() - 1]
+            ):
                 self._add(doc, span, inside, None, "outlets.lead_dash")
 
     @staticmethod
@@ -193,14 +195,16 @@ class OutletFinder(Component):
         before = text[:at]
         return at < _HEAD and len([line for line in before.split("\n") if line.strip()]) == 1
 
-    def _lead_name(self, doc: Document, words: Words, span: Span, lookup: _Lookup) -> bool:
+    def _lead_name(self, doc: Document, words: Words, span: Span, lookup: _Lookup, after: str) -> bool:
         """A lead's opening words before a dash are a paper's name when they name no place,
-        post or date: capitalised words that are neither a clause nor a person (Russian,
-        English), or an agency word and its name (Persian has no capitals)."""
+        post or date: in Russian and English every word capitalised, neither a clause nor a
+        person, and a sentence opening after the dash («Экспорт зерна – в приоритете» is a
+        subheading); in Persian (no capitals) an agency word and its name."""
         if self._place_only(doc, span) or doc.matches_in(span, ("titles", "cities", "regions", "countries")):
             return False
         if profile(doc.language).cased:
-            return self._a_name(doc, words, span)
+            every_word = all(w[:1].isupper() for w in doc.quote(span).split())
+            return every_word and after.isupper() and self._a_name(doc, words, span)
         return self._media_first(span, lookup)
 
     @staticmethod

@@ -102,6 +102,9 @@ NOT_OUTLETS = [
     "عنوان خبر\n\nرشت – استاندار گیلان گفت: خط کشتیرانی باز می‌شود.",
     "Паромы вернутся\n\nГубернатор области – о планах на год.",
     "Паромы вернутся\n\nИван Петров – о планах на год.",
+    # a subheading: words in lower case, or no sentence opening after the dash
+    "Паромы вернутся\n\nЭкспорт зерна – в приоритете у области.",
+    "Gilan opens a ferry line\n\nNew ferries – a boost for trade, officials say.",
     # a slash between two places or two common words
     "Iran / Russia trade talks resume\n\nThe governor met the mayor.",
     "Экспорт/ импорт\n\nГубернатор встретил консула.",
