@@ -59,6 +59,8 @@ _SLASH_LINE = re.compile(r"(?m)^[ \t]*([^\n/]{2,40}?)[ \t]*/[ \t]*([^\n/]{2,40}?
 # «Интерфакс-Поволжье»: a regional edition joined to the outlet's name by a hyphen.
 _EDITION = re.compile(r"^-[^\W\d_]+")
 PLACE_TABLES = ("cities", "regions", "countries")
+# tables whose words make a slash line's unknown side a section label, not an agency's name
+_WORD_TABLES = ("sectors", "titles", "organizations", "events", "instruments", "cues", "markets")
 # what a masthead's date line may hold besides the date: digits, punctuation, a time
 _DATE_LEFT = re.compile(r"[\d۰-۹\s,.:/\-–—]+")
 _WORDY = re.compile(r"[^\W\d_]{3,}")
@@ -281,7 +283,9 @@ class OutletFinder(Component):
     def _slash_lines(self, doc: Document, words: Words, lookup: _Lookup) -> None:
         """«X/ CITY» (or «CITY / X») on a line of the header: the agency beside its place. The
         other side of the slash is a place and nothing else; the agency is at most three words,
-        no place, no date and, in Russian and English, a name."""
+        no place, no date; an unknown one is no word of the lexicon (a section label «اقتصاد/
+        تهران», «Экономика / Казань» is not an agency) and, in Russian and English, a known
+        outlet only (section labels there are capitalised words like names)."""
         for m in _SLASH_LINE.finditer(doc.text[:_HEAD]):
             one, two = Span(m.start(1), m.end(1)), Span(m.start(2), m.end(2))
             for name, place in ((one, two), (two, one)):
@@ -292,11 +296,19 @@ class OutletFinder(Component):
                     and len(text.split()) <= 3
                     and not any(c.isdigit() for c in text)
                     and not lookup.dated(name)
-                    and (not profile(doc.language).cased or self._a_name(doc, words, name))
+                    and self._slash_agency(doc, name, lookup)
                 ):
                     self._add(doc, name, lookup.known_inside(name), None, "outlets.slash_line")
                     break
         self._slash_known(doc, lookup)
+
+    @staticmethod
+    def _slash_agency(doc: Document, name: Span, lookup: _Lookup) -> bool:
+        """Whether the words beside a slash and a place can be the agency (see `_slash_lines`)."""
+        if lookup.known_inside(name):
+            return True
+        desk = fold(doc.quote(name)).text.strip() in word_set("noise", "desk")
+        return not (profile(doc.language).cased or desk or doc.matches_in(name, _WORD_TABLES))
 
     def _slash_known(self, doc: Document, lookup: _Lookup) -> None:
         """«ایسنا/ گیلان استاندار …»: a known agency, a slash and a place that opens the story."""

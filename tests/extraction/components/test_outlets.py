@@ -65,7 +65,7 @@ OUTLETS = [
     ("ТАСС из Казани сообщает:\nДелегация провинции Гилян прибыла в город.", ["ТАСС"]),
     # the slash form: the agency beside its place on a header line
     ("خزرنیوز/ رشت\n\nاستاندار گیلان با سرکنسول روسیه دیدار کرد.", ["خزرنیوز"]),
-    ("Volga Wire/ Samara\n\nThe governor of Gilan met the mayor of Samara.", ["Volga Wire"]),
+    ("ТАСС / Казань\n\nГубернатор встретил консула.", ["ТАСС"]),
     # a regional edition joined to a known outlet's masthead by a hyphen
     ("ТАСС-Урал\n\nДелегация провинции Гилян прибыла в Екатеринбург.", ["ТАСС"]),
     # a dateline with an abbreviated month
@@ -109,6 +109,9 @@ NOT_OUTLETS = [
     "Iran / Russia trade talks resume\n\nThe governor met the mayor.",
     "Экспорт/ импорт\n\nГубернатор встретил консула.",
     "تهران / اصفهان\n\nاستاندار گیلان گفت.",
+    # a section's label beside a slash and a place
+    "اقتصاد/ تهران\n\nاستاندار گیلان با سرکنسول روسیه دیدار کرد.",
+    "Экономика / Казань\n\nГубернатор встретил консула.",
     # a place and a dash before a clause, not an agency
     "عنوان خبر\n\nرشت - استاندار گیلان - که دیروز به کازان رفت - گفت.",
 ]
