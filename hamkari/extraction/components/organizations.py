@@ -197,7 +197,12 @@ class _Reader:
         something else («… و وزارت بهداشت X [کمیته] تشکیل شود»)."""
         if not self._abroad(head):
             return False
-        near = [ext.end + 1, *range(max(0, ext.first - FORMATION_BEFORE), ext.first)]
+        words = self.words
+        near = [ext.end + 1]
+        k = ext.first - 1
+        while k >= 0 and ext.first - k <= FORMATION_BEFORE and not words.broken(k, k + 1):
+            near.append(k)  # within the clause: «… открыть. Торговое представительство …» is not
+            k -= 1
         return any(
             (c := self.words.covered.get(k)) is not None and c.table == "modality" and c.key == "formation"
             for k in near
