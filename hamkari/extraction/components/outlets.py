@@ -194,8 +194,9 @@ class OutletFinder(Component):
     @staticmethod
     def _under_headline(text: str, at: int) -> bool:
         """Whether the line at `at` is the first line after the headline (one line above it)."""
-        before = text[:at]
-        return at < _HEAD and len([line for line in before.split("\n") if line.strip()]) == 1
+        if at >= _HEAD:
+            return False  # only near the top; and no slice of a long text for every dash line
+        return len([line for line in text[:at].split("\n") if line.strip()]) == 1
 
     def _lead_name(self, doc: Document, words: Words, span: Span, lookup: _Lookup, after: str) -> bool:
         """A lead's opening words before a dash are a paper's name when they name no place,
