@@ -235,6 +235,8 @@ class CommitmentFinder(Component):
             return _dated_month_deadline(doc, words, cue, i)
         n = 1
         number = read_number(words.tokens, words.text, i)
+        if number is not None and number.value != int(number.value):
+            number = None  # «نیم سال» is a word of six months (durations.tsv), not half a year counted
         if number is not None:
             n = int(number.value)
             i = number.last + 1
