@@ -146,7 +146,7 @@ def test_the_brief_of_the_semnan_working_group_is_a_readable_pdf(
     # with the Gregorian date beside each Jalali one, overdue items first and in date order.
     markers = [
         "Semnan-Russia WG",
-        "IR-20",
+        "سمنان",  # the party, by its name (no code)
         "Alpha export list",
         "2025-12-01",
         "2025-12-17",
@@ -350,3 +350,14 @@ def test_the_deadlines_board_filtered_by_an_owner_that_is_no_person_is_no_server
     (Persian digits are a number: of nobody here, so a 404)."""
     analyst = client_for(user_create(username="a", password="pw-analyst-123", role="analyst"))
     assert analyst.get("/tracker/deadlines/", {"owner": owner}).status_code == status
+
+
+@pytest.mark.parametrize("language", ["fa", "ru", "en"])
+def test_the_pair_brief_names_its_regions_without_their_codes(
+    regions: dict[str, Entity], language: str
+) -> None:
+    """Codes are shown only where an analyst asks for them: the brief names the two regions."""
+    analyst = client_for(user_create(username="a", password="pw-analyst-123", role="analyst"), language)
+    page = analyst.get("/tracker/briefs/pair/IR-20/RU-AST/").content.decode()
+    shown = _words(page[page.index('<article class="card brief">') : page.index("</article>")])
+    assert "IR-20" not in shown and "RU-AST" not in shown
