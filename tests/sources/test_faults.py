@@ -482,3 +482,16 @@ OLD_FAULTS = [
 @pytest.mark.parametrize(("old", "now"), OLD_FAULTS)
 def test_a_fault_stored_as_its_english_text_gets_the_words_a_new_one_would(old: Reason, now: str) -> None:
     assert str(upgraded(Reason.from_json(reason_json(old)) or old)) == now
+
+
+@pytest.mark.parametrize(
+    ("data", "template"),
+    [
+        (b"<!-- built -->\n<!DOCTYPE html><html><body>news</body></html>", "the document is an HTML page"),
+        # a run of empty comments and no page: once a pattern that backtracked exponentially here
+        (b"<!---->" * 40 + b"x", "no entries"),
+        (b"<?xml version='1.0'?><rss><channel></channel></rss>", "no entries"),
+    ],
+)
+def test_a_feed_without_entries_is_told_apart_from_a_page(data: bytes, template: str) -> None:
+    assert feed_fault(None, data).template == template
