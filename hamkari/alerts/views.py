@@ -33,6 +33,7 @@ from hamkari.alerts.models import (
 from hamkari.alerts.services import AlertError, TargetSpec
 from hamkari.extraction.vocabulary import INSTRUMENT_KINDS
 from hamkari.kb import selectors as kb_selectors
+from hamkari.kb.lookups import typed_id
 from hamkari.kb.models import Entity
 
 
@@ -154,8 +155,8 @@ def _spec(form: Any) -> TargetSpec:
 
 def _entity(form: Any, kind: str) -> Entity | None:
     chosen = form.get("entity", "")
-    if chosen.isdecimal():
-        return kb_selectors.entity_find(pk=int(chosen))
+    if (pk := typed_id(chosen)) is not None:
+        return kb_selectors.entity_find(pk=pk)
     found = kb_selectors.entity_search(form.get("q", ""), kind, limit=2) if form.get("q", "").strip() else []
     return found[0] if len(found) == 1 else None
 

@@ -28,6 +28,7 @@ from hamkari.cli.command import CliError, command, option
 from hamkari.cli.language import digits
 from hamkari.cli.values import region_typed, whole
 from hamkari.extraction.vocabulary import INSTRUMENT_KINDS
+from hamkari.kb.lookups import typed_id
 from hamkari.kb.reasons import said as said_here
 from hamkari.kb.selectors import entity_find, entity_search, region_find
 from hamkari.kb.services import reference_load
@@ -197,8 +198,8 @@ def _region(name: str) -> str:
 
 def _entity(name: str, kind: str) -> Any:
     person = kind == PERSON
-    if name.strip().isdecimal():
-        found = entity_find(pk=int(name))
+    if (pk := typed_id(name)) is not None:
+        found = entity_find(pk=pk)
         if found is None or found.type != kind:
             said = (
                 _("no person %(id)s (the number is on its page)")

@@ -16,6 +16,7 @@ from hamkari.cli.command import CliError, command, option
 from hamkari.cli.language import digits, spoken
 from hamkari.cli.values import region_typed, whole
 from hamkari.extraction import LANGUAGES
+from hamkari.kb.lookups import typed_id
 from hamkari.kb.reasons import reason
 from hamkari.kb.selectors import region_find
 from hamkari.kb.services import reference_load
@@ -117,7 +118,8 @@ def _origin(name: str) -> tuple[str, str | None]:
     """The region code (and, for firm:ID, the firm's sector) to rank partners for."""
     if name.startswith("firm:"):
         number = name[5:]
-        firm = firm_find(pk=int(number)) if number.isdecimal() else None
+        pk = typed_id(number)
+        firm = firm_find(pk=pk) if pk is not None else None
         if firm is None:
             raise CliError(_("no firm %(id)s (see hamkari firms)") % {"id": number})
         return str(firm.region.ref), firm.sector

@@ -14,6 +14,7 @@ from hamkari.accounts.permissions import ROLES
 from hamkari.accounts.selectors import user_find
 from hamkari.accounts.services import email_check, password_check, token_create, user_create, user_email_set
 from hamkari.cli.command import CliError, command, option
+from hamkari.kb.lookups import typed_id
 from hamkari.kb.selectors import entity_find, region_find
 from hamkari.kb.services import reference_load
 
@@ -89,7 +90,8 @@ def user(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _scope(item: str) -> Any:
-    found = entity_find(pk=int(item)) if item.isdecimal() else region_find(name=item)
+    pk = typed_id(item)
+    found = entity_find(pk=pk) if pk is not None else region_find(name=item)
     if found is None:
         raise CliError(
             _("no region or entity %(name)s (give an ISO code like IR-20, a region's name or a number)")

@@ -21,6 +21,19 @@ class NoRecord(LookupError):
     record, an id that is no number (`record_id`), a finder that found nothing."""
 
 
+# more digits than any record's number (int() refuses over 4,300 digits; a database's ids fit in 18)
+MAX_ID_DIGITS = 18
+
+
+def typed_id(text: str) -> int | None:
+    """A record's number typed as text (Persian digits too), or None when the text is no number; a
+    number longer than any id is 0, which no record has (so a lookup says it is missing)."""
+    text = text.strip()
+    if not text.isdecimal():
+        return None
+    return int(text) if len(text) <= MAX_ID_DIGITS else 0
+
+
 def record_id(value: object) -> int:
     """`value` (an address's or a form's text) as a record's number, else NoRecord."""
     if isinstance(value, int):

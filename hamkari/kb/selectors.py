@@ -19,7 +19,7 @@ from hamkari.extraction.lexicon import load_table
 from hamkari.kb import search
 from hamkari.kb.evidence import CERTAIN, WINDOW
 from hamkari.kb.facts import FACT_KINDS
-from hamkari.kb.lookups import NoRecord
+from hamkari.kb.lookups import NoRecord, typed_id
 from hamkari.kb.models import (
     SAMPLE_URL_PREFIX,
     Article,
@@ -614,7 +614,7 @@ def entities_search(q: str, types: tuple[str, ...], *, limit: int = 100) -> list
 def entities_chosen(ids: list[str], types: tuple[str, ...]) -> list[Entity]:
     """The live records of these types a form chose by number (a picker's hidden inputs), in order;
     numbers that are not such records are left out."""
-    numbers = [int(i) for i in ids if i.isdecimal()]
+    numbers = [n for n in map(typed_id, ids) if n is not None]
     found = {e.pk: e for e in Entity.objects.filter(pk__in=numbers, type__in=types, merged_into=None)}
     return [found[n] for n in dict.fromkeys(numbers) if n in found]
 

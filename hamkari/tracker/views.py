@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from hamkari.accounts.permissions import acting_user, can_edit_group, role_of
 from hamkari.extraction.vocabulary import EVENT_TYPES
 from hamkari.kb import selectors as kb_selectors
-from hamkari.kb.lookups import found
+from hamkari.kb.lookups import found, typed_id
 from hamkari.kb.models import Entity, Instrument
 from hamkari.tracker import brief, ical, selectors, services
 from hamkari.tracker.models import ItemStatus, PlanItem, WorkingGroup
@@ -265,8 +265,8 @@ def deadlines(request: HttpRequest) -> HttpResponse:
     owner_id = request.GET.get("owner", "")
     if region_code:
         scope["region"] = found(kb_selectors.region_by_code, region_code)
-    if owner_id.isdecimal():
-        scope["owner"] = found(kb_selectors.entity_get, int(owner_id))
+    if (owner := typed_id(owner_id)) is not None:
+        scope["owner"] = found(kb_selectors.entity_get, owner)
     board = selectors.deadline_board(today=timezone.localdate(), **scope)
     return render(request, "tracker/deadlines.html", {"board": board, "scope": scope})
 

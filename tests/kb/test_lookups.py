@@ -6,7 +6,7 @@ import pytest
 from django.http import Http404
 
 from hamkari.kb import selectors
-from hamkari.kb.lookups import Missing, NoRecord, found, record_id
+from hamkari.kb.lookups import Missing, NoRecord, found, record_id, typed_id
 from hamkari.kb.models import Entity
 
 pytestmark = pytest.mark.django_db
@@ -68,3 +68,20 @@ def test_a_key_or_value_error_of_a_fault_in_a_selector_is_not_turned_into_a_404(
     with pytest.raises(type(fault)) as raised:
         found(broken)
     assert not isinstance(raised.value, Http404)  # a server error, not a page that is not there
+
+
+# (typed, the record's number: None for no number, 0 for a number longer than any id)
+TYPED_IDS = [
+    ("12", 12),
+    (" ۱۲ ", 12),
+    ("²", None),
+    ("abc", None),
+    ("", None),
+    ("9" * 18, 10**18 - 1),
+    ("9" * 5000, 0),
+]
+
+
+@pytest.mark.parametrize(("typed", "number"), TYPED_IDS)
+def test_a_typed_id_is_a_number_only_when_it_can_be_one(typed: str, number: int | None) -> None:
+    assert typed_id(typed) == number

@@ -341,7 +341,8 @@ def test_the_brief_as_pdf_is_a_pdf_file_not_the_page(regions: dict[str, Entity])
 
 
 @pytest.mark.parametrize(
-    ("owner", "status"), [("abc", 200), ("²", 200), ("۱۲", 404), ("99999999999999999999999", 404)]
+    ("owner", "status"),
+    [("abc", 200), ("²", 200), ("۱۲", 404), ("99999999999999999999999", 404), ("9" * 5000, 404)],
 )
 def test_the_deadlines_board_filtered_by_an_owner_that_is_no_person_is_no_server_error(
     owner: str, status: int

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from hamkari.kb import selectors
+from hamkari.kb.lookups import typed_id
 
 # the kinds of record a form asks for; a party (of a working group, an instrument, an event) is a
 # person or an organisation
@@ -34,7 +35,7 @@ def suggest(request: HttpRequest, kind: str) -> HttpResponse:
         return HttpResponseBadRequest(_("Unknown kind of record."))
     exclude = request.GET.get("exclude", "")
     if kind == "story":
-        excluded = int(exclude) if exclude.isdecimal() else None
+        excluded = typed_id(exclude)
         stories = selectors.story_search(q, exclude=excluded, limit=LIMIT)
         return render(request, "web/_story_suggestions.html", {"stories": stories, "field": field, "q": q})
     found = (
