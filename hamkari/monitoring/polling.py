@@ -40,7 +40,8 @@ def retry_after(value: str | None, *, now: dt.datetime) -> dt.timedelta | None:
         return None
     value = value.strip()
     if value.isdecimal():
-        return min(MAX_BACKOFF, dt.timedelta(seconds=int(value)))
+        # a remote server's number: more seconds than a timedelta holds is the longest wait
+        return MAX_BACKOFF if len(value) > 9 else min(MAX_BACKOFF, dt.timedelta(seconds=int(value)))
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):

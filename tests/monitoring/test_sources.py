@@ -224,6 +224,8 @@ def test_retry_after_is_read_as_seconds_or_a_date() -> None:
     assert polling.retry_after("120", now=now) == dt.timedelta(seconds=120)
     assert polling.retry_after("Tue, 14 Jan 2025 08:05:00 GMT", now=now) == dt.timedelta(minutes=5)
     assert polling.retry_after("soon", now=now) is None
+    # more seconds than a timedelta holds (a hostile or broken server) is the longest wait, no error
+    assert polling.retry_after("9" * 20, now=now) == polling.MAX_BACKOFF
 
 
 # ---- kinds beyond feeds, distinct items, limits, enabling again ----
