@@ -138,6 +138,8 @@ def read_number(tokens: list[Token], text: str, i: int) -> Number | None:
     scale = 1
     stuck = None if worded else glued(tokens[last].text)
     if stuck is not None:
+        if value * stuck.scale > MAX_VALUE:
+            return None  # «999999999999999999bn»: past the cap, as scale words written apart are
         value, scale, rule = value * stuck.scale, stuck.scale, f"{rule}+glued {stuck.rule}"
     while last + 1 < len(tokens):
         w = _word(tokens[last + 1])

@@ -60,6 +60,8 @@ GLUED = [
     # a glued letter alone is no scale: metres, a screen, a network, an ordinal
     ("A 300m bridge crosses the river near Astara.", []),
     ("The new 4k screens and 5G masts arrived for the 46th session.", []),
+    # past the cap of a figure, as scale words written apart are
+    ("A fund of $999999999999999999bn was announced.", []),
 ]
 
 
