@@ -270,3 +270,16 @@ def test_a_list_of_sectors_is_in_the_alphabetical_order_of_their_names(
     گردشگری» (a code point order puts «پتروشیمی», «کشاورزی», «گردشگری» after every other letter)."""
     with translation.override(language):
         assert by_name(sorted(order)) == order
+
+
+@pytest.mark.parametrize(
+    ("language", "order"), [("fa", ["IR-10", "IR-27", "IR-01"]), ("ru", ["IR-01", "IR-27", "IR-10"])]
+)
+def test_the_search_pages_regions_are_in_the_alphabetical_order_of_their_names(
+    language: str, order: list[str]
+) -> None:
+    """«اصفهان، گلستان، گیلان» in Persian, «Гилян, Голестан, Исфахан» in Russian — not the order of
+    their codes; records are ordered by their codes' names."""
+    records = [SimpleNamespace(ref=code) for code in sorted(order)]
+    with translation.override(language):
+        assert [r.ref for r in by_name(records)] == order

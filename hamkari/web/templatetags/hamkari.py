@@ -344,9 +344,10 @@ def _collation_key(name: str) -> tuple[tuple[int, int | str], ...]:
 
 @register.filter
 def by_name(values: Any) -> list[Any]:
-    """Codes (sector slugs, region codes) in the alphabetical order of their names in the page's
-    language, where a reader looks for a name in a list («آموزش عالی», «بانکداری», «پتروشیمی» …)."""
-    return sorted(values, key=lambda value: _collation_key(named(value)))
+    """Codes (sector slugs, region codes) or the records they are the codes of, in the alphabetical
+    order of their names in the page's language, where a reader looks for a name in a list
+    («آموزش عالی», «بانکداری», «پتروشیمی» …)."""
+    return sorted(values, key=lambda value: _collation_key(named(getattr(value, "ref", None) or value)))
 
 
 def script_language(text: str) -> str | None:
