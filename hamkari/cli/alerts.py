@@ -25,9 +25,10 @@ from hamkari.alerts.services import (
     watchlist_delete,
 )
 from hamkari.cli.command import CliError, command, option
-from hamkari.cli.language import digits
+from hamkari.cli.language import digits, spoken
 from hamkari.cli.values import region_typed, whole
 from hamkari.extraction.vocabulary import INSTRUMENT_KINDS
+from hamkari.kb.calendar import moment_text
 from hamkari.kb.lookups import typed_id
 from hamkari.kb.reasons import said as said_here
 from hamkari.kb.selectors import entity_find, entity_search, region_find
@@ -148,11 +149,11 @@ def watch_add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise CliError(str(exc), 2) from exc
     feed = settings.HAMKARI_SITE_URL + feed_path(watchlist)
     said = _("created watchlist %(id)s for %(user)s: %(name)s (%(every)s, %(language)s); feed %(feed)s") % {
-        "id": watchlist.pk,
+        "id": digits(watchlist.pk),
         "user": args.username,
         "name": watchlist.name,
-        "every": watchlist.frequency,
-        "language": watchlist.language,
+        "every": present.frequency_text(watchlist.frequency),
+        "language": language_name(watchlist.language),
         "feed": feed,
     }
     print(f"hamkari: {said}", file=out)
@@ -241,20 +242,29 @@ def _sector(name: str) -> str:
 def watch_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     rows = list(selectors.watchlist_list(owner=_user(args.username) if args.username else None))
     for w in rows:
-        follows = "; ".join(_follows(w.targets.all()))
-        due = timezone.localtime(w.next_run_at).isoformat(timespec="minutes")
-        print(
-            f"{w.pk}\t{w.owner.get_username()}\t{w.name}\t{w.frequency}\t{w.language}\t{follows}\t"
-            f"unread {w.unread}\tnext run {due}",
-            file=out,
-        )
-    said = ngettext("%(n)s watchlist", "%(n)s watchlists", len(rows)) % {"n": digits(len(rows))}
-    print(f"hamkari: {said}", file=err)
+        print("\t".join(_watchlist_fields(w)), file=out)
+    counted = ngettext("%(n)s watchlist", "%(n)s watchlists", len(rows)) % {"n": digits(len(rows))}
+    print(f"hamkari: {counted}", file=err)
     return 0
 
 
+def _watchlist_fields(w: Any) -> list[str]:
+    """One row of `watch list`: number, owner, name, how often, language, what it follows, unread,
+    next run, in the command line's words and digits (the owner and name as typed)."""
+    follows = _("; ").join(_follows(w.targets.all()))
+    due = moment_text(w.next_run_at, spoken())
+    fields = [digits(w.pk), w.owner.get_username(), w.name, present.frequency_text(w.frequency)]
+    fields += [language_name(w.language), follows, _("unread %(n)s") % {"n": digits(w.unread)}]
+    return [*fields, _("next run %(when)s") % {"when": due}]
+
+
+def language_name(code: str) -> str:
+    """«فارسی», «русский», «English» for fa, ru, en: the language's name in the command line's."""
+    return str(translation.get_language_info(code)["name_translated"])
+
+
 def _follows(targets: Iterable[Target]) -> list[str]:
-    return [f"{t.kind} {present.target_text(t)}" for t in targets]
+    return [f"{present.target_kind(t.kind)}: {present.target_text(t)}" for t in targets]
 
 
 @command(
@@ -265,7 +275,7 @@ def _follows(targets: Iterable[Target]) -> list[str]:
 def watch_delete(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     found = selectors.watchlist_get(args.id)
     if found is None:
-        raise CliError(_("no watchlist %(id)s (see 'hamkari watch list')") % {"id": args.id})
+        raise CliError(_("no watchlist %(id)s (see 'hamkari watch list')") % {"id": digits(args.id)})
     watchlist_delete(watchlist=found)
-    print("hamkari: " + _("deleted watchlist %(id)s") % {"id": args.id}, file=out)
+    print("hamkari: " + _("deleted watchlist %(id)s") % {"id": digits(args.id)}, file=out)
     return 0

@@ -174,7 +174,7 @@ def reextract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 0
     missing = article_ids_missing(ids=args.articles) if args.articles else []
     for pk in missing:
-        print("hamkari: " + _("no article %(id)s") % {"id": pk}, file=err)
+        print("hamkari: " + _("no article %(id)s") % {"id": digits(pk)}, file=err)
     count = 0
     for article in article_iter(ids=None if args.all else args.articles):
         article_reextract(article=article)

@@ -22,7 +22,7 @@ from hamkari.kb.selectors import region_find
 from hamkari.kb.services import reference_load
 from hamkari.partners import routes
 from hamkari.partners.finder import DEFAULT_WEIGHTS, propose, rank
-from hamkari.partners.names import number
+from hamkari.partners.names import number, region_name, sector_name
 from hamkari.partners.selectors import firm_find, firm_list
 from hamkari.partners.services import (
     FIRM_COLUMNS,
@@ -211,8 +211,9 @@ def firms(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         for f in found:
             print(_firm_line(f), file=out)
-    said = ngettext("%(n)s firm", "%(n)s firms", len(found)) % {"n": digits(len(found))}
-    print(f"hamkari: {said}", file=err)
+    print(
+        "hamkari: " + ngettext("%(n)s firm", "%(n)s firms", len(found)) % {"n": digits(len(found))}, file=err
+    )
     return 0
 
 
@@ -229,7 +230,13 @@ def _firm(f: Any) -> dict[str, Any]:
 
 
 def _firm_line(f: Any) -> str:
-    return f"firm:{f.pk:<5} {f.name}  {f.region.ref}  {f.sector}  {f.size} staff  ${f.exports:,.0f} exports"
+    """`firm:12  Kaveh Tiles  Isfahan  construction  1,200 staff  $2,500,000 exports`: the number as
+    `partners firm:ID` takes it, the name as imported, the rest in the command line's language."""
+    lang = spoken()
+    size = _("%(n)s staff") % {"n": number(f.size, lang)}
+    exports = _("$%(amount)s exports") % {"amount": number(f.exports, lang)}
+    said = (region_name(f.region.ref, lang), sector_name(f.sector, lang), size, exports)
+    return f"firm:{f.pk:<5} {f.name}  " + "  ".join(said)
 
 
 @command(
@@ -254,8 +261,10 @@ def import_table(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             for f in stored:
                 print(_firm_line(f), file=out)
             n = len(stored)
-            said = ngettext("imported %(n)s firm", "imported %(n)s firms", n) % {"n": digits(n)}
-            print(f"hamkari: {said}", file=err)
+            print(
+                "hamkari: " + ngettext("imported %(n)s firm", "imported %(n)s firms", n) % {"n": digits(n)},
+                file=err,
+            )
         else:
             count = trade_import(data=data, name=args.file)
             said = ngettext("imported %(n)s trade figure", "imported %(n)s trade figures", count)
@@ -346,7 +355,7 @@ def route(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 % {"name": repr(name), "help": _(REGION_HELP)}
             )
     if start == end:
-        same = {"start": args.start, "node": start}
+        same = {"start": args.start, "node": routes.node_name(str(start), args.language or spoken())}
         raise CliError(_("origin and destination are the same place (%(start)s → %(node)s)") % same, 2)
     try:
         found = routes.routes(start, end, options=args.options, modes=tuple(args.modes.split(",")))  # type: ignore[arg-type]

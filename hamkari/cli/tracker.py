@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from hamkari.cli.command import CliError, command, option, output_path, write_output
-from hamkari.cli.language import digits
+from hamkari.cli.language import digits, spoken
 from hamkari.cli.values import region_typed, whole
 from hamkari.extraction import LANGUAGES
+from hamkari.kb.names import place_name
 from hamkari.kb.selectors import region_find
 from hamkari.kb.services import reference_load
 from hamkari.tracker import brief as briefs
@@ -57,7 +58,10 @@ def groups_add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except TrackerError as exc:
         raise CliError(str(exc), 2) from exc
     said = _("created working group %(id)s: %(name)s (%(regions)s)")
-    print("hamkari: " + said % {"id": group.pk, "name": group.name, "regions": _codes(regions)}, file=out)
+    print(
+        "hamkari: " + said % {"id": digits(group.pk), "name": group.name, "regions": _names(regions)},
+        file=out,
+    )
     return 0
 
 
@@ -65,14 +69,15 @@ def groups_add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def groups_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     groups = selectors.group_list()
     for group in groups:
-        print(f"{group.pk:>4}  {group.name}  ({_codes(group.regions.all())})", file=out)
+        print(f"{digits(group.pk):>4}  {group.name}  ({_names(group.regions.all())})", file=out)
     said = ngettext("%(n)s working group", "%(n)s working groups", len(groups)) % {"n": digits(len(groups))}
     print(f"hamkari: {said}", file=err)
     return 0
 
 
-def _codes(regions: Any) -> str:
-    return ", ".join(f"{r.ref} {r.name}" for r in regions)
+def _names(regions: Any) -> str:
+    """The regions' gazetteer names in the command line's language («گیلان، آستاراخان»)."""
+    return _(", ").join(place_name(r.ref, spoken()) for r in regions)
 
 
 @command(
@@ -105,7 +110,7 @@ def brief(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         group = selectors.group_find(pk=args.working_group)
         if group is None:
             raise CliError(
-                _("no working group %(id)s (see hamkari groups list)") % {"id": args.working_group}
+                _("no working group %(id)s (see hamkari groups list)") % {"id": digits(args.working_group)}
             )
         data = selectors.group_brief(group)
     else:

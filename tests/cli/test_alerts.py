@@ -101,7 +101,7 @@ def test_watch_add_names_the_watchlist_after_what_it_follows_and_prints_its_feed
     assert watchlist.name == "گیلان، آستاراخان، تفاهم‌نامه"
     assert (watchlist.frequency, watchlist.language, watchlist.owner) == ("weekly", "fa", ali)
     assert out == (
-        f"hamkari: created watchlist {watchlist.pk} for ali: {watchlist.name} (weekly, fa); "
+        f"hamkari: created watchlist {watchlist.pk} for ali: {watchlist.name} (once a week, Persian); "
         f"feed http://127.0.0.1:8000/alerts/feed/{watchlist.token}.atom\n"
     )
     assert sorted(watchlist.targets.values_list("kind", "value")) == [
@@ -128,8 +128,28 @@ def test_watch_add_takes_people_by_name_pairs_sectors_and_searches(
     ]
     code, out, err = run(["watch", "list", "ali"], monkeypatch)
     assert (code, err) == (0, "hamkari: 1 watchlist\n")
-    assert out.startswith(f"{watchlist.pk}\tali\tCaspian\tdaily\ten\t")
-    assert "pair Gilan – Astrakhan" in out and "person Arash Karimzadeh" in out and "unread 0" in out
+    assert out.startswith(f"{watchlist.pk}\tali\tCaspian\tonce a day\tEnglish\t")
+    assert "Region pair: Gilan – Astrakhan" in out and "Person: Arash Karimzadeh" in out and "unread 0" in out
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("fa", ["روزی یک بار", "انگلیسی", "منطقه: گیلان", "بخش: شیلات", "خوانده‌نشده ۰", "اجرای بعدی "]),
+        ("ru", ["раз в день", "Английский", "Регион: Гилян", "Отрасль: рыболовство", "непрочитанных 0"]),
+    ],
+)
+def test_watch_list_rows_speak_the_command_lines_language(
+    ali: Any, monkeypatch: pytest.MonkeyPatch, language: str, words: list[str]
+) -> None:
+    argv = ["watch", "add", "ali", "--region", "IR-۰۱", "--sector", "fisheries", "--language", "en"]
+    assert run([*argv, "--name", "Caspian"], monkeypatch)[0] == 0
+    monkeypatch.setenv("HAMKARI_LANGUAGE", language)
+    code, out, _err = run(["watch", "list"], monkeypatch)
+    row = out.rstrip("\n").split("\t")
+    assert code == 0 and row[1:3] == ["ali", "Caspian"] and all(w in out for w in words), out
+    assert not {"daily", "en", "region", "sector", "unread", "next"} & set(" ".join(row[3:]).split())
+    assert row[0] == digits_in(Watchlist.objects.get().pk, language)
 
 
 def test_the_count_of_watchlists_is_in_persian_digits_when_the_command_line_speaks_persian(

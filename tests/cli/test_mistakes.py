@@ -211,7 +211,7 @@ SAID: list[tuple[str, str, int, str]] = [
     ("fa", "extract --lang de -", 2, "hamkari extract: آرگومان --lang: گزینهٔ نادرست: 'de'"),
     ("fa", "reextract", 2, "hamkari: شمارهٔ خبرها یا \u200e--all را بدهید (نه هر دو را)"),
     ("fa", "reextract 0", 2, "آرگومان ARTICLE_ID: باید عددی صحیح از 1 به بالا باشد، نه '0'"),
-    ("fa", "reextract 99999", 1, "hamkari: خبر 99999 نیست"),
+    ("fa", "reextract 99999", 1, "hamkari: خبر ۹۹۹۹۹ نیست"),
     ("fa", "export regions -o {tmp}/missing/r.jsonl", 1, "پوشهٔ '{tmp}/missing' نیست؛ نخست آن را بسازید"),
     ("fa", "user ali", 2, "hamkari: کاربر 'ali' نیست: برای ساختنش \u200e--role را بدهید"),
     ("fa", "groups", 2, "hamkari groups: این آرگومان‌ها لازم‌اند: ACTION (راهنما: 'hamkari groups --help')"),
@@ -221,7 +221,7 @@ SAID: list[tuple[str, str, int, str]] = [
         1,
         "hamkari: استان یا منطقهٔ ناشناخته 'Atlantis': کد ISO (IR-20، RU-AST)",
     ),
-    ("fa", "brief --working-group 999", 1, "hamkari: کارگروه 999 نیست (hamkari groups list را ببینید)"),
+    ("fa", "brief --working-group 999", 1, "hamkari: کارگروه ۹۹۹ نیست (hamkari groups list را ببینید)"),
     (
         "fa",
         "import firms {tmp}/size.csv",

@@ -33,7 +33,7 @@ def test_an_import_prints_the_numbers_of_the_firms_to_rank_partners_for(tmp_path
     lines = out.splitlines()
     assert (
         lines[0].startswith("firm:")
-        and "Kaveh Tiles  IR-10  construction  1200 staff  $2,500,000 exports" in lines[0]
+        and "Kaveh Tiles  Isfahan  construction  1,200 staff  $2,500,000 exports" in lines[0]
     )
     number = lines[0].split()[0]
     code, listed, err = run(["firms", "Isfahan"])
@@ -83,3 +83,41 @@ def test_a_region_code_typed_with_persian_digits_is_the_region(tmp_path: Path) -
     assert run(["import", "firms", str(firms)])[0] == 0
     code, listed, err = run(["firms", "IR-۱۰"])
     assert (code, err) == (0, "hamkari: 1 firm\n") and "Kaveh Tiles" in listed
+
+
+@pytest.mark.parametrize(
+    ("language", "row"),
+    [
+        ("fa", "Lena Nets  آستاراخان  شیلات  ۴۰ کارمند  صادرات ۱۲٬۰۰۰ دلار"),
+        (
+            "ru",
+            "Lena Nets  Астраханская область  рыболовство  сотрудников: 40  экспорт: 12\u00a0000 долл. США",
+        ),
+        ("en", "Lena Nets  Astrakhan Region  fisheries  40 staff  $12,000 exports"),
+    ],
+)
+def test_firms_rows_name_the_region_and_sector_in_the_command_lines_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str, row: str
+) -> None:
+    firms = tmp_path / "firms.csv"
+    firms.write_text("name,region,sector,size,exports,markets\nLena Nets,RU-AST,fisheries,40,12000,\n")
+    assert run(["import", "firms", str(firms)])[0] == 0
+    monkeypatch.setenv("HAMKARI_LANGUAGE", language)
+    code, out, _ = run(["firms"])
+    assert code == 0 and out.startswith("firm:") and out.rstrip("\n").endswith(row), out
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("fa", "hamkari: مبدأ و مقصد یک جا هستند (IR-27 ← گلستان)"),
+        ("ru", "(IR-27 → Голестан)"),
+        ("en", "hamkari: origin and destination are the same place (IR-27 → Golestan)"),
+    ],
+)
+def test_route_names_the_one_place_it_was_given_twice(
+    monkeypatch: pytest.MonkeyPatch, language: str, said: str
+) -> None:
+    monkeypatch.setenv("HAMKARI_LANGUAGE", language)
+    code, _, err = run(["route", "IR-27", "IR-۲۷"])
+    assert code == 2 and said in err and "gorgan" not in err
