@@ -25,7 +25,7 @@ from hamkari.alerts.services import (
     watchlist_delete,
 )
 from hamkari.cli.command import CliError, command, option
-from hamkari.cli.language import digits, spoken
+from hamkari.cli.language import digits, language_name, spoken
 from hamkari.cli.values import region_typed, whole
 from hamkari.extraction.vocabulary import INSTRUMENT_KINDS
 from hamkari.kb.calendar import moment_text
@@ -256,11 +256,6 @@ def _watchlist_fields(w: Any) -> list[str]:
     fields = [digits(w.pk), w.owner.get_username(), w.name, present.frequency_text(w.frequency)]
     fields += [language_name(w.language), follows, _("unread %(n)s") % {"n": digits(w.unread)}]
     return [*fields, _("next run %(when)s") % {"when": due}]
-
-
-def language_name(code: str) -> str:
-    """«فارسی», «русский», «English» for fa, ru, en: the language's name in the command line's."""
-    return str(translation.get_language_info(code)["name_translated"])
 
 
 def _follows(targets: Iterable[Target]) -> list[str]:

@@ -63,6 +63,18 @@ def digits(value: object) -> str:
     return digits_in(value, spoken())
 
 
+def language_name(code: str) -> str:
+    """«فارسی», «Русский», «English» for fa, ru, en: a language's name in the command line's."""
+    return str(translation.get_language_info(code)["name_translated"])
+
+
+def code_text(code: str) -> str:
+    """A code of the vocabulary (a kind, a status, an event type) in the command line's language
+    when the catalogues name it; else the code with spaces («head of region»)."""
+    shown = translation.gettext(code) if code else ""
+    return shown.replace("_", " ") if shown == code else shown
+
+
 @contextlib.contextmanager
 def speaking(language: str) -> Iterator[None]:
     """Django's translation and argparse's own words in `language` while a command runs."""

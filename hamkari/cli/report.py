@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+
+from hamkari.cli.language import code_text, language_name
 from hamkari.sources.inputs import Article
 
 
@@ -15,41 +18,56 @@ def _quote(text: str, span: list[int], width: int = 90) -> str:
 CORE_KEYS = {"schema", "document", "entities", "events", "instruments", "commitments", "quantities"}
 
 
+def _label(code: str) -> str:
+    """A line's label, the width of the column: «region      », «منطقه      »."""
+    return f"{code_text(code):<12}"
+
+
 def report(result: dict[str, Any], article: Article) -> str:
-    """A readable report that quotes the words behind every fact."""
+    """A readable report that quotes the words behind every fact, its labels and the vocabulary's
+    codes (types, kinds, statuses) in the command line's language; names, references, offsets and
+    the rules behind each fact as they are (provenance)."""
     text = article.text
     d = result["document"]
+    published = (d["published"] or "-") + (f" ({d['published_jalali']})" if d["published_jalali"] else "")
     lines = [
         f"== {d['source']}",
-        f"language {d['language']}  published {d['published'] or '-'}"
-        + (f" ({d['published_jalali']})" if d["published_jalali"] else ""),
+        f"{_('language')} {language_name(d['language'])}  {_('published')} {published}",
     ]
     if d["title"]:
-        lines.append(f"title    {d['title']}")
+        lines.append(f"{_label('title')} {d['title']}")
     for o in d["outlets"]:
-        lines.append(f"outlet   {o['name']}  [{o['span'][0]}:{o['span'][1]}]")
+        lines.append(f"{_label('outlet')} {o['name']}  [{o['span'][0]}:{o['span'][1]}]")
     for e in result["entities"]:
-        first = e["mentions"][0]
-        label = e.get("ref") or e.get("kind") or ""
-        lines.append(
-            f"{e['type']:<12} {e['name']}  {label}  ×{len(e['mentions'])}  «{_quote(text, first)}» "
-            f"[{first[0]}:{first[1]}] {e['provenance'][0]['rule']}"
-        )
-        for r in e.get("roles", []):
-            where = ", ".join(x for x in (r["region"], r["country"], r["organization"]) if x)
-            lines.append(f"    role {r['role']} ({where})  «{_quote(text, r['span'])}»")
+        lines += _entity_lines(e, text)
     for ev in result["events"]:
-        lines.append(f"event        {ev['type']} {ev['date'] or ''}  «{_quote(text, ev['evidence'])}»")
+        lines.append(
+            f"{_label('event')} {code_text(ev['type'])} {ev['date'] or ''}  «{_quote(text, ev['evidence'])}»"
+        )
     for i in result["instruments"]:
-        lines.append(f"instrument   {i['kind']} → {i['status']}  «{_quote(text, i['evidence'])}»")
+        said = f"{code_text(i['kind'])} → {code_text(i['status'])}"
+        lines.append(f"{_label('instrument')} {said}  «{_quote(text, i['evidence'])}»")
     for c in result["commitments"]:
         due = c["due"] or c["due_relative"] or ""
         if c["due"] and c.get("due_precision") not in (None, "day"):
-            due = f"{due} ({c['due_precision']})"  # «2027-03-31 (month)»: the end of the month named
-        lines.append(f"commitment   {c['action']}  {due}  «{_quote(text, c['evidence'])}»")
+            due = f"{due} ({code_text(c['due_precision'])})"  # «2027-03-31 (month)»: the month's end
+        lines.append(f"{_label('commitment')} {c['action']}  {due}  «{_quote(text, c['evidence'])}»")
     for q in result["quantities"]:
-        lines.append(f"quantity     {q['value']} {q['unit'] or ''}  «{q['text']}»")
+        lines.append(f"{_label('quantity')} {q['value']} {q['unit'] or ''}  «{q['text']}»")
     for name in result.keys() - CORE_KEYS:  # kinds a component contributes (Document.more)
         for fact in result[name]:
             lines.append(f"{name.rstrip('s'):<12} {fact['summary']}  «{_quote(text, fact['evidence'])}»")
     return "\n".join(lines) + "\n\n"
+
+
+def _entity_lines(e: dict[str, Any], text: str) -> list[str]:
+    first = e["mentions"][0]
+    label = e.get("ref") or e.get("kind") or ""
+    lines = [
+        f"{_label(e['type'])} {e['name']}  {label}  ×{len(e['mentions'])}  «{_quote(text, first)}» "
+        f"[{first[0]}:{first[1]}] {e['provenance'][0]['rule']}"
+    ]
+    for r in e.get("roles", []):
+        where = _(", ").join(x for x in (r["region"], r["country"], r["organization"]) if x)
+        lines.append(f"    {code_text('role')} {code_text(r['role'])} ({where})  «{_quote(text, r['span'])}»")
+    return lines

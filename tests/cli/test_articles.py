@@ -125,7 +125,7 @@ def test_the_readable_report_quotes_the_evidence(batch: Path, monkeypatch: pytes
     code, out, _ = run(["extract", str(batch / "f_good_ru.txt")], monkeypatch)
     assert code == 0
     assert "«Астраханской области»" in out
-    assert "role head_of_region (RU-AST, RU)" in out
+    assert "role head of region (RU-AST, RU)" in out
 
 
 def test_it_rejects_a_file_over_the_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
