@@ -13,6 +13,7 @@ from hamkari.cli.command import CliError, command, option
 from hamkari.cli.language import digits, spoken
 from hamkari.cli.values import region_typed, release, whole
 from hamkari.kb.calendar import moment_text
+from hamkari.kb.names import place_name
 from hamkari.kb.reasons import stored_said
 from hamkari.monitoring.models import FEED, KINDS, Source
 from hamkari.monitoring.selectors import job_find, job_progress, source_find, source_list, sources_active
@@ -151,7 +152,7 @@ def _source_fields(s: Source) -> list[str]:
     fields += [_("last success %(when)s") % {"when": success}, _("items %(n)s") % {"n": digits(s.items_seen)}]
     fields += [_("failures %(n)s") % {"n": digits(s.failures)}, _("next %(when)s") % {"when": due}]
     if s.region:
-        fields.append(_("region %(code)s") % {"code": s.region})
+        fields.append(_("region %(code)s") % {"code": place_name(s.region, spoken())})
     if s.release_first:
         release = {k: digits(v) for k, v in (("first", s.release_first), ("batch", s.release_batch))}
         release["seconds"] = digits(s.release_every)

@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from hamkari.cli.command import CliError, command, option
-from hamkari.cli.language import digits, spoken
+from hamkari.cli.language import code_text, digits, spoken
 from hamkari.cli.values import region_typed, whole
 from hamkari.extraction import LANGUAGES
 from hamkari.kb.lookups import typed_id
+from hamkari.kb.names import place_name
 from hamkari.kb.reasons import reason
 from hamkari.kb.selectors import region_find
 from hamkari.kb.services import reference_load
@@ -169,10 +170,20 @@ def partners(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.json:
         _print_json(out, [r.as_dict() for r in results])
         return 0
-    for n, r in enumerate(results, start=1):
-        parts = "  ".join(f"{k} {'-' if v is None else f'{v:.2f}'}" for k, v in r.components.items())
-        print(f"{n:>2}. {r.code:<7} {r.score:.3f}  {parts}\n    {r.explanation}", file=out)
+    lang = args.language or spoken()
+    with translation.override(lang):
+        for n, r in enumerate(results, start=1):
+            print(_partner_line(n, r, lang), file=out)
     return 0
+
+
+def _partner_line(n: int, r: Any, lang: str) -> str:
+    """« 1. RU-DA   0.280  complement 0.22  trade -  ties 0.00  route 0.66» and its explanation: the
+    code as `partners` takes it, the components' names and the numbers in the language's words."""
+    parts = "  ".join(
+        f"{code_text(k)} {'-' if v is None else number(v, lang, 2)}" for k, v in r.components.items()
+    )
+    return f"{number(n, lang):>2}. {r.code:<7} {number(r.score, lang, 3)}  {parts}\n    {r.explanation}"
 
 
 @command(
@@ -313,12 +324,17 @@ def consortium(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.json:
         _print_json(out, [p.as_dict() for p in found])
         return 0
-    for n, p in enumerate(found, start=1):
-        print(
-            f"{n}. score {p.score:.3f} (coverage {p.coverage:.2f}, competition {p.competition:.2f})", file=out
-        )
-        for m in p.members:
-            print(f"   {m.country} {m.kind} {m.name}: {m.reason}", file=out)
+    lang = args.language or spoken()
+    with translation.override(lang):
+        for n, p in enumerate(found, start=1):
+            figures = {"score": number(p.score, lang, 3), "coverage": number(p.coverage, lang, 2)}
+            figures["competition"] = number(p.competition, lang, 2)
+            said = _("score %(score)s (coverage %(coverage)s, competition %(competition)s)") % figures
+            print(f"{number(n, lang)}. {said}", file=out)
+            for m in p.members:  # «firm Kaveh Tiles (Iran): …», «region Saint Petersburg (Russia): …»
+                print(
+                    f"   {code_text(m.kind)} {m.name} ({place_name(m.country, lang)}): {m.reason}", file=out
+                )
     return 0
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 from pathlib import Path
 
 import pytest
 
 from hamkari.cli import main
+from hamkari.kb.services import reference_load
 
 pytestmark = pytest.mark.django_db
 
@@ -121,3 +123,43 @@ def test_route_names_the_one_place_it_was_given_twice(
     monkeypatch.setenv("HAMKARI_LANGUAGE", language)
     code, _, err = run(["route", "IR-27", "IR-۲۷"])
     assert code == 2 and said in err and "gorgan" not in err
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("fa", ["۱. RU-", "مکمل بودن ۰٫", "مسیر ۰٫"]),
+        ("ru", ["1. RU-", "взаимодополняемость 0.", "маршрут 0."]),
+    ],
+)
+def test_partners_rows_name_the_components_in_the_command_lines_language(
+    monkeypatch: pytest.MonkeyPatch, language: str, words: list[str]
+) -> None:
+    reference_load()
+    monkeypatch.setenv("HAMKARI_LANGUAGE", language)
+    code, out, _ = run(["partners", "IR-10", "--top", "1"])
+    assert code == 0 and all(w in out for w in words), out
+    assert not re.search(r"\b(complement|ties|route)\b", out)
+
+
+def test_consortium_proposals_speak_persian(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    reference_load()
+    firms = tmp_path / "firms.csv"
+    firms.write_text(
+        "name,region,sector,size,exports,markets\nKaveh Tiles,IR-10,construction,90,5000,africa\n"
+    )
+    assert run(["import", "firms", str(firms)])[0] == 0
+    monkeypatch.setenv("HAMKARI_LANGUAGE", "fa")
+    code, out, _ = run(
+        [
+            "consortium",
+            "--market",
+            "africa",
+            "--sectors",
+            "construction,transport_logistics",
+            "--proposals",
+            "1",
+        ]
+    )
+    assert code == 0 and out.startswith("۱. امتیاز ۰٫") and "(پوشش " in out and "، رقابت " in out, out
+    assert "بنگاه Kaveh Tiles (ایران): " in out and not re.search(r"\b(score|firm|region|IR|RU)\b", out)
