@@ -129,7 +129,7 @@ def test_route_names_the_one_place_it_was_given_twice(
     ("language", "words"),
     [
         ("fa", ["۱. RU-", "مکمل بودن ۰٫", "مسیر ۰٫"]),
-        ("ru", ["1. RU-", "взаимодополняемость 0.", "маршрут 0."]),
+        ("ru", ["1. RU-", "взаимодополняемость 0,", "маршрут 0,"]),  # the decimal comma
     ],
 )
 def test_partners_rows_name_the_components_in_the_command_lines_language(
