@@ -49,6 +49,20 @@ def test_months_are_gregorian_in_english_and_russian() -> None:
         assert month_buckets(daily)[0]["full"].startswith("Март")
 
 
+# the short names under the columns, all of one kind (not Django's AP style: «Янв.» beside «Апрель»)
+SHORT_MONTHS = [
+    ("ru", ["Янв", "Фев", "Мар", "Апр", "Май", "Июн", "Июл", "Авг", "Сен", "Окт", "Ноя", "Дек"]),
+    ("en", ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]),
+]
+
+
+@pytest.mark.parametrize(("language", "names"), SHORT_MONTHS)
+def test_short_month_names_are_all_three_letters(language: str, names: list[str]) -> None:
+    daily = [(dt.date(2025, 1, 5), 1), (dt.date(2025, 12, 5), 1)]
+    with translation.override(language):
+        assert [m["short"] for m in month_buckets(daily)] == names
+
+
 def test_columns_are_proportional_to_their_values_over_an_axis() -> None:
     with translation.override("en"):
         chart = columns([(dt.date(2025, 1, 5), 4), (dt.date(2025, 2, 5), 2)])

@@ -15,7 +15,7 @@ from typing import Any
 import jdatetime
 from django import template
 from django.utils import timezone
-from django.utils.dates import MONTHS, MONTHS_AP
+from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, gettext_lazy, ngettext
@@ -249,11 +249,12 @@ def _month_key(day: dt.date, persian: bool) -> tuple[int, int]:
 
 
 def _month_name(year: int, month: int, persian: bool) -> tuple[str, str]:
-    """(short, full) name of a month in the page's calendar: «آذر», «آذر ۱۴۰۴»; «дек.», «декабрь 2025»."""
+    """(short, full) name of a month in the page's calendar: «آذر», «آذر ۱۴۰۴»; «Дек», «декабрь 2025».
+    The short names are all three letters (Django's AP style mixes «Янв.» with «Апрель»)."""
     if persian:
         name = JALALI_MONTHS[month - 1]
         return name, f"{name} {year}".translate(PERSIAN_DIGITS)
-    return str(MONTHS_AP[month]), f"{MONTHS[month]} {year}"
+    return str(MONTHS_3[month]).capitalize(), f"{MONTHS[month]} {year}"
 
 
 def month_buckets(daily: list[tuple[dt.date, int]], limit: int = 24) -> list[dict[str, Any]]:
