@@ -194,5 +194,11 @@ def story_title(story: Story, language: str | None) -> str:
     lang = _language(language)
     if not story.title or script_of(story.title) == lang:
         return story.title
+    # the articles a selector prefetched (kb.selectors.titled_articles, or all of them in order)
+    prefetched = getattr(story, "titled_articles", None)
+    if prefetched is None and "articles" in getattr(story, "_prefetched_objects_cache", {}):
+        prefetched = sorted(story.articles.all(), key=lambda a: (a.published is None, a.published, a.pk))
+    if prefetched is not None:
+        return next((a.title for a in prefetched if a.language == lang and a.title), story.title)
     titles = story.articles.filter(language=lang).exclude(title="").order_by("published", "pk")
     return titles.values_list("title", flat=True).first() or story.title

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
 from hamkari.extraction.lexicon import load_table
-from hamkari.kb import names, services
+from hamkari.kb import names, selectors, services
 from hamkari.kb.models import Alias, Article, Entity, Story
 
 pytestmark = pytest.mark.django_db
@@ -112,6 +113,20 @@ def test_a_story_is_titled_in_the_readers_language_when_one_of_its_articles_is()
     titles = {language: names.story_title(story, language) for language in ("fa", "ru", "en")}
     assert titles == {"fa": persian.title, "ru": russian.title, "en": russian.title}
     assert persian.title.startswith("هیئت گیلان")
+
+
+@pytest.mark.parametrize("count", [2, 6])
+def test_a_list_of_stories_is_titled_in_the_readers_language_in_one_query_more(
+    count: int, django_assert_num_queries: Any
+) -> None:
+    """The selectors' lists prefetch the titled articles: the titles cost no query per story."""
+    for n in range(count):
+        story = Story.objects.create(type="meeting", title=f"Делегация {n} провела переговоры")
+        title = f"هیئت {n} گفت‌وگو کرد"
+        Article.objects.create(text=title, content_hash=str(n), title=title, language="fa", story=story)
+    with django_assert_num_queries(2):  # the stories, their titled articles
+        titles = [names.story_title(s, "fa") for s in selectors.story_list()]
+    assert sorted(titles) == sorted(f"هیئت {n} گفت‌وگو کرد" for n in range(count))
 
 
 @pytest.mark.parametrize("language", ["fa", "ru", "en"])
