@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.utils.translation import gettext as _
 
-from hamkari.cli.language import code_text, language_name
+from hamkari.cli.language import code_text, language_name, spoken
+from hamkari.kb.calendar import jalali_text
 from hamkari.sources.inputs import Article
+from hamkari.web.templatetags.hamkari import figure, unit
 
 
 def _quote(text: str, span: list[int], width: int = 90) -> str:
@@ -29,7 +32,7 @@ def report(result: dict[str, Any], article: Article) -> str:
     the rules behind each fact as they are (provenance)."""
     text = article.text
     d = result["document"]
-    published = (d["published"] or "-") + (f" ({d['published_jalali']})" if d["published_jalali"] else "")
+    published = _published(d["published"], d["published_jalali"])
     lines = [
         f"== {d['source']}",
         f"{_('language')} {language_name(d['language'])}  {_('published')} {published}",
@@ -53,11 +56,22 @@ def report(result: dict[str, Any], article: Article) -> str:
             due = f"{due} ({code_text(c['due_precision'])})"  # «2027-03-31 (month)»: the month's end
         lines.append(f"{_label('commitment')} {c['action']}  {due}  «{_quote(text, c['evidence'])}»")
     for q in result["quantities"]:
-        lines.append(f"{_label('quantity')} {q['value']} {q['unit'] or ''}  «{q['text']}»")
+        # as the pages write a figure: grouped in the language's digits, its unit agreeing with it
+        said = f"{figure(q['value'])} {unit(q['unit'], q['value'])}".strip()
+        lines.append(f"{_label('quantity')} {said}  «{q['text']}»")
     for name in result.keys() - CORE_KEYS:  # kinds a component contributes (Document.more)
         for fact in result[name]:
             lines.append(f"{name.rstrip('s'):<12} {fact['summary']}  «{_quote(text, fact['evidence'])}»")
     return "\n".join(lines) + "\n\n"
+
+
+def _published(iso: str | None, jalali: str | None) -> str:
+    """«۱۲ آذر ۱۴۰۴ (2025-12-03)» in Persian; «2025-12-03 (1404-09-12)» in Russian and English."""
+    if not iso:
+        return "-"
+    if spoken() == "fa":
+        return f"{jalali_text(dt.date.fromisoformat(iso))} ({iso})"
+    return iso + (f" ({jalali})" if jalali else "")
 
 
 def _entity_lines(e: dict[str, Any], text: str) -> list[str]:

@@ -46,6 +46,37 @@ def test_the_extract_report_labels_speak_the_command_lines_language(
     monkeypatch.setenv("HAMKARI_LANGUAGE", language)
     code, out, _ = run(["extract", str(article)])
     assert code == 0 and all(label in out for label in labels), out
-    if language != "en":  # outside the quoted text, names and the rules behind facts: no English label
-        said = re.sub(r"«[^»]*»|\[[^\]]*\]|\S+\.tsv:\d+|[A-Z]{2}-\w+|\S*_\S*", "", out.split("\n", 1)[1])
-        assert not re.search(r"\b(language|published|title|region|instrument|commitment|month)\b", said)
+
+
+@pytest.mark.parametrize("language", ["fa", "ru"])
+def test_the_extract_report_has_no_english_label_in_persian_or_russian(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """Outside the quoted text, names and the rules behind facts: no English label."""
+    article = tmp_path / "article.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    monkeypatch.setenv("HAMKARI_LANGUAGE", language)
+    out = run(["extract", str(article)])[1]
+    said = re.sub(r"«[^»]*»|\[[^\]]*\]|\S+\.tsv:\d+|[A-Z]{2}-\w+|\S*_\S*", "", out.split("\n", 1)[1])
+    assert not re.search(r"\b(language|published|title|region|instrument|commitment|month)\b", said)
+
+
+# (language, the publication date and a figure as the report writes them)
+FIGURES = [
+    ("fa", ["منتشرشده ۱۴ اسفند ۱۴۰۴ (2026-03-05)", "۱٬۲۰۰٬۰۰۰ تن"]),
+    ("ru", ["опубликовано 2026-03-05 (1404-12-14)", "1\u00a0200\u00a0000 тонн"]),  # no-break spaces
+    ("en", ["published 2026-03-05 (1404-12-14)", "1,200,000 tonnes"]),
+]
+
+
+@pytest.mark.parametrize(("language", "shown"), FIGURES)
+def test_the_extract_report_writes_dates_and_figures_as_the_pages_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str, shown: list[str]
+) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "The port of Astrakhan handled 1.2 million tonnes of grain for Gilan.", encoding="utf-8"
+    )
+    monkeypatch.setenv("HAMKARI_LANGUAGE", language)
+    code, out, _ = run(["extract", str(article), "--published", "2026-03-05"])
+    assert code == 0 and all(s in out for s in shown), out
