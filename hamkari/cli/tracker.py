@@ -76,8 +76,9 @@ def groups_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _names(regions: Any) -> str:
-    """The regions' gazetteer names in the command line's language («گیلان، آستاراخان»)."""
-    return _(", ").join(place_name(r.ref, spoken()) for r in regions)
+    """The regions' gazetteer names in the command line's language («گیلان، آستاراخان»), in the
+    order of their codes (a many-to-many relation has none of its own: PostgreSQL's differs)."""
+    return _(", ").join(place_name(r.ref, spoken()) for r in sorted(regions, key=lambda r: r.ref or ""))
 
 
 @command(
